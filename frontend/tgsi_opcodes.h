@@ -1,0 +1,35 @@
+/* Opcode enum and property table generated from tgsi_opcodes.def. */
+#ifndef TGSI_OPCODES_H
+#define TGSI_OPCODES_H
+
+#include <stdint.h>
+
+enum tgsi_opcode {
+#define OPC(name, ndst, nsrc, kind, st, dt, irop) TGSI_OPCODE_##name,
+#include "tgsi_opcodes.def"
+#undef OPC
+    TGSI_OPCODE_COUNT
+};
+
+enum tgsi_opcode_kind { TGSI_KIND_COMP, TGSI_KIND_REPL, TGSI_KIND_TEX, TGSI_KIND_MEM,
+                        TGSI_KIND_FLOW, TGSI_KIND_OTHER };
+
+/* Operand value types; 64-bit ones occupy a channel pair. */
+enum tgsi_type { TGSI_TYPE_F, TGSI_TYPE_I, TGSI_TYPE_U, TGSI_TYPE_D, TGSI_TYPE_I64,
+                 TGSI_TYPE_U64, TGSI_TYPE_X, TGSI_TYPE_N };
+
+typedef struct tgsi_opcode_info {
+    const char *name;
+    uint8_t num_dst, num_src;
+    uint8_t kind;      /* enum tgsi_opcode_kind */
+    uint8_t src_type;  /* enum tgsi_type */
+    uint8_t dst_type;  /* enum tgsi_type */
+    int16_t ir_op;     /* enum ir_op, or -1 */
+} tgsi_opcode_info;
+
+extern const tgsi_opcode_info tgsi_opcode_infos[TGSI_OPCODE_COUNT];
+
+/* Looks an opcode up by name (without _SAT/_PRECISE); -1 when unknown. */
+int tgsi_opcode_lookup(const char *name, unsigned len);
+
+#endif

@@ -1,0 +1,233 @@
+/* libtgsi2glsl: compiles Gallium TGSI text into GLSL or GLSL ES for a host GL driver.
+ *
+ * A compile is a pure function of (TGSI text, key): no global state, safe to call from any
+ * number of threads at once.  Errors come back as values, never printed.
+ *
+ *   struct t2g_key key;
+ *   t2g_key_init(&key, T2G_TARGET_GLSL450);
+ *   struct t2g_result *r = t2g_compile(text, len, &key);
+ *   if (!r->ok) fputs(r->diagnostics, stderr); else use(r->source, &r->reflection);
+ *   t2g_result_free(r);
+ */
+#ifndef TGSI2GLSL_H
+#define TGSI2GLSL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define T2G_VERSION_MAJOR 0
+#define T2G_VERSION_MINOR 1
+
+enum t2g_target {
+    T2G_TARGET_GLSL140, T2G_TARGET_GLSL150, T2G_TARGET_GLSL330,
+    T2G_TARGET_GLSL400, T2G_TARGET_GLSL410, T2G_TARGET_GLSL420, T2G_TARGET_GLSL430,
+    T2G_TARGET_GLSL440, T2G_TARGET_GLSL450, T2G_TARGET_GLSL460,
+    T2G_TARGET_ESSL300, T2G_TARGET_ESSL310, T2G_TARGET_ESSL320,
+    T2G_TARGET_COUNT
+};
+
+enum t2g_stage {
+    T2G_STAGE_VERTEX, T2G_STAGE_FRAGMENT, T2G_STAGE_GEOMETRY,
+    T2G_STAGE_TESS_CTRL, T2G_STAGE_TESS_EVAL, T2G_STAGE_COMPUTE, T2G_STAGE_COUNT
+};
+
+/* "glsl450" <-> T2G_TARGET_GLSL450; lookup returns -1 for an unknown name. */
+const char *t2g_target_name(enum t2g_target t);
+int t2g_target_lookup(const char *name);
+bool t2g_target_is_es(enum t2g_target t);
+unsigned t2g_target_version(enum t2g_target t); /* 140 .. 460, 300 .. 320 */
+
+/* Optional host features beyond what the target version guarantees. */
+enum {
+    T2G_HOST_FP64 = 1u << 0,            /* GL_ARB_gpu_shader_fp64 (core in 4.00) */
+    T2G_HOST_INT64 = 1u << 1,           /* GL_ARB_gpu_shader_int64 */
+    T2G_HOST_SHADER_CLOCK = 1u << 2,    /* GL_ARB_shader_clock */
+    T2G_HOST_TEXTURE_CUBE_ARRAY = 1u << 3,
+    T2G_HOST_SAMPLE_SHADING = 1u << 4,  /* ES: OES_sample_variables */
+    T2G_HOST_GEOMETRY_SHADER = 1u << 5, /* ES 3.1: EXT_geometry_shader */
+    T2G_HOST_TESSELLATION = 1u << 6,    /* ES 3.1: EXT_tessellation_shader */
+    T2G_HOST_CLIP_CULL_DISTANCE = 1u << 7, /* ES: EXT_clip_cull_distance */
+    T2G_HOST_TEXTURE_BUFFER = 1u << 8,  /* ES 3.1: EXT_texture_buffer */
+    T2G_HOST_SHADER_IMAGE_ATOMIC = 1u << 9, /* ES: OES_shader_image_atomic */
+    T2G_HOST_CONSERVATIVE_DEPTH = 1u << 10,
+    T2G_HOST_DERIVATIVE_CONTROL = 1u << 11,
+    T2G_HOST_FRAMEBUFFER_FETCH = 1u << 12,
+};
+
+/* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
+enum t2g_compare { T2G_NEVER, T2G_LESS, T2G_EQUAL, T2G_LEQUAL, T2G_GREATER, T2G_NOTEQUAL,
+                   T2G_GEQUAL, T2G_ALWAYS };
+
+enum t2g_varying_type { T2G_VARYING_FLOAT, T2G_VARYING_INT, T2G_VARYING_UINT };
+
+/* One varying of a neighbouring stage: TGSI semantic (TGSI_SEMANTIC_* numbering as in
+ * p_shader_tokens.h order of tgsi.h) and index, interpolation (TGSI_INTERPOLATE_*) and
+ * location qualifier (TGSI_INTERPOLATE_LOC_*). */
+struct t2g_varying {
+    uint8_t semantic;
+    uint8_t interp;
+    uint8_t location;
+    uint8_t pad;
+    uint32_t semantic_index;
+};
+
+#define T2G_MAX_VARYINGS 64
+#define T2G_MAX_RENDER_TARGETS 8
+#define T2G_MAX_VERTEX_ATTRIBS 32
+
+/* The pipeline state that changes generated code.  The guest driver leaves these emulations
+ * to the host; each is a lowering pass driven by the key.  Zero means "off" everywhere. */
+struct t2g_key {
+    enum t2g_target target;
+    uint32_t host_features;              /* T2G_HOST_* */
+
+    /* Linkage.  When has_prev_outputs, inputs the previous stage does not write read as
+     * (0,0,0,1) for colours and 0 otherwise, so the program links. */
+    bool has_prev_outputs;
+    uint32_t num_prev_outputs;
+    struct t2g_varying prev_outputs[T2G_MAX_VARYINGS];
+    /* When has_next_inputs, outputs take the interpolation the next stage declares, and
+     * outputs it does not read are still written (GL ignores them). */
+    bool has_next_inputs;
+    uint32_t num_next_inputs;
+    struct t2g_varying next_inputs[T2G_MAX_VARYINGS];
+    /* Vertex shader attribute types (vertex element formats): integer formats must be read
+     * through ivec4/uvec4 inputs. */
+    uint8_t vs_attrib_type[T2G_MAX_VERTEX_ATTRIBS];    /* enum t2g_varying_type */
+    /* Fragment outputs bound to integer colour buffers. */
+    uint8_t fs_output_type[T2G_MAX_RENDER_TARGETS];    /* enum t2g_varying_type */
+    /* FS_COLOR0_WRITES_ALL_CBUFS replicates colour 0 to this many buffers. */
+    uint8_t fs_num_cbufs;
+
+    /* Fragment emulations. */
+    uint8_t alpha_func;                  /* enum t2g_compare; ALWAYS or 0 (NEVER off) -> see alpha_test */
+    bool alpha_test;                     /* compare colour 0 alpha with driver.alpha_ref */
+    bool polygon_stipple;                /* discard by driver.stipple[32] and gl_FragCoord */
+    bool two_sided_color;                /* COLOR inputs pick BCOLOR on back faces */
+    bool flatshade;                      /* COLOR inputs/outputs are flat */
+    uint8_t sprite_coord_enable;         /* bit n: TEXCOORD[n] (or GENERIC[n]) := gl_PointCoord */
+    bool sprite_coord_upper_left;        /* else lower-left origin: y := 1 - y */
+    bool sprite_coord_generic;           /* sprite replacement applies to GENERIC, not TEXCOORD */
+    /* The host framebuffer is y-inverted relative to the guest's: gl_FragCoord.y and the
+     * winding of gl_FrontFacing are corrected with driver.fragcoord_y. */
+    bool fragcoord_y_flip;
+    /* Vertex-side emulations (last pre-rasterization stage). */
+    uint8_t clip_plane_enable;           /* user clip planes from driver.clip_planes via CLIPVERTEX or position */
+    bool clip_halfz_to_minus_one;        /* guest uses [0,1] depth, host needs [-1,1] */
+    bool flip_y_in_vertex;               /* negate gl_Position.y (rendering to a flipped FBO) */
+    bool point_size_from_driver;         /* write gl_PointSize = driver.point_size if unwritten */
+
+    /* Bindings: the backend numbers each resource class from these bases (GL binding points
+     * are shared between stages of one program).  Targets without layout(binding) get the
+     * names in the reflection instead. */
+    uint32_t ubo_binding_base, sampler_binding_base, image_binding_base;
+    uint32_t ssbo_binding_base, atomic_binding_base;
+    uint32_t driver_ubo_binding;         /* binding of the driver uniform block */
+
+    /* Host limits (0 = the target's minimum). */
+    uint32_t max_ubos, max_samplers, max_images, max_ssbos, max_clip_distances;
+};
+
+void t2g_key_init(struct t2g_key *key, enum t2g_target target);
+
+/* The driver uniform block ("t2g_driver", std140) that key-driven lowerings read.  The
+ * renderer fills it when reflection.uses_driver_ubo is set. */
+struct t2g_driver_uniforms {
+    float clip_planes[8][4];
+    uint32_t stipple[32];        /* rows of the 32x32 polygon stipple pattern, bit 0 leftmost */
+    float alpha_ref;
+    float point_size;
+    float fragcoord_y[2];        /* y' = fragcoord_y[0] * y + fragcoord_y[1] */
+    float viewport_size[2];
+    float pad[2];
+};
+
+/* ---------------------------------------------------------------- reflection */
+
+#define T2G_NAME_MAX 32
+
+struct t2g_io {
+    char name[T2G_NAME_MAX];     /* GLSL identifier, or a gl_ builtin */
+    uint8_t semantic;            /* TGSI semantic */
+    uint32_t semantic_index;
+    uint8_t usage_mask;
+    uint8_t interp;              /* emitted interpolation */
+    bool patch;
+    bool builtin;
+    int32_t location;            /* explicit location, -1 when matched by name */
+    uint8_t type;                /* enum t2g_varying_type */
+};
+
+enum t2g_resource_kind { T2G_RES_UBO, T2G_RES_SAMPLER, T2G_RES_IMAGE, T2G_RES_SSBO,
+                         T2G_RES_ATOMIC };
+
+struct t2g_resource {
+    enum t2g_resource_kind kind;
+    char name[T2G_NAME_MAX];     /* block name (UBO/SSBO) or uniform name */
+    uint32_t tgsi_index;         /* CONST[b], SVIEW/SAMP[n], IMAGE[n], BUFFER[n], HWATOMIC[b] */
+    uint32_t binding;            /* binding point / texture unit / image unit */
+    bool binding_in_source;      /* layout(binding=) was emitted; else set it by name */
+    uint32_t size;               /* UBO: vec4 slots declared; SSBO/atomic: 0 = unsized */
+    uint8_t texture;             /* TGSI texture target for samplers/images */
+    uint8_t return_type;
+    bool shadow;
+    bool writable;
+};
+
+#define T2G_MAX_IO 80
+#define T2G_MAX_RESOURCES 128
+
+struct t2g_reflection {
+    enum t2g_stage stage;
+    uint32_t num_inputs, num_outputs;
+    struct t2g_io inputs[T2G_MAX_IO];
+    struct t2g_io outputs[T2G_MAX_IO];
+    uint32_t num_resources;
+    struct t2g_resource resources[T2G_MAX_RESOURCES];
+    bool uses_driver_ubo;
+    char driver_ubo_name[T2G_NAME_MAX];
+    uint32_t num_clip_distances, num_cull_distances;
+    bool writes_depth, writes_stencil, writes_sample_mask, uses_discard;
+    uint32_t shared_memory_bytes;
+    uint32_t cs_block[3];
+    uint32_t gs_max_vertices, gs_invocations, gs_input_prim, gs_output_prim;
+    uint32_t tcs_vertices_out;
+    uint32_t tes_prim_mode, tes_spacing;
+    bool tes_cw, tes_point_mode;
+    uint32_t fs_color0_writes_all_cbufs;
+};
+
+struct t2g_result {
+    bool ok;
+    const char *source;          /* NUL-terminated GLSL, NULL when !ok */
+    size_t source_len;
+    const char *diagnostics;     /* "file:line:col: error: ..." lines; "" when none */
+    const char *ir_dump;         /* only with T2G_COMPILE_DUMP_IR */
+    struct t2g_reflection reflection;
+};
+
+enum {
+    T2G_COMPILE_DUMP_IR = 1u << 0,   /* fill result->ir_dump with the optimized IR */
+    T2G_COMPILE_NO_OPT = 1u << 1,    /* skip optimization passes (lowerings still run) */
+    T2G_COMPILE_VALIDATE_IR = 1u << 2, /* run the IR validator after every pass */
+};
+
+/* Compiles; never returns NULL except when out of memory.  `filename` only labels
+ * diagnostics (may be NULL). */
+struct t2g_result *t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key,
+                               uint32_t flags, const char *filename);
+void t2g_result_free(struct t2g_result *r);
+
+/* Which stage a TGSI text declares (its header line), or -1. */
+int t2g_detect_stage(const char *tgsi, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

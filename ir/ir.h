@@ -1,0 +1,372 @@
+/* The SSA IR: typed vector values, structured control flow (blocks, if, loop, switch) with
+ * phis at merge points, and variables for what cannot be SSA (arrays, I/O, resources).
+ * Every phase includes this header; data structures first, functions after. */
+#ifndef IR_H
+#define IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../frontend/tgsi.h"
+#include "../util/arena.h"
+#include "../util/diag.h"
+
+/* ---------------------------------------------------------------- types */
+
+typedef enum ir_base {
+    IR_VOID, IR_BOOL, IR_F32, IR_I32, IR_U32, IR_F64, IR_I64, IR_U64, IR_BASE_COUNT
+} ir_base;
+
+typedef struct ir_type {
+    uint8_t base;  /* ir_base */
+    uint8_t comps; /* 1..4; 0 for void */
+} ir_type;
+
+static inline ir_type ir_type_make(ir_base b, unsigned comps) { return (ir_type){ (uint8_t)b, (uint8_t)comps }; }
+static inline bool ir_type_eq(ir_type a, ir_type b) { return a.base == b.base && a.comps == b.comps; }
+static inline bool ir_base_is_64(ir_base b) { return b == IR_F64 || b == IR_I64 || b == IR_U64; }
+static inline bool ir_base_is_float(ir_base b) { return b == IR_F32 || b == IR_F64; }
+static inline bool ir_base_is_int(ir_base b) { return b == IR_I32 || b == IR_U32 || b == IR_I64 || b == IR_U64; }
+static inline bool ir_base_is_signed(ir_base b) { return b == IR_I32 || b == IR_I64; }
+#define IR_TYPE_VOID ((ir_type){ IR_VOID, 0 })
+
+/* ---------------------------------------------------------------- ops */
+
+enum ir_op {
+#define OP(name, nsrc, flags, glsl) IR_OP_##name,
+#include "ir_ops.def"
+#undef OP
+    IR_OP_COUNT
+};
+
+enum { IR_PURE = 1, IR_DEF = 2, IR_ALU = 4, IR_CMP = 8, IR_JUMP = 16 };
+
+typedef struct ir_op_info {
+    const char *name;
+    int8_t num_srcs; /* -1: variable */
+    uint8_t flags;
+    const char *glsl;
+} ir_op_info;
+
+extern const ir_op_info ir_op_infos[IR_OP_COUNT];
+
+/* ---------------------------------------------------------------- variables */
+
+typedef enum ir_var_kind {
+    IR_VAR_TEMP_ARRAY,   /* TEMP/ADDR ranges that are indirectly addressed or declared ARRAY */
+    IR_VAR_INPUT,        /* IN: element vec4 (or a builtin's type) */
+    IR_VAR_OUTPUT,       /* OUT */
+    IR_VAR_SYSTEM_VALUE, /* SV */
+    IR_VAR_CONST_BUFFER, /* CONST[b]: a uniform block of vec4 slots */
+    IR_VAR_IMMEDIATES,   /* IMM read with an indirect index: a constant array */
+    IR_VAR_SAMPLER,      /* SVIEW+SAMP pair (or SAMP alone for legacy TEX) */
+    IR_VAR_IMAGE,
+    IR_VAR_BUFFER,       /* BUFFER: shader storage block of uints */
+    IR_VAR_SHARED,       /* MEMORY declared shared: array of uints */
+    IR_VAR_ATOMIC_BUFFER,/* HWATOMIC */
+    IR_VAR_DRIVER,       /* the driver uniform block the key lowerings read (t2g_driver_uniforms) */
+    IR_VAR_KIND_COUNT
+} ir_var_kind;
+
+typedef struct ir_var {
+    ir_var_kind kind;
+    uint32_t id;            /* unique within the shader, in creation order */
+    ir_type type;           /* element type (vec4 f32 for registers; u32 for memory) */
+    uint32_t array_len;     /* elements; 0 = not an array */
+    /* where it came from in TGSI */
+    uint32_t tgsi_first, tgsi_last;
+    uint32_t tgsi_dim;      /* buffer index of CONST[b], HWATOMIC[b] */
+    uint16_t array_id;
+    /* I/O */
+    uint8_t semantic;       /* enum tgsi_semantic */
+    uint32_t semantic_index;
+    uint8_t interp;         /* enum tgsi_interpolate */
+    uint8_t interp_location;/* enum tgsi_interp_location */
+    uint8_t usage_mask;
+    bool invariant;
+    bool patch;             /* per-patch tessellation I/O */
+    bool per_vertex;        /* indexed by vertex first: GS/TCS/TES inputs, TCS outputs */
+    uint32_t vertices;      /* per_vertex array size, 0 = unsized */
+    uint8_t stream;         /* GS output stream */
+    /* resources */
+    uint8_t texture;        /* enum tgsi_texture of a sampler or image */
+    uint8_t return_type;    /* enum tgsi_return_type */
+    bool shadow;            /* sampler used with a shadow target */
+    const char *image_format; /* PIPE_FORMAT_... */
+    bool writable, raw;
+    uint32_t size;          /* const buffer slots; shared memory bytes (0 = unsized) */
+    const uint32_t *init;   /* IR_VAR_IMMEDIATES: array_len * 4 words */
+    void *backend_data;     /* owned by the backend while it runs */
+} ir_var;
+
+/* ---------------------------------------------------------------- instructions */
+
+typedef struct ir_instr ir_instr;
+typedef struct ir_block ir_block;
+
+/* A use of a value: the value's components selected by swizzle.  How many components are
+ * read is the user's business (the instruction's type for ALU ops).  def == NULL: absent. */
+typedef struct ir_src {
+    ir_instr *def;
+    uint8_t swizzle[4];
+} ir_src;
+
+/* Texture sampling and queries (IR_OP_TEX).  Sources are in srcs[] at the positions named
+ * by the fields below (-1 = absent).  Coordinates follow GLSL's convention: the array layer
+ * is the last coordinate component; for shadow lookups the reference value is separate. */
+typedef enum ir_tex_kind {
+    IR_TEX_SAMPLE,       /* texture / textureOffset / textureProj(*) */
+    IR_TEX_SAMPLE_BIAS,
+    IR_TEX_SAMPLE_LOD,
+    IR_TEX_SAMPLE_GRAD,
+    IR_TEX_FETCH,        /* texelFetch (int coords, lod or sample index) */
+    IR_TEX_GATHER,
+    IR_TEX_QUERY_LOD,    /* textureQueryLod */
+    IR_TEX_QUERY_SIZE,   /* textureSize at src lod */
+    IR_TEX_QUERY_LEVELS, /* textureQueryLevels */
+    IR_TEX_QUERY_SAMPLES /* textureSamples */
+} ir_tex_kind;
+
+typedef struct ir_tex {
+    ir_tex_kind kind;
+    ir_var *sampler;
+    uint8_t texture;        /* enum tgsi_texture the instruction uses */
+    bool projective;        /* divide coords by the last component first (TXP) */
+    bool shadow;
+    int8_t coord, ref, lod, bias, ddx, ddy, offset, sample, component, sampler_index;
+    uint8_t coord_comps;    /* components of the coordinate source incl. array layer */
+    int8_t const_offset[3]; /* constant texel offset when has_const_offset */
+    bool has_const_offset;
+} ir_tex;
+
+typedef enum ir_atomic_op {
+    IR_ATOMIC_ADD, IR_ATOMIC_XCHG, IR_ATOMIC_CAS, IR_ATOMIC_AND, IR_ATOMIC_OR, IR_ATOMIC_XOR,
+    IR_ATOMIC_UMIN, IR_ATOMIC_UMAX, IR_ATOMIC_IMIN, IR_ATOMIC_IMAX, IR_ATOMIC_FADD,
+    IR_ATOMIC_INC_WRAP, IR_ATOMIC_DEC_WRAP
+} ir_atomic_op;
+
+/* Images, buffers, shared memory and atomic counters.  Images: src0 = coordinate (int),
+ * src1 = sample index (MSAA) or absent, then data sources.  Buffers/shared/atomic counters:
+ * src0 = byte offset (uint), then data.  Loads/stores move `comps` consecutive uints. */
+typedef struct ir_mem {
+    ir_var *var;
+    ir_atomic_op atomic;
+    uint32_t qualifiers;   /* TGSI_MEMORY_* */
+    uint8_t comps;
+    uint8_t texture;       /* image target */
+    uint8_t writemask;     /* stores */
+} ir_mem;
+
+/* Variable access (LOAD_VAR / STORE_VAR / INTERP): element `index`, plus src index offset
+ * when present; per-vertex variables take the vertex in `dim` plus src dim offset. */
+typedef struct ir_var_access {
+    ir_var *var;
+    int32_t index;
+    int32_t dim;
+    uint8_t writemask;      /* STORE_VAR: components of the element written */
+    uint8_t interp_mode;    /* INTERP: 0 centroid, 1 sample, 2 offset */
+} ir_var_access;
+
+struct ir_instr {
+    uint16_t op;            /* enum ir_op */
+    ir_type type;           /* result type; void when the op defines nothing */
+    uint32_t index;         /* value number, unique in the shader (printer, backend names) */
+    ir_block *block;
+    ir_instr *prev, *next;
+    uint16_t num_srcs;
+    ir_src *srcs;
+    ir_block **phi_preds;   /* PHI: predecessor block of each source */
+    uint32_t num_uses;      /* filled by ir_count_uses() */
+    bool precise;
+    union {
+        union {             /* CONST: 32-bit base types use u32, 64-bit ones u64 */
+            uint32_t u32[4];
+            uint64_t u64[4];
+        } value;
+        ir_tex tex;
+        ir_mem mem;
+        ir_var_access access;
+        uint32_t flags;     /* MEMORY_BARRIER flags, EMIT/END_PRIMITIVE stream */
+    } u;
+    void *backend_data;
+};
+
+/* ---------------------------------------------------------------- control flow */
+
+typedef enum ir_cf_kind { IR_CF_BLOCK, IR_CF_IF, IR_CF_LOOP, IR_CF_SWITCH } ir_cf_kind;
+
+typedef struct ir_cf_node ir_cf_node;
+
+/* A list of control-flow nodes.  Invariant: it starts and ends with a block, and no two
+ * blocks are adjacent: block (if|loop|switch block)*. */
+typedef struct ir_cf_list {
+    ir_cf_node *head, *tail;
+    ir_cf_node *owner;      /* the if/loop/switch holding it; NULL for the shader body */
+} ir_cf_list;
+
+struct ir_cf_node {
+    ir_cf_kind kind;
+    ir_cf_node *prev, *next;
+    ir_cf_list *list;       /* the list this node is in */
+};
+
+struct ir_block {
+    ir_cf_node cf;
+    uint32_t index;
+    ir_instr *first, *last; /* phis first, then the rest; a jump can only be last */
+};
+
+typedef struct ir_if {
+    ir_cf_node cf;
+    ir_src cond;            /* scalar bool */
+    ir_cf_list then_list, else_list;
+} ir_if;
+
+/* Header phis live at the start of the body's first block.  Their predecessors: the block
+ * before the loop, every block of the body ending in CONTINUE of this loop, and the body's
+ * last block unless it ends in a jump.  Exit phis live at the start of the block after the
+ * loop, with one predecessor per block ending in BREAK of this loop. */
+typedef struct ir_loop {
+    ir_cf_node cf;
+    ir_cf_list body;
+} ir_loop;
+
+typedef struct ir_switch_case {
+    uint32_t *values;
+    uint32_t num_values;
+    bool is_default;
+    ir_cf_list body;        /* falls through into the next case unless it ends in a jump */
+} ir_switch_case;
+
+/* BREAK inside a case leaves the switch.  Phis at the start of the block after the switch
+ * take the blocks ending in BREAK of this switch and the last case's last block. */
+typedef struct ir_switch {
+    ir_cf_node cf;
+    ir_src selector;        /* scalar u32 or i32 */
+    ir_switch_case *cases;
+    uint32_t num_cases;
+} ir_switch;
+
+/* ---------------------------------------------------------------- shader */
+
+typedef struct ir_shader {
+    arena *arena;
+    enum tgsi_processor stage;
+    uint32_t props[TGSI_PROPERTY_COUNT];
+    uint64_t props_set;     /* bit per enum tgsi_property */
+    ir_var **vars;
+    uint32_t num_vars, vars_cap;
+    ir_cf_list body;
+    uint32_t next_value_index, next_block_index;
+    diag_list *diags;
+} ir_shader;
+
+static inline bool ir_prop_is_set(const ir_shader *s, enum tgsi_property p) { return (s->props_set >> p) & 1; }
+
+/* ---------------------------------------------------------------- core (ir.c) */
+
+ir_shader *ir_shader_create(arena *a, enum tgsi_processor stage, diag_list *diags);
+ir_var *ir_var_create(ir_shader *s, ir_var_kind kind, ir_type type, uint32_t array_len);
+ir_block *ir_block_create(ir_shader *s);
+ir_if *ir_if_create(ir_shader *s);
+ir_loop *ir_loop_create(ir_shader *s);
+ir_switch *ir_switch_create(ir_shader *s, uint32_t num_cases);
+ir_instr *ir_instr_create(ir_shader *s, enum ir_op op, ir_type type, unsigned num_srcs);
+
+/* CF list editing (keeps the block/non-block alternation when callers use the builder). */
+void ir_cf_list_append(ir_cf_list *list, ir_cf_node *node);
+static inline ir_block *ir_cf_first_block(const ir_cf_list *l) { return (ir_block *)l->head; }
+static inline ir_block *ir_cf_last_block(const ir_cf_list *l) { return (ir_block *)l->tail; }
+
+void ir_instr_insert_before(ir_instr *pos, ir_instr *in);
+void ir_instr_insert_after(ir_instr *pos, ir_instr *in);
+void ir_instr_append(ir_block *b, ir_instr *in);
+void ir_instr_remove(ir_instr *in);
+
+/* The last instruction if it is a jump, else NULL. */
+ir_instr *ir_block_jump(const ir_block *b);
+/* Predecessors of a block, computed from the structure (see the comments above); returns the
+ * count and fills at most `max` entries. */
+unsigned ir_block_preds(const ir_block *b, ir_block **preds, unsigned max);
+
+/* Walks every block / instruction in program order (nested lists included). */
+typedef void (*ir_block_fn)(ir_block *b, void *ctx);
+void ir_foreach_block(ir_cf_list *list, ir_block_fn fn, void *ctx);
+#define IR_FOREACH_INSTR(b, in) for (ir_instr *in = (b)->first; in; in = in->next)
+#define IR_FOREACH_INSTR_SAFE(b, in, nx) \
+    for (ir_instr *in = (b)->first, *nx = in ? in->next : NULL; in; in = nx, nx = in ? in->next : NULL)
+
+/* Recounts num_uses of every instruction (sources, if conditions, switch selectors). */
+void ir_count_uses(ir_shader *s);
+/* Replaces every use of `old` by `with`, composing swizzles: a use old.yx becomes
+ * with.(swizzle of y, swizzle of x). */
+void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with);
+
+/* Source helpers. */
+ir_src ir_src_for(ir_instr *def);                        /* identity swizzle */
+ir_src ir_src_swizzle(ir_instr *def, unsigned x, unsigned y, unsigned z, unsigned w);
+ir_src ir_src_compose(ir_src outer_of, const uint8_t swz[4]); /* (def.outer).swz */
+static inline ir_src ir_src_none(void) { return (ir_src){ 0 }; }
+bool ir_src_is_const(ir_src s);
+/* Component `c` of a constant source as raw bits. */
+uint64_t ir_src_const_bits(ir_src s, unsigned c);
+
+/* Number of components an instruction reads from source i (from its type and op). */
+unsigned ir_src_comps(const ir_instr *in, unsigned i);
+/* The type source i is expected to have (base type; comps per ir_src_comps). */
+ir_type ir_src_type(const ir_instr *in, unsigned i);
+
+/* ---------------------------------------------------------------- builder (builder.c) */
+
+/* Appends at the end of `block`, or before `before` when set. */
+typedef struct ir_builder {
+    ir_shader *shader;
+    ir_block *block;
+    ir_instr *before;
+} ir_builder;
+
+void ir_builder_init(ir_builder *b, ir_shader *s); /* positions at the end of the body */
+void ir_builder_at_end(ir_builder *b, ir_block *block);
+void ir_builder_before(ir_builder *b, ir_instr *before);
+ir_instr *ir_build(ir_builder *b, ir_instr *in); /* inserts a created instruction */
+
+ir_instr *ir_build_const(ir_builder *b, ir_type type, const uint32_t *words); /* 1 or 2 words per comp */
+ir_instr *ir_build_const_u32(ir_builder *b, uint32_t v);
+ir_instr *ir_build_const_i32(ir_builder *b, int32_t v);
+ir_instr *ir_build_const_f32(ir_builder *b, float v);
+ir_instr *ir_build_undef(ir_builder *b, ir_type type);
+ir_instr *ir_build_alu1(ir_builder *b, enum ir_op op, ir_type type, ir_src a);
+ir_instr *ir_build_alu2(ir_builder *b, enum ir_op op, ir_type type, ir_src a, ir_src c);
+ir_instr *ir_build_alu3(ir_builder *b, enum ir_op op, ir_type type, ir_src a, ir_src c, ir_src d);
+ir_instr *ir_build_alu4(ir_builder *b, enum ir_op op, ir_type type, ir_src a, ir_src c, ir_src d, ir_src e);
+ir_instr *ir_build_vec(ir_builder *b, ir_type type, const ir_src *srcs, unsigned n);
+ir_instr *ir_build_bitcast(ir_builder *b, ir_base to, ir_src a, unsigned comps);
+ir_instr *ir_build_load_var(ir_builder *b, ir_var *v, int32_t index, ir_src indirect,
+                            int32_t dim, ir_src dim_indirect);
+ir_instr *ir_build_store_var(ir_builder *b, ir_var *v, int32_t index, ir_src indirect,
+                             int32_t dim, ir_src dim_indirect, ir_src value, uint8_t writemask);
+ir_instr *ir_build_jump(ir_builder *b, enum ir_op op);  /* BREAK/CONTINUE/RETURN */
+/* Phi with room for n sources; fill with ir_phi_set_src. */
+ir_instr *ir_build_phi(ir_builder *b, ir_type type, unsigned n);
+void ir_phi_set_src(ir_instr *phi, unsigned i, ir_block *pred, ir_src value);
+
+/* Control flow: each call appends the node after the current block, plus a fresh block
+ * after it, and leaves the builder inside the node's first list; ir_builder_after_cf moves
+ * to the block following the node. */
+ir_if *ir_build_if(ir_builder *b, ir_src cond);       /* builder in the then-list */
+void ir_builder_else(ir_builder *b, ir_if *nif);      /* builder in the else-list */
+ir_loop *ir_build_loop(ir_builder *b);                /* builder in the body */
+ir_switch *ir_build_switch(ir_builder *b, ir_src selector, uint32_t num_cases);
+void ir_builder_case(ir_builder *b, ir_switch *sw, uint32_t i);
+void ir_builder_after_cf(ir_builder *b, ir_cf_node *node);
+
+/* ---------------------------------------------------------------- checks and text */
+
+/* Checks every invariant (types of sources per op, SSA dominance, phi predecessors, list
+ * shape, jump placement); errors go to the shader's diags.  Returns true when valid. */
+bool ir_validate(ir_shader *s, const char *after_pass);
+void ir_print(const ir_shader *s, strbuf *out);
+const char *ir_type_name(ir_type t); /* "vec4", "uint", "bvec2", "dvec2", "i64vec3"... */
+
+#endif
