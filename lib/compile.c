@@ -1,0 +1,127 @@
+/* t2g_compile: the pipeline parse -> translate -> lower (key) -> optimize -> emit, on one arena. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tgsi2glsl.h"
+#include "frontend/ast.h"
+#include "ir/ir.h"
+#include "passes/passes.h"
+#include "translate/translate.h"
+#include "backend-glsl/glsl_backend.h"
+
+/* A hostile shader must not be able to make one compile take unbounded memory. */
+#define COMPILE_MEMORY_LIMIT (256u * 1024 * 1024)
+
+typedef struct result_impl {
+    struct t2g_result pub;
+    arena *arena;
+} result_impl;
+
+static bool validate_after(ir_shader *s, uint32_t flags, const char *what)
+{
+    if (!(flags & T2G_COMPILE_VALIDATE_IR))
+        return true;
+    return ir_validate(s, what);
+}
+
+/* The key-driven emulations of pipeline state, each a pass of its own in passes/. */
+static bool lower_for_key(ir_shader *s, const struct t2g_key *key, uint32_t flags)
+{
+    (void)key;
+    return validate_after(s, flags, "lowering") && !diag_has_errors(s->diags);
+}
+
+static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
+                           const struct t2g_key *key, uint32_t flags, struct t2g_result *r)
+{
+    ast_program *prog = tgsi_parse(a, tgsi, len, d);
+    if (!prog || diag_has_errors(d))
+        return NULL;
+    ir_shader *s = translate_tgsi(a, prog, d);
+    if (!s || diag_has_errors(d))
+        return NULL;
+    if (!validate_after(s, flags, "translate"))
+        return NULL;
+    if (!lower_for_key(s, key, flags))
+        return NULL;
+    if (!(flags & T2G_COMPILE_NO_OPT))
+        passes_optimize(s, (flags & T2G_COMPILE_VALIDATE_IR) != 0);
+    if (diag_has_errors(d))
+        return NULL;
+    if (flags & T2G_COMPILE_DUMP_IR) {
+        strbuf out;
+        strbuf_init(&out, a);
+        ir_print(s, &out);
+        r->ir_dump = out.data ? out.data : "";
+    }
+    size_t out_len = 0;
+    const char *src = glsl_emit(s, key, &r->reflection, &out_len);
+    if (!src || diag_has_errors(d))
+        return NULL;
+    r->source_len = out_len;
+    return src;
+}
+
+__attribute__((visibility("default"))) struct t2g_result *
+t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key, uint32_t flags,
+            const char *filename)
+{
+    result_impl *ri = calloc(1, sizeof(*ri));
+    if (!ri)
+        return NULL;
+    ri->arena = arena_create();
+    if (!ri->arena) {
+        free(ri);
+        return NULL;
+    }
+    arena_set_limit(ri->arena, COMPILE_MEMORY_LIMIT);
+    struct t2g_result *r = &ri->pub;
+    r->diagnostics = "";
+    diag_list d;
+    diag_init(&d, ri->arena, filename);
+    if (!key || (unsigned)key->target >= T2G_TARGET_COUNT) {
+        diag_error(&d, 0, 0, "invalid compile key (target out of range)");
+    } else if (!tgsi && len) {
+        diag_error(&d, 0, 0, "no input");
+    } else {
+        r->source = compile(ri->arena, &d, tgsi ? tgsi : "", len, key, flags, r);
+        if (!r->source && !diag_has_errors(&d))
+            diag_error(&d, 0, 0, "out of memory (compile limit %u MiB)",
+                       COMPILE_MEMORY_LIMIT >> 20);
+    }
+    r->ok = r->source != NULL;
+    if (!r->ok)
+        r->source_len = 0;
+    r->diagnostics = diag_format_all(&d);
+    if (!r->diagnostics)
+        r->diagnostics = "";
+    return r;
+}
+
+__attribute__((visibility("default"))) void t2g_result_free(struct t2g_result *r)
+{
+    if (!r)
+        return;
+    result_impl *ri = (result_impl *)r;
+    arena_destroy(ri->arena);
+    free(ri);
+}
+
+__attribute__((visibility("default"))) int t2g_detect_stage(const char *tgsi, size_t len)
+{
+    static const struct { const char *name; int stage; } heads[] = {
+        { "VERT", T2G_STAGE_VERTEX }, { "FRAG", T2G_STAGE_FRAGMENT },
+        { "GEOM", T2G_STAGE_GEOMETRY }, { "TESS_CTRL", T2G_STAGE_TESS_CTRL },
+        { "TESS_EVAL", T2G_STAGE_TESS_EVAL }, { "COMP", T2G_STAGE_COMPUTE },
+    };
+    size_t i = 0;
+    while (i < len && (tgsi[i] == ' ' || tgsi[i] == '\t' || tgsi[i] == '\n' || tgsi[i] == '\r'))
+        i++;
+    size_t j = i;
+    while (j < len && ((tgsi[j] >= 'A' && tgsi[j] <= 'Z') || tgsi[j] == '_'))
+        j++;
+    for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++)
+        if (strlen(heads[k].name) == j - i && memcmp(heads[k].name, tgsi + i, j - i) == 0)
+            return heads[k].stage;
+    return -1;
+}
