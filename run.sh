@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the main job on its default: the compiler on a
+# sample shader, then virgl-exec on llvmpipe serving real GL clients.
+set -euo pipefail
+cd "$(dirname "$0")"
+tools/setup.sh
+BUILD_DIR=${BUILD_DIR:-build}
+echo "== tgsi2glsl on a sample shader (glsl450, validated by glslang)"
+"$BUILD_DIR/tools/tgsi2glsl" --validate tests/golden/cases/sample.tgsi
+echo "== corpus benchmark"
+"$BUILD_DIR/tools/t2g-bench" ../shared/corpus/tgsi glsl450 2 || true
+BUILD_DIR=$BUILD_DIR tools/demo-executor.sh
