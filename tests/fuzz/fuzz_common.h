@@ -1,0 +1,28 @@
+/* Shared by the fuzz targets: how a logical finding (not a memory error) is reported. */
+#ifndef FUZZ_COMMON_H
+#define FUZZ_COMMON_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Exit status that the replay driver passes on as meson's "skipped". */
+#define FUZZ_EXIT_SKIP 77
+
+/* abort() so libFuzzer saves the input as a crash and the replay test fails. */
+static inline void __attribute__((noreturn, format(printf, 1, 2))) fuzz_finding(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("FUZZ FINDING: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    abort();
+}
+
+#endif
