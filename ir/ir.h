@@ -179,6 +179,8 @@ struct ir_instr {
     ir_block **phi_preds;   /* PHI: predecessor block of each source */
     uint32_t num_uses;      /* filled by ir_count_uses() */
     bool precise;
+    uint8_t src_comps;      /* DOT, ANY, ALL: components read from each source (builders
+                             * set it; ALU ops take theirs from `type`) */
     union {
         union {             /* CONST: 32-bit base types use u32, 64-bit ones u64 */
             uint32_t u32[4];
@@ -276,6 +278,12 @@ ir_instr *ir_instr_create(ir_shader *s, enum ir_op op, ir_type type, unsigned nu
 
 /* CF list editing (keeps the block/non-block alternation when callers use the builder). */
 void ir_cf_list_append(ir_cf_list *list, ir_cf_node *node);
+void ir_cf_node_insert_after(ir_cf_node *pos, ir_cf_node *node);
+void ir_cf_node_remove(ir_cf_node *node);
+static inline ir_block *ir_cf_as_block(ir_cf_node *n) { return n && n->kind == IR_CF_BLOCK ? (ir_block *)n : NULL; }
+static inline ir_if *ir_cf_as_if(ir_cf_node *n) { return n && n->kind == IR_CF_IF ? (ir_if *)n : NULL; }
+static inline ir_loop *ir_cf_as_loop(ir_cf_node *n) { return n && n->kind == IR_CF_LOOP ? (ir_loop *)n : NULL; }
+static inline ir_switch *ir_cf_as_switch(ir_cf_node *n) { return n && n->kind == IR_CF_SWITCH ? (ir_switch *)n : NULL; }
 static inline ir_block *ir_cf_first_block(const ir_cf_list *l) { return (ir_block *)l->head; }
 static inline ir_block *ir_cf_last_block(const ir_cf_list *l) { return (ir_block *)l->tail; }
 
@@ -286,6 +294,8 @@ void ir_instr_remove(ir_instr *in);
 
 /* The last instruction if it is a jump, else NULL. */
 ir_instr *ir_block_jump(const ir_block *b);
+/* The first instruction that is not a phi, or NULL. */
+ir_instr *ir_block_first_non_phi(const ir_block *b);
 /* Predecessors of a block, computed from the structure (see the comments above); returns the
  * count and fills at most `max` entries. */
 unsigned ir_block_preds(const ir_block *b, ir_block **preds, unsigned max);
@@ -302,6 +312,10 @@ void ir_count_uses(ir_shader *s);
 /* Replaces every use of `old` by `with`, composing swizzles: a use old.yx becomes
  * with.(swizzle of y, swizzle of x). */
 void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with);
+/* The same for many values in one walk (passes use this to stay linear): map is indexed by
+ * value index (next_value_index entries); map[i].def != NULL replaces value i, and chains
+ * (a replaced by b, b replaced by c) are followed. */
+void ir_replace_uses_map(ir_shader *s, const ir_src *map);
 
 /* Source helpers. */
 ir_src ir_src_for(ir_instr *def);                        /* identity swizzle */
@@ -340,7 +354,12 @@ ir_instr *ir_build_alu1(ir_builder *b, enum ir_op op, ir_type type, ir_src a);
 ir_instr *ir_build_alu2(ir_builder *b, enum ir_op op, ir_type type, ir_src a, ir_src c);
 ir_instr *ir_build_alu3(ir_builder *b, enum ir_op op, ir_type type, ir_src a, ir_src c, ir_src d);
 ir_instr *ir_build_alu4(ir_builder *b, enum ir_op op, ir_type type, ir_src a, ir_src c, ir_src d, ir_src e);
+/* VEC takes one scalar source per component: n == type.comps. */
 ir_instr *ir_build_vec(ir_builder *b, ir_type type, const ir_src *srcs, unsigned n);
+/* DOT of the first `comps` components of a and c; scalar result of `base`. */
+ir_instr *ir_build_dot(ir_builder *b, ir_base base, ir_src a, ir_src c, unsigned comps);
+/* ANY/ALL of the first `comps` components of a bool source. */
+ir_instr *ir_build_reduce(ir_builder *b, enum ir_op op, ir_src a, unsigned comps);
 ir_instr *ir_build_bitcast(ir_builder *b, ir_base to, ir_src a, unsigned comps);
 ir_instr *ir_build_load_var(ir_builder *b, ir_var *v, int32_t index, ir_src indirect,
                             int32_t dim, ir_src dim_indirect);

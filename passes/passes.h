@@ -1,0 +1,23 @@
+/* The optimization and lowering passes: each is one file exporting one entry point that
+ * returns whether it changed the shader. */
+#ifndef PASSES_H
+#define PASSES_H
+
+#include <stdbool.h>
+
+#include "../ir/ir.h"
+
+struct t2g_key;
+
+/* Optimizations. */
+bool opt_dce(ir_shader *s);
+bool opt_constant_folding(ir_shader *s);
+bool opt_copy_propagation(ir_shader *s);
+bool opt_type_inference(ir_shader *s);
+bool opt_cse(ir_shader *s);
+
+/* Runs the optimizations to a fixed point (bounded); with validate_each, ir_validate after
+ * every pass that made progress (errors land in the shader's diagnostics). */
+void passes_optimize(ir_shader *s, bool validate_each);
+
+#endif
