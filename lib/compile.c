@@ -5,6 +5,7 @@
 #include "tgsi2glsl.h"
 #include "frontend/ast.h"
 #include "ir/ir.h"
+#include "passes/lower.h"
 #include "passes/passes.h"
 #include "translate/translate.h"
 #include "backend-glsl/glsl_backend.h"
@@ -24,13 +25,6 @@ static bool validate_after(ir_shader *s, uint32_t flags, const char *what)
     return ir_validate(s, what);
 }
 
-/* The key-driven emulations of pipeline state, each a pass of its own in passes/. */
-static bool lower_for_key(ir_shader *s, const struct t2g_key *key, uint32_t flags)
-{
-    (void)key;
-    return validate_after(s, flags, "lowering") && !diag_has_errors(s->diags);
-}
-
 static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
                            const struct t2g_key *key, uint32_t flags, struct t2g_result *r)
 {
@@ -42,7 +36,7 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
         return NULL;
     if (!validate_after(s, flags, "translate"))
         return NULL;
-    if (!lower_for_key(s, key, flags))
+    if (!lower_for_key(s, key, (flags & T2G_COMPILE_VALIDATE_IR) != 0) || diag_has_errors(d))
         return NULL;
     if (!(flags & T2G_COMPILE_NO_OPT))
         passes_optimize(s, (flags & T2G_COMPILE_VALIDATE_IR) != 0);

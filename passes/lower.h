@@ -1,0 +1,57 @@
+/* Key-driven lowerings: each emulates one piece of pipeline state the guest driver leaves to
+ * the host, by rewriting the IR before optimization.  Each returns whether it changed the
+ * shader.  lower_for_key() runs the ones the key asks for, in a fixed order. */
+#ifndef LOWER_H
+#define LOWER_H
+
+#include <stdbool.h>
+
+#include "ir/ir.h"
+#include "tgsi2glsl.h"
+
+bool lower_unlinked_inputs(ir_shader *s, const struct t2g_key *key);
+bool lower_two_sided_color(ir_shader *s, const struct t2g_key *key);
+bool lower_sprite_coord(ir_shader *s, const struct t2g_key *key);
+bool lower_flatshade(ir_shader *s, const struct t2g_key *key);
+bool lower_fragcoord(ir_shader *s, const struct t2g_key *key);
+bool lower_polygon_stipple(ir_shader *s, const struct t2g_key *key);
+bool lower_alpha_test(ir_shader *s, const struct t2g_key *key);
+bool lower_clip_planes(ir_shader *s, const struct t2g_key *key);
+
+/* Runs every lowering the key enables; validates after each when asked.  False when the IR
+ * failed validation (the diagnostics say which lowering broke it). */
+bool lower_for_key(ir_shader *s, const struct t2g_key *key, bool validate_each);
+
+/* ---- shared by the lowerings (lower_util.c) */
+
+/* Slots (vec4) of struct t2g_driver_uniforms in the driver uniform block. */
+enum {
+    DRIVER_SLOT_CLIP_PLANES = 0,   /* 8 slots */
+    DRIVER_SLOT_STIPPLE = 8,       /* 8 slots of 4 uint rows */
+    DRIVER_SLOT_MISC = 16,         /* alpha_ref, point_size, fragcoord_y[2] */
+    DRIVER_SLOT_VIEWPORT = 17,     /* viewport_size[2], pad */
+    DRIVER_SLOTS = 18,
+};
+
+ir_var *lower_find_var(ir_shader *s, ir_var_kind kind, unsigned semantic, uint32_t index);
+/* Finds the variable or creates a vec4 f32 one for a semantic. */
+ir_var *lower_get_io_var(ir_shader *s, ir_var_kind kind, unsigned semantic, uint32_t index);
+ir_var *lower_get_driver_var(ir_shader *s);
+/* Loads a driver uniform slot (vec4 f32) at the builder's position. */
+ir_instr *lower_load_driver(ir_builder *b, ir_shader *s, unsigned slot);
+/* Positions the builder at the end of the shader body, after everything the program does
+ * on its normal exit path. */
+void lower_builder_at_exit(ir_builder *b, ir_shader *s);
+/* Positions the builder before the first instruction of the shader. */
+void lower_builder_at_entry(ir_builder *b, ir_shader *s);
+/* Positions the builder right after an instruction. */
+void lower_builder_after(ir_builder *b, ir_shader *s, ir_instr *in);
+/* Replaces the uses of `old` by `with` (identity swizzle), except in the instructions just
+ * built right after `old` up to `with` itself: the rewrite that reads `old`. */
+void lower_replace_uses_after_rewrite(ir_shader *s, ir_instr *old, ir_src with);
+/* Every instruction with the given op, in program order, in an arena array; the count. */
+unsigned lower_collect_instrs(ir_shader *s, enum ir_op op, ir_instr ***out);
+/* if (cond) discard; at the builder, leaving the builder after it. */
+ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond);
+
+#endif

@@ -1,0 +1,134 @@
+/* Helpers the key-driven lowerings share: finding or creating I/O and driver variables. */
+#include "lower.h"
+
+ir_var *lower_find_var(ir_shader *s, ir_var_kind kind, unsigned semantic, uint32_t index)
+{
+    for (uint32_t i = 0; i < s->num_vars; i++) {
+        ir_var *v = s->vars[i];
+        if (v->kind == kind && v->semantic == semantic && v->semantic_index == index)
+            return v;
+    }
+    return NULL;
+}
+
+ir_var *lower_get_io_var(ir_shader *s, ir_var_kind kind, unsigned semantic, uint32_t index)
+{
+    ir_var *v = lower_find_var(s, kind, semantic, index);
+    if (v)
+        return v;
+    v = ir_var_create(s, kind, ir_type_make(IR_F32, 4), 0);
+    if (!v)
+        return NULL;
+    v->semantic = (uint8_t)semantic;
+    v->semantic_index = index;
+    v->usage_mask = 0xf;
+    v->interp = TGSI_INTERPOLATE_PERSPECTIVE;
+    /* Not from TGSI: give it a register number no declaration uses so names stay unique. */
+    v->tgsi_first = v->tgsi_last = 0xffff - v->id;
+    return v;
+}
+
+ir_var *lower_get_driver_var(ir_shader *s)
+{
+    for (uint32_t i = 0; i < s->num_vars; i++)
+        if (s->vars[i]->kind == IR_VAR_DRIVER)
+            return s->vars[i];
+    ir_var *v = ir_var_create(s, IR_VAR_DRIVER, ir_type_make(IR_F32, 4), DRIVER_SLOTS);
+    if (v)
+        v->size = DRIVER_SLOTS;
+    return v;
+}
+
+ir_instr *lower_load_driver(ir_builder *b, ir_shader *s, unsigned slot)
+{
+    return ir_build_load_var(b, lower_get_driver_var(s), (int32_t)slot, ir_src_none(), 0,
+                             ir_src_none());
+}
+
+void lower_builder_at_exit(ir_builder *b, ir_shader *s)
+{
+    ir_builder_init(b, s);
+    ir_block *last = ir_cf_last_block(&s->body);
+    ir_instr *jump = ir_block_jump(last);
+    if (jump)
+        ir_builder_before(b, jump);
+    else
+        ir_builder_at_end(b, last);
+}
+
+ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond)
+{
+    ir_if *nif = ir_build_if(b, cond);
+    ir_instr *d = ir_build(b, ir_instr_create(b->shader, IR_OP_DISCARD, IR_TYPE_VOID, 0));
+    ir_builder_after_cf(b, &nif->cf);
+    return d;
+}
+
+void lower_builder_at_entry(ir_builder *b, ir_shader *s)
+{
+    ir_builder_init(b, s);
+    ir_block *first = ir_cf_first_block(&s->body);
+    ir_instr *in = ir_block_first_non_phi(first);
+    if (in)
+        ir_builder_before(b, in);
+    else
+        ir_builder_at_end(b, first);
+}
+
+typedef struct collect_ctx {
+    ir_shader *s;
+    enum ir_op op;
+    ir_instr **v;
+    unsigned n, cap;
+} collect_ctx;
+
+static void collect_block(ir_block *blk, void *data)
+{
+    collect_ctx *c = data;
+    IR_FOREACH_INSTR(blk, in) {
+        if (in->op != c->op)
+            continue;
+        if (c->n == c->cap) {
+            unsigned cap = c->cap ? c->cap * 2 : 16;
+            ir_instr **v = arena_realloc(c->s->arena, c->v, c->cap * sizeof(*v), cap * sizeof(*v));
+            if (!v)
+                return;
+            c->v = v;
+            c->cap = cap;
+        }
+        c->v[c->n++] = in;
+    }
+}
+
+unsigned lower_collect_instrs(ir_shader *s, enum ir_op op, ir_instr ***out)
+{
+    collect_ctx c = { s, op, NULL, 0, 0 };
+    ir_foreach_block(&s->body, collect_block, &c);
+    *out = c.v;
+    return c.n;
+}
+
+void lower_builder_after(ir_builder *b, ir_shader *s, ir_instr *in)
+{
+    ir_builder_init(b, s);
+    if (in->next)
+        ir_builder_before(b, in->next);
+    else
+        ir_builder_at_end(b, in->block);
+}
+
+void lower_replace_uses_after_rewrite(ir_shader *s, ir_instr *old, ir_src with)
+{
+    ir_replace_uses(s, old, with);
+    for (ir_instr *in = old->next; in; in = in->next) {
+        for (unsigned k = 0; k < in->num_srcs; k++)
+            if (in->srcs[k].def == with.def && in != with.def)
+                in->srcs[k].def = old;
+        if (in == with.def) {
+            for (unsigned k = 0; k < in->num_srcs; k++)
+                if (in->srcs[k].def == with.def)
+                    in->srcs[k].def = old;
+            break;
+        }
+    }
+}
