@@ -1,0 +1,80 @@
+/* main.c: virgl-exec's command line: the vtest server (default) or the replay of a trace. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay.h"
+#include "vrend.h"
+#include "vtest_io.h"
+#include "vtest_protocol.h"
+#include "vtest_server.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: virgl-exec [options]            serve vtest clients on a unix socket\n"
+        "       virgl-exec --replay FILE [--gles] re-execute a recorded session\n"
+        "\n"
+        "  --socket-path PATH  listen on PATH (default " VTEST_DEFAULT_SOCKET ")\n"
+        "  --no-fork           serve clients in this process, one at a time (debugging)\n"
+        "  --once              exit after the first client; the exit status says whether\n"
+        "                      it was ended on an error\n"
+        "  --gles              run on a GLES 3 host context\n"
+        "  --record FILE       write a trace of the first client's session to FILE (later\n"
+        "                      clients to FILE.1, FILE.2, ...); format in executor/record.h\n"
+        "  --replay FILE       re-execute a trace without a client\n"
+        "  --verbose           log more\n"
+        "  --use-egl-surfaceless  accepted for virgl_test_server compatibility (always)\n");
+}
+
+/* Accepts "--opt VALUE" and "--opt=VALUE". */
+static const char *value_of(int argc, char **argv, int *i, const char *opt)
+{
+    size_t n = strlen(opt);
+    if (strncmp(argv[*i], opt, n))
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] == 0 && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    struct vtest_server_opts o = { .socket_path = VTEST_DEFAULT_SOCKET };
+    const char *replay = NULL, *v;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--no-fork"))
+            o.no_fork = true;
+        else if (!strcmp(a, "--once"))
+            o.once = true;
+        else if (!strcmp(a, "--gles"))
+            o.gles = true;
+        else if (!strcmp(a, "--verbose") || !strcmp(a, "-v"))
+            o.verbose = true;
+        else if (!strcmp(a, "--use-egl-surfaceless"))
+            ;
+        else if ((v = value_of(argc, argv, &i, "--socket-path")))
+            o.socket_path = v;
+        else if ((v = value_of(argc, argv, &i, "--record")))
+            o.record_path = v;
+        else if ((v = value_of(argc, argv, &i, "--replay")))
+            replay = v;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 0;
+        } else {
+            fprintf(stderr, "virgl-exec: unknown or incomplete option %s\n", a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    vtest_log_verbose = o.verbose;
+    if (replay) {
+        struct vrend_renderer_opts ro = { .gles = o.gles, .verbose = o.verbose };
+        return vtest_replay(replay, &ro);
+    }
+    return vtest_server_run(&o);
+}

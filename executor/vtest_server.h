@@ -1,0 +1,26 @@
+/* vtest_server.h: virgl-exec's vtest front end: a unix socket server that runs each client
+ * on its own renderer (forked per client by default). */
+#ifndef VTEST_SERVER_H
+#define VTEST_SERVER_H
+
+#include <stdbool.h>
+
+struct vtest_server_opts {
+    const char *socket_path;    /* default VTEST_DEFAULT_SOCKET */
+    bool no_fork;               /* serve clients in-process, one at a time */
+    bool once;                  /* exit after the first client ends */
+    bool gles;                  /* GLES host context */
+    bool verbose;
+    const char *record_path;    /* --record: trace of the first client; later ones PATH.N */
+};
+
+/* Serves until SIGINT/SIGTERM (or after one client with `once`).  Returns the exit status:
+ * 0, or 1 when the socket could not be set up (or, with `once`, the client was ended on an
+ * error). */
+int vtest_server_run(const struct vtest_server_opts *opts);
+
+/* Runs one connected client to its end on a fresh renderer; 0 when it disconnected
+ * cleanly, 1 when it was ended on an error. */
+int vtest_serve_client(int fd, const struct vtest_server_opts *opts, unsigned client_no);
+
+#endif
