@@ -548,9 +548,8 @@ ir_type ir_src_type(const ir_instr *in, unsigned i)
         b = i == 1 ? IR_I32 : own;
         break;
     case IR_OP_SHL: case IR_OP_SHR:
-        b = i == 1 && (db == IR_I32 || db == IR_U32) ? db : own;
-        if (i == 1 && db != IR_I32 && db != IR_U32)
-            b = IR_U32;
+        if (i == 1) /* the count may be any integer type */
+            b = ir_base_is_int(db) ? db : IR_U32;
         break;
     case IR_OP_BFE:
         b = i == 0 ? own : IR_I32;

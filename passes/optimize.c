@@ -7,6 +7,8 @@ typedef struct pass {
 } pass;
 
 static const pass optimizations[] = {
+    { "opt_constant_folding", opt_constant_folding },
+    { "opt_copy_propagation", opt_copy_propagation },
     { "opt_dce", opt_dce },
 };
 
