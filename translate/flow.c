@@ -1,0 +1,470 @@
+/* Control flow: IF/UIF/ELSE/ENDIF, BGNLOOP/ENDLOOP/BRK/CONT, SWITCH/CASE/DEFAULT/ENDSWITCH
+ * and RET become structured IR nodes; channel maps are saved at each construct and merged
+ * with phis where the incoming maps differ. */
+#include "tr_internal.h"
+
+#include <string.h>
+
+static const char *op_name(enum tgsi_opcode op)
+{
+    return op < TGSI_OPCODE_COUNT ? tgsi_opcode_infos[op].name : "?";
+}
+
+/* Rejects what cannot become structured control flow before anything is built. */
+bool tr_check_structure(tr *t)
+{
+    const ast_program *p = t->prog;
+    struct open { enum tgsi_opcode op; ast_loc loc; bool has_else; } *stack;
+    stack = ARENA_NEW_ARRAY(t->a, struct open, p->num_insns + 1);
+    if (!stack)
+        return false;
+    size_t depth = 0;
+    bool ok = true;
+    for (size_t i = 0; i < p->num_insns && ok; i++) {
+        const ast_insn *in = &p->insns[i];
+        enum tgsi_opcode op = in->opcode;
+        struct open *top = depth ? &stack[depth - 1] : NULL;
+        switch (op) {
+        case TGSI_OPCODE_IF:
+        case TGSI_OPCODE_UIF:
+        case TGSI_OPCODE_BGNLOOP:
+        case TGSI_OPCODE_SWITCH:
+            stack[depth++] = (struct open){ op, in->loc, false };
+            break;
+        case TGSI_OPCODE_ELSE:
+            if (!top || (top->op != TGSI_OPCODE_IF && top->op != TGSI_OPCODE_UIF) || top->has_else) {
+                tr_error(t, in->loc, "ELSE without a matching IF");
+                ok = false;
+            } else {
+                top->has_else = true;
+            }
+            break;
+        case TGSI_OPCODE_ENDIF:
+        case TGSI_OPCODE_ENDLOOP:
+        case TGSI_OPCODE_ENDSWITCH: {
+            bool match = top && (op == TGSI_OPCODE_ENDIF
+                                     ? top->op == TGSI_OPCODE_IF || top->op == TGSI_OPCODE_UIF
+                                 : op == TGSI_OPCODE_ENDLOOP ? top->op == TGSI_OPCODE_BGNLOOP
+                                                             : top->op == TGSI_OPCODE_SWITCH);
+            if (!match) {
+                tr_error(t, in->loc, "%s without a matching %s", op_name(op),
+                         op == TGSI_OPCODE_ENDIF ? "IF" : op == TGSI_OPCODE_ENDLOOP ? "BGNLOOP" : "SWITCH");
+                ok = false;
+            } else {
+                depth--;
+            }
+            break;
+        }
+        case TGSI_OPCODE_CASE:
+        case TGSI_OPCODE_DEFAULT:
+            if (!top || top->op != TGSI_OPCODE_SWITCH) {
+                tr_error(t, in->loc, "%s outside a SWITCH", op_name(op));
+                ok = false;
+            }
+            break;
+        case TGSI_OPCODE_BRK:
+        case TGSI_OPCODE_CONT: {
+            bool found = false;
+            for (size_t k = depth; k-- > 0 && !found;)
+                found = stack[k].op == TGSI_OPCODE_BGNLOOP ||
+                        (op == TGSI_OPCODE_BRK && stack[k].op == TGSI_OPCODE_SWITCH);
+            if (!found) {
+                tr_error(t, in->loc, "%s outside a loop", op_name(op));
+                ok = false;
+            }
+            break;
+        }
+        case TGSI_OPCODE_CAL:
+        case TGSI_OPCODE_BGNSUB:
+        case TGSI_OPCODE_ENDSUB:
+            tr_error(t, in->loc, "subroutines (%s) are not supported", op_name(op));
+            ok = false;
+            break;
+        case TGSI_OPCODE_END:
+            if (depth) {
+                tr_error(t, stack[depth - 1].loc, "%s is not closed before END",
+                         op_name(stack[depth - 1].op));
+                ok = false;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (ok && depth) {
+        tr_error(t, stack[depth - 1].loc, "%s is never closed", op_name(stack[depth - 1].op));
+        ok = false;
+    }
+    return ok;
+}
+
+static tr_frame *push(tr *t, enum tr_frame_kind kind)
+{
+    if (t->num_frames == t->frames_cap) {
+        unsigned cap = t->frames_cap ? t->frames_cap * 2 : 16;
+        tr_frame *n = arena_realloc(t->a, t->frames, sizeof(tr_frame) * t->frames_cap,
+                                    sizeof(tr_frame) * cap);
+        if (!n)
+            return NULL;
+        t->frames = n;
+        t->frames_cap = cap;
+    }
+    tr_frame *f = &t->frames[t->num_frames++];
+    memset(f, 0, sizeof(*f));
+    f->kind = kind;
+    f->saved = tr_map_copy(t, t->map);
+    f->entry = t->b.block;
+    return f;
+}
+
+static void edge_add(tr *t, tr_edges *e, ir_block *from, const tr_chan *map)
+{
+    if (e->n == e->cap) {
+        unsigned cap = e->cap ? e->cap * 2 : 4;
+        tr_edge *n = arena_realloc(t->a, e->v, sizeof(tr_edge) * e->cap, sizeof(tr_edge) * cap);
+        if (!n)
+            return;
+        e->v = n;
+        e->cap = cap;
+    }
+    e->v[e->n].from = from;
+    e->v[e->n].map = tr_map_copy(t, map);
+    e->n++;
+}
+
+static tr_frame *innermost(tr *t, bool loop_only)
+{
+    for (unsigned i = t->num_frames; i-- > 0;) {
+        tr_frame *f = &t->frames[i];
+        if (f->kind == TR_FRAME_LOOP || (!loop_only && f->kind == TR_FRAME_SWITCH))
+            return f;
+    }
+    return NULL;
+}
+
+/* Index of the instruction closing the construct opened at `open`. */
+static size_t matching_end(const ast_program *p, size_t open)
+{
+    int depth = 0;
+    for (size_t i = open; i < p->num_insns; i++) {
+        enum tgsi_opcode op = p->insns[i].opcode;
+        if (op == TGSI_OPCODE_IF || op == TGSI_OPCODE_UIF || op == TGSI_OPCODE_BGNLOOP ||
+            op == TGSI_OPCODE_SWITCH)
+            depth++;
+        else if (op == TGSI_OPCODE_ENDIF || op == TGSI_OPCODE_ENDLOOP || op == TGSI_OPCODE_ENDSWITCH)
+            if (--depth == 0)
+                return i;
+    }
+    return p->num_insns;
+}
+
+/* ---------------------------------------------------------------- if */
+
+static void flow_if(tr *t, const ast_insn *in)
+{
+    bool uif = in->opcode == TGSI_OPCODE_UIF;
+    ir_base base = uif ? IR_U32 : IR_F32;
+    ir_src x = tr_read_scalar(t, &in->src[0], 0, base);
+    ir_src zero = uif ? tr_const(t, IR_U32, 1, 0) : tr_const_f32(t, 0.0f, 1);
+    ir_src cond = ir_src_for(ir_build_alu2(&t->b, IR_OP_NE, ir_type_make(IR_BOOL, 1), x, zero));
+    tr_frame *f = push(t, TR_FRAME_IF);
+    if (!f)
+        return;
+    f->nif = ir_build_if(&t->b, cond);
+}
+
+static void flow_else(tr *t)
+{
+    tr_frame *f = &t->frames[t->num_frames - 1];
+    if (!t->dead) {
+        f->then_edge.from = t->b.block;
+        f->then_edge.map = tr_map_copy(t, t->map);
+        f->then_live = true;
+    }
+    memcpy(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+    f->has_else = true;
+    t->dead = false;
+    ir_builder_else(&t->b, f->nif);
+}
+
+static void flow_endif(tr *t)
+{
+    tr_frame *f = &t->frames[t->num_frames - 1];
+    tr_edge edges[2];
+    unsigned n = 0;
+    if (f->has_else) {
+        if (f->then_live)
+            edges[n++] = f->then_edge;
+        if (!t->dead)
+            edges[n++] = (tr_edge){ t->b.block, tr_map_copy(t, t->map) };
+    } else {
+        if (!t->dead)
+            edges[n++] = (tr_edge){ t->b.block, tr_map_copy(t, t->map) };
+        edges[n++] = (tr_edge){ ir_cf_last_block(&f->nif->else_list), f->saved };
+    }
+    ir_builder_after_cf(&t->b, &f->nif->cf);
+    if (n)
+        tr_merge(t, edges, n);
+    else
+        memcpy(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+    t->dead = false;
+    t->num_frames--;
+}
+
+/* ---------------------------------------------------------------- loops */
+
+static ir_base dst_hint(const ast_insn *in)
+{
+    const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
+    switch (info->dst_type) {
+    case TGSI_TYPE_I: return IR_I32;
+    case TGSI_TYPE_U: return IR_U32;
+    case TGSI_TYPE_D: case TGSI_TYPE_I64: case TGSI_TYPE_U64: return IR_U32;
+    default: return IR_F32;
+    }
+}
+
+static void flow_bgnloop(tr *t)
+{
+    uint32_t nch = t->num_slots * 4;
+    ir_base *hint = ARENA_NEW_ARRAY(t->a, ir_base, nch + 1);
+    bool *written = ARENA_NEW_ARRAY(t->a, bool, nch + 1);
+    size_t end = matching_end(t->prog, t->pc);
+    for (size_t i = t->pc + 1; i < end; i++) {
+        const ast_insn *in = &t->prog->insns[i];
+        for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST; k++) {
+            const ast_reg *r = &in->dst[k].reg;
+            if (!tr_reg_is_ssa(t, r))
+                continue;
+            for (unsigned c = 0; c < 4; c++)
+                if (in->dst[k].writemask & (1u << c)) {
+                    uint32_t ch = tr_reg_slot(t, r) * 4 + c;
+                    if (!written[ch])
+                        hint[ch] = r->file == TGSI_FILE_ADDRESS ? IR_I32 : dst_hint(in);
+                    written[ch] = true;
+                }
+        }
+    }
+    tr_frame *f = push(t, TR_FRAME_LOOP);
+    if (!f)
+        return;
+    f->loop = ir_build_loop(&t->b);
+    f->phis = ARENA_NEW_ARRAY(t->a, ir_instr *, nch + 1);
+    for (uint32_t ch = 0; ch < nch; ch++) {
+        if (!written[ch])
+            continue;
+        ir_base base = t->map[ch].def ? (ir_base)t->map[ch].def->type.base : hint[ch];
+        ir_instr *phi = ir_build_phi(&t->b, ir_type_make(base, 1), 0);
+        f->phis[ch] = phi;
+        t->map[ch].def = phi;
+        t->map[ch].comp = 0;
+    }
+    /* the loop entry map, for code after a loop that never breaks */
+    f->then_edge.map = tr_map_copy(t, t->map);
+}
+
+static ir_src resolve(const ir_src *repl, uint32_t size, ir_src v)
+{
+    while (v.def && v.def->index < size && repl[v.def->index].def) {
+        ir_src r = repl[v.def->index];
+        uint8_t c = r.swizzle[0];
+        v = (ir_src){ r.def, { c, c, c, c } };
+    }
+    return v;
+}
+
+static void patch_map(tr *t, tr_chan *m, const ir_src *repl, uint32_t size)
+{
+    for (uint32_t i = 0; i < t->num_slots * 4; i++) {
+        if (!m[i].def || m[i].def->index >= size || !repl[m[i].def->index].def)
+            continue;
+        ir_src v = resolve(repl, size, ir_src_swizzle(m[i].def, m[i].comp, 0, 0, 0));
+        m[i].def = v.def;
+        m[i].comp = v.swizzle[0];
+    }
+}
+
+/* Header phis whose sources are all one value (or the phi itself) are that value. */
+static void remove_trivial_phis(tr *t, tr_frame *f)
+{
+    uint32_t nch = t->num_slots * 4;
+    uint32_t size = t->s->next_value_index;
+    ir_src *repl = ARENA_NEW_ARRAY(t->a, ir_src, size + 1);
+    if (!repl)
+        return;
+    bool any = false, changed = true;
+    while (changed) {
+        changed = false;
+        for (uint32_t ch = 0; ch < nch; ch++) {
+            ir_instr *phi = f->phis[ch];
+            if (!phi || repl[phi->index].def)
+                continue;
+            ir_src same = ir_src_none();
+            bool trivial = true;
+            for (unsigned e = 0; e < phi->num_srcs && trivial; e++) {
+                ir_src v = resolve(repl, size, phi->srcs[e]);
+                if (v.def == phi)
+                    continue;
+                if (!same.def)
+                    same = v;
+                else if (same.def != v.def || same.swizzle[0] != v.swizzle[0])
+                    trivial = false;
+            }
+            if (!trivial)
+                continue;
+            if (!same.def)
+                same = ir_src_for(tr_undef(t, (ir_base)phi->type.base));
+            uint8_t c = same.swizzle[0];
+            repl[phi->index] = (ir_src){ same.def, { c, c, c, c } };
+            ir_instr_remove(phi);
+            f->phis[ch] = NULL;
+            any = changed = true;
+        }
+    }
+    if (!any)
+        return;
+    ir_replace_uses_map(t->s, repl);
+    for (unsigned i = 0; i < f->breaks.n; i++)
+        patch_map(t, f->breaks.v[i].map, repl, size);
+    patch_map(t, f->then_edge.map, repl, size);
+}
+
+static void flow_endloop(tr *t)
+{
+    tr_frame *f = &t->frames[t->num_frames - 1];
+    uint32_t nch = t->num_slots * 4;
+    tr_edges preds = { 0 };
+    edge_add(t, &preds, f->entry, f->saved);
+    for (unsigned i = 0; i < f->conts.n; i++)
+        edge_add(t, &preds, f->conts.v[i].from, f->conts.v[i].map);
+    if (!t->dead)
+        edge_add(t, &preds, t->b.block, t->map);
+    for (uint32_t ch = 0; ch < nch; ch++) {
+        ir_instr *phi = f->phis[ch];
+        if (!phi)
+            continue;
+        phi->num_srcs = (uint16_t)preds.n;
+        phi->srcs = ARENA_NEW_ARRAY(t->a, ir_src, preds.n);
+        phi->phi_preds = ARENA_NEW_ARRAY(t->a, ir_block *, preds.n);
+        for (unsigned e = 0; e < preds.n; e++)
+            ir_phi_set_src(phi, e, preds.v[e].from,
+                           tr_chan_value(t, preds.v[e].map[ch], (ir_base)phi->type.base,
+                                         preds.v[e].from));
+    }
+    remove_trivial_phis(t, f);
+    ir_builder_after_cf(&t->b, &f->loop->cf);
+    if (f->breaks.n)
+        tr_merge(t, f->breaks.v, f->breaks.n);
+    else
+        memcpy(t->map, f->then_edge.map, sizeof(tr_chan) * nch);
+    t->dead = false;
+    t->num_frames--;
+}
+
+static void flow_jump(tr *t, enum tgsi_opcode op)
+{
+    if (op == TGSI_OPCODE_BRK || op == TGSI_OPCODE_CONT) {
+        tr_frame *f = innermost(t, op == TGSI_OPCODE_CONT);
+        if (!f)
+            return; /* rejected by tr_check_structure */
+        edge_add(t, op == TGSI_OPCODE_BRK ? &f->breaks : &f->conts, t->b.block, t->map);
+        ir_build_jump(&t->b, op == TGSI_OPCODE_BRK ? IR_OP_BREAK : IR_OP_CONTINUE);
+    } else {
+        ir_build_jump(&t->b, IR_OP_RETURN);
+    }
+    t->dead = true;
+}
+
+/* ---------------------------------------------------------------- switch */
+
+static void flow_switch(tr *t, const ast_insn *in)
+{
+    ir_src sel = tr_read_scalar(t, &in->src[0], 0, IR_U32);
+    size_t end = matching_end(t->prog, t->pc);
+    uint32_t n = 0;
+    int depth = 0;
+    for (size_t i = t->pc + 1; i < end; i++) {
+        enum tgsi_opcode op = t->prog->insns[i].opcode;
+        if (op == TGSI_OPCODE_SWITCH)
+            depth++;
+        else if (op == TGSI_OPCODE_ENDSWITCH)
+            depth--;
+        else if (depth == 0 && (op == TGSI_OPCODE_CASE || op == TGSI_OPCODE_DEFAULT))
+            n++;
+    }
+    tr_frame *f = push(t, TR_FRAME_SWITCH);
+    if (!f)
+        return;
+    f->sw = ir_build_switch(&t->b, sel, n);
+    f->case_index = -1;
+    t->dead = true; /* nothing runs before the first CASE */
+}
+
+static void flow_case(tr *t, const ast_insn *in)
+{
+    tr_frame *f = &t->frames[t->num_frames - 1];
+    uint32_t i = (uint32_t)++f->case_index;
+    if (i >= f->sw->num_cases)
+        return;
+    tr_edge edges[2];
+    unsigned n = 0;
+    edges[n++] = (tr_edge){ f->entry, f->saved };
+    if (i > 0 && !t->dead)
+        edges[n++] = (tr_edge){ t->b.block, tr_map_copy(t, t->map) };
+    ir_switch_case *c = &f->sw->cases[i];
+    if (in->opcode == TGSI_OPCODE_DEFAULT) {
+        c->is_default = true;
+        f->has_default = true;
+    } else {
+        const ast_src *s = &in->src[0];
+        if (s->reg.file != TGSI_FILE_IMMEDIATE || s->reg.indirect || s->reg.index < 0 ||
+            (uint32_t)s->reg.index >= t->num_imms || !t->imms[s->reg.index]) {
+            tr_error(t, s->loc, "CASE needs an immediate value");
+            return;
+        }
+        c->values = ARENA_NEW_ARRAY(t->a, uint32_t, 1);
+        c->values[0] = t->imms[s->reg.index]->words[s->swizzle[0] & 3];
+        c->num_values = 1;
+    }
+    ir_builder_case(&t->b, f->sw, i);
+    tr_merge(t, edges, n);
+    t->dead = false;
+}
+
+static void flow_endswitch(tr *t)
+{
+    tr_frame *f = &t->frames[t->num_frames - 1];
+    if (!t->dead && f->case_index >= 0)
+        edge_add(t, &f->breaks, t->b.block, t->map);
+    if (!f->has_default)
+        edge_add(t, &f->breaks, f->entry, f->saved);
+    ir_builder_after_cf(&t->b, &f->sw->cf);
+    if (f->breaks.n)
+        tr_merge(t, f->breaks.v, f->breaks.n);
+    else
+        memcpy(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+    t->dead = false;
+    t->num_frames--;
+}
+
+void tr_flow(tr *t, const ast_insn *in)
+{
+    switch (in->opcode) {
+    case TGSI_OPCODE_IF:
+    case TGSI_OPCODE_UIF: flow_if(t, in); break;
+    case TGSI_OPCODE_ELSE: flow_else(t); break;
+    case TGSI_OPCODE_ENDIF: flow_endif(t); break;
+    case TGSI_OPCODE_BGNLOOP: flow_bgnloop(t); break;
+    case TGSI_OPCODE_ENDLOOP: flow_endloop(t); break;
+    case TGSI_OPCODE_BRK:
+    case TGSI_OPCODE_CONT:
+    case TGSI_OPCODE_RET: flow_jump(t, in->opcode); break;
+    case TGSI_OPCODE_SWITCH: flow_switch(t, in); break;
+    case TGSI_OPCODE_CASE:
+    case TGSI_OPCODE_DEFAULT: flow_case(t, in); break;
+    case TGSI_OPCODE_ENDSWITCH: flow_endswitch(t); break;
+    default:
+        tr_error(t, in->loc, "%s is not supported", op_name(in->opcode));
+        break;
+    }
+}

@@ -1,0 +1,464 @@
+/* Registers: the per-channel SSA map of TEMP/ADDR, reading operands (swizzles, modifiers,
+ * type changes) and writing destinations (write masks, saturate, variables). */
+#include "tr_internal.h"
+
+#include <string.h>
+
+void tr_regs_init(tr *t)
+{
+    t->num_slots = t->num_temps + t->num_addrs;
+    t->map = ARENA_NEW_ARRAY(t->a, tr_chan, (size_t)t->num_slots * 4 + 1);
+}
+
+bool tr_reg_is_ssa(const tr *t, const ast_reg *r)
+{
+    if (r->indirect)
+        return false;
+    if (r->file == TGSI_FILE_ADDRESS)
+        return r->index >= 0 && (uint32_t)r->index < t->num_addrs;
+    if (r->file == TGSI_FILE_TEMPORARY)
+        return r->index >= 0 && (uint32_t)r->index < t->num_temps && !t->temp_vars[r->index] &&
+               t->temp_declared[r->index];
+    return false;
+}
+
+uint32_t tr_reg_slot(const tr *t, const ast_reg *r)
+{
+    return r->file == TGSI_FILE_ADDRESS ? t->num_temps + (uint32_t)r->index : (uint32_t)r->index;
+}
+
+tr_chan *tr_map_copy(tr *t, const tr_chan *m)
+{
+    tr_chan *c = ARENA_NEW_ARRAY(t->a, tr_chan, (size_t)t->num_slots * 4 + 1);
+    if (c)
+        memcpy(c, m, sizeof(tr_chan) * t->num_slots * 4);
+    return c;
+}
+
+/* UNDEFs live at the head of the shader's first block so they dominate every use. */
+ir_instr *tr_undef(tr *t, ir_base base)
+{
+    if (t->undef[base])
+        return t->undef[base];
+    ir_instr *u = ir_instr_create(t->s, IR_OP_UNDEF, ir_type_make(base, 1), 0);
+    ir_block *first = ir_cf_first_block(&t->s->body);
+    if (first->first)
+        ir_instr_insert_before(first->first, u);
+    else
+        ir_instr_append(first, u);
+    return t->undef[base] = u;
+}
+
+static ir_src swz_src(ir_instr *def, const uint8_t *comps, unsigned n)
+{
+    ir_src s = { def, { 0, 0, 0, 0 } };
+    for (unsigned i = 0; i < 4; i++)
+        s.swizzle[i] = comps[i < n ? i : n - 1];
+    return s;
+}
+
+ir_src tr_const(tr *t, ir_base base, unsigned n, uint32_t word)
+{
+    uint32_t w[8];
+    for (unsigned i = 0; i < 8; i++)
+        w[i] = ir_base_is_64(base) ? ((i & 1) ? 0 : word) : word;
+    return ir_src_for(ir_build_const(&t->b, ir_type_make(base, n), w));
+}
+
+ir_src tr_const_f32(tr *t, float f, unsigned n)
+{
+    uint32_t w;
+    memcpy(&w, &f, 4);
+    return tr_const(t, IR_F32, n, w);
+}
+
+ir_base tr_src_base(ir_src v, unsigned n)
+{
+    (void)n;
+    return v.def ? (ir_base)v.def->type.base : IR_F32;
+}
+
+ir_src tr_bitcast(tr *t, ir_src v, unsigned n, ir_base to)
+{
+    if (!v.def || v.def->type.base == to)
+        return v;
+    if (v.def->op == IR_OP_UNDEF) {
+        ir_instr *u = tr_undef(t, to);
+        return ir_src_for(u);
+    }
+    if (v.def->type.base == IR_BOOL) {
+        ir_src cond = v;
+        return ir_src_for(ir_build_alu3(&t->b, IR_OP_SELECT, ir_type_make(to, n), cond,
+                                        tr_const(t, to, n, ~0u), tr_const(t, to, n, 0)));
+    }
+    return ir_src_for(ir_build_bitcast(&t->b, to, v, n));
+}
+
+ir_src tr_chan_value(tr *t, tr_chan c, ir_base base, ir_block *at)
+{
+    if (!c.def)
+        return ir_src_for(tr_undef(t, base));
+    ir_src v = ir_src_swizzle(c.def, c.comp, c.comp, c.comp, c.comp);
+    if (c.def->type.base == base)
+        return v;
+    if (!at)
+        return tr_bitcast(t, v, 1, base);
+    ir_builder saved = t->b;
+    ir_instr *j = ir_block_jump(at);
+    if (j)
+        ir_builder_before(&t->b, j);
+    else
+        ir_builder_at_end(&t->b, at);
+    v = tr_bitcast(t, v, 1, base);
+    t->b = saved;
+    return v;
+}
+
+/* Gathers channels into one source: a swizzle of one def when they share it, else a VEC. */
+static ir_src combine(tr *t, const tr_chan *c, unsigned n, ir_base want)
+{
+    bool same = c[0].def != NULL;
+    for (unsigned i = 1; i < n && same; i++)
+        same = c[i].def == c[0].def;
+    if (same) {
+        uint8_t comps[4];
+        for (unsigned i = 0; i < n; i++)
+            comps[i] = c[i].comp;
+        ir_src v = swz_src(c[0].def, comps, n);
+        if (want == IR_VOID)
+            want = (ir_base)c[0].def->type.base;
+        return tr_bitcast(t, v, n, want);
+    }
+    if (want == IR_VOID) {
+        want = IR_F32;
+        for (unsigned i = 0; i < n; i++)
+            if (c[i].def) {
+                want = (ir_base)c[i].def->type.base;
+                break;
+            }
+    }
+    ir_src parts[4];
+    for (unsigned i = 0; i < n; i++)
+        parts[i] = tr_chan_value(t, c[i], want, NULL);
+    if (n == 1)
+        return parts[0];
+    return ir_src_for(ir_build_vec(&t->b, ir_type_make(want, n), parts, n));
+}
+
+ir_src tr_index(tr *t, const ast_indirect *ind, ast_loc loc)
+{
+    ast_src s;
+    memset(&s, 0, sizeof(s));
+    s.reg.file = ind->file;
+    s.reg.index = ind->index;
+    s.reg.array_id = ind->array_id;
+    for (unsigned i = 0; i < 4; i++)
+        s.swizzle[i] = ind->swizzle & 3;
+    s.loc = loc;
+    if (ind->file != TGSI_FILE_ADDRESS && ind->file != TGSI_FILE_TEMPORARY &&
+        ind->file != TGSI_FILE_SYSTEM_VALUE && ind->file != TGSI_FILE_CONSTANT &&
+        ind->file != TGSI_FILE_IMMEDIATE && ind->file != TGSI_FILE_INPUT) {
+        tr_error(t, loc, "register file %s cannot be used as an index",
+                 ind->file < TGSI_FILE_COUNT ? tgsi_file_names[ind->file] : "?");
+        return ir_src_for(tr_undef(t, IR_I32));
+    }
+    return tr_read_scalar(t, &s, 0, IR_I32);
+}
+
+/* Vertex index of a per-vertex access: the first bracket, or the invocation for TCS outputs
+ * written without one. */
+static void var_dim(tr *t, ir_var *v, const ast_reg *r, ast_loc loc, int32_t *dim, ir_src *dim_src)
+{
+    *dim = 0;
+    *dim_src = ir_src_none();
+    if (!v->per_vertex)
+        return;
+    if (r->has_dim) {
+        *dim = r->dim;
+        if (r->dim_indirect)
+            *dim_src = tr_index(t, &r->dim_ind, loc);
+    } else if (t->invocation_id) {
+        *dim_src = tr_bitcast(t, ir_src_for(ir_build_load_var(&t->b, t->invocation_id, 0,
+                                  ir_src_none(), 0, ir_src_none())), 1, IR_I32);
+    }
+}
+
+/* Loads the element a variable operand names. */
+static ir_instr *load_operand(tr *t, const ast_reg *r, ast_loc loc)
+{
+    int32_t index;
+    ir_var *v = tr_reg_var(t, r, loc, &index);
+    if (!v)
+        return NULL;
+    ir_src ind = r->indirect ? tr_index(t, &r->ind, loc) : ir_src_none();
+    int32_t dim;
+    ir_src dim_src;
+    var_dim(t, v, r, loc, &dim, &dim_src);
+    ir_instr *ld = ir_build_load_var(&t->b, v, index, ind, dim, dim_src);
+    if (v->type.base == IR_BOOL) {
+        unsigned n = v->type.comps;
+        ld = ir_build_alu3(&t->b, IR_OP_SELECT, ir_type_make(IR_U32, n), ir_src_for(ld),
+                           tr_const(t, IR_U32, n, ~0u), tr_const(t, IR_U32, n, 0));
+    }
+    return ld;
+}
+
+static const ast_imm *find_imm(tr *t, int32_t index)
+{
+    if (index < 0 || (uint32_t)index >= t->num_imms)
+        return NULL;
+    return t->imms[index];
+}
+
+static ir_base imm_base(enum tgsi_imm_type ty)
+{
+    switch (ty) {
+    case TGSI_IMM_FLT32: return IR_F32;
+    case TGSI_IMM_INT32: return IR_I32;
+    default: return IR_U32; /* 64-bit immediates are word pairs in 32-bit channels */
+    }
+}
+
+static ir_src apply_modifiers(tr *t, const ast_src *s, ir_src v, unsigned n)
+{
+    ir_base base = tr_src_base(v, n);
+    if (s->absolute)
+        v = ir_src_for(ir_build_alu1(&t->b, IR_OP_ABS, ir_type_make(base, n), v));
+    if (s->negate)
+        v = ir_src_for(ir_build_alu1(&t->b, IR_OP_NEG, ir_type_make(base, n), v));
+    return v;
+}
+
+/* Reads n 32-bit channels of the operand (register channels regch[]) without modifiers. */
+static ir_src read_raw(tr *t, const ast_src *s, const uint8_t *regch, unsigned n, ir_base want)
+{
+    const ast_reg *r = &s->reg;
+    if (r->file == TGSI_FILE_IMMEDIATE && !r->indirect) {
+        const ast_imm *imm = find_imm(t, r->index);
+        if (!imm) {
+            tr_error(t, s->loc, "IMM[%d] is not declared", r->index);
+            return ir_src_for(tr_undef(t, want == IR_VOID ? IR_F32 : want));
+        }
+        ir_base base = want != IR_VOID ? want : imm_base(imm->type);
+        uint32_t w[4];
+        for (unsigned i = 0; i < n; i++)
+            w[i] = regch[i] < imm->num_values ? imm->words[regch[i]] : 0;
+        return ir_src_for(ir_build_const(&t->b, ir_type_make(base, n), w));
+    }
+    tr_chan c[4];
+    if (tr_reg_is_ssa(t, r)) {
+        const tr_chan *m = &t->map[tr_reg_slot(t, r) * 4];
+        for (unsigned i = 0; i < n; i++)
+            c[i] = m[regch[i]];
+    } else {
+        if (r->file == TGSI_FILE_TEMPORARY && !r->indirect &&
+            (r->index < 0 || (uint32_t)r->index >= t->num_temps || !t->temp_declared[r->index])) {
+            tr_error(t, s->loc, "TEMP[%d] is outside the declared temporaries", r->index);
+            return ir_src_for(tr_undef(t, want == IR_VOID ? IR_F32 : want));
+        }
+        if (r->file == TGSI_FILE_ADDRESS) {
+            tr_error(t, s->loc, "ADDR[%d] is outside the declared address registers", r->index);
+            return ir_src_for(tr_undef(t, want == IR_VOID ? IR_I32 : want));
+        }
+        ir_instr *ld = load_operand(t, r, s->loc);
+        if (!ld)
+            return ir_src_for(tr_undef(t, want == IR_VOID ? IR_F32 : want));
+        unsigned comps = ld->type.comps ? ld->type.comps : 1;
+        for (unsigned i = 0; i < n; i++) {
+            c[i].def = ld;
+            c[i].comp = regch[i] < comps ? regch[i] : (uint8_t)(comps - 1);
+        }
+    }
+    return combine(t, c, n, want);
+}
+
+ir_src tr_read(tr *t, const ast_src *s, const uint8_t *chans, unsigned n, ir_base want)
+{
+    uint8_t regch[4];
+    for (unsigned i = 0; i < n; i++)
+        regch[i] = s->swizzle[chans[i] & 3] & 3;
+    if (want == IR_VOID && (s->negate || s->absolute))
+        want = IR_F32;
+    ir_src v = read_raw(t, s, regch, n, want);
+    return apply_modifiers(t, s, v, n);
+}
+
+ir_src tr_read_scalar(tr *t, const ast_src *s, unsigned chan, ir_base want)
+{
+    uint8_t c = (uint8_t)chan;
+    return tr_read(t, s, &c, 1, want);
+}
+
+ir_src tr_read64(tr *t, const ast_src *s, const uint8_t *pairs, unsigned n, ir_base want)
+{
+    uint8_t regch[4];
+    for (unsigned i = 0; i < n; i++) {
+        regch[2 * i] = s->swizzle[(pairs[i] & 1) * 2] & 3;
+        regch[2 * i + 1] = s->swizzle[(pairs[i] & 1) * 2 + 1] & 3;
+    }
+    ir_src words = read_raw(t, s, regch, 2 * n, IR_U32);
+    ir_src v = ir_src_for(ir_build_alu1(&t->b, IR_OP_PACK64, ir_type_make(want, n), words));
+    return apply_modifiers(t, s, v, n);
+}
+
+unsigned tr_dst_chans(const ast_dst *d, uint8_t *chans)
+{
+    unsigned n = 0;
+    for (unsigned c = 0; c < 4; c++)
+        if (d->writemask & (1u << c))
+            chans[n++] = (uint8_t)c;
+    return n;
+}
+
+unsigned tr_dst_pairs(const ast_dst *d, uint8_t *pairs)
+{
+    unsigned n = 0;
+    if (d->writemask & 0x3)
+        pairs[n++] = 0;
+    if (d->writemask & 0xc)
+        pairs[n++] = 1;
+    return n;
+}
+
+static ir_src saturate(tr *t, ir_src v, unsigned n)
+{
+    ir_base base = tr_src_base(v, n);
+    if (base == IR_F64) {
+        uint32_t zero[8] = { 0 }, one[8];
+        for (unsigned i = 0; i < 4; i++) {
+            one[2 * i] = 0;
+            one[2 * i + 1] = 0x3ff00000u;
+        }
+        ir_type ty = ir_type_make(IR_F64, n);
+        ir_src lo = ir_src_for(ir_build_const(&t->b, ty, zero));
+        ir_src hi = ir_src_for(ir_build_const(&t->b, ty, one));
+        v = ir_src_for(ir_build_alu2(&t->b, IR_OP_MAX, ty, v, lo));
+        return ir_src_for(ir_build_alu2(&t->b, IR_OP_MIN, ty, v, hi));
+    }
+    v = tr_bitcast(t, v, n, IR_F32);
+    ir_type ty = ir_type_make(IR_F32, n);
+    v = ir_src_for(ir_build_alu2(&t->b, IR_OP_MAX, ty, v, tr_const_f32(t, 0.0f, n)));
+    return ir_src_for(ir_build_alu2(&t->b, IR_OP_MIN, ty, v, tr_const_f32(t, 1.0f, n)));
+}
+
+static void write_lanes(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans, unsigned n)
+{
+    const ast_reg *r = &d->reg;
+    if (n == 0 || r->file == TGSI_FILE_NULL)
+        return;
+    if (tr_reg_is_ssa(t, r)) {
+        tr_chan *m = &t->map[tr_reg_slot(t, r) * 4];
+        for (unsigned i = 0; i < n; i++) {
+            m[chans[i] & 3].def = v.def;
+            m[chans[i] & 3].comp = v.swizzle[i];
+        }
+        return;
+    }
+    if (r->file != TGSI_FILE_OUTPUT && r->file != TGSI_FILE_TEMPORARY) {
+        tr_error(t, d->loc, "cannot write to register file %s",
+                 r->file < TGSI_FILE_COUNT ? tgsi_file_names[r->file] : "?");
+        return;
+    }
+    if (r->file == TGSI_FILE_TEMPORARY && !r->indirect &&
+        (r->index < 0 || (uint32_t)r->index >= t->num_temps || !t->temp_declared[r->index])) {
+        tr_error(t, d->loc, "TEMP[%d] is outside the declared temporaries", r->index);
+        return;
+    }
+    int32_t index;
+    ir_var *var = tr_reg_var(t, r, d->loc, &index);
+    if (!var)
+        return;
+    ir_src ind = r->indirect ? tr_index(t, &r->ind, d->loc) : ir_src_none();
+    int32_t dim;
+    ir_src dim_src;
+    var_dim(t, var, r, d->loc, &dim, &dim_src);
+    if (v.def && v.def->type.base != var->type.base) {
+        v = tr_bitcast(t, v, n, (ir_base)var->type.base);
+        for (unsigned i = 0; i < 4; i++)
+            v.swizzle[i] = (uint8_t)(i < n ? i : 0);
+    }
+    if (!v.def)
+        v = ir_src_for(tr_undef(t, (ir_base)var->type.base));
+    ir_src value = { v.def, { v.swizzle[0], v.swizzle[0], v.swizzle[0], v.swizzle[0] } };
+    uint8_t mask = 0;
+    for (unsigned i = 0; i < n; i++) {
+        value.swizzle[chans[i] & 3] = v.swizzle[i];
+        mask |= (uint8_t)(1u << (chans[i] & 3));
+    }
+    unsigned comps = var->type.comps ? var->type.comps : 1;
+    mask &= (uint8_t)((1u << comps) - 1);
+    if (mask)
+        ir_build_store_var(&t->b, var, index, ind, dim, dim_src, value, mask);
+}
+
+void tr_write(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans, unsigned n)
+{
+    if (t->insn && t->insn->saturate && v.def) {
+        ir_src s = saturate(t, v, n);
+        v = s;
+    }
+    write_lanes(t, d, v, chans, n);
+}
+
+void tr_write64(tr *t, const ast_dst *d, ir_src v, const uint8_t *pairs, unsigned n)
+{
+    if (t->insn && t->insn->saturate)
+        v = saturate(t, v, n);
+    ir_instr *un = ir_build_alu1(&t->b, IR_OP_UNPACK64, ir_type_make(IR_U32, 2 * n), v);
+    uint8_t chans[4], comps[4];
+    unsigned m = 0;
+    for (unsigned i = 0; i < n; i++)
+        for (unsigned k = 0; k < 2; k++) {
+            unsigned ch = (pairs[i] & 1) * 2 + k;
+            if (d->writemask & (1u << ch)) {
+                chans[m] = (uint8_t)ch;
+                comps[m++] = (uint8_t)(2 * i + k);
+            }
+        }
+    if (m)
+        write_lanes(t, d, swz_src(un, comps, m), chans, m);
+}
+
+void tr_write_repl(tr *t, const ast_dst *d, ir_src scalar)
+{
+    uint8_t chans[4];
+    unsigned n = tr_dst_chans(d, chans);
+    ir_src v = scalar;
+    for (unsigned i = 1; i < 4; i++)
+        v.swizzle[i] = v.swizzle[0];
+    tr_write(t, d, v, chans, n);
+}
+
+/* ---------------------------------------------------------------- merges */
+
+static bool chan_eq(tr_chan a, tr_chan b)
+{
+    return a.def == b.def && (a.def == NULL || a.comp == b.comp);
+}
+
+void tr_merge(tr *t, const tr_edge *edges, unsigned n)
+{
+    if (n == 0)
+        return;
+    memmove(t->map, edges[0].map, sizeof(tr_chan) * t->num_slots * 4);
+    if (n == 1)
+        return;
+    for (uint32_t i = 0; i < t->num_slots * 4; i++) {
+        bool same = true;
+        ir_base base = IR_VOID;
+        for (unsigned e = 0; e < n; e++) {
+            if (!chan_eq(edges[e].map[i], edges[0].map[i]))
+                same = false;
+            if (base == IR_VOID && edges[e].map[i].def)
+                base = (ir_base)edges[e].map[i].def->type.base;
+        }
+        if (same)
+            continue;
+        ir_instr *phi = ir_build_phi(&t->b, ir_type_make(base, 1), n);
+        for (unsigned e = 0; e < n; e++)
+            ir_phi_set_src(phi, e, edges[e].from,
+                           tr_chan_value(t, edges[e].map[i], base, edges[e].from));
+        t->map[i].def = phi;
+        t->map[i].comp = 0;
+    }
+}

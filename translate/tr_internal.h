@@ -1,0 +1,154 @@
+/* Shared state of the TGSI -> IR translator, split by topic over regs.c (channel maps and
+ * operands), decls.c (variables), flow.c (control flow and phis), alu.c, texture.c and
+ * memory.c (instruction families). */
+#ifndef TR_INTERNAL_H
+#define TR_INTERNAL_H
+
+#include "translate.h"
+
+/* One 32-bit TGSI register channel held in SSA: component `comp` of `def`; def NULL means
+ * never written (reads give UNDEF). */
+typedef struct tr_chan {
+    ir_instr *def;
+    uint8_t comp;
+} tr_chan;
+
+/* A control-flow edge into a merge point, with the channel map at its end. */
+typedef struct tr_edge {
+    ir_block *from;
+    tr_chan *map;
+} tr_edge;
+
+typedef struct tr_edges {
+    tr_edge *v;
+    unsigned n, cap;
+} tr_edges;
+
+enum tr_frame_kind { TR_FRAME_IF, TR_FRAME_LOOP, TR_FRAME_SWITCH };
+
+typedef struct tr_frame {
+    enum tr_frame_kind kind;
+    tr_chan *saved;         /* channel map on entry */
+    ir_block *entry;        /* the block before the construct */
+    /* IF */
+    ir_if *nif;
+    bool has_else, then_live;
+    tr_edge then_edge;
+    /* LOOP */
+    ir_loop *loop;
+    ir_instr **phis;        /* header phi per slot channel, NULL where the body writes none */
+    tr_edges conts;
+    /* LOOP and SWITCH */
+    tr_edges breaks;
+    /* SWITCH */
+    ir_switch *sw;
+    int case_index;
+    bool has_default;
+} tr_frame;
+
+typedef struct tr {
+    arena *a;
+    const ast_program *prog;
+    diag_list *diags;
+    ir_shader *s;
+    ir_builder b;
+    bool failed;
+    const ast_insn *insn;   /* the instruction being translated (for locations) */
+    size_t pc;              /* its index */
+
+    /* SSA channels: TEMP registers held in SSA, then ADDR registers; 4 channels each. */
+    uint32_t num_temps, num_addrs, num_slots;
+    tr_chan *map;
+    bool dead;              /* after BRK/CONT/RET until the enclosing construct continues */
+    unsigned skip_depth;    /* constructs opened inside dead code */
+
+    /* Register files held in variables, indexed by register index (NULL: none). */
+    ir_var **temp_vars;     /* TEMP ranges that are arrays */
+    bool *temp_declared;
+    ir_var **in_vars, **out_vars, **sv_vars;
+    uint32_t num_in, num_out, num_sv;
+    ir_var **cbufs;         /* CONST buffers by dimension */
+    uint32_t num_cbufs;
+    ir_var **atomics;       /* HWATOMIC buffers by dimension */
+    uint32_t num_atomics;
+    ir_var **samplers;      /* SAMP index -> sampler (one per index unless indexed indirectly) */
+    uint32_t num_samplers;
+    ir_var *sampler_array;  /* all samplers as one array when SAMP is indexed indirectly */
+    const ast_decl **sviews;
+    uint32_t num_sviews;
+    ir_var **images, **buffers, **memories;
+    uint32_t num_images, num_buffers, num_memories;
+    ir_var *imm_array;      /* immediates read with an indirect index */
+    const ast_imm **imms;   /* IMM index -> immediate */
+    uint32_t num_imms;
+    ir_var *invocation_id;  /* TCS: the vertex of per-vertex outputs written without one */
+
+    ir_instr *undef[IR_BASE_COUNT];
+
+    tr_frame *frames;
+    unsigned num_frames, frames_cap;
+} tr;
+
+/* ---- translate.c */
+void tr_error(tr *t, ast_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+ir_base tr_base_of(enum tgsi_type ty);          /* I32 for I, F64 for D...; VOID for X/N */
+static inline bool tr_type_is64(enum tgsi_type ty)
+{
+    return ty == TGSI_TYPE_D || ty == TGSI_TYPE_I64 || ty == TGSI_TYPE_U64;
+}
+
+/* ---- decls.c */
+bool tr_declare(tr *t);
+/* The variable holding register `r` of a non-SSA file, with its element index. */
+ir_var *tr_reg_var(tr *t, const ast_reg *r, ast_loc loc, int32_t *index);
+ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture target, ir_src *index);
+ir_var *tr_system_value(tr *t, enum tgsi_semantic sem);
+ir_base tr_return_base(unsigned return_type);
+ir_base tr_format_base(const char *format);
+
+/* ---- regs.c */
+void tr_regs_init(tr *t);
+bool tr_reg_is_ssa(const tr *t, const ast_reg *r);
+uint32_t tr_reg_slot(const tr *t, const ast_reg *r);
+ir_instr *tr_undef(tr *t, ir_base base);
+ir_src tr_const(tr *t, ir_base base, unsigned n, uint32_t word);    /* splat */
+ir_src tr_const_f32(tr *t, float f, unsigned n);
+ir_src tr_bitcast(tr *t, ir_src v, unsigned n, ir_base to);          /* when needed */
+ir_base tr_src_base(ir_src v, unsigned n);
+/* 32-bit lanes: lane i reads the operand's swizzle[chans[i]].  want IR_VOID: native type. */
+ir_src tr_read(tr *t, const ast_src *s, const uint8_t *chans, unsigned n, ir_base want);
+ir_src tr_read_scalar(tr *t, const ast_src *s, unsigned chan, ir_base want);
+/* 64-bit lanes: lane i reads the pair pairs[i] (0: .xy, 1: .zw) of the swizzled operand. */
+ir_src tr_read64(tr *t, const ast_src *s, const uint8_t *pairs, unsigned n, ir_base want);
+ir_src tr_index(tr *t, const ast_indirect *ind, ast_loc loc);   /* i32 scalar */
+/* Writes lane i of v (n 32-bit components) to channel chans[i] of the destination. */
+void tr_write(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans, unsigned n);
+/* Writes 64-bit lane i of v to the channel pair pairs[i], limited to the write mask. */
+void tr_write64(tr *t, const ast_dst *d, ir_src v, const uint8_t *pairs, unsigned n);
+/* Channels (or pairs) the destination writes; returns the count. */
+unsigned tr_dst_chans(const ast_dst *d, uint8_t *chans);
+unsigned tr_dst_pairs(const ast_dst *d, uint8_t *pairs);
+/* Writes one scalar to every written channel. */
+void tr_write_repl(tr *t, const ast_dst *d, ir_src scalar);
+tr_chan *tr_map_copy(tr *t, const tr_chan *m);
+/* Makes the channel map of the current (empty) block the merge of `edges`, with phis. */
+void tr_merge(tr *t, const tr_edge *edges, unsigned n);
+/* A value of a channel as a scalar source of `base`, converting in block `at` if needed. */
+ir_src tr_chan_value(tr *t, tr_chan c, ir_base base, ir_block *at);
+
+/* ---- flow.c */
+bool tr_check_structure(tr *t);
+void tr_flow(tr *t, const ast_insn *in);
+bool tr_flow_finish(tr *t);
+
+/* ---- alu.c */
+void tr_alu(tr *t, const ast_insn *in);
+
+/* ---- texture.c */
+void tr_texture(tr *t, const ast_insn *in);
+
+/* ---- memory.c */
+void tr_memory(tr *t, const ast_insn *in);
+void tr_other(tr *t, const ast_insn *in);
+
+#endif
