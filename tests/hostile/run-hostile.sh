@@ -1,0 +1,153 @@
+#!/bin/bash
+# Hostile-client run: mutated recorded vtest traffic against a vtest server while a well-behaved
+# piglit client renders through the same server.  Runs in a private mount namespace with its
+# own /tmp, so Mesa's fixed /tmp/.virgl_test never meets anyone else's server.
+#
+#   tests/hostile/run-hostile.sh --client BUILD/tests/hostile/hostile-client \
+#       --server-cmd 'BUILD/executor/virgl-exec --socket-path={sock}' [--short|--commands N] \
+#       [--seed N] [--out DIR] [--no-good-client] [--report-only]
+#
+# The server is restarted whenever it exits; every exit other than our final SIGTERM counts as
+# a crash, and sanitizer reports in its log count too.  The good client runs the piglit list
+# once alone (baseline) and then in a loop during the attack; any change of a result fails.
+# Exit status: 0 clean, 1 crash / sanitizer report / good client affected (unless
+# --report-only), 2 usage or setup error.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+shared=${SHARED_DIR:-$root/../shared}
+
+client= server_cmd= commands=100000 seed=1 out= good=1 report_only=0 seconds=3600
+list=$here/small-list.txt
+while [ $# -gt 0 ]; do
+    case $1 in
+    --client) client=$2; shift ;;
+    --server-cmd) server_cmd=$2; shift ;;
+    --short) commands=2000 ;;
+    --commands) commands=$2; shift ;;
+    --seconds) seconds=$2; shift ;;
+    --seed) seed=$2; shift ;;
+    --out) out=$2; shift ;;
+    --list) list=$2; shift ;;
+    --no-good-client) good=0 ;;
+    --report-only) report_only=1 ;;
+    *) echo "run-hostile: unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+[ -n "$client" ] && [ -n "$server_cmd" ] || { sed -n '2,16p' "$0" >&2; exit 2; }
+client=$(cd "$(dirname "$client")" && pwd)/$(basename "$client")
+out=${out:-$(mktemp -d /var/tmp/hostile.XXXXXX)}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+case $out in /tmp/*) echo "run-hostile: --out must not be under /tmp (private here)" >&2; exit 2 ;; esac
+
+# Re-enter in a private mount namespace: /tmp becomes an empty tmpfs only we see.
+if [ -z "${HOSTILE_IN_NS:-}" ]; then
+    if ! unshare -m true 2>/dev/null; then
+        echo "run-hostile: cannot make a private mount namespace (needs root); skipped" >&2
+        exit 77
+    fi
+    if [ $good = 1 ] && [ ! -x "$shared/tools/piglit-run" ]; then
+        echo "run-hostile: no $shared/tools/piglit-run: running without the good client" >&2
+        good=0
+    fi
+    args=(--client "$client" --server-cmd "$server_cmd" --commands "$commands" --seconds "$seconds"
+          --seed "$seed" --out "$out" --list "$list")
+    [ $good = 0 ] && args+=(--no-good-client)
+    [ $report_only = 1 ] && args+=(--report-only)
+    HOSTILE_IN_NS=1 SHARED_DIR=$shared exec unshare -m bash -c \
+        'mount -t tmpfs none /tmp && exec "$0" "$@"' "$0" "${args[@]}"
+fi
+
+sock=/tmp/hostile/vtest.sock
+mkdir -p /tmp/hostile
+: > "$out/server.log"
+: > "$out/exits"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+# Supervisor: keeps one server up until $out/stop exists; records every exit status.
+cmd=${server_cmd//\{sock\}/$sock}
+(
+    while [ ! -e /tmp/hostile/stop ]; do
+        rm -f "$sock"
+        $cmd >> "$out/server.log" 2>&1 &
+        echo $! > /tmp/hostile/server.pid
+        wait $!
+        echo $? >> "$out/exits"
+    done
+) &
+supervisor=$!
+for _ in $(seq 100); do [ -S "$sock" ] && break; sleep 0.1; done
+if [ ! -S "$sock" ]; then
+    echo "run-hostile: server did not come up: $cmd" >&2
+    touch /tmp/hostile/stop; kill "$(cat /tmp/hostile/server.pid)" 2>/dev/null; wait
+    tail -20 "$out/server.log" >&2
+    exit 2
+fi
+
+# piglit-run insists on starting the server itself and on /tmp/.virgl_test: give it a
+# "server" that only points that name at ours.
+piglit() {
+    "$shared/tools/piglit-run" --mode vtest --list "$list" --out "$1" --jobs 1 \
+        --server "sh -c 'ln -sf $sock /tmp/.virgl_test && exec sleep 86400'" > /dev/null
+}
+
+good_runs=0 good_diffs=0
+if [ $good = 1 ]; then
+    piglit "$out/good-baseline.json"
+    touch /tmp/hostile/attack
+    (
+        n=0
+        while [ -e /tmp/hostile/attack ]; do
+            n=$((n + 1))
+            piglit "$out/good-$n.json"
+        done
+    ) &
+    good_loop=$!
+fi
+
+"$client" --socket "$sock" --seed "$seed" --commands "$commands" --seconds "$seconds" \
+    "$here"/sessions/*.bin > "$out/client.txt" 2> "$out/client.err"
+client_rc=$?
+
+if [ $good = 1 ]; then
+    rm -f /tmp/hostile/attack
+    wait "$good_loop"
+    for f in "$out"/good-[0-9]*.json; do
+        [ -e "$f" ] || continue
+        good_runs=$((good_runs + 1))
+        d=$("$shared/tools/piglit-run" --compare "$out/good-baseline.json" "$f")
+        if [ -n "$d" ]; then
+            good_diffs=$((good_diffs + 1))
+            printf '%s:\n%s\n' "$f" "$d" >> "$out/good-diffs.txt"
+        fi
+    done
+fi
+
+touch /tmp/hostile/stop
+kill -TERM "$(cat /tmp/hostile/server.pid)" 2>/dev/null
+wait "$supervisor"
+
+# The last exit is ours (SIGTERM: 143, or 0 for a server that exits cleanly on it).
+exits=$(head -n -1 "$out/exits" | wc -l)
+last=$(tail -n 1 "$out/exits")
+[ "$last" = 0 ] || [ "$last" = 143 ] || exits=$((exits + 1))
+asan=$(grep -c 'ERROR: AddressSanitizer' "$out/server.log")
+lsan=$(grep -c 'ERROR: LeakSanitizer' "$out/server.log")
+ubsan=$(grep -c 'runtime error:' "$out/server.log")
+summary="$(cat "$out/client.txt") server_crashes $exits asan $asan lsan $lsan ubsan $ubsan good_runs $good_runs good_runs_changed $good_diffs"
+echo "$summary" | tee "$out/summary.txt"
+echo "run-hostile: logs in $out"
+
+bad=0
+[ $client_rc = 0 ] || bad=1
+[ "$exits" = 0 ] && [ "$asan" = 0 ] && [ "$lsan" = 0 ] && [ "$ubsan" = 0 ] || bad=1
+[ "$good_diffs" = 0 ] || bad=1
+if [ $bad = 1 ] && [ $report_only = 0 ]; then
+    echo "run-hostile: FAILED (see $out/server.log, good-diffs.txt)" >&2
+    exit 1
+fi
+exit 0
