@@ -8,6 +8,7 @@ typedef struct pass {
 
 static const pass optimizations[] = {
     { "opt_constant_folding", opt_constant_folding },
+    { "opt_type_inference", opt_type_inference },
     { "opt_copy_propagation", opt_copy_propagation },
     { "opt_dce", opt_dce },
 };
