@@ -329,29 +329,90 @@ static void test_malformed(void)
     close(keep);
 }
 
+static pid_t spawn(char *const *args)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        execv(args[0], args);
+        _exit(127);
+    }
+    return pid;
+}
+
+static int wait_status(pid_t pid)
+{
+    int st;
+    if (waitpid(pid, &st, 0) != pid)
+        return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+static void wait_for_socket(void)
+{
+    for (int i = 0; i < 400 && access(sock_path, F_OK); i++)
+        nanosleep(&(struct timespec){ 0, 25000000 }, NULL);
+    if (access(sock_path, F_OK))
+        die("server socket never appeared");
+}
+
+/* --once --record, then --replay of the trace: it must run to its end; a cut copy must not. */
+static void test_record_replay(char *exe, const char *dir)
+{
+    char trace[160], cut[170];
+    snprintf(trace, sizeof trace, "%s/session.vtrace", dir);
+    snprintf(cut, sizeof cut, "%s.cut", trace);
+    char *args[] = { exe, "--once", "--record", trace, "--socket-path", sock_path, NULL };
+    server = spawn(args);
+    wait_for_socket();
+    int fd = dial();
+    handshake(fd, 2);
+    test_buffer(fd);
+    test_texture(fd);
+    test_inline(fd);
+    close(fd);
+    check(wait_status(server) == 0, "--once server exits 0 after its client");
+    server = 0;
+
+    char *replay[] = { exe, "--replay", trace, NULL };
+    check(wait_status(spawn(replay)) == 0, "replay of the recorded session runs to its end");
+
+    FILE *in = fopen(trace, "rb"), *out = fopen(cut, "wb");
+    if (!in || !out)
+        die("trace copy");
+    fseek(in, 0, SEEK_END);
+    long size = ftell(in);
+    fseek(in, 0, SEEK_SET);
+    char *buf = malloc(size);
+    if (!buf || fread(buf, 1, size, in) != (size_t)size)
+        die("trace read");
+    /* Guest memory must be in the trace: the texture pattern (seed 2) is nowhere else. */
+    uint8_t pattern[64];
+    fill(pattern, sizeof pattern, 2);
+    check(memmem(buf, size, pattern, sizeof pattern) != NULL,
+          "the trace holds the guest memory PUT2 read (%ld bytes)", size);
+    fwrite(buf, 1, size / 2, out);
+    fclose(in);
+    fclose(out);
+    free(buf);
+    char *replay_cut[] = { exe, "--replay", cut, NULL };
+    check(wait_status(spawn(replay_cut)) == 1, "replay of a cut trace reports failure");
+    unlink(trace);
+    unlink(cut);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: %s VIRGL_EXEC [server args...]\n", argv[0]);
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s VIRGL_EXEC\n", argv[0]);
         return 2;
     }
     char dir[] = "/tmp/vtest-protocol-XXXXXX";
     if (!mkdtemp(dir))
         die("mkdtemp");
     snprintf(sock_path, sizeof sock_path, "%s/sock", dir);
-    server = fork();
-    if (server == 0) {
-        char *args[16] = { argv[1], "--socket-path", sock_path };
-        int n = 3;
-        for (int i = 2; i < argc && n < 15; i++)
-            args[n++] = argv[i];
-        execv(argv[1], args);
-        _exit(127);
-    }
-    for (int i = 0; i < 200 && access(sock_path, F_OK); i++)
-        nanosleep(&(struct timespec){ 0, 25000000 }, NULL);
-    if (access(sock_path, F_OK))
-        die("server socket never appeared");
+    char *args[] = { argv[1], "--socket-path", sock_path, NULL };
+    server = spawn(args);
+    wait_for_socket();
 
     int fd = dial();
     check(handshake(fd, 3) == 2, "asking protocol 3 negotiates 2");
@@ -365,10 +426,10 @@ int main(int argc, char **argv)
     test_malformed();
 
     kill(server, SIGTERM);
-    int st;
-    waitpid(server, &st, 0);
-    check(WIFEXITED(st) && WEXITSTATUS(st) == 0, "server exits 0 on SIGTERM (status 0x%x)", st);
+    check(wait_status(server) == 0, "server exits 0 on SIGTERM");
     check(access(sock_path, F_OK) != 0, "server removed its socket");
+
+    test_record_replay(argv[1], dir);
     rmdir(dir);
     printf("%d failure(s)\n", failures);
     return failures ? 1 : 0;
