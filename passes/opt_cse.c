@@ -1,0 +1,175 @@
+/* Common subexpression elimination: a pure instruction equal to one that is available
+ * (earlier in its list, or in a list enclosing it) is replaced by it.  Availability follows
+ * the structure, which is dominance without the loop-exit cases and exactly GLSL scoping. */
+#include "passes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cse {
+    ir_instr **table;      /* open addressing; NULL = empty */
+    uint32_t mask;
+    uint32_t *undo;        /* slots filled, in order, for popping scopes */
+    uint32_t undo_len;
+    ir_src *map;
+    bool progress;
+} cse;
+
+/* Loads of variables nothing writes during the shader; loads of others may differ. */
+static bool readonly_var(const ir_var *v)
+{
+    return v && (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_SYSTEM_VALUE ||
+                 v->kind == IR_VAR_CONST_BUFFER || v->kind == IR_VAR_IMMEDIATES ||
+                 v->kind == IR_VAR_DRIVER);
+}
+
+static bool candidate(const ir_instr *in)
+{
+    switch (in->op) {
+    case IR_OP_PHI: case IR_OP_UNDEF: case IR_OP_TEX: case IR_OP_INTERP:
+    case IR_OP_DDX: case IR_OP_DDY: case IR_OP_DDX_FINE: case IR_OP_DDY_FINE:
+    case IR_OP_READ_HELPER: case IR_OP_IMAGE_SIZE: case IR_OP_IMAGE_SAMPLES: case IR_OP_BUFFER_SIZE:
+        return false; /* derivatives and helpers depend on where they run */
+    case IR_OP_LOAD_VAR:
+        return readonly_var(in->u.access.var);
+    default:
+        return (ir_op_infos[in->op].flags & (IR_PURE | IR_DEF)) == (IR_PURE | IR_DEF);
+    }
+}
+
+static uint32_t mix(uint32_t h, uint64_t v)
+{
+    h ^= (uint32_t)v + 0x9e3779b9u + (h << 6) + (h >> 2);
+    h ^= (uint32_t)(v >> 32) + 0x9e3779b9u + (h << 6) + (h >> 2);
+    return h;
+}
+
+static uint32_t hash_instr(const ir_instr *in)
+{
+    uint32_t h = mix(in->op, (uint64_t)in->type.base << 8 | in->type.comps | (uint64_t)in->precise << 16);
+    for (unsigned i = 0; i < in->num_srcs; i++) {
+        const ir_src *s = &in->srcs[i];
+        h = mix(h, s->def ? s->def->index : 0xffffffffu);
+        for (unsigned c = 0; c < ir_src_comps(in, i) && c < 4; c++)
+            h = mix(h, s->swizzle[c]);
+    }
+    if (in->op == IR_OP_CONST)
+        for (unsigned c = 0; c < in->type.comps && c < 4; c++)
+            h = mix(h, ir_base_is_64((ir_base)in->type.base) ? in->u.value.u64[c] : in->u.value.u32[c]);
+    if (in->op == IR_OP_LOAD_VAR)
+        h = mix(mix(h, in->u.access.var->id), (uint64_t)(uint32_t)in->u.access.index << 32 | (uint32_t)in->u.access.dim);
+    return h;
+}
+
+static bool equal_instr(const ir_instr *a, const ir_instr *b)
+{
+    if (a->op != b->op || !ir_type_eq(a->type, b->type) || a->num_srcs != b->num_srcs ||
+        a->precise != b->precise || a->src_comps != b->src_comps)
+        return false;
+    for (unsigned i = 0; i < a->num_srcs; i++) {
+        if (a->srcs[i].def != b->srcs[i].def)
+            return false;
+        for (unsigned c = 0; c < ir_src_comps(a, i) && c < 4; c++)
+            if (a->srcs[i].swizzle[c] != b->srcs[i].swizzle[c])
+                return false;
+    }
+    if (a->op == IR_OP_CONST) {
+        for (unsigned c = 0; c < a->type.comps && c < 4; c++)
+            if (ir_base_is_64((ir_base)a->type.base) ? a->u.value.u64[c] != b->u.value.u64[c]
+                                                      : a->u.value.u32[c] != b->u.value.u32[c])
+                return false;
+    }
+    if (a->op == IR_OP_LOAD_VAR)
+        return a->u.access.var == b->u.access.var && a->u.access.index == b->u.access.index &&
+               a->u.access.dim == b->u.access.dim;
+    return true;
+}
+
+static ir_src resolve(const cse *c, ir_src s)
+{
+    for (unsigned guard = 0; guard < 64 && s.def && c->map[s.def->index].def; guard++)
+        s = ir_src_compose(c->map[s.def->index], s.swizzle);
+    return s;
+}
+
+static void visit_block(cse *c, ir_block *b)
+{
+    IR_FOREACH_INSTR(b, in) {
+        for (unsigned i = 0; i < in->num_srcs; i++)
+            if (in->srcs[i].def && in->op != IR_OP_PHI)
+                in->srcs[i] = resolve(c, in->srcs[i]);
+        if (!candidate(in))
+            continue;
+        uint32_t slot = hash_instr(in) & c->mask;
+        for (;;) {
+            ir_instr *e = c->table[slot];
+            if (!e) {
+                c->table[slot] = in;
+                c->undo[c->undo_len++] = slot;
+                break;
+            }
+            if (equal_instr(e, in)) {
+                c->map[in->index] = ir_src_for(e);
+                c->progress = true;
+                break;
+            }
+            slot = (slot + 1) & c->mask;
+        }
+    }
+}
+
+static void visit_list(cse *c, ir_cf_list *l)
+{
+    uint32_t mark = c->undo_len;
+    for (ir_cf_node *n = l->head; n; n = n->next) {
+        switch (n->kind) {
+        case IR_CF_BLOCK:
+            visit_block(c, (ir_block *)n);
+            break;
+        case IR_CF_IF:
+            visit_list(c, &((ir_if *)n)->then_list);
+            visit_list(c, &((ir_if *)n)->else_list);
+            break;
+        case IR_CF_LOOP:
+            visit_list(c, &((ir_loop *)n)->body);
+            break;
+        case IR_CF_SWITCH: {
+            ir_switch *sw = (ir_switch *)n;
+            for (uint32_t i = 0; i < sw->num_cases; i++)
+                visit_list(c, &sw->cases[i].body);
+            break;
+        }
+        }
+    }
+    /* Linear probing allows removal in reverse insertion order. */
+    while (c->undo_len > mark)
+        c->table[c->undo[--c->undo_len]] = NULL;
+}
+
+static void remove_replaced(ir_block *b, void *ctx)
+{
+    cse *c = ctx;
+    IR_FOREACH_INSTR_SAFE(b, in, nx)
+        if (c->map[in->index].def)
+            ir_instr_remove(in);
+}
+
+bool opt_cse(ir_shader *s)
+{
+    uint32_t n = s->next_value_index + 1, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    cse c = { calloc(cap, sizeof(ir_instr *)), cap - 1, malloc(n * sizeof(uint32_t)), 0,
+              calloc(n, sizeof(ir_src)), false };
+    if (c.table && c.undo && c.map) {
+        visit_list(&c, &s->body);
+        if (c.progress) {
+            ir_replace_uses_map(s, c.map);
+            ir_foreach_block(&s->body, remove_replaced, &c);
+        }
+    }
+    free(c.table);
+    free(c.undo);
+    free(c.map);
+    return c.progress;
+}
