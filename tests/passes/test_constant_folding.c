@@ -164,13 +164,12 @@ static void test_identities(void)
                 "b0:\n"
                 "    %0 = load_var vec4 @0[0]\n"
                 "    %1 = const float (0.0)\n"
-                "    %4 = const float (0.0)\n"
                 "    %5 = add vec4 %0.xyzw, %1.xxxx\n"
-                "    %8 = mul vec4 %5.xyzw, %4.xxxx\n"
+                "    %8 = mul vec4 %5.xyzw, %1.xxxx\n"
                 "    store_var @1[0] .xyzw %8.zzww\n"
+                "    %14 = const int (7)\n"
                 "    %17 = bitcast int %0.y\n"
-                "    %22 = const int (7)\n"
-                "    %23 = add int %22.x, %17.x\n"
+                "    %23 = add int %14.x, %17.x\n"
                 "    store_var @2[0] .x %23.x\n",
                 __LINE__);
     arena_destroy(c.a);
