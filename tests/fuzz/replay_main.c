@@ -1,5 +1,8 @@
 /* Replays saved inputs through a fuzz target's entry point in ordinary builds: the regression
  * tests of tests/regress/ and a quick way to reproduce a finding without libFuzzer. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strdup, CMSG_*, MSG_CMSG_CLOEXEC */
+#endif
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -9,6 +9,9 @@
  * destroyed before use.  Replies are drained (and passed fds closed) without being read.  It
  * stops after --commands mutated commands or --seconds, and prints one summary line.  Server
  * deaths show as refused connections; the harness (run-hostile.sh) counts them exactly. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strdup, CMSG_*, MSG_CMSG_CLOEXEC */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -285,8 +288,8 @@ static void build_session(const recording *r, bytes *out, stats *st)
     handles h = { 0 };
     /* Some sessions are nearly clean (a mutation deep in a long, valid session), some are
      * dense; both find different bugs. */
-    static const uint32_t cmd_rates[] = { 2000, 400, 60, 15 };
-    static const uint32_t msg_rates[] = { 4000, 800, 120, 30 };
+    static const uint32_t cmd_rates[] = { 1000, 150, 30, 6 };
+    static const uint32_t msg_rates[] = { 2000, 300, 60, 15 };
     uint32_t level = below(4);
     size_t pos = 0;
     vtest_msg m;
