@@ -34,7 +34,8 @@ typedef struct ast_reg {
     int32_t dim;            /* constant part of the first bracket */
     bool dim_indirect;
     ast_indirect dim_ind;
-    uint16_t array_id;      /* "(n)" after the brackets, 0 when absent */
+    uint16_t array_id;      /* "(n)" after the last bracket, 0 when absent; when indirect also
+                             * in ind.array_id.  One after the first bracket: dim_ind.array_id */
 } ast_reg;
 
 typedef struct ast_src {
@@ -62,6 +63,7 @@ typedef struct ast_tex_offset {
 
 typedef struct ast_insn {
     ast_loc loc;
+    uint32_t seq;               /* statement number in the text (see ast_program) */
     uint32_t number;            /* the "N:" in front, as printed */
     enum tgsi_opcode opcode;
     bool saturate, precise;
@@ -85,6 +87,7 @@ typedef struct ast_insn {
 
 typedef struct ast_decl {
     ast_loc loc;
+    uint32_t seq;
     enum tgsi_file file;
     uint32_t first, last;       /* the register range */
     bool has_dim;               /* CONST[b][..], IN[][..] (dim unsized: dim_first == UINT32_MAX) */
@@ -110,6 +113,7 @@ typedef struct ast_decl {
 
 typedef struct ast_imm {
     ast_loc loc;
+    uint32_t seq;
     uint32_t index;             /* IMM[n] */
     enum tgsi_imm_type type;
     uint8_t num_values;         /* 32-bit words used: 1..4 (64-bit types use two per value) */
@@ -118,10 +122,13 @@ typedef struct ast_imm {
 
 typedef struct ast_property {
     ast_loc loc;
+    uint32_t seq;
     enum tgsi_property prop;
     uint32_t value;             /* names (prims, origins, spacing...) mapped to their enums */
 } ast_property;
 
+/* The statements by kind.  Each carries its statement number (seq) so that the text's
+ * interleaving (DCL after IMM, as ureg emits it) can be printed back. */
 typedef struct ast_program {
     enum tgsi_processor processor;
     ast_property *props;

@@ -32,8 +32,8 @@
     X(SHADOW1D, "SHADOW1D") X(SHADOW2D, "SHADOW2D") X(SHADOWRECT, "SHADOWRECT") \
     X(1D_ARRAY, "1D_ARRAY") X(2D_ARRAY, "2D_ARRAY") X(SHADOW1D_ARRAY, "SHADOW1D_ARRAY") \
     X(SHADOW2D_ARRAY, "SHADOW2D_ARRAY") X(SHADOWCUBE, "SHADOWCUBE") X(2D_MSAA, "2D_MSAA") \
-    X(2D_ARRAY_MSAA, "2D_ARRAY_MSAA") X(CUBE_ARRAY, "CUBE_ARRAY") \
-    X(SHADOWCUBE_ARRAY, "SHADOWCUBE_ARRAY") X(UNKNOWN, "UNKNOWN")
+    X(2D_ARRAY_MSAA, "2D_ARRAY_MSAA") X(CUBE_ARRAY, "CUBEARRAY") \
+    X(SHADOWCUBE_ARRAY, "SHADOWCUBEARRAY") X(UNKNOWN, "UNKNOWN")
 
 #define TGSI_RETURN_TYPES(X) X(UNORM) X(SNORM) X(SINT) X(UINT) X(FLOAT) X(UNKNOWN)
 
@@ -99,7 +99,8 @@ enum { TGSI_FS_COORD_ORIGIN_UPPER_LEFT, TGSI_FS_COORD_ORIGIN_LOWER_LEFT };
 enum { TGSI_FS_COORD_PIXEL_CENTER_HALF_INTEGER, TGSI_FS_COORD_PIXEL_CENTER_INTEGER };
 enum { TGSI_FS_DEPTH_LAYOUT_NONE, TGSI_FS_DEPTH_LAYOUT_ANY, TGSI_FS_DEPTH_LAYOUT_GREATER,
        TGSI_FS_DEPTH_LAYOUT_LESS, TGSI_FS_DEPTH_LAYOUT_UNCHANGED };
-enum { TGSI_SPACING_EQUAL, TGSI_SPACING_FRACTIONAL_ODD, TGSI_SPACING_FRACTIONAL_EVEN };
+/* Spacing values are pipe_tess_spacing's: tgsi_dump prints TES_SPACING as this number. */
+enum { TGSI_SPACING_FRACTIONAL_ODD, TGSI_SPACING_FRACTIONAL_EVEN, TGSI_SPACING_EQUAL };
 
 /* Memory qualifiers on LOAD/STORE/ATOM* and MEMBAR flags (bit values as in Mesa). */
 enum {
@@ -130,6 +131,13 @@ extern const char *const tgsi_interp_location_names[TGSI_INTERPOLATE_LOC_COUNT];
 extern const char *const tgsi_imm_type_names[TGSI_IMM_COUNT];
 extern const char *const tgsi_property_names[TGSI_PROPERTY_COUNT];
 extern const char *const tgsi_prim_names[TGSI_PRIM_COUNT];
+/* Words for property values and qualifiers, indexed by the value / bit number. */
+extern const char *const tgsi_fs_coord_origin_names[2];
+extern const char *const tgsi_fs_coord_pixel_center_names[2];
+extern const char *const tgsi_fs_depth_layout_names[5];
+extern const char *const tgsi_tess_spacing_names[3];
+extern const char *const tgsi_memory_qualifier_names[4]; /* bit n of TGSI_MEMORY_* */
+extern const char *const tgsi_memory_type_names[4];      /* DCL MEMORY: GLOBAL, SHARED, ... */
 
 /* Texture-target facts used by the translator and the backends. */
 int tgsi_texture_is_shadow(enum tgsi_texture t);

@@ -29,6 +29,18 @@ typedef struct tgsi_opcode_info {
 
 extern const tgsi_opcode_info tgsi_opcode_infos[TGSI_OPCODE_COUNT];
 
+/* Syntax facts of the text format (Mesa's tgsi_info is_tex/is_branch/indent and the opcode
+ * ranges tgsi_text gives a Texture or Memory token), in a table beside the .def. */
+enum tgsi_opcode_flag {
+    TGSI_OPF_TEX_TARGET = 1 << 0,  /* a texture target follows the sources: TEX ..., 2D */
+    TGSI_OPF_TEX_OFFSETS = 1 << 1, /* texture offset registers may follow */
+    TGSI_OPF_MEMORY = 1 << 2,      /* qualifiers, image target and format may follow */
+    TGSI_OPF_LABEL = 1 << 3,       /* a ":N" branch label may follow */
+    TGSI_OPF_INDENT = 1 << 4,      /* tgsi_dump indents the following instructions */
+    TGSI_OPF_DEDENT = 1 << 5,      /* tgsi_dump outdents this instruction */
+};
+extern const uint8_t tgsi_opcode_flags[TGSI_OPCODE_COUNT];
+
 /* Looks an opcode up by name (without _SAT/_PRECISE); -1 when unknown. */
 int tgsi_opcode_lookup(const char *name, unsigned len);
 

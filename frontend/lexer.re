@@ -1,0 +1,163 @@
+/* TGSI text lexer: one re2c DFA pass over a NUL-terminated copy of the input. */
+#include <stdio.h>
+#include <string.h>
+
+#include "keyword_hash.h"
+#include "parse_ctx.h"
+#include "parser.h"
+#include "tgsi_keywords.h"
+
+static const keyword *find_keyword(const char *s, uint32_t len)
+{
+    for (uint32_t h = keyword_hash(s, len);; h++) {
+        const keyword *k = &keyword_table[h & (KW_TABLE_SIZE - 1)];
+        if (!k->name)
+            return NULL;
+        if (k->len != len)
+            continue;
+        uint32_t i = 0;
+        while (i < len && (s[i] & 0xdf) == (k->name[i] & 0xdf))
+            i++;
+        if (i == len)
+            return k;
+    }
+}
+
+static bool has_suffix(const char *s, uint32_t len, const char *sfx, uint32_t n)
+{
+    if (len <= n)
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if ((s[len - n + i] & 0xdf) != (sfx[i] & 0xdf))
+            return false;
+    return true;
+}
+
+/* A word: a keyword (opcodes may carry _SAT and/or _PRECISE, in that order) or a name. */
+static int word_token(tgsi_tok *t)
+{
+    const keyword *k = find_keyword(t->s, t->len);
+    if (!k) {
+        uint32_t len = t->len;
+        uint32_t flags = 0;
+        if (has_suffix(t->s, len, "_PRECISE", 8)) {
+            len -= 8;
+            flags |= TOK_PRECISE;
+        }
+        if (has_suffix(t->s, len, "_SAT", 4)) {
+            len -= 4;
+            flags |= TOK_SAT;
+        }
+        if (!flags || !(k = find_keyword(t->s, len)) || k->kind != KW_OPCODE)
+            return T_IDENT;
+        t->flags |= flags;
+    }
+    t->v = k->value;
+    switch (k->kind) {
+    case KW_DCL: return T_DCL;
+    case KW_PROPERTY: return T_PROPERTY;
+    case KW_FILE: return T_FILE;
+    default: break;
+    }
+    const tgsi_opcode_info *info = &tgsi_opcode_infos[k->value];
+    bool takes_operands = info->num_dst + info->num_src > 0 ||
+                          (tgsi_opcode_flags[k->value] & TGSI_OPF_TEX_TARGET);
+    return takes_operands ? T_OPCODE : T_OPCODE0;
+}
+
+/* Decimal value of a run of digits, or TOK_BIG when it does not fit in 32 bits. */
+static void number_value(tgsi_tok *t, const char *s, const char *e)
+{
+    uint64_t v = 0;
+    for (; s < e; s++) {
+        v = v * 10 + (uint64_t)(*s - '0');
+        if (v > UINT32_MAX) {
+            t->flags |= TOK_BIG;
+            return;
+        }
+    }
+    t->v = (uint32_t)v;
+}
+
+static int bad_char(parse_ctx *ctx, tgsi_tok *t)
+{
+    unsigned char c = (unsigned char)*t->s;
+    if (c == 0)
+        perr(ctx, t, "unexpected NUL byte");
+    else if (c >= 0x20 && c < 0x7f)
+        perr(ctx, t, "unexpected character '%c'", c);
+    else
+        perr(ctx, t, "unexpected byte 0x%02x", c);
+    ctx->lex_error = true;
+    return T_BAD;
+}
+
+int tgsi_lex(void *lvalp, parse_ctx *ctx)
+{
+    tgsi_tok *lval = lvalp;
+    const char *digits_end;
+    /*!stags:re2c format = 'const char *@@;\n'; */
+    for (;;) {
+        ctx->tok = ctx->cur;
+        lval->s = ctx->cur;
+        lval->flags = 0;
+        lval->v = 0;
+        lval->line = ctx->line;
+        lval->col = (int)(ctx->cur - ctx->line_start) + 1;
+        ctx->tok_line = lval->line;
+        ctx->tok_col = lval->col;
+#define TOKEN(t) do { lval->len = (uint32_t)(ctx->cur - ctx->tok); return (t); } while (0)
+        /*!re2c
+        re2c:api:style = free-form;
+        re2c:define:YYCTYPE = "unsigned char";
+        re2c:define:YYCURSOR = "ctx->cur";
+        re2c:define:YYMARKER = "ctx->marker";
+        re2c:define:YYPEEK = "(unsigned char)*ctx->cur";
+        re2c:define:YYSKIP = "++ctx->cur;";
+        re2c:define:YYBACKUP = "ctx->marker = ctx->cur;";
+        re2c:define:YYRESTORE = "ctx->cur = ctx->marker;";
+        re2c:define:YYSTAGP = "@@{tag} = ctx->cur;";
+        re2c:define:YYSTAGN = "@@{tag} = NULL;";
+        re2c:define:YYSHIFTSTAG = "@@{tag} += @@{shift};";
+        re2c:yyfill:enable = 0;
+        re2c:flags:tags = 1;
+
+        ws = [ \t\r\v\f]+;
+        digits = [0-9]+;
+        ident = [A-Za-z_][A-Za-z0-9_]*;
+        exp = [eE] [+-]? digits;
+
+        "\x00" {
+            if (ctx->tok == ctx->lim) {
+                ctx->cur = ctx->tok; /* stay at the end if asked again */
+                lval->len = 0;
+                return T_EOF;
+            }
+            lval->len = 1;
+            return bad_char(ctx, lval);
+        }
+        "\n" { ctx->line++; ctx->line_start = ctx->cur; continue; }
+        ws { continue; }
+
+        ident { lval->len = (uint32_t)(ctx->cur - ctx->tok); return word_token(lval); }
+        '0x' [0-9a-fA-F]+ { TOKEN(T_HEX); }
+        (digits "." digits | "." digits | digits) exp | digits "." digits | "." digits {
+            TOKEN(T_FLOAT);
+        }
+        digits [A-Za-z_] [A-Za-z0-9_]* { TOKEN(T_IDENT); } /* 2D, 1D_ARRAY, ... */
+        digits @digits_end [ \t]* ":" {
+            number_value(lval, ctx->tok, digits_end);
+            TOKEN(T_INSNUM);
+        }
+        ":" [ \t]* @digits_end digits {
+            number_value(lval, digits_end, ctx->cur);
+            TOKEN(T_BRLABEL);
+        }
+        digits { number_value(lval, ctx->tok, ctx->cur); TOKEN(T_UINT); }
+        "." [xyzwXYZW]+ { TOKEN(T_SWZ); }
+        ".." { TOKEN(T_DOTDOT); }
+        [[\](){},+\-|.] { TOKEN((unsigned char)*ctx->tok); }
+        * { lval->len = 1; return bad_char(ctx, lval); }
+        */
+    }
+}

@@ -1,0 +1,115 @@
+/* tgsi_parse(): sets up the lexer over a sentinel-terminated copy and runs the grammar; plus
+ * the small helpers every action file uses. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse_ctx.h"
+#include "parser.h"
+
+void perr(parse_ctx *ctx, const tgsi_tok *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(ctx->diags, at ? at->line : 0, at ? at->col : 0, fmt, ap);
+    va_end(ap);
+}
+
+bool tok_is(const tgsi_tok *t, const char *word)
+{
+    return strlen(word) == t->len && strncasecmp(t->s, word, t->len) == 0;
+}
+
+/* Index of the token's spelling in a name table (case-insensitive, as tgsi_text), or -1. */
+int tok_lookup(const tgsi_tok *t, const char *const *names, unsigned count)
+{
+    for (unsigned i = 0; i < count; i++)
+        if (names[i] && tok_is(t, names[i]))
+            return (int)i;
+    return -1;
+}
+
+bool tok_index(parse_ctx *ctx, const tgsi_tok *t, const char *what, uint32_t *out)
+{
+    if ((t->flags & TOK_BIG) || t->v > TGSI_MAX_INDEX) {
+        perr(ctx, t, "%s %.*s out of range (maximum %u)", what, (int)t->len, t->s,
+             TGSI_MAX_INDEX);
+        *out = 0;
+        return false;
+    }
+    *out = t->v;
+    return true;
+}
+
+void *grow_array(parse_ctx *ctx, void *arr, size_t *cap, size_t num, size_t elem)
+{
+    if (num < *cap)
+        return arr;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *p = arena_realloc(ctx->a, arr, *cap * elem, ncap * elem);
+    if (!p) {
+        diag_error(ctx->diags, ctx->tok_line, ctx->tok_col, "out of memory");
+        return NULL;
+    }
+    *cap = ncap;
+    return p;
+}
+
+bool tok_is_format(const tgsi_tok *t)
+{
+    return t->len > 12 && strncasecmp(t->s, "PIPE_FORMAT_", 12) == 0;
+}
+
+/* PIPE_FORMAT_* names are kept as upper-case strings; a shader names few, so share them. */
+const char *intern_format(parse_ctx *ctx, const tgsi_tok *t)
+{
+    char *s = arena_strndup(ctx->a, t->s, t->len);
+    if (!s)
+        return NULL;
+    for (char *p = s; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return s;
+}
+
+ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags)
+{
+    if (len > INT_MAX / 2) {
+        diag_error(diags, 0, 0, "input too large (%zu bytes)", len);
+        return NULL;
+    }
+    char *buf = arena_alloc(a, len + 1);
+    ast_program *prog = ARENA_NEW(a, ast_program);
+    if (!buf || !prog) {
+        diag_error(diags, 0, 0, "out of memory");
+        return NULL;
+    }
+    if (len)
+        memcpy(buf, text, len);
+
+    parse_ctx ctx = {
+        .a = a, .diags = diags, .errors_at_start = diags->num_errors,
+        .buf = buf, .lim = buf + len, .cur = buf, .line_start = buf, .line = 1,
+        .prog = prog,
+    };
+    /* Dumps put one instruction per line: size the instruction array once from the line
+     * count instead of growing it. */
+    size_t lines = 1;
+    for (const char *p = buf; (p = memchr(p, '\n', (size_t)(ctx.lim - p))); p++)
+        lines++;
+    ctx.cap_insns = lines < 1u << 20 ? lines : 1u << 20;
+    prog->insns = ARENA_NEW_ARRAY(a, ast_insn, ctx.cap_insns);
+    if (!prog->insns)
+        ctx.cap_insns = 0;
+
+    int rc = tgsi_yyparse(&ctx);
+    if (ctx.c_locale)
+        freelocale(ctx.c_locale);
+    if (rc != 0 && diags->num_errors == ctx.errors_at_start)
+        diag_error(diags, ctx.tok_line, ctx.tok_col, "parse failed");
+    if (rc != 0 || diags->num_errors > ctx.errors_at_start)
+        return NULL;
+    return prog;
+}

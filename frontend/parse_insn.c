@@ -1,0 +1,314 @@
+/* Instruction actions: registers with their brackets, operands assigned to destinations,
+ * sources, texture target/offsets and memory qualifiers, checked against the opcode table. */
+#include <string.h>
+
+#include "parse_ctx.h"
+
+static const char *opname(const parse_ctx *ctx)
+{
+    return tgsi_opcode_infos[ctx->insn->opcode].name;
+}
+
+void br_direct(parse_ctx *ctx, const tgsi_tok *index, const tgsi_tok *array_id)
+{
+    if (ctx->num_br < 2)
+        ctx->br[ctx->num_br] = (pbracket){ .at = *index, .index = *index, .array_id = *array_id };
+    ctx->num_br++;
+}
+
+void br_indirect(parse_ctx *ctx, const tgsi_tok *file, const tgsi_tok *index,
+                 const tgsi_tok *swz, const tgsi_tok *offset, const tgsi_tok *array_id)
+{
+    if (ctx->num_br < 2)
+        ctx->br[ctx->num_br] = (pbracket){ .at = *file, .indirect = true, .index = *index,
+                                           .ind_file = (enum tgsi_file)file->v, .swz = *swz,
+                                           .offset = *offset, .array_id = *array_id };
+    ctx->num_br++;
+}
+
+static int swizzle_of(char c)
+{
+    switch (c | 0x20) {
+    case 'x': return TGSI_SWIZZLE_X;
+    case 'y': return TGSI_SWIZZLE_Y;
+    case 'z': return TGSI_SWIZZLE_Z;
+    case 'w': return TGSI_SWIZZLE_W;
+    default: return -1;
+    }
+}
+
+/* Swizzle letters into out[0..n); false when a letter is not x/y/z/w. */
+static bool parse_swizzle(const tgsi_tok *t, uint8_t *out)
+{
+    for (uint32_t i = 0; i < t->len; i++) {
+        int s = swizzle_of(t->s[i]);
+        if (s < 0)
+            return false;
+        out[i] = (uint8_t)s;
+    }
+    return true;
+}
+
+/* One bracket's contents: the constant part of the index and the indirect register. */
+static void fill_index(parse_ctx *ctx, const pbracket *b, int32_t *index, bool *indirect,
+                       ast_indirect *ind)
+{
+    uint32_t v;
+    *indirect = b->indirect;
+    if (!b->indirect) {
+        tok_index(ctx, &b->index, "register index", &v);
+        *index = (int32_t)v;
+        return;
+    }
+    ind->file = b->ind_file;
+    tok_index(ctx, &b->index, "register index", &v);
+    ind->index = (int32_t)v;
+    ind->swizzle = TGSI_SWIZZLE_X;
+    if (b->swz.flags & TOK_PRESENT) {
+        uint8_t s[4];
+        if (b->swz.len != 1 || !parse_swizzle(&b->swz, s))
+            perr(ctx, &b->swz, "indirect register needs one component, got '.%.*s'",
+                 (int)b->swz.len, b->swz.s);
+        else
+            ind->swizzle = s[0];
+    }
+    *index = 0;
+    if (b->offset.flags & TOK_PRESENT) {
+        tok_index(ctx, &b->offset, "register offset", &v);
+        *index = b->offset.flags & TOK_NEGATIVE ? -(int32_t)v : (int32_t)v;
+    }
+}
+
+static uint16_t array_id_of(parse_ctx *ctx, const pbracket *b)
+{
+    uint32_t v = 0;
+    if (b->array_id.flags & TOK_PRESENT)
+        tok_index(ctx, &b->array_id, "array id", &v);
+    return (uint16_t)v;
+}
+
+void reg_finish(parse_ctx *ctx, const tgsi_tok *file)
+{
+    ast_reg *r = &ctx->reg;
+    memset(r, 0, sizeof(*r));
+    r->file = (enum tgsi_file)file->v;
+    unsigned n = ctx->num_br;
+    ctx->num_br = 0;
+    if (n > 2) {
+        perr(ctx, file, "register %.*s has %u brackets; at most 2 are allowed", (int)file->len,
+             file->s, n);
+        n = 2;
+    }
+    const pbracket *last = &ctx->br[n - 1];
+    fill_index(ctx, last, &r->index, &r->indirect, &r->ind);
+    r->array_id = array_id_of(ctx, last);
+    if (r->indirect)
+        r->ind.array_id = r->array_id;
+    if (n == 2) {
+        r->has_dim = true;
+        fill_index(ctx, &ctx->br[0], &r->dim, &r->dim_indirect, &r->dim_ind);
+        r->dim_ind.array_id = array_id_of(ctx, &ctx->br[0]);
+    }
+}
+
+void insn_begin(parse_ctx *ctx, const tgsi_tok *number, const tgsi_tok *opcode)
+{
+    ast_program *p = ctx->prog;
+    ctx->prev_zero_operand = 0;
+    ast_insn *in = grow_array(ctx, p->insns, &ctx->cap_insns, p->num_insns, sizeof(ast_insn));
+    if (in) {
+        p->insns = in;
+        in = &p->insns[p->num_insns];
+    } else {
+        in = &ctx->oom_insn; /* out of memory: parse on into scratch; the result is NULL */
+    }
+    memset(in, 0, sizeof(*in));
+    ctx->insn = in;
+    in->loc = (ast_loc){ opcode->line, opcode->col };
+    in->seq = ctx->seq++;
+    in->number = (uint32_t)p->num_insns;
+    if (number->flags & TOK_PRESENT) {
+        in->loc = (ast_loc){ number->line, number->col };
+        if (number->flags & TOK_BIG)
+            perr(ctx, number, "instruction number %.*s out of range", (int)number->len,
+                 number->s);
+        else
+            in->number = number->v;
+    }
+    in->opcode = (enum tgsi_opcode)opcode->v;
+    in->saturate = !!(opcode->flags & TOK_SAT);
+    in->precise = !!(opcode->flags & TOK_PRECISE);
+    in->texture = TGSI_TEXTURE_UNKNOWN;
+    in->tex_return_type = TGSI_RETURN_UNKNOWN;
+    in->label = -1;
+    ctx->op_tok = *opcode;
+    ctx->num_regs = 0;
+    ctx->insn_after_word = false;
+    ctx->insn_failed = false;
+}
+
+static void count_error(parse_ctx *ctx, const tgsi_tok *at, unsigned got)
+{
+    unsigned want = tgsi_opcode_infos[ctx->insn->opcode].num_src;
+    perr(ctx, at, "%s expects %u source operand%s, got %u", opname(ctx), want,
+         want == 1 ? "" : "s", got);
+    ctx->insn_failed = true;
+}
+
+static bool parse_writemask(const tgsi_tok *t, uint8_t *mask)
+{
+    /* tgsi_text accepts the letters in xyzw order, each at most once. */
+    unsigned m = 0, last = 0;
+    for (uint32_t i = 0; i < t->len; i++) {
+        int s = swizzle_of(t->s[i]);
+        if (s < 0 || (unsigned)(1 << s) <= last)
+            return false;
+        last = 1u << s;
+        m |= last;
+    }
+    *mask = (uint8_t)m;
+    return m != 0;
+}
+
+void insn_reg_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool absolute,
+                      const tgsi_tok *swz)
+{
+    ast_insn *in = ctx->insn;
+    const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
+    unsigned flags = tgsi_opcode_flags[in->opcode];
+    unsigned i = ctx->num_regs++;
+    ast_loc loc = { first->line, first->col };
+    bool has_swz = swz->flags & TOK_PRESENT;
+
+    if (i < info->num_dst) {
+        ast_dst *d = &in->dst[i];
+        d->reg = ctx->reg;
+        d->loc = loc;
+        d->writemask = TGSI_WRITEMASK_XYZW;
+        in->num_dst = (uint8_t)(i + 1);
+        if (negate || absolute)
+            perr(ctx, first, "destination operand of %s cannot be negated or absolute",
+                 opname(ctx));
+        if (has_swz && !parse_writemask(swz, &d->writemask))
+            perr(ctx, swz, "invalid write mask '.%.*s'", (int)swz->len, swz->s);
+        return;
+    }
+    if (i < info->num_dst + info->num_src) {
+        ast_src *s = &in->src[i - info->num_dst];
+        s->reg = ctx->reg;
+        s->loc = loc;
+        s->negate = negate;
+        s->absolute = absolute;
+        in->num_src = (uint8_t)(i - info->num_dst + 1);
+        for (int c = 0; c < 4; c++)
+            s->swizzle[c] = (uint8_t)c;
+        if (!has_swz)
+            return;
+        uint8_t sw[4];
+        if ((swz->len != 1 && swz->len != 4) || !parse_swizzle(swz, sw)) {
+            perr(ctx, swz, "invalid swizzle '.%.*s' (1 or 4 of x, y, z, w)", (int)swz->len,
+                 swz->s);
+            return;
+        }
+        for (int c = 0; c < 4; c++)
+            s->swizzle[c] = sw[swz->len == 1 ? 0 : c];
+        return;
+    }
+    /* Past the sources: texture offsets, after the target where the opcode prints one. */
+    bool offsets_ok = (flags & TGSI_OPF_TEX_OFFSETS) &&
+                      (!(flags & TGSI_OPF_TEX_TARGET) || in->has_texture);
+    if (!offsets_ok) {
+        if (!ctx->insn_failed)
+            count_error(ctx, first, i + 1 - info->num_dst);
+        return;
+    }
+    if (in->num_tex_offsets >= AST_MAX_TEX_OFFSETS) {
+        perr(ctx, first, "%s takes at most %d texture offsets", opname(ctx),
+             AST_MAX_TEX_OFFSETS);
+        return;
+    }
+    ast_tex_offset *o = &in->tex_offsets[in->num_tex_offsets++];
+    o->reg = ctx->reg;
+    o->swizzle[0] = TGSI_SWIZZLE_X;
+    o->swizzle[1] = TGSI_SWIZZLE_Y;
+    o->swizzle[2] = TGSI_SWIZZLE_Z;
+    if (negate || absolute || ctx->reg.indirect || ctx->reg.has_dim)
+        perr(ctx, first, "texture offset must be a plain register");
+    uint8_t sw[4];
+    if (has_swz) {
+        if ((swz->len != 1 && swz->len != 3) || !parse_swizzle(swz, sw))
+            perr(ctx, swz, "invalid texture offset swizzle '.%.*s' (1 or 3 of x, y, z, w)",
+                 (int)swz->len, swz->s);
+        else
+            for (int c = 0; c < 3; c++)
+                o->swizzle[c] = sw[swz->len == 1 ? 0 : c];
+    }
+}
+
+void insn_word_operand(parse_ctx *ctx, const tgsi_tok *w)
+{
+    ast_insn *in = ctx->insn;
+    const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
+    unsigned flags = tgsi_opcode_flags[in->opcode];
+    ctx->insn_after_word = true;
+    if (ctx->num_regs < (unsigned)info->num_dst + info->num_src) {
+        if (!ctx->insn_failed)
+            count_error(ctx, &ctx->op_tok,
+                        ctx->num_regs > info->num_dst ? ctx->num_regs - info->num_dst : 0);
+        return;
+    }
+    int v;
+    if ((flags & TGSI_OPF_TEX_TARGET) && !in->has_texture) {
+        v = tok_lookup(w, tgsi_texture_names, TGSI_TEXTURE_COUNT);
+        if (v < 0) {
+            perr(ctx, w, "unknown texture target '%.*s'", (int)w->len, w->s);
+            ctx->insn_failed = true;
+        }
+        in->has_texture = true;
+        in->texture = v < 0 ? TGSI_TEXTURE_UNKNOWN : (enum tgsi_texture)v;
+        return;
+    }
+    if (!(flags & TGSI_OPF_MEMORY)) {
+        perr(ctx, w, "unexpected '%.*s' after the operands of %s", (int)w->len, w->s,
+             opname(ctx));
+        return;
+    }
+    if ((v = tok_lookup(w, tgsi_memory_qualifier_names, 4)) >= 0) {
+        in->memory_qualifier |= 1u << v;
+    } else if ((v = tok_lookup(w, tgsi_texture_names, TGSI_TEXTURE_COUNT)) >= 0) {
+        in->has_memory_texture = true;
+        in->memory_texture = (enum tgsi_texture)v;
+    } else if (tok_is_format(w)) {
+        in->memory_format = intern_format(ctx, w);
+    } else {
+        perr(ctx, w, "expected a memory qualifier, texture target or format, got '%.*s'",
+             (int)w->len, w->s);
+    }
+}
+
+void insn_finish(parse_ctx *ctx, const tgsi_tok *label)
+{
+    ast_insn *in = ctx->insn;
+    const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
+    unsigned flags = tgsi_opcode_flags[in->opcode];
+    if (label->flags & TOK_PRESENT) {
+        if (!(flags & TGSI_OPF_LABEL))
+            perr(ctx, label, "%s takes no label", opname(ctx));
+        else if (label->flags & TOK_BIG || label->v > INT32_MAX)
+            perr(ctx, label, "label %.*s out of range", (int)label->len, label->s);
+        else
+            in->label = (int32_t)label->v;
+    }
+    if (!ctx->insn_failed) {
+        if (ctx->num_regs < (unsigned)info->num_dst + info->num_src)
+            count_error(ctx, &ctx->op_tok,
+                        ctx->num_regs > info->num_dst ? ctx->num_regs - info->num_dst : 0);
+        else if ((flags & TGSI_OPF_TEX_TARGET) && !in->has_texture)
+            perr(ctx, &ctx->op_tok, "%s expects a texture target after its operands",
+                 opname(ctx));
+    }
+    if (info->num_dst + info->num_src == 0 && !(flags & TGSI_OPF_TEX_TARGET))
+        ctx->prev_zero_operand = in->opcode + 1u;
+    if (in != &ctx->oom_insn)
+        ctx->prog->num_insns++;
+}
