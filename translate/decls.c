@@ -290,8 +290,13 @@ static bool declare_one(tr *t, const ast_decl *d)
             tr_error(t, d->loc, "only shared MEMORY is supported");
             return false;
         }
+        /* ureg prints a MEMORY declaration's memory type as its index; instructions count
+         * the declarations, so the table is in declaration order */
         v = range_var(t, d, IR_VAR_SHARED, ir_type_make(IR_U32, 1));
-        return v && map_range(t, &t->memories, &t->num_memories, d, v);
+        if (!v || !table_fit(t, &t->memories, &t->num_memories, t->num_memories))
+            return false;
+        t->memories[t->num_memories - 1] = v;
+        return true;
     case TGSI_FILE_TEMPORARY:
     case TGSI_FILE_ADDRESS:
         return true;

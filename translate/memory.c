@@ -91,8 +91,10 @@ static unsigned image_address(tr *t, const ast_insn *in, const ast_src *addr, ir
 {
     enum tgsi_texture tex = in->has_memory_texture ? in->memory_texture : (enum tgsi_texture)v->texture;
     uint8_t chans[4] = { 0, 1, 2, 3 };
-    s[0] = tr_read(t, addr, chans, image_coord_comps(tex), IR_I32);
-    s[1] = tgsi_texture_is_msaa(tex) ? tr_read_scalar(t, addr, 3, IR_I32) : ir_src_none();
+    unsigned n = image_coord_comps(tex);
+    s[0] = tr_exact(t, tr_read(t, addr, chans, n, IR_I32), n);
+    s[1] = tgsi_texture_is_msaa(tex) ? tr_exact(t, tr_read_scalar(t, addr, 3, IR_I32), 1)
+                                     : ir_src_none();
     return 2;
 }
 
@@ -136,7 +138,7 @@ static void mem_load(tr *t, const ast_insn *in)
         return;
     if (v->kind == IR_VAR_ATOMIC_BUFFER)
         comps = 1;
-    s[0] = off.def ? off : tr_read_scalar(t, &in->src[1], 0, IR_U32);
+    s[0] = tr_exact(t, off.def ? off : tr_read_scalar(t, &in->src[1], 0, IR_U32), 1);
     ir_instr *r = mem_instr(t, IR_OP_BUFFER_LOAD, ir_type_make(IR_U32, comps), s, 1, v, in);
     r->u.mem.comps = (uint8_t)comps;
     write_vec(t, in, r);
@@ -154,7 +156,7 @@ static void mem_store(tr *t, const ast_insn *in)
     if (v->kind == IR_VAR_IMAGE) {
         ir_base base = in->memory_format ? tr_format_base(in->memory_format) : (ir_base)v->type.base;
         unsigned n = image_address(t, in, &in->src[0], v, s);
-        s[n++] = tr_read(t, &in->src[1], xyzw, 4, base);
+        s[n++] = tr_exact(t, tr_read(t, &in->src[1], xyzw, 4, base), 4);
         ir_instr *r = mem_instr(t, IR_OP_IMAGE_STORE, IR_TYPE_VOID, s, n, v, in);
         r->u.mem.comps = 4;
         r->u.mem.writemask = d->writemask;
@@ -167,8 +169,8 @@ static void mem_store(tr *t, const ast_insn *in)
     unsigned comps = highest_chan(d->writemask);
     if (!comps)
         return;
-    s[0] = tr_read_scalar(t, &in->src[0], 0, IR_U32);
-    s[1] = tr_read(t, &in->src[1], xyzw, comps, IR_U32);
+    s[0] = tr_exact(t, tr_read_scalar(t, &in->src[0], 0, IR_U32), 1);
+    s[1] = tr_exact(t, tr_read(t, &in->src[1], xyzw, comps, IR_U32), comps);
     ir_instr *r = mem_instr(t, IR_OP_BUFFER_STORE, IR_TYPE_VOID, s, 2, v, in);
     r->u.mem.comps = (uint8_t)comps;
     r->u.mem.writemask = d->writemask;
@@ -191,12 +193,12 @@ static void mem_atomic(tr *t, const ast_insn *in)
         n = image_address(t, in, &in->src[1], v, s);
         op = IR_OP_IMAGE_ATOMIC;
     } else {
-        s[0] = off.def ? off : tr_read_scalar(t, &in->src[1], 0, IR_U32);
+        s[0] = tr_exact(t, off.def ? off : tr_read_scalar(t, &in->src[1], 0, IR_U32), 1);
         n = 1;
         op = IR_OP_BUFFER_ATOMIC;
     }
     for (unsigned i = 2; i < info->num_src; i++)
-        s[n++] = tr_read_scalar(t, &in->src[i], 0, base);
+        s[n++] = tr_exact(t, tr_read_scalar(t, &in->src[i], 0, base), 1);
     ir_instr *r = mem_instr(t, op, ir_type_make(base, 1), s, n, v, in);
     r->u.mem.atomic = (ir_atomic_op)(atomic_ops[in->opcode] - 1);
     r->u.mem.comps = 1;

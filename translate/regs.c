@@ -72,6 +72,18 @@ ir_src tr_const_f32(tr *t, float f, unsigned n)
     return tr_const(t, IR_F32, n, w);
 }
 
+ir_src tr_exact(tr *t, ir_src v, unsigned n)
+{
+    if (!v.def)
+        return v;
+    bool same = v.def->type.comps == n;
+    for (unsigned i = 0; i < n && same; i++)
+        same = v.swizzle[i] == i;
+    if (same)
+        return v;
+    return ir_src_for(ir_build_alu1(&t->b, IR_OP_MOV, ir_type_make((ir_base)v.def->type.base, n), v));
+}
+
 ir_base tr_src_base(ir_src v, unsigned n)
 {
     (void)n;
@@ -183,9 +195,39 @@ static void var_dim(tr *t, ir_var *v, const ast_reg *r, ast_loc loc, int32_t *di
     }
 }
 
+/* CONST[ADDR[a].x+b][i]: GLSL cannot index separate uniform blocks dynamically, so every
+ * declared buffer holding slot i is loaded and the one the index names is selected. */
+static ir_instr *load_const_dim_indirect(tr *t, const ast_reg *r, ast_loc loc)
+{
+    ir_src which = tr_index(t, &r->dim_ind, loc);
+    ir_type i1 = ir_type_make(IR_I32, 1), v4 = ir_type_make(IR_F32, 4);
+    which = ir_src_for(ir_build_alu2(&t->b, IR_OP_ADD, i1, which, tr_const(t, IR_I32, 1, (uint32_t)r->dim)));
+    ir_src ind = r->indirect ? tr_index(t, &r->ind, loc) : ir_src_none();
+    ir_instr *acc = NULL;
+    for (uint32_t b = 0; b < t->num_cbufs; b++) {
+        ir_var *v = t->cbufs[b];
+        if (!v || (!r->indirect && (r->index < 0 || (uint32_t)r->index >= v->size)))
+            continue;
+        ir_instr *ld = ir_build_load_var(&t->b, v, r->index, ind, 0, ir_src_none());
+        if (!acc) {
+            acc = ld;
+            continue;
+        }
+        ir_src is_b = ir_src_for(ir_build_alu2(&t->b, IR_OP_EQ, ir_type_make(IR_BOOL, 1), which,
+                                               tr_const(t, IR_I32, 1, b)));
+        is_b.swizzle[1] = is_b.swizzle[2] = is_b.swizzle[3] = 0;
+        acc = ir_build_alu3(&t->b, IR_OP_SELECT, v4, is_b, ir_src_for(ld), ir_src_for(acc));
+    }
+    if (!acc)
+        tr_error(t, loc, "CONST[..][%d] is outside every constant buffer", r->index);
+    return acc;
+}
+
 /* Loads the element a variable operand names. */
 static ir_instr *load_operand(tr *t, const ast_reg *r, ast_loc loc)
 {
+    if (r->file == TGSI_FILE_CONSTANT && r->dim_indirect)
+        return load_const_dim_indirect(t, r, loc);
     int32_t index;
     ir_var *v = tr_reg_var(t, r, loc, &index);
     if (!v)
@@ -245,7 +287,9 @@ static ir_src read_raw(tr *t, const ast_src *s, const uint8_t *regch, unsigned n
             w[i] = regch[i] < imm->num_values ? imm->words[regch[i]] : 0;
         return ir_src_for(ir_build_const(&t->b, ir_type_make(base, n), w));
     }
-    tr_chan c[4];
+    tr_chan c[4] = { { NULL, 0 } };
+    if (n == 0 || n > 4)
+        return ir_src_none();
     if (tr_reg_is_ssa(t, r)) {
         const tr_chan *m = &t->map[tr_reg_slot(t, r) * 4];
         for (unsigned i = 0; i < n; i++)

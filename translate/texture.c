@@ -15,9 +15,9 @@ static void tex_init(ir_tex *tx)
     tx->offset = tx->sample = tx->component = tx->sampler_index = -1;
 }
 
-static int8_t add_src(tex_build *tb, ir_src s)
+static int8_t add_src(tr *t, tex_build *tb, ir_src s, unsigned comps)
 {
-    tb->srcs[tb->n] = s;
+    tb->srcs[tb->n] = tr_exact(t, s, comps);
     return (int8_t)tb->n++;
 }
 
@@ -73,7 +73,7 @@ static void tex_offset(tr *t, const ast_insn *in, enum tgsi_texture tex, tex_bui
     for (unsigned i = 0; i < 4; i++)
         s.swizzle[i] = o->swizzle[i < 3 ? i : 2];
     s.loc = in->loc;
-    tx->offset = add_src(tb, read_chans(t, &s, 0, dims, IR_I32));
+    tx->offset = add_src(t, tb, read_chans(t, &s, 0, dims, IR_I32), dims);
 }
 
 static ir_src div_by(tr *t, ir_src v, unsigned n, ir_src q)
@@ -133,9 +133,9 @@ static void tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, e
         tx.kind = IR_TEX_QUERY_SIZE;
         if (!tgsi_texture_is_msaa(tex) && tex != TGSI_TEXTURE_BUFFER && tex != TGSI_TEXTURE_RECT &&
             tex != TGSI_TEXTURE_SHADOWRECT)
-            tx.lod = add_src(&tb, tr_read_scalar(t, &in->src[0], 0, IR_I32));
+            tx.lod = add_src(t, &tb, tr_read_scalar(t, &in->src[0], 0, IR_I32), 1);
         if (sidx.def)
-            tx.sampler_index = add_src(&tb, sidx);
+            tx.sampler_index = add_src(t, &tb, sidx, 1);
         size = emit_tex(t, ir_type_make(IR_I32, sc), &tb, &tx);
     }
     if (want_levels) {
@@ -143,7 +143,7 @@ static void tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, e
         ir_tex tx = base;
         tx.kind = IR_TEX_QUERY_LEVELS;
         if (sidx.def)
-            tx.sampler_index = add_src(&tb, sidx);
+            tx.sampler_index = add_src(t, &tb, sidx, 1);
         levels = emit_tex(t, ir_type_make(IR_I32, 1), &tb, &tx);
     }
     uint8_t wc[4], lanes[4];
@@ -212,7 +212,7 @@ void tr_texture(tr *t, const ast_insn *in)
     if (op == TGSI_OPCODE_TXQS) {
         tx.kind = IR_TEX_QUERY_SAMPLES;
         if (sidx.def)
-            tx.sampler_index = add_src(&tb, sidx);
+            tx.sampler_index = add_src(t, &tb, sidx, 1);
         write_result(t, in, emit_tex(t, ir_type_make(IR_I32, 1), &tb, &tx), true);
         return;
     }
@@ -220,15 +220,15 @@ void tr_texture(tr *t, const ast_insn *in)
     unsigned cc = coord_comps(tex);
     if (op == TGSI_OPCODE_TXF) {
         tx.kind = IR_TEX_FETCH;
-        tx.coord = add_src(&tb, read_chans(t, c, 0, cc, IR_I32));
+        tx.coord = add_src(t, &tb, read_chans(t, c, 0, cc, IR_I32), cc);
         tx.coord_comps = (uint8_t)cc;
         if (tgsi_texture_is_msaa(tex))
-            tx.sample = add_src(&tb, tr_read_scalar(t, c, 3, IR_I32));
+            tx.sample = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_I32), 1);
         else if (tex != TGSI_TEXTURE_BUFFER && tex != TGSI_TEXTURE_RECT)
-            tx.lod = add_src(&tb, tr_read_scalar(t, c, 3, IR_I32));
+            tx.lod = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_I32), 1);
         tex_offset(t, in, tex, &tb, &tx);
         if (sidx.def)
-            tx.sampler_index = add_src(&tb, sidx);
+            tx.sampler_index = add_src(t, &tb, sidx, 1);
         write_result(t, in, emit_tex(t, ir_type_make(rbase, 4), &tb, &tx), false);
         return;
     }
@@ -236,10 +236,10 @@ void tr_texture(tr *t, const ast_insn *in)
     if (op == TGSI_OPCODE_LODQ) {
         unsigned dims = (unsigned)tgsi_texture_coord_dims(tex);
         tx.kind = IR_TEX_QUERY_LOD;
-        tx.coord = add_src(&tb, read_chans(t, c, 0, dims, IR_F32));
+        tx.coord = add_src(t, &tb, read_chans(t, c, 0, dims, IR_F32), dims);
         tx.coord_comps = (uint8_t)dims;
         if (sidx.def)
-            tx.sampler_index = add_src(&tb, sidx);
+            tx.sampler_index = add_src(t, &tb, sidx, 1);
         write_result(t, in, emit_tex(t, ir_type_make(IR_F32, 2), &tb, &tx), false);
         return;
     }
@@ -268,34 +268,34 @@ void tr_texture(tr *t, const ast_insn *in)
         if (ref.def)
             ref = div_by(t, ref, 1, q);
     }
-    tx.coord = add_src(&tb, coord);
+    tx.coord = add_src(t, &tb, coord, cc);
     tx.coord_comps = (uint8_t)cc;
     if (ref.def) {
-        tx.ref = add_src(&tb, ref);
+        tx.ref = add_src(t, &tb, ref, 1);
         tx.shadow = true;
     }
     switch (op) {
     case TGSI_OPCODE_TXB:
         tx.kind = IR_TEX_SAMPLE_BIAS;
-        tx.bias = add_src(&tb, tr_read_scalar(t, c, 3, IR_F32));
+        tx.bias = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXB2:
         tx.kind = IR_TEX_SAMPLE_BIAS;
-        tx.bias = add_src(&tb, tr_read_scalar(t, &in->src[1], 0, IR_F32));
+        tx.bias = add_src(t, &tb, tr_read_scalar(t, &in->src[1], 0, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXL:
         tx.kind = IR_TEX_SAMPLE_LOD;
-        tx.lod = add_src(&tb, tr_read_scalar(t, c, 3, IR_F32));
+        tx.lod = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXL2:
         tx.kind = IR_TEX_SAMPLE_LOD;
-        tx.lod = add_src(&tb, tr_read_scalar(t, &in->src[1], 0, IR_F32));
+        tx.lod = add_src(t, &tb, tr_read_scalar(t, &in->src[1], 0, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXD: {
         unsigned dims = (unsigned)tgsi_texture_coord_dims(tex);
         tx.kind = IR_TEX_SAMPLE_GRAD;
-        tx.ddx = add_src(&tb, read_chans(t, &in->src[1], 0, dims, IR_F32));
-        tx.ddy = add_src(&tb, read_chans(t, &in->src[2], 0, dims, IR_F32));
+        tx.ddx = add_src(t, &tb, read_chans(t, &in->src[1], 0, dims, IR_F32), dims);
+        tx.ddy = add_src(t, &tb, read_chans(t, &in->src[2], 0, dims, IR_F32), dims);
         break;
     }
     case TGSI_OPCODE_TG4:
@@ -310,7 +310,7 @@ void tr_texture(tr *t, const ast_insn *in)
                 tr_error(t, cs->loc, "TG4 needs an immediate component");
                 return;
             }
-            tx.component = add_src(&tb, tr_const(t, IR_I32, 1, comp));
+            tx.component = add_src(t, &tb, tr_const(t, IR_I32, 1, comp), 1);
         }
         break;
     default:
@@ -319,7 +319,7 @@ void tr_texture(tr *t, const ast_insn *in)
     }
     tex_offset(t, in, tex, &tb, &tx);
     if (sidx.def)
-        tx.sampler_index = add_src(&tb, sidx);
+        tx.sampler_index = add_src(t, &tb, sidx, 1);
     bool scalar = shadow && op != TGSI_OPCODE_TG4;
     ir_type ty = scalar ? ir_type_make(IR_F32, 1) : ir_type_make(shadow ? IR_F32 : rbase, 4);
     write_result(t, in, emit_tex(t, ty, &tb, &tx), scalar);

@@ -115,6 +115,9 @@ ir_src tr_const(tr *t, ir_base base, unsigned n, uint32_t word);    /* splat */
 ir_src tr_const_f32(tr *t, float f, unsigned n);
 ir_src tr_bitcast(tr *t, ir_src v, unsigned n, ir_base to);          /* when needed */
 ir_base tr_src_base(ir_src v, unsigned n);
+/* v as a value of exactly n components (a MOV unless it already is): sources of texture and
+ * memory instructions are read whole, so they must not carry extra components. */
+ir_src tr_exact(tr *t, ir_src v, unsigned n);
 /* 32-bit lanes: lane i reads the operand's swizzle[chans[i]].  want IR_VOID: native type. */
 ir_src tr_read(tr *t, const ast_src *s, const uint8_t *chans, unsigned n, ir_base want);
 ir_src tr_read_scalar(tr *t, const ast_src *s, unsigned chan, ir_base want);
