@@ -119,7 +119,7 @@ static int reply(struct vtest_session *s, const void *buf, size_t len)
     if (s->out_fd < 0)
         return 0;
     if (vtest_write_all(s->out_fd, buf, len) < 0) {
-        vtest_log("%s: reply failed: %s", s->name, strerror(errno));
+        vtest_log("client '%s': reply failed: %s", s->name, strerror(errno));
         return -1;
     }
     return 0;
@@ -132,7 +132,7 @@ static int reply_dwords(struct vtest_session *s, uint32_t id, const uint32_t *da
     return reply(s, buf, (VTEST_HDR_DWORDS + n) * sizeof *data);
 }
 
-#define FAIL(s, fmt, ...) (vtest_log("%s: " fmt, (s)->name, ##__VA_ARGS__), -1)
+#define FAIL(s, fmt, ...) (vtest_log("client '%s': " fmt, (s)->name, ##__VA_ARGS__), -1)
 
 /* ------------------------------------------------------------------ handlers */
 
@@ -155,7 +155,7 @@ static int cmd_create_renderer(struct vtest_session *s, const uint32_t *hdr, con
     s->ctx = vrend_context_create(s->r, s->name);
     if (!s->ctx)
         return FAIL(s, "cannot create a guest context");
-    vtest_debug("%s: client connected", s->name);
+    vtest_debug("client '%s': client connected", s->name);
     return 0;
 }
 
@@ -173,7 +173,7 @@ static int cmd_protocol_version(struct vtest_session *s, const uint32_t *hdr, co
     if (v == 1)
         v = 0;
     s->version = v;
-    vtest_debug("%s: protocol %u (client asked %u)", s->name, v, p[0]);
+    vtest_debug("client '%s': protocol %u (client asked %u)", s->name, v, p[0]);
     return reply_dwords(s, VCMD_PROTOCOL_VERSION, &v, 1);
 }
 
@@ -278,7 +278,7 @@ static int cmd_resource_unref(struct vtest_session *s, const uint32_t *hdr, cons
     struct fres **slot = res_slot(s, p[0]);
     if (!p[0] || !*slot) {
         /* virglrenderer ignores these too; a client bug, not an attack. */
-        vtest_log("%s: RESOURCE_UNREF of unknown resource %u ignored", s->name, p[0]);
+        vtest_log("client '%s': RESOURCE_UNREF of unknown resource %u ignored", s->name, p[0]);
         return 0;
     }
     struct fres *r = *slot;
@@ -317,7 +317,7 @@ static void record_changes(struct vtest_session *s, struct fres *r)
 {
     enum { CHUNK = 256 };
     if (!r->shadow && !(r->shadow = calloc(1, r->size))) {
-        vtest_log("%s: recording: out of memory; trace incomplete", s->name);
+        vtest_log("client '%s': recording: out of memory; trace incomplete", s->name);
         return;
     }
     size_t i = 0;
