@@ -1,4 +1,7 @@
 /* main.c: virgl-exec's command line: the vtest server (default) or the replay of a trace. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

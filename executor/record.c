@@ -1,4 +1,7 @@
 /* record.c: writes the session trace described in record.h. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

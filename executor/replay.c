@@ -1,5 +1,8 @@
 /* replay.c: `virgl-exec --replay FILE`: re-executes a recorded session (record.h) on a fresh
  * renderer without a client, and says whether it ran to its end without errors. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

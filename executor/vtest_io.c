@@ -1,4 +1,7 @@
 /* vtest_io.c: blocking socket helpers and the log line of the vtest front end. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,6 +1,9 @@
 /* vtest_protocol_test.c: drives a virgl-exec (argv[1]) over its socket the way Mesa's vtest
  * client does: handshake, caps, shared-memory resources, transfers through a buffer and a 2D
  * texture, then malformed messages, each of which must end just that client. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -11,6 +14,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -244,7 +248,7 @@ static void test_inline(int fd)
     enum { N = 256 };
     uint32_t c[VRES_CREATE_DWORDS] = { 3, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER, N, 1, 1, 1, 0, 0 };
     send_msg(fd, VCMD_RESOURCE_CREATE, VRES_CREATE_DWORDS, c, sizeof c);
-    struct { uint32_t h[VXFER_DWORDS]; uint8_t d[N]; } put = { { 3, 0, 0, 0, 0, 0, 0, N, 1, 1, N } };
+    struct { uint32_t h[VXFER_DWORDS]; uint8_t d[N]; } put = { { 3, 0, 0, 0, 0, 0, 0, N, 1, 1, N }, { 0 } };
     fill(put.d, N, 3);
     send_msg(fd, VCMD_TRANSFER_PUT, VXFER_DWORDS + N / 4, &put, sizeof put);
     uint32_t get[VXFER_DWORDS] = { 3, 0, 0, 0, 0, 0, 0, N, 1, 1, N };
