@@ -1,0 +1,244 @@
+/* caps.c: host limit probe and the GET_CAPS v1/v2 answer built from it. */
+#include <string.h>
+
+#include "vrend_priv.h"
+
+static GLint geti(GLenum e, GLint dflt)
+{
+    GLint v = dflt;
+    glGetIntegerv(e, &v);
+    while (glGetError() != GL_NO_ERROR)
+        v = dflt;
+    return v;
+}
+
+static uint32_t umin(uint32_t a, uint32_t b) { return a < b ? a : b; }
+
+void caps_probe(struct vrend_renderer *r)
+{
+    struct host_limits *l = &r->lim;
+    l->max_tex_2d = geti(GL_MAX_TEXTURE_SIZE, 2048);
+    l->max_tex_3d = geti(GL_MAX_3D_TEXTURE_SIZE, 256);
+    l->max_tex_cube = geti(GL_MAX_CUBE_MAP_TEXTURE_SIZE, 2048);
+    l->max_array_layers = geti(GL_MAX_ARRAY_TEXTURE_LAYERS, 256);
+    l->max_samples = geti(GL_MAX_SAMPLES, 4);
+    l->max_rts = geti(GL_MAX_DRAW_BUFFERS, 8);
+    l->max_ubo_bindings = geti(GL_MAX_UNIFORM_BUFFER_BINDINGS, 36);
+    l->max_ubos_per_stage = geti(GL_MAX_FRAGMENT_UNIFORM_BLOCKS, 12);
+    l->max_ubo_size = geti(GL_MAX_UNIFORM_BLOCK_SIZE, 16384);
+    l->max_tex_units_combined = geti(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, 48);
+    l->max_tex_units = geti(GL_MAX_TEXTURE_IMAGE_UNITS, 16);
+    l->max_vertex_attribs = geti(GL_MAX_VERTEX_ATTRIBS, 16);
+    l->max_vertex_outputs = geti(GL_MAX_VERTEX_OUTPUT_COMPONENTS, 64) / 4;
+    l->max_tbo_size = geti(GL_MAX_TEXTURE_BUFFER_SIZE, 65536);
+    l->max_viewports = geti(GL_MAX_VIEWPORTS, 1);
+    l->max_ssbo_bindings = geti(GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS, 0);
+    l->max_ssbo_per_stage = geti(GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS, 0);
+    l->max_image_units = geti(GL_MAX_IMAGE_UNITS, 0);
+    l->max_images_per_stage = geti(GL_MAX_FRAGMENT_IMAGE_UNIFORMS, 0);
+    l->max_atomic_bindings = geti(GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS, 0);
+    l->max_dual_src = geti(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS, 0);
+    l->max_geom_out_vertices = geti(GL_MAX_GEOMETRY_OUTPUT_VERTICES, 256);
+    l->max_geom_total_out = geti(GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS, 1024);
+    l->max_patch_varyings = geti(GL_MAX_TESS_PATCH_COMPONENTS, 120) / 4;
+    l->max_tfb_buffers = geti(GL_MAX_TRANSFORM_FEEDBACK_BUFFERS, 4);
+    l->max_clip_distances = geti(GL_MAX_CLIP_DISTANCES, 8);
+    l->ubo_align = geti(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, 256);
+    l->ssbo_align = geti(GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT, 256);
+    l->tbo_align = geti(GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT, 256);
+    l->max_cs_invocations = geti(GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS, 0);
+    l->max_cs_shared = geti(GL_MAX_COMPUTE_SHARED_MEMORY_SIZE, 0);
+    for (int i = 0; i < 3; i++) {
+        glGetIntegeri_v(GL_MAX_COMPUTE_WORK_GROUP_COUNT, i, &l->max_cs_grid[i]);
+        glGetIntegeri_v(GL_MAX_COMPUTE_WORK_GROUP_SIZE, i, &l->max_cs_block[i]);
+    }
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    l->min_texel_off = geti(GL_MIN_PROGRAM_TEXEL_OFFSET, -8);
+    l->max_texel_off = geti(GL_MAX_PROGRAM_TEXEL_OFFSET, 7);
+    l->min_gather_off = geti(GL_MIN_PROGRAM_TEXTURE_GATHER_OFFSET, -8);
+    l->max_gather_off = geti(GL_MAX_PROGRAM_TEXTURE_GATHER_OFFSET, 7);
+    l->max_vertex_stride = geti(GL_MAX_VERTEX_ATTRIB_STRIDE, 2048);
+    glGetFloatv(GL_ALIASED_LINE_WIDTH_RANGE, l->line_range);
+    if (!r->gles) {
+        glGetFloatv(GL_POINT_SIZE_RANGE, l->point_range);
+        glGetFloatv(GL_SMOOTH_LINE_WIDTH_RANGE, l->smooth_line_range);
+        glGetFloatv(GL_MAX_TEXTURE_LOD_BIAS, &l->max_lod_bias);
+    } else {
+        glGetFloatv(GL_ALIASED_POINT_SIZE_RANGE, l->point_range);
+        memcpy(l->smooth_line_range, l->line_range, sizeof l->line_range);
+        l->max_lod_bias = 2;
+    }
+    if (epoxy_has_gl_extension("GL_EXT_texture_filter_anisotropic"))
+        glGetFloatv(GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT, &l->max_aniso);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+
+    /* Each of the five graphics stages gets its own range of binding points; the driver
+     * uniform block takes the last UBO binding. */
+    r->ubos_per_stage = umin(MAX_UBOS, umin((uint32_t)(l->max_ubo_bindings - 1) / 5,
+                                            (uint32_t)l->max_ubos_per_stage));
+    r->samplers_per_stage = umin(MAX_SLOTS, umin((uint32_t)l->max_tex_units_combined / 5,
+                                                 (uint32_t)l->max_tex_units));
+    r->images_per_stage = umin(MAX_IMAGES, umin((uint32_t)l->max_image_units / 5,
+                                                (uint32_t)l->max_images_per_stage));
+    r->ssbos_per_stage = umin(MAX_SSBOS, umin((uint32_t)l->max_ssbo_bindings / 5,
+                                              (uint32_t)l->max_ssbo_per_stage));
+    r->driver_ubo_binding = l->max_ubo_bindings - 1;
+}
+
+static void mask_set(struct virgl_format_mask *m, unsigned f)
+{
+    m->bitmask[f / 32] |= 1u << (f % 32);
+}
+
+static void fill_v1(struct vrend_renderer *r, struct virgl_caps_v1 *c)
+{
+    const struct host_limits *l = &r->lim;
+    c->max_version = 2;
+    for (unsigned f = 1; f < VIRGL_FORMAT_TABLE_MAX && f < 512; f++) {
+        uint16_t fl = r->fmt_caps[f];
+        if (!fl)
+            continue;
+        if (fl & (FMT_SAMPLE | FMT_DEPTH))
+            mask_set(&c->sampler, f);
+        if ((fl & FMT_RENDER) || (fl & FMT_DEPTH))
+            mask_set(&c->render, f);
+        if (fl & FMT_DEPTH)
+            mask_set(&c->depthstencil, f);
+        if (fl & FMT_VERTEX)
+            mask_set(&c->vertexbuffer, f);
+    }
+    uint32_t b = 0;
+    static const int always[] = {
+        BSET_INDEP_BLEND_ENABLE, BSET_INDEP_BLEND_FUNC, BSET_SHADER_STENCIL_EXPORT,
+        BSET_CONDITIONAL_RENDER, BSET_START_INSTANCE, BSET_PRIMITIVE_RESTART, BSET_BLEND_EQ_SEP,
+        BSET_INSTANCEID, BSET_VERTEX_ELEMENT_DIVISOR, BSET_SEAMLESS_CUBE_MAP,
+        BSET_OCCLUSION_QUERY, BSET_TIMER_QUERY, BSET_STREAMOUT_PAUSE_RESUME,
+        BSET_TEXTURE_MULTISAMPLE, BSET_FRAGMENT_COORD_CONVENTIONS, BSET_DEPTH_CLIP_DISABLE,
+        BSET_UBO, BSET_TEXTURE_QUERY_LOD, BSET_HAS_INDIRECT_DRAW, BSET_HAS_CULL,
+        BSET_CONDITIONAL_RENDER_INVERTED, BSET_POLYGON_OFFSET_CLAMP,
+        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP,
+    };
+    for (unsigned i = 0; i < sizeof always / sizeof always[0]; i++)
+        b |= 1u << always[i];
+    if (r->host_features & T2G_HOST_TEXTURE_CUBE_ARRAY)
+        b |= 1u << BSET_CUBE_MAP_ARRAY;
+    if (r->host_features & T2G_HOST_FP64)
+        b |= 1u << BSET_HAS_FP64;
+    if (r->host_features & T2G_HOST_TESSELLATION)
+        b |= 1u << BSET_HAS_TESSELLATION;
+    if (r->host_features & T2G_HOST_SAMPLE_SHADING)
+        b |= 1u << BSET_HAS_SAMPLE_SHADING;
+    if (r->host_features & T2G_HOST_DERIVATIVE_CONTROL)
+        b |= 1u << BSET_DERIVATIVE_CONTROL;
+    if (r->gles)
+        b &= ~((1u << BSET_DEPTH_CLIP_DISABLE) | (1u << BSET_MIRROR_CLAMP) |
+               (1u << BSET_TEXTURE_QUERY_LOD) | (1u << BSET_POLYGON_OFFSET_CLAMP));
+    c->bset = b;
+    unsigned v = t2g_target_version(r->target);
+    c->glsl_level = r->gles ? (v >= 320 ? 450 : v >= 310 ? 430 : 330) : v;
+    c->max_texture_array_layers = l->max_array_layers;
+    c->max_streamout_buffers = umin(l->max_tfb_buffers, 4);
+    c->max_dual_source_render_targets = l->max_dual_src ? 1 : 0;
+    c->max_render_targets = umin(l->max_rts, 8);
+    c->max_samples = l->max_samples;
+    /* Every gallium primitive except quads, quad strips and polygons (not in core GL). */
+    c->prim_mask = 0x7f | (0x1f << 10);
+    c->max_tbo_size = l->max_tbo_size;
+    c->max_uniform_blocks = r->ubos_per_stage;
+    c->max_viewports = umin(l->max_viewports, 16);
+    c->max_texture_gather_components = 4;
+}
+
+static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
+{
+    const struct host_limits *l = &r->lim;
+    fill_v1(r, &c->v1);
+    c->min_aliased_point_size = l->point_range[0];
+    c->max_aliased_point_size = l->point_range[1];
+    c->min_smooth_point_size = l->point_range[0];
+    c->max_smooth_point_size = l->point_range[1];
+    c->min_aliased_line_width = l->line_range[0];
+    c->max_aliased_line_width = l->line_range[1];
+    c->min_smooth_line_width = l->smooth_line_range[0];
+    c->max_smooth_line_width = l->smooth_line_range[1];
+    c->max_texture_lod_bias = l->max_lod_bias;
+    c->max_geom_output_vertices = l->max_geom_out_vertices;
+    c->max_geom_total_output_components = l->max_geom_total_out;
+    c->max_vertex_outputs = umin(l->max_vertex_outputs, 32);
+    c->max_vertex_attribs = umin(l->max_vertex_attribs, 32);
+    c->max_shader_patch_varyings = l->max_patch_varyings;
+    c->min_texel_offset = l->min_texel_off;
+    c->max_texel_offset = l->max_texel_off;
+    c->min_texture_gather_offset = l->min_gather_off;
+    c->max_texture_gather_offset = l->max_gather_off;
+    c->texture_buffer_offset_alignment = l->tbo_align;
+    c->uniform_buffer_offset_alignment = l->ubo_align;
+    c->shader_buffer_offset_alignment = l->ssbo_align;
+    c->capability_bits = VIRGL_CAP_TGSI_INVARIANT | VIRGL_CAP_TEXTURE_VIEW |
+        VIRGL_CAP_SET_MIN_SAMPLES | VIRGL_CAP_COPY_IMAGE | VIRGL_CAP_TGSI_PRECISE |
+        VIRGL_CAP_TXQS | VIRGL_CAP_MEMORY_BARRIER | VIRGL_CAP_COMPUTE_SHADER |
+        VIRGL_CAP_FB_NO_ATTACH | VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_TGSI_COMPONENTS |
+        VIRGL_CAP_SRGB_WRITE_CONTROL | VIRGL_CAP_QBO | VIRGL_CAP_TRANSFER |
+        VIRGL_CAP_FBO_MIXED_COLOR_FORMATS | VIRGL_CAP_BIND_COMMAND_ARGS |
+        VIRGL_CAP_MULTI_DRAW_INDIRECT | VIRGL_CAP_INDIRECT_PARAMS |
+        VIRGL_CAP_TRANSFORM_FEEDBACK3 | VIRGL_CAP_INDIRECT_INPUT_ADDR |
+        VIRGL_CAP_COPY_TRANSFER | VIRGL_CAP_CLIP_HALFZ | VIRGL_CAP_CLEAR_TEXTURE;
+    if (r->host_features & T2G_HOST_SHADER_CLOCK)
+        c->capability_bits |= VIRGL_CAP_SHADER_CLOCK;
+    if (r->gles)
+        c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
+    c->capability_bits_v2 = VIRGL_CAP_V2_STRING_MARKER |
+                            VIRGL_CAP_V2_COPY_TRANSFER_BOTH_DIRECTIONS;
+    c->max_vertex_attrib_stride = l->max_vertex_stride;
+    c->max_shader_buffer_frag_compute = r->ssbos_per_stage;
+    c->max_shader_buffer_other_stages = r->ssbos_per_stage;
+    c->max_shader_image_frag_compute = r->images_per_stage;
+    c->max_shader_image_other_stages = r->images_per_stage;
+    c->max_image_samples = 0;
+    c->max_compute_work_group_invocations = l->max_cs_invocations;
+    c->max_compute_shared_memory_size = l->max_cs_shared;
+    for (int i = 0; i < 3; i++) {
+        c->max_compute_grid_size[i] = l->max_cs_grid[i];
+        c->max_compute_block_size[i] = l->max_cs_block[i];
+    }
+    c->max_texture_2d_size = l->max_tex_2d;
+    c->max_texture_3d_size = l->max_tex_3d;
+    c->max_texture_cube_size = l->max_tex_cube;
+    c->max_combined_shader_buffers = r->ssbos_per_stage * 5;
+    uint32_t ac = umin(l->max_atomic_bindings / 5, 8);
+    for (int i = 0; i < 6; i++) {
+        c->max_atomic_counters[i] = ac ? 4096 : 0;
+        c->max_atomic_counter_buffers[i] = ac;
+        c->max_const_buffer_size[i] = l->max_ubo_size;
+        c->max_shader_storage_blocks[i] = r->ssbos_per_stage;
+    }
+    c->max_combined_atomic_counters = ac ? 4096 : 0;
+    c->max_combined_atomic_counter_buffers = ac * 5;
+    /* What virglrenderer 0.10.4 reports; Mesa gates a few workarounds on it. */
+    c->host_feature_check_version = 15;
+    c->supported_readback_formats = c->v1.sampler;
+    memcpy(c->renderer, r->renderer_name, sizeof c->renderer - 1);
+    c->max_anisotropy = l->max_aniso;
+    c->max_texture_samplers = r->samplers_per_stage;
+    for (unsigned f = 1; f < 512; f++)
+        if (r->fmt_caps[f] & (FMT_RENDER | FMT_DEPTH))
+            mask_set(&c->supported_multisample_formats, f);
+    c->max_uniform_block_size = l->max_ubo_size;
+    c->max_tcs_outputs = 32;
+    c->max_tes_outputs = 32;
+}
+
+size_t vrend_fill_caps(struct vrend_renderer *r, uint32_t set, void *out, size_t max)
+{
+    struct virgl_caps_v2 c;
+    memset(&c, 0, sizeof c);
+    size_t size = set == 1 ? sizeof(struct virgl_caps_v1) : sizeof c;
+    if (set == 1)
+        fill_v1(r, &c.v1);
+    else
+        fill_v2(r, &c);
+    memcpy(out, &c, size < max ? size : max);
+    return size;
+}

@@ -1,0 +1,132 @@
+/* context.c: guest contexts and their sub-contexts (object tables and bound state). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vrend_priv.h"
+
+struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id)
+{
+    struct sub_ctx *s = calloc(1, sizeof(*s));
+    if (!s)
+        return NULL;
+    s->id = id;
+    s->sample_mask = ~0u;
+    glCreateFramebuffers(1, &s->fbo);
+    glCreateVertexArrays(1, &s->vao);
+    glCreateBuffers(1, &s->driver_ubo);
+    glNamedBufferData(s->driver_ubo, sizeof(struct t2g_driver_uniforms), NULL, GL_STREAM_DRAW);
+    s->fb_dirty = true;
+    if (!htable_put(&ctx->subs, id ? id : UINT32_MAX, s)) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s)
+{
+    struct htable *t = &s->objs;
+    for (uint32_t i = 0; i < t->cap; i++)
+        if (t->keys[i] && t->vals[i]) {
+            obj_destroy(ctx, s, t->vals[i]);
+            t->vals[i] = NULL;
+        }
+    htable_free(t);
+    for (int st = 0; st < SHADER_TYPES; st++) {
+        if (s->shaders[st])
+            shader_unref(s->shaders[st]);
+        for (int i = 0; i < MAX_SLOTS; i++)
+            view_unref(s->views[st][i]);
+        for (int i = 0; i < MAX_UBOS; i++)
+            vres_unref(ctx, s->ubos[st][i].res);
+        for (int i = 0; i < MAX_SSBOS; i++)
+            vres_unref(ctx, s->ssbos[st][i].res);
+        for (int i = 0; i < MAX_IMAGES; i++)
+            vres_unref(ctx, s->images[st][i].res);
+        for (int i = 0; i < MAX_UBOS; i++)
+            free(s->consts[st][i]);
+        glDeleteBuffers(MAX_UBOS, s->const_bufs[st]);
+    }
+    for (int i = 0; i < MAX_SSBOS; i++)
+        vres_unref(ctx, s->atomics[i].res);
+    for (int i = 0; i < MAX_VBUFS; i++)
+        vres_unref(ctx, s->vbufs[i].res);
+    vres_unref(ctx, s->ib);
+    for (int i = 0; i < 8; i++)
+        surface_unref(s->cbufs[i]);
+    surface_unref(s->zsurf);
+    programs_free(s);
+    glDeleteFramebuffers(1, &s->fbo);
+    glDeleteVertexArrays(1, &s->vao);
+    glDeleteBuffers(1, &s->driver_ubo);
+    if (s->tfb)
+        glDeleteTransformFeedbacks(1, &s->tfb);
+    free(s);
+}
+
+struct vrend_context *vrend_context_create(struct vrend_renderer *r, const char *name)
+{
+    struct vrend_context *ctx = calloc(1, sizeof(*ctx));
+    if (!ctx)
+        return NULL;
+    ctx->r = r;
+    snprintf(ctx->name, sizeof ctx->name, "%s", name ? name : "?");
+    ctx->sub = sub_create(ctx, 0);
+    if (!ctx->sub) {
+        free(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+void vrend_context_destroy(struct vrend_context *ctx)
+{
+    if (!ctx)
+        return;
+    for (uint32_t i = 0; i < ctx->subs.cap; i++)
+        if (ctx->subs.keys[i] && ctx->subs.vals[i])
+            sub_destroy(ctx, ctx->subs.vals[i]);
+    htable_free(&ctx->subs);
+    for (uint32_t i = 0; i < ctx->res.cap; i++)
+        if (ctx->res.keys[i] && ctx->res.vals[i])
+            vres_unref(ctx, ctx->res.vals[i]);
+    htable_free(&ctx->res);
+    free(ctx);
+}
+
+bool vrend_context_broken(const struct vrend_context *ctx) { return ctx->broken; }
+
+static uint32_t sub_key(uint32_t id) { return id ? id : UINT32_MAX; }
+
+bool cmd_create_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    if (htable_get(&ctx->subs, sub_key(p[0])))
+        return true;
+    return sub_create(ctx, p[0]) != NULL;
+}
+
+bool cmd_set_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct sub_ctx *s = htable_get(&ctx->subs, sub_key(p[0]));
+    if (!s) {
+        vlog(ctx->r, VREND_LOG_WARN, "set_sub_ctx: unknown sub context %u", p[0]);
+        return true;
+    }
+    ctx->sub = s;
+    s->fb_dirty = true;
+    return true;
+}
+
+bool cmd_destroy_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    if (p[0] == 0)
+        return true;   /* sub-context 0 lives as long as the context */
+    struct sub_ctx *s = htable_remove(&ctx->subs, sub_key(p[0]));
+    if (!s)
+        return true;
+    if (ctx->sub == s)
+        ctx->sub = htable_get(&ctx->subs, sub_key(0));
+    sub_destroy(ctx, s);
+    return true;
+}

@@ -1,0 +1,142 @@
+/* draw.c: DRAW_VBO (vertex layout, index buffer, direct/indirect/instanced draws) and
+ * LAUNCH_GRID. */
+#include <string.h>
+
+#include "vrend_priv.h"
+
+static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)
+{
+    struct sub_ctx *s = ctx->sub;
+    GLuint vao = s->vao;
+    glBindVertexArray(vao);
+    uint32_t n = s->ve ? s->ve->u.ve->count : 0;
+    uint32_t max = ctx->r->lim.max_vertex_attribs < 32 ? ctx->r->lim.max_vertex_attribs : 32;
+    for (uint32_t i = 0; i < max; i++) {
+        const struct vertex_element *el = i < n ? &s->ve->u.ve->el[i] : NULL;
+        const struct vformat *f = el ? vformat_get(el->format) : NULL;
+        const struct vbuf *vb = el && el->vb_index < MAX_VBUFS ? &s->vbufs[el->vb_index] : NULL;
+        if (!f || !f->vcomps || !vb || !vb->res || !vb->res->is_buffer) {
+            glDisableVertexArrayAttrib(vao, i);
+            continue;
+        }
+        glVertexArrayVertexBuffer(vao, i, vb->res->id, (GLintptr)vb->offset + el->src_offset,
+                                  vb->stride);
+        bool integer = (f->flags & (FMT_INT | FMT_UINT)) != 0;
+        if (f->vtype == GL_DOUBLE)
+            glVertexArrayAttribLFormat(vao, i, f->vcomps, GL_DOUBLE, 0);
+        else if (integer)
+            glVertexArrayAttribIFormat(vao, i, f->vcomps, f->vtype, 0);
+        else
+            glVertexArrayAttribFormat(vao, i, f->vcomps, f->vtype, f->vnorm, 0);
+        glVertexArrayAttribBinding(vao, i, i);
+        glVertexArrayBindingDivisor(vao, i, el->divisor);
+        glEnableVertexArrayAttrib(vao, i);
+    }
+}
+
+static bool begin_streamout(struct vrend_context *ctx, GLenum mode)
+{
+    (void)ctx;
+    (void)mode;
+    /* Transform feedback needs varyings named at link time from the stream-output
+     * declaration; not wired yet, so draws simply run without capture. */
+    return false;
+}
+
+bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t start = p[0], count = p[1], mode = p[2], indexed = p[3], instances = p[4];
+    int32_t index_bias = (int32_t)p[5];
+    uint32_t start_instance = p[6], restart = p[7], restart_index = p[8];
+    if (mode > 14 || (mode >= 7 && mode <= 9))
+        return ctx_err(ctx, "draw: primitive %u", mode);
+    uint32_t patch_vertices = len >= 13 ? p[12] : 0;
+    struct vres *indirect = len >= 19 && p[14] ? ctx_res(ctx, p[14]) : NULL;
+    if (!indirect && (!count || !instances))
+        return true;
+    if (!fb_bind(ctx))
+        return true;
+    struct program *prog = program_for_draw(ctx, false);
+    if (!prog)
+        return true;
+    bool flipped = fb_flipped(s);
+    state_apply(ctx, flipped);
+    glUseProgram(prog->id);
+    program_bind_resources(ctx, prog);
+    setup_vertex_arrays(ctx, prog);
+    if (mode == 14 && patch_vertices)
+        glPatchParameteri(GL_PATCH_VERTICES, patch_vertices);
+    if (restart) {
+        glEnable(GL_PRIMITIVE_RESTART);
+        glPrimitiveRestartIndex(restart_index);
+    } else {
+        glDisable(GL_PRIMITIVE_RESTART);
+    }
+    GLenum type = 0;
+    uint32_t isize = 0;
+    if (indexed) {
+        if (!s->ib || !s->ib->is_buffer)
+            return true;
+        isize = s->ib_size;
+        type = isize == 1 ? GL_UNSIGNED_BYTE : isize == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+        glVertexArrayElementBuffer(s->vao, s->ib->id);
+        if (!indirect && ((uint64_t)start + count) * isize + s->ib_offset > s->ib->d.width) {
+            vlog(ctx->r, VREND_LOG_WARN, "draw: index range beyond the index buffer, skipped");
+            return true;
+        }
+    }
+    bool so = begin_streamout(ctx, mode);
+    render_condition_begin(ctx);
+    if (indirect) {
+        uint32_t ioff = p[15], stride = p[16], draw_count = p[17];
+        glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
+        if (draw_count <= 1) {
+            if (indexed)
+                glDrawElementsIndirect(mode, type, (void *)(uintptr_t)ioff);
+            else
+                glDrawArraysIndirect(mode, (void *)(uintptr_t)ioff);
+        } else {
+            if (indexed)
+                glMultiDrawElementsIndirect(mode, type, (void *)(uintptr_t)ioff, draw_count, stride);
+            else
+                glMultiDrawArraysIndirect(mode, (void *)(uintptr_t)ioff, draw_count, stride);
+        }
+        glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+    } else if (indexed) {
+        const void *off = (const void *)(uintptr_t)(s->ib_offset + (uint64_t)start * isize);
+        glDrawElementsInstancedBaseVertexBaseInstance(mode, count, type, off, instances,
+                                                      index_bias, start_instance);
+    } else {
+        glDrawArraysInstancedBaseInstance(mode, start, count, instances, start_instance);
+    }
+    render_condition_end(ctx);
+    if (so)
+        glEndTransformFeedback();
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR)
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: draw raised GL error 0x%x", ctx->name, e);
+    return true;
+}
+
+bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct program *prog = program_for_draw(ctx, true);
+    if (!prog)
+        return true;
+    glUseProgram(prog->id);
+    program_bind_resources(ctx, prog);
+    struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
+    if (indirect && indirect->is_buffer) {
+        if ((uint64_t)p[7] + 12 > indirect->d.width)
+            return ctx_err(ctx, "launch_grid: indirect offset %u out of bounds", p[7]);
+        glBindBuffer(GL_DISPATCH_INDIRECT_BUFFER, indirect->id);
+        glDispatchComputeIndirect(p[7]);
+        glBindBuffer(GL_DISPATCH_INDIRECT_BUFFER, 0);
+    } else {
+        glDispatchCompute(p[3], p[4], p[5]);
+    }
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    return true;
+}

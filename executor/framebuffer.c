@@ -1,0 +1,487 @@
+/* framebuffer.c: the sub-context FBO, fixed-function state applied per draw, and the
+ * framebuffer-level commands (clear, clear_texture, blit, copy_region). */
+#include <string.h>
+
+#include "vrend_priv.h"
+
+static void attach(GLuint fbo, GLenum point, struct surface *sf)
+{
+    if (!sf || sf->res->is_buffer) {
+        glNamedFramebufferTexture(fbo, point, 0, 0);
+        return;
+    }
+    struct vres *r = sf->res;
+    GLuint tex = sf->view ? sf->view : r->id;
+    bool layered_res = r->target == GL_TEXTURE_3D || r->target == GL_TEXTURE_CUBE_MAP ||
+                       vres_layers(r) > 1;
+    if (layered_res && sf->first_layer == sf->last_layer)
+        glNamedFramebufferTextureLayer(fbo, point, tex, sf->level, sf->first_layer);
+    else
+        glNamedFramebufferTexture(fbo, point, tex, sf->level);
+}
+
+static GLenum zs_point(const struct surface *z)
+{
+    const struct vformat *f = vformat_get(z->format);
+    if (!f)
+        f = z->res->fmt;
+    bool d = f->flags & FMT_HAS_DEPTH, s = f->flags & FMT_STENCIL;
+    return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : s ? GL_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT;
+}
+
+bool fb_bind(struct vrend_context *ctx)
+{
+    struct sub_ctx *s = ctx->sub;
+    if (s->fb_dirty) {
+        GLenum bufs[8];
+        for (int i = 0; i < 8; i++) {
+            attach(s->fbo, GL_COLOR_ATTACHMENT0 + i, s->cbufs[i]);
+            bufs[i] = s->cbufs[i] ? GL_COLOR_ATTACHMENT0 + i : GL_NONE;
+        }
+        glNamedFramebufferTexture(s->fbo, GL_DEPTH_STENCIL_ATTACHMENT, 0, 0);
+        if (s->zsurf)
+            attach(s->fbo, zs_point(s->zsurf), s->zsurf);
+        glNamedFramebufferDrawBuffers(s->fbo, 8, bufs);
+        if (!s->nr_cbufs && !s->zsurf) {
+            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_WIDTH, s->fb_noattach_w);
+            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_HEIGHT, s->fb_noattach_h);
+            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_LAYERS,
+                                         s->fb_noattach_layers);
+            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_SAMPLES,
+                                         s->fb_noattach_samples);
+        }
+        s->fb_dirty = false;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
+    GLenum st = glCheckNamedFramebufferStatus(s->fbo, GL_DRAW_FRAMEBUFFER);
+    if (st != GL_FRAMEBUFFER_COMPLETE) {
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: framebuffer incomplete (0x%x)", ctx->name, st);
+        return false;
+    }
+    return true;
+}
+
+/* Height of the framebuffer, for the y-flip terms of the driver uniforms. */
+static uint32_t fb_height(struct sub_ctx *s)
+{
+    struct surface *sf = s->cbufs[0] ? s->cbufs[0] : s->zsurf;
+    for (int i = 0; !sf && i < 8; i++)
+        sf = s->cbufs[i];
+    if (!sf)
+        return s->fb_noattach_h;
+    return vres_level_height(sf->res, sf->level);
+}
+
+bool fb_flipped(struct sub_ctx *s)
+{
+    return s->vp_scale[0][1] < 0;
+}
+
+static GLenum blend_factor(uint32_t f)
+{
+    switch (f) {
+    case 0x01: return GL_ONE;
+    case 0x02: return GL_SRC_COLOR;
+    case 0x03: return GL_SRC_ALPHA;
+    case 0x04: return GL_DST_ALPHA;
+    case 0x05: return GL_DST_COLOR;
+    case 0x06: return GL_SRC_ALPHA_SATURATE;
+    case 0x07: return GL_CONSTANT_COLOR;
+    case 0x08: return GL_CONSTANT_ALPHA;
+    case 0x09: return GL_SRC1_COLOR;
+    case 0x0a: return GL_SRC1_ALPHA;
+    case 0x12: return GL_ONE_MINUS_SRC_COLOR;
+    case 0x13: return GL_ONE_MINUS_SRC_ALPHA;
+    case 0x14: return GL_ONE_MINUS_DST_ALPHA;
+    case 0x15: return GL_ONE_MINUS_DST_COLOR;
+    case 0x17: return GL_ONE_MINUS_CONSTANT_COLOR;
+    case 0x18: return GL_ONE_MINUS_CONSTANT_ALPHA;
+    case 0x19: return GL_ONE_MINUS_SRC1_COLOR;
+    case 0x1a: return GL_ONE_MINUS_SRC1_ALPHA;
+    default: return GL_ZERO;
+    }
+}
+
+static GLenum blend_func(uint32_t f)
+{
+    static const GLenum m[] = { GL_FUNC_ADD, GL_FUNC_SUBTRACT, GL_FUNC_REVERSE_SUBTRACT, GL_MIN,
+                                GL_MAX };
+    return f < 5 ? m[f] : GL_FUNC_ADD;
+}
+
+static GLenum stencil_op(uint32_t o)
+{
+    static const GLenum m[] = { GL_KEEP, GL_ZERO, GL_REPLACE, GL_INCR, GL_DECR, GL_INCR_WRAP,
+                                GL_DECR_WRAP, GL_INVERT };
+    return m[o & 7];
+}
+
+static void enable(GLenum cap, bool on)
+{
+    if (on)
+        glEnable(cap);
+    else
+        glDisable(cap);
+}
+
+static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
+{
+    static const GLenum logic[16] = {
+        GL_CLEAR, GL_NOR, GL_AND_INVERTED, GL_COPY_INVERTED, GL_AND_REVERSE, GL_INVERT, GL_XOR,
+        GL_NAND, GL_AND, GL_EQUIV, GL_NOOP, GL_OR_INVERTED, GL_COPY, GL_OR_REVERSE, GL_OR, GL_SET,
+    };
+    struct blend_state dflt = { .rt = { 0xfu << 27 } };
+    const struct blend_state *b = s->blend ? &s->blend->u.blend : &dflt;
+    enable(GL_COLOR_LOGIC_OP, b->logicop_enable);
+    if (b->logicop_enable)
+        glLogicOp(logic[b->logicop_func]);
+    enable(GL_SAMPLE_ALPHA_TO_COVERAGE, b->alpha_to_coverage);
+    enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
+    enable(GL_DITHER, b->dither);
+    for (int i = 0; i < 8; i++) {
+        uint32_t w = b->rt[b->independent ? i : 0];
+        if (w & 1) {
+            glEnablei(GL_BLEND, i);
+            glBlendEquationSeparatei(i, blend_func((w >> 1) & 7), blend_func((w >> 14) & 7));
+            glBlendFuncSeparatei(i, blend_factor((w >> 4) & 0x1f), blend_factor((w >> 9) & 0x1f),
+                                 blend_factor((w >> 17) & 0x1f), blend_factor((w >> 22) & 0x1f));
+        } else {
+            glDisablei(GL_BLEND, i);
+        }
+        uint32_t m = (w >> 27) & 0xf;
+        glColorMaski(i, m & 1, (m >> 1) & 1, (m >> 2) & 1, (m >> 3) & 1);
+    }
+    glBlendColor(s->blend_color[0], s->blend_color[1], s->blend_color[2], s->blend_color[3]);
+}
+
+static void apply_dsa(struct sub_ctx *s)
+{
+    struct dsa_state dflt = { 0 };
+    const struct dsa_state *d = s->dsa ? &s->dsa->u.dsa : &dflt;
+    enable(GL_DEPTH_TEST, d->s0 & 1);
+    glDepthMask((d->s0 >> 1) & 1);
+    glDepthFunc(GL_NEVER + ((d->s0 >> 2) & 7));
+    bool st = d->s1[0] & 1;
+    enable(GL_STENCIL_TEST, st);
+    if (st) {
+        for (int face = 0; face < 2; face++) {
+            uint32_t w = d->s1[face];
+            if (face == 1 && !(w & 1))
+                w = d->s1[0];   /* two-sided stencil off: back follows front */
+            GLenum gface = face ? GL_BACK : GL_FRONT;
+            uint32_t ref = (s->stencil_ref >> (8 * face)) & 0xff;
+            glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
+            glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
+                                stencil_op(w >> 7));
+            glStencilMaskSeparate(gface, (w >> 21) & 0xff);
+        }
+    }
+}
+
+static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool flipped)
+{
+    struct rs_state dflt = { .s0 = (1u << 1) | (1u << 15) | (1u << 29), .line_width = 1,
+                             .point_size = 1 };
+    const struct rs_state *r = s->rs ? &s->rs->u.rs : &dflt;
+    uint32_t s0 = r->s0;
+    bool gles = ctx->r->gles;
+    if (!gles)
+        enable(GL_DEPTH_CLAMP, !((s0 >> 1) & 1));
+    if (!gles)
+        glClipControl(GL_LOWER_LEFT, (s0 >> 2) & 1 ? GL_ZERO_TO_ONE : GL_NEGATIVE_ONE_TO_ONE);
+    enable(GL_RASTERIZER_DISCARD, (s0 >> 3) & 1);
+    if (!gles)
+        glProvokingVertex((s0 >> 4) & 1 ? GL_FIRST_VERTEX_CONVENTION : GL_LAST_VERTEX_CONVENTION);
+    if (!gles)
+        glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN,
+                          ((s0 >> 6) & 1) ^ flipped ? GL_LOWER_LEFT : GL_UPPER_LEFT);
+    uint32_t cull = (s0 >> 8) & 3;
+    enable(GL_CULL_FACE, cull != 0);
+    if (cull)
+        glCullFace(cull == 1 ? GL_FRONT : cull == 2 ? GL_BACK : GL_FRONT_AND_BACK);
+    if (!gles) {
+        static const GLenum fill[] = { GL_FILL, GL_LINE, GL_POINT, GL_FILL };
+        glPolygonMode(GL_FRONT_AND_BACK, fill[(s0 >> 10) & 3]);
+    }
+    enable(GL_SCISSOR_TEST, (s0 >> 14) & 1);
+    bool ccw = (s0 >> 15) & 1;
+    glFrontFace(ccw ^ flipped ? GL_CCW : GL_CW);
+    if (!gles) {
+        enable(GL_POLYGON_OFFSET_LINE, (s0 >> 18) & 1);
+        enable(GL_POLYGON_OFFSET_POINT, (s0 >> 19) & 1);
+        enable(GL_POLYGON_OFFSET_FILL, (s0 >> 20) & 1);
+        enable(GL_POLYGON_SMOOTH, (s0 >> 21) & 1);
+        enable(GL_PROGRAM_POINT_SIZE, (s0 >> 24) & 1);
+        enable(GL_MULTISAMPLE, (s0 >> 25) & 1);
+        enable(GL_LINE_SMOOTH, (s0 >> 26) & 1);
+        glPointSize(r->point_size > 0 ? r->point_size : 1);
+    } else {
+        enable(GL_POLYGON_OFFSET_FILL, (s0 >> 20) & 1);
+    }
+    glLineWidth(r->line_width > 0 ? r->line_width : 1);
+    if (!gles && r->offset_clamp != 0)
+        glPolygonOffsetClamp(r->offset_scale, r->offset_units, r->offset_clamp);
+    else
+        glPolygonOffset(r->offset_scale, r->offset_units);
+    uint32_t clip_enable = (r->s3 >> 24) & 0xff;
+    for (int i = 0; i < 8; i++)
+        enable(GL_CLIP_DISTANCE0 + i, (clip_enable >> i) & 1);
+}
+
+void state_apply(struct vrend_context *ctx, bool flipped)
+{
+    struct sub_ctx *s = ctx->sub;
+    apply_blend(ctx, s);
+    apply_dsa(s);
+    apply_rasterizer(ctx, s, flipped);
+    bool halfz = s->rs && ((s->rs->u.rs.s0 >> 2) & 1);
+    int nvp = ctx->r->lim.max_viewports < 16 ? ctx->r->lim.max_viewports : 16;
+    for (int i = 0; i < nvp; i++) {
+        float sx = s->vp_scale[i][0], sy = s->vp_scale[i][1], sz = s->vp_scale[i][2];
+        float tx = s->vp_trans[i][0], ty = s->vp_trans[i][1], tz = s->vp_trans[i][2];
+        float ax = sx < 0 ? -sx : sx, ay = sy < 0 ? -sy : sy;
+        glViewportIndexedf(i, tx - ax, ty - ay, 2 * ax, 2 * ay);
+        double n = halfz ? tz : tz - sz, f = tz + sz;
+        glDepthRangeIndexed(i, n, f);
+        uint32_t a = s->scissor[i][0], b = s->scissor[i][1];
+        int minx = a & 0xffff, miny = a >> 16, maxx = b & 0xffff, maxy = b >> 16;
+        if (flipped) {
+            int h = (int)fb_height(s);
+            int y0 = h - maxy;
+            miny = y0;
+            maxy = y0 + ((int)(b >> 16) - (int)(a >> 16));
+        }
+        glScissorIndexed(i, minx, miny, maxx > minx ? maxx - minx : 0,
+                         maxy > miny ? maxy - miny : 0);
+    }
+    enable(GL_SAMPLE_MASK, s->sample_mask != ~0u);
+    glSampleMaski(0, s->sample_mask);
+    if (!ctx->r->gles) {
+        enable(GL_SAMPLE_SHADING, s->min_samples > 1);
+        if (s->min_samples > 1)
+            glMinSampleShading(1.0f);
+        glEnable(GL_FRAMEBUFFER_SRGB);
+        glPatchParameterfv(GL_PATCH_DEFAULT_OUTER_LEVEL, s->tess_outer);
+        glPatchParameterfv(GL_PATCH_DEFAULT_INNER_LEVEL, s->tess_inner);
+    }
+}
+
+void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped)
+{
+    struct sub_ctx *s = ctx->sub;
+    memset(u, 0, sizeof *u);
+    memcpy(u->clip_planes, s->clip_planes, sizeof u->clip_planes);
+    memcpy(u->stipple, s->stipple, sizeof u->stipple);
+    u->alpha_ref = s->dsa ? s->dsa->u.dsa.alpha_ref : 0;
+    u->point_size = s->rs ? s->rs->u.rs.point_size : 1;
+    float h = (float)fb_height(s);
+    u->fragcoord_y[0] = flipped ? -1.0f : 1.0f;
+    u->fragcoord_y[1] = flipped ? h : 0.0f;
+    u->viewport_size[0] = 2 * (s->vp_scale[0][0] < 0 ? -s->vp_scale[0][0] : s->vp_scale[0][0]);
+    u->viewport_size[1] = 2 * (s->vp_scale[0][1] < 0 ? -s->vp_scale[0][1] : s->vp_scale[0][1]);
+}
+
+static void begin_cond(struct vrend_context *ctx)
+{
+    struct sub_ctx *s = ctx->sub;
+    if (!s->cond_query || !s->cond_query->id)
+        return;
+    static const GLenum modes[] = { GL_QUERY_WAIT, GL_QUERY_NO_WAIT, GL_QUERY_BY_REGION_WAIT,
+                                    GL_QUERY_BY_REGION_NO_WAIT };
+    GLenum m = modes[s->cond_mode & 3];
+    if (s->cond_invert && !ctx->r->gles)
+        m = m - GL_QUERY_WAIT + GL_QUERY_WAIT_INVERTED;
+    glBeginConditionalRender(s->cond_query->id, m);
+}
+
+static void end_cond(struct vrend_context *ctx)
+{
+    if (ctx->sub->cond_query && ctx->sub->cond_query->id)
+        glEndConditionalRender();
+}
+
+void render_condition_begin(struct vrend_context *ctx) { begin_cond(ctx); }
+void render_condition_end(struct vrend_context *ctx) { end_cond(ctx); }
+
+bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t buffers = p[0];
+    double depth;
+    memcpy(&depth, p + 5, sizeof depth);
+    uint32_t stencil = p[7];
+    if (!fb_bind(ctx))
+        return true;
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_RASTERIZER_DISCARD);
+    begin_cond(ctx);
+    for (uint32_t i = 0; i < 8; i++) {
+        if (!(buffers & (PIPE_CLEAR_COLOR0 << i)) || !s->cbufs[i])
+            continue;
+        glColorMaski(i, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        const struct vformat *f = vformat_get(s->cbufs[i]->format);
+        if (!f)
+            f = s->cbufs[i]->res->fmt;
+        if (f->flags & FMT_UINT)
+            glClearNamedFramebufferuiv(s->fbo, GL_COLOR, i, p + 1);
+        else if (f->flags & FMT_INT)
+            glClearNamedFramebufferiv(s->fbo, GL_COLOR, i, (const GLint *)(p + 1));
+        else
+            glClearNamedFramebufferfv(s->fbo, GL_COLOR, i, (const GLfloat *)(p + 1));
+    }
+    bool cd = (buffers & PIPE_CLEAR_DEPTH) && s->zsurf;
+    bool cs = (buffers & PIPE_CLEAR_STENCIL) && s->zsurf;
+    if (cd)
+        glDepthMask(GL_TRUE);
+    if (cs)
+        glStencilMask(0xff);
+    GLenum zp = s->zsurf ? zs_point(s->zsurf) : 0;
+    if (cd && cs && zp == GL_DEPTH_STENCIL_ATTACHMENT)
+        glClearNamedFramebufferfi(s->fbo, GL_DEPTH_STENCIL, 0, (GLfloat)depth, (GLint)stencil);
+    else if (cd && zp != GL_STENCIL_ATTACHMENT) {
+        GLfloat d = (GLfloat)depth;
+        glClearNamedFramebufferfv(s->fbo, GL_DEPTH, 0, &d);
+    } else if (cs && zp != GL_DEPTH_ATTACHMENT) {
+        GLint st = stencil;
+        glClearNamedFramebufferiv(s->fbo, GL_STENCIL, 0, &st);
+    }
+    end_cond(ctx);
+    return true;
+}
+
+bool cmd_clear_texture(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct vres *r = ctx_res(ctx, p[0]);
+    if (!r || r->is_buffer) {
+        vlog(ctx->r, VREND_LOG_WARN, "clear_texture: bad resource %u", p[0]);
+        return true;
+    }
+    if (p[1] > r->d.last_level)
+        return ctx_err(ctx, "clear_texture: level %u", p[1]);
+    const struct vformat *f = r->fmt;
+    glClearTexSubImage(r->id, p[1], p[2], p[3], p[4], p[5], p[6], p[7], f->format, f->type,
+                       p + 8);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    return true;
+}
+
+/* A throwaway FBO with one level/layer of a resource attached at `point`. */
+static GLuint temp_fbo(struct vres *r, uint32_t level, uint32_t layer, GLenum point)
+{
+    GLuint fbo;
+    glCreateFramebuffers(1, &fbo);
+    bool layered = r->target == GL_TEXTURE_3D || r->target == GL_TEXTURE_CUBE_MAP ||
+                   vres_layers(r) > 1;
+    if (layered)
+        glNamedFramebufferTextureLayer(fbo, point, r->id, level, layer);
+    else
+        glNamedFramebufferTexture(fbo, point, r->id, level);
+    if (point >= GL_COLOR_ATTACHMENT0 && point <= GL_COLOR_ATTACHMENT7) {
+        glNamedFramebufferReadBuffer(fbo, point);
+        glNamedFramebufferDrawBuffer(fbo, point);
+    } else {
+        glNamedFramebufferReadBuffer(fbo, GL_NONE);
+        glNamedFramebufferDrawBuffer(fbo, GL_NONE);
+    }
+    return fbo;
+}
+
+bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    uint32_t s0 = p[0];
+    struct vres *dst = ctx_res(ctx, p[3]), *src = ctx_res(ctx, p[12]);
+    if (!dst || !src || dst->is_buffer || src->is_buffer) {
+        vlog(ctx->r, VREND_LOG_WARN, "blit: bad resources %u -> %u", p[12], p[3]);
+        return true;
+    }
+    uint32_t dlevel = p[4], slevel = p[13];
+    if (dlevel > dst->d.last_level || slevel > src->d.last_level)
+        return ctx_err(ctx, "blit: level out of range");
+    int32_t dx = p[6], dy = p[7], dz = p[8], dw = p[9], dh = p[10], dd = p[11];
+    int32_t sx = p[15], sy = p[16], sz = p[17], sw = p[18], sh = p[19], sd = p[20];
+    uint32_t mask = s0 & 0xff;
+    GLbitfield bits = 0;
+    GLenum point = GL_COLOR_ATTACHMENT0;
+    if (mask & PIPE_MASK_RGBA)
+        bits |= GL_COLOR_BUFFER_BIT;
+    if (mask & (PIPE_MASK_Z | PIPE_MASK_S)) {
+        if (mask & PIPE_MASK_Z)
+            bits |= GL_DEPTH_BUFFER_BIT;
+        if (mask & PIPE_MASK_S)
+            bits |= GL_STENCIL_BUFFER_BIT;
+        bool d = dst->fmt->flags & FMT_HAS_DEPTH, s = dst->fmt->flags & FMT_STENCIL;
+        point = d && s ? GL_DEPTH_STENCIL_ATTACHMENT : s ? GL_STENCIL_ATTACHMENT
+                                                         : GL_DEPTH_ATTACHMENT;
+        if (!d)
+            bits &= ~GL_DEPTH_BUFFER_BIT;
+        if (!s)
+            bits &= ~GL_STENCIL_BUFFER_BIT;
+    }
+    if (!bits)
+        return true;
+    GLenum filter = ((s0 >> 8) & 3) && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
+    glDisable(GL_RASTERIZER_DISCARD);
+    glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDepthMask(GL_TRUE);
+    glStencilMask(0xff);
+    if ((s0 >> 10) & 1) {
+        uint32_t a = p[1], b = p[2];
+        glEnable(GL_SCISSOR_TEST);
+        glScissorIndexed(0, a & 0xffff, a >> 16, (b & 0xffff) - (a & 0xffff), (b >> 16) - (a >> 16));
+    } else {
+        glDisable(GL_SCISSOR_TEST);
+    }
+    /* sRGB-ness follows the blit formats: decode/encode only when the guest asked for the
+     * sRGB format on that side. */
+    const struct vformat *dfmt = vformat_get(p[5]);
+    if (dfmt && !(dfmt->flags & FMT_SRGB))
+        glDisable(GL_FRAMEBUFFER_SRGB);
+    else
+        glEnable(GL_FRAMEBUFFER_SRGB);
+    bool cond = (s0 >> 11) & 1;
+    if (cond)
+        begin_cond(ctx);
+    int32_t layers = dd > 0 ? dd : 1;
+    for (int32_t i = 0; i < layers; i++) {
+        int32_t sl = sz + (sd == dd ? i : (int32_t)((int64_t)i * sd / (dd ? dd : 1)));
+        GLuint rf = temp_fbo(src, slevel, sl, point), df = temp_fbo(dst, dlevel, dz + i, point);
+        glBlitNamedFramebuffer(rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, bits,
+                               filter);
+        glDeleteFramebuffers(1, &rf);
+        glDeleteFramebuffers(1, &df);
+    }
+    if (cond)
+        end_cond(ctx);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    return true;
+}
+
+bool cmd_resource_copy_region(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
+                              uint32_t h)
+{
+    struct vres *dst = ctx_res(ctx, p[0]), *src = ctx_res(ctx, p[5]);
+    if (!dst || !src) {
+        vlog(ctx->r, VREND_LOG_WARN, "copy_region: bad resources %u -> %u", p[5], p[0]);
+        return true;
+    }
+    uint32_t dx = p[2], dy = p[3], dz = p[4], sx = p[7], sy = p[8], sz = p[9];
+    uint32_t w = p[10], hh = p[11], d = p[12];
+    if (dst->is_buffer != src->is_buffer)
+        return ctx_err(ctx, "copy_region: buffer/texture mix");
+    if (dst->is_buffer) {
+        if ((uint64_t)sx + w > src->d.width || (uint64_t)dx + w > dst->d.width)
+            return ctx_err(ctx, "copy_region: buffer range out of bounds");
+        glCopyNamedBufferSubData(src->id, dst->id, sx, dx, w);
+        return true;
+    }
+    if (p[1] > dst->d.last_level || p[6] > src->d.last_level)
+        return ctx_err(ctx, "copy_region: level out of range");
+    glCopyImageSubData(src->id, src->target, p[6], sx, sy, sz, dst->id, dst->target, p[1], dx, dy,
+                       dz, w, hh, d);
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR)
+        vlog(ctx->r, VREND_LOG_WARN, "copy_region %u -> %u: GL error 0x%x", p[5], p[0], e);
+    return true;
+}

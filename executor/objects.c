@@ -1,0 +1,496 @@
+/* objects.c: CREATE/BIND/DESTROY_OBJECT for every object type, with argument validation. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vrend_priv.h"
+
+struct vobj *sub_obj(struct sub_ctx *s, uint32_t handle, uint32_t type)
+{
+    struct vobj *o = htable_get(&s->objs, handle);
+    return o && o->type == type ? o : NULL;
+}
+
+void view_unref(struct sampler_view *v)
+{
+    if (!v || --v->refs > 0)
+        return;
+    if (v->view)
+        glDeleteTextures(1, &v->view);
+    vres_unref(NULL, v->res);
+    free(v);
+}
+
+void surface_unref(struct surface *s)
+{
+    if (!s || --s->refs > 0)
+        return;
+    if (s->view)
+        glDeleteTextures(1, &s->view);
+    vres_unref(NULL, s->res);
+    free(s);
+}
+
+static GLenum view_target(uint32_t pipe_target, uint32_t samples)
+{
+    static const GLenum t[] = { GL_TEXTURE_BUFFER, GL_TEXTURE_1D, GL_TEXTURE_2D, GL_TEXTURE_3D,
+                                GL_TEXTURE_CUBE_MAP, GL_TEXTURE_RECTANGLE, GL_TEXTURE_1D_ARRAY,
+                                GL_TEXTURE_2D_ARRAY, GL_TEXTURE_CUBE_MAP_ARRAY };
+    if (pipe_target >= PIPE_MAX_TEXTURE_TYPES)
+        return 0;
+    if (samples > 1 && pipe_target == PIPE_TEXTURE_2D)
+        return GL_TEXTURE_2D_MULTISAMPLE;
+    if (samples > 1 && pipe_target == PIPE_TEXTURE_2D_ARRAY)
+        return GL_TEXTURE_2D_MULTISAMPLE_ARRAY;
+    return t[pipe_target];
+}
+
+static GLint swz_to_gl(uint32_t s)
+{
+    static const GLint m[] = { GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA, GL_ZERO, GL_ONE };
+    return s < 6 ? m[s] : GL_ZERO;
+}
+
+/* The format's emulation swizzle ("rrr1" for luminance) composed with the view's. */
+static GLint compose_swizzle(const struct vformat *f, uint32_t s)
+{
+    if (s >= 4)
+        return swz_to_gl(s);
+    switch (f->swizzle[s]) {
+    case 'r': return GL_RED;
+    case 'g': return GL_GREEN;
+    case 'b': return GL_BLUE;
+    case 'a': return GL_ALPHA;
+    case '0': return GL_ZERO;
+    default: return GL_ONE;
+    }
+}
+
+static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o,
+                        const uint32_t *p, uint32_t len)
+{
+    if (len < 6)
+        return ctx_err(ctx, "sampler view: %u dwords", len);
+    struct vres *r = ctx_res(ctx, p[1]);
+    if (!r) {
+        vlog(ctx->r, VREND_LOG_WARN, "sampler view: unknown resource %u", p[1]);
+        return true;
+    }
+    uint32_t format = p[2] & 0xffffff, ptarget = p[2] >> 24;
+    const struct vformat *f = vformat_get(format);
+    if (!f || !f->internal) {
+        vlog(ctx->r, VREND_LOG_WARN, "sampler view: unsupported format %u", format);
+        f = r->fmt;
+        format = r->d.format;
+    }
+    struct sampler_view *v = calloc(1, sizeof(*v));
+    if (!v)
+        return false;
+    v->refs = 1;
+    v->res = r;
+    vres_ref(r);
+    v->format = format;
+    v->swizzle = p[5];
+    o->u.view = v;
+    if (r->is_buffer) {
+        v->first = p[3];
+        v->last = p[4];
+        v->target = GL_TEXTURE_BUFFER;
+        uint64_t bytes = ((uint64_t)v->last + 1) * f->block_bytes;
+        if (v->last < v->first || bytes > r->d.width) {
+            vlog(ctx->r, VREND_LOG_WARN, "sampler view: buffer range out of bounds");
+            v->first = 0;
+            v->last = r->d.width / (f->block_bytes ? f->block_bytes : 1);
+        }
+        glCreateTextures(GL_TEXTURE_BUFFER, 1, &v->view);
+        uint64_t off = (uint64_t)v->first * f->block_bytes;
+        uint64_t size = ((uint64_t)v->last - v->first + 1) * f->block_bytes;
+        if (off + size > r->d.width)
+            size = r->d.width - off;
+        glTextureBufferRange(v->view, f->internal, r->id, off, size);
+        return true;
+    }
+    v->first_layer = p[3] & 0xffff;
+    v->last_layer = p[3] >> 16;
+    v->first = p[4] & 0xff;
+    v->last = (p[4] >> 8) & 0xff;
+    if (!ptarget && r->d.target != PIPE_BUFFER)
+        ptarget = r->d.target;
+    v->target = view_target(ptarget, r->d.nr_samples);
+    uint32_t layers = vres_layers(r);
+    if (v->last > r->d.last_level)
+        v->last = r->d.last_level;
+    if (v->first > v->last)
+        v->first = v->last;
+    if (v->last_layer >= layers)
+        v->last_layer = layers - 1;
+    if (v->first_layer > v->last_layer)
+        v->first_layer = v->last_layer;
+    uint32_t nlayers = v->last_layer - v->first_layer + 1;
+    if (r->d.target == PIPE_TEXTURE_3D) {
+        v->first_layer = 0;
+        nlayers = 1;
+    }
+    /* A texture view gives every sampler view its own format, level/layer range and
+     * swizzle without touching the resource's texture. */
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    glGenTextures(1, &v->view);
+    glTextureView(v->view, v->target, r->id, f->internal, v->first, v->last - v->first + 1,
+                  v->first_layer, nlayers);
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &v->view);
+        v->view = 0;
+        glGenTextures(1, &v->view);
+        glTextureView(v->view, r->target, r->id, r->fmt->internal, 0, r->d.last_level + 1, 0,
+                      r->target == GL_TEXTURE_3D ? 1 : layers);
+        if (glGetError() != GL_NO_ERROR) {
+            vlog(ctx->r, VREND_LOG_WARN, "sampler view on resource %u: no texture view", r->handle);
+            glDeleteTextures(1, &v->view);
+            v->view = 0;
+            return true;
+        }
+        v->target = r->target;
+    }
+    GLint sw[4];
+    for (int i = 0; i < 4; i++)
+        sw[i] = compose_swizzle(f, (v->swizzle >> (3 * i)) & 7);
+    glTextureParameteriv(v->view, GL_TEXTURE_SWIZZLE_RGBA, sw);
+    if ((f->flags & FMT_DEPTH) && (f->flags & FMT_STENCIL) && !(f->flags & FMT_HAS_DEPTH))
+        glTextureParameteri(v->view, GL_DEPTH_STENCIL_TEXTURE_MODE, GL_STENCIL_INDEX);
+    return true;
+}
+
+static GLenum wrap_to_gl(uint32_t w)
+{
+    static const GLenum m[] = { GL_REPEAT, GL_CLAMP_TO_EDGE, GL_CLAMP_TO_EDGE,
+                                GL_CLAMP_TO_BORDER, GL_MIRRORED_REPEAT, GL_MIRROR_CLAMP_TO_EDGE,
+                                GL_MIRROR_CLAMP_TO_EDGE, GL_MIRROR_CLAMP_TO_EDGE };
+    return m[w & 7];
+}
+
+static bool create_sampler(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
+                           uint32_t len)
+{
+    if (len < 9)
+        return ctx_err(ctx, "sampler state: %u dwords", len);
+    struct sampler_state *ss = calloc(1, sizeof(*ss));
+    if (!ss)
+        return false;
+    o->u.sampler = ss;
+    uint32_t s0 = ss->s0 = p[1];
+    glCreateSamplers(1, &ss->id);
+    GLuint id = ss->id;
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(s0));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(s0 >> 3));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(s0 >> 6));
+    bool min_linear = (s0 >> 9) & 1, mag_linear = (s0 >> 13) & 1;
+    uint32_t mip = (s0 >> 11) & 3;
+    static const GLenum minf[2][3] = {
+        { GL_NEAREST_MIPMAP_NEAREST, GL_NEAREST_MIPMAP_LINEAR, GL_NEAREST },
+        { GL_LINEAR_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_LINEAR, GL_LINEAR },
+    };
+    glSamplerParameteri(id, GL_TEXTURE_MIN_FILTER, minf[min_linear][mip < 3 ? mip : 2]);
+    glSamplerParameteri(id, GL_TEXTURE_MAG_FILTER, mag_linear ? GL_LINEAR : GL_NEAREST);
+    glSamplerParameteri(id, GL_TEXTURE_COMPARE_MODE,
+                        (s0 >> 15) & 1 ? GL_COMPARE_REF_TO_TEXTURE : GL_NONE);
+    glSamplerParameteri(id, GL_TEXTURE_COMPARE_FUNC, GL_NEVER + ((s0 >> 16) & 7));
+    if (!ctx->r->gles) {
+        glSamplerParameterf(id, GL_TEXTURE_LOD_BIAS, u2f(p[2]));
+        glSamplerParameteri(id, GL_TEXTURE_CUBE_MAP_SEAMLESS, (s0 >> 19) & 1);
+    }
+    glSamplerParameterf(id, GL_TEXTURE_MIN_LOD, u2f(p[3]));
+    glSamplerParameterf(id, GL_TEXTURE_MAX_LOD, u2f(p[4]));
+    uint32_t aniso = (s0 >> 20) & 0x1f;
+    if (aniso > 1 && ctx->r->lim.max_aniso > 0)
+        glSamplerParameterf(id, GL_TEXTURE_MAX_ANISOTROPY_EXT, aniso);
+    /* Border colours are raw bits: the same 4 dwords serve float and integer textures. */
+    glSamplerParameterIuiv(id, GL_TEXTURE_BORDER_COLOR, p + 5);
+    memcpy(ss->border, p + 5, sizeof ss->border);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    return true;
+}
+
+static bool create_surface(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
+                           uint32_t len)
+{
+    if (len < 5)
+        return ctx_err(ctx, "surface: %u dwords", len);
+    struct vres *r = ctx_res(ctx, p[1]);
+    if (!r) {
+        vlog(ctx->r, VREND_LOG_WARN, "surface: unknown resource %u", p[1]);
+        return true;
+    }
+    struct surface *sf = calloc(1, sizeof(*sf));
+    if (!sf)
+        return false;
+    sf->refs = 1;
+    sf->res = r;
+    vres_ref(r);
+    sf->format = p[2];
+    if (r->is_buffer) {
+        sf->first_layer = p[3];
+        sf->last_layer = p[4];
+    } else {
+        sf->level = p[3];
+        sf->first_layer = p[4] & 0xffff;
+        sf->last_layer = p[4] >> 16;
+        if (sf->level > r->d.last_level)
+            sf->level = r->d.last_level;
+        if (sf->last_layer >= vres_layers(r))
+            sf->last_layer = vres_layers(r) - 1;
+        if (sf->first_layer > sf->last_layer)
+            sf->first_layer = sf->last_layer;
+        /* A surface format that differs in GL storage (sRGB vs linear, a different
+         * channel order of the same size) renders through a view. */
+        const struct vformat *f = vformat_get(sf->format);
+        if (f && f->internal && f->internal != r->fmt->internal) {
+            while (glGetError() != GL_NO_ERROR)
+                ;
+            glGenTextures(1, &sf->view);
+            glTextureView(sf->view, r->target, r->id, f->internal, 0, r->d.last_level + 1, 0,
+                          r->target == GL_TEXTURE_3D ? 1 : vres_layers(r));
+            if (glGetError() != GL_NO_ERROR) {
+                glDeleteTextures(1, &sf->view);
+                sf->view = 0;
+            }
+        }
+    }
+    o->u.surf = sf;
+    return true;
+}
+
+static bool create_query(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
+                         uint32_t len)
+{
+    if (len < 4)
+        return ctx_err(ctx, "query: %u dwords", len);
+    struct query *q = calloc(1, sizeof(*q));
+    if (!q)
+        return false;
+    q->type = p[1] & 0xffff;
+    q->index = p[1] >> 16;
+    q->offset = p[2];
+    q->res = ctx_res(ctx, p[3]);
+    if (q->res)
+        vres_ref(q->res);
+    static const GLenum targets[PIPE_QUERY_TYPES] = {
+        [PIPE_QUERY_OCCLUSION_COUNTER] = GL_SAMPLES_PASSED,
+        [PIPE_QUERY_OCCLUSION_PREDICATE] = GL_ANY_SAMPLES_PASSED,
+        [PIPE_QUERY_OCCLUSION_PREDICATE_CONSERVATIVE] = GL_ANY_SAMPLES_PASSED_CONSERVATIVE,
+        [PIPE_QUERY_TIMESTAMP] = GL_TIMESTAMP,
+        [PIPE_QUERY_TIME_ELAPSED] = GL_TIME_ELAPSED,
+        [PIPE_QUERY_PRIMITIVES_GENERATED] = GL_PRIMITIVES_GENERATED,
+        [PIPE_QUERY_PRIMITIVES_EMITTED] = GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN,
+        [PIPE_QUERY_SO_OVERFLOW_PREDICATE] = GL_TRANSFORM_FEEDBACK_STREAM_OVERFLOW,
+        [PIPE_QUERY_SO_OVERFLOW_ANY_PREDICATE] = GL_TRANSFORM_FEEDBACK_OVERFLOW,
+    };
+    q->gl_target = q->type < PIPE_QUERY_TYPES ? targets[q->type] : 0;
+    if (q->gl_target)
+        glGenQueries(1, &q->id);
+    o->u.query = q;
+    return true;
+}
+
+bool cmd_create_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t type = CMD_OBJ(hdr), handle = p[0];
+    if (!handle || type == OBJ_NULL || type >= OBJ_COUNT)
+        return ctx_err(ctx, "create object: type %u handle %u", type, handle);
+
+    /* Shader text may arrive in pieces; a continuation extends an existing object. */
+    if (type == OBJ_SHADER && len >= 3 && (p[2] & VIRGL_SHADER_OFFSET_CONT)) {
+        struct vobj *o = sub_obj(s, handle, OBJ_SHADER);
+        if (!o || !o->u.shader)
+            return ctx_err(ctx, "shader continuation for unknown handle %u", handle);
+        return shader_continue(ctx, o->u.shader, p, len);
+    }
+    if (htable_get(&s->objs, handle)) {
+        vlog(ctx->r, VREND_LOG_WARN, "create object: handle %u already used, replacing", handle);
+        obj_destroy(ctx, s, htable_remove(&s->objs, handle));
+    }
+    struct vobj *o = calloc(1, sizeof(*o));
+    if (!o)
+        return false;
+    o->type = type;
+    bool ok = true;
+    switch (type) {
+    case OBJ_BLEND:
+        if (len < 11) {
+            ok = ctx_err(ctx, "blend: %u dwords", len);
+            break;
+        }
+        o->u.blend.independent = p[1] & 1;
+        o->u.blend.logicop_enable = (p[1] >> 1) & 1;
+        o->u.blend.dither = (p[1] >> 2) & 1;
+        o->u.blend.alpha_to_coverage = (p[1] >> 3) & 1;
+        o->u.blend.alpha_to_one = (p[1] >> 4) & 1;
+        o->u.blend.logicop_func = p[2] & 0xf;
+        memcpy(o->u.blend.rt, p + 3, sizeof o->u.blend.rt);
+        break;
+    case OBJ_RASTERIZER:
+        if (len < 9) {
+            ok = ctx_err(ctx, "rasterizer: %u dwords", len);
+            break;
+        }
+        o->u.rs.s0 = p[1];
+        o->u.rs.point_size = u2f(p[2]);
+        o->u.rs.sprite_coord_enable = p[3];
+        o->u.rs.s3 = p[4];
+        o->u.rs.line_width = u2f(p[5]);
+        o->u.rs.offset_units = u2f(p[6]);
+        o->u.rs.offset_scale = u2f(p[7]);
+        o->u.rs.offset_clamp = len >= 9 ? u2f(p[8]) : 0;
+        break;
+    case OBJ_DSA:
+        if (len < 5) {
+            ok = ctx_err(ctx, "dsa: %u dwords", len);
+            break;
+        }
+        o->u.dsa.s0 = p[1];
+        o->u.dsa.s1[0] = p[2];
+        o->u.dsa.s1[1] = p[3];
+        o->u.dsa.alpha_ref = u2f(p[4]);
+        break;
+    case OBJ_SHADER:
+        o->u.shader = shader_create(ctx, p, len);
+        ok = o->u.shader != NULL;
+        break;
+    case OBJ_VERTEX_ELEMENTS: {
+        uint32_t n = (len - 1) / 4;
+        if ((len - 1) % 4 || n > 32) {
+            ok = ctx_err(ctx, "vertex elements: %u dwords", len);
+            break;
+        }
+        struct vertex_elements *ve = calloc(1, sizeof(*ve));
+        if (!ve) {
+            ok = false;
+            break;
+        }
+        ve->count = n;
+        for (uint32_t i = 0; i < n; i++) {
+            ve->el[i].src_offset = p[1 + 4 * i];
+            ve->el[i].divisor = p[2 + 4 * i];
+            ve->el[i].vb_index = p[3 + 4 * i];
+            ve->el[i].format = p[4 + 4 * i];
+            const struct vformat *f = vformat_get(ve->el[i].format);
+            if (!f || !f->vcomps || ve->el[i].vb_index >= MAX_VBUFS)
+                vlog(ctx->r, VREND_LOG_WARN, "vertex element %u: format %u / buffer %u unusable",
+                     i, ve->el[i].format, ve->el[i].vb_index);
+        }
+        o->u.ve = ve;
+        break;
+    }
+    case OBJ_SAMPLER_VIEW:
+        ok = create_view(ctx, s, o, p, len);
+        break;
+    case OBJ_SAMPLER_STATE:
+        ok = create_sampler(ctx, o, p, len);
+        break;
+    case OBJ_SURFACE:
+    case OBJ_MSAA_SURFACE:
+        ok = create_surface(ctx, o, p, len);
+        break;
+    case OBJ_QUERY:
+        ok = create_query(ctx, o, p, len);
+        break;
+    case OBJ_STREAMOUT_TARGET:
+        if (len < 4) {
+            ok = ctx_err(ctx, "streamout target: %u dwords", len);
+            break;
+        }
+        o->u.so.res = ctx_res(ctx, p[1]);
+        if (o->u.so.res)
+            vres_ref(o->u.so.res);
+        o->u.so.offset = p[2];
+        o->u.so.size = p[3];
+        break;
+    }
+    if (!ok || !htable_put(&s->objs, handle, o)) {
+        obj_destroy(ctx, s, o);
+        return false;
+    }
+    return true;
+}
+
+void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
+{
+    if (!o)
+        return;
+    if (s->blend == o) s->blend = NULL;
+    if (s->dsa == o) s->dsa = NULL;
+    if (s->rs == o) s->rs = NULL;
+    if (s->ve == o) s->ve = NULL;
+    switch (o->type) {
+    case OBJ_SHADER:
+        if (o->u.shader)
+            shader_unref(o->u.shader);
+        break;
+    case OBJ_VERTEX_ELEMENTS:
+        free(o->u.ve);
+        break;
+    case OBJ_SAMPLER_VIEW:
+        view_unref(o->u.view);
+        break;
+    case OBJ_SAMPLER_STATE:
+        if (o->u.sampler) {
+            for (int st = 0; st < SHADER_TYPES; st++)
+                for (int i = 0; i < MAX_SLOTS; i++)
+                    if (s->samplers[st][i] == o->u.sampler)
+                        s->samplers[st][i] = NULL;
+            glDeleteSamplers(1, &o->u.sampler->id);
+            free(o->u.sampler);
+        }
+        break;
+    case OBJ_SURFACE:
+    case OBJ_MSAA_SURFACE:
+        surface_unref(o->u.surf);
+        break;
+    case OBJ_QUERY:
+        if (o->u.query) {
+            if (s->cond_query == o->u.query)
+                s->cond_query = NULL;
+            if (o->u.query->id)
+                glDeleteQueries(1, &o->u.query->id);
+            vres_unref(ctx, o->u.query->res);
+            free(o->u.query);
+        }
+        break;
+    case OBJ_STREAMOUT_TARGET:
+        for (int i = 0; i < 4; i++)
+            if (s->so_targets[i] == &o->u.so)
+                s->so_targets[i] = NULL;
+        vres_unref(ctx, o->u.so.res);
+        break;
+    }
+    free(o);
+}
+
+bool cmd_bind_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t type = CMD_OBJ(hdr), handle = p[0];
+    struct vobj *o = handle ? sub_obj(s, handle, type) : NULL;
+    if (handle && !o) {
+        vlog(ctx->r, VREND_LOG_WARN, "bind object: no type-%u object %u", type, handle);
+        return true;
+    }
+    switch (type) {
+    case OBJ_BLEND: s->blend = o; break;
+    case OBJ_DSA: s->dsa = o; break;
+    case OBJ_RASTERIZER: s->rs = o; break;
+    case OBJ_VERTEX_ELEMENTS: s->ve = o; break;
+    default:
+        return ctx_err(ctx, "bind object: type %u cannot be bound", type);
+    }
+    return true;
+}
+
+bool cmd_destroy_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
+{
+    struct vobj *o = htable_remove(&ctx->sub->objs, p[0]);
+    if (o)
+        obj_destroy(ctx, ctx->sub, o);
+    return true;
+}

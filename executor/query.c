@@ -1,0 +1,106 @@
+/* query.c: queries (results written into the query's guest-visible resource), query buffer
+ * objects and conditional rendering. */
+#include <string.h>
+
+#include "vrend_priv.h"
+
+static struct query *get_query(struct vrend_context *ctx, uint32_t handle)
+{
+    struct vobj *o = sub_obj(ctx->sub, handle, OBJ_QUERY);
+    if (!o || !o->u.query)
+        vlog(ctx->r, VREND_LOG_WARN, "unknown query %u", handle);
+    return o ? o->u.query : NULL;
+}
+
+static void write_state(struct query *q, uint32_t state, uint64_t result)
+{
+    struct vres *r = q->res;
+    struct virgl_host_query_state st = { state, 8, result };
+    if (!r || !r->backing || q->offset > r->backing_size ||
+        r->backing_size - q->offset < sizeof st)
+        return;
+    memcpy(r->backing + q->offset, &st, sizeof st);
+}
+
+static uint64_t fetch(struct query *q)
+{
+    GLuint64 v = 0;
+    if (q->type == PIPE_QUERY_GPU_FINISHED) {
+        glFinish();
+        return 1;
+    }
+    if (!q->id)
+        return 0;
+    glGetQueryObjectui64v(q->id, GL_QUERY_RESULT, &v);
+    return v;
+}
+
+bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct query *q = get_query(ctx, p[0]);
+    if (!q)
+        return true;
+    write_state(q, VIRGL_QUERY_STATE_NEW, 0);
+    if (!q->id || q->type == PIPE_QUERY_TIMESTAMP)
+        return true;
+    glBeginQueryIndexed(q->gl_target, q->index, q->id);
+    q->active = glGetError() == GL_NO_ERROR;
+    return true;
+}
+
+bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct query *q = get_query(ctx, p[0]);
+    if (!q)
+        return true;
+    if (q->type == PIPE_QUERY_TIMESTAMP && q->id) {
+        glQueryCounter(q->id, GL_TIMESTAMP);
+    } else if (q->active) {
+        glEndQueryIndexed(q->gl_target, q->index);
+        q->active = false;
+    }
+    /* Results are fetched at once: the guest polls the resource and the host has no
+     * asynchronous completion path to report later. */
+    write_state(q, VIRGL_QUERY_STATE_DONE, fetch(q));
+    return true;
+}
+
+bool cmd_get_query_result(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+{
+    struct query *q = get_query(ctx, p[0]);
+    if (q && !q->active)
+        write_state(q, VIRGL_QUERY_STATE_DONE, fetch(q));
+    return true;
+}
+
+bool cmd_get_query_result_qbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
+                              uint32_t h)
+{
+    struct query *q = get_query(ctx, p[0]);
+    struct vres *qbo = ctx_res(ctx, p[1]);
+    if (!q || !qbo || !qbo->is_buffer || !q->id)
+        return true;
+    uint32_t type = p[3], offset = p[4];
+    int32_t index = (int32_t)p[5];
+    uint32_t size = type >= 2 ? 8 : 4;
+    if ((uint64_t)offset + size > qbo->d.width)
+        return ctx_err(ctx, "query qbo: offset %u out of bounds", offset);
+    GLenum pname = index < 0 ? GL_QUERY_RESULT_AVAILABLE : GL_QUERY_RESULT;
+    switch (type) {
+    case 0: glGetQueryBufferObjectiv(q->id, qbo->id, pname, offset); break;
+    case 1: glGetQueryBufferObjectuiv(q->id, qbo->id, pname, offset); break;
+    case 2: glGetQueryBufferObjecti64v(q->id, qbo->id, pname, offset); break;
+    default: glGetQueryBufferObjectui64v(q->id, qbo->id, pname, offset); break;
+    }
+    return true;
+}
+
+bool cmd_set_render_condition(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
+                              uint32_t h)
+{
+    struct sub_ctx *s = ctx->sub;
+    s->cond_query = p[0] ? get_query(ctx, p[0]) : NULL;
+    s->cond_invert = p[1];
+    s->cond_mode = p[2];
+    return true;
+}

@@ -1,0 +1,171 @@
+/* renderer.c: host EGL/GL context creation (surfaceless), logging and the host probe. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vrend_priv.h"
+
+void vlog(struct vrend_renderer *r, enum vrend_log_level lvl, const char *fmt, ...)
+{
+    if (lvl > VREND_LOG_WARN && !(r && r->opts.verbose))
+        return;
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (r && r->opts.log)
+        r->opts.log(r->opts.log_user, lvl, buf);
+    else
+        fprintf(stderr, "virgl-exec: %s\n", buf);
+}
+
+bool ctx_err(struct vrend_context *ctx, const char *fmt, ...)
+{
+    char buf[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    vlog(ctx->r, VREND_LOG_ERROR, "context %s: rejected command: %s", ctx->name, buf);
+    ctx->broken = true;
+    return false;
+}
+
+static bool init_egl(struct vrend_renderer *r, char *err, size_t err_len)
+{
+    PFNEGLGETPLATFORMDISPLAYEXTPROC get_dpy =
+        (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
+    if (get_dpy)
+        r->dpy = get_dpy(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+    if (!r->dpy || r->dpy == EGL_NO_DISPLAY) {
+        snprintf(err, err_len, "no EGL surfaceless display");
+        return false;
+    }
+    EGLint maj, min;
+    if (!eglInitialize(r->dpy, &maj, &min)) {
+        snprintf(err, err_len, "eglInitialize failed (0x%x)", eglGetError());
+        return false;
+    }
+    if (!eglBindAPI(r->gles ? EGL_OPENGL_ES_API : EGL_OPENGL_API)) {
+        snprintf(err, err_len, "eglBindAPI failed");
+        return false;
+    }
+    /* Try the newest versions first; llvmpipe gives 4.5 core / ES 3.2. */
+    static const int gl_versions[][2] = { { 4, 6 }, { 4, 5 }, { 4, 3 }, { 4, 1 }, { 3, 3 } };
+    static const int es_versions[][2] = { { 3, 2 }, { 3, 1 }, { 3, 0 } };
+    const int (*vers)[2] = r->gles ? es_versions : gl_versions;
+    int nvers = r->gles ? 3 : 5;
+    for (int i = 0; i < nvers && !r->egl_ctx; i++) {
+        EGLint attrs[] = {
+            EGL_CONTEXT_MAJOR_VERSION, vers[i][0], EGL_CONTEXT_MINOR_VERSION, vers[i][1],
+            r->gles ? EGL_NONE : EGL_CONTEXT_OPENGL_PROFILE_MASK,
+            EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE
+        };
+        EGLContext c = eglCreateContext(r->dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attrs);
+        if (c != EGL_NO_CONTEXT)
+            r->egl_ctx = c;
+    }
+    if (!r->egl_ctx) {
+        snprintf(err, err_len, "eglCreateContext failed (0x%x)", eglGetError());
+        return false;
+    }
+    if (!eglMakeCurrent(r->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, r->egl_ctx)) {
+        snprintf(err, err_len, "eglMakeCurrent failed (0x%x)", eglGetError());
+        return false;
+    }
+    return true;
+}
+
+static void choose_target(struct vrend_renderer *r)
+{
+    int v = r->gl_version;
+    if (r->gles) {
+        r->target = v >= 32 ? T2G_TARGET_ESSL320 : v >= 31 ? T2G_TARGET_ESSL310
+                                                           : T2G_TARGET_ESSL300;
+    } else {
+        static const struct { int v; enum t2g_target t; } map[] = {
+            { 46, T2G_TARGET_GLSL460 }, { 45, T2G_TARGET_GLSL450 }, { 44, T2G_TARGET_GLSL440 },
+            { 43, T2G_TARGET_GLSL430 }, { 42, T2G_TARGET_GLSL420 }, { 41, T2G_TARGET_GLSL410 },
+            { 40, T2G_TARGET_GLSL400 }, { 33, T2G_TARGET_GLSL330 }, { 0, T2G_TARGET_GLSL150 },
+        };
+        for (unsigned i = 0; i < sizeof map / sizeof map[0]; i++)
+            if (v >= map[i].v) {
+                r->target = map[i].t;
+                break;
+            }
+    }
+    struct { const char *ext; uint32_t bit; } feats[] = {
+        { "GL_ARB_gpu_shader_fp64", T2G_HOST_FP64 },
+        { "GL_ARB_gpu_shader_int64", T2G_HOST_INT64 },
+        { "GL_ARB_shader_clock", T2G_HOST_SHADER_CLOCK },
+        { "GL_ARB_texture_cube_map_array", T2G_HOST_TEXTURE_CUBE_ARRAY },
+        { "GL_ARB_sample_shading", T2G_HOST_SAMPLE_SHADING },
+        { "GL_OES_sample_variables", T2G_HOST_SAMPLE_SHADING },
+        { "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER },
+        { "GL_EXT_tessellation_shader", T2G_HOST_TESSELLATION },
+        { "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE },
+        { "GL_EXT_texture_buffer", T2G_HOST_TEXTURE_BUFFER },
+        { "GL_OES_shader_image_atomic", T2G_HOST_SHADER_IMAGE_ATOMIC },
+        { "GL_ARB_conservative_depth", T2G_HOST_CONSERVATIVE_DEPTH },
+        { "GL_ARB_derivative_control", T2G_HOST_DERIVATIVE_CONTROL },
+        { "GL_EXT_shader_framebuffer_fetch", T2G_HOST_FRAMEBUFFER_FETCH },
+    };
+    for (unsigned i = 0; i < sizeof feats / sizeof feats[0]; i++)
+        if (epoxy_has_gl_extension(feats[i].ext))
+            r->host_features |= feats[i].bit;
+    if (!r->gles) {
+        if (v >= 40)
+            r->host_features |= T2G_HOST_FP64 | T2G_HOST_TEXTURE_CUBE_ARRAY |
+                                T2G_HOST_SAMPLE_SHADING | T2G_HOST_GEOMETRY_SHADER |
+                                T2G_HOST_TESSELLATION | T2G_HOST_TEXTURE_BUFFER |
+                                T2G_HOST_CLIP_CULL_DISTANCE;
+        if (v >= 42)
+            r->host_features |= T2G_HOST_CONSERVATIVE_DEPTH | T2G_HOST_SHADER_IMAGE_ATOMIC;
+        if (v >= 45)
+            r->host_features |= T2G_HOST_DERIVATIVE_CONTROL;
+    } else if (v >= 32) {
+        r->host_features |= T2G_HOST_GEOMETRY_SHADER | T2G_HOST_TESSELLATION |
+                            T2G_HOST_TEXTURE_BUFFER | T2G_HOST_SAMPLE_SHADING |
+                            T2G_HOST_SHADER_IMAGE_ATOMIC | T2G_HOST_TEXTURE_CUBE_ARRAY;
+    }
+}
+
+struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *opts,
+                                             char *err, size_t err_len)
+{
+    struct vrend_renderer *r = calloc(1, sizeof(*r));
+    if (!r) {
+        snprintf(err, err_len, "out of memory");
+        return NULL;
+    }
+    if (opts)
+        r->opts = *opts;
+    r->gles = r->opts.gles;
+    if (!init_egl(r, err, err_len)) {
+        vrend_renderer_destroy(r);
+        return NULL;
+    }
+    r->gl_version = epoxy_gl_version();
+    choose_target(r);
+    caps_probe(r);
+    formats_probe(r);
+    const char *name = (const char *)glGetString(GL_RENDERER);
+    snprintf(r->renderer_name, sizeof r->renderer_name, "virgl-exec (%s)", name ? name : "?");
+    vlog(r, VREND_LOG_INFO, "host %s %d.%d, shaders as %s", r->gles ? "GLES" : "GL",
+         r->gl_version / 10, r->gl_version % 10, t2g_target_name(r->target));
+    return r;
+}
+
+void vrend_renderer_destroy(struct vrend_renderer *r)
+{
+    if (!r)
+        return;
+    if (r->dpy) {
+        eglMakeCurrent(r->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+        if (r->egl_ctx)
+            eglDestroyContext(r->dpy, r->egl_ctx);
+        eglTerminate(r->dpy);
+    }
+    free(r);
+}

@@ -1,0 +1,319 @@
+/* resource.c: guest resources as GL buffers/textures, and copies between them and memory
+ * (backing store, inline data) with full bounds checking. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vrend_priv.h"
+
+static uint32_t minify(uint32_t v, uint32_t level)
+{
+    v = level < 32 ? v >> level : 0;
+    return v ? v : 1;
+}
+
+uint32_t vres_level_width(const struct vres *r, uint32_t l) { return minify(r->d.width, l); }
+uint32_t vres_level_height(const struct vres *r, uint32_t l)
+{
+    if (r->d.target == PIPE_TEXTURE_1D || r->d.target == PIPE_TEXTURE_1D_ARRAY)
+        return 1;
+    return minify(r->d.height, l);
+}
+uint32_t vres_level_depth(const struct vres *r, uint32_t l)
+{
+    return r->d.target == PIPE_TEXTURE_3D ? minify(r->d.depth, l) : 1;
+}
+uint32_t vres_layers(const struct vres *r)
+{
+    switch (r->d.target) {
+    case PIPE_TEXTURE_CUBE: return 6;
+    case PIPE_TEXTURE_1D_ARRAY: case PIPE_TEXTURE_2D_ARRAY: case PIPE_TEXTURE_CUBE_ARRAY:
+        return r->d.array_size ? r->d.array_size : 1;
+    default: return 1;
+    }
+}
+
+static GLenum gl_target(const struct vrend_resource_desc *d)
+{
+    bool ms = d->nr_samples > 1;
+    switch (d->target) {
+    case PIPE_TEXTURE_1D: return GL_TEXTURE_1D;
+    case PIPE_TEXTURE_2D: return ms ? GL_TEXTURE_2D_MULTISAMPLE : GL_TEXTURE_2D;
+    case PIPE_TEXTURE_3D: return GL_TEXTURE_3D;
+    case PIPE_TEXTURE_CUBE: return GL_TEXTURE_CUBE_MAP;
+    case PIPE_TEXTURE_RECT: return GL_TEXTURE_RECTANGLE;
+    case PIPE_TEXTURE_1D_ARRAY: return GL_TEXTURE_1D_ARRAY;
+    case PIPE_TEXTURE_2D_ARRAY: return ms ? GL_TEXTURE_2D_MULTISAMPLE_ARRAY : GL_TEXTURE_2D_ARRAY;
+    case PIPE_TEXTURE_CUBE_ARRAY: return GL_TEXTURE_CUBE_MAP_ARRAY;
+    default: return 0;
+    }
+}
+
+static bool validate_desc(struct vrend_context *ctx, const struct vrend_resource_desc *d)
+{
+    const struct host_limits *l = &ctx->r->lim;
+    if (d->target >= PIPE_MAX_TEXTURE_TYPES)
+        return false;
+    if (d->target == PIPE_BUFFER)
+        return d->width > 0 && d->height <= 1 && d->depth <= 1;
+    const struct vformat *f = vformat_get(d->format);
+    if (!f || !f->internal || !d->width || !d->height || !d->depth || d->last_level > 15)
+        return false;
+    if (d->width > (uint32_t)l->max_tex_2d || d->height > (uint32_t)l->max_tex_2d)
+        return false;
+    if (d->target == PIPE_TEXTURE_3D && d->depth > (uint32_t)l->max_tex_3d)
+        return false;
+    if (d->array_size > (uint32_t)l->max_array_layers * 6)
+        return false;
+    if (d->nr_samples > 1 && d->target != PIPE_TEXTURE_2D && d->target != PIPE_TEXTURE_2D_ARRAY)
+        return false;
+    if (d->target == PIPE_TEXTURE_CUBE_ARRAY && (d->array_size % 6))
+        return false;
+    return true;
+}
+
+int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
+                          const struct vrend_resource_desc *d, void *backing, size_t size)
+{
+    if (!handle || htable_get(&ctx->res, handle)) {
+        vlog(ctx->r, VREND_LOG_ERROR, "resource create: bad or used handle %u", handle);
+        return -EINVAL;
+    }
+    if (!validate_desc(ctx, d)) {
+        vlog(ctx->r, VREND_LOG_ERROR, "resource create %u: invalid target %u format %u %ux%ux%u",
+             handle, d->target, d->format, d->width, d->height, d->depth);
+        return -EINVAL;
+    }
+    struct vres *r = calloc(1, sizeof(*r));
+    if (!r)
+        return -ENOMEM;
+    r->handle = handle;
+    r->refs = 1;
+    r->d = *d;
+    r->backing = backing;
+    r->backing_size = size;
+    r->fmt = vformat_get(d->format);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    if (d->target == PIPE_BUFFER) {
+        r->is_buffer = true;
+        r->target = GL_ARRAY_BUFFER;
+        glCreateBuffers(1, &r->id);
+        glNamedBufferData(r->id, d->width, NULL, GL_STREAM_DRAW);
+    } else {
+        r->target = gl_target(d);
+        GLsizei levels = d->last_level + 1, w = d->width, h = d->height;
+        GLenum in = r->fmt->internal;
+        glCreateTextures(r->target, 1, &r->id);
+        switch (r->target) {
+        case GL_TEXTURE_1D: glTextureStorage1D(r->id, levels, in, w); break;
+        case GL_TEXTURE_1D_ARRAY: glTextureStorage2D(r->id, levels, in, w, vres_layers(r)); break;
+        case GL_TEXTURE_2D: case GL_TEXTURE_RECTANGLE: case GL_TEXTURE_CUBE_MAP:
+            glTextureStorage2D(r->id, r->target == GL_TEXTURE_RECTANGLE ? 1 : levels, in, w, h);
+            break;
+        case GL_TEXTURE_3D: glTextureStorage3D(r->id, levels, in, w, h, d->depth); break;
+        case GL_TEXTURE_2D_ARRAY: case GL_TEXTURE_CUBE_MAP_ARRAY:
+            glTextureStorage3D(r->id, levels, in, w, h, vres_layers(r));
+            break;
+        case GL_TEXTURE_2D_MULTISAMPLE:
+            glTextureStorage2DMultisample(r->id, d->nr_samples, in, w, h, GL_TRUE);
+            break;
+        case GL_TEXTURE_2D_MULTISAMPLE_ARRAY:
+            glTextureStorage3DMultisample(r->id, d->nr_samples, in, w, h, vres_layers(r), GL_TRUE);
+            break;
+        }
+        if (r->target != GL_TEXTURE_2D_MULTISAMPLE && r->target != GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+            glTextureParameteri(r->id, GL_TEXTURE_MAX_LEVEL, d->last_level);
+    }
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR) {
+        vlog(ctx->r, VREND_LOG_ERROR, "resource create %u: GL error 0x%x (format %u)", handle, e,
+             d->format);
+        if (r->is_buffer)
+            glDeleteBuffers(1, &r->id);
+        else
+            glDeleteTextures(1, &r->id);
+        free(r);
+        return -EINVAL;
+    }
+    if (!htable_put(&ctx->res, handle, r)) {
+        vres_unref(ctx, r);
+        return -ENOMEM;
+    }
+    return 0;
+}
+
+void vres_ref(struct vres *r) { r->refs++; }
+
+void vres_unref(struct vrend_context *ctx, struct vres *r)
+{
+    (void)ctx;
+    if (!r || --r->refs > 0)
+        return;
+    if (r->is_buffer)
+        glDeleteBuffers(1, &r->id);
+    else
+        glDeleteTextures(1, &r->id);
+    if (r->tbo)
+        glDeleteTextures(1, &r->tbo);
+    free(r);
+}
+
+void vrend_resource_unref(struct vrend_context *ctx, uint32_t handle)
+{
+    struct vres *r = htable_remove(&ctx->res, handle);
+    if (!r)
+        return;
+    /* Objects may still hold the GL object; only the guest-visible memory goes away. */
+    r->backing = NULL;
+    r->backing_size = 0;
+    vres_unref(ctx, r);
+}
+
+struct vres *ctx_res(struct vrend_context *ctx, uint32_t handle)
+{
+    return htable_get(&ctx->res, handle);
+}
+
+GLuint vres_texture_buffer(struct vres *r, uint32_t format)
+{
+    const struct vformat *f = vformat_get(format);
+    if (!f || !f->internal)
+        return 0;
+    if (!r->tbo)
+        glCreateTextures(GL_TEXTURE_BUFFER, 1, &r->tbo);
+    if (r->tbo_format != f->internal) {
+        glTextureBuffer(r->tbo, f->internal, r->id);
+        r->tbo_format = f->internal;
+    }
+    return r->tbo;
+}
+
+/* Copies one box between `mem` (the layout t describes) and r.  Every size is checked
+ * against the resource and the memory before GL sees it. */
+int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_transfer *t,
+              uint8_t *mem, size_t mem_size)
+{
+    if (!mem)
+        return -EINVAL;
+    if (r->is_buffer) {
+        if (t->level || t->y || t->z || t->h > 1 || t->d > 1 || !t->w ||
+            (uint64_t)t->x + t->w > r->d.width || t->offset + t->w > mem_size)
+            return -EINVAL;
+        if (t->to_host)
+            glNamedBufferSubData(r->id, t->x, t->w, mem + t->offset);
+        else
+            glGetNamedBufferSubData(r->id, t->x, t->w, mem + t->offset);
+        return 0;
+    }
+    const struct vformat *f = r->fmt;
+    if (t->level > r->d.last_level || !t->w || !t->h || !t->d)
+        return -EINVAL;
+    if (r->d.nr_samples > 1)
+        return -EINVAL;
+    uint32_t lw = vres_level_width(r, t->level), lh = vres_level_height(r, t->level);
+    uint32_t ldepth = r->d.target == PIPE_TEXTURE_3D ? vres_level_depth(r, t->level)
+                                                     : vres_layers(r);
+    /* 1D arrays carry their layer in y on the guest side. */
+    uint32_t zlimit = r->d.target == PIPE_TEXTURE_1D_ARRAY ? 1 : ldepth;
+    uint32_t ylimit = r->d.target == PIPE_TEXTURE_1D_ARRAY ? vres_layers(r) : lh;
+    if ((uint64_t)t->x + t->w > lw || (uint64_t)t->y + t->h > ylimit ||
+        (uint64_t)t->z + t->d > zlimit)
+        return -EINVAL;
+    uint32_t bw = f->block_w, bh = f->block_h;
+    uint64_t wblocks = (t->w + bw - 1) / bw, hblocks = (t->h + bh - 1) / bh;
+    uint64_t stride = t->stride ? t->stride : ((lw + bw - 1) / bw) * f->block_bytes;
+    uint64_t layer_stride = t->layer_stride ? t->layer_stride
+                                            : stride * ((ylimit + bh - 1) / bh);
+    if (stride < wblocks * f->block_bytes || stride % f->block_bytes)
+        return -EINVAL;
+    if (t->d > 1 && layer_stride < stride * hblocks)
+        return -EINVAL;
+    uint64_t need = (t->d - 1) * layer_stride + (hblocks - 1) * stride + wblocks * f->block_bytes;
+    if (t->offset > mem_size || need > mem_size - t->offset)
+        return -EINVAL;
+    uint8_t *p = mem + t->offset;
+    bool compressed = f->flags & FMT_COMPRESSED;
+    if (t->to_host) {
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, compressed ? 0 : (GLint)(stride / f->block_bytes));
+        glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, t->d > 1 ? (GLint)(layer_stride / stride) : 0);
+        if (compressed) {
+            /* Compressed uploads need tight rows; go row of blocks by row of blocks when the
+             * guest stride is padded. */
+            uint32_t size = wblocks * f->block_bytes;
+            for (uint32_t z = 0; z < t->d; z++)
+                for (uint32_t by = 0; by < hblocks; by++) {
+                    uint32_t y = t->y + by * bh, h = t->h - by * bh < bh ? t->h - by * bh : bh;
+                    const uint8_t *row = p + z * layer_stride + by * stride;
+                    if (r->target == GL_TEXTURE_2D || r->target == GL_TEXTURE_RECTANGLE)
+                        glCompressedTextureSubImage2D(r->id, t->level, t->x, y, t->w, h,
+                                                      f->internal, size, row);
+                    else
+                        glCompressedTextureSubImage3D(r->id, t->level, t->x, y, t->z + z, t->w,
+                                                      h, 1, f->internal, size, row);
+                }
+        } else {
+            switch (r->target) {
+            case GL_TEXTURE_1D:
+                glTextureSubImage1D(r->id, t->level, t->x, t->w, f->format, f->type, p);
+                break;
+            case GL_TEXTURE_1D_ARRAY: case GL_TEXTURE_2D: case GL_TEXTURE_RECTANGLE:
+                glTextureSubImage2D(r->id, t->level, t->x, t->y, t->w, t->h, f->format, f->type, p);
+                break;
+            default:
+                glTextureSubImage3D(r->id, t->level, t->x, t->y, t->z, t->w, t->h, t->d,
+                                    f->format, f->type, p);
+                break;
+            }
+        }
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
+    } else {
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glPixelStorei(GL_PACK_ROW_LENGTH, compressed ? 0 : (GLint)(stride / f->block_bytes));
+        glPixelStorei(GL_PACK_IMAGE_HEIGHT, t->d > 1 ? (GLint)(layer_stride / stride) : 0);
+        uint32_t y = t->y, h = t->h, z = t->z, d = t->d;
+        if (r->target == GL_TEXTURE_1D) {
+            y = 0; h = 1;
+        }
+        if (compressed) {
+            uint32_t size = wblocks * f->block_bytes;
+            for (uint32_t zz = 0; zz < d; zz++)
+                for (uint32_t by = 0; by < hblocks; by++) {
+                    uint32_t yy = y + by * bh, hh = h - by * bh < bh ? h - by * bh : bh;
+                    glGetCompressedTextureSubImage(r->id, t->level, t->x, yy, z + zz, t->w, hh, 1,
+                                                   size, p + zz * layer_stride + by * stride);
+                }
+        } else {
+            glGetTextureSubImage(r->id, t->level, t->x, y, z, t->w, h, d, f->format, f->type,
+                                 (GLsizei)(mem_size - t->offset), p);
+        }
+        glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+        glPixelStorei(GL_PACK_IMAGE_HEIGHT, 0);
+    }
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR) {
+        vlog(ctx->r, VREND_LOG_WARN, "transfer %s res %u fmt %u level %u: GL error 0x%x",
+             t->to_host ? "to host" : "from host", r->handle, r->d.format, t->level, e);
+    }
+    return 0;
+}
+
+int vrend_transfer(struct vrend_context *ctx, const struct vrend_transfer *t)
+{
+    struct vres *r = ctx_res(ctx, t->handle);
+    if (!r)
+        return -EINVAL;
+    return vres_copy(ctx, r, t, r->backing, r->backing_size);
+}
+
+int vrend_resource_busy(struct vrend_context *ctx, uint32_t handle, bool wait)
+{
+    if (handle && !ctx_res(ctx, handle))
+        return -EINVAL;
+    /* Every command completes before vrend_submit returns except the GPU's own queue;
+     * results the guest reads back are synchronous (glGet*SubImage), so nothing is busy. */
+    (void)wait;
+    return 0;
+}

@@ -1,0 +1,483 @@
+/* shaders.c: shader objects (TGSI text, possibly in pieces), per-key variants compiled
+ * through t2g_compile, linked programs cached by their variants, and resource binding
+ * driven by the compiler's reflection. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vrend_priv.h"
+
+static const char *stage_names[SHADER_TYPES] = { "VS", "FS", "GS", "TCS", "TES", "CS" };
+static const GLenum gl_stage[SHADER_TYPES] = { GL_VERTEX_SHADER, GL_FRAGMENT_SHADER,
+                                               GL_GEOMETRY_SHADER, GL_TESS_CONTROL_SHADER,
+                                               GL_TESS_EVALUATION_SHADER, GL_COMPUTE_SHADER };
+
+static void key_base(struct vrend_renderer *r, struct t2g_key *k, uint32_t stage)
+{
+    memset(k, 0, sizeof *k);
+    t2g_key_init(k, r->target);
+    k->host_features = r->host_features;
+    uint32_t slot = stage == SHADER_COMPUTE ? 0 : stage;
+    k->ubo_binding_base = slot * r->ubos_per_stage;
+    k->sampler_binding_base = slot * r->samplers_per_stage;
+    k->image_binding_base = slot * r->images_per_stage;
+    k->ssbo_binding_base = slot * r->ssbos_per_stage;
+    k->atomic_binding_base = 0;
+    k->driver_ubo_binding = r->driver_ubo_binding;
+    k->max_ubos = r->ubos_per_stage;
+    k->max_samplers = r->samplers_per_stage;
+    k->max_images = r->images_per_stage;
+    k->max_ssbos = r->ssbos_per_stage;
+    k->max_clip_distances = r->lim.max_clip_distances;
+    k->fragcoord_y_flip = getenv("VIRGL_EXEC_FRAGCOORD_FLIP") != NULL;
+}
+
+static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
+{
+    sh->complete = true;
+    sh->text[sh->text_len] = 0;
+    sh->text_len = strlen(sh->text);
+    struct t2g_key k;
+    key_base(ctx->r, &k, sh->type);
+    struct t2g_result *res = t2g_compile(sh->text, sh->text_len, &k, 0, stage_names[sh->type]);
+    if (!res)
+        return;
+    if (res->ok) {
+        sh->base = malloc(sizeof *sh->base);
+        if (sh->base)
+            *sh->base = res->reflection;
+        sh->base_ok = sh->base != NULL;
+    } else {
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: %s shader does not compile; draws using it "
+             "are skipped:\n%s", ctx->name, stage_names[sh->type], res->diagnostics);
+    }
+    t2g_result_free(res);
+}
+
+static bool shader_add_text(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
+                            uint32_t len, uint32_t offset)
+{
+    uint32_t hdr = 5 + (sh->so_num ? 2 * sh->so_num + 4 : 0);
+    if (len < hdr)
+        return ctx_err(ctx, "shader: %u dwords, header needs %u", len, hdr);
+    uint64_t bytes = (uint64_t)(len - hdr) * 4;
+    if (offset > sh->text_len)
+        return ctx_err(ctx, "shader: continuation offset %u beyond length %u", offset,
+                       sh->text_len);
+    if (bytes > sh->text_len - offset)
+        bytes = sh->text_len - offset;
+    memcpy(sh->text + offset, p + hdr, bytes);
+    sh->filled = offset + bytes;
+    if (sh->filled >= sh->text_len)
+        shader_finish(ctx, sh);
+    return true;
+}
+
+struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, uint32_t len)
+{
+    if (len < 5) {
+        ctx_err(ctx, "shader: %u dwords", len);
+        return NULL;
+    }
+    uint32_t type = p[1], total = p[2] & 0x7fffffff, so = p[4];
+    if (type >= SHADER_TYPES || so > 64 || total == 0 || total > (64u << 20)) {
+        ctx_err(ctx, "shader: type %u, length %u, %u stream outputs", type, total, so);
+        return NULL;
+    }
+    if (so && len < 5 + 2 * so + 4) {
+        ctx_err(ctx, "shader: stream output header truncated");
+        return NULL;
+    }
+    struct shader_obj *sh = calloc(1, sizeof(*sh));
+    if (!sh)
+        return NULL;
+    sh->refs = 1;
+    sh->type = type;
+    sh->so_num = so;
+    if (so) {
+        for (int i = 0; i < 4; i++)
+            sh->so_stride[i] = p[5 + i];
+        for (uint32_t i = 0; i < so; i++) {
+            sh->so_out[i] = p[9 + 2 * i];
+            sh->so_out2[i] = p[10 + 2 * i];
+        }
+    }
+    sh->text_len = total;
+    sh->text = calloc(1, (size_t)total + 1);
+    if (!sh->text || !shader_add_text(ctx, sh, p, len, 0)) {
+        shader_unref(sh);
+        return NULL;
+    }
+    return sh;
+}
+
+bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
+                     uint32_t len)
+{
+    if (sh->complete)
+        return ctx_err(ctx, "shader: continuation after the text was complete");
+    return shader_add_text(ctx, sh, p, len, p[2] & 0x7fffffff);
+}
+
+void shader_unref(struct shader_obj *sh)
+{
+    if (!sh || --sh->refs > 0)
+        return;
+    for (struct shader_variant *v = sh->variants, *n; v; v = n) {
+        n = v->next;
+        if (v->id)
+            glDeleteShader(v->id);
+        free(v->key);
+        free(v->refl);
+        free(v);
+    }
+    free(sh->base);
+    free(sh->text);
+    free(sh);
+}
+
+static uint64_t hash_bytes(const void *data, size_t n)
+{
+    const uint8_t *p = data;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+static struct shader_variant *get_variant(struct vrend_context *ctx, struct shader_obj *sh,
+                                          const struct t2g_key *k)
+{
+    uint64_t h = hash_bytes(k, sizeof *k);
+    for (struct shader_variant *v = sh->variants; v; v = v->next)
+        if (v->key_hash == h && !memcmp(v->key, k, sizeof *k))
+            return v->id ? v : NULL;
+    struct shader_variant *v = calloc(1, sizeof(*v));
+    if (!v)
+        return NULL;
+    v->key_hash = h;
+    v->key = malloc(sizeof *k);
+    if (v->key)
+        memcpy(v->key, k, sizeof *k);
+    v->next = sh->variants;
+    sh->variants = v;
+    struct t2g_result *res = t2g_compile(sh->text, sh->text_len, k, 0, stage_names[sh->type]);
+    if (!res || !res->ok) {
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: %s variant does not compile:\n%s", ctx->name,
+             stage_names[sh->type], res ? res->diagnostics : "out of memory");
+        t2g_result_free(res);
+        return NULL;
+    }
+    v->refl = malloc(sizeof *v->refl);
+    if (v->refl)
+        *v->refl = res->reflection;
+    GLuint id = glCreateShader(gl_stage[sh->type]);
+    const char *src = res->source;
+    glShaderSource(id, 1, &src, NULL);
+    glCompileShader(id);
+    GLint ok = 0;
+    glGetShaderiv(id, GL_COMPILE_STATUS, &ok);
+    if (!ok || !v->refl) {
+        char log[4096] = "";
+        glGetShaderInfoLog(id, sizeof log, NULL, log);
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: host rejected %s GLSL:\n%s\n--- source ---\n%s",
+             ctx->name, stage_names[sh->type], log, res->source);
+        glDeleteShader(id);
+        t2g_result_free(res);
+        return NULL;
+    }
+    t2g_result_free(res);
+    v->id = id;
+    return v;
+}
+
+static void linkage(struct t2g_varying *out, uint32_t *n, const struct t2g_io *io, uint32_t count)
+{
+    *n = 0;
+    for (uint32_t i = 0; i < count && *n < T2G_MAX_VARYINGS; i++) {
+        struct t2g_varying *v = &out[(*n)++];
+        v->semantic = io[i].semantic;
+        v->semantic_index = io[i].semantic_index;
+        v->interp = io[i].interp;
+        v->location = 0;
+    }
+}
+
+static bool fmt_is(uint32_t format, uint16_t flag)
+{
+    const struct vformat *f = vformat_get(format);
+    return f && (f->flags & flag);
+}
+
+static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key *k,
+                      struct shader_obj **st, bool last_vertex_stage)
+{
+    struct sub_ctx *s = ctx->sub;
+    key_base(ctx->r, k, stage);
+    static const int order[] = { SHADER_VERTEX, SHADER_TESS_CTRL, SHADER_TESS_EVAL,
+                                 SHADER_GEOMETRY, SHADER_FRAGMENT };
+    int pos = 0;
+    while (order[pos] != (int)stage)
+        pos++;
+    for (int i = pos - 1; i >= 0; i--)
+        if (st[order[i]] && st[order[i]]->base_ok) {
+            const struct t2g_reflection *pr = st[order[i]]->base;
+            k->has_prev_outputs = true;
+            linkage(k->prev_outputs, &k->num_prev_outputs, pr->outputs, pr->num_outputs);
+            break;
+        }
+    for (int i = pos + 1; i < 5; i++)
+        if (st[order[i]] && st[order[i]]->base_ok) {
+            const struct t2g_reflection *nr = st[order[i]]->base;
+            k->has_next_inputs = true;
+            linkage(k->next_inputs, &k->num_next_inputs, nr->inputs, nr->num_inputs);
+            break;
+        }
+    const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
+    if (stage == SHADER_VERTEX && s->ve) {
+        for (uint32_t i = 0; i < s->ve->u.ve->count && i < T2G_MAX_VERTEX_ATTRIBS; i++) {
+            uint32_t f = s->ve->u.ve->el[i].format;
+            k->vs_attrib_type[i] = fmt_is(f, FMT_UINT) ? T2G_VARYING_UINT
+                                   : fmt_is(f, FMT_INT) ? T2G_VARYING_INT : T2G_VARYING_FLOAT;
+        }
+    }
+    if (stage == SHADER_FRAGMENT) {
+        for (uint32_t i = 0; i < 8; i++) {
+            struct surface *c = s->cbufs[i];
+            if (!c)
+                continue;
+            k->fs_output_type[i] = fmt_is(c->format, FMT_UINT) ? T2G_VARYING_UINT
+                                   : fmt_is(c->format, FMT_INT) ? T2G_VARYING_INT
+                                                                : T2G_VARYING_FLOAT;
+        }
+        k->fs_num_cbufs = s->nr_cbufs;
+        if (s->dsa && ((s->dsa->u.dsa.s0 >> 8) & 1)) {
+            k->alpha_test = true;
+            k->alpha_func = (s->dsa->u.dsa.s0 >> 9) & 7;
+        }
+        if (rs) {
+            k->polygon_stipple = (rs->s0 >> 22) & 1;
+            k->two_sided_color = (rs->s0 >> 5) & 1;
+            k->flatshade = rs->s0 & 1;
+            k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
+            k->sprite_coord_upper_left = !((rs->s0 >> 6) & 1);
+        }
+    }
+    if (last_vertex_stage && rs) {
+        k->clip_plane_enable = (rs->s3 >> 24) & 0xff;
+        k->flip_y_in_vertex = fb_flipped(s);
+        k->flatshade = rs->s0 & 1;
+    }
+}
+
+static void link_bindings(struct vrend_context *ctx, struct program *p)
+{
+    glUseProgram(p->id);
+    for (int st = 0; st < SHADER_TYPES; st++) {
+        struct shader_variant *v = p->v[st];
+        if (!v)
+            continue;
+        for (uint32_t i = 0; i < v->refl->num_resources; i++) {
+            const struct t2g_resource *res = &v->refl->resources[i];
+            if (res->binding_in_source)
+                continue;
+            if (res->kind == T2G_RES_UBO) {
+                GLuint idx = glGetUniformBlockIndex(p->id, res->name);
+                if (idx != GL_INVALID_INDEX)
+                    glUniformBlockBinding(p->id, idx, res->binding);
+            } else if (res->kind == T2G_RES_SAMPLER || res->kind == T2G_RES_IMAGE) {
+                GLint loc = glGetUniformLocation(p->id, res->name);
+                if (loc >= 0)
+                    glUniform1i(loc, res->binding);
+            } else if (res->kind == T2G_RES_SSBO) {
+                GLuint idx = glGetProgramResourceIndex(p->id, GL_SHADER_STORAGE_BLOCK, res->name);
+                if (idx != GL_INVALID_INDEX)
+                    glShaderStorageBlockBinding(p->id, idx, res->binding);
+            }
+        }
+        if (v->refl->uses_driver_ubo) {
+            GLuint idx = glGetUniformBlockIndex(p->id, v->refl->driver_ubo_name);
+            if (idx != GL_INVALID_INDEX)
+                glUniformBlockBinding(p->id, idx, ctx->r->driver_ubo_binding);
+        }
+    }
+}
+
+struct program *program_for_draw(struct vrend_context *ctx, bool compute)
+{
+    struct sub_ctx *s = ctx->sub;
+    struct shader_obj **sh = s->shaders;
+    struct shader_variant *v[SHADER_TYPES] = { 0 };
+    if (compute) {
+        if (!sh[SHADER_COMPUTE] || !sh[SHADER_COMPUTE]->base_ok)
+            return NULL;
+        struct t2g_key k;
+        build_key(ctx, SHADER_COMPUTE, &k, sh, false);
+        k.has_prev_outputs = k.has_next_inputs = false;
+        if (!(v[SHADER_COMPUTE] = get_variant(ctx, sh[SHADER_COMPUTE], &k)))
+            return NULL;
+    } else {
+        if (!sh[SHADER_VERTEX] || !sh[SHADER_FRAGMENT])
+            return NULL;
+        int last = sh[SHADER_GEOMETRY] ? SHADER_GEOMETRY
+                   : sh[SHADER_TESS_EVAL] ? SHADER_TESS_EVAL : SHADER_VERTEX;
+        for (int st = 0; st < SHADER_COMPUTE; st++) {
+            if (!sh[st])
+                continue;
+            if (!sh[st]->base_ok)
+                return NULL;
+            struct t2g_key *k = malloc(sizeof *k);
+            if (!k)
+                return NULL;
+            build_key(ctx, st, k, sh, st == last);
+            v[st] = get_variant(ctx, sh[st], k);
+            free(k);
+            if (!v[st])
+                return NULL;
+        }
+    }
+    for (struct program *p = s->programs; p; p = p->next)
+        if (!memcmp(p->v, v, sizeof v))
+            return p->id ? p : NULL;
+    struct program *p = calloc(1, sizeof(*p));
+    if (!p)
+        return NULL;
+    memcpy(p->v, v, sizeof v);
+    p->next = s->programs;
+    s->programs = p;
+    GLuint id = glCreateProgram();
+    for (int st = 0; st < SHADER_TYPES; st++)
+        if (v[st])
+            glAttachShader(id, v[st]->id);
+    glLinkProgram(id);
+    GLint ok = 0;
+    glGetProgramiv(id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[4096] = "";
+        glGetProgramInfoLog(id, sizeof log, NULL, log);
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: program link failed: %s", ctx->name, log);
+        glDeleteProgram(id);
+        return NULL;
+    }
+    p->id = id;
+    link_bindings(ctx, p);
+    return p;
+}
+
+void programs_free(struct sub_ctx *s)
+{
+    for (struct program *p = s->programs, *n; p; p = n) {
+        n = p->next;
+        if (p->id)
+            glDeleteProgram(p->id);
+        free(p);
+    }
+    s->programs = NULL;
+}
+
+
+
+static void bind_ubo(struct vrend_context *ctx, uint32_t st, const struct t2g_resource *res)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t idx = res->tgsi_index;
+    uint32_t need = res->size * 16;
+    if (idx < MAX_UBOS && s->ubos[st][idx].res) {
+        struct ubo_slot *u = &s->ubos[st][idx];
+        uint64_t size = u->size;
+        if ((uint64_t)u->offset + size > u->res->d.width)
+            size = u->offset < u->res->d.width ? u->res->d.width - u->offset : 0;
+        if (size)
+            glBindBufferRange(GL_UNIFORM_BUFFER, res->binding, u->res->id, u->offset, size);
+        return;
+    }
+    if (idx < MAX_UBOS && s->consts[st][idx]) {
+        uint32_t have = s->consts_size[st][idx];
+        uint32_t size = have > need ? have : need;
+        if (!size)
+            size = 16;
+        if (!s->const_bufs[st][idx])
+            glCreateBuffers(1, &s->const_bufs[st][idx]);
+        GLuint buf = s->const_bufs[st][idx];
+        glNamedBufferData(buf, size, NULL, GL_STREAM_DRAW);
+        if (have)
+            glNamedBufferSubData(buf, 0, have, s->consts[st][idx]);
+        glBindBufferRange(GL_UNIFORM_BUFFER, res->binding, buf, 0, size);
+    }
+}
+
+static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2g_resource *res)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t idx = res->tgsi_index;
+    if (idx >= MAX_SLOTS)
+        return;
+    struct sampler_view *v = s->views[st][idx];
+    GLuint tex = v ? (v->view ? v->view : v->res->id) : 0;
+    glBindTextureUnit(res->binding, tex);
+    struct sampler_state *ss = s->samplers[st][idx];
+    glBindSampler(res->binding, ss && v && v->target != GL_TEXTURE_BUFFER ? ss->id : 0);
+}
+
+static void bind_image(struct vrend_context *ctx, uint32_t st, const struct t2g_resource *res)
+{
+    struct image_slot *im = res->tgsi_index < MAX_IMAGES ? &ctx->sub->images[st][res->tgsi_index]
+                                                         : NULL;
+    if (!im || !im->res)
+        return;
+    const struct vformat *f = vformat_get(im->format);
+    GLenum fmt = f && f->internal ? f->internal : GL_R32UI;
+    GLenum access = (im->access & 3) == 1 ? GL_READ_ONLY : (im->access & 3) == 2 ? GL_WRITE_ONLY
+                                                                                  : GL_READ_WRITE;
+    if (im->res->is_buffer) {
+        glBindImageTexture(res->binding, vres_texture_buffer(im->res, im->format), 0, GL_FALSE, 0,
+                           access, fmt);
+        return;
+    }
+    uint32_t first = im->layer_offset & 0xffff, last = im->layer_offset >> 16;
+    bool layered = first != last || vres_layers(im->res) > 1 || im->res->target == GL_TEXTURE_3D;
+    glBindImageTexture(res->binding, im->res->id, im->level_size & 0xff,
+                       layered && first == 0 && last + 1 >= vres_layers(im->res), first, access,
+                       fmt);
+}
+
+void program_bind_resources(struct vrend_context *ctx, struct program *p)
+{
+    struct sub_ctx *s = ctx->sub;
+    bool driver = false;
+    for (int st = 0; st < SHADER_TYPES; st++) {
+        struct shader_variant *v = p->v[st];
+        if (!v)
+            continue;
+        driver |= v->refl->uses_driver_ubo;
+        for (uint32_t i = 0; i < v->refl->num_resources; i++) {
+            const struct t2g_resource *res = &v->refl->resources[i];
+            switch (res->kind) {
+            case T2G_RES_UBO: bind_ubo(ctx, st, res); break;
+            case T2G_RES_SAMPLER: bind_sampler(ctx, st, res); break;
+            case T2G_RES_IMAGE: bind_image(ctx, st, res); break;
+            case T2G_RES_SSBO: {
+                struct ssbo_slot *b = res->tgsi_index < MAX_SSBOS ? &s->ssbos[st][res->tgsi_index]
+                                                                 : NULL;
+                if (b && b->res && (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
+                    glBindBufferRange(GL_SHADER_STORAGE_BUFFER, res->binding, b->res->id,
+                                      b->offset, b->size);
+                break;
+            }
+            case T2G_RES_ATOMIC: {
+                struct ubo_slot *b = res->tgsi_index < MAX_SSBOS ? &s->atomics[res->tgsi_index]
+                                                                 : NULL;
+                if (b && b->res && (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
+                    glBindBufferRange(GL_ATOMIC_COUNTER_BUFFER, res->binding, b->res->id,
+                                      b->offset, b->size);
+                break;
+            }
+            }
+        }
+    }
+    if (driver) {
+        struct t2g_driver_uniforms u;
+        fill_driver_uniforms(ctx, &u, fb_flipped(s));
+        glNamedBufferSubData(s->driver_ubo, 0, sizeof u, &u);
+        glBindBufferBase(GL_UNIFORM_BUFFER, ctx->r->driver_ubo_binding, s->driver_ubo);
+    }
+}

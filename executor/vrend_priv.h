@@ -1,0 +1,358 @@
+/* vrend_priv.h: the executor core's internal data structures, shared by its topic files. */
+#ifndef VREND_PRIV_H
+#define VREND_PRIV_H
+
+#include <epoxy/gl.h>
+#include <epoxy/egl.h>
+#include <stdarg.h>
+
+#include "tgsi2glsl.h"
+#include "virgl_wire.h"
+#include "vrend.h"
+
+/* ------------------------------------------------------------------ handle table */
+
+/* Open-addressing map from nonzero 32-bit handles to pointers (guest handles are small and
+ * dense, but nothing trusts that). */
+struct htable {
+    uint32_t *keys;
+    void **vals;
+    uint32_t cap, count;
+};
+void *htable_get(const struct htable *t, uint32_t key);
+bool htable_put(struct htable *t, uint32_t key, void *val);   /* replaces */
+void *htable_remove(struct htable *t, uint32_t key);
+void htable_free(struct htable *t);
+/* Iteration: for (i = 0; i < t->cap; i++) if (t->keys[i] && t->vals[i]) ... */
+
+/* ------------------------------------------------------------------ formats */
+
+enum {
+    FMT_SAMPLE = 1u << 0, FMT_RENDER = 1u << 1, FMT_DEPTH = 1u << 2, FMT_VERTEX = 1u << 3,
+    FMT_INT = 1u << 4, FMT_UINT = 1u << 5, FMT_COMPRESSED = 1u << 6, FMT_STENCIL = 1u << 7,
+    FMT_SRGB = 1u << 8, FMT_HAS_DEPTH = 1u << 9, FMT_BUFFER = 1u << 10, FMT_FLOAT = 1u << 11,
+};
+
+struct vformat {
+    uint16_t virgl;                 /* VIRGL_FORMAT_* */
+    GLenum internal, format, type;  /* texture storage and pixel transfer */
+    uint8_t block_bytes, block_w, block_h;
+    uint16_t flags;
+    char swizzle[4];                /* "rgba", "rrr1" (luminance), "000r" (alpha) ... */
+    /* Vertex attribute view: components, GL type, normalized (0 = not a vertex format). */
+    uint8_t vcomps;
+    GLenum vtype;
+    bool vnorm;
+};
+const struct vformat *vformat_get(uint32_t virgl_format);  /* NULL when unknown */
+#define VIRGL_FORMAT_TABLE_MAX 512
+
+/* ------------------------------------------------------------------ resources */
+
+struct vres {
+    uint32_t handle;
+    int refs;                       /* guest reference + views/surfaces holding it */
+    struct vrend_resource_desc d;
+    const struct vformat *fmt;
+    GLenum target;                  /* GL target; GL_ARRAY_BUFFER for buffers */
+    GLuint id;                      /* texture or buffer object */
+    GLuint tbo;                     /* texture-buffer view of a buffer (lazily created) */
+    GLenum tbo_format;
+    uint8_t *backing;
+    size_t backing_size;
+    bool is_buffer;
+};
+void vres_ref(struct vres *r);
+void vres_unref(struct vrend_context *ctx, struct vres *r);
+uint32_t vres_level_width(const struct vres *r, uint32_t level);
+uint32_t vres_level_height(const struct vres *r, uint32_t level);
+uint32_t vres_level_depth(const struct vres *r, uint32_t level);
+uint32_t vres_layers(const struct vres *r);   /* array layers (cube faces count) */
+GLuint vres_texture_buffer(struct vres *r, uint32_t format);
+int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_transfer *t,
+              uint8_t *mem, size_t mem_size);
+
+/* ------------------------------------------------------------------ state objects */
+
+struct blend_state {
+    bool independent, logicop_enable, alpha_to_coverage, alpha_to_one, dither;
+    uint32_t logicop_func;
+    uint32_t rt[8];                 /* VIRGL_OBJ_BLEND_S2 words */
+};
+
+struct dsa_state {
+    uint32_t s0, s1[2];
+    float alpha_ref;
+};
+
+struct rs_state {
+    uint32_t s0, sprite_coord_enable, s3;
+    float point_size, line_width, offset_units, offset_scale, offset_clamp;
+};
+
+struct shader_variant {
+    struct shader_variant *next;
+    uint64_t key_hash;
+    struct t2g_key *key;
+    GLuint id;                      /* 0: compile failed */
+    struct t2g_reflection *refl;
+};
+
+struct shader_obj {
+    uint32_t type;                  /* SHADER_* */
+    char *text;                     /* TGSI text, NUL-terminated when complete */
+    uint32_t text_len, text_cap, filled;
+    bool complete, base_ok;
+    struct t2g_reflection *base;    /* reflection of the unlinked compile */
+    struct shader_variant *variants;
+    /* Stream output (transform feedback) declaration. */
+    uint32_t so_num, so_stride[4], so_out[64], so_out2[64];
+    int refs;
+};
+
+struct vertex_element {
+    uint32_t src_offset, divisor, vb_index, format;
+};
+struct vertex_elements {
+    uint32_t count;
+    struct vertex_element el[32];
+};
+
+struct sampler_view {
+    struct vres *res;
+    uint32_t format, first, last, swizzle;  /* first/last: levels or buffer elements */
+    uint32_t first_layer, last_layer;
+    GLuint view;                    /* texture view (0 = use res->id) */
+    GLenum target;
+    int refs;
+};
+
+struct sampler_state {
+    GLuint id;
+    uint32_t s0;
+    float lod_bias, min_lod, max_lod, border[4];
+};
+
+struct surface {
+    struct vres *res;
+    uint32_t format, level, first_layer, last_layer;   /* buffers: first/last element */
+    GLuint view;                    /* texture view when the format differs */
+    int refs;
+};
+
+struct query {
+    uint32_t type, index;
+    struct vres *res;               /* result written here */
+    uint32_t offset;
+    GLuint id;
+    GLenum gl_target;
+    bool active;
+};
+
+struct so_target {
+    struct vres *res;
+    uint32_t offset, size;
+};
+
+struct vobj {
+    uint32_t type;
+    union {
+        struct blend_state blend;
+        struct dsa_state dsa;
+        struct rs_state rs;
+        struct shader_obj *shader;
+        struct vertex_elements *ve;
+        struct sampler_view *view;
+        struct sampler_state *sampler;
+        struct surface *surf;
+        struct query *query;
+        struct so_target so;
+    } u;
+};
+
+/* ------------------------------------------------------------------ sub-context */
+
+#define MAX_VBUFS 32
+#define MAX_SLOTS 32
+#define MAX_UBOS 16
+#define MAX_SSBOS 16
+#define MAX_IMAGES 16
+
+struct vbuf { struct vres *res; uint32_t stride, offset; };
+struct ubo_slot { struct vres *res; uint32_t offset, size; };
+struct ssbo_slot { struct vres *res; uint32_t offset, size; };
+struct image_slot { struct vres *res; uint32_t format, access, layer_offset, level_size; };
+
+struct program {
+    struct program *next;
+    GLuint id;
+    struct shader_variant *v[SHADER_TYPES];
+};
+
+struct sub_ctx {
+    uint32_t id;
+    struct htable objs;
+    /* Bound objects (pointers into objs; cleared when the object is destroyed). */
+    struct vobj *blend, *dsa, *rs, *ve;
+    struct shader_obj *shaders[SHADER_TYPES];
+    struct vbuf vbufs[MAX_VBUFS];
+    uint32_t num_vbufs;
+    struct vres *ib; uint32_t ib_size, ib_offset;
+    struct sampler_view *views[SHADER_TYPES][MAX_SLOTS];
+    struct sampler_state *samplers[SHADER_TYPES][MAX_SLOTS];
+    struct ubo_slot ubos[SHADER_TYPES][MAX_UBOS];
+    uint8_t *consts[SHADER_TYPES][MAX_UBOS];   /* inline (user) constant buffers */
+    uint32_t consts_size[SHADER_TYPES][MAX_UBOS];
+    struct ssbo_slot ssbos[SHADER_TYPES][MAX_SSBOS];
+    struct image_slot images[SHADER_TYPES][MAX_IMAGES];
+    struct ubo_slot atomics[MAX_SSBOS];
+    struct surface *cbufs[8], *zsurf;
+    uint32_t nr_cbufs;
+    uint32_t fb_noattach_w, fb_noattach_h, fb_noattach_layers, fb_noattach_samples;
+    GLuint fbo;
+    bool fb_dirty;
+    float vp_scale[16][3], vp_trans[16][3];
+    uint32_t scissor[16][2];
+    float blend_color[4];
+    uint32_t stencil_ref;
+    uint32_t stipple[32];
+    float clip_planes[8][4];
+    uint32_t sample_mask, min_samples;
+    float tess_outer[4], tess_inner[2];
+    struct so_target *so_targets[4];
+    uint32_t num_so_targets;
+    GLuint tfb;
+    struct query *cond_query; uint32_t cond_mode; bool cond_invert;
+    struct program *programs;
+    GLuint vao;
+    GLuint const_bufs[SHADER_TYPES][MAX_UBOS], driver_ubo;
+};
+
+struct vrend_context {
+    struct vrend_renderer *r;
+    char name[64];
+    bool broken;
+    struct htable res;              /* handle -> struct vres */
+    struct htable subs;             /* id -> struct sub_ctx */
+    struct sub_ctx *sub;
+};
+
+/* ------------------------------------------------------------------ renderer */
+
+struct host_limits {
+    GLint max_tex_2d, max_tex_3d, max_tex_cube, max_array_layers, max_samples, max_rts;
+    GLint max_ubo_bindings, max_ubos_per_stage, max_ubo_size, max_tex_units_combined,
+        max_tex_units, max_vertex_attribs, max_vertex_outputs, max_tbo_size, max_viewports,
+        max_ssbo_bindings, max_image_units, max_atomic_bindings, max_dual_src,
+        max_geom_out_vertices, max_geom_total_out, max_patch_varyings, max_tfb_buffers,
+        max_clip_distances, max_ssbo_per_stage, max_images_per_stage, ubo_align, ssbo_align,
+        tbo_align, max_cs_invocations, max_cs_shared, max_cs_grid[3], max_cs_block[3],
+        min_texel_off, max_texel_off, min_gather_off, max_gather_off, max_vertex_stride;
+    GLfloat point_range[2], line_range[2], smooth_line_range[2], max_lod_bias, max_aniso;
+};
+
+struct vrend_renderer {
+    struct vrend_renderer_opts opts;
+    EGLDisplay dpy;
+    EGLContext egl_ctx;
+    bool gles;
+    int gl_version;                 /* major*10 + minor */
+    enum t2g_target target;
+    uint32_t host_features;
+    struct host_limits lim;
+    /* Per-stage binding bases (so the stages of one program never share a binding). */
+    uint32_t ubos_per_stage, samplers_per_stage, images_per_stage, ssbos_per_stage;
+    uint32_t driver_ubo_binding;
+    char renderer_name[64];
+    uint16_t fmt_caps[VIRGL_FORMAT_TABLE_MAX];   /* FMT_* actually usable on this host */
+};
+
+/* ------------------------------------------------------------------ helpers */
+
+void vlog(struct vrend_renderer *r, enum vrend_log_level lvl, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Logs a rejected command and marks the context broken; returns false for `return ctx_err()`. */
+bool ctx_err(struct vrend_context *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void caps_probe(struct vrend_renderer *r);
+void formats_probe(struct vrend_renderer *r);
+
+struct vres *ctx_res(struct vrend_context *ctx, uint32_t handle);
+struct vobj *sub_obj(struct sub_ctx *s, uint32_t handle, uint32_t type);
+struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id);
+void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s);
+void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o);
+
+/* Command handlers get the payload (after the header) and its length in dwords. */
+typedef bool (*cmd_fn)(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr);
+bool cmd_create_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_bind_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_destroy_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_bind_shader(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_link_shader(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_viewport(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_framebuffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_framebuffer_no_attach(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_clear(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_clear_texture(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_draw_vbo(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_launch_grid(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_vertex_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_index_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_constant_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_uniform_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_sampler_views(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_bind_sampler_states(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_stencil_ref(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_blend_color(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_scissor(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_polygon_stipple(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_clip_state(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_sample_mask(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_min_samples(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_tess_state(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_shader_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_shader_images(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_atomic_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_memory_barrier(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_texture_barrier(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_streamout_targets(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_resource_inline_write(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_copy_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_blit(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_resource_copy_region(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_generate_mipmap(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_begin_query(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_end_query(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_get_query_result(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_get_query_result_qbo(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_render_condition(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_set_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_create_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+bool cmd_destroy_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
+
+/* Shaders (shaders.c). */
+struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, uint32_t len);
+bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
+                     uint32_t len);
+void shader_unref(struct shader_obj *sh);
+/* Builds keys from the bound state, compiles and links; NULL when it cannot (logged). */
+struct program *program_for_draw(struct vrend_context *ctx, bool compute);
+void program_bind_resources(struct vrend_context *ctx, struct program *p);
+void programs_free(struct sub_ctx *s);
+
+/* Framebuffer (framebuffer.c). */
+bool fb_bind(struct vrend_context *ctx);   /* binds the sub-context FBO, (re)attaching */
+void surface_unref(struct surface *s);
+void view_unref(struct sampler_view *v);
+void state_apply(struct vrend_context *ctx, bool flipped);
+bool fb_flipped(struct sub_ctx *s);
+void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped);
+void render_condition_begin(struct vrend_context *ctx);
+void render_condition_end(struct vrend_context *ctx);
+
+static inline float u2f(uint32_t u) { union { uint32_t u; float f; } x = { .u = u }; return x.f; }
+
+#endif
