@@ -1,0 +1,83 @@
+/* The GLSL ES dialects (3.00, 3.10, 3.20): default precisions, what each version has core,
+ * the EXT/OES extensions that bring 3.20 features to 3.10 (and a few to 3.00), and what ES
+ * lacks outright (double, int64, 1D and rectangle textures, noperspective, query functions). */
+#include "../backend-glsl/glsl_dialect.h"
+
+#include <stddef.h>
+
+#define CORE(v) { (v), 0, NULL, 0 }
+#define NONE { 0, 0, NULL, 0 }
+#define EXT(v, min, name, flag) { (v), (min), (name), (flag) }
+
+static const glsl_feature_rule es_rules[GF_COUNT] = {
+    [GF_BIT_ENCODING] = CORE(300),
+    [GF_EXPLICIT_LOCATION] = CORE(300),
+    [GF_BINDING] = CORE(310),
+    [GF_FP64] = NONE,
+    [GF_INT64] = NONE,
+    [GF_GEOMETRY] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
+    [GF_TESS] = EXT(320, 310, "GL_EXT_tessellation_shader", T2G_HOST_TESSELLATION),
+    [GF_COMPUTE] = CORE(310),
+    [GF_GPU_SHADER5] = CORE(310),
+    [GF_FMA] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
+    [GF_IMAGES] = CORE(310),
+    [GF_IMAGE_ATOMIC] = EXT(320, 310, "GL_OES_shader_image_atomic", T2G_HOST_SHADER_IMAGE_ATOMIC),
+    [GF_IMAGE_FORMATLESS_STORE] = NONE,
+    [GF_SSBO] = CORE(310),
+    [GF_TEXTURE_BUFFER] = EXT(320, 310, "GL_EXT_texture_buffer", T2G_HOST_TEXTURE_BUFFER),
+    [GF_CUBE_ARRAY] = EXT(320, 310, "GL_EXT_texture_cube_map_array", T2G_HOST_TEXTURE_CUBE_ARRAY),
+    [GF_SHADOW_CUBE_ARRAY] = EXT(320, 310, "GL_EXT_texture_cube_map_array", T2G_HOST_TEXTURE_CUBE_ARRAY),
+    [GF_MSAA_TEXTURE] = CORE(310),
+    [GF_MSAA_ARRAY_TEXTURE] = EXT(320, 310, "GL_OES_texture_storage_multisample_2d_array", 0),
+    [GF_TEXTURE_1D] = NONE,
+    [GF_TEXTURE_RECT] = NONE,
+    [GF_TEXTURE_GATHER] = CORE(310),
+    [GF_TEXTURE_QUERY_LOD] = NONE,
+    [GF_TEXTURE_QUERY_LEVELS] = NONE,
+    [GF_TEXTURE_SAMPLES] = NONE,
+    [GF_IMAGE_SAMPLES] = NONE,
+    [GF_SAMPLE_VARIABLES] = EXT(320, 300, "GL_OES_sample_variables", T2G_HOST_SAMPLE_SHADING),
+    [GF_SAMPLE_INTERPOLATION] = EXT(320, 300, "GL_OES_shader_multisample_interpolation",
+                                    T2G_HOST_SAMPLE_SHADING),
+    [GF_CLIP_DISTANCE] = EXT(0, 300, "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE),
+    [GF_CULL_DISTANCE] = EXT(0, 300, "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE),
+    [GF_DERIVATIVE_CONTROL] = NONE,
+    [GF_SHADER_CLOCK] = NONE,
+    [GF_DRAW_PARAMETERS] = NONE,
+    [GF_VIEWPORT_INDEX] = EXT(0, 320, "GL_OES_viewport_array", 0),
+    [GF_LAYER_IN_FS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
+    [GF_PRIMID_IN_FS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
+    [GF_STENCIL_EXPORT] = NONE,
+    [GF_CONSERVATIVE_DEPTH] = EXT(0, 300, "GL_EXT_conservative_depth", T2G_HOST_CONSERVATIVE_DEPTH),
+    [GF_EARLY_FRAGMENT_TESTS] = CORE(310),
+    [GF_HELPER_INVOCATION] = CORE(320),
+    [GF_PACK_HALF] = CORE(300),
+    [GF_INTEGER_MIX] = CORE(310),
+    [GF_BARRIERS_430] = CORE(310),
+    [GF_FRAG_COORD_CONVENTIONS] = NONE,
+    [GF_NOPERSPECTIVE] = NONE,
+    [GF_GS_STREAMS] = NONE,
+    [GF_GS_INVOCATIONS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
+    [GF_TEXTURE_SHADOW_LOD] = NONE,
+    [GF_DEMOTE] = NONE,
+    [GF_UNIFORM_BLOCKS] = CORE(300),
+    [GF_NONCONST_GATHER_OFFSET] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
+};
+
+/* Every ES shader states its precisions: float has no default in fragment shaders, and the
+ * translator's integer arithmetic needs 32 bits everywhere.  Opaque types other than
+ * sampler2D/samplerCube have no default at all, so each declaration carries highp. */
+#define ES_PREAMBLE "precision highp float;\nprecision highp int;\n"
+
+static const glsl_dialect es[] = {
+    { "#version 300 es\n", 300, true, ES_PREAMBLE, "highp ", es_rules },
+    { "#version 310 es\n", 310, true, ES_PREAMBLE, "highp ", es_rules },
+    { "#version 320 es\n", 320, true, ES_PREAMBLE, "highp ", es_rules },
+};
+
+const glsl_dialect *glsl_es_dialect(enum t2g_target t)
+{
+    if (t < T2G_TARGET_ESSL300 || t > T2G_TARGET_ESSL320)
+        return NULL;
+    return &es[t - T2G_TARGET_ESSL300];
+}

@@ -1,0 +1,613 @@
+/* Declarations and reflection: stage layouts, varyings (matched by name between stages),
+ * vertex attributes and fragment outputs (explicit locations), and every resource with its
+ * binding. */
+#include "glsl_priv.h"
+
+#include <stdio.h>
+
+static void copy_name(char *dst, const char *src)
+{
+    snprintf(dst, T2G_NAME_MAX, "%s", src);
+}
+
+/* ---------------------------------------------------------------- varyings */
+
+static const struct t2g_varying *next_input(glsl_ctx *c, const ir_var *v, uint32_t si)
+{
+    const struct t2g_key *k = c->key;
+    if (!k->has_next_inputs)
+        return NULL;
+    for (uint32_t i = 0; i < k->num_next_inputs && i < T2G_MAX_VARYINGS; i++)
+        if (k->next_inputs[i].semantic == v->semantic && k->next_inputs[i].semantic_index == si)
+            return &k->next_inputs[i];
+    return NULL;
+}
+
+/* The TGSI interpolation and location an element is emitted with. */
+static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp, unsigned *loc)
+{
+    *interp = TGSI_INTERPOLATE_PERSPECTIVE;
+    *loc = TGSI_INTERPOLATE_LOC_CENTER;
+    if (v->patch)
+        return;
+    bool color = v->semantic == TGSI_SEMANTIC_COLOR || v->semantic == TGSI_SEMANTIC_BCOLOR;
+    if (v->kind == IR_VAR_INPUT) {
+        *interp = v->interp;
+        *loc = v->interp_location;
+    } else {
+        const struct t2g_varying *n = next_input(c, v, v->semantic_index + e);
+        if (n) {
+            *interp = n->interp;
+            *loc = n->location;
+        }
+    }
+    if (color && c->key->flatshade)
+        *interp = TGSI_INTERPOLATE_CONSTANT;
+}
+
+static void out_interp(glsl_ctx *c, unsigned interp, unsigned loc)
+{
+    if (interp == TGSI_INTERPOLATE_CONSTANT)
+        out_s(c, "flat ");
+    else if (interp == TGSI_INTERPOLATE_LINEAR && glsl_has(c, GF_NOPERSPECTIVE))
+        out_s(c, "noperspective "); /* ES has none: perspective is the nearest */
+    if (interp == TGSI_INTERPOLATE_CONSTANT)
+        return;
+    if (loc == TGSI_INTERPOLATE_LOC_CENTROID)
+        out_s(c, "centroid ");
+    else if (loc == TGSI_INTERPOLATE_LOC_SAMPLE && glsl_has(c, GF_SAMPLE_INTERPOLATION))
+        out_s(c, "sample ");
+}
+
+static struct t2g_io *refl_io(glsl_ctx *c, bool out)
+{
+    struct t2g_reflection *r = c->refl;
+    uint32_t *n = out ? &r->num_outputs : &r->num_inputs;
+    if (*n >= T2G_MAX_IO) {
+        glsl_refuse(c, "more than %d %s", T2G_MAX_IO, out ? "outputs" : "inputs");
+        return NULL;
+    }
+    struct t2g_io *io = out ? &r->outputs[*n] : &r->inputs[*n];
+    (*n)++;
+    memset(io, 0, sizeof(*io));
+    io->location = -1;
+    return io;
+}
+
+static uint8_t varying_type(ir_base b)
+{
+    return b == IR_I32 ? T2G_VARYING_INT : b == IR_U32 ? T2G_VARYING_UINT : T2G_VARYING_FLOAT;
+}
+
+static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, const char *name)
+{
+    bool out = v->kind == IR_VAR_OUTPUT;
+    bool vs_in = c->stage == TGSI_PROCESSOR_VERTEX && !out;
+    bool fs_out = c->stage == TGSI_PROCESSOR_FRAGMENT && out;
+    unsigned interp = TGSI_INTERPOLATE_PERSPECTIVE, loc = TGSI_INTERPOLATE_LOC_CENTER;
+    int32_t location = -1;
+    if (vs_in) {
+        location = (int32_t)(v->tgsi_first + e);
+    } else if (fs_out) {
+        location = (int32_t)(v->semantic_index + e);
+    } else {
+        io_interp(c, v, e, &interp, &loc);
+    }
+    if (location >= 0) {
+        glsl_need(c, GF_EXPLICIT_LOCATION, "explicit attribute/output locations");
+        out_s(c, "layout(location = ");
+        out_u(c, (uint64_t)location);
+        out_s(c, ") ");
+    }
+    if (out && c->stage == TGSI_PROCESSOR_GEOMETRY && v->stream) {
+        glsl_need(c, GF_GS_STREAMS, "geometry shader streams");
+        out_s(c, "layout(stream = ");
+        out_u(c, v->stream);
+        out_s(c, ") ");
+    }
+    if (v->invariant && out && !c->d->es)
+        out_s(c, "invariant ");
+    if (v->patch)
+        out_s(c, "patch ");
+    if (!vs_in && !fs_out && !v->patch && !(out && c->stage == TGSI_PROCESSOR_TESS_CTRL))
+        out_interp(c, interp, loc);
+    out_s(c, out ? "out " : "in ");
+    out_type(c, db, 4);
+    out_c(c, ' ');
+    out_s(c, name);
+    if (v->per_vertex)
+        out_s(c, "[]");
+    out_s(c, ";\n");
+
+    struct t2g_io *io = refl_io(c, out);
+    if (!io)
+        return;
+    copy_name(io->name, name);
+    io->semantic = v->semantic;
+    io->semantic_index = v->semantic_index + e;
+    io->usage_mask = v->usage_mask ? v->usage_mask : 0xf;
+    io->interp = (uint8_t)interp;
+    io->patch = v->patch;
+    io->location = location;
+    io->type = varying_type(db);
+}
+
+static void reflect_builtin(glsl_ctx *c, ir_var *v, const char *name)
+{
+    struct t2g_io *io = refl_io(c, v->kind == IR_VAR_OUTPUT);
+    if (!io)
+        return;
+    copy_name(io->name, name ? name : "");
+    io->semantic = v->semantic;
+    io->semantic_index = v->semantic_index;
+    io->usage_mask = v->usage_mask ? v->usage_mask : 0xf;
+    io->builtin = true;
+    io->patch = v->patch;
+    io->type = varying_type((ir_base)v->type.base);
+}
+
+static void declare_io(glsl_ctx *c, ir_var *v)
+{
+    gvar *g = gv_of(v);
+    char name[T2G_NAME_MAX];
+    if (g->builtin) {
+        if (!g->builtin->name) {
+            out_s(c, "vec4 priv");
+            out_u(c, v->id);
+            if (v->array_len) {
+                out_c(c, '[');
+                out_u(c, v->array_len);
+                out_c(c, ']');
+            }
+            out_s(c, ";\n");
+            return;
+        }
+        reflect_builtin(c, v, g->builtin->name);
+        if (v->semantic == TGSI_SEMANTIC_POSITION && v->kind == IR_VAR_OUTPUT &&
+            c->stage == TGSI_PROCESSOR_FRAGMENT)
+            c->refl->writes_depth = true;
+        if (v->semantic == TGSI_SEMANTIC_STENCIL && v->kind == IR_VAR_OUTPUT)
+            c->refl->writes_stencil = true;
+        if (v->semantic == TGSI_SEMANTIC_SAMPLEMASK && v->kind == IR_VAR_OUTPUT)
+            c->refl->writes_sample_mask = true;
+        if (v->invariant && v->semantic == TGSI_SEMANTIC_POSITION && v->kind == IR_VAR_OUTPUT &&
+            !v->per_vertex && c->stage != TGSI_PROCESSOR_FRAGMENT)
+            out_s(c, "invariant gl_Position;\n");
+        return;
+    }
+    uint32_t n = v->array_len ? v->array_len : 1;
+    unsigned copies = v == c->color0 ? c->color0_copies : 1;
+    for (uint32_t e = 0; e < n + copies - 1; e++) {
+        io_name_buf(c, v, e, name, sizeof(name));
+        declare_io_elem(c, v, e, io_decl_base(c, v, e), name);
+    }
+}
+
+/* ---------------------------------------------------------------- stage layouts */
+
+static const char *gs_in_prim(unsigned p)
+{
+    switch (p) {
+    case TGSI_PRIM_POINTS: return "points";
+    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return "lines";
+    case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return "lines_adjacency";
+    case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY:
+        return "triangles_adjacency";
+    default: return "triangles";
+    }
+}
+
+static const char *gs_out_prim(unsigned p)
+{
+    switch (p) {
+    case TGSI_PRIM_POINTS: return "points";
+    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return "line_strip";
+    default: return "triangle_strip";
+    }
+}
+
+static uint32_t prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt)
+{
+    return ir_prop_is_set(c->s, p) ? c->s->props[p] : dflt;
+}
+
+void io_declare_stage(glsl_ctx *c)
+{
+    struct t2g_reflection *r = c->refl;
+    switch (c->stage) {
+    case TGSI_PROCESSOR_GEOMETRY: {
+        uint32_t in = prop(c, TGSI_PROPERTY_GS_INPUT_PRIMITIVE, TGSI_PRIM_TRIANGLES);
+        uint32_t outp = prop(c, TGSI_PROPERTY_GS_OUTPUT_PRIMITIVE, TGSI_PRIM_TRIANGLE_STRIP);
+        uint32_t maxv = prop(c, TGSI_PROPERTY_GS_MAX_OUTPUT_VERTICES, 1);
+        uint32_t inv = prop(c, TGSI_PROPERTY_GS_INVOCATIONS, 1);
+        r->gs_input_prim = in;
+        r->gs_output_prim = outp;
+        r->gs_max_vertices = maxv;
+        r->gs_invocations = inv ? inv : 1;
+        out_s(c, "layout(");
+        out_s(c, gs_in_prim(in));
+        if (inv > 1) {
+            glsl_need(c, GF_GS_INVOCATIONS, "geometry shader invocations");
+            out_s(c, ", invocations = ");
+            out_u(c, inv);
+        }
+        out_s(c, ") in;\nlayout(");
+        out_s(c, gs_out_prim(outp));
+        out_s(c, ", max_vertices = ");
+        out_u(c, maxv);
+        out_s(c, ") out;\n");
+        break;
+    }
+    case TGSI_PROCESSOR_TESS_CTRL: {
+        uint32_t n = prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
+        r->tcs_vertices_out = n;
+        out_s(c, "layout(vertices = ");
+        out_u(c, n ? n : 1);
+        out_s(c, ") out;\n");
+        break;
+    }
+    case TGSI_PROCESSOR_TESS_EVAL: {
+        uint32_t mode = prop(c, TGSI_PROPERTY_TES_PRIM_MODE, TGSI_PRIM_TRIANGLES);
+        uint32_t spacing = prop(c, TGSI_PROPERTY_TES_SPACING, TGSI_SPACING_EQUAL);
+        bool cw = prop(c, TGSI_PROPERTY_TES_VERTEX_ORDER_CW, 0) != 0;
+        bool points = prop(c, TGSI_PROPERTY_TES_POINT_MODE, 0) != 0;
+        r->tes_prim_mode = mode;
+        r->tes_spacing = spacing;
+        r->tes_cw = cw;
+        r->tes_point_mode = points;
+        out_s(c, "layout(");
+        out_s(c, mode == TGSI_PRIM_QUADS ? "quads" : mode == TGSI_PRIM_LINES ? "isolines" : "triangles");
+        out_s(c, spacing == TGSI_SPACING_FRACTIONAL_ODD ? ", fractional_odd_spacing"
+                 : spacing == TGSI_SPACING_FRACTIONAL_EVEN ? ", fractional_even_spacing"
+                                                           : ", equal_spacing");
+        out_s(c, cw ? ", cw" : ", ccw");
+        if (points)
+            out_s(c, ", point_mode");
+        out_s(c, ") in;\n");
+        break;
+    }
+    case TGSI_PROCESSOR_COMPUTE: {
+        static const enum tgsi_property p[3] = { TGSI_PROPERTY_CS_FIXED_BLOCK_WIDTH,
+                                                 TGSI_PROPERTY_CS_FIXED_BLOCK_HEIGHT,
+                                                 TGSI_PROPERTY_CS_FIXED_BLOCK_DEPTH };
+        out_s(c, "layout(");
+        for (int i = 0; i < 3; i++) {
+            uint32_t n = prop(c, p[i], 1);
+            r->cs_block[i] = n ? n : 1;
+            out_s(c, i == 0 ? "local_size_x = " : i == 1 ? ", local_size_y = " : ", local_size_z = ");
+            out_u(c, r->cs_block[i]);
+        }
+        out_s(c, ") in;\n");
+        break;
+    }
+    case TGSI_PROCESSOR_FRAGMENT: {
+        if (prop(c, TGSI_PROPERTY_FS_EARLY_DEPTH_STENCIL, 0)) {
+            glsl_need(c, GF_EARLY_FRAGMENT_TESTS, "early fragment tests");
+            out_s(c, "layout(early_fragment_tests) in;\n");
+        }
+        uint32_t layout = prop(c, TGSI_PROPERTY_FS_DEPTH_LAYOUT, 0);
+        bool writes_depth = false;
+        for (uint32_t i = 0; i < c->s->num_vars; i++)
+            if (c->s->vars[i]->kind == IR_VAR_OUTPUT &&
+                c->s->vars[i]->semantic == TGSI_SEMANTIC_POSITION)
+                writes_depth = true;
+        /* A depth layout only promises; without the extension it is simply left out. */
+        if (layout && writes_depth && glsl_has(c, GF_CONSERVATIVE_DEPTH)) {
+            static const char *const names[] = { "", "depth_any", "depth_greater", "depth_less",
+                                                 "depth_unchanged" };
+            out_s(c, "layout(");
+            out_s(c, layout < 5 ? names[layout] : "depth_any");
+            out_s(c, ") out float gl_FragDepth;\n");
+        }
+        if (c->color0) {
+            r->fs_color0_writes_all_cbufs = c->color0_copies;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------- resources */
+
+static struct t2g_resource *refl_res(glsl_ctx *c, enum t2g_resource_kind kind, uint32_t index,
+                                     uint32_t binding, bool in_source)
+{
+    struct t2g_reflection *r = c->refl;
+    if (r->num_resources >= T2G_MAX_RESOURCES) {
+        glsl_refuse(c, "more than %d resources", T2G_MAX_RESOURCES);
+        return NULL;
+    }
+    struct t2g_resource *res = &r->resources[r->num_resources++];
+    memset(res, 0, sizeof(*res));
+    res->kind = kind;
+    res->tgsi_index = index;
+    res->binding = binding;
+    res->binding_in_source = in_source;
+    return res;
+}
+
+/* Opens `layout(` with the binding when the target can say it; returns whether it did. */
+static bool layout_binding(glsl_ctx *c, const char *first, uint32_t binding)
+{
+    bool b = glsl_has(c, GF_BINDING);
+    if (!first && !b)
+        return false;
+    out_s(c, "layout(");
+    if (first)
+        out_s(c, first);
+    if (b) {
+        out_s(c, first ? ", binding = " : "binding = ");
+        out_u(c, binding);
+    }
+    out_s(c, ") ");
+    return b;
+}
+
+static const struct { const char *pipe, *glsl; bool es; } image_formats[] = {
+    { "R32G32B32A32_FLOAT", "rgba32f", true }, { "R16G16B16A16_FLOAT", "rgba16f", true },
+    { "R32G32_FLOAT", "rg32f", false }, { "R16G16_FLOAT", "rg16f", false },
+    { "R11G11B10_FLOAT", "r11f_g11f_b10f", false }, { "R32_FLOAT", "r32f", true },
+    { "R16_FLOAT", "r16f", false }, { "R16G16B16A16_UNORM", "rgba16", false },
+    { "R10G10B10A2_UNORM", "rgb10_a2", false }, { "R8G8B8A8_UNORM", "rgba8", true },
+    { "R16G16_UNORM", "rg16", false }, { "R8G8_UNORM", "rg8", false },
+    { "R16_UNORM", "r16", false }, { "R8_UNORM", "r8", false },
+    { "R16G16B16A16_SNORM", "rgba16_snorm", false }, { "R8G8B8A8_SNORM", "rgba8_snorm", true },
+    { "R16G16_SNORM", "rg16_snorm", false }, { "R8G8_SNORM", "rg8_snorm", false },
+    { "R16_SNORM", "r16_snorm", false }, { "R8_SNORM", "r8_snorm", false },
+    { "R32G32B32A32_SINT", "rgba32i", true }, { "R16G16B16A16_SINT", "rgba16i", true },
+    { "R8G8B8A8_SINT", "rgba8i", true }, { "R32G32_SINT", "rg32i", false },
+    { "R16G16_SINT", "rg16i", false }, { "R8G8_SINT", "rg8i", false },
+    { "R32_SINT", "r32i", true }, { "R16_SINT", "r16i", false }, { "R8_SINT", "r8i", false },
+    { "R32G32B32A32_UINT", "rgba32ui", true }, { "R16G16B16A16_UINT", "rgba16ui", true },
+    { "R10G10B10A2_UINT", "rgb10_a2ui", false }, { "R8G8B8A8_UINT", "rgba8ui", true },
+    { "R32G32_UINT", "rg32ui", false }, { "R16G16_UINT", "rg16ui", false },
+    { "R8G8_UINT", "rg8ui", false }, { "R32_UINT", "r32ui", true },
+    { "R16_UINT", "r16ui", false }, { "R8_UINT", "r8ui", false },
+};
+
+static const char *image_format(glsl_ctx *c, const ir_var *v, bool *es_ok)
+{
+    const char *f = v->image_format;
+    *es_ok = false;
+    if (!f)
+        return NULL;
+    if (!strncmp(f, "PIPE_FORMAT_", 12))
+        f += 12;
+    for (size_t i = 0; i < sizeof(image_formats) / sizeof(image_formats[0]); i++)
+        if (!strcmp(f, image_formats[i].pipe)) {
+            *es_ok = image_formats[i].es;
+            return image_formats[i].glsl;
+        }
+    return NULL;
+}
+
+static void declare_image(glsl_ctx *c, ir_var *v)
+{
+    gvar *g = gv_of(v);
+    glsl_need(c, GF_IMAGES, "images");
+    const tex_target_info *t = tex_target(v->texture);
+    if (t->feature != GF_COUNT)
+        glsl_need(c, (enum glsl_feature)t->feature, "this image target");
+    if (t->shadow)
+        glsl_refuse(c, "shadow image target");
+    bool es_ok;
+    const char *fmt = image_format(c, v, &es_ok);
+    bool readonly = !g->stored && !g->atomics;
+    bool writeonly = !g->loaded && !g->atomics;
+    if (readonly && writeonly)
+        readonly = false; /* unused: declare it plainly */
+    if (c->d->es && fmt && !es_ok)
+        glsl_refuse(c, "image format %s is not available in GLSL ES", fmt);
+    if (c->d->es && fmt && !readonly && !writeonly && strcmp(fmt, "r32f") && strcmp(fmt, "r32i") &&
+        strcmp(fmt, "r32ui"))
+        glsl_refuse(c, "GLSL ES images of format %s cannot be both read and written", fmt);
+    if (!fmt) {
+        if (!writeonly)
+            glsl_refuse(c, "image IMAGE[%u] is read without a known format", v->tgsi_first);
+        else
+            glsl_need(c, GF_IMAGE_FORMATLESS_STORE, "image stores without a format");
+    }
+    uint32_t binding = c->key->image_binding_base + v->tgsi_first;
+    bool in_src = layout_binding(c, fmt, binding);
+    struct t2g_resource *res = refl_res(c, T2G_RES_IMAGE, v->tgsi_first, binding, in_src);
+    if (res) {
+        snprintf(res->name, T2G_NAME_MAX, "img%u", v->tgsi_first);
+        res->texture = v->texture;
+        res->return_type = v->type.base == IR_I32 ? TGSI_RETURN_SINT
+                           : v->type.base == IR_U32 ? TGSI_RETURN_UINT : TGSI_RETURN_FLOAT;
+        res->writable = !readonly;
+        res->size = v->array_len;
+    }
+    out_s(c, "uniform ");
+    if (g->qualifiers & TGSI_MEMORY_COHERENT)
+        out_s(c, "coherent ");
+    if (g->qualifiers & TGSI_MEMORY_VOLATILE)
+        out_s(c, "volatile ");
+    if (g->qualifiers & TGSI_MEMORY_RESTRICT)
+        out_s(c, "restrict ");
+    if (readonly)
+        out_s(c, "readonly ");
+    if (writeonly)
+        out_s(c, "writeonly ");
+    out_s(c, c->d->opaque_precision);
+    out_s(c, v->type.base == IR_I32 ? "iimage" : v->type.base == IR_U32 ? "uimage" : "image");
+    out_s(c, t->suffix);
+    out_s(c, " img");
+    out_u(c, v->tgsi_first);
+    if (v->array_len) {
+        out_c(c, '[');
+        out_u(c, v->array_len);
+        out_c(c, ']');
+    }
+    out_s(c, ";\n");
+}
+
+void out_sampler_type(glsl_ctx *c, ir_var *v)
+{
+    gvar *g = gv_of(v);
+    int texture = g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D;
+    const tex_target_info *t = tex_target(texture);
+    if (v->shadow && !t->shadow && t->shadow_of >= 0) {
+        texture = t->shadow_of;
+        t = tex_target(texture);
+    }
+    if (t->feature != GF_COUNT)
+        glsl_need(c, (enum glsl_feature)t->feature, "this texture target");
+    out_s(c, c->d->opaque_precision);
+    if (!t->shadow)
+        out_s(c, v->type.base == IR_I32 ? "i" : v->type.base == IR_U32 ? "u" : "");
+    out_s(c, "sampler");
+    out_s(c, t->suffix);
+    if (t->shadow)
+        out_s(c, "Shadow");
+}
+
+static void declare_block(glsl_ctx *c, const char *layout, const char *kind, const char *block,
+                          uint32_t bnum, const char *member_type, const char *member,
+                          uint32_t mnum, const char *suffix, uint32_t size, bool *in_src,
+                          uint32_t binding, const char *qual)
+{
+    *in_src = layout_binding(c, layout, binding);
+    out_s(c, qual);
+    out_s(c, kind);
+    out_s(c, block);
+    if (bnum != UINT32_MAX)
+        out_u(c, bnum);
+    out_s(c, " { ");
+    out_s(c, member_type);
+    out_c(c, ' ');
+    out_s(c, member);
+    if (mnum != UINT32_MAX)
+        out_u(c, mnum);
+    out_s(c, suffix);
+    out_c(c, '[');
+    if (size)
+        out_u(c, size);
+    out_s(c, "]; };\n");
+}
+
+void io_declare_resources(glsl_ctx *c)
+{
+    ir_shader *s = c->s;
+    const struct t2g_key *k = c->key;
+    for (uint32_t i = 0; i < s->num_vars; i++) {
+        ir_var *v = s->vars[i];
+        gvar *g = gv_of(v);
+        bool in_src = false;
+        struct t2g_resource *res;
+        switch (v->kind) {
+        case IR_VAR_INPUT: case IR_VAR_OUTPUT: case IR_VAR_SYSTEM_VALUE:
+            declare_io(c, v);
+            break;
+        case IR_VAR_CONST_BUFFER: {
+            uint32_t n = v->array_len ? v->array_len : v->size ? v->size : 1;
+            uint32_t binding = k->ubo_binding_base + v->tgsi_dim;
+            declare_block(c, "std140", "uniform ", "cb", v->tgsi_dim,
+                          glsl_type_name((ir_base)v->type.base, v->type.comps), "u", v->tgsi_dim,
+                          "", n, &in_src, binding, "");
+            res = refl_res(c, T2G_RES_UBO, v->tgsi_dim, binding, in_src);
+            if (res) {
+                snprintf(res->name, T2G_NAME_MAX, "cb%u", v->tgsi_dim);
+                res->size = n;
+            }
+            break;
+        }
+        case IR_VAR_DRIVER: {
+            uint32_t n = v->array_len ? v->array_len
+                                      : (uint32_t)(sizeof(struct t2g_driver_uniforms) / 16);
+            declare_block(c, "std140", "uniform ", "t2g_driver", UINT32_MAX, "vec4", "drv",
+                          UINT32_MAX, "", n, &in_src, k->driver_ubo_binding, "");
+            c->refl->uses_driver_ubo = true;
+            copy_name(c->refl->driver_ubo_name, "t2g_driver");
+            break;
+        }
+        case IR_VAR_SAMPLER: {
+            uint32_t binding = k->sampler_binding_base + v->tgsi_first;
+            in_src = layout_binding(c, NULL, binding);
+            out_s(c, "uniform ");
+            out_sampler_type(c, v);
+            out_s(c, " s");
+            out_u(c, v->tgsi_first);
+            if (v->array_len) {
+                out_c(c, '[');
+                out_u(c, v->array_len);
+                out_c(c, ']');
+            }
+            out_s(c, ";\n");
+            uint32_t n = v->array_len ? v->array_len : 1;
+            for (uint32_t e = 0; e < n; e++) {
+                res = refl_res(c, T2G_RES_SAMPLER, v->tgsi_first + e, binding + e, in_src);
+                if (!res)
+                    break;
+                if (v->array_len)
+                    snprintf(res->name, T2G_NAME_MAX, "s%u[%u]", v->tgsi_first, e);
+                else
+                    snprintf(res->name, T2G_NAME_MAX, "s%u", v->tgsi_first);
+                res->texture = (uint8_t)(g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D);
+                res->return_type = v->return_type;
+                res->shadow = v->shadow;
+            }
+            break;
+        }
+        case IR_VAR_IMAGE:
+            declare_image(c, v);
+            break;
+        case IR_VAR_BUFFER: case IR_VAR_ATOMIC_BUFFER: {
+            bool atomic = v->kind == IR_VAR_ATOMIC_BUFFER;
+            uint32_t idx = atomic ? v->tgsi_dim : v->tgsi_first;
+            glsl_need(c, GF_SSBO, atomic ? "atomic counters (kept in a storage buffer)"
+                                         : "shader storage buffers");
+            uint32_t binding = (atomic ? k->atomic_binding_base : k->ssbo_binding_base) + idx;
+            const char *q = (g->qualifiers & TGSI_MEMORY_COHERENT) || atomic ? "coherent " : "";
+            char member[16];
+            snprintf(member, sizeof(member), "%s%u_data", atomic ? "ac" : "ssbo", idx);
+            declare_block(c, "std430", "buffer ", atomic ? "ac" : "ssbo", idx, "uint", member,
+                          UINT32_MAX, "", 0, &in_src, binding, q);
+            res = refl_res(c, atomic ? T2G_RES_ATOMIC : T2G_RES_SSBO, idx, binding, in_src);
+            if (res) {
+                snprintf(res->name, T2G_NAME_MAX, "%s%u", atomic ? "ac" : "ssbo", idx);
+                res->writable = true;
+                res->size = atomic ? v->array_len * 4 : 0;
+            }
+            break;
+        }
+        case IR_VAR_SHARED: {
+            /* TGSI does not carry the shared size (the compute state does): use what the
+             * variable says, else the smallest maximum every ES 3.1 / GL 4.3 host offers. */
+            uint32_t bytes = v->size ? v->size : 16384;
+            glsl_need(c, GF_COMPUTE, "shared memory");
+            out_s(c, "shared uint shm");
+            out_u(c, v->tgsi_first);
+            out_c(c, '[');
+            out_u(c, (bytes + 3) / 4);
+            out_s(c, "];\n");
+            c->refl->shared_memory_bytes += (bytes + 3) / 4 * 4;
+            break;
+        }
+        case IR_VAR_IMMEDIATES: {
+            uint32_t n = v->array_len ? v->array_len : 1;
+            out_s(c, "const uvec4 imm");
+            out_u(c, v->id);
+            out_c(c, '[');
+            out_u(c, n);
+            out_s(c, "] = uvec4[](");
+            for (uint32_t e = 0; e < n; e++) {
+                out_s(c, e ? ", uvec4(" : "uvec4(");
+                for (int j = 0; j < 4; j++) {
+                    if (j)
+                        out_s(c, ", ");
+                    out_u(c, v->init ? v->init[e * 4 + j] : 0);
+                    out_c(c, 'u');
+                }
+                out_c(c, ')');
+            }
+            out_s(c, ");\n");
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+/* The GLSL / GLSL ES emitter's entry: picks the dialect, plans the shader, writes main()
+ * and the declarations, then the version line and the #extensions the body turned out to
+ * need.  A shader the target cannot express is refused with a diagnostic, never emitted.
+ *
+ * Naming scheme (virgl-exec links programs by these names; keep it exact):
+ *   values            t<N> (N = IR value index), phi variables p<N>, parallel-copy
+ *                     temporaries pt<N>_<B>, umulExtended low halves lo<N>
+ *   varyings          GENERIC[n] g<n>, TEXCOORD[n] tc<n>, COLOR[n] c<n>, BCOLOR[n] bc<n>,
+ *                     FOG fog (fog<n> for n > 0), PATCH[n] patch<n> (`patch` qualifier);
+ *                     always vec4 of float, matched by name (no locations); per-vertex
+ *                     stage I/O are unsized arrays (`in vec4 g0[];`)
+ *   vertex inputs     layout(location = N) in vec4|ivec4|uvec4 a<N>  (key->vs_attrib_type)
+ *   fragment outputs  layout(location = n) out vec4|ivec4|uvec4 o<n> (key->fs_output_type)
+ *   other semantics   GLSL builtins; outputs core GLSL lacks (EDGEFLAG, CLIPVERTEX) go to
+ *                     a private `vec4 priv<id>`
+ *   CONST[b]          layout(std140) uniform cb<b> { vec4 u<b>[N]; }  (the member is u<b>,
+ *                     not c<b>, so it cannot collide with the COLOR varying c<b>)
+ *   samplers          uniform sampler* s<n> (SVIEW/SAMP index n; s<n>[k] for arrays)
+ *   images            uniform image* img<n>
+ *   BUFFER[n]         layout(std430) buffer ssbo<n> { uint ssbo<n>_data[]; }
+ *   HWATOMIC[b]       layout(std430) buffer ac<b> { uint ac<b>_data[]; } — counters live
+ *                     in a storage buffer so every TGSI atomic maps to atomic*()
+ *   shared MEMORY[n]  shared uint shm<n>[]
+ *   driver uniforms   layout(std140) uniform t2g_driver { vec4 drv[N]; }
+ *   TEMP arrays       local vec4 r<id>[N]; indirect IMM: const uvec4 imm<id>[N]
+ *   indirectly indexed I/O arrays are copied through a local vec4 io<id>[N]
+ * Bindings are key->*_binding_base + TGSI index, written as layout(binding=) where the
+ * target has it (GLSL >= 4.20 or GL_ARB_shading_language_420pack, ESSL >= 3.10).
+ *
+ * Approximations, documented: ES has no noperspective (perspective is used); DEMOTE is
+ * discard; fine derivatives fall back to dFdx/dFdy without derivative control. */
+#include "glsl_priv.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+bool glsl_has(glsl_ctx *c, enum glsl_feature f)
+{
+    if (f >= GF_COUNT)
+        return true;
+    const glsl_feature_rule *r = &c->d->rules[f];
+    if (r->core && c->d->version >= r->core)
+        return true;
+    if (r->ext && c->d->version >= r->ext_min &&
+        (!r->host_flag || (c->key->host_features & r->host_flag))) {
+        c->ext_used |= 1ull << f;
+        return true;
+    }
+    return false;
+}
+
+static void target_label(glsl_ctx *c, char *buf, size_t n)
+{
+    snprintf(buf, n, "GLSL%s %u.%02u", c->d->es ? " ES" : "", c->d->version / 100,
+             c->d->version % 100);
+}
+
+void glsl_refuse(glsl_ctx *c, const char *fmt, ...)
+{
+    if (c->failed)
+        return; /* the first reason is the useful one */
+    c->failed = true;
+    char what[256], target[32];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof(what), fmt, ap);
+    va_end(ap);
+    target_label(c, target, sizeof(target));
+    diag_error(c->s->diags, 0, 0, "%s cannot express this shader: %s", target, what);
+}
+
+bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what)
+{
+    if (glsl_has(c, f))
+        return true;
+    const glsl_feature_rule *r = &c->d->rules[f];
+    if (r->ext && c->d->version >= r->ext_min && r->host_flag)
+        glsl_refuse(c, "%s needs %s, which the host does not advertise", what, r->ext);
+    else
+        glsl_refuse(c, "%s is not available", what);
+    return false;
+}
+
+static void emit_extensions(glsl_ctx *c, strbuf *out)
+{
+    const char *done[GF_COUNT];
+    unsigned ndone = 0;
+    for (unsigned f = 0; f < GF_COUNT; f++) {
+        if (!(c->ext_used >> f & 1))
+            continue;
+        const char *e = c->d->rules[f].ext;
+        bool dup = false;
+        for (unsigned i = 0; i < ndone; i++)
+            dup |= !strcmp(done[i], e);
+        if (dup)
+            continue;
+        done[ndone++] = e;
+        strbuf_append(out, "#extension ");
+        strbuf_append(out, e);
+        strbuf_append(out, " : require\n");
+    }
+}
+
+static void check_stage(glsl_ctx *c)
+{
+    switch (c->stage) {
+    case TGSI_PROCESSOR_GEOMETRY:
+        glsl_need(c, GF_GEOMETRY, "a geometry shader");
+        break;
+    case TGSI_PROCESSOR_TESS_CTRL: case TGSI_PROCESSOR_TESS_EVAL:
+        glsl_need(c, GF_TESS, "a tessellation shader");
+        break;
+    case TGSI_PROCESSOR_COMPUTE:
+        glsl_need(c, GF_COMPUTE, "a compute shader");
+        break;
+    default:
+        break;
+    }
+}
+
+const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflection *refl,
+                      size_t *out_len)
+{
+    glsl_ctx ctx, *c = &ctx;
+    memset(c, 0, sizeof(*c));
+    c->s = s;
+    c->a = s->arena;
+    c->key = key;
+    c->refl = refl;
+    c->stage = s->stage;
+    if (out_len)
+        *out_len = 0;
+    memset(refl, 0, sizeof(*refl));
+    refl->stage = (enum t2g_stage)s->stage;
+    c->d = glsl_desktop_dialect(key->target);
+    if (!c->d)
+        c->d = glsl_es_dialect(key->target);
+    if (!c->d) {
+        diag_error(s->diags, 0, 0, "unknown GLSL target %d", (int)key->target);
+        return NULL;
+    }
+    check_stage(c);
+    strbuf_init(&c->body, c->a);
+    strbuf_init(&c->decls, c->a);
+    io_prepare(c);
+    if (!c->failed)
+        cf_plan(c);
+    if (c->failed)
+        return NULL;
+    c->o = &c->body;
+    c->indent = 1;
+    io_prologue(c);
+    cf_emit_body(c);
+    c->o = &c->decls;
+    c->indent = 0;
+    io_declare_stage(c);
+    io_declare_resources(c);
+    if (c->failed)
+        return NULL;
+
+    strbuf out;
+    strbuf_init(&out, c->a);
+    strbuf_append(&out, c->d->version_line);
+    emit_extensions(c, &out);
+    strbuf_append(&out, c->d->preamble);
+    strbuf_appendn(&out, c->decls.data ? c->decls.data : "", c->decls.len);
+    strbuf_append(&out, "void main()\n{\n");
+    strbuf_appendn(&out, c->body.data ? c->body.data : "", c->body.len);
+    strbuf_append(&out, "}\n");
+    if (!out.data) {
+        diag_error(s->diags, 0, 0, "out of memory while emitting GLSL");
+        return NULL;
+    }
+    if (out_len)
+        *out_len = out.len;
+    return out.data;
+}

@@ -1,0 +1,825 @@
+/* Variables: names of inputs, outputs, builtins and resources, their declarations and
+ * reflection, and the loads/stores that reach them (bit casts where the declared GLSL type
+ * differs from the IR's). */
+#include "glsl_priv.h"
+
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- builtins */
+
+#define ST(x) (1u << TGSI_PROCESSOR_##x)
+
+/* First match wins; stages 0 = every stage. */
+static const glsl_builtin builtins[] = {
+    { TGSI_SEMANTIC_POSITION, B_IN, ST(FRAGMENT), "gl_FragCoord", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_POSITION, B_OUT, ST(FRAGMENT), "gl_FragDepth", NULL, IR_F32, 1, 2, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_POSITION, B_ANY, 0, "gl_Position", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_PSIZE, B_ANY, 0, "gl_PointSize", NULL, IR_F32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_CLIPDIST, B_ANY, 0, "gl_ClipDistance", NULL, IR_F32, 4, 0, BF_CLIP, GF_CLIP_DISTANCE },
+    { TGSI_SEMANTIC_CULLDIST, B_ANY, 0, "gl_CullDistance", NULL, IR_F32, 4, 0, BF_ARRAY, GF_CULL_DISTANCE },
+    { TGSI_SEMANTIC_FACE, B_IN, ST(FRAGMENT), "gl_FrontFacing", NULL, IR_F32, 1, 0, BF_FACE, NOFEAT },
+    { TGSI_SEMANTIC_PRIMID, B_IN, ST(GEOMETRY), "gl_PrimitiveIDIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_PRIMID, B_IN, ST(FRAGMENT), "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_PRIMID_IN_FS },
+    { TGSI_SEMANTIC_PRIMID, B_ANY, 0, "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_INSTANCEID, B_IN, 0, "gl_InstanceID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_VERTEXID, B_IN, 0, "gl_VertexID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_VERTEXID_NOBASE, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_NOBASE, GF_DRAW_PARAMETERS },
+    { TGSI_SEMANTIC_BASEVERTEX, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
+    { TGSI_SEMANTIC_BASEINSTANCE, B_IN, 0, "gl_BaseInstance", "gl_BaseInstanceARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
+    { TGSI_SEMANTIC_DRAWID, B_IN, 0, "gl_DrawID", "gl_DrawIDARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
+    { TGSI_SEMANTIC_STENCIL, B_OUT, ST(FRAGMENT), "gl_FragStencilRefARB", NULL, IR_I32, 1, 1, BF_PLAIN, GF_STENCIL_EXPORT },
+    { TGSI_SEMANTIC_SAMPLEID, B_IN, 0, "gl_SampleID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
+    { TGSI_SEMANTIC_SAMPLEPOS, B_IN, 0, "gl_SamplePosition", NULL, IR_F32, 2, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
+    { TGSI_SEMANTIC_SAMPLEMASK, B_IN, 0, "gl_SampleMaskIn", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_VARIABLES },
+    { TGSI_SEMANTIC_SAMPLEMASK, B_OUT, 0, "gl_SampleMask", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_VARIABLES },
+    { TGSI_SEMANTIC_INVOCATIONID, B_IN, 0, "gl_InvocationID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_TESSCOORD, B_IN, 0, "gl_TessCoord", NULL, IR_F32, 3, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_TESSOUTER, B_ANY, 0, "gl_TessLevelOuter", NULL, IR_F32, 4, 0, BF_ARRAY, NOFEAT },
+    { TGSI_SEMANTIC_TESSINNER, B_ANY, 0, "gl_TessLevelInner", NULL, IR_F32, 2, 0, BF_ARRAY, NOFEAT },
+    { TGSI_SEMANTIC_VERTICESIN, B_IN, 0, "gl_PatchVerticesIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_HELPER_INVOCATION, B_IN, 0, "gl_HelperInvocation", NULL, IR_BOOL, 1, 0, BF_PLAIN, GF_HELPER_INVOCATION },
+    { TGSI_SEMANTIC_VIEWPORT_INDEX, B_ANY, 0, "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_INDEX },
+    { TGSI_SEMANTIC_LAYER, B_IN, ST(FRAGMENT), "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, GF_LAYER_IN_FS },
+    { TGSI_SEMANTIC_LAYER, B_ANY, 0, "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_PCOORD, B_IN, ST(FRAGMENT), "gl_PointCoord", NULL, IR_F32, 2, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_THREAD_ID, B_IN, 0, "gl_LocalInvocationID", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_BLOCK_ID, B_IN, 0, "gl_WorkGroupID", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_GRID_SIZE, B_IN, 0, "gl_NumWorkGroups", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    { TGSI_SEMANTIC_BLOCK_SIZE, B_IN, 0, "gl_WorkGroupSize", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    /* Outputs core GLSL has no home for: written to a private variable (the lowerings turn
+     * CLIPVERTEX into clip distances when user clip planes are on). */
+    { TGSI_SEMANTIC_CLIPVERTEX, B_OUT, 0, NULL, NULL, IR_F32, 4, 0, BF_PRIVATE, NOFEAT },
+    { TGSI_SEMANTIC_EDGEFLAG, B_ANY, 0, NULL, NULL, IR_F32, 4, 0, BF_PRIVATE, NOFEAT },
+};
+
+static bool is_varying_semantic(unsigned sem)
+{
+    return sem == TGSI_SEMANTIC_GENERIC || sem == TGSI_SEMANTIC_TEXCOORD ||
+           sem == TGSI_SEMANTIC_COLOR || sem == TGSI_SEMANTIC_BCOLOR || sem == TGSI_SEMANTIC_FOG ||
+           sem == TGSI_SEMANTIC_PATCH;
+}
+
+static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
+{
+    if (v->kind != IR_VAR_INPUT && v->kind != IR_VAR_OUTPUT && v->kind != IR_VAR_SYSTEM_VALUE)
+        return NULL;
+    if (c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT)
+        return NULL;
+    if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
+        v->semantic == TGSI_SEMANTIC_COLOR)
+        return NULL;
+    if (v->kind != IR_VAR_SYSTEM_VALUE && is_varying_semantic(v->semantic))
+        return NULL;
+    unsigned dir = v->kind == IR_VAR_OUTPUT ? B_OUT : B_IN;
+    for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
+        const glsl_builtin *b = &builtins[i];
+        if (b->semantic == v->semantic && (b->dir & dir) &&
+            (!b->stages || (b->stages & (1u << c->stage))))
+            return b;
+    }
+    return NULL;
+}
+
+bool var_is_writable(const ir_var *v)
+{
+    switch (v->kind) {
+    case IR_VAR_TEMP_ARRAY: case IR_VAR_OUTPUT: case IR_VAR_BUFFER: case IR_VAR_SHARED:
+    case IR_VAR_ATOMIC_BUFFER: case IR_VAR_IMAGE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool per_vertex_block_member(const ir_var *v)
+{
+    return v->per_vertex && (v->semantic == TGSI_SEMANTIC_POSITION ||
+                             v->semantic == TGSI_SEMANTIC_PSIZE ||
+                             v->semantic == TGSI_SEMANTIC_CLIPDIST ||
+                             v->semantic == TGSI_SEMANTIC_CULLDIST);
+}
+
+/* ---------------------------------------------------------------- names */
+
+/* Prefix and number of a non-builtin I/O element's GLSL name (number < 0: none). */
+static const char *io_prefix(glsl_ctx *c, const ir_var *v, uint32_t elem, int64_t *num)
+{
+    *num = (int64_t)v->semantic_index + elem;
+    if (c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) {
+        *num = (int64_t)v->tgsi_first + elem;
+        return "a";
+    }
+    if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT)
+        return v->semantic == TGSI_SEMANTIC_COLOR ? "o" : "fo";
+    switch (v->semantic) {
+    case TGSI_SEMANTIC_GENERIC: return "g";
+    case TGSI_SEMANTIC_TEXCOORD: return "tc";
+    case TGSI_SEMANTIC_COLOR: return "c";
+    case TGSI_SEMANTIC_BCOLOR: return "bc";
+    case TGSI_SEMANTIC_PATCH: return "patch";
+    case TGSI_SEMANTIC_FOG:
+        if (*num == 0)
+            *num = -1;
+        return "fog";
+    default:
+        *num = v->id;
+        return "priv";
+    }
+}
+
+static void out_io_name(glsl_ctx *c, const ir_var *v, uint32_t elem)
+{
+    int64_t num;
+    out_s(c, io_prefix(c, v, elem, &num));
+    if (num >= 0)
+        out_u(c, (uint64_t)num);
+}
+
+void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n)
+{
+    int64_t num;
+    const char *p = io_prefix(c, v, elem, &num);
+    if (num >= 0)
+        snprintf(buf, n, "%s%lld", p, (long long)num);
+    else
+        snprintf(buf, n, "%s", p);
+}
+
+/* The GLSL base type an I/O element is declared with. */
+ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem)
+{
+    static const uint8_t bases[] = { IR_F32, IR_I32, IR_U32 };
+    if (c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) {
+        uint32_t loc = v->tgsi_first + elem;
+        if (loc < T2G_MAX_VERTEX_ATTRIBS && c->key->vs_attrib_type[loc] < 3)
+            return (ir_base)bases[c->key->vs_attrib_type[loc]];
+    }
+    if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
+        v->semantic == TGSI_SEMANTIC_COLOR) {
+        uint32_t loc = v->semantic_index + elem;
+        if (loc < T2G_MAX_RENDER_TARGETS && c->key->fs_output_type[loc] < 3)
+            return (ir_base)bases[c->key->fs_output_type[loc]];
+    }
+    return IR_F32; /* varyings are float vectors in every stage, so stages link by name */
+}
+
+const char *sampler_name(glsl_ctx *c, ir_var *v)
+{
+    (void)c;
+    return "s";
+}
+
+void resource_name(glsl_ctx *c, ir_var *v)
+{
+    switch (v->kind) {
+    case IR_VAR_SAMPLER: out_c(c, 's'); out_u(c, v->tgsi_first); break;
+    case IR_VAR_IMAGE: out_s(c, "img"); out_u(c, v->tgsi_first); break;
+    default: break;
+    }
+}
+
+void mem_array_name(glsl_ctx *c, ir_var *v)
+{
+    switch (v->kind) {
+    case IR_VAR_BUFFER: out_s(c, "ssbo"); out_u(c, v->tgsi_first); out_s(c, "_data"); break;
+    case IR_VAR_ATOMIC_BUFFER: out_s(c, "ac"); out_u(c, v->tgsi_dim); out_s(c, "_data"); break;
+    default: out_s(c, "shm"); out_u(c, v->tgsi_first); break;
+    }
+}
+
+/* ---------------------------------------------------------------- preparation */
+
+static void note_access(glsl_ctx *c, ir_instr *in, void *unused)
+{
+    (void)unused;
+    switch (in->op) {
+    case IR_OP_LOAD_VAR: case IR_OP_STORE_VAR: case IR_OP_INTERP: {
+        ir_var *v = in->u.access.var;
+        gvar *g = gv_of(v);
+        unsigned idx_src = in->op == IR_OP_STORE_VAR ? 1 : 0;
+        bool indirect = idx_src < in->num_srcs && in->srcs[idx_src].def;
+        if (indirect && !g->builtin && v->array_len > 0 &&
+            (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT))
+            g->local = true;
+        if (in->op == IR_OP_STORE_VAR)
+            g->stored = true;
+        else
+            g->loaded = true;
+        break;
+    }
+    case IR_OP_TEX:
+        if (in->u.tex.sampler && gv_of(in->u.tex.sampler)->texture < 0)
+            gv_of(in->u.tex.sampler)->texture = in->u.tex.texture;
+        break;
+    case IR_OP_IMAGE_LOAD: case IR_OP_IMAGE_STORE: case IR_OP_IMAGE_ATOMIC:
+    case IR_OP_BUFFER_LOAD: case IR_OP_BUFFER_STORE: case IR_OP_BUFFER_ATOMIC: {
+        ir_var *v = in->u.mem.var;
+        if (!v)
+            break;
+        gvar *g = gv_of(v);
+        g->qualifiers |= in->u.mem.qualifiers;
+        if (in->op == IR_OP_IMAGE_LOAD || in->op == IR_OP_BUFFER_LOAD)
+            g->loaded = true;
+        else if (in->op == IR_OP_IMAGE_STORE || in->op == IR_OP_BUFFER_STORE)
+            g->stored = true;
+        else
+            g->atomics = true;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+typedef struct walk_ctx { glsl_ctx *c; } walk_ctx;
+
+static void note_block(ir_block *b, void *p)
+{
+    glsl_ctx *c = ((walk_ctx *)p)->c;
+    IR_FOREACH_INSTR(b, in)
+        note_access(c, in, NULL);
+}
+
+void io_prepare(glsl_ctx *c)
+{
+    ir_shader *s = c->s;
+    for (uint32_t i = 0; i < s->num_vars; i++) {
+        ir_var *v = s->vars[i];
+        gvar *g = ARENA_NEW(c->a, gvar);
+        if (!g) {
+            c->failed = true;
+            return;
+        }
+        g->texture = v->kind == IR_VAR_SAMPLER && v->texture != TGSI_TEXTURE_UNKNOWN ? v->texture : -1;
+        v->backend_data = g;
+        g->builtin = find_builtin(c, v);
+        if (!g->builtin && (v->kind == IR_VAR_SYSTEM_VALUE ||
+                            (!is_varying_semantic(v->semantic) &&
+                             !(c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) &&
+                             !(c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT) &&
+                             (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT)))) {
+            glsl_refuse(c, "%s %s has no GLSL equivalent",
+                        v->kind == IR_VAR_OUTPUT ? "output" : "input",
+                        v->semantic < TGSI_SEMANTIC_COUNT ? tgsi_semantic_names[v->semantic] : "?");
+        }
+    }
+    walk_ctx w = { c };
+    ir_foreach_block(&s->body, note_block, &w);
+
+    /* TGSI packs clip then cull distances into the CLIPDIST slots. */
+    c->num_clip = ir_prop_is_set(s, TGSI_PROPERTY_NUM_CLIPDIST_ENABLED)
+                      ? s->props[TGSI_PROPERTY_NUM_CLIPDIST_ENABLED] : 8;
+    c->num_cull = ir_prop_is_set(s, TGSI_PROPERTY_NUM_CULLDIST_ENABLED)
+                      ? s->props[TGSI_PROPERTY_NUM_CULLDIST_ENABLED] : 0;
+    if (!ir_prop_is_set(s, TGSI_PROPERTY_NUM_CLIPDIST_ENABLED) && c->num_cull)
+        c->num_clip = 0;
+
+    if (c->stage == TGSI_PROCESSOR_FRAGMENT &&
+        ir_prop_is_set(s, TGSI_PROPERTY_FS_COLOR0_WRITES_ALL_CBUFS) &&
+        s->props[TGSI_PROPERTY_FS_COLOR0_WRITES_ALL_CBUFS]) {
+        for (uint32_t i = 0; i < s->num_vars; i++) {
+            ir_var *v = s->vars[i];
+            if (v->kind == IR_VAR_OUTPUT && v->semantic == TGSI_SEMANTIC_COLOR &&
+                v->semantic_index == 0 && !v->array_len) {
+                c->color0 = v;
+                c->color0_copies = c->key->fs_num_cbufs ? c->key->fs_num_cbufs : 1;
+                if (c->color0_copies > T2G_MAX_RENDER_TARGETS)
+                    c->color0_copies = T2G_MAX_RENDER_TARGETS;
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- builtin access */
+
+static void out_index(glsl_ctx *c, int32_t base, ir_src ind)
+{
+    out_c(c, '[');
+    if (ind.def) {
+        emit_src_as(c, ind, 1, IR_I32, P_ADD);
+        if (base) {
+            out_s(c, base < 0 ? " - " : " + ");
+            out_i(c, base < 0 ? -(int64_t)base : base);
+        }
+    } else {
+        out_i(c, base);
+    }
+    out_c(c, ']');
+}
+
+/* Where a variable access names its vertex and element. */
+typedef struct access {
+    ir_var *var;
+    int32_t index, dim;
+    ir_src index_src, dim_src;
+} access;
+
+static access access_of(const ir_instr *in)
+{
+    access a = { in->u.access.var, in->u.access.index, in->u.access.dim, ir_src_none(), ir_src_none() };
+    unsigned first = in->op == IR_OP_STORE_VAR ? 1 : 0;
+    if (first < in->num_srcs)
+        a.index_src = in->srcs[first];
+    if (in->op != IR_OP_INTERP && first + 1 < in->num_srcs)
+        a.dim_src = in->srcs[first + 1];
+    if (in->op == IR_OP_INTERP && in->num_srcs > 2)
+        a.dim_src = in->srcs[2];
+    return a;
+}
+
+static const char *builtin_name(glsl_ctx *c, const glsl_builtin *b)
+{
+    if (b->ext_name && b->feature != NOFEAT && c->d->rules[b->feature].core == 0)
+        return b->ext_name;
+    if (b->ext_name && b->feature != NOFEAT && c->d->version < c->d->rules[b->feature].core)
+        return b->ext_name;
+    return b->name;
+}
+
+/* Prints natural component k (k < 0: the whole builtin) of element a.index. */
+static void builtin_comp(glsl_ctx *c, const access *a, const glsl_builtin *b, int k)
+{
+    const ir_var *v = a->var;
+    if (per_vertex_block_member(v)) {
+        bool out = v->kind == IR_VAR_OUTPUT;
+        out_s(c, out ? "gl_out" : "gl_in");
+        out_index(c, a->dim, a->dim_src);
+        out_c(c, '.');
+    }
+    if (b->form == BF_CLIP) {
+        uint32_t d = 4 * (v->semantic_index + (uint32_t)a->index) + (uint32_t)k;
+        if (d < c->num_clip) {
+            out_s(c, "gl_ClipDistance[");
+            out_u(c, d);
+        } else {
+            glsl_need(c, GF_CULL_DISTANCE, "cull distances");
+            out_s(c, "gl_CullDistance[");
+            out_u(c, d - c->num_clip);
+        }
+        out_c(c, ']');
+        return;
+    }
+    if (b->form == BF_NOBASE) {
+        out_s(c, "(gl_VertexID - ");
+        out_s(c, builtin_name(c, b));
+        out_c(c, ')');
+        return;
+    }
+    out_s(c, builtin_name(c, b));
+    switch (b->form) {
+    case BF_PLAIN:
+        if (b->comps > 1 && k >= 0) {
+            out_c(c, '.');
+            out_c(c, "xyzw"[k]);
+        }
+        break;
+    case BF_ARRAY:
+        out_c(c, '[');
+        out_u(c, (b->semantic == TGSI_SEMANTIC_CULLDIST ? 4 * (v->semantic_index + (uint32_t)a->index) : 0) + (uint32_t)k);
+        out_c(c, ']');
+        break;
+    case BF_INDEX0:
+        out_s(c, "[0]");
+        break;
+    default:
+        break;
+    }
+}
+
+static bool clip_comp_exists(glsl_ctx *c, const access *a, unsigned k)
+{
+    uint32_t d = 4 * (a->var->semantic_index + (uint32_t)a->index) + k;
+    return d < c->num_clip + c->num_cull;
+}
+
+static void out_zero(glsl_ctx *c, ir_base b)
+{
+    emit_const_scalar(c, b, 0);
+}
+
+/* One natural scalar converted to base `to`. */
+static void builtin_scalar(glsl_ctx *c, const access *a, const glsl_builtin *b, int k, ir_base to)
+{
+    if (b->form == BF_FACE) {
+        /* TGSI's FACE is +1.0 for front faces, -1.0 for back faces. */
+        if (to != IR_F32) {
+            out_s(c, bitcast_fn(IR_F32, to, 1));
+            out_c(c, '(');
+        }
+        out_s(c, "(gl_FrontFacing ? 1.0 : -1.0)");
+        if (to != IR_F32)
+            out_c(c, ')');
+        return;
+    }
+    ir_base nb = (ir_base)b->base;
+    if (nb == IR_BOOL && to != IR_BOOL) {
+        /* TGSI booleans are ~0 / 0. */
+        if (to == IR_F32)
+            out_s(c, "intBitsToFloat");
+        out_c(c, '(');
+        builtin_comp(c, a, b, k);
+        out_s(c, to == IR_U32 ? " ? 0xffffffffu : 0u)" : " ? -1 : 0)");
+        if (to == IR_F32)
+            out_c(c, ')');
+        return;
+    }
+    const char *fn = bitcast_fn(nb, to, 1);
+    if (fn[0]) {
+        out_s(c, fn);
+        out_c(c, '(');
+    }
+    builtin_comp(c, a, b, k);
+    if (fn[0])
+        out_c(c, ')');
+}
+
+static void builtin_read(glsl_ctx *c, const access *a, const glsl_builtin *b, ir_base to, unsigned n)
+{
+    glsl_need(c, b->feature == NOFEAT ? GF_COUNT : (enum glsl_feature)b->feature, b->name);
+    if (b->form == BF_PLAIN && b->first == 0 && n <= b->comps && b->base != IR_BOOL) {
+        const char *fn = bitcast_fn((ir_base)b->base, to, n);
+        if (fn[0]) {
+            if (b->base == IR_F32 || to == IR_F32)
+                glsl_need(c, GF_BIT_ENCODING, "bit casts");
+            out_s(c, fn);
+            out_c(c, '(');
+        }
+        builtin_comp(c, a, b, -1);
+        if (n < b->comps) {
+            out_c(c, '.');
+            strbuf_appendn(c->o, "xyzw", n);
+        }
+        if (fn[0])
+            out_c(c, ')');
+        return;
+    }
+    if (n > 1) {
+        out_type(c, to, n);
+        out_c(c, '(');
+    }
+    for (unsigned i = 0; i < n; i++) {
+        if (i)
+            out_s(c, ", ");
+        int k = (int)i - b->first;
+        bool exists = k >= 0 && k < b->comps;
+        if (b->form == BF_CLIP)
+            exists = clip_comp_exists(c, a, i);
+        if (exists)
+            builtin_scalar(c, a, b, k, to);
+        else
+            out_zero(c, to);
+    }
+    if (n > 1)
+        out_c(c, ')');
+}
+
+/* ---------------------------------------------------------------- loads */
+
+static void out_elem_access(glsl_ctx *c, const access *a, uint32_t elem_known)
+{
+    ir_var *v = a->var;
+    gvar *g = gv_of(v);
+    if (g->local) {
+        out_s(c, "io");
+        out_u(c, v->id);
+        if (v->per_vertex)
+            out_index(c, a->dim, a->dim_src);
+        out_index(c, a->index, a->index_src);
+        return;
+    }
+    if (g->builtin && g->builtin->form == BF_PRIVATE) {
+        out_s(c, "priv");
+        out_u(c, v->id);
+        if (v->array_len)
+            out_index(c, a->index, a->index_src);
+        return;
+    }
+    out_io_name(c, v, elem_known);
+    if (v->per_vertex)
+        out_index(c, a->dim, a->dim_src);
+}
+
+bool io_load_is_atom(glsl_ctx *c, const ir_instr *in)
+{
+    ir_var *v = in->u.access.var;
+    if (var_is_writable(v))
+        return false;
+    for (unsigned i = 0; i < in->num_srcs; i++)
+        if (in->srcs[i].def && in->srcs[i].def->op != IR_OP_CONST)
+            return false;
+    gvar *g = gv_of(v);
+    return !g->local;
+}
+
+bool io_access_prints_index_twice(glsl_ctx *c, const ir_instr *in)
+{
+    gvar *g = gv_of(in->u.access.var);
+    return g->builtin != NULL;
+}
+
+/* A register-file element (arrays, constants): name[index], bit cast to the load's type. */
+static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, uint64_t num, ir_type elem)
+{
+    access a = access_of(in);
+    unsigned n = in->type.comps;
+    ir_base to = (ir_base)in->type.base;
+    const char *fn = bitcast_fn((ir_base)elem.base, to, n);
+    if (fn[0]) {
+        if (elem.base == IR_F32 || to == IR_F32)
+            glsl_need(c, GF_BIT_ENCODING, "bit casts");
+        out_s(c, fn);
+        out_c(c, '(');
+    }
+    out_s(c, prefix);
+    out_u(c, num);
+    if (a.var->array_len || a.var->kind == IR_VAR_CONST_BUFFER)
+        out_index(c, a.index, a.index_src);
+    if (n < elem.comps) {
+        out_c(c, '.');
+        strbuf_appendn(c->o, "xyzw", n);
+    }
+    if (fn[0])
+        out_c(c, ')');
+}
+
+void emit_load_var(glsl_ctx *c, ir_instr *in)
+{
+    ir_var *v = in->u.access.var;
+    gvar *g = gv_of(v);
+    unsigned n = in->type.comps;
+    ir_base to = (ir_base)in->type.base;
+    switch (v->kind) {
+    case IR_VAR_TEMP_ARRAY:
+        array_load(c, in, "r", v->id, v->type);
+        return;
+    case IR_VAR_IMMEDIATES:
+        array_load(c, in, "imm", v->id, v->type);
+        return;
+    case IR_VAR_CONST_BUFFER:
+        array_load(c, in, "u", v->tgsi_dim, v->type);
+        return;
+    case IR_VAR_DRIVER:
+        array_load(c, in, "drv", 0, v->type);
+        return;
+    default:
+        break;
+    }
+    access a = access_of(in);
+    if (g->builtin && g->builtin->form != BF_PRIVATE) {
+        builtin_read(c, &a, g->builtin, to, n);
+        return;
+    }
+    ir_base db = g->local || g->builtin ? (ir_base)v->type.base : io_decl_base(c, v, (uint32_t)a.index);
+    const char *fn = bitcast_fn(db, to, n);
+    if (fn[0]) {
+        if (db == IR_F32 || to == IR_F32)
+            glsl_need(c, GF_BIT_ENCODING, "bit casts");
+        out_s(c, fn);
+        out_c(c, '(');
+    }
+    out_elem_access(c, &a, (uint32_t)a.index);
+    if (n < 4) {
+        out_c(c, '.');
+        strbuf_appendn(c->o, "xyzw", n);
+    }
+    if (fn[0])
+        out_c(c, ')');
+}
+
+void emit_interp(glsl_ctx *c, ir_instr *in)
+{
+    ir_var *v = in->u.access.var;
+    gvar *g = gv_of(v);
+    unsigned n = in->type.comps;
+    glsl_need(c, GF_SAMPLE_INTERPOLATION, "interpolateAt*()");
+    if (g->builtin || g->local || v->kind != IR_VAR_INPUT) {
+        glsl_refuse(c, "interpolation at a sample/offset of a builtin or indirectly indexed input");
+        return;
+    }
+    access a = access_of(in);
+    static const char *const fns[] = { "interpolateAtCentroid(", "interpolateAtSample(",
+                                       "interpolateAtOffset(" };
+    unsigned mode = in->u.access.interp_mode < 3 ? in->u.access.interp_mode : 0;
+    const char *fn = bitcast_fn(IR_F32, (ir_base)in->type.base, n);
+    if (fn[0]) {
+        out_s(c, fn);
+        out_c(c, '(');
+    }
+    out_s(c, fns[mode]);
+    out_elem_access(c, &a, (uint32_t)a.index);
+    if (mode == 1) {
+        out_s(c, ", ");
+        emit_src_comp(c, in->srcs[1], 0, IR_I32, P_NONE);
+    } else if (mode == 2) {
+        out_s(c, ", ");
+        emit_src_as(c, in->srcs[1], 2, IR_F32, P_NONE);
+    }
+    out_c(c, ')');
+    if (n < 4) {
+        out_c(c, '.');
+        strbuf_appendn(c->o, "xyzw", n);
+    }
+    if (fn[0])
+        out_c(c, ')');
+}
+
+/* ---------------------------------------------------------------- stores */
+
+bool io_store_prints_value_twice(glsl_ctx *c, const ir_instr *in)
+{
+    ir_var *v = in->u.access.var;
+    gvar *g = gv_of(v);
+    if (v == c->color0 && c->color0_copies > 1)
+        return true;
+    if (!g->builtin)
+        return false;
+    const glsl_builtin *b = g->builtin;
+    return b->form == BF_ARRAY || b->form == BF_CLIP || b->form == BF_INDEX0 ||
+           (b->form == BF_PLAIN && b->comps == 1);
+}
+
+static void store_line_begin(glsl_ctx *c)
+{
+    out_indent(c);
+}
+
+/* `dst.mask = value.swz;` for the written components `comps`. */
+static void store_masked(glsl_ctx *c, ir_src value, const uint8_t *comps, unsigned n,
+                         unsigned elem_comps, ir_base to)
+{
+    if (n < elem_comps) {
+        out_c(c, '.');
+        out_swz(c, comps, n);
+    }
+    out_s(c, " = ");
+    ir_src s = value;
+    for (unsigned i = 0; i < n; i++)
+        s.swizzle[i] = value.swizzle[comps[i]];
+    emit_src_as(c, s, n, to, P_NONE);
+    out_s(c, ";\n");
+}
+
+static void builtin_store(glsl_ctx *c, const access *a, const glsl_builtin *b, ir_src value,
+                          unsigned mask)
+{
+    glsl_need(c, b->feature == NOFEAT ? GF_COUNT : (enum glsl_feature)b->feature, b->name);
+    if (b->form == BF_PLAIN && b->comps > 1) {
+        uint8_t comps[4], nat[4];
+        unsigned n = 0;
+        for (unsigned i = 0; i < 4; i++) {
+            int k = (int)i - b->first;
+            if ((mask >> i & 1) && k >= 0 && k < b->comps) {
+                comps[n] = (uint8_t)i;
+                nat[n++] = (uint8_t)k;
+            }
+        }
+        if (!n)
+            return;
+        store_line_begin(c);
+        builtin_comp(c, a, b, -1);
+        if (n < b->comps) {
+            out_c(c, '.');
+            out_swz(c, nat, n);
+        }
+        out_s(c, " = ");
+        ir_src s = value;
+        for (unsigned i = 0; i < n; i++)
+            s.swizzle[i] = value.swizzle[comps[i]];
+        emit_src_as(c, s, n, (ir_base)b->base, P_NONE);
+        out_s(c, ";\n");
+        return;
+    }
+    for (unsigned i = 0; i < 4; i++) {
+        int k = (int)i - b->first;
+        if (!(mask >> i & 1) || k < 0 || k >= b->comps)
+            continue;
+        if (b->form == BF_CLIP && !clip_comp_exists(c, a, i))
+            continue;
+        store_line_begin(c);
+        builtin_comp(c, a, b, b->form == BF_CLIP ? (int)i : k);
+        out_s(c, " = ");
+        emit_src_comp(c, value, i, (ir_base)b->base, P_NONE);
+        out_s(c, ";\n");
+    }
+}
+
+void emit_store_var(glsl_ctx *c, ir_instr *in)
+{
+    ir_var *v = in->u.access.var;
+    gvar *g = gv_of(v);
+    access a = access_of(in);
+    ir_src value = in->srcs[0];
+    unsigned mask = in->u.access.writemask ? in->u.access.writemask : 0xf;
+    unsigned ec = v->type.comps ? v->type.comps : 1;
+    mask &= (1u << ec) - 1;
+    if (g->builtin && g->builtin->form != BF_PRIVATE) {
+        builtin_store(c, &a, g->builtin, value, mask);
+        return;
+    }
+    uint8_t comps[4];
+    unsigned n = 0;
+    for (unsigned i = 0; i < ec; i++)
+        if (mask >> i & 1)
+            comps[n++] = (uint8_t)i;
+    if (!n)
+        return;
+    if (v->kind == IR_VAR_TEMP_ARRAY) {
+        store_line_begin(c);
+        out_c(c, 'r');
+        out_u(c, v->id);
+        out_index(c, a.index, a.index_src);
+        store_masked(c, value, comps, n, ec, (ir_base)v->type.base);
+        return;
+    }
+    unsigned copies = v == c->color0 ? c->color0_copies : 1;
+    for (unsigned k = 0; k < copies; k++) {
+        store_line_begin(c);
+        out_elem_access(c, &a, (uint32_t)a.index + k);
+        ir_base db = g->local || g->builtin ? (ir_base)v->type.base
+                                            : io_decl_base(c, v, (uint32_t)a.index + k);
+        store_masked(c, value, comps, n, ec, db);
+    }
+}
+
+/* ---------------------------------------------------------------- local I/O arrays */
+
+void io_prologue(glsl_ctx *c)
+{
+    ir_shader *s = c->s;
+    for (uint32_t i = 0; i < s->num_vars; i++) {
+        ir_var *v = s->vars[i];
+        gvar *g = gv_of(v);
+        if (v->kind == IR_VAR_TEMP_ARRAY) {
+            out_s(c, "\t");
+            out_type(c, (ir_base)v->type.base, v->type.comps);
+            out_s(c, " r");
+            out_u(c, v->id);
+            out_c(c, '[');
+            out_u(c, v->array_len ? v->array_len : 1);
+            out_s(c, "];\n");
+            continue;
+        }
+        if (!g->local)
+            continue;
+        if (v->per_vertex) {
+            glsl_refuse(c, "indirect addressing of a per-vertex %s array",
+                        v->kind == IR_VAR_INPUT ? "input" : "output");
+            return;
+        }
+        out_s(c, "\tvec4 io");
+        out_u(c, v->id);
+        out_c(c, '[');
+        out_u(c, v->array_len);
+        out_c(c, ']');
+        if (v->kind == IR_VAR_INPUT) {
+            out_s(c, " = vec4[](");
+            for (uint32_t e = 0; e < v->array_len; e++) {
+                if (e)
+                    out_s(c, ", ");
+                ir_base db = io_decl_base(c, v, e);
+                const char *fn = bitcast_fn(db, IR_F32, 4);
+                out_s(c, fn);
+                if (fn[0])
+                    out_c(c, '(');
+                out_io_name(c, v, e);
+                if (fn[0])
+                    out_c(c, ')');
+            }
+            out_c(c, ')');
+        } else {
+            c->has_local_outputs = true;
+        }
+        out_s(c, ";\n");
+    }
+}
+
+void io_epilogue(glsl_ctx *c)
+{
+    if (!c->has_local_outputs)
+        return;
+    ir_shader *s = c->s;
+    for (uint32_t i = 0; i < s->num_vars; i++) {
+        ir_var *v = s->vars[i];
+        gvar *g = gv_of(v);
+        if (!g->local || v->kind != IR_VAR_OUTPUT)
+            continue;
+        for (uint32_t e = 0; e < v->array_len; e++) {
+            out_indent(c);
+            out_io_name(c, v, e);
+            out_s(c, " = ");
+            ir_base db = io_decl_base(c, v, e);
+            const char *fn = bitcast_fn(IR_F32, db, 4);
+            out_s(c, fn);
+            if (fn[0])
+                out_c(c, '(');
+            out_s(c, "io");
+            out_u(c, v->id);
+            out_c(c, '[');
+            out_u(c, e);
+            out_c(c, ']');
+            if (fn[0])
+                out_c(c, ')');
+            out_s(c, ";\n");
+        }
+    }
+}

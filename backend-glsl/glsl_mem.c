@@ -1,0 +1,566 @@
+/* Textures, images, storage buffers, shared memory and atomic counters: GLSL's function for
+ * each IR texture/memory operation, coordinate packing (shadow reference, projection) and
+ * result conversion to the instruction's type. */
+#include "glsl_priv.h"
+
+#define NF GF_COUNT
+static const tex_target_info targets[TGSI_TEXTURE_COUNT] = {
+    [TGSI_TEXTURE_BUFFER] = { "Buffer", 1, 1, false, false, false, false, -1, GF_TEXTURE_BUFFER },
+    [TGSI_TEXTURE_1D] = { "1D", 1, 1, false, false, false, false, TGSI_TEXTURE_SHADOW1D, GF_TEXTURE_1D },
+    [TGSI_TEXTURE_2D] = { "2D", 2, 2, false, false, false, false, TGSI_TEXTURE_SHADOW2D, NF },
+    [TGSI_TEXTURE_3D] = { "3D", 3, 3, false, false, false, false, -1, NF },
+    [TGSI_TEXTURE_CUBE] = { "Cube", 3, 2, false, false, false, true, TGSI_TEXTURE_SHADOWCUBE, NF },
+    [TGSI_TEXTURE_RECT] = { "2DRect", 2, 2, false, false, false, false, TGSI_TEXTURE_SHADOWRECT, GF_TEXTURE_RECT },
+    [TGSI_TEXTURE_SHADOW1D] = { "1D", 1, 1, false, true, false, false, -1, GF_TEXTURE_1D },
+    [TGSI_TEXTURE_SHADOW2D] = { "2D", 2, 2, false, true, false, false, -1, NF },
+    [TGSI_TEXTURE_SHADOWRECT] = { "2DRect", 2, 2, false, true, false, false, -1, GF_TEXTURE_RECT },
+    [TGSI_TEXTURE_1D_ARRAY] = { "1DArray", 2, 2, true, false, false, false, TGSI_TEXTURE_SHADOW1D_ARRAY, GF_TEXTURE_1D },
+    [TGSI_TEXTURE_2D_ARRAY] = { "2DArray", 3, 3, true, false, false, false, TGSI_TEXTURE_SHADOW2D_ARRAY, NF },
+    [TGSI_TEXTURE_SHADOW1D_ARRAY] = { "1DArray", 2, 2, true, true, false, false, -1, GF_TEXTURE_1D },
+    [TGSI_TEXTURE_SHADOW2D_ARRAY] = { "2DArray", 3, 3, true, true, false, false, -1, NF },
+    [TGSI_TEXTURE_SHADOWCUBE] = { "Cube", 3, 2, false, true, false, true, -1, NF },
+    [TGSI_TEXTURE_2D_MSAA] = { "2DMS", 2, 2, false, false, true, false, -1, GF_MSAA_TEXTURE },
+    [TGSI_TEXTURE_2D_ARRAY_MSAA] = { "2DMSArray", 3, 3, true, false, true, false, -1, GF_MSAA_ARRAY_TEXTURE },
+    [TGSI_TEXTURE_CUBE_ARRAY] = { "CubeArray", 4, 3, true, false, false, true, TGSI_TEXTURE_SHADOWCUBE_ARRAY, GF_CUBE_ARRAY },
+    [TGSI_TEXTURE_SHADOWCUBE_ARRAY] = { "CubeArray", 4, 3, true, true, false, true, -1, GF_SHADOW_CUBE_ARRAY },
+    [TGSI_TEXTURE_UNKNOWN] = { "2D", 2, 2, false, false, false, false, TGSI_TEXTURE_SHADOW2D, NF },
+};
+
+const tex_target_info *tex_target(int texture)
+{
+    if (texture < 0 || texture >= TGSI_TEXTURE_COUNT)
+        texture = TGSI_TEXTURE_2D;
+    return &targets[texture];
+}
+
+/* ---------------------------------------------------------------- result conversion */
+
+/* Wraps a call whose GLSL result is `nb` x nc into the instruction's type: bit casts,
+ * truncation by swizzle, padding with zeros, or a splat (shadow comparisons). */
+typedef struct adapt {
+    ir_base nb, wb;
+    unsigned nc, wn;
+    bool splat;
+    const char *fn;
+} adapt;
+
+static void adapt_open(glsl_ctx *c, adapt *a, const ir_instr *in, ir_base nb, unsigned nc, bool splat)
+{
+    a->nb = nb;
+    a->nc = nc;
+    a->wb = (ir_base)in->type.base;
+    a->wn = in->type.comps ? in->type.comps : 1;
+    a->splat = splat;
+    a->fn = bitcast_fn(nb, a->wb, a->nc < a->wn ? a->nc : a->wn);
+    if (a->fn[0] && (nb == IR_F32 || a->wb == IR_F32) && nb != IR_BOOL)
+        glsl_need(c, GF_BIT_ENCODING, "bit casts");
+    if (a->nc < a->wn) {
+        out_type(c, a->wb, a->wn);
+        out_c(c, '(');
+    }
+    if (a->fn[0]) {
+        out_s(c, a->fn);
+        out_c(c, '(');
+    }
+}
+
+static void adapt_close(glsl_ctx *c, adapt *a)
+{
+    if (a->nc > a->wn) {
+        out_c(c, '.');
+        strbuf_appendn(c->o, "xyzw", a->wn);
+    }
+    if (a->fn[0])
+        out_c(c, ')');
+    if (a->nc < a->wn) {
+        if (!a->splat)
+            for (unsigned i = a->nc; i < a->wn; i++) {
+                out_s(c, ", ");
+                emit_const_scalar(c, a->wb, 0);
+            }
+        out_c(c, ')');
+    }
+}
+
+/* ---------------------------------------------------------------- textures */
+
+static ir_src tex_src(const ir_instr *in, int8_t pos)
+{
+    if (pos < 0 || pos >= in->num_srcs)
+        return ir_src_none();
+    return in->srcs[pos];
+}
+
+/* Components [first, first+n) of a source. */
+static void emit_src_range(glsl_ctx *c, ir_src s, unsigned first, unsigned n, ir_base b)
+{
+    ir_src r = s;
+    for (unsigned i = 0; i < n; i++)
+        r.swizzle[i] = s.swizzle[(first + i) & 3];
+    emit_src_as(c, r, n, b, P_NONE);
+}
+
+static void emit_offset(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic)
+{
+    const ir_tex *t = &in->u.tex;
+    out_s(c, ", ");
+    ir_src s = tex_src(in, t->offset);
+    if (t->has_const_offset || (s.def && s.def->op == IR_OP_CONST)) {
+        if (dims > 1) {
+            out_type(c, IR_I32, dims);
+            out_c(c, '(');
+        }
+        for (unsigned i = 0; i < dims; i++) {
+            if (i)
+                out_s(c, ", ");
+            out_i(c, t->has_const_offset ? t->const_offset[i] : (int32_t)const_u32(s, i));
+        }
+        if (dims > 1)
+            out_c(c, ')');
+        return;
+    }
+    if (!allow_dynamic || !glsl_has(c, GF_NONCONST_GATHER_OFFSET))
+        glsl_refuse(c, "a texel offset that is not a constant");
+    emit_src_range(c, s, 0, dims, IR_I32);
+}
+
+static void emit_sampler_ref(glsl_ctx *c, const ir_instr *in)
+{
+    const ir_tex *t = &in->u.tex;
+    ir_var *v = t->sampler;
+    out_c(c, 's');
+    out_u(c, v ? v->tgsi_first : 0);
+    if (v && v->array_len) {
+        ir_src idx = tex_src(in, t->sampler_index);
+        out_c(c, '[');
+        if (!idx.def) {
+            out_c(c, '0');
+        } else {
+            if (idx.def->op != IR_OP_CONST)
+                glsl_need(c, GF_NONCONST_GATHER_OFFSET, "dynamically indexed samplers");
+            emit_src_as(c, idx, 1, IR_I32, P_NONE);
+        }
+        out_c(c, ']');
+    }
+}
+
+int tex_result_comps(int texture, ir_tex_kind kind)
+{
+    const tex_target_info *ti = tex_target(texture);
+    switch (kind) {
+    case IR_TEX_QUERY_SIZE: return ti->size_comps;
+    case IR_TEX_QUERY_LEVELS: case IR_TEX_QUERY_SAMPLES: return 1;
+    case IR_TEX_QUERY_LOD: return 2;
+    default: return 4;
+    }
+}
+
+void emit_tex(glsl_ctx *c, ir_instr *in)
+{
+    const ir_tex *t = &in->u.tex;
+    const tex_target_info *ti = tex_target(t->texture);
+    bool shadow = ti->shadow || t->shadow;
+    ir_var *v = t->sampler;
+    ir_base sb = v ? (ir_base)v->type.base : IR_F32;
+    unsigned spatial = ti->coords - (ti->array ? 1 : 0); /* coordinates without the layer */
+    if (ti->cube)
+        spatial = 3;
+    ir_src coord = tex_src(in, t->coord), ref = tex_src(in, t->ref);
+    bool has_offset = t->has_const_offset || tex_src(in, t->offset).def;
+    adapt a;
+    const char *fn;
+
+    switch (t->kind) {
+    case IR_TEX_QUERY_SIZE: {
+        adapt_open(c, &a, in, IR_I32, ti->size_comps, false);
+        out_s(c, "textureSize(");
+        emit_sampler_ref(c, in);
+        if (!ti->msaa && t->texture != TGSI_TEXTURE_RECT && t->texture != TGSI_TEXTURE_SHADOWRECT &&
+            t->texture != TGSI_TEXTURE_BUFFER) {
+            out_s(c, ", ");
+            ir_src lod = tex_src(in, t->lod);
+            if (lod.def)
+                emit_src_comp(c, lod, 0, IR_I32, P_NONE);
+            else
+                out_c(c, '0');
+        }
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    }
+    case IR_TEX_QUERY_LEVELS: case IR_TEX_QUERY_SAMPLES: {
+        bool levels = t->kind == IR_TEX_QUERY_LEVELS;
+        glsl_need(c, levels ? GF_TEXTURE_QUERY_LEVELS : GF_TEXTURE_SAMPLES,
+                  levels ? "textureQueryLevels()" : "textureSamples()");
+        adapt_open(c, &a, in, IR_I32, 1, false);
+        out_s(c, levels ? "textureQueryLevels(" : "textureSamples(");
+        emit_sampler_ref(c, in);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    }
+    case IR_TEX_QUERY_LOD:
+        glsl_need(c, GF_TEXTURE_QUERY_LOD, "textureQueryLod()");
+        adapt_open(c, &a, in, IR_F32, 2, false);
+        out_s(c, "textureQueryLod(");
+        emit_sampler_ref(c, in);
+        out_s(c, ", ");
+        emit_src_range(c, coord, 0, spatial, IR_F32);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    case IR_TEX_FETCH: {
+        adapt_open(c, &a, in, sb, 4, false);
+        out_s(c, has_offset ? "texelFetchOffset(" : "texelFetch(");
+        emit_sampler_ref(c, in);
+        out_s(c, ", ");
+        emit_src_range(c, coord, 0, ti->coords > 3 ? 3 : ti->coords, IR_I32);
+        if (ti->msaa) {
+            out_s(c, ", ");
+            ir_src smp = tex_src(in, t->sample);
+            if (smp.def)
+                emit_src_comp(c, smp, 0, IR_I32, P_NONE);
+            else
+                out_c(c, '0');
+        } else if (t->texture != TGSI_TEXTURE_RECT && t->texture != TGSI_TEXTURE_BUFFER &&
+                   t->texture != TGSI_TEXTURE_SHADOWRECT) {
+            out_s(c, ", ");
+            ir_src lod = tex_src(in, t->lod);
+            if (lod.def)
+                emit_src_comp(c, lod, 0, IR_I32, P_NONE);
+            else
+                out_c(c, '0');
+        }
+        if (has_offset)
+            emit_offset(c, in, spatial, false);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    }
+    case IR_TEX_GATHER: {
+        glsl_need(c, GF_TEXTURE_GATHER, "textureGather()");
+        ir_src comp = tex_src(in, t->component);
+        uint32_t cval = comp.def && comp.def->op == IR_OP_CONST ? const_u32(comp, 0) : 0;
+        if (comp.def && comp.def->op != IR_OP_CONST)
+            glsl_refuse(c, "textureGather() with a non-constant component");
+        if (cval || shadow)
+            glsl_need(c, GF_GPU_SHADER5, "textureGather() with a component or reference");
+        adapt_open(c, &a, in, shadow ? IR_F32 : sb, 4, false);
+        out_s(c, has_offset ? "textureGatherOffset(" : "textureGather(");
+        emit_sampler_ref(c, in);
+        out_s(c, ", ");
+        emit_src_range(c, coord, 0, ti->coords, IR_F32);
+        if (shadow) {
+            out_s(c, ", ");
+            emit_src_comp(c, ref, 0, IR_F32, P_NONE);
+        }
+        if (has_offset)
+            emit_offset(c, in, spatial, true);
+        if (!shadow && cval) {
+            out_s(c, ", ");
+            out_u(c, cval & 3);
+        }
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    }
+    default:
+        break;
+    }
+
+    /* texture / textureLod / textureGrad (+Proj, +Offset) */
+    bool proj = t->projective;
+    if (proj && (ti->array || ti->cube || ti->msaa || t->texture == TGSI_TEXTURE_BUFFER))
+        glsl_refuse(c, "projective sampling of an array or cube texture");
+    bool lod_fn = t->kind == IR_TEX_SAMPLE_LOD, grad = t->kind == IR_TEX_SAMPLE_GRAD;
+    if (shadow && lod_fn && (ti->cube || (ti->array && t->texture != TGSI_TEXTURE_SHADOW1D_ARRAY &&
+                                           t->texture != TGSI_TEXTURE_1D_ARRAY)))
+        glsl_need(c, GF_TEXTURE_SHADOW_LOD, "explicit-LOD shadow lookups on cube/array textures");
+    if (t->kind == IR_TEX_SAMPLE_BIAS && c->stage != TGSI_PROCESSOR_FRAGMENT)
+        glsl_refuse(c, "a LOD bias outside the fragment shader");
+    fn = lod_fn ? (proj ? "textureProjLod" : "textureLod")
+         : grad ? (proj ? "textureProjGrad" : "textureGrad")
+                : (proj ? "textureProj" : "texture");
+    adapt_open(c, &a, in, shadow ? IR_F32 : sb, shadow ? 1 : 4, shadow);
+    out_s(c, fn);
+    if (has_offset)
+        out_s(c, "Offset");
+    out_c(c, '(');
+    emit_sampler_ref(c, in);
+    out_s(c, ", ");
+    bool cube_array_shadow = shadow && ti->cube && ti->array;
+    unsigned n = ti->coords + (shadow && !cube_array_shadow ? 1 : 0) +
+                 (t->texture == TGSI_TEXTURE_SHADOW1D ? 1 : 0) + (proj ? 1 : 0);
+    if (n == 1) {
+        emit_src_comp(c, coord, 0, IR_F32, P_NONE);
+    } else if (n == ti->coords) {
+        emit_src_range(c, coord, 0, n, IR_F32);
+    } else {
+        out_type(c, IR_F32, n);
+        out_c(c, '(');
+        emit_src_range(c, coord, 0, ti->coords, IR_F32);
+        if (t->texture == TGSI_TEXTURE_SHADOW1D)
+            out_s(c, ", 0.0");
+        if (shadow && !cube_array_shadow) {
+            out_s(c, ", ");
+            emit_src_comp(c, ref, 0, IR_F32, P_NONE);
+        }
+        if (proj) {
+            out_s(c, ", ");
+            emit_src_comp(c, coord, 3, IR_F32, P_NONE);
+        }
+        out_c(c, ')');
+    }
+    if (cube_array_shadow) {
+        out_s(c, ", ");
+        emit_src_comp(c, ref, 0, IR_F32, P_NONE);
+    }
+    if (lod_fn) {
+        out_s(c, ", ");
+        emit_src_comp(c, tex_src(in, t->lod), 0, IR_F32, P_NONE);
+    }
+    if (grad) {
+        out_s(c, ", ");
+        emit_src_range(c, tex_src(in, t->ddx), 0, spatial, IR_F32);
+        out_s(c, ", ");
+        emit_src_range(c, tex_src(in, t->ddy), 0, spatial, IR_F32);
+    }
+    if (has_offset)
+        emit_offset(c, in, spatial, false);
+    if (t->kind == IR_TEX_SAMPLE_BIAS) {
+        out_s(c, ", ");
+        emit_src_comp(c, tex_src(in, t->bias), 0, IR_F32, P_NONE);
+    }
+    out_c(c, ')');
+    adapt_close(c, &a);
+}
+
+/* ---------------------------------------------------------------- images */
+
+static unsigned image_coords(const tex_target_info *ti)
+{
+    return ti->cube ? 3 : ti->coords;
+}
+
+static void image_ref(glsl_ctx *c, const ir_instr *in)
+{
+    ir_var *v = in->u.mem.var;
+    out_s(c, "img");
+    out_u(c, v ? v->tgsi_first : 0);
+}
+
+static void image_coord_args(glsl_ctx *c, const ir_instr *in, const tex_target_info *ti)
+{
+    image_ref(c, in);
+    out_s(c, ", ");
+    emit_src_range(c, in->srcs[0], 0, image_coords(ti), IR_I32);
+    if (ti->msaa) {
+        out_s(c, ", ");
+        if (in->num_srcs > 1 && in->srcs[1].def)
+            emit_src_comp(c, in->srcs[1], 0, IR_I32, P_NONE);
+        else
+            out_c(c, '0');
+    }
+}
+
+static const char *const image_atomic_fns[] = {
+    [IR_ATOMIC_ADD] = "imageAtomicAdd(", [IR_ATOMIC_XCHG] = "imageAtomicExchange(",
+    [IR_ATOMIC_CAS] = "imageAtomicCompSwap(", [IR_ATOMIC_AND] = "imageAtomicAnd(",
+    [IR_ATOMIC_OR] = "imageAtomicOr(", [IR_ATOMIC_XOR] = "imageAtomicXor(",
+    [IR_ATOMIC_UMIN] = "imageAtomicMin(", [IR_ATOMIC_UMAX] = "imageAtomicMax(",
+    [IR_ATOMIC_IMIN] = "imageAtomicMin(", [IR_ATOMIC_IMAX] = "imageAtomicMax(",
+};
+
+static const char *const buffer_atomic_fns[] = {
+    [IR_ATOMIC_ADD] = "atomicAdd(", [IR_ATOMIC_XCHG] = "atomicExchange(",
+    [IR_ATOMIC_CAS] = "atomicCompSwap(", [IR_ATOMIC_AND] = "atomicAnd(",
+    [IR_ATOMIC_OR] = "atomicOr(", [IR_ATOMIC_XOR] = "atomicXor(",
+    [IR_ATOMIC_UMIN] = "atomicMin(", [IR_ATOMIC_UMAX] = "atomicMax(",
+};
+
+void emit_image_expr(glsl_ctx *c, ir_instr *in)
+{
+    ir_var *v = in->u.mem.var;
+    const tex_target_info *ti = tex_target(in->u.mem.texture ? in->u.mem.texture
+                                           : v ? v->texture : TGSI_TEXTURE_2D);
+    ir_base ib = v ? (ir_base)v->type.base : IR_F32;
+    adapt a;
+    switch (in->op) {
+    case IR_OP_IMAGE_LOAD:
+        adapt_open(c, &a, in, ib, 4, false);
+        out_s(c, "imageLoad(");
+        image_coord_args(c, in, ti);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    case IR_OP_IMAGE_SIZE:
+        adapt_open(c, &a, in, IR_I32, ti->size_comps, false);
+        out_s(c, "imageSize(");
+        image_ref(c, in);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    case IR_OP_IMAGE_SAMPLES:
+        glsl_need(c, GF_IMAGE_SAMPLES, "imageSamples()");
+        adapt_open(c, &a, in, IR_I32, 1, false);
+        out_s(c, "imageSamples(");
+        image_ref(c, in);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    case IR_OP_IMAGE_ATOMIC: {
+        ir_atomic_op op = in->u.mem.atomic;
+        glsl_need(c, GF_IMAGE_ATOMIC, "image atomics");
+        if (op >= sizeof(image_atomic_fns) / sizeof(image_atomic_fns[0]) || !image_atomic_fns[op]) {
+            glsl_refuse(c, "image atomic operation %d has no GLSL equivalent", (int)op);
+            return;
+        }
+        if (ib == IR_F32 && op != IR_ATOMIC_XCHG) {
+            glsl_refuse(c, "float image atomics other than exchange");
+            return;
+        }
+        adapt_open(c, &a, in, ib, 1, false);
+        out_s(c, image_atomic_fns[op]);
+        image_coord_args(c, in, ti);
+        unsigned last = in->num_srcs - 1;
+        if (op == IR_ATOMIC_CAS) {
+            out_s(c, ", ");
+            emit_src_comp(c, in->srcs[last - 1], 0, ib, P_NONE);
+        }
+        out_s(c, ", ");
+        emit_src_comp(c, in->srcs[last], 0, ib, P_NONE);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------- buffers */
+
+/* arr[(offset >> 2) + k] */
+static void buffer_elem(glsl_ctx *c, const ir_instr *in, unsigned k)
+{
+    mem_array_name(c, in->u.mem.var);
+    out_c(c, '[');
+    ir_src off = in->srcs[0];
+    if (off.def && off.def->op == IR_OP_CONST) {
+        out_u(c, const_u32(off, 0) / 4 + k);
+    } else {
+        emit_src_comp(c, off, 0, IR_U32, P_SHIFT + 1);
+        out_s(c, " >> 2u");
+        if (k) {
+            out_s(c, " + ");
+            out_u(c, k);
+            out_c(c, 'u');
+        }
+    }
+    out_c(c, ']');
+}
+
+bool mem_prints_src_twice(glsl_ctx *c, const ir_instr *in, unsigned i)
+{
+    (void)c;
+    if (in->op == IR_OP_BUFFER_LOAD)
+        return i == 0 && in->u.mem.comps > 1;
+    if (in->op == IR_OP_BUFFER_STORE)
+        return __builtin_popcount(in->u.mem.writemask ? in->u.mem.writemask : 1) > 1;
+    return false;
+}
+
+bool mem_needs_stmt(glsl_ctx *c, const ir_instr *in)
+{
+    (void)c;
+    return in->op == IR_OP_MUL_HI;
+}
+
+void emit_buffer_expr(glsl_ctx *c, ir_instr *in)
+{
+    ir_var *v = in->u.mem.var;
+    adapt a;
+    switch (in->op) {
+    case IR_OP_BUFFER_LOAD: {
+        unsigned n = in->u.mem.comps ? in->u.mem.comps : in->type.comps;
+        adapt_open(c, &a, in, IR_U32, n, false);
+        if (n > 1) {
+            out_type(c, IR_U32, n);
+            out_c(c, '(');
+        }
+        for (unsigned k = 0; k < n; k++) {
+            if (k)
+                out_s(c, ", ");
+            buffer_elem(c, in, k);
+        }
+        if (n > 1)
+            out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    }
+    case IR_OP_BUFFER_SIZE:
+        adapt_open(c, &a, in, IR_U32, 1, false);
+        if (v && v->kind == IR_VAR_SHARED) {
+            out_u(c, (v->size ? v->size : 16384) / 4 * 4);
+            out_c(c, 'u');
+        } else {
+            out_s(c, "uint(");
+            mem_array_name(c, v);
+            out_s(c, ".length()) * 4u");
+        }
+        adapt_close(c, &a);
+        return;
+    case IR_OP_BUFFER_ATOMIC: {
+        ir_atomic_op op = in->u.mem.atomic;
+        if (op >= sizeof(buffer_atomic_fns) / sizeof(buffer_atomic_fns[0]) || !buffer_atomic_fns[op]) {
+            glsl_refuse(c, "buffer atomic operation %d has no GLSL equivalent on uint memory", (int)op);
+            return;
+        }
+        adapt_open(c, &a, in, IR_U32, 1, false);
+        out_s(c, buffer_atomic_fns[op]);
+        buffer_elem(c, in, 0);
+        unsigned last = in->num_srcs - 1;
+        if (op == IR_ATOMIC_CAS) {
+            out_s(c, ", ");
+            emit_src_comp(c, in->srcs[last - 1], 0, IR_U32, P_NONE);
+        }
+        out_s(c, ", ");
+        emit_src_comp(c, in->srcs[last], 0, IR_U32, P_NONE);
+        out_c(c, ')');
+        adapt_close(c, &a);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+void emit_mem_stmt(glsl_ctx *c, ir_instr *in)
+{
+    if (in->op == IR_OP_IMAGE_STORE) {
+        ir_var *v = in->u.mem.var;
+        const tex_target_info *ti = tex_target(in->u.mem.texture ? in->u.mem.texture
+                                               : v ? v->texture : TGSI_TEXTURE_2D);
+        out_indent(c);
+        out_s(c, "imageStore(");
+        image_coord_args(c, in, ti);
+        out_s(c, ", ");
+        emit_src_as(c, in->srcs[in->num_srcs - 1], 4, v ? (ir_base)v->type.base : IR_F32, P_NONE);
+        out_s(c, ");\n");
+        return;
+    }
+    if (in->op == IR_OP_BUFFER_STORE) {
+        unsigned mask = in->u.mem.writemask ? in->u.mem.writemask
+                                            : (1u << (in->u.mem.comps ? in->u.mem.comps : 1)) - 1;
+        ir_src data = in->srcs[in->num_srcs - 1];
+        for (unsigned k = 0; k < 4; k++) {
+            if (!(mask >> k & 1))
+                continue;
+            out_indent(c);
+            buffer_elem(c, in, k);
+            out_s(c, " = ");
+            emit_src_comp(c, data, k, IR_U32, P_NONE);
+            out_s(c, ";\n");
+        }
+    }
+}

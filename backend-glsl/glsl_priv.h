@@ -1,0 +1,178 @@
+/* Internals shared by the emitter's files: the per-compile context, the per-value plan
+ * (inline / named / phi), per-variable naming, and the helpers each file exports. */
+#ifndef GLSL_PRIV_H
+#define GLSL_PRIV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "glsl_backend.h"
+#include "glsl_dialect.h"
+
+/* How a value reaches its users. */
+enum gv_mode {
+    GV_DEAD,    /* pure and unused: never printed */
+    GV_INLINE,  /* printed inside its single user */
+    GV_ATOM,    /* cheap and side-effect free: printed at every use (constants, uniforms) */
+    GV_NAMED,   /* `type tN = expr;` at its definition */
+    GV_PHI,     /* a variable pN assigned at the end of each predecessor */
+};
+
+#define GV_END UINT32_MAX  /* use position: after the block's instructions (phi copy, if) */
+
+typedef struct gval {
+    uint8_t mode;
+    bool hoisted;          /* declared before an enclosing construct; the def only assigns */
+    bool declared;         /* phis: declaration already written */
+    bool multi_print;      /* a user prints this source more than once */
+    uint32_t uses;
+    uint32_t pos;          /* position in its block */
+    ir_instr *user;        /* the single user; NULL for a phi copy / if / switch use */
+    ir_block *use_block;   /* block of the single use */
+    uint32_t use_pos;
+    uint32_t emit_pos;     /* where an inlined value is really evaluated (its user's statement) */
+    ir_cf_list *scope;     /* named values: the list that must hold the declaration */
+    uint32_t next_decl;    /* chain of declarations written at a block's end (index + 1) */
+} gval;
+
+typedef struct gcopy {
+    ir_instr *phi;
+    ir_src src;
+    struct gcopy *next;
+} gcopy;
+
+enum { BF_PLAIN, BF_ARRAY, BF_INDEX0, BF_FACE, BF_CLIP, BF_NOBASE, BF_PRIVATE };
+enum { B_IN = 1, B_OUT = 2, B_ANY = 3 };
+#define NOFEAT 0xff
+
+typedef struct glsl_builtin {
+    uint8_t semantic, dir, stages;
+    const char *name;
+    const char *ext_name;  /* spelling under the extension (draw parameters) */
+    uint8_t base, comps, first, form, feature;
+} glsl_builtin;
+
+/* Per-variable facts, hung on ir_var.backend_data while the backend runs. */
+typedef struct gvar {
+    const struct glsl_builtin *builtin;
+    bool local;            /* indirectly addressed I/O array: a local copy io<id>[] */
+    bool declared;
+    bool loaded, stored, atomics; /* images: how it is used */
+    uint32_t qualifiers;   /* union of TGSI_MEMORY_* of its accesses */
+    int texture;           /* sampler target resolved from uses when the declaration lacks it */
+} gvar;
+
+typedef struct glsl_ctx {
+    ir_shader *s;
+    arena *a;
+    const struct t2g_key *key;
+    const glsl_dialect *d;
+    struct t2g_reflection *refl;
+    enum tgsi_processor stage;
+    strbuf body, decls, *o;
+    int indent;
+    gval *v;
+    uint32_t nvals;
+    gcopy **copies;        /* by block index */
+    uint32_t *predecl;     /* by block index: chain head (value index + 1) */
+    ir_block **blocks;     /* by block index */
+    ir_instr **instrs;     /* by value index */
+    uint32_t nblocks;
+    const char **rename;   /* by value index, while a parallel copy is written */
+    uint64_t ext_used;     /* bit per feature enabled through its extension */
+    bool failed;
+    bool has_local_outputs;/* epilogue copies outputs from local arrays */
+    bool in_main_tail;
+    uint32_t num_clip, num_cull;
+    ir_var *color0;        /* FS_COLOR0_WRITES_ALL_CBUFS: replicate this output */
+    unsigned color0_copies;
+} glsl_ctx;
+
+/* ---- glsl_emit.c */
+bool glsl_has(glsl_ctx *c, enum glsl_feature f);            /* enables its extension if needed */
+bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what); /* refuses when missing */
+void glsl_refuse(glsl_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- output helpers (glsl_expr.c) */
+static inline void out_s(glsl_ctx *c, const char *s) { strbuf_append(c->o, s); }
+static inline void out_c(glsl_ctx *c, char ch) { strbuf_putc(c->o, ch); }
+void out_u(glsl_ctx *c, uint64_t v);
+void out_i(glsl_ctx *c, int64_t v);
+void out_indent(glsl_ctx *c);
+void out_type(glsl_ctx *c, ir_base b, unsigned comps);
+const char *glsl_type_name(ir_base b, unsigned comps);
+void out_swz(glsl_ctx *c, const uint8_t *swz, unsigned n);
+void out_value_name(glsl_ctx *c, const ir_instr *def);
+
+/* Precedence levels (higher binds tighter). */
+enum { P_NONE = 0, P_COND = 3, P_LOR = 4, P_LXOR = 5, P_LAND = 6, P_BOR = 7, P_BXOR = 8,
+       P_BAND = 9, P_EQ = 10, P_REL = 11, P_SHIFT = 12, P_ADD = 13, P_MUL = 14, P_UNARY = 15,
+       P_POSTFIX = 17 };
+
+/* Prints source `src` as `comps` components of its own base type, parenthesized when its
+ * precedence is below min_prec. */
+void emit_src(glsl_ctx *c, ir_src src, unsigned comps, int min_prec);
+/* Same, converted (bitcast) to base `to` when the value's base differs. */
+void emit_src_as(glsl_ctx *c, ir_src src, unsigned comps, ir_base to, int min_prec);
+/* One component of a source as a scalar. */
+void emit_src_comp(glsl_ctx *c, ir_src src, unsigned comp, ir_base to, int min_prec);
+/* The defining expression of a value, in its own type. */
+void emit_expr(glsl_ctx *c, ir_instr *in);
+int value_prec(glsl_ctx *c, const ir_instr *in);
+void emit_const_scalar(glsl_ctx *c, ir_base b, uint64_t bits);
+bool src_is_scalar_splat(ir_src s, unsigned comps, uint8_t *comp);
+/* Bitcast wrapper names: returns the function that turns `from` bits into `to`, "" if none. */
+const char *bitcast_fn(ir_base from, ir_base to, unsigned comps);
+uint32_t const_u32(ir_src s, unsigned comp);
+
+/* ---- glsl_io.c: variables, declarations, reflection */
+void io_prepare(glsl_ctx *c);
+void io_declare_all(glsl_ctx *c);
+void io_prologue(glsl_ctx *c);       /* local copies of indirectly read input arrays */
+void io_epilogue(glsl_ctx *c);       /* output copies before return/emit */
+void emit_load_var(glsl_ctx *c, ir_instr *in);
+void emit_interp(glsl_ctx *c, ir_instr *in);
+void emit_store_var(glsl_ctx *c, ir_instr *in);
+bool io_load_is_atom(glsl_ctx *c, const ir_instr *in);
+bool io_store_prints_value_twice(glsl_ctx *c, const ir_instr *in);
+bool io_access_prints_index_twice(glsl_ctx *c, const ir_instr *in);
+bool var_is_writable(const ir_var *v);
+const char *sampler_name(glsl_ctx *c, ir_var *v);
+const char *image_type_for(glsl_ctx *c, ir_var *v, int texture);
+void resource_name(glsl_ctx *c, ir_var *v);  /* prints the resource's name */
+void mem_array_name(glsl_ctx *c, ir_var *v); /* "ssbo0_data", "shm", "ac0_data" */
+
+/* ---- glsl_mem.c: textures, images, buffers, shared memory */
+void emit_tex(glsl_ctx *c, ir_instr *in);
+void emit_image_expr(glsl_ctx *c, ir_instr *in);
+void emit_buffer_expr(glsl_ctx *c, ir_instr *in);
+void emit_mem_stmt(glsl_ctx *c, ir_instr *in);      /* stores; loads needing several words */
+bool mem_needs_stmt(glsl_ctx *c, const ir_instr *in);
+bool mem_prints_src_twice(glsl_ctx *c, const ir_instr *in, unsigned i);
+int tex_result_comps(int texture, ir_tex_kind kind);
+
+/* ---- glsl_cf.c: planning, out-of-SSA, statements */
+void cf_plan(glsl_ctx *c);
+void cf_emit_body(glsl_ctx *c);
+
+static inline gvar *gv_of(const ir_var *v) { return (gvar *)v->backend_data; }
+static inline gval *val_of(glsl_ctx *c, const ir_instr *in) { return &c->v[in->index]; }
+
+#endif
+
+/* ---- texture target facts (glsl_mem.c) */
+typedef struct tex_target_info {
+    const char *suffix;    /* "2DArray" */
+    uint8_t coords;        /* coordinate components incl. the layer (cube: 3) */
+    uint8_t size_comps;    /* textureSize()/imageSize() result components */
+    bool array, shadow, msaa, cube;
+    int8_t shadow_of;      /* the shadow counterpart, or -1 */
+    uint8_t feature;       /* GF_* needed, GF_COUNT = none */
+} tex_target_info;
+const tex_target_info *tex_target(int texture);
+void out_sampler_type(glsl_ctx *c, ir_var *v);
+void io_declare_resources(glsl_ctx *c);
+void io_declare_stage(glsl_ctx *c);
+void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);
+ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem);
