@@ -49,15 +49,21 @@ static int listen_on(const char *path)
         vtest_log("socket path too long: %s", path);
         return -1;
     }
-    strcpy(addr.sun_path, path);
+    /* Bound under a temporary name and renamed once listening, so that a client that waits
+     * for the path to exist never finds a socket that refuses connections. */
+    int n = snprintf(addr.sun_path, sizeof addr.sun_path, "%s.%d", path, (int)getpid());
+    if (n < 0 || (size_t)n >= sizeof addr.sun_path)
+        snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path);
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         vtest_log("socket: %s", strerror(errno));
         return -1;
     }
-    unlink(path);   /* a stale socket of an earlier server, as virgl_test_server does */
-    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 64) < 0) {
+    unlink(addr.sun_path);
+    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 64) < 0 ||
+        (strcmp(addr.sun_path, path) && rename(addr.sun_path, path) < 0)) {
         vtest_log("cannot listen on %s: %s", path, strerror(errno));
+        unlink(addr.sun_path);
         close(fd);
         return -1;
     }
