@@ -207,7 +207,7 @@ static ir_block *block_after(ir_cf_node *n)
 
 /* Phis naming `from` as predecessor can only sit in its structural successors; point them
  * at `to`, which takes over the end of `from`. */
-static void retarget_succs(ir_block *from, ir_block *to)
+void ir_block_retarget_succs(ir_block *from, ir_block *to)
 {
     ir_cf_node *n = from->cf.next;
     if (n) {
@@ -255,7 +255,7 @@ static void insert_cf(ir_builder *b, ir_cf_node *node)
 {
     ir_block *cur = b->block;
     ir_block *after = ir_block_create(b->shader);
-    retarget_succs(cur, after);
+    ir_block_retarget_succs(cur, after);
     ir_cf_node_insert_after(&cur->cf, node);
     ir_cf_node_insert_after(node, &after->cf);
     for (ir_instr *in = b->before; in;) {

@@ -300,6 +300,10 @@ ir_instr *ir_block_first_non_phi(const ir_block *b);
  * count and fills at most `max` entries. */
 unsigned ir_block_preds(const ir_block *b, ir_block **preds, unsigned max);
 
+/* Phis in the structural successors of `from` that name it as predecessor name `to`
+ * instead (for passes that move the end of a block elsewhere). */
+void ir_block_retarget_succs(ir_block *from, ir_block *to);
+
 /* Walks every block / instruction in program order (nested lists included). */
 typedef void (*ir_block_fn)(ir_block *b, void *ctx);
 void ir_foreach_block(ir_cf_list *list, ir_block_fn fn, void *ctx);

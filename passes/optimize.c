@@ -10,6 +10,7 @@ static const pass optimizations[] = {
     { "opt_constant_folding", opt_constant_folding },
     { "opt_type_inference", opt_type_inference },
     { "opt_copy_propagation", opt_copy_propagation },
+    { "opt_peephole_select", opt_peephole_select },
     { "opt_cse", opt_cse },
     { "opt_dce", opt_dce },
 };

@@ -15,6 +15,7 @@ bool opt_constant_folding(ir_shader *s);
 bool opt_copy_propagation(ir_shader *s);
 bool opt_type_inference(ir_shader *s);
 bool opt_cse(ir_shader *s);
+bool opt_peephole_select(ir_shader *s);
 
 /* Runs the optimizations to a fixed point (bounded); with validate_each, ir_validate after
  * every pass that made progress (errors land in the shader's diagnostics). */

@@ -68,13 +68,6 @@ static void test_phis(void)
     expect_body(&c,
                 "b0:\n"
                 "    %0 = load_var vec4 @0[0]\n"
-                "    %1 = lt bool %0.x, %0.y\n"
-                "if %1.x {\n"
-                "    b1:\n"
-                "} else {\n"
-                "    b2:\n"
-                "}\n"
-                "b3:\n"
                 "loop {\n"
                 "    b4:\n"
                 "        %7 = lt bool %0.z, %0.z\n"
