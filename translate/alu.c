@@ -130,9 +130,19 @@ static void alu_dot(tr *t, const ast_insn *in, const tgsi_opcode_info *info, con
 static ir_src compare(tr *t, const ast_insn *in, const tgsi_opcode_info *info, const alu_special *sp,
                       const lanes *l)
 {
+    enum tgsi_type ty = (enum tgsi_type)info->src_type;
     ir_src s[2];
-    for (unsigned i = 0; i < 2; i++)
-        s[i] = operand(t, in, i, (enum tgsi_type)info->src_type, l);
+    for (unsigned i = 0; i < 2; i++) {
+        if (tr_type_is64(ty)) {
+            /* 64-bit comparisons write .x (value 0) and .z (value 1), unlike D2F's .x/.y */
+            uint8_t pairs[4];
+            for (unsigned k = 0; k < l->n; k++)
+                pairs[k] = l->v[k] >> 1;
+            s[i] = tr_read64(t, &in->src[i], pairs, l->n, tr_base_of(ty));
+        } else {
+            s[i] = operand(t, in, i, ty, l);
+        }
+    }
     if (sp->swap) {
         ir_src tmp = s[0];
         s[0] = s[1];
@@ -163,7 +173,7 @@ static void alu_set_mask(tr *t, const ast_insn *in, const tgsi_opcode_info *info
 }
 
 /* TGSI masks shift counts to the operand width; GLSL leaves larger counts undefined.  The
- * 64-bit shifts take their count from channel x (value 0) or z (value 1). */
+ * 64-bit shifts take their count from channel x (value 0) or y (value 1). */
 static void alu_shift(tr *t, const ast_insn *in, const tgsi_opcode_info *info, const alu_special *sp)
 {
     enum tgsi_type ty = (enum tgsi_type)info->src_type;
@@ -178,7 +188,7 @@ static void alu_shift(tr *t, const ast_insn *in, const tgsi_opcode_info *info, c
     if (l.is64) {
         uint8_t chans[4];
         for (unsigned k = 0; k < l.n; k++)
-            chans[k] = (uint8_t)(l.v[k] * 2);
+            chans[k] = l.v[k];
         count = tr_read(t, &in->src[1], chans, l.n, IR_U32);
         mask = 63;
     } else {
