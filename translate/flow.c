@@ -181,7 +181,7 @@ static void flow_else(tr *t)
         f->then_edge.map = tr_map_copy(t, t->map);
         f->then_live = true;
     }
-    memcpy(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+    memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
     f->has_else = true;
     t->dead = false;
     ir_builder_else(&t->b, f->nif);
@@ -206,7 +206,7 @@ static void flow_endif(tr *t)
     if (n)
         tr_merge(t, edges, n);
     else
-        memcpy(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+        memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
     t->dead = false;
     t->num_frames--;
 }
@@ -229,6 +229,10 @@ static void flow_bgnloop(tr *t)
     uint32_t nch = t->num_slots * 4;
     ir_base *hint = ARENA_NEW_ARRAY(t->a, ir_base, nch + 1);
     bool *written = ARENA_NEW_ARRAY(t->a, bool, nch + 1);
+    if (!hint || !written) {
+        tr_error(t, t->insn->loc, "out of memory");
+        return;
+    }
     size_t end = matching_end(t->prog, t->pc);
     for (size_t i = t->pc + 1; i < end; i++) {
         const ast_insn *in = &t->prog->insns[i];
@@ -250,6 +254,10 @@ static void flow_bgnloop(tr *t)
         return;
     f->loop = ir_build_loop(&t->b);
     f->phis = ARENA_NEW_ARRAY(t->a, ir_instr *, nch + 1);
+    if (!f->phis) {
+        tr_error(t, t->insn->loc, "out of memory");
+        return;
+    }
     for (uint32_t ch = 0; ch < nch; ch++) {
         if (!written[ch])
             continue;
@@ -346,6 +354,10 @@ static void flow_endloop(tr *t)
         phi->num_srcs = (uint16_t)preds.n;
         phi->srcs = ARENA_NEW_ARRAY(t->a, ir_src, preds.n);
         phi->phi_preds = ARENA_NEW_ARRAY(t->a, ir_block *, preds.n);
+        if (!phi->srcs || !phi->phi_preds) {
+            tr_error(t, t->insn->loc, "out of memory");
+            return;
+        }
         for (unsigned e = 0; e < preds.n; e++)
             ir_phi_set_src(phi, e, preds.v[e].from,
                            tr_chan_value(t, preds.v[e].map[ch], (ir_base)phi->type.base,
@@ -356,7 +368,7 @@ static void flow_endloop(tr *t)
     if (f->breaks.n)
         tr_merge(t, f->breaks.v, f->breaks.n);
     else
-        memcpy(t->map, f->then_edge.map, sizeof(tr_chan) * nch);
+        memmove(t->map, f->then_edge.map, sizeof(tr_chan) * nch);
     t->dead = false;
     t->num_frames--;
 }
@@ -442,7 +454,7 @@ static void flow_endswitch(tr *t)
     if (f->breaks.n)
         tr_merge(t, f->breaks.v, f->breaks.n);
     else
-        memcpy(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+        memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
     t->dead = false;
     t->num_frames--;
 }

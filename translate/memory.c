@@ -285,16 +285,21 @@ static void interp(tr *t, const ast_insn *in)
     ir_var *v = tr_reg_var(t, &s->reg, s->loc, &index);
     if (!v)
         return;
-    ir_instr *r = ir_instr_create(t->s, IR_OP_INTERP, v->type, 3);
-    r->srcs[0] = s->reg.indirect ? tr_index(t, &s->reg.ind, s->loc) : ir_src_none();
+    ir_src ind = s->reg.indirect ? tr_index(t, &s->reg.ind, s->loc) : ir_src_none();
+    ir_src where = ir_src_none();
+    uint8_t mode = 0;
     if (in->opcode == TGSI_OPCODE_INTERP_SAMPLE) {
-        r->srcs[1] = tr_read_scalar(t, &in->src[1], 0, IR_I32);
-        r->u.access.interp_mode = 1;
+        where = tr_exact(t, tr_read_scalar(t, &in->src[1], 0, IR_I32), 1);
+        mode = 1;
     } else if (in->opcode == TGSI_OPCODE_INTERP_OFFSET) {
         uint8_t xy[2] = { 0, 1 };
-        r->srcs[1] = tr_read(t, &in->src[1], xy, 2, IR_F32);
-        r->u.access.interp_mode = 2;
+        where = tr_exact(t, tr_read(t, &in->src[1], xy, 2, IR_F32), 2);
+        mode = 2;
     }
+    ir_instr *r = ir_instr_create(t->s, IR_OP_INTERP, v->type, 3);
+    r->srcs[0] = ind;
+    r->srcs[1] = where;
+    r->u.access.interp_mode = mode;
     r->u.access.var = v;
     r->u.access.index = index;
     ir_build(&t->b, r);

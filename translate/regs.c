@@ -30,8 +30,12 @@ uint32_t tr_reg_slot(const tr *t, const ast_reg *r)
 tr_chan *tr_map_copy(tr *t, const tr_chan *m)
 {
     tr_chan *c = ARENA_NEW_ARRAY(t->a, tr_chan, (size_t)t->num_slots * 4 + 1);
-    if (c)
-        memcpy(c, m, sizeof(tr_chan) * t->num_slots * 4);
+    if (!c) {
+        /* the arena's limit: stop after this instruction; the live map stands in */
+        tr_error(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 }, "out of memory");
+        return t->map;
+    }
+    memmove(c, m, sizeof(tr_chan) * t->num_slots * 4);
     return c;
 }
 
