@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "keyword_hash.h"
-#include "parse_ctx.h"
+#include "frontend/keyword_hash.h"
+#include "frontend/parse_ctx.h"
 #include "parser.h"
 #include "tgsi_keywords.h"
 
@@ -95,13 +95,15 @@ static int bad_char(parse_ctx *ctx, tgsi_tok *t)
 int tgsi_lex(void *lvalp, parse_ctx *ctx)
 {
     tgsi_tok *lval = lvalp;
-    const char *digits_end;
+    const char *digits_end, *word_end, *digits, *more;
     /*!stags:re2c format = 'const char *@@;\n'; */
     for (;;) {
         ctx->tok = ctx->cur;
         lval->s = ctx->cur;
         lval->flags = 0;
         lval->v = 0;
+        lval->file = 0;
+        lval->swz_len = 0;
         lval->line = ctx->line;
         lval->col = (int)(ctx->cur - ctx->line_start) + 1;
         ctx->tok_line = lval->line;
@@ -139,6 +141,26 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
         "\n" { ctx->line++; ctx->line_start = ctx->cur; continue; }
         ws { continue; }
 
+        /* FILE[N] and FILE[N].swizzle as one token: most operands are just that.  T_REG_MORE
+         * when a second bracket or an array id follows, so the grammar's common path stays
+         * short. */
+        ident @word_end "[" @digits digits "]" (@more [[(] | "." [xyzwXYZW]{1,8})? {
+            lval->len = (uint32_t)(word_end - ctx->tok);
+            const keyword *k = find_keyword(lval->s, lval->len);
+            if (!k || k->kind != KW_FILE) {
+                ctx->cur = word_end; /* GENERIC[1] and the like: the name alone */
+                return word_token(lval);
+            }
+            lval->file = (uint8_t)k->value;
+            const char *close = memchr(digits, ']', (size_t)(ctx->cur - digits));
+            number_value(lval, digits, close);
+            if (more) {
+                ctx->cur--;
+                TOKEN(T_REG_MORE);
+            }
+            lval->swz_len = (uint8_t)(ctx->cur - close - (ctx->cur > close + 1 ? 2 : 1));
+            TOKEN(T_REG);
+        }
         ident { lval->len = (uint32_t)(ctx->cur - ctx->tok); return word_token(lval); }
         '0x' [0-9a-fA-F]+ { TOKEN(T_HEX); }
         (digits "." digits | "." digits | digits) exp | digits "." digits | "." digits {

@@ -17,8 +17,10 @@ typedef struct tgsi_tok {
     const char *s;
     uint32_t len;
     int line, col;
-    uint32_t v;     /* T_UINT/T_INSNUM/T_BRLABEL: value; T_FILE: file; T_OPCODE: opcode */
-    uint32_t flags; /* TOK_* */
+    uint32_t v;     /* T_UINT/T_INSNUM/T_BRLABEL/T_REG: value; T_FILE: file; T_OPCODE: opcode */
+    uint16_t flags; /* TOK_* */
+    uint8_t file;   /* T_REG, T_REG_MORE: the register file */
+    uint8_t swz_len; /* T_REG: letters of the ".xyzw" the token ends with, 0 if none */
 } tgsi_tok;
 
 enum {
@@ -59,6 +61,7 @@ typedef struct parse_ctx {
     pbracket br[2];
     unsigned num_br;
     ast_reg reg;
+    tgsi_tok reg_at;        /* its first token */
 
     /* instruction being parsed */
     ast_insn *insn;
@@ -108,7 +111,8 @@ void imm_value(parse_ctx *ctx, const tgsi_tok *sign, const tgsi_tok *num);
 void imm_finish(parse_ctx *ctx);
 
 /* parse_decl.c */
-void decl_begin(parse_ctx *ctx, const tgsi_tok *dcl, const tgsi_tok *file);
+void decl_begin(parse_ctx *ctx, const tgsi_tok *dcl, unsigned file);
+void decl_range_reg(parse_ctx *ctx, const tgsi_tok *reg);
 void decl_range(parse_ctx *ctx, const tgsi_tok *open, const tgsi_tok *first,
                 const tgsi_tok *last);
 void decl_mask(parse_ctx *ctx, const tgsi_tok *mask);
@@ -118,9 +122,12 @@ void decl_finish(parse_ctx *ctx);
 
 /* parse_insn.c */
 void br_direct(parse_ctx *ctx, const tgsi_tok *index, const tgsi_tok *array_id);
-void br_indirect(parse_ctx *ctx, const tgsi_tok *file, const tgsi_tok *index,
-                 const tgsi_tok *swz, const tgsi_tok *offset, const tgsi_tok *array_id);
-void reg_finish(parse_ctx *ctx, const tgsi_tok *file);
+void br_indirect(parse_ctx *ctx, const tgsi_tok *reg, const tgsi_tok *swz,
+                 const tgsi_tok *offset, const tgsi_tok *array_id);
+tgsi_tok reg_index_tok(const tgsi_tok *reg);
+tgsi_tok swizzle_tok(const tgsi_tok *t);
+void reg_simple(parse_ctx *ctx, const tgsi_tok *reg);
+void reg_finish(parse_ctx *ctx, const tgsi_tok *at, unsigned file);
 void insn_begin(parse_ctx *ctx, const tgsi_tok *number, const tgsi_tok *opcode);
 void insn_reg_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool absolute,
                       const tgsi_tok *swz);

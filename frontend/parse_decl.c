@@ -5,7 +5,7 @@
 
 #include "parse_ctx.h"
 
-void decl_begin(parse_ctx *ctx, const tgsi_tok *dcl, const tgsi_tok *file)
+void decl_begin(parse_ctx *ctx, const tgsi_tok *dcl, unsigned file)
 {
     ast_program *p = ctx->prog;
     ast_decl *d = grow_array(ctx, p->decls, &ctx->cap_decls, p->num_decls, sizeof(ast_decl));
@@ -20,7 +20,7 @@ void decl_begin(parse_ctx *ctx, const tgsi_tok *dcl, const tgsi_tok *file)
     ctx->prev_zero_operand = 0;
     d->loc = (ast_loc){ dcl->line, dcl->col };
     d->seq = ctx->seq++;
-    d->file = (enum tgsi_file)file->v;
+    d->file = (enum tgsi_file)file;
     d->usage_mask = TGSI_WRITEMASK_XYZW;
     d->texture = TGSI_TEXTURE_UNKNOWN;
     for (int i = 0; i < 4; i++)
@@ -53,6 +53,12 @@ void decl_range(parse_ctx *ctx, const tgsi_tok *open, const tgsi_tok *first,
     d->last = d->first;
     if (last && tok_index(ctx, last, "register index", &d->last) && d->last < d->first)
         perr(ctx, last, "register range %u..%u is reversed", d->first, d->last);
+}
+
+void decl_range_reg(parse_ctx *ctx, const tgsi_tok *reg)
+{
+    tgsi_tok index = reg_index_tok(reg);
+    decl_range(ctx, reg, &index, NULL);
 }
 
 void decl_mask(parse_ctx *ctx, const tgsi_tok *mask)

@@ -16,14 +16,67 @@ void br_direct(parse_ctx *ctx, const tgsi_tok *index, const tgsi_tok *array_id)
     ctx->num_br++;
 }
 
-void br_indirect(parse_ctx *ctx, const tgsi_tok *file, const tgsi_tok *index,
-                 const tgsi_tok *swz, const tgsi_tok *offset, const tgsi_tok *array_id)
+/* The index part of a FILE[N] token, as a token of its own for messages. */
+tgsi_tok reg_index_tok(const tgsi_tok *reg)
 {
+    tgsi_tok t = *reg;
+    const char *open = memchr(reg->s, '[', reg->len);
+    if (!open)
+        return t; /* already a plain number */
+    uint32_t skip = (uint32_t)(open + 1 - reg->s);
+    t.s += skip;
+    t.col += (int)skip;
+    t.len = 0;
+    while (t.s[t.len] >= '0' && t.s[t.len] <= '9')
+        t.len++;
+    return t;
+}
+
+/* The swizzle a token carries: a FILE[N].xyzw token's letters, or a separate ".xyzw". */
+tgsi_tok swizzle_tok(const tgsi_tok *t)
+{
+    tgsi_tok s = *t;
+    if (t->swz_len) {
+        s.s += t->len - t->swz_len;
+        s.col += (int)(t->len - t->swz_len);
+        s.len = t->swz_len;
+        s.flags = TOK_PRESENT;
+    } else if (!(t->flags & TOK_PRESENT)) {
+        s.len = 0;
+        s.flags = 0;
+    }
+    return s;
+}
+
+void br_indirect(parse_ctx *ctx, const tgsi_tok *reg, const tgsi_tok *swz,
+                 const tgsi_tok *offset, const tgsi_tok *array_id)
+{
+    tgsi_tok reg_swz = swizzle_tok(reg);
+    if ((reg_swz.flags & TOK_PRESENT) && (swz->flags & TOK_PRESENT))
+        perr(ctx, swz, "register has two swizzles");
     if (ctx->num_br < 2)
-        ctx->br[ctx->num_br] = (pbracket){ .at = *file, .indirect = true, .index = *index,
-                                           .ind_file = (enum tgsi_file)file->v, .swz = *swz,
+        ctx->br[ctx->num_br] = (pbracket){ .at = *reg, .indirect = true,
+                                           .index = reg_index_tok(reg),
+                                           .ind_file = (enum tgsi_file)reg->file,
+                                           .swz = reg_swz.flags & TOK_PRESENT ? reg_swz : *swz,
                                            .offset = *offset, .array_id = *array_id };
     ctx->num_br++;
+}
+
+/* The common case, FILE[N], without the bracket bookkeeping. */
+void reg_simple(parse_ctx *ctx, const tgsi_tok *reg)
+{
+    ast_reg *r = &ctx->reg;
+    memset(r, 0, sizeof(*r));
+    ctx->reg_at = *reg;
+    r->file = (enum tgsi_file)reg->file;
+    if ((reg->flags & TOK_BIG) || reg->v > TGSI_MAX_INDEX) {
+        tgsi_tok index = reg_index_tok(reg);
+        uint32_t v;
+        tok_index(ctx, &index, "register index", &v);
+    } else {
+        r->index = (int32_t)reg->v;
+    }
 }
 
 static int swizzle_of(char c)
@@ -87,16 +140,17 @@ static uint16_t array_id_of(parse_ctx *ctx, const pbracket *b)
     return (uint16_t)v;
 }
 
-void reg_finish(parse_ctx *ctx, const tgsi_tok *file)
+void reg_finish(parse_ctx *ctx, const tgsi_tok *at, unsigned file)
 {
     ast_reg *r = &ctx->reg;
     memset(r, 0, sizeof(*r));
-    r->file = (enum tgsi_file)file->v;
+    ctx->reg_at = *at;
+    r->file = (enum tgsi_file)file;
     unsigned n = ctx->num_br;
     ctx->num_br = 0;
     if (n > 2) {
-        perr(ctx, file, "register %.*s has %u brackets; at most 2 are allowed", (int)file->len,
-             file->s, n);
+        perr(ctx, at, "register %s has %u brackets; at most 2 are allowed",
+             tgsi_file_names[file], n);
         n = 2;
     }
     const pbracket *last = &ctx->br[n - 1];
@@ -171,8 +225,10 @@ static bool parse_writemask(const tgsi_tok *t, uint8_t *mask)
 }
 
 void insn_reg_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool absolute,
-                      const tgsi_tok *swz)
+                      const tgsi_tok *swz_from)
 {
+    tgsi_tok swz_tok = swizzle_tok(swz_from);
+    const tgsi_tok *swz = &swz_tok;
     ast_insn *in = ctx->insn;
     const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
     unsigned flags = tgsi_opcode_flags[in->opcode];

@@ -1,7 +1,7 @@
 /* TGSI text grammar (the format tgsi_dump prints and tgsi_text reads).  Actions only collect;
  * the checks and the AST building live in parse_decl.c, parse_insn.c and parse_header.c. */
 %code requires {
-#include "parse_ctx.h"
+#include "frontend/parse_ctx.h"
 }
 
 %code {
@@ -29,6 +29,8 @@ static void tgsi_yyerror(parse_ctx *ctx, const char *msg)
 %token T_OPCODE "opcode"
 %token T_OPCODE0 "operandless opcode"
 %token T_FILE "register"
+%token T_REG "register "
+%token T_REG_MORE "register  "
 %token T_UINT "integer"
 %token T_FLOAT "number"
 %token T_HEX "hex number"
@@ -42,24 +44,40 @@ static void tgsi_yyerror(parse_ctx *ctx, const char *msg)
 
 %%
 
-program: header stmts ;
+/* The rules are flattened where it pays: plain FILE[N] operands and numbered instructions go
+ * through one reduction each, since a shader is mostly those. */
+
+program: header
+       | program decl
+       | program imm
+       | program property
+       | program insn
+       | program T_IDENT { perr(ctx, &$2, "unknown opcode '%.*s'", (int)$2.len, $2.s); YYABORT; }
+       | program T_INSNUM T_IDENT {
+           perr(ctx, &$3, "unknown opcode '%.*s'", (int)$3.len, $3.s);
+           YYABORT;
+       }
+       ;
 
 header: T_IDENT { set_processor(ctx, &$1); } ;
 
-stmts: %empty | stmts stmt ;
-
-stmt: decl
-    | imm
-    | property
-    | insn
-    | T_IDENT { perr(ctx, &$1, "unknown opcode '%.*s'", (int)$1.len, $1.s); YYABORT; }
-    | T_INSNUM T_IDENT { perr(ctx, &$2, "unknown opcode '%.*s'", (int)$2.len, $2.s); YYABORT; }
-    ;
-
 /* ---- declarations: DCL FILE[range](.mask)?(, attribute)* */
 
-decl: T_DCL T_FILE { decl_begin(ctx, &$1, &$2); } dcl_brackets swz_opt { decl_mask(ctx, &$5); }
-      dcl_attrs { decl_finish(ctx); } ;
+decl: decl_head dcl_attrs { decl_finish(ctx); } ;
+
+decl_head: T_DCL T_REG {
+             decl_begin(ctx, &$1, $2.file);
+             decl_range_reg(ctx, &$2);
+             tgsi_tok mask = swizzle_tok(&$2);
+             decl_mask(ctx, &mask);
+         }
+         | dcl_2d { decl_mask(ctx, &no_tok); }
+         | dcl_2d swz { decl_mask(ctx, &$2); }
+         ;
+
+dcl_2d: T_DCL T_REG_MORE { decl_begin(ctx, &$1, $2.file); decl_range_reg(ctx, &$2); } dcl_bracket
+      | T_DCL T_FILE { decl_begin(ctx, &$1, $2.v); } dcl_brackets
+      ;
 
 dcl_brackets: dcl_bracket | dcl_bracket dcl_bracket ;
 
@@ -83,11 +101,22 @@ word: T_IDENT | T_OPCODE | T_OPCODE0 | T_FILE ;
 
 /* ---- immediates: IMM[n] TYPE {v, ...} */
 
-imm: T_FILE '[' T_UINT ']' T_IDENT { if (!imm_begin(ctx, &$1, &$3, &$5)) YYABORT; }
-     '{' imm_values '}' { imm_finish(ctx); }
-   | T_FILE T_IDENT { if (!imm_begin(ctx, &$1, NULL, &$2)) YYABORT; }
-     '{' imm_values '}' { imm_finish(ctx); }
-   ;
+imm: imm_head '{' imm_values '}' { imm_finish(ctx); } ;
+
+imm_head: T_REG T_IDENT {
+            if ($1.swz_len) {
+                perr(ctx, &$1, "expected an immediate type after IMM[n]");
+                YYABORT;
+            }
+            tgsi_tok index = reg_index_tok(&$1);
+            tgsi_tok file = $1;
+            file.v = $1.file;
+            if (!imm_begin(ctx, &file, &index, &$2))
+                YYABORT;
+        }
+        | T_FILE '[' T_UINT ']' T_IDENT { if (!imm_begin(ctx, &$1, &$3, &$5)) YYABORT; }
+        | T_FILE T_IDENT { if (!imm_begin(ctx, &$1, NULL, &$2)) YYABORT; }
+        ;
 
 imm_values: imm_value | imm_values ',' imm_value ;
 
@@ -106,35 +135,70 @@ property: T_PROPERTY T_IDENT T_UINT { add_property(ctx, &$2, &$3); }
 
 /* ---- instructions: (N:)? OPCODE operand (, operand)* (:label)? */
 
-insn: insnum_opt T_OPCODE { insn_begin(ctx, &$1, &$2); } operand operands label_opt {
-        insn_finish(ctx, &$6);
-      }
-    | insnum_opt T_OPCODE0 { insn_begin(ctx, &$1, &$2); } label_opt { insn_finish(ctx, &$4); }
+insn: insn_head operands { insn_finish(ctx, &no_tok); }
+    | insn_head operands T_BRLABEL { $3.flags |= TOK_PRESENT; insn_finish(ctx, &$3); }
+    | insn0_head { insn_finish(ctx, &no_tok); }
+    | insn0_head T_BRLABEL { $2.flags |= TOK_PRESENT; insn_finish(ctx, &$2); }
     ;
 
-insnum_opt: %empty { $$ = no_tok; } | T_INSNUM { $$ = $1; $$.flags |= TOK_PRESENT; } ;
+insn_head: T_INSNUM T_OPCODE { insn_begin(ctx, &$1, &$2); }
+         | T_OPCODE { insn_begin(ctx, &no_tok, &$1); }
+         ;
 
-label_opt: %empty { $$ = no_tok; } | T_BRLABEL { $$ = $1; $$.flags |= TOK_PRESENT; } ;
+insn0_head: T_INSNUM T_OPCODE0 { insn_begin(ctx, &$1, &$2); }
+          | T_OPCODE0 { insn_begin(ctx, &no_tok, &$1); }
+          ;
 
-operands: %empty
+operands: operand
         | operands ',' operand
         | operands ',' word { insn_word_operand(ctx, &$3); }
         ;
 
-operand: reg swz_opt { insn_reg_operand(ctx, &$1, false, false, &$2); }
-       | '-' reg swz_opt { insn_reg_operand(ctx, &$1, true, false, &$3); }
-       | '|' reg swz_opt '|' { insn_reg_operand(ctx, &$1, false, true, &$3); }
-       | '-' '|' reg swz_opt '|' { insn_reg_operand(ctx, &$1, true, true, &$4); }
+operand: T_REG { reg_simple(ctx, &$1); insn_reg_operand(ctx, &$1, false, false, &$1); }
+       | opnd { insn_reg_operand(ctx, &ctx->reg_at, false, false, &$1); }
+       | '-' T_REG { reg_simple(ctx, &$2); insn_reg_operand(ctx, &$1, true, false, &$2); }
+       | '-' opnd { insn_reg_operand(ctx, &$1, true, false, &$2); }
+       | '|' T_REG '|' { reg_simple(ctx, &$2); insn_reg_operand(ctx, &$1, false, true, &$2); }
+       | '|' opnd '|' { insn_reg_operand(ctx, &$1, false, true, &$2); }
+       | '-' '|' T_REG '|' { reg_simple(ctx, &$3); insn_reg_operand(ctx, &$1, true, true, &$3); }
+       | '-' '|' opnd '|' { insn_reg_operand(ctx, &$1, true, true, &$3); }
        ;
 
-reg: T_FILE brackets { reg_finish(ctx, &$1); $$ = $1; } ;
+/* A register that is not a plain FILE[N](.xyzw) token; its value is the swizzle. */
+opnd: T_REG swz {
+        reg_simple(ctx, &$1);
+        if ($1.swz_len)
+            perr(ctx, &$2, "register has two swizzles");
+        $$ = $2;
+    }
+    | reg { $$ = no_tok; }
+    | reg swz { $$ = $2; }
+    ;
+
+/* Registers with more than FILE[N]: 2D, indirect, array ids, or written with spaces. */
+reg: T_FILE brackets { reg_finish(ctx, &$1, $1.v); $$ = $1; }
+   | reg_more { reg_finish(ctx, &$1, $1.file); $$ = $1; }
+   | reg_more brackets { reg_finish(ctx, &$1, $1.file); $$ = $1; }
+   ;
+
+reg_more: T_REG_MORE { tgsi_tok i = reg_index_tok(&$1); br_direct(ctx, &i, &no_tok); }
+        | T_REG_MORE array_id {
+            tgsi_tok i = reg_index_tok(&$1);
+            br_direct(ctx, &i, &$2);
+        }
+        ;
 
 brackets: bracket | brackets bracket ;
 
-bracket: '[' T_UINT ']' array_opt { br_direct(ctx, &$2, &$4); }
-       | '[' T_FILE '[' T_UINT ']' swz_opt offset_opt ']' array_opt {
-           br_indirect(ctx, &$2, &$4, &$6, &$7, &$9);
-       }
+bracket: '[' T_UINT ']' { br_direct(ctx, &$2, &no_tok); }
+       | '[' T_UINT ']' array_id { br_direct(ctx, &$2, &$4); }
+       | '[' ind_reg swz_opt offset_opt ']' { br_indirect(ctx, &$2, &$3, &$4, &no_tok); }
+       | '[' ind_reg swz_opt offset_opt ']' array_id { br_indirect(ctx, &$2, &$3, &$4, &$6); }
+       ;
+
+/* The indirect register as a T_REG token whatever its spelling. */
+ind_reg: T_REG
+       | T_FILE '[' T_UINT ']' { $$ = $3; $$.file = (uint16_t)$1.v; }
        ;
 
 offset_opt: %empty { $$ = no_tok; }
@@ -142,13 +206,14 @@ offset_opt: %empty { $$ = no_tok; }
           | '-' T_UINT { $$ = $2; $$.flags |= TOK_PRESENT | TOK_NEGATIVE; }
           ;
 
-array_opt: %empty { $$ = no_tok; } | '(' T_UINT ')' { $$ = $2; $$.flags |= TOK_PRESENT; } ;
+array_id: '(' T_UINT ')' { $$ = $2; $$.flags |= TOK_PRESENT; } ;
 
 /* ".xyzw" as one token, or "." and a name when written with a space */
-swz_opt: %empty { $$ = no_tok; }
-       | T_SWZ { $$ = $1; $$.s++; $$.len--; $$.flags |= TOK_PRESENT; }
-       | '.' T_IDENT { $$ = $2; $$.flags |= TOK_PRESENT; }
-       ;
+swz_opt: %empty { $$ = no_tok; } | swz ;
+
+swz: T_SWZ { $$ = $1; $$.s++; $$.len--; $$.col++; $$.flags |= TOK_PRESENT; }
+   | '.' T_IDENT { $$ = $2; $$.flags |= TOK_PRESENT; }
+   ;
 
 %%
 
@@ -172,11 +237,25 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, parse_ctx *ctx)
         perr(ctx, &at, "unexpected %s", what);
         return 0;
     }
-    char list[160] = "";
+    /* Some tokens share a name (the register token kinds differ by trailing blanks only). */
+    const char *names[4];
+    int num = 0;
     for (int i = 0; i < n; i++) {
+        const char *name = yysymbol_name(expected[i]);
+        size_t l = strcspn(name, " ");
+        if (name[l] == ' ' && !name[l + 1 + strspn(name + l + 1, " ")])
+            name = "register";
+        bool dup = false;
+        for (int j = 0; j < num; j++)
+            dup |= !strcmp(names[j], name);
+        if (!dup)
+            names[num++] = name;
+    }
+    char list[160] = "";
+    for (int i = 0; i < num; i++) {
         size_t l = strlen(list);
-        snprintf(list + l, sizeof(list) - l, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
-                 yysymbol_name(expected[i]));
+        snprintf(list + l, sizeof(list) - l, "%s%s", i == 0 ? "" : i == num - 1 ? " or " : ", ",
+                 names[i]);
     }
     perr(ctx, &at, "expected %s, got %s", list, what);
     return 0;
