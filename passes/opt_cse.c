@@ -39,9 +39,8 @@ static bool candidate(const ir_instr *in)
 
 static uint32_t mix(uint32_t h, uint64_t v)
 {
-    h ^= (uint32_t)v + 0x9e3779b9u + (h << 6) + (h >> 2);
-    h ^= (uint32_t)(v >> 32) + 0x9e3779b9u + (h << 6) + (h >> 2);
-    return h;
+    uint64_t x = (h ^ v) * 0x9e3779b97f4a7c15ull;
+    return (uint32_t)(x >> 32) ^ (uint32_t)x;
 }
 
 static uint32_t hash_instr(const ir_instr *in)

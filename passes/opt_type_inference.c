@@ -14,7 +14,9 @@
 typedef struct ti {
     ir_shader *s;
     bool progress;
-    uint32_t *bc_uses;   /* [value * IR_BASE_COUNT + base]: bitcasts of a phi to base */
+    unsigned num_phis;
+    uint32_t *bc_uses;   /* [value * IR_BASE_COUNT + base]: bitcasts of a phi to base;
+                          * [value * IR_BASE_COUNT + IR_VOID]: all uses of a phi */
 } ti;
 
 /* ---------------------------------------------------------------- helpers */
@@ -345,6 +347,7 @@ static void local_rules(ir_block *b, void *ctx)
 {
     ti *t = ctx;
     IR_FOREACH_INSTR(b, in) {
+        t->num_phis += in->op == IR_OP_PHI;
         if (rule_compare_mask(t, in) || rule_push_bitcast(t, in) || rule_mask_logic(t, in) ||
             rule_select_to_convert(t, in))
             t->progress = true;
@@ -356,9 +359,16 @@ static void local_rules(ir_block *b, void *ctx)
 static void count_bitcasts(ir_block *b, void *ctx)
 {
     ti *t = ctx;
-    IR_FOREACH_INSTR(b, in)
-        if (in->op == IR_OP_BITCAST && in->srcs[0].def && in->srcs[0].def->op == IR_OP_PHI)
-            t->bc_uses[in->srcs[0].def->index * IR_BASE_COUNT + in->type.base]++;
+    IR_FOREACH_INSTR(b, in) {
+        for (unsigned i = 0; i < in->num_srcs; i++) {
+            ir_instr *d = in->srcs[i].def;
+            if (d && d->op == IR_OP_PHI) {
+                t->bc_uses[d->index * IR_BASE_COUNT + IR_VOID]++;
+                if (in->op == IR_OP_BITCAST)
+                    t->bc_uses[d->index * IR_BASE_COUNT + in->type.base]++;
+            }
+        }
+    }
 }
 
 typedef struct retarget {
@@ -436,7 +446,7 @@ static bool retype_phi(ti *t, ir_instr *p)
             else
                 cost++;
         }
-        if (p->num_uses > bc + self_uses)
+        if (t->bc_uses[p->index * IR_BASE_COUNT + IR_VOID] > bc + self_uses)
             cost++;
         if (gain - cost > best_gain) {
             best_gain = gain - cost;
@@ -494,12 +504,15 @@ static void retype_phis(ir_block *b, void *ctx)
 
 bool opt_type_inference(ir_shader *s)
 {
-    ti t = { s, false, NULL };
+    ti t = { s, false, 0, NULL };
     ir_foreach_block(&s->body, local_rules, &t);
+    if (!t.num_phis)
+        return t.progress;
     t.bc_uses = calloc((size_t)(s->next_value_index + 1) * IR_BASE_COUNT, sizeof(uint32_t));
     if (!t.bc_uses)
         return t.progress;
-    ir_count_uses(s);
+    /* Uses by if conditions and switch selectors are not counted: they only make a
+     * retyping look cheaper than it is, and retarget_list still rewrites them. */
     ir_foreach_block(&s->body, count_bitcasts, &t);
     ir_foreach_block(&s->body, retype_phis, &t);
     free(t.bc_uses);

@@ -19,17 +19,20 @@ static const pass optimizations[] = {
  * would undo each other from looping forever. */
 #define MAX_ROUNDS 16
 
+#define NUM_PASSES (sizeof(optimizations) / sizeof(optimizations[0]))
+
 void passes_optimize(ir_shader *s, bool validate_each)
 {
-    bool progress;
-    unsigned round = 0;
-    do {
-        progress = false;
-        for (unsigned i = 0; i < sizeof(optimizations) / sizeof(optimizations[0]); i++) {
-            bool p = optimizations[i].run(s);
-            if (p && validate_each && !ir_validate(s, optimizations[i].name))
+    /* A fixed point: every pass has run once without progress since the last change. */
+    unsigned since_change = 0;
+    for (unsigned step = 0; step < MAX_ROUNDS * NUM_PASSES && since_change < NUM_PASSES; step++) {
+        const pass *p = &optimizations[step % NUM_PASSES];
+        if (p->run(s)) {
+            since_change = 0;
+            if (validate_each && !ir_validate(s, p->name))
                 return;
-            progress |= p;
+        } else {
+            since_change++;
         }
-    } while (progress && ++round < MAX_ROUNDS);
+    }
 }
