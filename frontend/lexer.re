@@ -23,6 +23,11 @@ static const keyword *find_keyword(const char *s, uint32_t len)
     }
 }
 
+static bool is_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 static bool has_suffix(const char *s, uint32_t len, const char *sfx, uint32_t n)
 {
     if (len <= n)
@@ -158,7 +163,12 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
                 ctx->cur--;
                 TOKEN(T_REG_MORE);
             }
-            lval->swz_len = (uint8_t)(ctx->cur - close - (ctx->cur > close + 1 ? 2 : 1));
+            if (ctx->cur > close + 1) {
+                if (is_word_char(*ctx->cur))
+                    ctx->cur = close + 1; /* ".xyzq": let the grammar see '.' and the name */
+                else
+                    lval->swz_len = (uint8_t)(ctx->cur - close - 2);
+            }
             TOKEN(T_REG);
         }
         ident { lval->len = (uint32_t)(ctx->cur - ctx->tok); return word_token(lval); }
@@ -176,7 +186,13 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
             TOKEN(T_BRLABEL);
         }
         digits { number_value(lval, ctx->tok, ctx->cur); TOKEN(T_UINT); }
-        "." [xyzwXYZW]+ { TOKEN(T_SWZ); }
+        "." [xyzwXYZW]+ {
+            if (is_word_char(*ctx->cur)) {
+                ctx->cur = ctx->tok + 1; /* ".xyzq": '.' and a name, reported as a swizzle */
+                TOKEN('.');
+            }
+            TOKEN(T_SWZ);
+        }
         ".." { TOKEN(T_DOTDOT); }
         [[\](){},+\-|.] { TOKEN((unsigned char)*ctx->tok); }
         * { lval->len = 1; return bad_char(ctx, lval); }

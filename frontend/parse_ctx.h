@@ -75,6 +75,7 @@ typedef struct parse_ctx {
     ast_decl *decl;
     unsigned decl_stage, num_return_types, decl_brackets;
     bool decl_empty;        /* the last bracket was "[]" */
+    bool decl_has_texture;
     tgsi_tok decl_open;     /* its '[' */
 
     /* immediate being parsed */

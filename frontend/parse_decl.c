@@ -29,6 +29,7 @@ void decl_begin(parse_ctx *ctx, const tgsi_tok *dcl, unsigned file)
     ctx->decl_stage = 0;
     ctx->num_return_types = 0;
     ctx->decl_brackets = 0;
+    ctx->decl_has_texture = false;
 }
 
 /* "[]" (first == NULL), "[a]" or "[a..b]".  A second bracket makes the first the dimension. */
@@ -125,6 +126,7 @@ static enum match m_resource(parse_ctx *ctx, ast_decl *d, const attr *a)
     if (t < 0)
         return NO_MATCH;
     d->texture = (enum tgsi_texture)t;
+    ctx->decl_has_texture = true;
     plain(ctx, a);
     return MATCHED;
 }
@@ -273,7 +275,7 @@ void decl_finish(parse_ctx *ctx)
     ast_decl *d = ctx->decl;
     const tgsi_tok at = { .line = d->loc.line, .col = d->loc.col };
     if ((d->file == TGSI_FILE_IMAGE || d->file == TGSI_FILE_SAMPLER_VIEW) &&
-        d->texture == TGSI_TEXTURE_UNKNOWN && ctx->decl_stage < ST_RESOURCE)
+        !ctx->decl_has_texture)
         perr(ctx, &at, "%s declaration needs a texture target", tgsi_file_names[d->file]);
     if (d->file == TGSI_FILE_SAMPLER_VIEW) {
         unsigned n = ctx->num_return_types;

@@ -181,11 +181,11 @@ void insn_begin(parse_ctx *ctx, const tgsi_tok *number, const tgsi_tok *opcode)
     in->loc = (ast_loc){ opcode->line, opcode->col };
     in->seq = ctx->seq++;
     in->number = (uint32_t)p->num_insns;
-    if (number->flags & TOK_PRESENT) {
+    if (number->len) { /* absent: no_tok */
         in->loc = (ast_loc){ number->line, number->col };
         if (number->flags & TOK_BIG)
-            perr(ctx, number, "instruction number %.*s out of range", (int)number->len,
-                 number->s);
+            perr(ctx, number, "instruction number %.*s out of range",
+                 (int)strspn(number->s, "0123456789"), number->s);
         else
             in->number = number->v;
     }
@@ -348,10 +348,12 @@ void insn_finish(parse_ctx *ctx, const tgsi_tok *label)
     const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
     unsigned flags = tgsi_opcode_flags[in->opcode];
     if (label->flags & TOK_PRESENT) {
+        const char *digits = label->s + 1 + strspn(label->s + 1, " \t");
         if (!(flags & TGSI_OPF_LABEL))
             perr(ctx, label, "%s takes no label", opname(ctx));
         else if (label->flags & TOK_BIG || label->v > INT32_MAX)
-            perr(ctx, label, "label %.*s out of range", (int)label->len, label->s);
+            perr(ctx, label, "label %.*s out of range", (int)strspn(digits, "0123456789"),
+                 digits);
         else
             in->label = (int32_t)label->v;
     }

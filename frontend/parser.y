@@ -103,7 +103,7 @@ word: T_IDENT | T_OPCODE | T_OPCODE0 | T_FILE ;
 
 imm: imm_head '{' imm_values '}' { imm_finish(ctx); } ;
 
-imm_head: T_REG T_IDENT {
+imm_head: stmt_reg T_IDENT {
             if ($1.swz_len) {
                 perr(ctx, &$1, "expected an immediate type after IMM[n]");
                 YYABORT;
@@ -116,6 +116,17 @@ imm_head: T_REG T_IDENT {
         }
         | T_FILE '[' T_UINT ']' T_IDENT { if (!imm_begin(ctx, &$1, &$3, &$5)) YYABORT; }
         | T_FILE T_IDENT { if (!imm_begin(ctx, &$1, NULL, &$2)) YYABORT; }
+        ;
+
+/* A statement that starts with FILE[N] must be IMM[n]; say so before reading further. */
+stmt_reg: T_REG {
+            if ($1.file != TGSI_FILE_IMMEDIATE) {
+                tgsi_tok file = $1;
+                file.v = $1.file;
+                imm_begin(ctx, &file, NULL, NULL);
+                YYABORT;
+            }
+        }
         ;
 
 imm_values: imm_value | imm_values ',' imm_value ;
