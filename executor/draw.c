@@ -1,5 +1,6 @@
 /* draw.c: DRAW_VBO (vertex layout, index buffer, direct/indirect/instanced draws) and
  * LAUNCH_GRID. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "vrend_priv.h"
@@ -61,10 +62,21 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     if (!prog)
         return true;
     bool flipped = fb_flipped(s);
+    vlog(ctx->r, VREND_LOG_DEBUG, "draw mode %u start %u count %u prog %u flipped %d vp %g %g %g %g",
+         mode, start, count, prog->id, flipped, s->vp_scale[0][0], s->vp_scale[0][1],
+         s->vp_trans[0][0], s->vp_trans[0][1]);
+    while (glGetError() != GL_NO_ERROR)
+        ;
     state_apply(ctx, flipped);
+    GLenum e0 = glGetError();
     glUseProgram(prog->id);
     program_bind_resources(ctx, prog);
+    GLenum e1 = glGetError();
     setup_vertex_arrays(ctx, prog);
+    GLenum e2 = glGetError();
+    if (e0 || e1 || e2)
+        vlog(ctx->r, VREND_LOG_DEBUG, "draw setup errors: state 0x%x resources 0x%x arrays 0x%x",
+             e0, e1, e2);
     if (mode == 14 && patch_vertices)
         glPatchParameteri(GL_PATCH_VERTICES, patch_vertices);
     if (restart) {
@@ -111,6 +123,16 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         glDrawArraysInstancedBaseInstance(mode, start, count, instances, start_instance);
     }
     render_condition_end(ctx);
+    if (ctx->r->opts.verbose && getenv("VIRGL_EXEC_TRACE")) {
+        uint8_t px[4] = { 0 };
+        glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+        GLint fbo = 0, prog = 0, rd = 0;
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
+        glGetIntegerv(GL_CURRENT_PROGRAM, &prog);
+        glGetIntegerv(GL_RASTERIZER_DISCARD, &rd);
+        vlog(ctx->r, VREND_LOG_DEBUG, "after draw: pixel %u %u %u %u fbo %d prog %d discard %d err 0x%x",
+             px[0], px[1], px[2], px[3], fbo, prog, rd, glGetError());
+    }
     if (so)
         glEndTransformFeedback();
     GLenum e = glGetError();

@@ -42,6 +42,7 @@ bool fb_bind(struct vrend_context *ctx)
         if (s->zsurf)
             attach(s->fbo, zs_point(s->zsurf), s->zsurf);
         glNamedFramebufferDrawBuffers(s->fbo, 8, bufs);
+        glNamedFramebufferReadBuffer(s->fbo, s->cbufs[0] ? GL_COLOR_ATTACHMENT0 : GL_NONE);
         if (!s->nr_cbufs && !s->zsurf) {
             glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_WIDTH, s->fb_noattach_w);
             glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_HEIGHT, s->fb_noattach_h);

@@ -69,6 +69,22 @@ int vtest_record_shm(struct vtest_recorder *rec, uint32_t handle, uint64_t offse
     return put_record(rec, VTREC_SHM, head, sizeof head, data, len);
 }
 
+int vtest_record_readback(struct vtest_recorder *rec, uint32_t handle, uint64_t offset,
+                          uint64_t size, uint64_t hash)
+{
+    uint64_t body[4] = { handle, offset, size, hash };
+    return put_record(rec, VTREC_READBACK, body, sizeof body, NULL, 0);
+}
+
+uint64_t vtest_trace_hash(const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 0x100000001b3ull;
+    return h;
+}
+
 void vtest_recorder_close(struct vtest_recorder *rec, uint32_t status)
 {
     if (!rec)

@@ -15,6 +15,10 @@
  *              TRANSFER_PUT2) ran.  Only ranges that changed since the resource's last SHM
  *              record are written (shared memory starts zeroed), so a replay that applies
  *              them in order sees exactly the memory the live server saw.
+ *   VTREC_READBACK body: u32 handle, u32 reserved, u64 offset, u64 size, u64 hash: after
+ *              the previous message (a TRANSFER_GET2) ran, guest memory of `handle` at
+ *              [offset, offset + size) had this FNV-1a hash.  A replay compares, so a replay
+ *              that renders differently from the live session is caught.
  *   VTREC_END  body: u32 status: 0 the client disconnected cleanly, 1 the server ended it
  *              on an error.  Missing when the server died mid-session.
  *
@@ -31,7 +35,7 @@
 #define VTREC_MAGIC "VTESTREC"
 #define VTREC_FORMAT 1u
 
-enum vtrec_kind { VTREC_MSG = 1, VTREC_SHM = 2, VTREC_END = 3 };
+enum vtrec_kind { VTREC_MSG = 1, VTREC_SHM = 2, VTREC_END = 3, VTREC_READBACK = 4 };
 
 struct vtest_recorder;
 
@@ -41,6 +45,10 @@ struct vtest_recorder *vtest_recorder_open(const char *path, char *err, size_t e
 int vtest_record_message(struct vtest_recorder *rec, const void *msg, size_t len);
 int vtest_record_shm(struct vtest_recorder *rec, uint32_t handle, uint64_t offset,
                      const void *data, size_t len);
+int vtest_record_readback(struct vtest_recorder *rec, uint32_t handle, uint64_t offset,
+                          uint64_t size, uint64_t hash);
+/* FNV-1a over len bytes: the READBACK hash. */
+uint64_t vtest_trace_hash(const void *data, size_t len);
 /* Writes the END record and closes the file. */
 void vtest_recorder_close(struct vtest_recorder *rec, uint32_t status);
 

@@ -131,6 +131,13 @@ static void choose_target(struct vrend_renderer *r)
     }
 }
 
+static void GLAPIENTRY gl_debug(GLenum source, GLenum type, GLuint id, GLenum severity,
+                               GLsizei length, const GLchar *msg, const void *user)
+{
+    if (type == GL_DEBUG_TYPE_ERROR)
+        vlog((struct vrend_renderer *)user, VREND_LOG_DEBUG, "GL: %s", msg);
+}
+
 struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *opts,
                                              char *err, size_t err_len)
 {
@@ -147,6 +154,10 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
         return NULL;
     }
     r->gl_version = epoxy_gl_version();
+    if (r->opts.verbose && getenv("VIRGL_EXEC_TRACE")) {
+        glEnable(GL_DEBUG_OUTPUT);
+        glDebugMessageCallback(gl_debug, r);
+    }
     choose_target(r);
     caps_probe(r);
     formats_probe(r);

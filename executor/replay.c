@@ -77,7 +77,7 @@ int vtest_replay(const char *path, const struct vrend_renderer_opts *ro)
 
     uint8_t *buf = NULL;
     size_t cap = 0;
-    uint64_t records = 0, shm_bytes = 0;
+    uint64_t records = 0, shm_bytes = 0, readbacks = 0, differ = 0;
     int result = -1;            /* -1 running, 0 reached END cleanly, 1 failed */
     const char *why = "";
     uint32_t recorded_status = 0;
@@ -113,6 +113,25 @@ int vtest_replay(const char *path, const struct vrend_renderer_opts *ro)
             shm_bytes += size - sizeof h;
             break;
         }
+        case VTREC_READBACK: {
+            uint64_t b[4], hash;
+            if (size < sizeof b) {
+                why = "short READBACK record";
+                result = 1;
+                break;
+            }
+            memcpy(b, buf, sizeof b);
+            readbacks++;
+            if (vtest_session_hash(s, (uint32_t)b[0], b[1], b[2], &hash) < 0 || hash != b[3]) {
+                if (!differ)
+                    vtest_log("replay: readback %llu (resource %u, %llu bytes at %llu) differs "
+                              "from the recorded one", (unsigned long long)readbacks,
+                              (unsigned)b[0], (unsigned long long)b[2],
+                              (unsigned long long)b[1]);
+                differ++;
+            }
+            break;
+        }
         case VTREC_END:
             if (size >= 4)
                 memcpy(&recorded_status, buf, 4);
@@ -130,11 +149,17 @@ int vtest_replay(const char *path, const struct vrend_renderer_opts *ro)
     vrend_renderer_destroy(r);
     free(buf);
     fclose(f);
-    if (result == 0) {
-        printf("replay: %s: %llu messages, %llu guest memory bytes: ran to the end without "
-               "errors%s\n", path, (unsigned long long)msgs, (unsigned long long)shm_bytes,
+    if (result == 0 && !differ) {
+        printf("replay: %s: %llu messages, %llu guest memory bytes, %llu identical readbacks: "
+               "ran to the end without errors%s\n", path, (unsigned long long)msgs,
+               (unsigned long long)shm_bytes, (unsigned long long)readbacks,
                recorded_status ? " (the recorded client was ended on an error, though)" : "");
         return recorded_status ? 1 : 0;
+    }
+    if (result == 0) {
+        printf("replay: %s: FAILED: ran to the end, but %llu of %llu readbacks differ from the "
+               "recording\n", path, (unsigned long long)differ, (unsigned long long)readbacks);
+        return 1;
     }
     printf("replay: %s: FAILED after %llu records (%llu messages): %s\n", path,
            (unsigned long long)records, (unsigned long long)msgs, why);

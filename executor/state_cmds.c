@@ -71,13 +71,8 @@ bool cmd_set_framebuffer_no_attach(struct vrend_context *ctx, const uint32_t *p,
     s->fb_noattach_h = p[0] >> 16;
     s->fb_noattach_layers = p[1] & 0xffff;
     s->fb_noattach_samples = (p[1] >> 16) & 0xff;
-    for (int i = 0; i < 8; i++) {
-        surface_unref(s->cbufs[i]);
-        s->cbufs[i] = NULL;
-    }
-    surface_unref(s->zsurf);
-    s->zsurf = NULL;
-    s->nr_cbufs = 0;
+    /* Mesa sends this right after every SET_FRAMEBUFFER_STATE: it only supplies the
+     * default size used when nothing is attached, and keeps the attachments. */
     s->fb_dirty = true;
     return true;
 }

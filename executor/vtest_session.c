@@ -339,6 +339,31 @@ static void record_changes(struct vtest_session *s, struct fres *r)
     }
 }
 
+static void record_resource(struct vtest_session *s, uint32_t handle)
+{
+    struct fres *r = res_get(s, handle);
+    if (r && r->mem)
+        record_changes(s, r);
+}
+
+/* Command-stream transfers read guest memory too: TRANSFER3D from its resource's memory,
+ * COPY_TRANSFER3D from its source buffer's (dword 12 of the packet, after the 11 that
+ * TRANSFER3D shares with RESOURCE_INLINE_WRITE).  A buffer that cannot be walked (the core
+ * will reject it) records nothing more. */
+static void record_submit_reads(struct vtest_session *s, const uint32_t *cmds, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t id = CMD_ID(cmds[i]), len = CMD_LEN(cmds[i]);
+        if (len >= n - i)
+            break;
+        if ((id == CCMD_TRANSFER3D || id == CCMD_COPY_TRANSFER3D) && len >= 1)
+            record_resource(s, cmds[i + 1]);
+        if (id == CCMD_COPY_TRANSFER3D && len >= 12)
+            record_resource(s, cmds[i + 12]);
+        i += 1 + (size_t)len;
+    }
+}
+
 static int transfer(struct vtest_session *s, struct fres *r, const uint32_t *box,
                     uint32_t level, uint32_t stride, uint32_t layer_stride, uint64_t offset,
                     bool to_host)
@@ -525,15 +550,37 @@ int vtest_session_dispatch(struct vtest_session *s, const void *msg, size_t len)
         return FAIL(s, "%s before CREATE_RENDERER", cmds[id].name);
 
     if (s->rec) {
-        /* Guest memory first: a replay applies it before running the message. */
-        struct fres *r = id == VCMD_TRANSFER_PUT2 ? res_get(s, hdr[2 + VXFER2_HANDLE]) : NULL;
-        if (r && r->mem)
-            record_changes(s, r);
+        /* Guest memory first: a replay applies it before running the message.  Before a
+         * GET2 too, so that the readback hash covers memory the replay has identically. */
+        if (id == VCMD_TRANSFER_PUT2 || id == VCMD_TRANSFER_GET2)
+            record_resource(s, hdr[2 + VXFER2_HANDLE]);
+        else if (id == VCMD_SUBMIT_CMD)
+            record_submit_reads(s, hdr + 2, hdr[VTEST_HDR_LEN]);
         vtest_record_message(s->rec, msg, len);
     }
     s->messages++;
     const uint8_t *body = (const uint8_t *)msg + VTEST_HDR_DWORDS * 4;
-    return cmds[id].run(s, hdr, (const uint32_t *)body, body + head);
+    int ret = cmds[id].run(s, hdr, (const uint32_t *)body, body + head);
+    if (s->rec && ret == 0 && id == VCMD_TRANSFER_GET2) {
+        /* What the client got back: a replay must read back the same bytes. */
+        const uint32_t *p = hdr + VTEST_HDR_DWORDS;
+        uint64_t hash;
+        if (vtest_session_hash(s, p[VXFER2_HANDLE], p[VXFER2_OFFSET], p[VXFER2_DATA_SIZE],
+                               &hash) == 0)
+            vtest_record_readback(s->rec, p[VXFER2_HANDLE], p[VXFER2_OFFSET],
+                                  p[VXFER2_DATA_SIZE], hash);
+    }
+    return ret;
+}
+
+int vtest_session_hash(struct vtest_session *s, uint32_t handle, uint64_t offset, uint64_t len,
+                       uint64_t *hash)
+{
+    struct fres *r = res_get(s, handle);
+    if (!r || !r->mem || offset > r->size || len > r->size - offset)
+        return -1;
+    *hash = vtest_trace_hash(r->mem + offset, (size_t)len);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ lifetime */

@@ -38,6 +38,11 @@ int vtest_session_dispatch(struct vtest_session *s, const void *msg, size_t len)
 int vtest_session_write_shm(struct vtest_session *s, uint32_t handle, uint64_t offset,
                             const void *data, size_t len);
 
+/* Replay: the READBACK hash of resource `handle`'s memory at [offset, offset + len); -1
+ * when the range is not inside it. */
+int vtest_session_hash(struct vtest_session *s, uint32_t handle, uint64_t offset, uint64_t len,
+                       uint64_t *hash);
+
 /* Messages executed so far (for log lines). */
 uint64_t vtest_session_messages(const struct vtest_session *s);
 
