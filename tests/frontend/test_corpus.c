@@ -68,6 +68,15 @@ static char *normalize(const char *s, size_t len)
     return out;
 }
 
+static void free_files(file *files, size_t num)
+{
+    for (size_t i = 0; i < num; i++) {
+        free(files[i].name);
+        free(files[i].text);
+    }
+    free(files);
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -133,6 +142,7 @@ int main(int argc, char **argv)
         }
         printf("parse only: %zu shaders, %.2f MB in %.3f ms: %.0f shaders/s, %.1f MB/s\n", num,
                bytes / 1e6, best * 1e3, num / best, bytes / 1e6 / best);
+        free_files(files, num);
         return 0;
     }
 
@@ -174,5 +184,6 @@ int main(int argc, char **argv)
     printf("corpus: %zu shaders, %zu parse failures, %zu round-trip mismatches, "
            "%zu/%zu printed texts identical to the original (whitespace-normalized)\n",
            num, failed, mismatched, exact, num);
+    free_files(files, num);
     return failed || mismatched ? 1 : 0;
 }
