@@ -5,10 +5,12 @@
 #
 #   tests/hostile/run-hostile.sh --client BUILD/tests/hostile/hostile-client \
 #       --server-cmd 'BUILD/executor/virgl-exec --socket-path={sock}' [--short|--commands N] \
-#       [--seed N] [--out DIR] [--no-good-client] [--report-only]
+#       [--seed N] [--out DIR] [--no-good-client] [--report-only] [--preload CRASH_REPORTER_SO]
 #
 # The server is restarted whenever it exits; every exit other than our final SIGTERM counts as
-# a crash, and sanitizer reports in its log count too.  The good client runs the piglit list
+# a crash, and so do sanitizer reports and crash-reporter lines in its log (--preload puts
+# crash_reporter.c's library into the server, so crashes of forked client processes, which
+# a server may reap silently, are seen too).  The good client runs the piglit list
 # once alone (baseline) and then in a loop during the attack; any change of a result fails.
 # Exit status: 0 clean, 1 crash / sanitizer report / good client affected (unless
 # --report-only), 2 usage or setup error.
@@ -17,7 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 shared=${SHARED_DIR:-$root/../shared}
 
-client= server_cmd= commands=100000 seed=1 out= good=1 report_only=0 seconds=3600
+client= server_cmd= commands=100000 seed=1 out= good=1 report_only=0 seconds=3600 preload=
 list=$here/small-list.txt
 while [ $# -gt 0 ]; do
     case $1 in
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --list) list=$2; shift ;;
     --no-good-client) good=0 ;;
     --report-only) report_only=1 ;;
+    --preload) preload=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift ;;
     *) echo "run-hostile: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -56,6 +59,7 @@ if [ -z "${HOSTILE_IN_NS:-}" ]; then
           --seed "$seed" --out "$out" --list "$list")
     [ $good = 0 ] && args+=(--no-good-client)
     [ $report_only = 1 ] && args+=(--report-only)
+    [ -n "$preload" ] && args+=(--preload "$preload")
     HOSTILE_IN_NS=1 SHARED_DIR=$shared exec unshare -m bash -c \
         'mount -t tmpfs none /tmp && exec "$0" "$@"' "$0" "${args[@]}"
 fi
@@ -64,7 +68,7 @@ sock=/tmp/hostile/vtest.sock
 mkdir -p /tmp/hostile
 : > "$out/server.log"
 : > "$out/exits"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}:verify_asan_link_order=0
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -73,7 +77,9 @@ cmd=${server_cmd//\{sock\}/$sock}
 (
     while [ ! -e /tmp/hostile/stop ]; do
         rm -f "$sock"
-        $cmd >> "$out/server.log" 2>&1 &
+        # Its own process group, so that forked client processes still stuck at the end
+        # can be counted and ended with it.
+        LD_PRELOAD=$preload setsid $cmd >> "$out/server.log" 2>&1 &
         echo $! > /tmp/hostile/server.pid
         wait $!
         echo $? >> "$out/exits"
@@ -128,8 +134,13 @@ if [ $good = 1 ]; then
 fi
 
 touch /tmp/hostile/stop
-kill -TERM "$(cat /tmp/hostile/server.pid)" 2>/dev/null
+pgid=$(cat /tmp/hostile/server.pid)
+stuck=$(($(ps -o pid= -s "$pgid" | wc -l) - 1))
+[ $stuck -ge 0 ] || stuck=0
+kill -TERM "$pgid" 2>/dev/null
 wait "$supervisor"
+sleep 1
+kill -KILL -- "-$pgid" 2>/dev/null
 
 # The last exit is ours (SIGTERM: 143, or 0 for a server that exits cleanly on it).
 exits=$(head -n -1 "$out/exits" | wc -l)
@@ -138,13 +149,18 @@ last=$(tail -n 1 "$out/exits")
 asan=$(grep -c 'ERROR: AddressSanitizer' "$out/server.log")
 lsan=$(grep -c 'ERROR: LeakSanitizer' "$out/server.log")
 ubsan=$(grep -c 'runtime error:' "$out/server.log")
-summary="$(cat "$out/client.txt") server_crashes $exits asan $asan lsan $lsan ubsan $ubsan good_runs $good_runs good_runs_changed $good_diffs"
+# Crashes of forked client processes: our reporter's lines, or the server's own notice.
+reported=$(grep -c 'hostile-crash-reporter:' "$out/server.log")
+noticed=$(grep -c 'died of signal' "$out/server.log")
+child_crashes=$((reported > noticed ? reported : noticed))
+summary="$(cat "$out/client.txt") server_exits $exits process_crashes $child_crashes asan $asan lsan $lsan ubsan $ubsan stuck_at_end $stuck good_runs $good_runs good_runs_changed $good_diffs"
 echo "$summary" | tee "$out/summary.txt"
 echo "run-hostile: logs in $out"
 
 bad=0
 [ $client_rc = 0 ] || bad=1
-[ "$exits" = 0 ] && [ "$asan" = 0 ] && [ "$lsan" = 0 ] && [ "$ubsan" = 0 ] || bad=1
+[ "$exits" = 0 ] && [ "$child_crashes" = 0 ] && [ "$asan" = 0 ] && [ "$lsan" = 0 ] &&
+    [ "$ubsan" = 0 ] || bad=1
 [ "$good_diffs" = 0 ] || bad=1
 if [ $bad = 1 ] && [ $report_only = 0 ]; then
     echo "run-hostile: FAILED (see $out/server.log, good-diffs.txt)" >&2
