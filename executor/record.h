@@ -12,9 +12,11 @@
  *              dwords [length, id] and every payload byte the server consumed for it.
  *   VTREC_SHM  body: u32 handle, u32 reserved, u64 offset, then the bytes.  Guest memory of
  *              resource `handle` at `offset` had these bytes when the next message (a
- *              TRANSFER_PUT2) ran.  Only ranges that changed since the resource's last SHM
- *              record are written (shared memory starts zeroed), so a replay that applies
- *              them in order sees exactly the memory the live server saw.
+ *              TRANSFER_PUT2, TRANSFER_GET2, or SUBMIT_CMD with TRANSFER3D/COPY_TRANSFER3D
+ *              packets that read it) ran.  Only ranges that changed since the resource's
+ *              last SHM record or GET2 are written (shared memory starts zeroed; a GET2 writes
+ *              the same bytes in the replay, which READBACK checks), so a replay that
+ *              applies them in order sees exactly the memory the live server saw.
  *   VTREC_READBACK body: u32 handle, u32 reserved, u64 offset, u64 size, u64 hash: after
  *              the previous message (a TRANSFER_GET2) ran, guest memory of `handle` at
  *              [offset, offset + size) had this FNV-1a hash.  A replay compares, so a replay

@@ -202,7 +202,7 @@ def cmd_leak(exe, name, work):
             ours.append(rec.strip())
         else:
             theirs += 1
-    summary = re.search(r"definitely lost: .*", text)
+    summary = re.search(r"definitely lost: .*|no leaks are possible", text)
     print(f"valgrind: {summary.group(0) if summary else 'no leak summary'}; "
           f"{len(ours)} definite loss record(s) allocated by our code, {theirs} by others")
     for r in ours:
@@ -235,12 +235,13 @@ def cmd_record_replay(exe, name, work):
         return 1
     p = subprocess.run([exe, "--replay", trace], capture_output=True, text=True, timeout=120)
     print(p.stdout.strip())
-    m = re.search(r": (\d+) messages, (\d+) guest memory bytes: ran to the end without errors", p.stdout)
+    m = re.search(r": (\d+) messages, (\d+) guest memory bytes, (\d+) identical readbacks: "
+                  r"ran to the end without errors", p.stdout)
     if p.returncode != 0 or not m:
         print(f"FAIL: replay exit {p.returncode}\n{p.stderr[-3000:]}")
         return 1
-    if int(m.group(1)) < 10:
-        print("FAIL: the trace holds fewer than 10 messages; it cannot be a whole piglit session")
+    if int(m.group(1)) < 10 or int(m.group(3)) < 1:
+        print("FAIL: fewer than 10 messages or no readback: not a whole piglit session")
         return 1
     # A truncated copy must be reported as not reaching its end.
     cut = trace + ".cut"

@@ -1,0 +1,151 @@
+/* core_test.c: the executor core (vrend.h) without any transport: caps, resources, inline
+ * writes, transfers, clears through surfaces, and rejection of malformed command buffers.
+ * Needs an EGL surfaceless host (exits 77 = skip without one). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "virgl_wire.h"
+#include "vrend.h"
+
+static int failures;
+#define CHECK(c)                                                                   \
+    do {                                                                           \
+        if (!(c)) {                                                                \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);  \
+            failures++;                                                            \
+        }                                                                          \
+    } while (0)
+
+#define HDR(cmd, obj, len) ((uint32_t)(cmd) | ((uint32_t)(obj) << 8) | ((uint32_t)(len) << 16))
+enum { FMT_RGBA8 = 67, FMT_Z32F = 18, W = 4, H = 4 };
+
+static void quiet(void *u, enum vrend_log_level l, const char *m) { (void)u; (void)l; (void)m; }
+
+static bool mask_has(const struct virgl_format_mask *m, unsigned f)
+{
+    return (m->bitmask[f / 32] >> (f % 32)) & 1;
+}
+
+static void test_caps(struct vrend_renderer *r)
+{
+    struct virgl_caps_v2 c;
+    memset(&c, 0, sizeof c);
+    size_t n = vrend_fill_caps(r, 2, &c, sizeof c);
+    CHECK(n == sizeof c);
+    CHECK(c.v1.max_version == 2);
+    CHECK(mask_has(&c.v1.sampler, FMT_RGBA8));
+    CHECK(mask_has(&c.v1.render, FMT_RGBA8));
+    CHECK(mask_has(&c.v1.sampler, FMT_Z32F));
+    CHECK(c.v1.glsl_level >= 330);
+    CHECK(c.capability_bits & VIRGL_CAP_TRANSFER);
+    CHECK(vrend_fill_caps(r, 1, NULL, 0) == sizeof(struct virgl_caps_v1));
+}
+
+/* Inline write then readback through the backing: the bytes must round-trip. */
+static void test_inline_write_roundtrip(struct vrend_context *c)
+{
+    static uint8_t backing[W * H * 4];
+    struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+        .bind = VIRGL_BIND_SAMPLER_VIEW | VIRGL_BIND_RENDER_TARGET, .width = W, .height = H,
+        .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 10, &d, backing, sizeof backing) == 0);
+    CHECK(vrend_resource_create(c, 10, &d, backing, sizeof backing) < 0); /* handle in use */
+    uint32_t cmd[1 + 11 + W * H];
+    cmd[0] = HDR(CCMD_RESOURCE_INLINE_WRITE, 0, 11 + W * H);
+    uint32_t hdr[11] = { 10, 0, 0, W * 4, 0, 0, 0, 0, W, H, 1 };
+    memcpy(cmd + 1, hdr, sizeof hdr);
+    for (int i = 0; i < W * H; i++)
+        cmd[12 + i] = 0x01020304u * (i + 1);
+    CHECK(vrend_submit(c, cmd, sizeof cmd / 4));
+    struct vrend_transfer t = { .handle = 10, .w = W, .h = H, .d = 1, .to_host = false };
+    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(!memcmp(backing, cmd + 12, sizeof backing));
+    /* A box outside the texture is refused, not clipped. */
+    struct vrend_transfer bad = { .handle = 10, .x = 2, .w = W, .h = 1, .d = 1 };
+    CHECK(vrend_transfer(c, &bad) < 0);
+}
+
+/* Clear through a surface; also the regression that SET_FRAMEBUFFER_STATE_NO_ATTACH, which
+ * Mesa sends after every framebuffer change, must not drop the attachments. */
+static void test_clear(struct vrend_context *c)
+{
+    static uint8_t backing[W * H * 4];
+    struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+        .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 11, &d, backing, sizeof backing) == 0);
+    float red[4] = { 1, 0, 0, 1 };
+    uint32_t cmd[64], n = 0;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
+    cmd[n++] = 100; cmd[n++] = 11; cmd[n++] = FMT_RGBA8; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_SET_FRAMEBUFFER_STATE, 0, 3);
+    cmd[n++] = 1; cmd[n++] = 0; cmd[n++] = 100;
+    cmd[n++] = HDR(CCMD_SET_FRAMEBUFFER_STATE_NO_ATTACH, 0, 2);
+    cmd[n++] = W | (H << 16); cmd[n++] = 1;
+    cmd[n++] = HDR(CCMD_CLEAR, 0, 8);
+    cmd[n++] = PIPE_CLEAR_COLOR0;
+    memcpy(cmd + n, red, sizeof red);
+    n += 4;
+    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
+    CHECK(vrend_submit(c, cmd, n));
+    struct vrend_transfer t = { .handle = 11, .w = W, .h = H, .d = 1 };
+    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(backing[0] == 255 && backing[1] == 0 && backing[2] == 0 && backing[3] == 255);
+    CHECK(backing[W * H * 4 - 4] == 255);
+}
+
+/* Inline constants for a slot other than 0 are legal (regression: once rejected). */
+static void test_constant_buffer_slots(struct vrend_context *c)
+{
+    uint32_t cmd[] = { HDR(CCMD_SET_CONSTANT_BUFFER, 0, 6), SHADER_VERTEX, 1, 1, 2, 3, 4 };
+    CHECK(vrend_submit(c, cmd, sizeof cmd / 4));
+    uint32_t bad[] = { HDR(CCMD_SET_CONSTANT_BUFFER, 0, 3), 9, 0, 0 };
+    CHECK(!vrend_submit(c, bad, sizeof bad / 4));
+}
+
+static void test_malformed(struct vrend_renderer *r)
+{
+    struct vrend_context *c = vrend_context_create(r, "malformed");
+    uint32_t overrun[] = { HDR(CCMD_CLEAR, 0, 100), 1, 2 };
+    CHECK(!vrend_submit(c, overrun, 3));
+    CHECK(vrend_context_broken(c));
+    CHECK(!vrend_submit(c, (uint32_t[]){ HDR(CCMD_NOP, 0, 0) }, 1));
+    vrend_context_destroy(c);
+
+    c = vrend_context_create(r, "short");
+    uint32_t shortdraw[] = { HDR(CCMD_DRAW_VBO, 0, 3), 0, 3, 4 };
+    CHECK(!vrend_submit(c, shortdraw, 4));
+    vrend_context_destroy(c);
+
+    c = vrend_context_create(r, "transfer");
+    static uint8_t backing[64];
+    struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64, .width = 64,
+                                     .height = 1, .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 1, &d, backing, sizeof backing) == 0);
+    /* TRANSFER3D whose data offset lies past the backing store. */
+    uint32_t xfer[] = { HDR(CCMD_TRANSFER3D, 0, 13), 1, 0, 0, 0, 0, 0, 0, 0, 16, 1, 1, 60, 1 };
+    CHECK(!vrend_submit(c, xfer, sizeof xfer / 4));
+    vrend_context_destroy(c);
+}
+
+int main(void)
+{
+    char err[256];
+    struct vrend_renderer_opts o = { .log = quiet };
+    struct vrend_renderer *r = vrend_renderer_create(&o, err, sizeof err);
+    if (!r) {
+        fprintf(stderr, "skip: %s\n", err);
+        return 77;
+    }
+    test_caps(r);
+    struct vrend_context *c = vrend_context_create(r, "core-test");
+    test_inline_write_roundtrip(c);
+    test_clear(c);
+    test_constant_buffer_slots(c);
+    vrend_context_destroy(c);
+    test_malformed(r);
+    vrend_renderer_destroy(r);
+    if (failures)
+        fprintf(stderr, "%d check(s) failed\n", failures);
+    return failures ? 1 : 0;
+}
