@@ -1,4 +1,5 @@
 /* decode.c: the command-buffer walker and the one table of VIRGL_CCMD_* handlers. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,10 +89,15 @@ bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
                  ctx->name, id, len);
             continue;
         }
-        if (ctx->r->opts.verbose && getenv("VIRGL_EXEC_TRACE"))
-            vlog(ctx->r, VREND_LOG_DEBUG, "cmd %s obj %u len %u: %08x %08x %08x %08x",
-                 table[id].name, CMD_OBJ(hdr), len, len > 0 ? p[0] : 0, len > 1 ? p[1] : 0,
-                 len > 2 ? p[2] : 0, len > 3 ? p[3] : 0);
+        if (ctx->r->opts.verbose && getenv("VIRGL_EXEC_TRACE")) {
+            char buf[160];
+            int o = 0;
+            for (uint32_t k = 0; k < len && k < 14 && o < (int)sizeof buf - 10; k++)
+                o += snprintf(buf + o, sizeof buf - o, " %08x", p[k]);
+            buf[o] = 0;
+            vlog(ctx->r, VREND_LOG_DEBUG, "cmd %s obj %u len %u:%s", table[id].name,
+                 CMD_OBJ(hdr), len, buf);
+        }
         if (len < table[id].min_len)
             return ctx_err(ctx, "%s: %u dwords, needs %u", table[id].name, len, table[id].min_len);
         if (!table[id].fn(ctx, p, len, hdr)) {

@@ -93,7 +93,9 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         isize = s->ib_size;
         type = isize == 1 ? GL_UNSIGNED_BYTE : isize == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
         glVertexArrayElementBuffer(s->vao, s->ib->id);
-        if (!indirect && ((uint64_t)start + count) * isize + s->ib_offset > s->ib->d.width) {
+        /* Mesa folds the first index into the index buffer offset (offset = start * size),
+         * so the offset alone locates the indices. */
+        if (!indirect && (uint64_t)count * isize + s->ib_offset > s->ib->d.width) {
             vlog(ctx->r, VREND_LOG_WARN, "draw: index range beyond the index buffer, skipped");
             return true;
         }
@@ -116,7 +118,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         }
         glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
     } else if (indexed) {
-        const void *off = (const void *)(uintptr_t)(s->ib_offset + (uint64_t)start * isize);
+        const void *off = (const void *)(uintptr_t)s->ib_offset;
         glDrawElementsInstancedBaseVertexBaseInstance(mode, count, type, off, instances,
                                                       index_bias, start_instance);
     } else {

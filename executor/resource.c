@@ -200,6 +200,8 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
         if (t->level || t->y || t->z || t->h > 1 || t->d > 1 || !t->w ||
             (uint64_t)t->x + t->w > r->d.width || t->offset + t->w > mem_size)
             return -EINVAL;
+        vlog(ctx->r, VREND_LOG_DEBUG, "buffer transfer %s res %u x %u w %u offset %llu",
+             t->to_host ? "to" : "from", r->handle, t->x, t->w, (unsigned long long)t->offset);
         if (t->to_host)
             glNamedBufferSubData(r->id, t->x, t->w, mem + t->offset);
         else
