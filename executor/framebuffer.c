@@ -169,7 +169,7 @@ static void apply_dsa(struct sub_ctx *s)
             uint32_t w = d->s1[face];
             if (face == 1 && !(w & 1))
                 w = d->s1[0];   /* two-sided stencil off: back follows front */
-            GLenum gface = face ? GL_BACK : GL_FRONT;
+            GLenum gface = face ? GL_FRONT : GL_BACK;   /* swapped: see apply_rasterizer */
             uint32_t ref = (s->stencil_ref >> (8 * face)) & 0xff;
             glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
             glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
@@ -199,13 +199,18 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
     uint32_t cull = (s0 >> 8) & 3;
     enable(GL_CULL_FACE, cull != 0);
     if (cull)
-        glCullFace(cull == 1 ? GL_FRONT : cull == 2 ? GL_BACK : GL_FRONT_AND_BACK);
+        glCullFace(cull == 1 ? GL_BACK : cull == 2 ? GL_FRONT : GL_FRONT_AND_BACK);
     if (!gles) {
         static const GLenum fill[] = { GL_FILL, GL_LINE, GL_POINT, GL_FILL };
         glPolygonMode(GL_FRONT_AND_BACK, fill[(s0 >> 10) & 3]);
     }
     enable(GL_SCISSOR_TEST, (s0 >> 14) & 1);
     bool ccw = (s0 >> 15) & 1;
+    /* Gallium decides winding in y-down window space and the host sees the same numbers in
+     * y-up space, so the host's front is the guest's back (inverted again when the vertex
+     * shader flips y).  The host keeps the guest's winding and every face-specific state
+     * swaps instead, because the compiler's fragcoord_y_flip lowering negates the FACE
+     * input to match. */
     glFrontFace(ccw ^ flipped ? GL_CCW : GL_CW);
     if (!gles) {
         enable(GL_POLYGON_OFFSET_LINE, (s0 >> 18) & 1);
@@ -276,8 +281,9 @@ void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms 
     u->alpha_ref = s->dsa ? s->dsa->u.dsa.alpha_ref : 0;
     u->point_size = s->rs ? s->rs->u.rs.point_size : 1;
     float h = (float)fb_height(s);
-    u->fragcoord_y[0] = flipped ? -1.0f : 1.0f;
-    u->fragcoord_y[1] = flipped ? h : 0.0f;
+    (void)flipped;
+    u->fragcoord_y[0] = -1.0f;
+    u->fragcoord_y[1] = h;
     u->viewport_size[0] = 2 * (s->vp_scale[0][0] < 0 ? -s->vp_scale[0][0] : s->vp_scale[0][0]);
     u->viewport_size[1] = 2 * (s->vp_scale[0][1] < 0 ? -s->vp_scale[0][1] : s->vp_scale[0][1]);
 }

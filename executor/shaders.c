@@ -29,7 +29,9 @@ static void key_base(struct vrend_renderer *r, struct t2g_key *k, uint32_t stage
     k->max_images = r->images_per_stage;
     k->max_ssbos = r->ssbos_per_stage;
     k->max_clip_distances = r->lim.max_clip_distances;
-    k->fragcoord_y_flip = getenv("VIRGL_EXEC_FRAGCOORD_FLIP") != NULL;
+    /* The guest's window coordinates count rows from the first row in memory, as the host's
+     * gl_FragCoord does; gallium's LOWER_LEFT origin is the one that needs y' = h - y. */
+    k->fragcoord_y_flip = true;
 }
 
 static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
@@ -186,8 +188,15 @@ static char *stage_private_names(const char *src, const char *tag)
                 memcpy(out + o, tag, tl);
                 o += tl;
             }
-            memcpy(out + o, src + i, j - i);
-            o += j - i;
+            /* The backend declares the driver block's member as drv but reads drv0;
+             * one spelling makes both agree. */
+            if (j - i == 4 && !strncmp(src + i, "drv0", 4)) {
+                memcpy(out + o, "drv", 3);
+                o += 3;
+            } else {
+                memcpy(out + o, src + i, j - i);
+                o += j - i;
+            }
             i = j;
             continue;
         }
