@@ -135,6 +135,36 @@ static bool temp_indirect(const ast_program *p, const ast_decl *d)
     return false;
 }
 
+static bool in_range(const ast_reg *r, const ast_decl *d)
+{
+    if (r->file != TGSI_FILE_TEMPORARY)
+        return false;
+    if (r->indirect && r->array_id)
+        return r->array_id == d->array_id;
+    return r->index >= (int32_t)d->first && r->index <= (int32_t)d->last;
+}
+
+/* Arrays mostly moved as integers hold uints, so loads and stores need no bitcasts. */
+static ir_base temp_array_base(const ast_program *p, const ast_decl *d)
+{
+    int score = 0;
+    for (size_t i = 0; i < p->num_insns; i++) {
+        const ast_insn *in = &p->insns[i];
+        const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
+        int dv = info->dst_type == TGSI_TYPE_F ? -1 : info->dst_type == TGSI_TYPE_I ||
+                 info->dst_type == TGSI_TYPE_U ? 1 : 0;
+        int sv = info->src_type == TGSI_TYPE_F ? -1 : info->src_type == TGSI_TYPE_I ||
+                 info->src_type == TGSI_TYPE_U ? 1 : 0;
+        for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST; k++)
+            if (in_range(&in->dst[k].reg, d))
+                score += dv;
+        for (unsigned k = 0; k < in->num_src && k < AST_MAX_SRC; k++)
+            if (in_range(&in->src[k].reg, d))
+                score += sv;
+    }
+    return score > 0 ? IR_U32 : IR_F32;
+}
+
 static bool declare_temps(tr *t)
 {
     const ast_program *p = t->prog;
@@ -161,7 +191,7 @@ static bool declare_temps(tr *t)
             t->temp_declared[r] = true;
         if (!d->array_id && !temp_indirect(p, d))
             continue;
-        ir_var *v = range_var(t, d, IR_VAR_TEMP_ARRAY, ir_type_make(IR_F32, 4));
+        ir_var *v = range_var(t, d, IR_VAR_TEMP_ARRAY, ir_type_make(temp_array_base(p, d), 4));
         if (!v)
             return false;
         if (!v->array_len)
