@@ -62,6 +62,7 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_DEMOTE] = NONE,
     [GF_UNIFORM_BLOCKS] = CORE(300),
     [GF_NONCONST_GATHER_OFFSET] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
+    [GF_IO_BLOCKS] = EXT(320, 310, "GL_EXT_shader_io_blocks", T2G_HOST_GEOMETRY_SHADER),
 };
 
 /* Every ES shader states its precisions: float has no default in fragment shaders, and the

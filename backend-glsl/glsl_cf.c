@@ -95,7 +95,8 @@ static bool prints_src_twice(glsl_ctx *c, ir_instr *in, unsigned i)
     unsigned n = in->type.comps;
     switch (in->op) {
     case IR_OP_SELECT:
-        return n > 1 && !ir_base_is_float((ir_base)in->type.base) && !glsl_has(c, GF_INTEGER_MIX);
+        return n > 1 && !ir_base_is_float((ir_base)in->type.base) && !glsl_has(c, GF_INTEGER_MIX) &&
+               !src_is_scalar_splat(in->srcs[0], n, NULL);
     case IR_OP_BFE: case IR_OP_BFI: {
         unsigned first = in->op == IR_OP_BFE ? 1 : 2;
         if (n <= 1)
@@ -502,7 +503,8 @@ static void emit_copy(glsl_ctx *c, gcopy *cp)
         out_decl_type(c, cp->phi);
         pv->declared = true;
     }
-    out_value_name(c, cp->phi);
+    out_c(c, 'p'); /* the destination itself, never a renamed copy of it */
+    out_u(c, cp->phi->index);
     out_s(c, " = ");
     emit_src(c, cp->src, cp->phi->type.comps, P_NONE);
     out_s(c, ";\n");

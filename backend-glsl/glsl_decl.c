@@ -31,7 +31,8 @@ static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp
     if (v->patch)
         return;
     bool color = v->semantic == TGSI_SEMANTIC_COLOR || v->semantic == TGSI_SEMANTIC_BCOLOR;
-    if (v->kind == IR_VAR_INPUT) {
+    if (v->kind == IR_VAR_INPUT && c->stage == TGSI_PROCESSOR_FRAGMENT) {
+        /* Only fragment inputs carry an interpolation in TGSI; elsewhere it reads as 0. */
         *interp = v->interp;
         *loc = v->interp_location;
     } else {
@@ -109,12 +110,26 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
         out_s(c, "invariant ");
     if (v->patch)
         out_s(c, "patch ");
+    bool block = c->io_blocks && !vs_in && !fs_out && !v->patch;
+    if (block) {
+        out_s(c, out ? "out B_" : "in B_");
+        out_s(c, name);
+        out_s(c, " { ");
+    }
     if (!vs_in && !fs_out && !v->patch && !(out && c->stage == TGSI_PROCESSOR_TESS_CTRL))
         out_interp(c, interp, loc);
-    out_s(c, out ? "out " : "in ");
+    if (!block)
+        out_s(c, out ? "out " : "in ");
     out_type(c, db, 4);
     out_c(c, ' ');
     out_s(c, name);
+    if (block) {
+        out_s(c, "; }");
+        if (v->per_vertex) {
+            out_s(c, out ? " o_" : " i_");
+            out_s(c, name);
+        }
+    }
     if (v->per_vertex)
         out_s(c, "[]");
     out_s(c, ";\n");

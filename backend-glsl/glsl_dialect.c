@@ -63,6 +63,7 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_DEMOTE] = CORE(0),
     [GF_UNIFORM_BLOCKS] = CORE(140),
     [GF_NONCONST_GATHER_OFFSET] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
+    [GF_IO_BLOCKS] = CORE(150),
 };
 
 static const glsl_dialect desktop[] = {

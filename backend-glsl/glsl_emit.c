@@ -7,8 +7,12 @@
  *                     temporaries pt<N>_<B>, umulExtended low halves lo<N>
  *   varyings          GENERIC[n] g<n>, TEXCOORD[n] tc<n>, COLOR[n] c<n>, BCOLOR[n] bc<n>,
  *                     FOG fog (fog<n> for n > 0), PATCH[n] patch<n> (`patch` qualifier);
- *                     always vec4 of float, matched by name (no locations); per-vertex
- *                     stage I/O are unsized arrays (`in vec4 g0[];`)
+ *                     always vec4 of float, matched by name (no locations).  Where the
+ *                     target has I/O blocks each varying is alone in a block named
+ *                     B_<name> (`out B_g0 { vec4 g0; };`); per-vertex stage I/O are
+ *                     unsized block arrays `in B_g0 { vec4 g0; } i_g0[];` (TCS outputs
+ *                     o_g0[]) read as i_g0[v].g0.  Without I/O blocks (GLSL 1.40, ESSL
+ *                     3.00) they are plain `in vec4 g0;`
  *   vertex inputs     layout(location = N) in vec4|ivec4|uvec4 a<N>  (key->vs_attrib_type)
  *   fragment outputs  layout(location = n) out vec4|ivec4|uvec4 o<n> (key->fs_output_type)
  *   other semantics   GLSL builtins; outputs core GLSL lacks (EDGEFLAG, CLIPVERTEX) go to
@@ -140,6 +144,14 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
         return NULL;
     }
     check_stage(c);
+    /* A geometry or tessellation stage has inputs and outputs of the same semantic, and GL
+     * links by name: every varying gets a block of its own (B_g0 { vec4 g0; }) so the
+     * input can be reached as i_g0[v].g0 beside the output g0.  All stages of a target do
+     * the same so they link; targets without I/O blocks only have VS and FS. */
+    c->io_blocks = glsl_has(c, GF_IO_BLOCKS);
+    if (!c->io_blocks && c->stage != TGSI_PROCESSOR_VERTEX && c->stage != TGSI_PROCESSOR_FRAGMENT &&
+        c->stage != TGSI_PROCESSOR_COMPUTE)
+        glsl_need(c, GF_IO_BLOCKS, "varyings of a geometry/tessellation stage (I/O blocks)");
     strbuf_init(&c->body, c->a);
     strbuf_init(&c->decls, c->a);
     io_prepare(c);

@@ -461,7 +461,7 @@ int value_prec(glsl_ctx *c, const ir_instr *in)
     case IR_OP_XOR:
         return in->type.base == IR_BOOL ? (n > 1 ? P_POSTFIX : P_LXOR) : P_BXOR;
     case IR_OP_SELECT:
-        return n > 1 ? P_POSTFIX : P_COND;
+        return n > 1 && !src_is_scalar_splat(in->srcs[0], n, NULL) ? P_POSTFIX : P_COND;
     case IR_OP_ANY: case IR_OP_ALL:
         if (ir_src_comps(in, 0) <= 1)
             return src_prec(c, in->srcs[0], 1);
@@ -506,6 +506,24 @@ static void emit_call(glsl_ctx *c, const char *fn, const ir_instr *in, unsigned 
     out_c(c, ')');
 }
 
+/* The translator already masks shift counts (x & 31): no need to mask twice. */
+static bool count_is_masked(const ir_instr *d, unsigned mask)
+{
+    if (!d || d->op != IR_OP_AND)
+        return false;
+    for (unsigned i = 0; i < 2; i++) {
+        const ir_src *k = &d->srcs[i];
+        if (!k->def || k->def->op != IR_OP_CONST || ir_base_is_64((ir_base)k->def->type.base))
+            continue;
+        bool ok = true;
+        for (unsigned j = 0; j < d->type.comps; j++)
+            ok &= (k->def->u.value.u32[k->swizzle[j] & 3] & ~mask) == 0;
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
 static void emit_binary(glsl_ctx *c, ir_instr *in, const char *op, int prec)
 {
     unsigned n = in->type.comps ? in->type.comps : 1;
@@ -529,6 +547,8 @@ static void emit_binary(glsl_ctx *c, ir_instr *in, const char *op, int prec)
         ir_base sb = (ir_base)t1.base;
         if (s.def && s.def->op == IR_OP_CONST && n1 == 1) {
             emit_const_scalar(c, sb, const_bits(s.def, s.swizzle[0]) & mask);
+        } else if (count_is_masked(s.def, mask)) {
+            emit_src_as(c, s, n1, sb, prec + 1);
         } else {
             out_c(c, '(');
             emit_src_as(c, s, n1, sb, P_BAND + 1);
@@ -824,7 +844,18 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
         emit_binary(c, in, infix(in), value_prec(c, in));
         return;
     case IR_OP_SELECT:
-        if (n == 1) {
+        /* ?: takes vectors when the condition is one bool. */
+        if (n == 1 || src_is_scalar_splat(in->srcs[0], n, NULL)) {
+            ir_src cond = in->srcs[0];
+            cond.swizzle[0] = in->srcs[0].swizzle[0];
+            emit_src(c, cond, 1, P_LOR);
+            out_s(c, " ? ");
+            emit_src(c, in->srcs[1], n, P_COND + 1);
+            out_s(c, " : ");
+            emit_src(c, in->srcs[2], n, P_COND);
+            return;
+        }
+        if (0) {
             emit_src(c, in->srcs[0], 1, P_LOR);
             out_s(c, " ? ");
             emit_src(c, in->srcs[1], 1, P_COND + 1);

@@ -494,6 +494,14 @@ static void out_elem_access(glsl_ctx *c, const access *a, uint32_t elem_known)
             out_index(c, a->index, a->index_src);
         return;
     }
+    if (v->per_vertex && c->io_blocks && !v->patch) {
+        out_s(c, v->kind == IR_VAR_INPUT ? "i_" : "o_");
+        out_io_name(c, v, elem_known);
+        out_index(c, a->dim, a->dim_src);
+        out_c(c, '.');
+        out_io_name(c, v, elem_known);
+        return;
+    }
     out_io_name(c, v, elem_known);
     if (v->per_vertex)
         out_index(c, a->dim, a->dim_src);
@@ -518,7 +526,7 @@ bool io_access_prints_index_twice(glsl_ctx *c, const ir_instr *in)
 }
 
 /* A register-file element (arrays, constants): name[index], bit cast to the load's type. */
-static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, uint64_t num, ir_type elem)
+static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, int64_t num, ir_type elem)
 {
     access a = access_of(in);
     unsigned n = in->type.comps;
@@ -531,7 +539,8 @@ static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, uint64_t n
         out_c(c, '(');
     }
     out_s(c, prefix);
-    out_u(c, num);
+    if (num >= 0)
+        out_u(c, (uint64_t)num);
     if (a.var->array_len || a.var->kind == IR_VAR_CONST_BUFFER)
         out_index(c, a.index, a.index_src);
     if (n < elem.comps) {
@@ -559,7 +568,7 @@ void emit_load_var(glsl_ctx *c, ir_instr *in)
         array_load(c, in, "u", v->tgsi_dim, v->type);
         return;
     case IR_VAR_DRIVER:
-        array_load(c, in, "drv", 0, v->type);
+        array_load(c, in, "drv", -1, v->type);
         return;
     default:
         break;

@@ -83,7 +83,7 @@ typedef struct glsl_ctx {
     uint64_t ext_used;     /* bit per feature enabled through its extension */
     bool failed;
     bool has_local_outputs;/* epilogue copies outputs from local arrays */
-    bool in_main_tail;
+    bool io_blocks;        /* varyings live in one interface block each (see glsl_emit.c) */
     uint32_t num_clip, num_cull;
     ir_var *color0;        /* FS_COLOR0_WRITES_ALL_CBUFS: replicate this output */
     unsigned color0_copies;
