@@ -80,9 +80,24 @@ static uint8_t varying_type(ir_base b)
     return b == IR_I32 ? T2G_VARYING_INT : b == IR_U32 ? T2G_VARYING_UINT : T2G_VARYING_FLOAT;
 }
 
+/* TGSI may declare one register twice (component-packed declarations); both variables
+ * then name the same GLSL variable, declared once. */
+static bool already_declared(glsl_ctx *c, bool out, const char *name)
+{
+    const struct t2g_reflection *r = c->refl;
+    const struct t2g_io *io = out ? r->outputs : r->inputs;
+    uint32_t n = out ? r->num_outputs : r->num_inputs;
+    for (uint32_t i = 0; i < n; i++)
+        if (!io[i].builtin && !strcmp(io[i].name, name))
+            return true;
+    return false;
+}
+
 static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, const char *name)
 {
     bool out = v->kind == IR_VAR_OUTPUT;
+    if (already_declared(c, out, name))
+        return;
     bool vs_in = c->stage == TGSI_PROCESSOR_VERTEX && !out;
     bool fs_out = c->stage == TGSI_PROCESSOR_FRAGMENT && out;
     unsigned interp = TGSI_INTERPOLATE_PERSPECTIVE, loc = TGSI_INTERPOLATE_LOC_CENTER;
