@@ -134,6 +134,9 @@ struct t2g_key {
 };
 
 void t2g_key_init(struct t2g_key *key, enum t2g_target target);
+/* Every T2G_HOST_* feature some extension can bring to a target (what a capable host of that
+ * API offers); tools without a real host use it to compile as much as the target allows. */
+uint32_t t2g_target_extension_features(enum t2g_target target);
 
 /* The driver uniform block ("t2g_driver", std140) that key-driven lowerings read.  The
  * renderer fills it when reflection.uses_driver_ubo is set. */

@@ -72,3 +72,15 @@ __attribute__((visibility("default"))) void t2g_key_init(struct t2g_key *key, en
                               T2G_HOST_TEXTURE_BUFFER | T2G_HOST_SHADER_IMAGE_ATOMIC;
     }
 }
+
+__attribute__((visibility("default"))) uint32_t t2g_target_extension_features(enum t2g_target t)
+{
+    if ((unsigned)t >= T2G_TARGET_COUNT)
+        return 0;
+    if (!t2g_target_is_es(t))
+        return ~0u & ~T2G_HOST_FRAMEBUFFER_FETCH;
+    /* ES has no double or 64-bit integer extension in common use, nor a shader clock. */
+    return T2G_HOST_TEXTURE_CUBE_ARRAY | T2G_HOST_SAMPLE_SHADING | T2G_HOST_GEOMETRY_SHADER |
+           T2G_HOST_TESSELLATION | T2G_HOST_CLIP_CULL_DISTANCE | T2G_HOST_TEXTURE_BUFFER |
+           T2G_HOST_SHADER_IMAGE_ATOMIC;
+}

@@ -75,6 +75,7 @@ int main(int argc, char **argv)
     }
     struct t2g_key key;
     t2g_key_init(&key, (enum t2g_target)target);
+    key.host_features |= t2g_target_extension_features((enum t2g_target)target);
 
     size_t bytes_in = 0, bytes_out = 0;
     int ok = 0;

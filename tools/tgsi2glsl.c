@@ -16,7 +16,9 @@ static void usage(FILE *f)
           "  --dump-ir     print the optimized SSA IR to stderr\n"
           "  --validate    check the output with glslang in-process\n"
           "  --no-opt      skip the optimization passes\n"
-          "  --validate-ir run the IR validator after every pass\n", f);
+          "  --validate-ir run the IR validator after every pass\n"
+          "  --target-only assume no host extensions beyond what the target version has\n"
+          "                (default: any extension the target's API offers may be used)\n", f);
 }
 
 /* Reads all of a stream; NULL on read error or when out of memory. */
@@ -48,7 +50,7 @@ int main(int argc, char **argv)
 {
     const char *target_name = "glsl450", *out_path = NULL, *in_path = NULL;
     uint32_t flags = 0;
-    bool validate = false;
+    bool validate = false, target_only = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--target") && i + 1 < argc)
@@ -63,6 +65,8 @@ int main(int argc, char **argv)
             validate = true;
         else if (!strcmp(a, "--no-opt"))
             flags |= T2G_COMPILE_NO_OPT;
+        else if (!strcmp(a, "--target-only"))
+            target_only = true;
         else if (!strcmp(a, "--validate-ir"))
             flags |= T2G_COMPILE_VALIDATE_IR;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -99,6 +103,8 @@ int main(int argc, char **argv)
 
     struct t2g_key key;
     t2g_key_init(&key, (enum t2g_target)target);
+    if (!target_only)
+        key.host_features |= t2g_target_extension_features((enum t2g_target)target);
     struct t2g_result *r = t2g_compile(text, len, &key, flags, label);
     free(text);
     if (!r) {

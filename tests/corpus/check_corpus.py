@@ -29,7 +29,8 @@ def may_refuse(target, text):
     st = stage_of(text)
     if st not in STAGES.get(target, {"vert", "frag", "geom", "tesc", "tese", "comp"}):
         return f"{st} stage not in {target}"
-    es_or_old = target.startswith("essl") or target in ("glsl140", "glsl150", "glsl330")
+    # GL_ARB_gpu_shader_fp64 brings doubles to GLSL 1.50 and later; ES has no such extension.
+    es_or_old = target.startswith("essl") or target == "glsl140"
     m = FP64_OPS.search(text)
     if es_or_old and m and m.group(1) not in ("DDX", "DDY", "DDX_FINE", "DDY_FINE", "DIV", "DP2", "DP3", "DP4", "DEFAULT", "DEMOTE"):
         return "64-bit arithmetic"
@@ -37,17 +38,27 @@ def may_refuse(target, text):
 
 
 def glslang(files):
-    """Returns {file: log} for the files glslangValidator rejects."""
+    """Returns {file: log} for the files glslangValidator rejects.  One run checks many
+    files; it prints each file's name before that file's messages."""
     bad = {}
     for i in range(0, len(files), 64):
         chunk = files[i:i + 64]
         p = subprocess.run(["glslangValidator"] + chunk, capture_output=True, text=True)
         if p.returncode == 0:
             continue
-        for f in chunk:   # attribute failures precisely
-            q = subprocess.run(["glslangValidator", f], capture_output=True, text=True)
-            if q.returncode != 0:
-                bad[f] = (q.stdout + q.stderr).strip()
+        names = set(chunk)
+        current, logs = None, {}
+        for line in (p.stdout + p.stderr).splitlines():
+            if line in names:
+                current = line
+                logs[current] = []
+            elif current:
+                logs[current].append(line)
+        for f, lines in logs.items():
+            if any(l.startswith("ERROR") for l in lines):
+                bad[f] = "\n".join(lines).strip()
+        if not bad.keys() & names:   # failed without a per-file error: report the chunk
+            bad[chunk[0]] = (p.stdout + p.stderr).strip()[:2000]
     return bad
 
 

@@ -46,6 +46,7 @@ int main(int argc, char **argv)
     }
     struct t2g_key key;
     t2g_key_init(&key, (enum t2g_target)target);
+    key.host_features |= t2g_target_extension_features((enum t2g_target)target);
     int compiled = 0, refused = 0;
     for (int i = 3; i < argc; i++) {
         size_t len;
