@@ -1,6 +1,8 @@
 /* The GLSL ES dialects (3.00, 3.10, 3.20): default precisions, what each version has core,
  * the EXT/OES extensions that bring 3.20 features to 3.10 (and a few to 3.00), and what ES
- * lacks outright (double, int64, 1D and rectangle textures, noperspective, query functions). */
+ * lacks outright (double, int64, 1D and rectangle textures, noperspective, query functions,
+ * multisample images).  Clip/cull distances, viewport index and conservative depth exist
+ * as extensions glslang cannot check, so they are refused rather than emitted unchecked. */
 #include "../backend-glsl/glsl_dialect.h"
 
 #include <stddef.h>
@@ -39,16 +41,16 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_SAMPLE_VARIABLES] = EXT(320, 300, "GL_OES_sample_variables", T2G_HOST_SAMPLE_SHADING),
     [GF_SAMPLE_INTERPOLATION] = EXT(320, 300, "GL_OES_shader_multisample_interpolation",
                                     T2G_HOST_SAMPLE_SHADING),
-    [GF_CLIP_DISTANCE] = EXT(0, 300, "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE),
-    [GF_CULL_DISTANCE] = EXT(0, 300, "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE),
+    [GF_CLIP_DISTANCE] = NONE,
+    [GF_CULL_DISTANCE] = NONE,
     [GF_DERIVATIVE_CONTROL] = NONE,
     [GF_SHADER_CLOCK] = NONE,
     [GF_DRAW_PARAMETERS] = NONE,
-    [GF_VIEWPORT_INDEX] = EXT(0, 320, "GL_OES_viewport_array", 0),
+    [GF_VIEWPORT_INDEX] = NONE,
     [GF_LAYER_IN_FS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
     [GF_PRIMID_IN_FS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
     [GF_STENCIL_EXPORT] = NONE,
-    [GF_CONSERVATIVE_DEPTH] = EXT(0, 300, "GL_EXT_conservative_depth", T2G_HOST_CONSERVATIVE_DEPTH),
+    [GF_CONSERVATIVE_DEPTH] = NONE,
     [GF_EARLY_FRAGMENT_TESTS] = CORE(310),
     [GF_HELPER_INVOCATION] = CORE(320),
     [GF_PACK_HALF] = CORE(300),
@@ -62,6 +64,13 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_DEMOTE] = NONE,
     [GF_UNIFORM_BLOCKS] = CORE(300),
     [GF_NONCONST_GATHER_OFFSET] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
+    [GF_IMAGE_SIZE] = CORE(310),
+    [GF_IMAGE_MSAA] = NONE,
+    [GF_SAMPLE_MASK_IN] = EXT(320, 300, "GL_OES_sample_variables", T2G_HOST_SAMPLE_SHADING),
+    [GF_DYNAMIC_SAMPLER_INDEX] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
+    [GF_GATHER_EXT] = CORE(310),
+    [GF_GS_POINT_SIZE] = EXT(0, 310, "GL_EXT_geometry_point_size", 0),
+    [GF_TESS_POINT_SIZE] = EXT(0, 310, "GL_EXT_tessellation_point_size", 0),
     [GF_IO_BLOCKS] = EXT(320, 310, "GL_EXT_shader_io_blocks", T2G_HOST_GEOMETRY_SHADER),
 };
 

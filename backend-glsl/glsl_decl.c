@@ -422,6 +422,8 @@ static void declare_image(glsl_ctx *c, ir_var *v)
         glsl_need(c, (enum glsl_feature)t->feature, "this image target");
     if (t->shadow)
         glsl_refuse(c, "shadow image target");
+    if (t->msaa)
+        glsl_need(c, GF_IMAGE_MSAA, "multisample images");
     bool es_ok;
     const char *fmt = image_format(c, v, &es_ok);
     bool readonly = !g->stored && !g->atomics;

@@ -11,6 +11,12 @@ const char *const glsl_feature_names[GF_COUNT] = { GLSL_FEATURES(X_NAME) };
 #define CORE(v) { (v), 0, NULL, 0 }
 #define EXT(v, min, name, flag) { (v), (min), (name), (flag) }
 
+/* Where glslang (our oracle) only partly implements an extension on older versions
+ * (GL_ARB_gpu_shader5's integer functions, interpolateAt*, invocations, sampler indexing) or
+ * not at all (GL_ARB_cull_distance, GL_ARB_conservative_depth, GL_ARB_texture_query_levels,
+ * GL_ARB_fragment_layer_viewport), the feature is taken as core-only: refusing is better
+ * than emitting source we cannot check. */
+
 static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_BIT_ENCODING] = EXT(330, 140, "GL_ARB_shader_bit_encoding", 0),
     [GF_EXPLICIT_LOCATION] = EXT(330, 140, "GL_ARB_explicit_attrib_location", 0),
@@ -20,8 +26,8 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_GEOMETRY] = CORE(150),
     [GF_TESS] = EXT(400, 150, "GL_ARB_tessellation_shader", 0),
     [GF_COMPUTE] = EXT(430, 420, "GL_ARB_compute_shader", 0),
-    [GF_GPU_SHADER5] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
-    [GF_FMA] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
+    [GF_GPU_SHADER5] = CORE(400),
+    [GF_FMA] = CORE(400),
     [GF_IMAGES] = EXT(420, 140, "GL_ARB_shader_image_load_store", 0),
     [GF_IMAGE_ATOMIC] = EXT(420, 140, "GL_ARB_shader_image_load_store", 0),
     [GF_IMAGE_FORMATLESS_STORE] = EXT(420, 140, "GL_ARB_shader_image_load_store", 0),
@@ -35,21 +41,21 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_TEXTURE_RECT] = CORE(140),
     [GF_TEXTURE_GATHER] = EXT(400, 140, "GL_ARB_texture_gather", 0),
     [GF_TEXTURE_QUERY_LOD] = EXT(400, 140, "GL_ARB_texture_query_lod", 0),
-    [GF_TEXTURE_QUERY_LEVELS] = EXT(430, 140, "GL_ARB_texture_query_levels", 0),
+    [GF_TEXTURE_QUERY_LEVELS] = CORE(430),
     [GF_TEXTURE_SAMPLES] = EXT(450, 150, "GL_ARB_shader_texture_image_samples", 0),
     [GF_IMAGE_SAMPLES] = EXT(450, 150, "GL_ARB_shader_texture_image_samples", 0),
     [GF_SAMPLE_VARIABLES] = EXT(400, 140, "GL_ARB_sample_shading", 0),
-    [GF_SAMPLE_INTERPOLATION] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
+    [GF_SAMPLE_INTERPOLATION] = CORE(400),
     [GF_CLIP_DISTANCE] = CORE(140),
-    [GF_CULL_DISTANCE] = EXT(450, 140, "GL_ARB_cull_distance", 0),
+    [GF_CULL_DISTANCE] = CORE(450),
     [GF_DERIVATIVE_CONTROL] = EXT(450, 400, "GL_ARB_derivative_control", T2G_HOST_DERIVATIVE_CONTROL),
     [GF_SHADER_CLOCK] = EXT(0, 140, "GL_ARB_shader_clock", T2G_HOST_SHADER_CLOCK),
     [GF_DRAW_PARAMETERS] = EXT(460, 140, "GL_ARB_shader_draw_parameters", 0),
     [GF_VIEWPORT_INDEX] = EXT(410, 150, "GL_ARB_viewport_array", 0),
-    [GF_LAYER_IN_FS] = EXT(430, 150, "GL_ARB_fragment_layer_viewport", 0),
+    [GF_LAYER_IN_FS] = CORE(430),
     [GF_PRIMID_IN_FS] = CORE(150),
     [GF_STENCIL_EXPORT] = EXT(0, 140, "GL_ARB_shader_stencil_export", 0),
-    [GF_CONSERVATIVE_DEPTH] = EXT(420, 140, "GL_ARB_conservative_depth", 0),
+    [GF_CONSERVATIVE_DEPTH] = CORE(420),
     [GF_EARLY_FRAGMENT_TESTS] = EXT(420, 140, "GL_ARB_shader_image_load_store", 0),
     [GF_HELPER_INVOCATION] = CORE(450),
     [GF_PACK_HALF] = EXT(420, 140, "GL_ARB_shading_language_packing", 0),
@@ -58,12 +64,19 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_FRAG_COORD_CONVENTIONS] = EXT(150, 140, "GL_ARB_fragment_coord_conventions", 0),
     [GF_NOPERSPECTIVE] = CORE(140),
     [GF_GS_STREAMS] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
-    [GF_GS_INVOCATIONS] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
+    [GF_GS_INVOCATIONS] = CORE(400),
     [GF_TEXTURE_SHADOW_LOD] = CORE(0),
     [GF_DEMOTE] = CORE(0),
     [GF_UNIFORM_BLOCKS] = CORE(140),
     [GF_NONCONST_GATHER_OFFSET] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
     [GF_IO_BLOCKS] = CORE(150),
+    [GF_IMAGE_SIZE] = CORE(430),
+    [GF_IMAGE_MSAA] = EXT(420, 140, "GL_ARB_shader_image_load_store", 0),
+    [GF_SAMPLE_MASK_IN] = CORE(400),
+    [GF_DYNAMIC_SAMPLER_INDEX] = CORE(400),
+    [GF_GATHER_EXT] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
+    [GF_GS_POINT_SIZE] = CORE(140),
+    [GF_TESS_POINT_SIZE] = CORE(140),
 };
 
 static const glsl_dialect desktop[] = {

@@ -30,7 +30,7 @@ static const glsl_builtin builtins[] = {
     { TGSI_SEMANTIC_STENCIL, B_OUT, ST(FRAGMENT), "gl_FragStencilRefARB", NULL, IR_I32, 1, 1, BF_PLAIN, GF_STENCIL_EXPORT },
     { TGSI_SEMANTIC_SAMPLEID, B_IN, 0, "gl_SampleID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
     { TGSI_SEMANTIC_SAMPLEPOS, B_IN, 0, "gl_SamplePosition", NULL, IR_F32, 2, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
-    { TGSI_SEMANTIC_SAMPLEMASK, B_IN, 0, "gl_SampleMaskIn", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_VARIABLES },
+    { TGSI_SEMANTIC_SAMPLEMASK, B_IN, 0, "gl_SampleMaskIn", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_MASK_IN },
     { TGSI_SEMANTIC_SAMPLEMASK, B_OUT, 0, "gl_SampleMask", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_VARIABLES },
     { TGSI_SEMANTIC_INVOCATIONID, B_IN, 0, "gl_InvocationID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
     { TGSI_SEMANTIC_TESSCOORD, B_IN, 0, "gl_TessCoord", NULL, IR_F32, 3, 0, BF_PLAIN, NOFEAT },
@@ -38,6 +38,7 @@ static const glsl_builtin builtins[] = {
     { TGSI_SEMANTIC_TESSINNER, B_ANY, 0, "gl_TessLevelInner", NULL, IR_F32, 2, 0, BF_ARRAY, NOFEAT },
     { TGSI_SEMANTIC_VERTICESIN, B_IN, 0, "gl_PatchVerticesIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
     { TGSI_SEMANTIC_HELPER_INVOCATION, B_IN, 0, "gl_HelperInvocation", NULL, IR_BOOL, 1, 0, BF_PLAIN, GF_HELPER_INVOCATION },
+    { TGSI_SEMANTIC_VIEWPORT_INDEX, B_IN, ST(FRAGMENT), "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_LAYER_IN_FS },
     { TGSI_SEMANTIC_VIEWPORT_INDEX, B_ANY, 0, "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_INDEX },
     { TGSI_SEMANTIC_LAYER, B_IN, ST(FRAGMENT), "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, GF_LAYER_IN_FS },
     { TGSI_SEMANTIC_LAYER, B_ANY, 0, "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
@@ -433,9 +434,20 @@ static void builtin_scalar(glsl_ctx *c, const access *a, const glsl_builtin *b, 
         out_c(c, ')');
 }
 
-static void builtin_read(glsl_ctx *c, const access *a, const glsl_builtin *b, ir_base to, unsigned n)
+/* Features a builtin needs beyond its own row: point size in geometry/tessellation on ES. */
+static void builtin_features(glsl_ctx *c, const glsl_builtin *b)
 {
     glsl_need(c, b->feature == NOFEAT ? GF_COUNT : (enum glsl_feature)b->feature, b->name);
+    if (b->semantic == TGSI_SEMANTIC_PSIZE && c->stage == TGSI_PROCESSOR_GEOMETRY)
+        glsl_need(c, GF_GS_POINT_SIZE, "gl_PointSize in a geometry shader");
+    if (b->semantic == TGSI_SEMANTIC_PSIZE &&
+        (c->stage == TGSI_PROCESSOR_TESS_CTRL || c->stage == TGSI_PROCESSOR_TESS_EVAL))
+        glsl_need(c, GF_TESS_POINT_SIZE, "gl_PointSize in a tessellation shader");
+}
+
+static void builtin_read(glsl_ctx *c, const access *a, const glsl_builtin *b, ir_base to, unsigned n)
+{
+    builtin_features(c, b);
     if (b->form == BF_PLAIN && b->first == 0 && n <= b->comps && b->base != IR_BOOL) {
         const char *fn = bitcast_fn((ir_base)b->base, to, n);
         if (fn[0]) {
@@ -671,7 +683,7 @@ static void store_masked(glsl_ctx *c, ir_src value, const uint8_t *comps, unsign
 static void builtin_store(glsl_ctx *c, const access *a, const glsl_builtin *b, ir_src value,
                           unsigned mask)
 {
-    glsl_need(c, b->feature == NOFEAT ? GF_COUNT : (enum glsl_feature)b->feature, b->name);
+    builtin_features(c, b);
     if (b->form == BF_PLAIN && b->comps > 1) {
         uint8_t comps[4], nat[4];
         unsigned n = 0;

@@ -137,7 +137,7 @@ static void emit_sampler_ref(glsl_ctx *c, const ir_instr *in)
             out_c(c, '0');
         } else {
             if (idx.def->op != IR_OP_CONST)
-                glsl_need(c, GF_NONCONST_GATHER_OFFSET, "dynamically indexed samplers");
+                glsl_need(c, GF_DYNAMIC_SAMPLER_INDEX, "dynamically indexed samplers");
             emit_src_as(c, idx, 1, IR_I32, P_NONE);
         }
         out_c(c, ']');
@@ -243,8 +243,8 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
         uint32_t cval = comp.def && comp.def->op == IR_OP_CONST ? const_u32(comp, 0) : 0;
         if (comp.def && comp.def->op != IR_OP_CONST)
             glsl_refuse(c, "textureGather() with a non-constant component");
-        if (cval || shadow)
-            glsl_need(c, GF_GPU_SHADER5, "textureGather() with a component or reference");
+        if (cval || shadow || has_offset || t->texture == TGSI_TEXTURE_RECT)
+            glsl_need(c, GF_GATHER_EXT, "textureGather() with a component, reference or offset");
         adapt_open(c, &a, in, shadow ? IR_F32 : sb, 4, false);
         out_s(c, has_offset ? "textureGatherOffset(" : "textureGather(");
         emit_sampler_ref(c, in);
@@ -394,6 +394,7 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
         adapt_close(c, &a);
         return;
     case IR_OP_IMAGE_SIZE:
+        glsl_need(c, GF_IMAGE_SIZE, "imageSize()");
         adapt_open(c, &a, in, IR_I32, ti->size_comps, false);
         out_s(c, "imageSize(");
         image_ref(c, in);
