@@ -16,6 +16,7 @@ static const char *FS =
     "DCL IN[2], POSITION, LINEAR\n"
     "DCL OUT[0], COLOR\n"
     "DCL TEMP[0], LOCAL\n"
+    "IMM[0] FLT32 {    0.5000,     0.0000,     0.0000,     0.0000}\n"
     "  0: ADD TEMP[0], IN[0], IN[1]\n"
     "  1: MAD OUT[0], IN[2].yyyy, IMM[0].xxxx, TEMP[0]\n"
     "  2: END\n";
@@ -97,8 +98,8 @@ int main(void)
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.flatshade = true;
-    check("flat shading makes colour inputs flat", FS, &key, (const char *[]){ "flat in", NULL }, NULL);
-    check("flat shading makes colour outputs flat", VS, &key, (const char *[]){ "flat out", NULL }, NULL);
+    check("flat shading makes colour inputs flat", FS, &key, (const char *[]){ "flat vec4 c0", NULL }, NULL);
+    check("flat shading makes colour outputs flat", VS, &key, (const char *[]){ "flat vec4 c0", NULL }, NULL);
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.fragcoord_y_flip = true;
