@@ -4,9 +4,12 @@
 #
 #   .ci/fuzz-smoke.sh [SECONDS_PER_TARGET (default 30)] [BUILD_DIR (default build-fuzz)]
 #
-# Exit 1 when a target finds something (crash inputs are left in BUILD_DIR/fuzz-artifacts/
-# and listed); FUZZ_SMOKE_SOFT=1 reports findings without failing.  Targets whose code is not
-# built (no executor) are skipped.  tests/fuzz/README.md has the long-campaign commands.
+# Exit 1 when a target finds a memory error, undefined behaviour, a hang or a blow-up (the
+# input is left in BUILD_DIR/fuzz-artifacts/ and listed).  Logical findings (GLSL that
+# glslang rejects, an error without a diagnostic, a round trip that differs) are listed and
+# fuzzing goes on past them (FUZZ_CONTINUE=1); FUZZ_SMOKE_STRICT=1 fails on those too.
+# FUZZ_SMOKE_SOFT=1 never fails.  Targets whose code is not built (no executor) are skipped.
+# tests/fuzz/README.md has the long-campaign commands.
 set -uo pipefail
 secs=${1:-${FUZZ_SECONDS:-30}}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +35,8 @@ ninja -C "$build" "${want[@]}" tests/fuzz/tgsi.dict tests/fuzz/vtest.dict || exi
 # Leaks are checked where the code under test owns all memory; the GL targets load Mesa and
 # LLVM, whose caches look like leaks to a per-input check (the hostile run covers leaks there).
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-found=0
+[ "${FUZZ_SMOKE_STRICT:-0}" = 1 ] || export FUZZ_CONTINUE=1
+found=0 logical=0
 summary=()
 for path in "${want[@]}"; do
     t=$(basename "$path")
@@ -57,7 +61,16 @@ for path in "${want[@]}"; do
     rc=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
     crashes=$(find "$art" -type f | wc -l)
-    summary+=("$t: rc $rc, ${execs:-?} executions in ${secs}s, $crashes artifact(s)")
+    # Distinct logical findings: the first line of each report (glslang's first error).
+    kinds=$(grep -A12 '^FUZZ FINDING' "$log" | grep -E '^FUZZ FINDING|^ERROR: [0-9]*:[0-9]*:' |
+            sed 's/^ERROR: [0-9]*:[0-9]*:/ERROR:/' | sort -u | grep -vc '^FUZZ FINDING: glslang')
+    [ "$kinds" -gt 0 ] && logical=1
+    summary+=("$t: rc $rc, ${execs:-?} executions in ${secs}s, $crashes artifact(s), $kinds distinct logical finding(s)")
+    if [ "$kinds" -gt 0 ]; then
+        echo "=== $t logical findings (details in $log):"
+        grep -A12 '^FUZZ FINDING' "$log" | grep -E '^FUZZ FINDING|^ERROR: [0-9]*:[0-9]*:' |
+            sed 's/^ERROR: [0-9]*:[0-9]*:/ERROR:/' | sort | uniq -c | sort -rn | head -20
+    fi
     if [ $rc != 0 ] || [ "$crashes" != 0 ]; then
         found=1
         echo "=== $t found something (rc $rc); last lines of $log:"
@@ -66,6 +79,7 @@ for path in "${want[@]}"; do
     fi
 done
 printf '%s\n' "${summary[@]}"
+[ $logical = 1 ] && [ "${FUZZ_SMOKE_STRICT:-0}" = 1 ] && found=1
 if [ $found = 1 ] && [ "${FUZZ_SMOKE_SOFT:-0}" != 1 ]; then
     echo "fuzz-smoke: findings above; reproduce with the replay test or the target itself" >&2
     exit 1

@@ -45,7 +45,8 @@ static void key_from_options(struct t2g_key *key, uint32_t *flags, const uint8_t
     key->sprite_coord_enable = opt(o, n, 2);
     key->sprite_coord_upper_left = opt(o, n, 2) & 1;
     key->clip_plane_enable = opt(o, n, 3);
-    key->host_features = opt(o, n, 4) | (uint32_t)opt(o, n, 5) << 8;
+    /* Framebuffer fetch is left out: glslang does not know its extension. */
+    key->host_features = (opt(o, n, 4) | (uint32_t)opt(o, n, 5) << 8) & ~T2G_HOST_FRAMEBUFFER_FETCH;
     key->alpha_func = opt(o, n, 6) & 7;
     key->fs_num_cbufs = (opt(o, n, 6) >> 3) & 7;
     *flags = T2G_COMPILE_VALIDATE_IR | ((opt(o, n, 6) & 0x40) ? T2G_COMPILE_NO_OPT : 0);
@@ -60,13 +61,16 @@ static void compile_and_check(const char *text, size_t len, const struct t2g_key
     if (!r->diagnostics)
         fuzz_finding("result without a diagnostics string");
     if (!r->ok) {
-        if (!r->diagnostics[0])
+        if (r->diagnostics && !r->diagnostics[0])
             fuzz_finding("compile failed without a diagnostic");
         t2g_result_free(r);
         return;
     }
-    if (!r->source || strlen(r->source) != r->source_len)
+    if (!r->source || strlen(r->source) != r->source_len) {
         fuzz_finding("ok result with a missing or mis-sized source");
+        t2g_result_free(r);
+        return;
+    }
     char log[4096];
     if (!glslang_check(r->source, r->reflection.stage, log, sizeof(log)))
         fuzz_finding("glslang rejects the output for %s:\n%s\n--- glslang:\n%s\n--- input:\n%.*s",

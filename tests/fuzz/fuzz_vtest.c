@@ -53,9 +53,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             tail > size - pos - 8 - head)
             break;
         size_t len = 8 + head + tail;
-        if (len > VTEST_MAX_MESSAGE)
+        if (len > VTEST_MAX_MESSAGE) {
             fuzz_finding("framing accepted a %zu-byte message (limit %u)", len,
                          VTEST_MAX_MESSAGE);
+            break;
+        }
         /* An exact-size copy, as the server reads each message into its own buffer. */
         uint8_t *msg = malloc(len);
         if (!msg)
