@@ -128,7 +128,8 @@ static int reply(struct vtest_session *s, const void *buf, size_t len)
 static int reply_dwords(struct vtest_session *s, uint32_t id, const uint32_t *data, uint32_t n)
 {
     uint32_t buf[VTEST_HDR_DWORDS + 4] = { n, id };
-    memcpy(buf + VTEST_HDR_DWORDS, data, n * sizeof *data);
+    if (n) /* PING replies with no data: memcpy from NULL is undefined even for 0 bytes */
+        memcpy(buf + VTEST_HDR_DWORDS, data, n * sizeof *data);
     return reply(s, buf, (VTEST_HDR_DWORDS + n) * sizeof *data);
 }
 
