@@ -179,7 +179,7 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
     c->capability_bits = VIRGL_CAP_TGSI_INVARIANT | VIRGL_CAP_TEXTURE_VIEW |
         VIRGL_CAP_SET_MIN_SAMPLES | VIRGL_CAP_COPY_IMAGE | VIRGL_CAP_TGSI_PRECISE |
         VIRGL_CAP_TXQS | VIRGL_CAP_MEMORY_BARRIER | VIRGL_CAP_COMPUTE_SHADER |
-        VIRGL_CAP_FB_NO_ATTACH | VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_TGSI_COMPONENTS |
+        VIRGL_CAP_FB_NO_ATTACH | VIRGL_CAP_ROBUST_BUFFER_ACCESS | VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_TGSI_COMPONENTS |
         VIRGL_CAP_SRGB_WRITE_CONTROL | VIRGL_CAP_QBO | VIRGL_CAP_TRANSFER |
         VIRGL_CAP_FBO_MIXED_COLOR_FORMATS | VIRGL_CAP_BIND_COMMAND_ARGS |
         VIRGL_CAP_MULTI_DRAW_INDIRECT | VIRGL_CAP_INDIRECT_PARAMS |
@@ -239,6 +239,7 @@ size_t vrend_fill_caps(struct vrend_renderer *r, uint32_t set, void *out, size_t
         fill_v1(r, &c.v1);
     else
         fill_v2(r, &c);
-    memcpy(out, &c, size < max ? size : max);
+    if (out && max)
+        memcpy(out, &c, size < max ? size : max);
     return size;
 }

@@ -114,6 +114,13 @@ static const struct vformat table[] = {
       "rrrr", 0, 0, false),
     T(131, GL_RGB10_A2, GL_BGRA, GL_UNSIGNED_INT_2_10_10_10_REV, 4, SR, "rgba", 0, 0, false),
     T(134, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4, SR, "rgb1", 0, 0, false),
+    /* Stencil views of packed depth-stencil resources (sampled as usampler). */
+    T(136, GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, 4,
+      FMT_STENCIL | FMT_DEPTH | U, "rrrr", 0, 0, false),
+    T(137, GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, 4,
+      FMT_STENCIL | FMT_DEPTH | U, "rrrr", 0, 0, false),
+    T(138, GL_DEPTH32F_STENCIL8, GL_DEPTH_STENCIL, GL_FLOAT_32_UNSIGNED_INT_24_8_REV, 8,
+      FMT_STENCIL | FMT_DEPTH | U, "rrrr", 0, 0, false),
     T(172, 0, 0, 0, 4, V, "rgba", 4, GL_INT_2_10_10_10_REV, false),
     T(173, 0, 0, 0, 4, V, "rgba", 4, GL_INT_2_10_10_10_REV, true),
     T(177, GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE, 1, SRV | U, "rgba", 1, GL_UNSIGNED_BYTE, false),
