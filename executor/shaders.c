@@ -317,9 +317,10 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
     static const int order[] = { SHADER_VERTEX, SHADER_TESS_CTRL, SHADER_TESS_EVAL,
                                  SHADER_GEOMETRY, SHADER_FRAGMENT };
     int pos = 0;
-    while (order[pos] != (int)stage)
+    while (pos < 5 && order[pos] != (int)stage)
         pos++;
-    for (int i = pos - 1; i >= 0; i--)
+    /* Compute is not in the pipeline order (pos == 5): it has no neighbours to link with. */
+    for (int i = pos - 1; pos < 5 && i >= 0; i--)
         if (st[order[i]] && st[order[i]]->base_ok) {
             const struct t2g_reflection *pr = st[order[i]]->base;
             k->has_prev_outputs = true;
