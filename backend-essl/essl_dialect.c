@@ -71,6 +71,7 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_GATHER_EXT] = CORE(310),
     [GF_GS_POINT_SIZE] = EXT(0, 310, "GL_EXT_geometry_point_size", 0),
     [GF_TESS_POINT_SIZE] = EXT(0, 310, "GL_EXT_tessellation_point_size", 0),
+    [GF_VIEWPORT_IN_FS] = NONE,
     [GF_IO_BLOCKS] = EXT(320, 310, "GL_EXT_shader_io_blocks", T2G_HOST_GEOMETRY_SHADER),
 };
 

@@ -257,10 +257,12 @@ static void emit_const(glsl_ctx *c, ir_src src, unsigned comps, ir_base as, int 
 
 /* ---------------------------------------------------------------- sources */
 
-const char *bitcast_fn(ir_base from, ir_base to, unsigned comps)
+const char *bitcast_fn(glsl_ctx *c, ir_base from, ir_base to, unsigned comps)
 {
     if (from == to)
         return "";
+    if ((from == IR_F32 && ir_base_is_int(to)) || (to == IR_F32 && ir_base_is_int(from)))
+        glsl_need(c, GF_BIT_ENCODING, "float bit casts");
     switch (from) {
     case IR_F32:
         if (to == IR_U32) return "floatBitsToUint";
@@ -400,7 +402,7 @@ void emit_src_as(glsl_ctx *c, ir_src src, unsigned comps, ir_base to, int min_pr
         emit_const(c, src, comps ? comps : 1, to, min_prec);
         return;
     }
-    const char *fn = bitcast_fn(from, to, comps);
+    const char *fn = bitcast_fn(c, from, to, comps);
     if ((from == IR_F32 || to == IR_F32) && ir_base_is_int(from) != ir_base_is_int(to))
         glsl_need(c, GF_BIT_ENCODING, "float bit casts");
     out_s(c, fn);
@@ -423,11 +425,19 @@ static bool is_bool_vec(const ir_instr *in)
     return in->type.base == IR_BOOL && in->type.comps > 1;
 }
 
+static int expr_prec(glsl_ctx *c, const ir_instr *in);
+
 int value_prec(glsl_ctx *c, const ir_instr *in)
 {
     gval *v = val_of(c, in);
     if (v->mode == GV_NAMED || v->mode == GV_PHI)
         return P_POSTFIX;
+    return expr_prec(c, in);
+}
+
+/* The precedence of the expression emit_expr prints for `in`. */
+static int expr_prec(glsl_ctx *c, const ir_instr *in)
+{
     unsigned n = in->type.comps ? in->type.comps : 1;
     switch (in->op) {
     case IR_OP_CONST: case IR_OP_UNDEF: {
@@ -436,10 +446,12 @@ int value_prec(glsl_ctx *c, const ir_instr *in)
     }
     case IR_OP_MOV:
         return src_prec(c, in->srcs[0], n);
-    case IR_OP_BITCAST:
+    case IR_OP_BITCAST: case IR_OP_CONVERT:
         if (in->srcs[0].def && in->srcs[0].def->type.base == in->type.base)
             return src_prec(c, in->srcs[0], n);
         return P_POSTFIX;
+    case IR_OP_ABS:
+        return in->type.base == IR_U32 ? src_prec(c, in->srcs[0], n) : P_POSTFIX;
     case IR_OP_ADD: case IR_OP_SUB: case IR_OP_MAD:
         return P_ADD;
     case IR_OP_MUL: case IR_OP_DIV: case IR_OP_MOD: case IR_OP_RCP:
@@ -837,11 +849,11 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
             out_s(c, "))");
             return;
         }
-        emit_binary(c, in, infix(in), value_prec(c, in));
+        emit_binary(c, in, infix(in), expr_prec(c, in));
         return;
     case IR_OP_ADD: case IR_OP_SUB: case IR_OP_MUL: case IR_OP_DIV: case IR_OP_MOD:
     case IR_OP_SHL: case IR_OP_SHR:
-        emit_binary(c, in, infix(in), value_prec(c, in));
+        emit_binary(c, in, infix(in), expr_prec(c, in));
         return;
     case IR_OP_SELECT:
         /* ?: takes vectors when the condition is one bool. */

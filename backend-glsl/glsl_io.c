@@ -38,7 +38,7 @@ static const glsl_builtin builtins[] = {
     { TGSI_SEMANTIC_TESSINNER, B_ANY, 0, "gl_TessLevelInner", NULL, IR_F32, 2, 0, BF_ARRAY, NOFEAT },
     { TGSI_SEMANTIC_VERTICESIN, B_IN, 0, "gl_PatchVerticesIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
     { TGSI_SEMANTIC_HELPER_INVOCATION, B_IN, 0, "gl_HelperInvocation", NULL, IR_BOOL, 1, 0, BF_PLAIN, GF_HELPER_INVOCATION },
-    { TGSI_SEMANTIC_VIEWPORT_INDEX, B_IN, ST(FRAGMENT), "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_LAYER_IN_FS },
+    { TGSI_SEMANTIC_VIEWPORT_INDEX, B_IN, ST(FRAGMENT), "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_IN_FS },
     { TGSI_SEMANTIC_VIEWPORT_INDEX, B_ANY, 0, "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_INDEX },
     { TGSI_SEMANTIC_LAYER, B_IN, ST(FRAGMENT), "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, GF_LAYER_IN_FS },
     { TGSI_SEMANTIC_LAYER, B_ANY, 0, "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
@@ -404,7 +404,7 @@ static void builtin_scalar(glsl_ctx *c, const access *a, const glsl_builtin *b, 
     if (b->form == BF_FACE) {
         /* TGSI's FACE is +1.0 for front faces, -1.0 for back faces. */
         if (to != IR_F32) {
-            out_s(c, bitcast_fn(IR_F32, to, 1));
+            out_s(c, bitcast_fn(c, IR_F32, to, 1));
             out_c(c, '(');
         }
         out_s(c, "(gl_FrontFacing ? 1.0 : -1.0)");
@@ -413,6 +413,8 @@ static void builtin_scalar(glsl_ctx *c, const access *a, const glsl_builtin *b, 
         return;
     }
     ir_base nb = (ir_base)b->base;
+    if ((nb == IR_F32) != (to == IR_F32) && to != IR_BOOL)
+        glsl_need(c, GF_BIT_ENCODING, "bit casts");
     if (nb == IR_BOOL && to != IR_BOOL) {
         /* TGSI booleans are ~0 / 0. */
         if (to == IR_F32)
@@ -424,7 +426,7 @@ static void builtin_scalar(glsl_ctx *c, const access *a, const glsl_builtin *b, 
             out_c(c, ')');
         return;
     }
-    const char *fn = bitcast_fn(nb, to, 1);
+    const char *fn = bitcast_fn(c, nb, to, 1);
     if (fn[0]) {
         out_s(c, fn);
         out_c(c, '(');
@@ -449,7 +451,7 @@ static void builtin_read(glsl_ctx *c, const access *a, const glsl_builtin *b, ir
 {
     builtin_features(c, b);
     if (b->form == BF_PLAIN && b->first == 0 && n <= b->comps && b->base != IR_BOOL) {
-        const char *fn = bitcast_fn((ir_base)b->base, to, n);
+        const char *fn = bitcast_fn(c, (ir_base)b->base, to, n);
         if (fn[0]) {
             if (b->base == IR_F32 || to == IR_F32)
                 glsl_need(c, GF_BIT_ENCODING, "bit casts");
@@ -543,7 +545,7 @@ static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, int64_t nu
     access a = access_of(in);
     unsigned n = in->type.comps;
     ir_base to = (ir_base)in->type.base;
-    const char *fn = bitcast_fn((ir_base)elem.base, to, n);
+    const char *fn = bitcast_fn(c, (ir_base)elem.base, to, n);
     if (fn[0]) {
         if (elem.base == IR_F32 || to == IR_F32)
             glsl_need(c, GF_BIT_ENCODING, "bit casts");
@@ -591,7 +593,7 @@ void emit_load_var(glsl_ctx *c, ir_instr *in)
         return;
     }
     ir_base db = g->local || g->builtin ? (ir_base)v->type.base : io_decl_base(c, v, (uint32_t)a.index);
-    const char *fn = bitcast_fn(db, to, n);
+    const char *fn = bitcast_fn(c, db, to, n);
     if (fn[0]) {
         if (db == IR_F32 || to == IR_F32)
             glsl_need(c, GF_BIT_ENCODING, "bit casts");
@@ -621,7 +623,7 @@ void emit_interp(glsl_ctx *c, ir_instr *in)
     static const char *const fns[] = { "interpolateAtCentroid(", "interpolateAtSample(",
                                        "interpolateAtOffset(" };
     unsigned mode = in->u.access.interp_mode < 3 ? in->u.access.interp_mode : 0;
-    const char *fn = bitcast_fn(IR_F32, (ir_base)in->type.base, n);
+    const char *fn = bitcast_fn(c, IR_F32, (ir_base)in->type.base, n);
     if (fn[0]) {
         out_s(c, fn);
         out_c(c, '(');
@@ -798,7 +800,7 @@ void io_prologue(glsl_ctx *c)
                 if (e)
                     out_s(c, ", ");
                 ir_base db = io_decl_base(c, v, e);
-                const char *fn = bitcast_fn(db, IR_F32, 4);
+                const char *fn = bitcast_fn(c, db, IR_F32, 4);
                 out_s(c, fn);
                 if (fn[0])
                     out_c(c, '(');
@@ -829,7 +831,7 @@ void io_epilogue(glsl_ctx *c)
             out_io_name(c, v, e);
             out_s(c, " = ");
             ir_base db = io_decl_base(c, v, e);
-            const char *fn = bitcast_fn(IR_F32, db, 4);
+            const char *fn = bitcast_fn(c, IR_F32, db, 4);
             out_s(c, fn);
             if (fn[0])
                 out_c(c, '(');

@@ -51,7 +51,7 @@ static void adapt_open(glsl_ctx *c, adapt *a, const ir_instr *in, ir_base nb, un
     a->wb = (ir_base)in->type.base;
     a->wn = in->type.comps ? in->type.comps : 1;
     a->splat = splat;
-    a->fn = bitcast_fn(nb, a->wb, a->nc < a->wn ? a->nc : a->wn);
+    a->fn = bitcast_fn(c, nb, a->wb, a->nc < a->wn ? a->nc : a->wn);
     if (a->fn[0] && (nb == IR_F32 || a->wb == IR_F32) && nb != IR_BOOL)
         glsl_need(c, GF_BIT_ENCODING, "bit casts");
     if (a->nc < a->wn) {

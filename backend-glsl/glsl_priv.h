@@ -123,7 +123,7 @@ int value_prec(glsl_ctx *c, const ir_instr *in);
 void emit_const_scalar(glsl_ctx *c, ir_base b, uint64_t bits);
 bool src_is_scalar_splat(ir_src s, unsigned comps, uint8_t *comp);
 /* Bitcast wrapper names: returns the function that turns `from` bits into `to`, "" if none. */
-const char *bitcast_fn(ir_base from, ir_base to, unsigned comps);
+const char *bitcast_fn(glsl_ctx *c, ir_base from, ir_base to, unsigned comps);
 uint32_t const_u32(ir_src s, unsigned comp);
 
 /* ---- glsl_io.c: variables, declarations, reflection */
