@@ -9,6 +9,7 @@
 #include "backend-glsl/glsl_backend.h"
 #include "glslang_check.h"
 #include "ir/ir.h"
+#include "tgsi2glsl.h"
 
 static int failures;
 static const char *golden_dir;
@@ -329,6 +330,80 @@ static void test_refusals(void)
     arena_destroy(c.a);
 }
 
+
+/* Regressions found by the corpus, compiled from TGSI through the whole pipeline: the
+ * result must pass glslang (or be refused saying `refusal`), contain `want` and not
+ * contain `unwanted`. */
+static void expect_tgsi(const char *name, const char *tgsi, enum t2g_target target,
+                        const char *refusal, const char *want, const char *unwanted)
+{
+    struct t2g_key key;
+    t2g_key_init(&key, target);
+    struct t2g_result *r = t2g_compile(tgsi, strlen(tgsi), &key, 0, name);
+    if (!r) {
+        failures++;
+        return;
+    }
+    char log[4096];
+    if (refusal) {
+        if (r->ok || !strstr(r->diagnostics, refusal)) {
+            fprintf(stderr, "%s: expected a refusal with '%s':\n%s%s\n", name, refusal,
+                    r->diagnostics, r->ok ? r->source : "");
+            failures++;
+        }
+    } else if (!r->ok) {
+        fprintf(stderr, "%s: does not compile:\n%s", name, r->diagnostics);
+        failures++;
+    } else if (!glslang_check(r->source, r->reflection.stage, log, sizeof(log)) ||
+               (want && !strstr(r->source, want)) || (unwanted && strstr(r->source, unwanted))) {
+        fprintf(stderr, "%s: bad GLSL (want '%s', not '%s'):\n%s\n%s", name, want ? want : "",
+                unwanted ? unwanted : "", log, r->source);
+        failures++;
+    }
+    t2g_result_free(r);
+}
+
+static void test_tgsi_regressions(void)
+{
+    /* A TCS reads and writes GENERIC[0]: both must be declared without a clash. */
+    expect_tgsi("tcs_same_name",
+                "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 4\nDCL IN[][0], GENERIC[0]\n"
+                "DCL SV[0], INVOCATIONID\nDCL OUT[0], TESSOUTER\nDCL OUT[][1], GENERIC[0]\n"
+                "DCL TEMP[0]\n  0: MOV OUT[SV[0].x][1], IN[SV[0].x][0]\n"
+                "  1: MOV OUT[0], IN[0][0]\n  2: END\n",
+                T2G_TARGET_GLSL450, NULL, "i_g0[gl_InvocationID].g0", NULL);
+    /* A register declared twice is declared once in GLSL. */
+    expect_tgsi("twice_declared",
+                "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL OUT[1], GENERIC[1]\n"
+                "DCL OUT[1], GENERIC[1]\n  0: MOV OUT[0], IN[0]\n  1: MOV OUT[1], IN[0]\n"
+                "  2: END\n",
+                T2G_TARGET_GLSL330, NULL, "out B_g1", NULL);
+    /* The translator masks shift counts already; the backend must not mask again. */
+    expect_tgsi("shift_mask",
+                "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+                "  0: SHL TEMP[0], IN[0], IN[0].yyyy\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+                T2G_TARGET_GLSL450, NULL, NULL, "& 31u) & 31u");
+    /* gl_ViewportIndex in a fragment shader: GLSL 4.30, not in ES. */
+    expect_tgsi("fs_viewport",
+                "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\n"
+                "  0: MOV OUT[0], IN[0].xxxx\n  1: END\n",
+                T2G_TARGET_ESSL320, "gl_ViewportIndex", NULL, NULL);
+    /* Multisample textures are not reachable from GLSL 1.40 (glslang has no
+     * GL_ARB_texture_multisample functions there). */
+    expect_tgsi("msaa_140",
+                "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+                "DCL SVIEW[0], 2D_MSAA, FLOAT\nDCL TEMP[0]\nIMM[0] INT32 {0, 0, 0, 0}\n"
+                "  0: F2I TEMP[0], IN[0]\n  1: MOV TEMP[0].w, IMM[0].xxxx\n"
+                "  2: TXF OUT[0], TEMP[0], SAMP[0], 2D_MSAA\n  3: END\n",
+                T2G_TARGET_GLSL140, "this texture target", NULL, NULL);
+    /* A named statement's own operator needs no parentheses around its operands. */
+    expect_tgsi("named_prec",
+                "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL TEMP[0..1]\n"
+                "  0: ADD TEMP[0], IN[0], IN[0].yzwx\n  1: ADD TEMP[0], TEMP[0], IN[0].zwxy\n"
+                "  2: MUL OUT[0], TEMP[0], TEMP[0]\n  3: END\n",
+                T2G_TARGET_GLSL330, NULL, "= g0 + g0.yzwx + g0.zwxy;", NULL);
+}
+
 int main(int argc, char **argv)
 {
     golden_dir = argc > 1 ? argv[1] : "golden";
@@ -339,6 +414,7 @@ int main(int argc, char **argv)
     test_consts();
     test_tex_shadow();
     test_refusals();
+    test_tgsi_regressions();
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
     return failures ? 1 : 0;
