@@ -1,7 +1,10 @@
 /* Random shaders through the optimizer: builds many valid shaders (arithmetic on every 32-bit
  * type, bitcasts, masks, ifs with phis, loops with counters and breaks, switches), then runs
- * passes_optimize with validation after every pass.  Any validator complaint is a pass bug. */
+ * passes_optimize with validation after every pass.  Any validator complaint is a pass bug,
+ * and so is any difference in the outputs when the reference interpreter runs the shader
+ * before and after. */
 #include "pass_test.h"
+#include "ir_interp.h"
 
 typedef struct gen {
     ctx *c;
@@ -92,6 +95,17 @@ static ir_instr *gen_value(gen *g)
             return ir_build_alu2(b, rnd(g, 2) ? IR_OP_SHL : IR_OP_SHR, t, pick(g, base, n), pick(g, base, n));
         return ir_build_alu1(b, base == IR_F32 ? IR_OP_FLOOR : IR_OP_NOT, t, pick(g, base, n));
     default:
+        if (base == IR_BOOL && rnd(g, 2)) {
+            /* TGSI's USNE/UIF shape: a float-typed mask tested against zero */
+            ir_instr *m = ir_build_alu3(b, IR_OP_SELECT, ir_type_make(IR_F32, n), pick(g, IR_BOOL, n),
+                                        ir_src_for(ir_build_const(b, ir_type_make(IR_F32, n), (uint32_t[]){ ~0u, ~0u, ~0u, ~0u })),
+                                        ir_src_for(ir_build_const(b, ir_type_make(IR_F32, n), (uint32_t[]){ 0, 0, 0, 0 })));
+            ir_instr *u = ir_build_bitcast(b, IR_U32, ir_src_for(m), n);
+            if (rnd(g, 2))
+                u = ir_build_alu2(b, rnd(g, 2) ? IR_OP_AND : IR_OP_OR, ir_type_make(IR_U32, n), ir_src_for(u), pick(g, IR_U32, n));
+            return ir_build_alu2(b, rnd(g, 2) ? IR_OP_NE : IR_OP_EQ, t, ir_src_for(u),
+                                 ir_src_for(ir_build_const(b, ir_type_make(IR_U32, n), (uint32_t[]){ 0, 0, 0, 0 })));
+        }
         if (base == IR_BOOL)
             return ir_build_alu2(b, IR_OP_NE, t, pick(g, IR_U32, n), pick(g, IR_U32, n));
         /* the translator's bool-to-mask */
@@ -105,7 +119,12 @@ static void gen_list(gen *g, unsigned len);
 
 static void gen_store(gen *g)
 {
-    ir_src v = pick(g, IR_F32, 4);
+    ir_base base = bases[rnd(g, 4)];
+    ir_src v = pick(g, base, 4);
+    if (base == IR_BOOL)
+        v = ir_src_for(ir_build_alu1(&g->c->b, IR_OP_CONVERT, ir_type_make(IR_F32, 4), v));
+    else if (base != IR_F32)
+        v = ir_src_for(ir_build_bitcast(&g->c->b, IR_F32, v, 4));
     ir_build_store_var(&g->c->b, g->out, 0, ir_src_none(), 0, ir_src_none(), v, (uint8_t)(1 + rnd(g, 15)));
 }
 
@@ -204,7 +223,7 @@ static void gen_list(gen *g, unsigned len)
             gen_loop(g);
         else if (g->depth < 4 && r == 2)
             gen_switch(g);
-        else if (r == 3)
+        else if (r < 7)
             gen_store(g);
         else
             push(g, gen_value(g));
@@ -228,7 +247,7 @@ static void seed_values(gen *g)
 int main(int argc, char **argv)
 {
     unsigned count = argc > 1 ? (unsigned)atoi(argv[1]) : 3000;
-    unsigned instrs = 0;
+    unsigned instrs = 0, executed = 0;
     for (unsigned seed = 1; seed <= count; seed++) {
         ctx c;
         ctx_init(&c);
@@ -245,6 +264,11 @@ int main(int argc, char **argv)
             break;
         }
         instrs += c.s->next_value_index;
+        uint32_t before[8][4], after[8][4];
+        uint64_t trace_before, trace_after;
+        uint32_t (*vals)[4] = calloc(c.s->next_value_index + 1, 16);
+        bool ran = ir_interp_run(c.s, seed, before, &trace_before, vals);
+        free(vals);
         passes_optimize(c.s, true);
         if (diag_has_errors(&c.d)) {
             fprintf(stderr, "seed %u:\n%s%s", seed, diag_format_all(&c.d), print_ir(&c));
@@ -252,8 +276,29 @@ int main(int argc, char **argv)
             arena_destroy(c.a);
             break;
         }
+        if (ran) {
+            vals = calloc(c.s->next_value_index + 1, 16);
+            bool ran2 = ir_interp_run(c.s, seed, after, &trace_after, vals);
+            free(vals);
+            bool same = ran2 && trace_before == trace_after;
+            for (unsigned k = 0; k < 4 && same; k++) {
+                float x, y;
+                memcpy(&x, &before[0][k], 4);
+                memcpy(&y, &after[0][k], 4);
+                same = before[0][k] == after[0][k] || (isnan(x) && isnan(y));
+            }
+            if (!same) {
+                fprintf(stderr, "seed %u: outputs differ after optimization (ran %d): %08x %08x %08x %08x -> %08x %08x %08x %08x\n%s",
+                        seed, ran2, before[0][0], before[0][1], before[0][2], before[0][3],
+                        after[0][0], after[0][1], after[0][2], after[0][3], print_ir(&c));
+                failures++;
+                arena_destroy(c.a);
+                break;
+            }
+            executed++;
+        }
         arena_destroy(c.a);
     }
-    printf("%u random shaders, %u instructions\n", count, instrs);
+    printf("%u random shaders (%u executed and compared), %u instructions\n", count, executed, instrs);
     return finish("random shaders");
 }
