@@ -4,25 +4,20 @@
 
 #include <string.h>
 
-typedef struct tex_build {
-    ir_src srcs[10];
-    unsigned n;
-} tex_build;
-
-static void tex_init(ir_tex *tx)
+void tr_tex_init(ir_tex *tx)
 {
     tx->coord = tx->ref = tx->lod = tx->bias = tx->ddx = tx->ddy = -1;
     tx->offset = tx->sample = tx->component = tx->sampler_index = -1;
 }
 
-static int8_t add_src(tr *t, tex_build *tb, ir_src s, unsigned comps)
+int8_t tr_tex_add_src(tr *t, tex_build *tb, ir_src s, unsigned comps)
 {
     tb->srcs[tb->n] = tr_exact(t, s, comps);
     return (int8_t)tb->n++;
 }
 
 /* Coordinate components including the array layer (the layer stays last, as GLSL has it). */
-static unsigned coord_comps(enum tgsi_texture tex)
+unsigned tr_tex_coord_comps(enum tgsi_texture tex)
 {
     if (tex == TGSI_TEXTURE_BUFFER)
         return 1;
@@ -44,7 +39,7 @@ static unsigned size_comps(enum tgsi_texture tex)
     }
 }
 
-static ir_src read_chans(tr *t, const ast_src *s, unsigned first, unsigned n, ir_base base)
+ir_src tr_tex_read_chans(tr *t, const ast_src *s, unsigned first, unsigned n, ir_base base)
 {
     uint8_t chans[4];
     for (unsigned i = 0; i < n; i++)
@@ -53,7 +48,7 @@ static ir_src read_chans(tr *t, const ast_src *s, unsigned first, unsigned n, ir
 }
 
 /* Texel offsets: immediates become constant offsets, anything else an int source. */
-static void tex_offset(tr *t, const ast_insn *in, enum tgsi_texture tex, tex_build *tb, ir_tex *tx)
+void tr_tex_offset(tr *t, const ast_insn *in, enum tgsi_texture tex, tex_build *tb, ir_tex *tx)
 {
     if (!in->num_tex_offsets)
         return;
@@ -73,7 +68,7 @@ static void tex_offset(tr *t, const ast_insn *in, enum tgsi_texture tex, tex_bui
     for (unsigned i = 0; i < 4; i++)
         s.swizzle[i] = o->swizzle[i < 3 ? i : 2];
     s.loc = in->loc;
-    tx->offset = add_src(t, tb, read_chans(t, &s, 0, dims, IR_I32), dims);
+    tx->offset = tr_tex_add_src(t, tb, tr_tex_read_chans(t, &s, 0, dims, IR_I32), dims);
 }
 
 static ir_src div_by(tr *t, ir_src v, unsigned n, ir_src q)
@@ -84,7 +79,7 @@ static ir_src div_by(tr *t, ir_src v, unsigned n, ir_src q)
     return ir_src_for(ir_build_alu2(&t->b, IR_OP_DIV, ir_type_make(IR_F32, n), v, qs));
 }
 
-static void write_result(tr *t, const ast_insn *in, ir_instr *r, bool replicate)
+void tr_tex_write(tr *t, const ast_insn *in, ir_instr *r, bool replicate)
 {
     if (replicate) {
         tr_write_repl(t, &in->dst[0], ir_src_for(r));
@@ -99,7 +94,7 @@ static void write_result(tr *t, const ast_insn *in, ir_instr *r, bool replicate)
     tr_write(t, &in->dst[0], v, chans, n);
 }
 
-static ir_instr *emit_tex(tr *t, ir_type type, const tex_build *tb, const ir_tex *tx)
+ir_instr *tr_tex_emit(tr *t, ir_type type, const tex_build *tb, const ir_tex *tx)
 {
     ir_instr *r = ir_instr_create(t->s, IR_OP_TEX, type, tb->n);
     for (unsigned i = 0; i < tb->n; i++)
@@ -109,13 +104,13 @@ static ir_instr *emit_tex(tr *t, ir_type type, const tex_build *tb, const ir_tex
 }
 
 /* TXQ: size at src0.x's level in .xyz, the level count in .w. */
-static void tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, enum tgsi_texture tex)
+void tr_tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, enum tgsi_texture tex)
 {
     uint8_t chans[4];
     unsigned n = tr_dst_chans(&in->dst[0], chans);
     ir_tex base;
     memset(&base, 0, sizeof(base));
-    tex_init(&base);
+    tr_tex_init(&base);
     base.sampler = sampler;
     base.texture = (uint8_t)tex;
     unsigned sc = size_comps(tex);
@@ -133,18 +128,18 @@ static void tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, e
         tx.kind = IR_TEX_QUERY_SIZE;
         if (!tgsi_texture_is_msaa(tex) && tex != TGSI_TEXTURE_BUFFER && tex != TGSI_TEXTURE_RECT &&
             tex != TGSI_TEXTURE_SHADOWRECT)
-            tx.lod = add_src(t, &tb, tr_read_scalar(t, &in->src[0], 0, IR_I32), 1);
+            tx.lod = tr_tex_add_src(t, &tb, tr_read_scalar(t, &in->src[0], 0, IR_I32), 1);
         if (sidx.def)
-            tx.sampler_index = add_src(t, &tb, sidx, 1);
-        size = emit_tex(t, ir_type_make(IR_I32, sc), &tb, &tx);
+            tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
+        size = tr_tex_emit(t, ir_type_make(IR_I32, sc), &tb, &tx);
     }
     if (want_levels) {
         tex_build tb = { .n = 0 };
         ir_tex tx = base;
         tx.kind = IR_TEX_QUERY_LEVELS;
         if (sidx.def)
-            tx.sampler_index = add_src(t, &tb, sidx, 1);
-        levels = emit_tex(t, ir_type_make(IR_I32, 1), &tb, &tx);
+            tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
+        levels = tr_tex_emit(t, ir_type_make(IR_I32, 1), &tb, &tx);
     }
     uint8_t wc[4], lanes[4];
     unsigned m = 0;
@@ -172,6 +167,10 @@ void tr_texture(tr *t, const ast_insn *in)
 {
     const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
     enum tgsi_opcode op = in->opcode;
+    if (tr_is_sample_op(op)) {
+        tr_sample(t, in);
+        return;
+    }
     if (op != TGSI_OPCODE_TEX && op != TGSI_OPCODE_TXP && op != TGSI_OPCODE_TXB &&
         op != TGSI_OPCODE_TXL && op != TGSI_OPCODE_TXD && op != TGSI_OPCODE_TXF &&
         op != TGSI_OPCODE_TXQ && op != TGSI_OPCODE_TXQS && op != TGSI_OPCODE_TG4 &&
@@ -195,14 +194,14 @@ void tr_texture(tr *t, const ast_insn *in)
     if (!sampler)
         return;
     if (op == TGSI_OPCODE_TXQ) {
-        tex_query(t, in, sampler, sidx, tex);
+        tr_tex_query(t, in, sampler, sidx, tex);
         return;
     }
 
     tex_build tb = { .n = 0 };
     ir_tex tx;
     memset(&tx, 0, sizeof(tx));
-    tex_init(&tx);
+    tr_tex_init(&tx);
     tx.sampler = sampler;
     tx.texture = (uint8_t)tex;
     ir_base rbase = (ir_base)sampler->type.base;
@@ -212,40 +211,40 @@ void tr_texture(tr *t, const ast_insn *in)
     if (op == TGSI_OPCODE_TXQS) {
         tx.kind = IR_TEX_QUERY_SAMPLES;
         if (sidx.def)
-            tx.sampler_index = add_src(t, &tb, sidx, 1);
-        write_result(t, in, emit_tex(t, ir_type_make(IR_I32, 1), &tb, &tx), true);
+            tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
+        tr_tex_write(t, in, tr_tex_emit(t, ir_type_make(IR_I32, 1), &tb, &tx), true);
         return;
     }
 
-    unsigned cc = coord_comps(tex);
+    unsigned cc = tr_tex_coord_comps(tex);
     if (op == TGSI_OPCODE_TXF) {
         tx.kind = IR_TEX_FETCH;
-        tx.coord = add_src(t, &tb, read_chans(t, c, 0, cc, IR_I32), cc);
+        tx.coord = tr_tex_add_src(t, &tb, tr_tex_read_chans(t, c, 0, cc, IR_I32), cc);
         tx.coord_comps = (uint8_t)cc;
         if (tgsi_texture_is_msaa(tex))
-            tx.sample = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_I32), 1);
+            tx.sample = tr_tex_add_src(t, &tb, tr_read_scalar(t, c, 3, IR_I32), 1);
         else if (tex != TGSI_TEXTURE_BUFFER && tex != TGSI_TEXTURE_RECT)
-            tx.lod = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_I32), 1);
-        tex_offset(t, in, tex, &tb, &tx);
+            tx.lod = tr_tex_add_src(t, &tb, tr_read_scalar(t, c, 3, IR_I32), 1);
+        tr_tex_offset(t, in, tex, &tb, &tx);
         if (sidx.def)
-            tx.sampler_index = add_src(t, &tb, sidx, 1);
-        write_result(t, in, emit_tex(t, ir_type_make(rbase, 4), &tb, &tx), false);
+            tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
+        tr_tex_write(t, in, tr_tex_emit(t, ir_type_make(rbase, 4), &tb, &tx), false);
         return;
     }
 
     if (op == TGSI_OPCODE_LODQ) {
         unsigned dims = (unsigned)tgsi_texture_coord_dims(tex);
         tx.kind = IR_TEX_QUERY_LOD;
-        tx.coord = add_src(t, &tb, read_chans(t, c, 0, dims, IR_F32), dims);
+        tx.coord = tr_tex_add_src(t, &tb, tr_tex_read_chans(t, c, 0, dims, IR_F32), dims);
         tx.coord_comps = (uint8_t)dims;
         if (sidx.def)
-            tx.sampler_index = add_src(t, &tb, sidx, 1);
-        write_result(t, in, emit_tex(t, ir_type_make(IR_F32, 2), &tb, &tx), false);
+            tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
+        tr_tex_write(t, in, tr_tex_emit(t, ir_type_make(IR_F32, 2), &tb, &tx), false);
         return;
     }
 
     /* Sampling: the coordinate, then the shadow reference at its per-target channel. */
-    ir_src coord = read_chans(t, c, 0, cc, IR_F32);
+    ir_src coord = tr_tex_read_chans(t, c, 0, cc, IR_F32);
     ir_src ref = ir_src_none();
     bool two = op == TGSI_OPCODE_TEX2 || op == TGSI_OPCODE_TXB2 || op == TGSI_OPCODE_TXL2;
     if (shadow) {
@@ -268,34 +267,34 @@ void tr_texture(tr *t, const ast_insn *in)
         if (ref.def)
             ref = div_by(t, ref, 1, q);
     }
-    tx.coord = add_src(t, &tb, coord, cc);
+    tx.coord = tr_tex_add_src(t, &tb, coord, cc);
     tx.coord_comps = (uint8_t)cc;
     if (ref.def) {
-        tx.ref = add_src(t, &tb, ref, 1);
+        tx.ref = tr_tex_add_src(t, &tb, ref, 1);
         tx.shadow = true;
     }
     switch (op) {
     case TGSI_OPCODE_TXB:
         tx.kind = IR_TEX_SAMPLE_BIAS;
-        tx.bias = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_F32), 1);
+        tx.bias = tr_tex_add_src(t, &tb, tr_read_scalar(t, c, 3, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXB2:
         tx.kind = IR_TEX_SAMPLE_BIAS;
-        tx.bias = add_src(t, &tb, tr_read_scalar(t, &in->src[1], 0, IR_F32), 1);
+        tx.bias = tr_tex_add_src(t, &tb, tr_read_scalar(t, &in->src[1], 0, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXL:
         tx.kind = IR_TEX_SAMPLE_LOD;
-        tx.lod = add_src(t, &tb, tr_read_scalar(t, c, 3, IR_F32), 1);
+        tx.lod = tr_tex_add_src(t, &tb, tr_read_scalar(t, c, 3, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXL2:
         tx.kind = IR_TEX_SAMPLE_LOD;
-        tx.lod = add_src(t, &tb, tr_read_scalar(t, &in->src[1], 0, IR_F32), 1);
+        tx.lod = tr_tex_add_src(t, &tb, tr_read_scalar(t, &in->src[1], 0, IR_F32), 1);
         break;
     case TGSI_OPCODE_TXD: {
         unsigned dims = (unsigned)tgsi_texture_coord_dims(tex);
         tx.kind = IR_TEX_SAMPLE_GRAD;
-        tx.ddx = add_src(t, &tb, read_chans(t, &in->src[1], 0, dims, IR_F32), dims);
-        tx.ddy = add_src(t, &tb, read_chans(t, &in->src[2], 0, dims, IR_F32), dims);
+        tx.ddx = tr_tex_add_src(t, &tb, tr_tex_read_chans(t, &in->src[1], 0, dims, IR_F32), dims);
+        tx.ddy = tr_tex_add_src(t, &tb, tr_tex_read_chans(t, &in->src[2], 0, dims, IR_F32), dims);
         break;
     }
     case TGSI_OPCODE_TG4:
@@ -310,17 +309,17 @@ void tr_texture(tr *t, const ast_insn *in)
                 tr_error(t, cs->loc, "TG4 needs an immediate component");
                 return;
             }
-            tx.component = add_src(t, &tb, tr_const(t, IR_I32, 1, comp), 1);
+            tx.component = tr_tex_add_src(t, &tb, tr_const(t, IR_I32, 1, comp), 1);
         }
         break;
     default:
         tx.kind = IR_TEX_SAMPLE;
         break;
     }
-    tex_offset(t, in, tex, &tb, &tx);
+    tr_tex_offset(t, in, tex, &tb, &tx);
     if (sidx.def)
-        tx.sampler_index = add_src(t, &tb, sidx, 1);
+        tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
     bool scalar = shadow && op != TGSI_OPCODE_TG4;
     ir_type ty = scalar ? ir_type_make(IR_F32, 1) : ir_type_make(shadow ? IR_F32 : rbase, 4);
-    write_result(t, in, emit_tex(t, ty, &tb, &tx), scalar);
+    tr_tex_write(t, in, tr_tex_emit(t, ty, &tb, &tx), scalar);
 }

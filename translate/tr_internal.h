@@ -76,6 +76,7 @@ typedef struct tr {
     ir_var *sampler_array;  /* all samplers as one array when SAMP is indexed indirectly */
     const ast_decl **sviews;
     uint32_t num_sviews;
+    uint8_t *sview_use;     /* per SVIEW: 1 sampled plainly, 2 with comparison (sample.c) */
     ir_var **images, **buffers, **memories;
     uint32_t num_images, num_buffers, num_memories;
     ir_var *imm_array;      /* immediates read with an indirect index */
@@ -147,8 +148,25 @@ bool tr_flow_finish(tr *t);
 /* ---- alu.c */
 void tr_alu(tr *t, const ast_insn *in);
 
-/* ---- texture.c */
+/* ---- texture.c: the TEX family, and helpers the SVIEW family shares */
+typedef struct tex_build {
+    ir_src srcs[10];
+    unsigned n;
+} tex_build;
+
 void tr_texture(tr *t, const ast_insn *in);
+void tr_tex_init(ir_tex *tx);
+int8_t tr_tex_add_src(tr *t, tex_build *tb, ir_src s, unsigned comps);
+unsigned tr_tex_coord_comps(enum tgsi_texture tex);
+ir_src tr_tex_read_chans(tr *t, const ast_src *s, unsigned first, unsigned n, ir_base base);
+void tr_tex_offset(tr *t, const ast_insn *in, enum tgsi_texture tex, tex_build *tb, ir_tex *tx);
+void tr_tex_write(tr *t, const ast_insn *in, ir_instr *r, bool replicate);
+ir_instr *tr_tex_emit(tr *t, ir_type type, const tex_build *tb, const ir_tex *tx);
+void tr_tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, enum tgsi_texture tex);
+
+/* ---- sample.c: SAMPLE*, GATHER4, SVIEWINFO, LOD (sampler view + separate sampler state) */
+bool tr_is_sample_op(enum tgsi_opcode op);
+void tr_sample(tr *t, const ast_insn *in);
 
 /* ---- memory.c */
 void tr_memory(tr *t, const ast_insn *in);
