@@ -568,11 +568,13 @@ int vtest_session_dispatch(struct vtest_session *s, const void *msg, size_t len)
     if (s->rec && ret == 0 && id == VCMD_TRANSFER_GET2) {
         /* What the client got back: a replay must read back the same bytes. */
         const uint32_t *p = hdr + VTEST_HDR_DWORDS;
-        uint64_t hash;
-        if (vtest_session_hash(s, p[VXFER2_HANDLE], p[VXFER2_OFFSET], p[VXFER2_DATA_SIZE],
-                               &hash) == 0)
-            vtest_record_readback(s->rec, p[VXFER2_HANDLE], p[VXFER2_OFFSET],
-                                  p[VXFER2_DATA_SIZE], hash);
+        /* DATA_SIZE may pass the end of the memory (see transfer2): hash what is there. */
+        struct fres *res = res_get(s, p[VXFER2_HANDLE]);
+        uint64_t hash, n = p[VXFER2_DATA_SIZE];
+        if (res && p[VXFER2_OFFSET] < res->size && n > res->size - p[VXFER2_OFFSET])
+            n = res->size - p[VXFER2_OFFSET];
+        if (vtest_session_hash(s, p[VXFER2_HANDLE], p[VXFER2_OFFSET], n, &hash) == 0)
+            vtest_record_readback(s->rec, p[VXFER2_HANDLE], p[VXFER2_OFFSET], n, hash);
         /* The replay writes the same bytes (the hash checks it), so they are not news: the
          * next SHM record holds only what the client changes afterwards. */
         struct fres *r = res_get(s, p[VXFER2_HANDLE]);

@@ -239,6 +239,14 @@ static void test_texture(int fd)
                 ok = 0;
         }
     check(ok, "2D: GET2 of a 16x8 box fills exactly that box");
+
+    /* Mesa sizes a multi-row box as level stride x rows, so a box that starts mid-row
+     * claims bytes past the end of the memory; the transfer itself stays inside.
+     * Regression: the front end ended copyteximage and a dozen other piglit clients. */
+    uint32_t last = (H - 2) * S + 40 * 4;
+    transfer2(fd, VCMD_TRANSFER_GET2, 2, 40, H - 2, 24, 2, 2 * S, last);
+    check(busy_wait(fd, 2, VBUSY_FLAG_WAIT) == 0 && !memcmp(m + last, want + last, 24 * 4),
+          "2D: GET2 of the bottom-right box with a stride x rows size");
     munmap(m, N);
 }
 
