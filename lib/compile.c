@@ -31,7 +31,8 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
     ast_program *prog = tgsi_parse(a, tgsi, len, d);
     if (!prog || diag_has_errors(d))
         return NULL;
-    ir_shader *s = translate_tgsi(a, prog, d);
+    translate_options topts = { key->host_features, COMPILE_MEMORY_LIMIT };
+    ir_shader *s = translate_tgsi_opts(a, prog, &topts, d);
     if (!s || diag_has_errors(d))
         return NULL;
     if (!validate_after(s, flags, "translate"))

@@ -308,6 +308,36 @@ static void alu_unpack_half(tr *t, const ast_insn *in, const tgsi_opcode_info *i
     tr_write(t, &in->dst[0], r, chans, n);
 }
 
+/* UP2US / UP4B / UP4UB: the inverses of PK2US / PK4B / PK4UB (tgsi.rst leaves them "TBD"):
+ * field (c mod fields) of src.x as a normalized value, as unpackUnorm2x16, unpackSnorm4x8 and
+ * unpackUnorm4x8 define it.  sp->base: bits per field; sp->swap: signed. */
+static void alu_unpack_norm(tr *t, const ast_insn *in, const tgsi_opcode_info *info, const alu_special *sp)
+{
+    uint8_t chans[4];
+    unsigned n = tr_dst_chans(&in->dst[0], chans);
+    if (!n)
+        return;
+    unsigned bits = sp->base, fields = 32 / bits;
+    bool is_signed = sp->swap;
+    ir_base ib = is_signed ? IR_I32 : IR_U32;
+    ir_src x = tr_read_scalar(t, &in->src[0], 0, ib);
+    uint32_t offs[4], widths[4];
+    for (unsigned i = 0; i < n; i++) {
+        offs[i] = (chans[i] % fields) * bits;
+        widths[i] = bits;
+    }
+    ir_src off = ir_src_for(ir_build_const(&t->b, ir_type_make(IR_I32, n), offs));
+    ir_src width = ir_src_for(ir_build_const(&t->b, ir_type_make(IR_I32, n), widths));
+    ir_src f = ir_src_for(ir_build_alu3(&t->b, IR_OP_BFE, ir_type_make(ib, n), x, off, width));
+    ir_type fv = ir_type_make(IR_F32, n);
+    f = ir_src_for(ir_build_alu1(&t->b, IR_OP_CONVERT, fv, f));
+    float scale = (float)((1u << (bits - (is_signed ? 1 : 0))) - 1);
+    f = ir_src_for(ir_build_alu2(&t->b, IR_OP_DIV, fv, f, tr_const_f32(t, scale, n)));
+    if (is_signed) /* -128 / 127 clamps to -1 */
+        f = ir_src_for(ir_build_alu2(&t->b, IR_OP_MAX, fv, f, tr_const_f32(t, -1.0f, n)));
+    tr_write(t, &in->dst[0], f, chans, n);
+}
+
 #define GEN(o) { alu_generic, IR_OP_##o, 0, 0 }
 #define SET(o, sw) { alu_set, IR_OP_##o, sw, 0 }
 #define MASK(o) { alu_set_mask, IR_OP_##o, 0, 0 }
@@ -364,6 +394,9 @@ static const alu_special specials[TGSI_OPCODE_COUNT] = {
     [TGSI_OPCODE_I642F] = GEN(CONVERT), [TGSI_OPCODE_I642D] = GEN(CONVERT),
     [TGSI_OPCODE_PK2H] = { alu_pack_half, IR_OP_PACK_HALF, 0, 0 },
     [TGSI_OPCODE_UP2H] = { alu_unpack_half, IR_OP_UNPACK_HALF, 0, 0 },
+    [TGSI_OPCODE_UP2US] = { alu_unpack_norm, IR_OP_BFE, 0, 16 },
+    [TGSI_OPCODE_UP4B] = { alu_unpack_norm, IR_OP_BFE, 1, 8 },
+    [TGSI_OPCODE_UP4UB] = { alu_unpack_norm, IR_OP_BFE, 0, 8 },
 };
 
 void tr_alu(tr *t, const ast_insn *in)

@@ -314,6 +314,8 @@ static void interp(tr *t, const ast_insn *in)
 void tr_other(tr *t, const ast_insn *in)
 {
     uint32_t v;
+    if (tr_subgroup(t, in))
+        return;
     switch (in->opcode) {
     case TGSI_OPCODE_NOP:
         break;
@@ -353,6 +355,9 @@ void tr_other(tr *t, const ast_insn *in)
         break;
     }
     case TGSI_OPCODE_UP2H:
+    case TGSI_OPCODE_UP2US:
+    case TGSI_OPCODE_UP4B:
+    case TGSI_OPCODE_UP4UB:
         tr_alu(t, in);
         break;
     default:

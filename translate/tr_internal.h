@@ -53,6 +53,8 @@ typedef struct tr {
     ir_shader *s;
     ir_builder b;
     bool failed;
+    uint32_t host_features; /* T2G_HOST_* */
+    size_t memory_stop;     /* arena use at which translation stops (0: never) */
     const ast_insn *insn;   /* the instruction being translated (for locations) */
     size_t pc;              /* its index */
 
@@ -167,6 +169,9 @@ void tr_tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, enum 
 /* ---- sample.c: SAMPLE*, GATHER4, SVIEWINFO, LOD (sampler view + separate sampler state) */
 bool tr_is_sample_op(enum tgsi_opcode op);
 void tr_sample(tr *t, const ast_insn *in);
+
+/* ---- subgroup.c: VOTE_*, BALLOT, READ_FIRST, READ_INVOC, FBFETCH; false: not one of them */
+bool tr_subgroup(tr *t, const ast_insn *in);
 
 /* ---- memory.c */
 void tr_memory(tr *t, const ast_insn *in);

@@ -90,6 +90,13 @@ static void translate_insn(tr *t, const ast_insn *in)
 
 ir_shader *translate_tgsi(arena *a, const ast_program *prog, diag_list *diags)
 {
+    translate_options none = { 0, 0 };
+    return translate_tgsi_opts(a, prog, &none, diags);
+}
+
+ir_shader *translate_tgsi_opts(arena *a, const ast_program *prog, const translate_options *opts,
+                               diag_list *diags)
+{
     if (!prog || prog->processor >= TGSI_PROCESSOR_COUNT) {
         diag_error(diags, 0, 0, "no program to translate");
         return NULL;
@@ -99,6 +106,7 @@ ir_shader *translate_tgsi(arena *a, const ast_program *prog, diag_list *diags)
     t.a = a;
     t.prog = prog;
     t.diags = diags;
+    t.host_features = opts ? opts->host_features : 0;
     t.s = ir_shader_create(a, prog->processor, diags);
     if (!t.s)
         return NULL;

@@ -1,6 +1,7 @@
-/* Translator tests: `case X.tgsi X.ir` compares the printed IR with the fixture (UPDATE=1
- * rewrites it), `corpus DIR` translates and validates every .tgsi in DIR, `bad X.tgsi`
- * expects a diagnostic with a position instead of a shader. */
+/* Translator tests: `case X.tgsi X.ir [FEATURES]` compares the printed IR with the fixture
+ * (UPDATE=1 rewrites it; FEATURES: T2G_HOST_* mask the host offers), `corpus DIR` translates
+ * and validates every .tgsi in DIR, `bad X.tgsi` expects a diagnostic with a position
+ * instead of a shader. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,8 @@ static char *read_file(const char *path, size_t *len)
 }
 
 /* Parses, translates and validates; returns the printed IR or NULL with the diagnostics. */
+static uint32_t host_features;
+
 static const char *translate_file(arena *a, const char *path, diag_list *d, bool *parsed)
 {
     size_t len;
@@ -46,7 +49,8 @@ static const char *translate_file(arena *a, const char *path, diag_list *d, bool
     if (!p || diag_has_errors(d))
         return NULL;
     *parsed = true;
-    ir_shader *s = translate_tgsi(a, p, d);
+    translate_options opts = { host_features, 0 };
+    ir_shader *s = translate_tgsi_opts(a, p, &opts, d);
     if (!s)
         return NULL;
     if (!ir_validate(s, "translate"))
@@ -163,12 +167,15 @@ static int run_corpus(const char *dir)
 
 int main(int argc, char **argv)
 {
-    if (argc == 4 && !strcmp(argv[1], "case"))
+    if ((argc == 4 || argc == 5) && !strcmp(argv[1], "case")) {
+        if (argc == 5)
+            host_features = (uint32_t)strtoul(argv[4], NULL, 0);
         return run_case(argv[2], argv[3]);
+    }
     if (argc == 3 && !strcmp(argv[1], "bad"))
         return run_bad(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "corpus"))
         return run_corpus(argv[2]);
-    fprintf(stderr, "usage: %s case X.tgsi X.ir | bad X.tgsi | corpus DIR\n", argv[0]);
+    fprintf(stderr, "usage: %s case X.tgsi X.ir [FEATURES] | bad X.tgsi | corpus DIR\n", argv[0]);
     return 2;
 }
