@@ -171,11 +171,20 @@ ir_instr *ir_build_phi(ir_builder *b, ir_type type, unsigned n)
 {
     /* Phis go after the block's other phis wherever the cursor is. */
     ir_instr *in = ir_instr_create(b->shader, IR_OP_PHI, type, n);
-    ir_instr *first = ir_block_first_non_phi(b->block);
+    ir_block *blk = b->block;
+    ir_instr *first;
+    /* The common cases in O(1): a block of phis only, or a cursor right after the phis. */
+    if (!blk->last || blk->last->op == IR_OP_PHI)
+        first = NULL;
+    else if (b->before && b->before->block == blk && b->before->op != IR_OP_PHI &&
+             (!b->before->prev || b->before->prev->op == IR_OP_PHI))
+        first = b->before;
+    else
+        first = ir_block_first_non_phi(blk);
     if (first)
         ir_instr_insert_before(first, in);
     else
-        ir_instr_append(b->block, in);
+        ir_instr_append(blk, in);
     return in;
 }
 

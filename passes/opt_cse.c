@@ -43,18 +43,32 @@ static uint32_t mix(uint32_t h, uint64_t v)
     return (uint32_t)(x >> 32) ^ (uint32_t)x;
 }
 
+/* Components read from source i; ALU ops (the common case) without a call. */
+static unsigned comps_read(const ir_instr *in, unsigned i)
+{
+    if (ir_op_infos[in->op].flags & (IR_ALU | IR_CMP))
+        return in->type.comps;
+    return ir_src_comps(in, i);
+}
+
 static uint32_t hash_instr(const ir_instr *in)
 {
     uint32_t h = mix(in->op, (uint64_t)in->type.base << 8 | in->type.comps | (uint64_t)in->precise << 16);
     for (unsigned i = 0; i < in->num_srcs; i++) {
         const ir_src *s = &in->srcs[i];
-        h = mix(h, s->def ? s->def->index : 0xffffffffu);
-        for (unsigned c = 0; c < ir_src_comps(in, i) && c < 4; c++)
-            h = mix(h, s->swizzle[c]);
+        uint32_t swz = 0;
+        for (unsigned c = 0; c < comps_read(in, i) && c < 4; c++)
+            swz |= (uint32_t)(s->swizzle[c] & 3) << (2 * c);
+        h = mix(h, (uint64_t)(s->def ? s->def->index : 0xffffffffu) << 8 | swz);
     }
-    if (in->op == IR_OP_CONST)
-        for (unsigned c = 0; c < in->type.comps && c < 4; c++)
-            h = mix(h, ir_base_is_64((ir_base)in->type.base) ? in->u.value.u64[c] : in->u.value.u32[c]);
+    if (in->op == IR_OP_CONST) {
+        if (ir_base_is_64((ir_base)in->type.base))
+            for (unsigned c = 0; c < in->type.comps && c < 4; c++)
+                h = mix(h, in->u.value.u64[c]);
+        else
+            for (unsigned c = 0; c < in->type.comps && c < 4; c += 2)
+                h = mix(h, in->u.value.u32[c] | (c + 1 < in->type.comps ? (uint64_t)in->u.value.u32[c + 1] << 32 : 0));
+    }
     if (in->op == IR_OP_LOAD_VAR)
         h = mix(mix(h, in->u.access.var->id), (uint64_t)(uint32_t)in->u.access.index << 32 | (uint32_t)in->u.access.dim);
     return h;
@@ -68,7 +82,7 @@ static bool equal_instr(const ir_instr *a, const ir_instr *b)
     for (unsigned i = 0; i < a->num_srcs; i++) {
         if (a->srcs[i].def != b->srcs[i].def)
             return false;
-        for (unsigned c = 0; c < ir_src_comps(a, i) && c < 4; c++)
+        for (unsigned c = 0; c < comps_read(a, i) && c < 4; c++)
             if (a->srcs[i].swizzle[c] != b->srcs[i].swizzle[c])
                 return false;
     }
