@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the whole test suite (unit, golden, corpus,
-# malformed input, executor/piglit).  CI runs exactly this.
+# Installs what is missing, builds, and runs the whole test suite: unit, golden, corpus,
+# malformed-input, lowering, executor/piglit and hostile-client tests; then the same suite
+# under ASan+UBSan, then a short smoke of every fuzz target.  CI runs exactly this.
+#   QUICK=1 ./test.sh   runs only the first (plain) pass.
 set -euo pipefail
 cd "$(dirname "$0")"
 tools/setup.sh
+echo "== test suite"
 meson test -C "${BUILD_DIR:-build}" --print-errorlogs --num-processes 2
+if [ "${QUICK:-0}" = 1 ]; then
+    exit 0
+fi
+echo "== test suite under ASan + UBSan"
+.ci/sanitize.sh
+echo "== fuzz smoke (${FUZZ_SECONDS:-30} s per target)"
+.ci/fuzz-smoke.sh "${FUZZ_SECONDS:-30}"
