@@ -35,8 +35,9 @@ DISPLAY=:97 timeout "$SECONDS_GEARS" glxgears -info 2>&1 | grep -E "GL_RENDERER|
 echo "== piglit through virgl-exec"
 PIGLIT=/usr/lib/x86_64-linux-gnu/piglit
 status=0
-for t in "$PIGLIT/bin/fbo-clear-formats GL_ARB_texture_float -auto -fbo" \
-         "$PIGLIT/bin/shader_runner $PIGLIT/tests/spec/glsl-1.10/execution/glsl-fs-loop.shader_test -auto -fbo"; do
+for t in "$PIGLIT/bin/gl-1.0-textured-triangle -auto -fbo" \
+         "$PIGLIT/bin/glsl-fwidth -auto -fbo" \
+         "$PIGLIT/bin/shader_runner $PIGLIT/tests/spec/glsl-1.10/execution/glsl-fs-uniform-array-6.shader_test -auto -fbo"; do
     out=$(PIGLIT_PLATFORM=surfaceless_egl timeout 60 $t 2>&1 || true)
     res=$(printf '%s\n' "$out" | grep -o '"result": "[a-z]*"' | tail -1 || true)
     echo "$(basename "${t%% *}") ${t#* }: ${res:-no result}"
