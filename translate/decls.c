@@ -72,7 +72,7 @@ static bool is_patch(const ast_decl *d)
                                d->semantic == TGSI_SEMANTIC_TESSINNER);
 }
 
-static ir_var *range_var(tr *t, const ast_decl *d, ir_var_kind kind, ir_type type)
+ir_var *tr_range_var(tr *t, const ast_decl *d, ir_var_kind kind, ir_type type)
 {
     uint32_t len = d->last - d->first + 1;
     ir_var *v = ir_var_create(t->s, kind, type, len > 1 ? len : 0);
@@ -111,97 +111,6 @@ static bool map_range(tr *t, ir_var ***tab, uint32_t *len, const ast_decl *d, ir
     return true;
 }
 
-/* TEMP ranges: ARRAY(n) ranges and ranges that some operand indexes indirectly become
- * arrays; the rest stay SSA. */
-static bool temp_indirect(const ast_program *p, const ast_decl *d)
-{
-    for (size_t i = 0; i < p->num_insns; i++) {
-        const ast_insn *in = &p->insns[i];
-        const ast_reg *regs[AST_MAX_DST + AST_MAX_SRC];
-        unsigned n = 0;
-        for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST; k++)
-            regs[n++] = &in->dst[k].reg;
-        for (unsigned k = 0; k < in->num_src && k < AST_MAX_SRC; k++)
-            regs[n++] = &in->src[k].reg;
-        for (unsigned k = 0; k < n; k++) {
-            const ast_reg *r = regs[k];
-            if (r->file != TGSI_FILE_TEMPORARY || !r->indirect)
-                continue;
-            if (r->array_id ? r->array_id == d->array_id
-                            : (r->index >= (int32_t)d->first && r->index <= (int32_t)d->last))
-                return true;
-        }
-    }
-    return false;
-}
-
-static bool in_range(const ast_reg *r, const ast_decl *d)
-{
-    if (r->file != TGSI_FILE_TEMPORARY)
-        return false;
-    if (r->indirect && r->array_id)
-        return r->array_id == d->array_id;
-    return r->index >= (int32_t)d->first && r->index <= (int32_t)d->last;
-}
-
-/* Arrays mostly moved as integers hold uints, so loads and stores need no bitcasts. */
-static ir_base temp_array_base(const ast_program *p, const ast_decl *d)
-{
-    int score = 0;
-    for (size_t i = 0; i < p->num_insns; i++) {
-        const ast_insn *in = &p->insns[i];
-        const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
-        int dv = info->dst_type == TGSI_TYPE_F ? -1 : info->dst_type == TGSI_TYPE_I ||
-                 info->dst_type == TGSI_TYPE_U ? 1 : 0;
-        int sv = info->src_type == TGSI_TYPE_F ? -1 : info->src_type == TGSI_TYPE_I ||
-                 info->src_type == TGSI_TYPE_U ? 1 : 0;
-        for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST; k++)
-            if (in_range(&in->dst[k].reg, d))
-                score += dv;
-        for (unsigned k = 0; k < in->num_src && k < AST_MAX_SRC; k++)
-            if (in_range(&in->src[k].reg, d))
-                score += sv;
-    }
-    return score > 0 ? IR_U32 : IR_F32;
-}
-
-static bool declare_temps(tr *t)
-{
-    const ast_program *p = t->prog;
-    uint32_t max = 0;
-    for (size_t i = 0; i < p->num_decls; i++) {
-        const ast_decl *d = &p->decls[i];
-        if (d->file == TGSI_FILE_TEMPORARY && d->last + 1 > max)
-            max = d->last + 1;
-        if (d->file == TGSI_FILE_ADDRESS && d->last + 1 > t->num_addrs)
-            t->num_addrs = d->last + 1;
-    }
-    if (max > (1u << 16) || t->num_addrs > 64) {
-        tr_error(t, (ast_loc){ 0, 0 }, "too many registers declared");
-        return false;
-    }
-    t->num_temps = max;
-    t->temp_vars = ARENA_NEW_ARRAY(t->a, ir_var *, max + 1);
-    t->temp_declared = ARENA_NEW_ARRAY(t->a, bool, max + 1);
-    for (size_t i = 0; i < p->num_decls; i++) {
-        const ast_decl *d = &p->decls[i];
-        if (d->file != TGSI_FILE_TEMPORARY)
-            continue;
-        for (uint32_t r = d->first; r <= d->last; r++)
-            t->temp_declared[r] = true;
-        if (!d->array_id && !temp_indirect(p, d))
-            continue;
-        ir_var *v = range_var(t, d, IR_VAR_TEMP_ARRAY, ir_type_make(temp_array_base(p, d), 4));
-        if (!v)
-            return false;
-        if (!v->array_len)
-            v->array_len = 1;
-        for (uint32_t r = d->first; r <= d->last; r++)
-            t->temp_vars[r] = v;
-    }
-    return true;
-}
-
 ir_var *tr_system_value(tr *t, enum tgsi_semantic sem)
 {
     for (uint32_t i = 0; i < t->s->num_vars; i++) {
@@ -225,17 +134,17 @@ static bool declare_one(tr *t, const ast_decl *d)
     ir_var *v;
     switch (d->file) {
     case TGSI_FILE_INPUT:
-        v = range_var(t, d, IR_VAR_INPUT, vec4);
+        v = tr_range_var(t, d, IR_VAR_INPUT, vec4);
         return v && map_range(t, &t->in_vars, &t->num_in, d, v);
     case TGSI_FILE_OUTPUT:
-        v = range_var(t, d, IR_VAR_OUTPUT, vec4);
+        v = tr_range_var(t, d, IR_VAR_OUTPUT, vec4);
         return v && map_range(t, &t->out_vars, &t->num_out, d, v);
     case TGSI_FILE_SYSTEM_VALUE: {
         enum tgsi_semantic sem = d->has_semantic ? d->semantic : TGSI_SEMANTIC_COUNT;
         ir_type ty = vec4;
         if (sem < TGSI_SEMANTIC_COUNT && sv_types[sem].comps)
             ty = ir_type_make((ir_base)sv_types[sem].base, sv_types[sem].comps);
-        v = range_var(t, d, IR_VAR_SYSTEM_VALUE, ty);
+        v = tr_range_var(t, d, IR_VAR_SYSTEM_VALUE, ty);
         return v && map_range(t, &t->sv_vars, &t->num_sv, d, v);
     }
     case TGSI_FILE_CONSTANT: {
@@ -301,7 +210,7 @@ static bool declare_one(tr *t, const ast_decl *d)
         }
         return true; /* variables are made at first use, when the target is known */
     case TGSI_FILE_IMAGE:
-        v = range_var(t, d, IR_VAR_IMAGE, ir_type_make(tr_format_base(d->image_format), 4));
+        v = tr_range_var(t, d, IR_VAR_IMAGE, ir_type_make(tr_format_base(d->image_format), 4));
         if (!v)
             return false;
         v->texture = (uint8_t)d->texture;
@@ -310,19 +219,22 @@ static bool declare_one(tr *t, const ast_decl *d)
         v->raw = d->raw;
         return map_range(t, &t->images, &t->num_images, d, v);
     case TGSI_FILE_BUFFER:
-        v = range_var(t, d, IR_VAR_BUFFER, ir_type_make(IR_U32, 1));
+        v = tr_range_var(t, d, IR_VAR_BUFFER, ir_type_make(IR_U32, 1));
         if (!v)
             return false;
         v->writable = true;
         return map_range(t, &t->buffers, &t->num_buffers, d, v);
     case TGSI_FILE_MEMORY:
         if (d->memory_type != 1) {
-            tr_error(t, d->loc, "only shared MEMORY is supported");
+            /* global memory is addressed by raw pointers, private and input memory are
+             * unsized: GLSL has no storage for any of them */
+            tr_error(t, d->loc, "MEMORY of type %s is not supported (only SHARED)",
+                     d->memory_type < 4 ? tgsi_memory_type_names[d->memory_type] : "?");
             return false;
         }
         /* ureg prints a MEMORY declaration's memory type as its index; instructions count
          * the declarations, so the table is in declaration order */
-        v = range_var(t, d, IR_VAR_SHARED, ir_type_make(IR_U32, 1));
+        v = tr_range_var(t, d, IR_VAR_SHARED, ir_type_make(IR_U32, 1));
         if (!v || !table_fit(t, &t->memories, &t->num_memories, t->num_memories))
             return false;
         t->memories[t->num_memories - 1] = v;
@@ -362,7 +274,7 @@ bool tr_declare(tr *t)
     for (size_t i = 0; i < p->num_imms; i++)
         t->imms[p->imms[i].index] = &p->imms[i];
 
-    if (!declare_temps(t))
+    if (!tr_declare_temps(t))
         return false;
     for (size_t i = 0; i < p->num_decls; i++)
         if (!declare_one(t, &p->decls[i]))
@@ -411,18 +323,12 @@ ir_var *tr_reg_var(tr *t, const ast_reg *r, ast_loc loc, int32_t *index)
     ir_var **tab = NULL;
     uint32_t len = 0;
     switch (r->file) {
-    case TGSI_FILE_TEMPORARY:
-        tab = t->temp_vars;
-        len = t->num_temps;
-        if (r->indirect && r->array_id)
-            for (uint32_t i = 0; i < t->s->num_vars; i++) {
-                ir_var *v = t->s->vars[i];
-                if (v->kind == IR_VAR_TEMP_ARRAY && v->array_id == r->array_id) {
-                    *index = r->index - (int32_t)v->tgsi_first;
-                    return v;
-                }
-            }
-        break;
+    case TGSI_FILE_TEMPORARY: {
+        ir_var *v = tr_temp_operand_var(t, r, index);
+        if (!v)
+            tr_error(t, loc, "TEMP[%d] is outside its declaration", r->index);
+        return v;
+    }
     case TGSI_FILE_INPUT: tab = t->in_vars; len = t->num_in; break;
     case TGSI_FILE_OUTPUT: tab = t->out_vars; len = t->num_out; break;
     case TGSI_FILE_SYSTEM_VALUE: tab = t->sv_vars; len = t->num_sv; break;

@@ -3,6 +3,7 @@
  * with phis where the incoming maps differ. */
 #include "tr_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *op_name(enum tgsi_opcode op)
@@ -15,9 +16,11 @@ bool tr_check_structure(tr *t)
 {
     const ast_program *p = t->prog;
     struct open { enum tgsi_opcode op; ast_loc loc; bool has_else; } *stack;
-    stack = ARENA_NEW_ARRAY(t->a, struct open, p->num_insns + 1);
-    if (!stack)
+    stack = ARENA_NEW_ARRAY(t->a, struct open, TR_MAX_NESTING + 1);
+    if (!stack) {
+        tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
         return false;
+    }
     size_t depth = 0;
     bool ok = true;
     for (size_t i = 0; i < p->num_insns && ok; i++) {
@@ -29,6 +32,11 @@ bool tr_check_structure(tr *t)
         case TGSI_OPCODE_UIF:
         case TGSI_OPCODE_BGNLOOP:
         case TGSI_OPCODE_SWITCH:
+            if (depth == TR_MAX_NESTING) {
+                tr_error(t, in->loc, "control flow nested deeper than %d levels", TR_MAX_NESTING);
+                ok = false;
+                break;
+            }
             stack[depth++] = (struct open){ op, in->loc, false };
             break;
         case TGSI_OPCODE_ELSE:
@@ -119,11 +127,17 @@ static tr_frame *push(tr *t, enum tr_frame_kind kind)
 
 static void edge_add(tr *t, tr_edges *e, ir_block *from, const tr_chan *map)
 {
+    if (e->n >= UINT16_MAX - 2) { /* phis count their sources in 16 bits */
+        tr_error(t, t->insn->loc, "more than %u branches to one point", UINT16_MAX - 2);
+        return;
+    }
     if (e->n == e->cap) {
         unsigned cap = e->cap ? e->cap * 2 : 4;
         tr_edge *n = arena_realloc(t->a, e->v, sizeof(tr_edge) * e->cap, sizeof(tr_edge) * cap);
-        if (!n)
+        if (!n) {
+            tr_error(t, t->insn->loc, "out of memory");
             return;
+        }
         e->v = n;
         e->cap = cap;
     }
@@ -224,14 +238,23 @@ static ir_base dst_hint(const ast_insn *in)
     }
 }
 
-static void flow_bgnloop(tr *t)
+/* Channels the loop body writes, with a type hint for each; t->loop_hint and t->loop_written
+ * are scratch of one byte per channel, reused by every loop and left cleared. */
+static int cmp_u32(const void *a, const void *b)
 {
-    uint32_t nch = t->num_slots * 4;
-    ir_base *hint = ARENA_NEW_ARRAY(t->a, ir_base, nch + 1);
-    bool *written = ARENA_NEW_ARRAY(t->a, bool, nch + 1);
-    if (!hint || !written) {
-        tr_error(t, t->insn->loc, "out of memory");
-        return;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static bool written_channels(tr *t, uint32_t **out, uint32_t *count)
+{
+    uint32_t nch = t->num_slots * 4, n = 0, cap = 0;
+    uint32_t *chs = NULL;
+    if (!t->loop_written) {
+        t->loop_written = ARENA_NEW_ARRAY(t->a, uint8_t, nch + 1);
+        t->loop_hint = ARENA_NEW_ARRAY(t->a, uint8_t, nch + 1);
+        if (!t->loop_written || !t->loop_hint)
+            return false;
     }
     size_t end = matching_end(t->prog, t->pc);
     for (size_t i = t->pc + 1; i < end; i++) {
@@ -240,30 +263,55 @@ static void flow_bgnloop(tr *t)
             const ast_reg *r = &in->dst[k].reg;
             if (!tr_reg_is_ssa(t, r))
                 continue;
-            for (unsigned c = 0; c < 4; c++)
-                if (in->dst[k].writemask & (1u << c)) {
-                    uint32_t ch = tr_reg_slot(t, r) * 4 + c;
-                    if (!written[ch])
-                        hint[ch] = r->file == TGSI_FILE_ADDRESS ? IR_I32 : dst_hint(in);
-                    written[ch] = true;
+            for (unsigned c = 0; c < 4; c++) {
+                uint32_t ch = tr_reg_slot(t, r) * 4 + c;
+                if (!(in->dst[k].writemask & (1u << c)) || t->loop_written[ch])
+                    continue;
+                if (n == cap) {
+                    uint32_t nc = cap ? cap * 2 : 16;
+                    uint32_t *nv = arena_realloc(t->a, chs, sizeof(uint32_t) * cap, sizeof(uint32_t) * nc);
+                    if (!nv)
+                        return false;
+                    chs = nv;
+                    cap = nc;
                 }
+                chs[n++] = ch;
+                t->loop_written[ch] = 1;
+                t->loop_hint[ch] = (uint8_t)(r->file == TGSI_FILE_ADDRESS ? IR_I32 : dst_hint(in));
+            }
         }
+    }
+    for (uint32_t i = 0; i < n; i++)
+        t->loop_written[chs[i]] = 0;
+    if (n > 1)
+        qsort(chs, n, sizeof(uint32_t), cmp_u32); /* phis in register order */
+    *out = chs;
+    *count = n;
+    return true;
+}
+
+static void flow_bgnloop(tr *t)
+{
+    uint32_t n, *chs;
+    if (!written_channels(t, &chs, &n)) {
+        tr_error(t, t->insn->loc, "out of memory");
+        return;
     }
     tr_frame *f = push(t, TR_FRAME_LOOP);
     if (!f)
         return;
     f->loop = ir_build_loop(&t->b);
-    f->phis = ARENA_NEW_ARRAY(t->a, ir_instr *, nch + 1);
+    f->first_value = t->s->next_value_index;
+    f->phis = ARENA_NEW_ARRAY(t->a, tr_loop_phi, n + 1);
     if (!f->phis) {
         tr_error(t, t->insn->loc, "out of memory");
         return;
     }
-    for (uint32_t ch = 0; ch < nch; ch++) {
-        if (!written[ch])
-            continue;
-        ir_base base = t->map[ch].def ? (ir_base)t->map[ch].def->type.base : hint[ch];
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t ch = chs[i];
+        ir_base base = t->map[ch].def ? (ir_base)t->map[ch].def->type.base : (ir_base)t->loop_hint[ch];
         ir_instr *phi = ir_build_phi(&t->b, ir_type_make(base, 1), 0);
-        f->phis[ch] = phi;
+        f->phis[f->num_phis++] = (tr_loop_phi){ ch, phi };
         t->map[ch].def = phi;
         t->map[ch].comp = 0;
     }
@@ -271,46 +319,92 @@ static void flow_bgnloop(tr *t)
     f->then_edge.map = tr_map_copy(t, t->map);
 }
 
-static ir_src resolve(const ir_src *repl, uint32_t size, ir_src v)
+/* Replacements of this loop's header phis: repl[i] for value index base + i. */
+typedef struct phi_repl {
+    ir_src *v;
+    uint32_t base, size;
+} phi_repl;
+
+static ir_src resolve(const phi_repl *r, ir_src v)
 {
-    while (v.def && v.def->index < size && repl[v.def->index].def) {
-        ir_src r = repl[v.def->index];
-        uint8_t c = r.swizzle[0];
-        v = (ir_src){ r.def, { c, c, c, c } };
+    while (v.def && v.def->index >= r->base && v.def->index - r->base < r->size &&
+           r->v[v.def->index - r->base].def) {
+        ir_src n = r->v[v.def->index - r->base];
+        uint8_t c = n.swizzle[0];
+        v = (ir_src){ n.def, { c, c, c, c } };
     }
     return v;
 }
 
-static void patch_map(tr *t, tr_chan *m, const ir_src *repl, uint32_t size)
+static void patch_map(tr *t, tr_chan *m, const phi_repl *r)
 {
     for (uint32_t i = 0; i < t->num_slots * 4; i++) {
-        if (!m[i].def || m[i].def->index >= size || !repl[m[i].def->index].def)
+        if (!m[i].def || m[i].def->index < r->base)
             continue;
-        ir_src v = resolve(repl, size, ir_src_swizzle(m[i].def, m[i].comp, 0, 0, 0));
+        ir_src v = resolve(r, ir_src_swizzle(m[i].def, m[i].comp, 0, 0, 0));
         m[i].def = v.def;
         m[i].comp = v.swizzle[0];
+    }
+}
+
+static void patch_src(const phi_repl *r, ir_src *s)
+{
+    if (!s->def || s->def->index < r->base)
+        return;
+    ir_src v = resolve(r, *s);
+    if (v.def != s->def)
+        *s = v; /* header phis are scalars: every component read is .x */
+}
+
+/* Uses of a loop's header phis are all inside its body: the code after it is not built yet
+ * and reaches them only through the channel maps.  So only the body is rewritten, which keeps
+ * many loops linear. */
+static void patch_list(const phi_repl *r, ir_cf_list *l)
+{
+    for (ir_cf_node *n = l->head; n; n = n->next) {
+        switch (n->kind) {
+        case IR_CF_BLOCK:
+            IR_FOREACH_INSTR((ir_block *)n, in)
+                for (unsigned i = 0; i < in->num_srcs; i++)
+                    patch_src(r, &in->srcs[i]);
+            break;
+        case IR_CF_IF:
+            patch_src(r, &((ir_if *)n)->cond);
+            patch_list(r, &((ir_if *)n)->then_list);
+            patch_list(r, &((ir_if *)n)->else_list);
+            break;
+        case IR_CF_LOOP:
+            patch_list(r, &((ir_loop *)n)->body);
+            break;
+        case IR_CF_SWITCH: {
+            ir_switch *sw = (ir_switch *)n;
+            patch_src(r, &sw->selector);
+            for (uint32_t i = 0; i < sw->num_cases; i++)
+                patch_list(r, &sw->cases[i].body);
+            break;
+        }
+        }
     }
 }
 
 /* Header phis whose sources are all one value (or the phi itself) are that value. */
 static void remove_trivial_phis(tr *t, tr_frame *f)
 {
-    uint32_t nch = t->num_slots * 4;
-    uint32_t size = t->s->next_value_index;
-    ir_src *repl = ARENA_NEW_ARRAY(t->a, ir_src, size + 1);
-    if (!repl)
-        return;
+    phi_repl r = { NULL, f->first_value, t->s->next_value_index - f->first_value };
+    r.v = ARENA_NEW_ARRAY(t->a, ir_src, r.size + 1);
+    if (!r.v)
+        return; /* the phis stay: correct, only larger */
     bool any = false, changed = true;
     while (changed) {
         changed = false;
-        for (uint32_t ch = 0; ch < nch; ch++) {
-            ir_instr *phi = f->phis[ch];
-            if (!phi || repl[phi->index].def)
+        for (uint32_t k = 0; k < f->num_phis; k++) {
+            ir_instr *phi = f->phis[k].phi;
+            if (!phi)
                 continue;
             ir_src same = ir_src_none();
             bool trivial = true;
             for (unsigned e = 0; e < phi->num_srcs && trivial; e++) {
-                ir_src v = resolve(repl, size, phi->srcs[e]);
+                ir_src v = resolve(&r, phi->srcs[e]);
                 if (v.def == phi)
                     continue;
                 if (!same.def)
@@ -323,18 +417,18 @@ static void remove_trivial_phis(tr *t, tr_frame *f)
             if (!same.def)
                 same = ir_src_for(tr_undef(t, (ir_base)phi->type.base));
             uint8_t c = same.swizzle[0];
-            repl[phi->index] = (ir_src){ same.def, { c, c, c, c } };
+            r.v[phi->index - r.base] = (ir_src){ same.def, { c, c, c, c } };
             ir_instr_remove(phi);
-            f->phis[ch] = NULL;
+            f->phis[k].phi = NULL;
             any = changed = true;
         }
     }
     if (!any)
         return;
-    ir_replace_uses_map(t->s, repl);
+    patch_list(&r, &f->loop->body);
     for (unsigned i = 0; i < f->breaks.n; i++)
-        patch_map(t, f->breaks.v[i].map, repl, size);
-    patch_map(t, f->then_edge.map, repl, size);
+        patch_map(t, f->breaks.v[i].map, &r);
+    patch_map(t, f->then_edge.map, &r);
 }
 
 static void flow_endloop(tr *t)
@@ -347,10 +441,11 @@ static void flow_endloop(tr *t)
         edge_add(t, &preds, f->conts.v[i].from, f->conts.v[i].map);
     if (!t->dead)
         edge_add(t, &preds, t->b.block, t->map);
-    for (uint32_t ch = 0; ch < nch; ch++) {
-        ir_instr *phi = f->phis[ch];
-        if (!phi)
-            continue;
+    if (t->failed)
+        return;
+    for (uint32_t k = 0; k < f->num_phis; k++) {
+        ir_instr *phi = f->phis[k].phi;
+        uint32_t ch = f->phis[k].ch;
         phi->num_srcs = (uint16_t)preds.n;
         phi->srcs = ARENA_NEW_ARRAY(t->a, ir_src, preds.n);
         phi->phi_preds = ARENA_NEW_ARRAY(t->a, ir_block *, preds.n);

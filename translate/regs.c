@@ -6,7 +6,7 @@
 
 void tr_regs_init(tr *t)
 {
-    t->num_slots = t->num_temps + t->num_addrs;
+    t->num_slots = t->num_ssa_temps + t->num_addrs;
     t->map = ARENA_NEW_ARRAY(t->a, tr_chan, (size_t)t->num_slots * 4 + 1);
 }
 
@@ -17,14 +17,14 @@ bool tr_reg_is_ssa(const tr *t, const ast_reg *r)
     if (r->file == TGSI_FILE_ADDRESS)
         return r->index >= 0 && (uint32_t)r->index < t->num_addrs;
     if (r->file == TGSI_FILE_TEMPORARY)
-        return r->index >= 0 && (uint32_t)r->index < t->num_temps && !t->temp_vars[r->index] &&
-               t->temp_declared[r->index];
+        return tr_temp_slot(t, r->index) >= 0;
     return false;
 }
 
 uint32_t tr_reg_slot(const tr *t, const ast_reg *r)
 {
-    return r->file == TGSI_FILE_ADDRESS ? t->num_temps + (uint32_t)r->index : (uint32_t)r->index;
+    return r->file == TGSI_FILE_ADDRESS ? t->num_ssa_temps + (uint32_t)r->index
+                                        : (uint32_t)tr_temp_slot(t, r->index);
 }
 
 tr_chan *tr_map_copy(tr *t, const tr_chan *m)
@@ -300,7 +300,7 @@ static ir_src read_raw(tr *t, const ast_src *s, const uint8_t *regch, unsigned n
             c[i] = m[regch[i]];
     } else {
         if (r->file == TGSI_FILE_TEMPORARY && !r->indirect &&
-            (r->index < 0 || (uint32_t)r->index >= t->num_temps || !t->temp_declared[r->index])) {
+            !tr_temp_declared(t, r->index)) {
             tr_error(t, s->loc, "TEMP[%d] is outside the declared temporaries", r->index);
             return ir_src_for(tr_undef(t, want == IR_VOID ? IR_F32 : want));
         }
@@ -408,7 +408,7 @@ static void write_lanes(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans,
         return;
     }
     if (r->file == TGSI_FILE_TEMPORARY && !r->indirect &&
-        (r->index < 0 || (uint32_t)r->index >= t->num_temps || !t->temp_declared[r->index])) {
+        !tr_temp_declared(t, r->index)) {
         tr_error(t, d->loc, "TEMP[%d] is outside the declared temporaries", r->index);
         return;
     }

@@ -1,5 +1,6 @@
 /* Opcodes that read beyond the invocation's own registers: the subgroup family (VOTE_ANY,
- * VOTE_ALL, VOTE_EQ, BALLOT, READ_FIRST, READ_INVOC) and FBFETCH.  Subgroup ops move raw 32-bit
+ * VOTE_ALL, VOTE_EQ, BALLOT, READ_FIRST, READ_INVOC), FBFETCH and the sample queries
+ * (SAMPLE_INFO; SAMPLE_POS, IMG2HND and SAMP2HND are refused by name).  Subgroup ops move raw 32-bit
  * lanes as uints, so one IR op serves every TGSI type. */
 #include "tr_internal.h"
 
@@ -116,6 +117,49 @@ static void fbfetch(tr *t, const ast_insn *in)
     tr_write(t, &in->dst[0], val, chans, n);
 }
 
+/* SAMPLE_INFO dst, SVIEW[n]: (samples, 0, 0, 0) of a multisampled view.  The render-target
+ * form (a TEMP source) would need gl_NumSamples, which the IR does not carry. */
+static void sample_info(tr *t, const ast_insn *in)
+{
+    const ast_src *s = &in->src[0];
+    if (s->reg.file != TGSI_FILE_SAMPLER_VIEW) {
+        tr_error(t, s->loc, "SAMPLE_INFO of the render target is not supported (only of an SVIEW)");
+        return;
+    }
+    int32_t vi = s->reg.index;
+    const ast_decl *vd = vi >= 0 && (uint32_t)vi < t->num_sviews ? t->sviews[vi] : NULL;
+    if (!vd) {
+        tr_error(t, s->loc, "SVIEW[%d] is not declared", vi);
+        return;
+    }
+    uint8_t chans[4];
+    unsigned n = tr_dst_chans(&in->dst[0], chans);
+    ir_src count;
+    if (tgsi_texture_is_msaa(vd->texture)) {
+        ir_src sidx;
+        ir_var *sampler = tr_sampler(t, &s->reg, s->loc, vd->texture, &sidx);
+        if (!sampler)
+            return;
+        tex_build tb = { .n = 0 };
+        ir_tex tx;
+        memset(&tx, 0, sizeof(tx));
+        tr_tex_init(&tx);
+        tx.kind = IR_TEX_QUERY_SAMPLES;
+        tx.sampler = sampler;
+        tx.texture = (uint8_t)vd->texture;
+        if (sidx.def)
+            tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
+        count = ir_src_for(tr_tex_emit(t, ir_type_make(IR_I32, 1), &tb, &tx));
+    } else {
+        count = tr_const(t, IR_I32, 1, 1); /* tgsi.rst: 1 for a single-sampled resource */
+    }
+    /* the source swizzle reorders (n, 0, 0, 0) */
+    for (unsigned i = 0; i < n; i++) {
+        ir_src v = (s->swizzle[chans[i]] & 3) == 0 ? count : tr_const(t, IR_I32, 1, 0);
+        tr_write(t, &in->dst[0], v, &chans[i], 1);
+    }
+}
+
 bool tr_subgroup(tr *t, const ast_insn *in)
 {
     switch (in->opcode) {
@@ -130,6 +174,19 @@ bool tr_subgroup(tr *t, const ast_insn *in)
         return true;
     case TGSI_OPCODE_FBFETCH:
         fbfetch(t, in);
+        return true;
+    case TGSI_OPCODE_SAMPLE_INFO:
+        sample_info(t, in);
+        return true;
+    case TGSI_OPCODE_SAMPLE_POS:
+        /* GLSL has gl_SamplePosition for the invocation's own sample only, and no query of
+         * another sample's position in a render target or a texture */
+        tr_error(t, in->loc, "SAMPLE_POS is not supported: GLSL cannot query the position of an "
+                 "arbitrary sample");
+        return true;
+    case TGSI_OPCODE_IMG2HND: case TGSI_OPCODE_SAMP2HND:
+        tr_error(t, in->loc, "%s is not supported: bindless handles have no GLSL equivalent here",
+                 tgsi_opcode_infos[in->opcode].name);
         return true;
     default:
         return false;

@@ -6,6 +6,9 @@
 
 #include "translate.h"
 
+/* Deepest IF/LOOP/SWITCH nesting accepted: later phases walk the structure recursively. */
+#define TR_MAX_NESTING 256
+
 /* One 32-bit TGSI register channel held in SSA: component `comp` of `def`; def NULL means
  * never written (reads give UNDEF). */
 typedef struct tr_chan {
@@ -26,6 +29,11 @@ typedef struct tr_edges {
 
 enum tr_frame_kind { TR_FRAME_IF, TR_FRAME_LOOP, TR_FRAME_SWITCH };
 
+typedef struct tr_loop_phi {
+    uint32_t ch;            /* slot channel */
+    ir_instr *phi;          /* NULL once found trivial */
+} tr_loop_phi;
+
 typedef struct tr_frame {
     enum tr_frame_kind kind;
     tr_chan *saved;         /* channel map on entry */
@@ -36,7 +44,9 @@ typedef struct tr_frame {
     tr_edge then_edge;
     /* LOOP */
     ir_loop *loop;
-    ir_instr **phis;        /* header phi per slot channel, NULL where the body writes none */
+    tr_loop_phi *phis;      /* header phis of the channels the body writes */
+    uint32_t num_phis;
+    uint32_t first_value;   /* value index when the loop began: its phis come after */
     tr_edges conts;
     /* LOOP and SWITCH */
     tr_edges breaks;
@@ -45,6 +55,8 @@ typedef struct tr_frame {
     int case_index;
     bool has_default;
 } tr_frame;
+
+typedef struct tr_temp_range tr_temp_range;
 
 typedef struct tr {
     arena *a;
@@ -58,15 +70,20 @@ typedef struct tr {
     const ast_insn *insn;   /* the instruction being translated (for locations) */
     size_t pc;              /* its index */
 
-    /* SSA channels: TEMP registers held in SSA, then ADDR registers; 4 channels each. */
-    uint32_t num_temps, num_addrs, num_slots;
+    /* SSA channels: TEMP registers held in SSA (ssa_temps, sorted), then ADDR registers;
+     * 4 channels each. */
+    uint32_t num_addrs, num_slots;
+    uint32_t *ssa_temps;
+    uint32_t num_ssa_temps;
+    tr_temp_range *temp_ranges; /* TEMP declarations sorted by first register (temps.c) */
+    uint32_t num_temp_ranges;
+    uint64_t *by_array;         /* array id << 32 | range index, sorted */
     tr_chan *map;
+    uint8_t *loop_written, *loop_hint; /* scratch per channel for BGNLOOP (flow.c) */
     bool dead;              /* after BRK/CONT/RET until the enclosing construct continues */
     unsigned skip_depth;    /* constructs opened inside dead code */
 
     /* Register files held in variables, indexed by register index (NULL: none). */
-    ir_var **temp_vars;     /* TEMP ranges that are arrays */
-    bool *temp_declared;
     ir_var **in_vars, **out_vars, **sv_vars;
     uint32_t num_in, num_out, num_sv;
     ir_var **cbufs;         /* CONST buffers by dimension */
@@ -100,8 +117,16 @@ static inline bool tr_type_is64(enum tgsi_type ty)
     return ty == TGSI_TYPE_D || ty == TGSI_TYPE_I64 || ty == TGSI_TYPE_U64;
 }
 
+/* ---- temps.c */
+bool tr_declare_temps(tr *t);
+bool tr_temp_declared(const tr *t, int32_t index);
+ir_var *tr_temp_var(const tr *t, int32_t index);     /* the array holding TEMP[index] */
+ir_var *tr_temp_operand_var(const tr *t, const ast_reg *r, int32_t *index);
+int64_t tr_temp_slot(const tr *t, int32_t index);    /* SSA slot, -1 when not SSA */
+
 /* ---- decls.c */
 bool tr_declare(tr *t);
+ir_var *tr_range_var(tr *t, const ast_decl *d, ir_var_kind kind, ir_type type);
 /* The variable holding register `r` of a non-SSA file, with its element index. */
 ir_var *tr_reg_var(tr *t, const ast_reg *r, ast_loc loc, int32_t *index);
 ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture target, ir_src *index);

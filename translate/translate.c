@@ -107,6 +107,9 @@ ir_shader *translate_tgsi_opts(arena *a, const ast_program *prog, const translat
     t.prog = prog;
     t.diags = diags;
     t.host_features = opts ? opts->host_features : 0;
+    /* Half the arena is the translator's: the rest stays for the passes and the backend, and
+     * no single instruction comes near using it, so no IR allocation can fail. */
+    t.memory_stop = opts ? opts->memory_limit / 2 : 0;
     t.s = ir_shader_create(a, prog->processor, diags);
     if (!t.s)
         return NULL;
@@ -120,6 +123,11 @@ ir_shader *translate_tgsi_opts(arena *a, const ast_program *prog, const translat
 
     for (size_t pc = 0; pc < prog->num_insns && !t.failed; pc++) {
         const ast_insn *in = &prog->insns[pc];
+        if (t.memory_stop && arena_used(a) > t.memory_stop) {
+            tr_error(&t, in->loc, "out of memory: the shader needs more than %zu MiB to translate",
+                     t.memory_stop >> 20);
+            break;
+        }
         if (in->opcode >= TGSI_OPCODE_COUNT) {
             tr_error(&t, in->loc, "unknown opcode");
             break;
