@@ -79,6 +79,27 @@ struct t2g_varying {
 #define T2G_MAX_VARYINGS 64
 #define T2G_MAX_RENDER_TARGETS 8
 #define T2G_MAX_VERTEX_ATTRIBS 32
+#define T2G_MAX_IMAGES 32
+
+/* GLSL image format qualifiers, for images whose TGSI declaration has no format (the guest
+ * driver leaves it NONE when the shader only stores; GLSL ES needs one on every image). */
+enum t2g_image_format {
+    T2G_IMAGE_FORMAT_UNKNOWN = 0,
+    T2G_IMAGE_FORMAT_RGBA32F, T2G_IMAGE_FORMAT_RGBA16F, T2G_IMAGE_FORMAT_RG32F,
+    T2G_IMAGE_FORMAT_RG16F, T2G_IMAGE_FORMAT_R11F_G11F_B10F, T2G_IMAGE_FORMAT_R32F,
+    T2G_IMAGE_FORMAT_R16F, T2G_IMAGE_FORMAT_RGBA16, T2G_IMAGE_FORMAT_RGB10_A2,
+    T2G_IMAGE_FORMAT_RGBA8, T2G_IMAGE_FORMAT_RG16, T2G_IMAGE_FORMAT_RG8, T2G_IMAGE_FORMAT_R16,
+    T2G_IMAGE_FORMAT_R8, T2G_IMAGE_FORMAT_RGBA16_SNORM, T2G_IMAGE_FORMAT_RGBA8_SNORM,
+    T2G_IMAGE_FORMAT_RG16_SNORM, T2G_IMAGE_FORMAT_RG8_SNORM, T2G_IMAGE_FORMAT_R16_SNORM,
+    T2G_IMAGE_FORMAT_R8_SNORM, T2G_IMAGE_FORMAT_RGBA32I, T2G_IMAGE_FORMAT_RGBA16I,
+    T2G_IMAGE_FORMAT_RGBA8I, T2G_IMAGE_FORMAT_RG32I, T2G_IMAGE_FORMAT_RG16I,
+    T2G_IMAGE_FORMAT_RG8I, T2G_IMAGE_FORMAT_R32I, T2G_IMAGE_FORMAT_R16I, T2G_IMAGE_FORMAT_R8I,
+    T2G_IMAGE_FORMAT_RGBA32UI, T2G_IMAGE_FORMAT_RGBA16UI, T2G_IMAGE_FORMAT_RGB10_A2UI,
+    T2G_IMAGE_FORMAT_RGBA8UI, T2G_IMAGE_FORMAT_RG32UI, T2G_IMAGE_FORMAT_RG16UI,
+    T2G_IMAGE_FORMAT_RG8UI, T2G_IMAGE_FORMAT_R32UI, T2G_IMAGE_FORMAT_R16UI,
+    T2G_IMAGE_FORMAT_R8UI,
+    T2G_IMAGE_FORMAT_COUNT
+};
 
 /* The pipeline state that changes generated code.  The guest driver leaves these emulations
  * to the host; each is a lowering pass driven by the key.  Zero means "off" everywhere. */
@@ -131,6 +152,15 @@ struct t2g_key {
 
     /* Host limits (0 = the target's minimum). */
     uint32_t max_ubos, max_samplers, max_images, max_ssbos, max_clip_distances;
+
+    /* Formats of the images bound at IMAGE[n] (enum t2g_image_format), used where the
+     * declaration says none; 0 = unknown. */
+    uint8_t image_format[T2G_MAX_IMAGES];
+    /* Stage limits that shader properties are checked against (0 = GL's minimum maximum:
+     * compute block 1024 x 1024 x 64 with 1024 invocations, 256 geometry output vertices,
+     * 32 geometry invocations, 32 patch vertices). */
+    uint32_t max_cs_block[3], max_cs_invocations;
+    uint32_t max_gs_output_vertices, max_gs_invocations, max_patch_vertices;
 };
 
 void t2g_key_init(struct t2g_key *key, enum t2g_target target);
@@ -180,6 +210,10 @@ struct t2g_resource {
     uint8_t return_type;
     bool shadow;
     bool writable;
+    /* The texture target the host must create and bind: differs from `texture` where the
+     * target has no such textures and the shader emulates them (GLSL ES: 1D as 2D with one
+     * row, 1D arrays as 2D arrays, RECT as 2D with unnormalized coordinates). */
+    uint8_t host_texture;
 };
 
 #define T2G_MAX_IO 80
