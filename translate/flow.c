@@ -390,7 +390,8 @@ static void patch_list(const phi_repl *r, ir_cf_list *l)
 /* Header phis whose sources are all one value (or the phi itself) are that value. */
 static void remove_trivial_phis(tr *t, tr_frame *f)
 {
-    phi_repl r = { NULL, f->first_value, t->s->next_value_index - f->first_value };
+    /* the loop's header phis took the value numbers right after first_value */
+    phi_repl r = { NULL, f->first_value, f->num_phis };
     r.v = ARENA_NEW_ARRAY(t->a, ir_src, r.size + 1);
     if (!r.v)
         return; /* the phis stay: correct, only larger */

@@ -1,7 +1,8 @@
 /* Translator tests: `case X.tgsi X.ir [FEATURES]` compares the printed IR with the fixture
  * (UPDATE=1 rewrites it; FEATURES: T2G_HOST_* mask the host offers), `corpus DIR` translates
  * and validates every .tgsi in DIR, `bad X.tgsi` expects a diagnostic with a position
- * instead of a shader. */
+ * instead of a shader, `oom X.tgsi BYTES` translates under an arena limit of BYTES and
+ * expects a clean "out of memory" diagnostic (never a crash). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ static char *read_file(const char *path, size_t *len)
 
 /* Parses, translates and validates; returns the printed IR or NULL with the diagnostics. */
 static uint32_t host_features;
+static size_t memory_limit;
 
 static const char *translate_file(arena *a, const char *path, diag_list *d, bool *parsed)
 {
@@ -44,12 +46,14 @@ static const char *translate_file(arena *a, const char *path, diag_list *d, bool
         return NULL;
     }
     diag_init(d, a, path);
+    if (memory_limit)
+        arena_set_limit(a, memory_limit);
     ast_program *p = tgsi_parse(a, text, len, d);
     free(text);
     if (!p || diag_has_errors(d))
         return NULL;
     *parsed = true;
-    translate_options opts = { host_features, 0 };
+    translate_options opts = { host_features, memory_limit };
     ir_shader *s = translate_tgsi_opts(a, p, &opts, d);
     if (!s)
         return NULL;
@@ -108,6 +112,25 @@ static int run_bad(const char *tgsi)
         rc = 1;
     } else {
         printf("%s", diag_format_all(&d));
+    }
+    arena_destroy(a);
+    return rc;
+}
+
+static int run_oom(const char *tgsi)
+{
+    arena *a = arena_create();
+    diag_list d;
+    bool parsed;
+    const char *ir = translate_file(a, tgsi, &d, &parsed);
+    const char *msg = diag_format_all(&d);
+    int rc = 0;
+    if (ir || !msg || !strstr(msg, "out of memory")) {
+        fprintf(stderr, "%s: expected an out-of-memory diagnostic, got %s\n%s", tgsi,
+                ir ? "a shader" : "other errors", msg ? msg : "");
+        rc = 1;
+    } else {
+        printf("%s", msg);
     }
     arena_destroy(a);
     return rc;
@@ -172,10 +195,14 @@ int main(int argc, char **argv)
             host_features = (uint32_t)strtoul(argv[4], NULL, 0);
         return run_case(argv[2], argv[3]);
     }
+    if (argc == 4 && !strcmp(argv[1], "oom")) {
+        memory_limit = (size_t)strtoull(argv[3], NULL, 0);
+        return run_oom(argv[2]);
+    }
     if (argc == 3 && !strcmp(argv[1], "bad"))
         return run_bad(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "corpus"))
         return run_corpus(argv[2]);
-    fprintf(stderr, "usage: %s case X.tgsi X.ir [FEATURES] | bad X.tgsi | corpus DIR\n", argv[0]);
+    fprintf(stderr, "usage: %s case X.tgsi X.ir [FEATURES] | oom X.tgsi BYTES | bad X.tgsi | corpus DIR\n", argv[0]);
     return 2;
 }
