@@ -464,6 +464,11 @@ static void emit_stmt(glsl_ctx *c, ir_instr *in)
     }
     if (v->mode != GV_NAMED)
         return;
+    if (mem_atomic_is_loop(c, in)) {
+        emit_atomic_loop(c, in);
+        if (!v->uses)
+            return;
+    }
     if (in->op == IR_OP_MUL_HI) {
         emit_mul_hi(c, in, v);
         return;

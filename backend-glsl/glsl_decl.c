@@ -593,10 +593,20 @@ void io_declare_resources(glsl_ctx *c)
                                          : "shader storage buffers");
             uint32_t binding = (atomic ? k->atomic_binding_base : k->ssbo_binding_base) + idx;
             const char *q = (g->qualifiers & TGSI_MEMORY_COHERENT) || atomic ? "coherent " : "";
-            char member[16];
+            char member[32];
             snprintf(member, sizeof(member), "%s%u_data", atomic ? "ac" : "ssbo", idx);
             declare_block(c, "std430", "buffer ", atomic ? "ac" : "ssbo", idx, "uint", member,
                           UINT32_MAX, "", 0, &in_src, binding, q);
+            if (g->int_view) {
+                /* Same memory seen as ints for atomicMin/Max (glsl_mem.c); no reflection
+                 * entry: the binding is in the source and the buffer is bound once. */
+                char block[32];
+                snprintf(block, sizeof(block), "%s%u_i", atomic ? "ac" : "ssbo", idx);
+                snprintf(member, sizeof(member), "%s%u_idata", atomic ? "ac" : "ssbo", idx);
+                declare_block(c, "std430", "buffer ", block, UINT32_MAX, "int", member,
+                              UINT32_MAX, "", 0, &in_src, binding, q);
+                snprintf(member, sizeof(member), "%s%u_data", atomic ? "ac" : "ssbo", idx);
+            }
             res = refl_res(c, atomic ? T2G_RES_ATOMIC : T2G_RES_SSBO, idx, binding, in_src);
             if (res) {
                 snprintf(res->name, T2G_NAME_MAX, "%s%u", atomic ? "ac" : "ssbo", idx);

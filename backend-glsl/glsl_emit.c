@@ -4,7 +4,8 @@
  *
  * Naming scheme (virgl-exec links programs by these names; keep it exact):
  *   values            t<N> (N = IR value index), phi variables p<N>, parallel-copy
- *                     temporaries pt<N>_<B>, umulExtended low halves lo<N>
+ *                     temporaries pt<N>_<B>, umulExtended low halves lo<N>, atomics run as
+ *                     a compare-and-swap loop: cas<N> (old value), casw<N> (swap result)
  *   varyings          GENERIC[n] g<n>, TEXCOORD[n] tc<n>, COLOR[n] c<n>, BCOLOR[n] bc<n>,
  *                     FOG fog (fog<n> for n > 0), PATCH[n] patch<n> (`patch` qualifier);
  *                     always vec4 of float, matched by name (no locations).  Where the
@@ -21,7 +22,9 @@
  *                     not c<b>, so it cannot collide with the COLOR varying c<b>)
  *   samplers          uniform sampler* s<n> (SVIEW/SAMP index n; s<n>[k] for arrays)
  *   images            uniform image* img<n>
- *   BUFFER[n]         layout(std430) buffer ssbo<n> { uint ssbo<n>_data[]; }
+ *   BUFFER[n]         layout(std430) buffer ssbo<n> { uint ssbo<n>_data[]; }; signed
+ *                     min/max atomics add an int view at the same binding, `buffer
+ *                     ssbo<n>_i { int ssbo<n>_idata[]; }` (ac<b>_i / ac<b>_idata alike)
  *   HWATOMIC[b]       layout(std430) buffer ac<b> { uint ac<b>_data[]; } — counters live
  *                     in a storage buffer so every TGSI atomic maps to atomic*()
  *   shared MEMORY[n]  shared uint shm<n>[]

@@ -225,6 +225,8 @@ static void note_access(glsl_ctx *c, ir_instr *in, void *unused)
             g->stored = true;
         else
             g->atomics = true;
+        if (atomic_wants_int_view(in))
+            g->int_view = true;
         break;
     }
     default:
@@ -266,6 +268,21 @@ void io_prepare(glsl_ctx *c)
     }
     walk_ctx w = { c };
     ir_foreach_block(&s->body, note_block, &w);
+
+    /* Int views of storage blocks are extra blocks at the same binding: only while the
+     * host's per-stage block limit leaves room (else signed min/max loop on a CAS). */
+    uint32_t blocks = 0, views = 0;
+    for (uint32_t i = 0; i < s->num_vars; i++) {
+        ir_var *v = s->vars[i];
+        if (v->kind == IR_VAR_BUFFER || v->kind == IR_VAR_ATOMIC_BUFFER) {
+            blocks++;
+            views += gv_of(v)->int_view;
+        }
+    }
+    if (views && ((c->key->max_ssbos && blocks + views > c->key->max_ssbos) ||
+                  !glsl_has(c, GF_BINDING)))
+        for (uint32_t i = 0; i < s->num_vars; i++)
+            gv_of(s->vars[i])->int_view = false;
 
     /* TGSI packs clip then cull distances into the CLIPDIST slots. */
     c->num_clip = ir_prop_is_set(s, TGSI_PROPERTY_NUM_CLIPDIST_ENABLED)

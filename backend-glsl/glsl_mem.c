@@ -376,6 +376,7 @@ static const char *const buffer_atomic_fns[] = {
     [IR_ATOMIC_CAS] = "atomicCompSwap(", [IR_ATOMIC_AND] = "atomicAnd(",
     [IR_ATOMIC_OR] = "atomicOr(", [IR_ATOMIC_XOR] = "atomicXor(",
     [IR_ATOMIC_UMIN] = "atomicMin(", [IR_ATOMIC_UMAX] = "atomicMax(",
+    [IR_ATOMIC_IMIN] = "atomicMin(", [IR_ATOMIC_IMAX] = "atomicMax(", /* on the int view */
 };
 
 void emit_image_expr(glsl_ctx *c, ir_instr *in)
@@ -441,10 +442,17 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
 
 /* ---------------------------------------------------------------- buffers */
 
-/* arr[(offset >> 2) + k] */
-static void buffer_elem(glsl_ctx *c, const ir_instr *in, unsigned k)
+/* arr[(offset >> 2) + k]; `ints`: the int alias of a storage block (ssbo<n>_idata). */
+static void buffer_elem_of(glsl_ctx *c, const ir_instr *in, unsigned k, bool ints)
 {
-    mem_array_name(c, in->u.mem.var);
+    ir_var *v = in->u.mem.var;
+    if (ints) {
+        out_s(c, v->kind == IR_VAR_ATOMIC_BUFFER ? "ac" : "ssbo");
+        out_u(c, v->kind == IR_VAR_ATOMIC_BUFFER ? v->tgsi_dim : v->tgsi_first);
+        out_s(c, "_idata");
+    } else {
+        mem_array_name(c, v);
+    }
     out_c(c, '[');
     ir_src off = in->srcs[0];
     if (off.def && off.def->op == IR_OP_CONST) {
@@ -461,9 +469,127 @@ static void buffer_elem(glsl_ctx *c, const ir_instr *in, unsigned k)
     out_c(c, ']');
 }
 
-bool mem_prints_src_twice(glsl_ctx *c, const ir_instr *in, unsigned i)
+static void buffer_elem(glsl_ctx *c, const ir_instr *in, unsigned k)
+{
+    buffer_elem_of(c, in, k, false);
+}
+
+/* Signed min/max on a storage or counter block: GLSL's atomicMin/Max are typed by the
+ * memory, so they run on an int view of the same block (same binding; aliasing blocks is
+ * legal).  Shared memory cannot be aliased: it takes the compare-and-swap loop. */
+bool atomic_wants_int_view(const ir_instr *in)
+{
+    ir_var *v = in->u.mem.var;
+    return in->op == IR_OP_BUFFER_ATOMIC && v &&
+           (v->kind == IR_VAR_BUFFER || v->kind == IR_VAR_ATOMIC_BUFFER) &&
+           (in->u.mem.atomic == IR_ATOMIC_IMIN || in->u.mem.atomic == IR_ATOMIC_IMAX);
+}
+
+bool mem_atomic_is_loop(glsl_ctx *c, const ir_instr *in)
 {
     (void)c;
+    if (in->op != IR_OP_BUFFER_ATOMIC)
+        return false;
+    switch (in->u.mem.atomic) {
+    case IR_ATOMIC_IMIN: case IR_ATOMIC_IMAX:
+        return !(in->u.mem.var && gv_of(in->u.mem.var)->int_view);
+    case IR_ATOMIC_FADD: case IR_ATOMIC_INC_WRAP: case IR_ATOMIC_DEC_WRAP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void cas_name(glsl_ctx *c, const ir_instr *in, bool got)
+{
+    out_s(c, got ? "casw" : "cas");
+    out_u(c, in->index);
+}
+
+/* `uint cas<N> = mem; while (true) { uint casw<N> = atomicCompSwap(mem, cas<N>, f(cas<N>));
+ * if (casw<N> == cas<N>) break; cas<N> = casw<N>; }` -- cas<N> ends as the value the
+ * operation replaced, which is its result.  Every invocation's loop ends: a failed swap
+ * means another invocation's succeeded. */
+void emit_atomic_loop(glsl_ctx *c, ir_instr *in)
+{
+    ir_src d = in->srcs[in->num_srcs - 1];
+    out_indent(c);
+    out_s(c, "uint ");
+    cas_name(c, in, false);
+    out_s(c, " = ");
+    buffer_elem(c, in, 0);
+    out_s(c, ";\n");
+    out_indent(c);
+    out_s(c, "while (true) {\n");
+    c->indent++;
+    out_indent(c);
+    out_s(c, "uint ");
+    cas_name(c, in, true);
+    out_s(c, " = atomicCompSwap(");
+    buffer_elem(c, in, 0);
+    out_s(c, ", ");
+    cas_name(c, in, false);
+    out_s(c, ", ");
+    switch (in->u.mem.atomic) {
+    case IR_ATOMIC_IMIN: case IR_ATOMIC_IMAX:
+        out_s(c, in->u.mem.atomic == IR_ATOMIC_IMIN ? "uint(min(int(" : "uint(max(int(");
+        cas_name(c, in, false);
+        out_s(c, "), ");
+        emit_src_comp(c, d, 0, IR_I32, P_NONE);
+        out_s(c, "))");
+        break;
+    case IR_ATOMIC_FADD:
+        glsl_need(c, GF_BIT_ENCODING, "float atomic add (bit casts)");
+        out_s(c, "floatBitsToUint(uintBitsToFloat(");
+        cas_name(c, in, false);
+        out_s(c, ") + ");
+        emit_src_comp(c, d, 0, IR_F32, P_ADD + 1);
+        out_c(c, ')');
+        break;
+    case IR_ATOMIC_INC_WRAP: /* old >= d ? 0 : old + 1 */
+        cas_name(c, in, false);
+        out_s(c, " >= ");
+        emit_src_comp(c, d, 0, IR_U32, P_REL + 1);
+        out_s(c, " ? 0u : ");
+        cas_name(c, in, false);
+        out_s(c, " + 1u");
+        break;
+    default: /* DEC_WRAP: old == 0 || old > d ? d : old - 1 */
+        cas_name(c, in, false);
+        out_s(c, " == 0u || ");
+        cas_name(c, in, false);
+        out_s(c, " > ");
+        emit_src_comp(c, d, 0, IR_U32, P_REL + 1);
+        out_s(c, " ? ");
+        emit_src_comp(c, d, 0, IR_U32, P_COND + 1);
+        out_s(c, " : ");
+        cas_name(c, in, false);
+        out_s(c, " - 1u");
+        break;
+    }
+    out_s(c, ");\n");
+    out_indent(c);
+    out_s(c, "if (");
+    cas_name(c, in, true);
+    out_s(c, " == ");
+    cas_name(c, in, false);
+    out_s(c, ")\n");
+    out_indent(c);
+    out_s(c, "\tbreak;\n");
+    out_indent(c);
+    cas_name(c, in, false);
+    out_s(c, " = ");
+    cas_name(c, in, true);
+    out_s(c, ";\n");
+    c->indent--;
+    out_indent(c);
+    out_s(c, "}\n");
+}
+
+bool mem_prints_src_twice(glsl_ctx *c, const ir_instr *in, unsigned i)
+{
+    if (mem_atomic_is_loop(c, in))
+        return true;
     if (in->op == IR_OP_BUFFER_LOAD)
         return i == 0 && in->u.mem.comps > 1;
     if (in->op == IR_OP_BUFFER_STORE)
@@ -513,20 +639,29 @@ void emit_buffer_expr(glsl_ctx *c, ir_instr *in)
         return;
     case IR_OP_BUFFER_ATOMIC: {
         ir_atomic_op op = in->u.mem.atomic;
+        if (mem_atomic_is_loop(c, in)) {
+            /* emit_atomic_loop ran before this statement */
+            adapt_open(c, &a, in, IR_U32, 1, false);
+            cas_name(c, in, false);
+            adapt_close(c, &a);
+            return;
+        }
         if (op >= sizeof(buffer_atomic_fns) / sizeof(buffer_atomic_fns[0]) || !buffer_atomic_fns[op]) {
             glsl_refuse(c, "buffer atomic operation %d has no GLSL equivalent on uint memory", (int)op);
             return;
         }
-        adapt_open(c, &a, in, IR_U32, 1, false);
+        bool ints = atomic_wants_int_view(in);
+        ir_base mb = ints ? IR_I32 : IR_U32;
+        adapt_open(c, &a, in, mb, 1, false);
         out_s(c, buffer_atomic_fns[op]);
-        buffer_elem(c, in, 0);
+        buffer_elem_of(c, in, 0, ints);
         unsigned last = in->num_srcs - 1;
         if (op == IR_ATOMIC_CAS) {
             out_s(c, ", ");
-            emit_src_comp(c, in->srcs[last - 1], 0, IR_U32, P_NONE);
+            emit_src_comp(c, in->srcs[last - 1], 0, mb, P_NONE);
         }
         out_s(c, ", ");
-        emit_src_comp(c, in->srcs[last], 0, IR_U32, P_NONE);
+        emit_src_comp(c, in->srcs[last], 0, mb, P_NONE);
         out_c(c, ')');
         adapt_close(c, &a);
         return;

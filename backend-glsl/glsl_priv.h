@@ -60,6 +60,7 @@ typedef struct gvar {
     bool declared;
     bool loaded, stored, atomics; /* images: how it is used */
     uint32_t qualifiers;   /* union of TGSI_MEMORY_* of its accesses */
+    bool int_view;         /* buffers: signed min/max go through an int alias block */
     int texture;           /* sampler target resolved from uses when the declaration lacks it */
 } gvar;
 
@@ -150,6 +151,11 @@ void emit_buffer_expr(glsl_ctx *c, ir_instr *in);
 void emit_mem_stmt(glsl_ctx *c, ir_instr *in);      /* stores; loads needing several words */
 bool mem_needs_stmt(glsl_ctx *c, const ir_instr *in);
 bool mem_prints_src_twice(glsl_ctx *c, const ir_instr *in, unsigned i);
+/* Atomics GLSL has no function for on uint memory (signed min/max on shared memory, float
+ * add, wrapping increment/decrement) run as an atomicCompSwap loop before their statement. */
+bool mem_atomic_is_loop(glsl_ctx *c, const ir_instr *in);
+void emit_atomic_loop(glsl_ctx *c, ir_instr *in);
+bool atomic_wants_int_view(const ir_instr *in);
 int tex_result_comps(int texture, ir_tex_kind kind);
 
 /* ---- glsl_cf.c: planning, out-of-SSA, statements */

@@ -1,0 +1,98 @@
+/* Backend regressions as TGSI text through the whole pipeline: each case names a target,
+ * the key tweaks it needs, and what must come out -- source glslang accepts containing the
+ * `want` strings and none of the `unwanted`, or a refusal whose diagnostic says `refusal`.
+ * Cases live in backend_tgsi_cases.h, one table row each. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glslang_check.h"
+#include "tgsi2glsl.h"
+
+typedef void (*key_fn)(struct t2g_key *k);
+/* Returns a message when the reflection is wrong, NULL when right. */
+typedef const char *(*refl_fn)(const struct t2g_reflection *r);
+
+typedef struct tgsi_case {
+    const char *name;
+    enum t2g_target target;
+    const char *tgsi;
+    const char *refusal;        /* NULL: must compile */
+    const char *want[4];        /* substrings the source must contain */
+    const char *unwanted[2];    /* substrings it must not contain */
+    key_fn key;                 /* optional key changes */
+    bool target_only;           /* no host extensions beyond the target version */
+    refl_fn check;              /* optional reflection check */
+} tgsi_case;
+
+/* ---------------------------------------------------------------- key tweaks */
+
+static void key_ssbo_limit_1(struct t2g_key *k) { k->max_ssbos = 1; }
+
+#include "backend_tgsi_cases.h"
+
+static int run_case(const tgsi_case *tc)
+{
+    struct t2g_key key;
+    t2g_key_init(&key, tc->target);
+    if (!tc->target_only)
+        key.host_features |= t2g_target_extension_features(tc->target);
+    if (tc->key)
+        tc->key(&key);
+    const char *tname = t2g_target_name(tc->target);
+    struct t2g_result *r = t2g_compile(tc->tgsi, strlen(tc->tgsi), &key, T2G_COMPILE_VALIDATE_IR,
+                                       tc->name);
+    if (!r) {
+        fprintf(stderr, "%s.%s: out of memory\n", tc->name, tname);
+        return 1;
+    }
+    int bad = 0;
+    char log[4096];
+    if (tc->refusal) {
+        if (r->ok || !strstr(r->diagnostics, tc->refusal)) {
+            fprintf(stderr, "%s.%s: expected a refusal saying '%s', got:\n%s%s\n", tc->name, tname,
+                    tc->refusal, r->diagnostics, r->ok ? r->source : "");
+            bad = 1;
+        }
+    } else if (!r->ok) {
+        fprintf(stderr, "%s.%s: does not compile:\n%s", tc->name, tname, r->diagnostics);
+        bad = 1;
+    } else {
+        if (!glslang_check(r->source, r->reflection.stage, log, sizeof(log))) {
+            fprintf(stderr, "%s.%s: glslang rejects:\n%s\n", tc->name, tname, log);
+            bad = 1;
+        }
+        for (int i = 0; i < 4 && tc->want[i]; i++)
+            if (!strstr(r->source, tc->want[i])) {
+                fprintf(stderr, "%s.%s: missing '%s'\n", tc->name, tname, tc->want[i]);
+                bad = 1;
+            }
+        for (int i = 0; i < 2 && tc->unwanted[i]; i++)
+            if (strstr(r->source, tc->unwanted[i])) {
+                fprintf(stderr, "%s.%s: unexpected '%s'\n", tc->name, tname, tc->unwanted[i]);
+                bad = 1;
+            }
+        if (bad)
+            fprintf(stderr, "%s", r->source);
+    }
+    const char *why = !bad && r->ok && tc->check ? tc->check(&r->reflection) : NULL;
+    if (why) {
+        fprintf(stderr, "%s.%s: reflection: %s\n", tc->name, tname, why);
+        bad = 1;
+    }
+    t2g_result_free(r);
+    return bad;
+}
+
+int main(int argc, char **argv)
+{
+    int failures = 0, run = 0;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        if (argc > 1 && !strstr(cases[i].name, argv[1]))
+            continue;
+        run++;
+        failures += run_case(&cases[i]);
+    }
+    printf("%d passed, %d failed\n", run - failures, failures);
+    return failures ? 1 : 0;
+}
