@@ -80,7 +80,7 @@ ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags
         diag_error(diags, 0, 0, "input too large (%zu bytes)", len);
         return NULL;
     }
-    char *buf = arena_alloc(a, len + 1);
+    char *buf = arena_alloc_uninit(a, len + 1);
     ast_program *prog = ARENA_NEW(a, ast_program);
     if (!buf || !prog) {
         diag_error(diags, 0, 0, "out of memory");
@@ -88,6 +88,7 @@ ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags
     }
     if (len)
         memcpy(buf, text, len);
+    buf[len] = 0; /* the lexer's end sentinel */
 
     parse_ctx ctx = {
         .a = a, .diags = diags, .errors_at_start = diags->num_errors,
@@ -95,12 +96,13 @@ ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags
         .prog = prog,
     };
     /* Dumps put one instruction per line: size the instruction array once from the line
-     * count instead of growing it. */
+     * count instead of growing it.  insn_begin clears each element it uses, so the array
+     * (mostly declaration lines' worth of slack) is not zeroed. */
     size_t lines = 1;
     for (const char *p = buf; (p = memchr(p, '\n', (size_t)(ctx.lim - p))); p++)
         lines++;
     ctx.cap_insns = lines < 1u << 20 ? lines : 1u << 20;
-    prog->insns = ARENA_NEW_ARRAY(a, ast_insn, ctx.cap_insns);
+    prog->insns = arena_alloc_uninit(a, sizeof(ast_insn) * ctx.cap_insns);
     if (!prog->insns)
         ctx.cap_insns = 0;
 

@@ -339,14 +339,29 @@ ir_src tr_read_scalar(tr *t, const ast_src *s, unsigned chan, ir_base want)
 
 ir_src tr_read64(tr *t, const ast_src *s, const uint8_t *pairs, unsigned n, ir_base want)
 {
-    uint8_t regch[4];
+    /* A register holds two 64-bit values; 32-bit results written to all four channels
+     * (D2F .xyzw, DSLT .xyzw) read them more than once, so each pair is packed once. */
+    uint8_t uniq[2], lane[4], regch[4];
+    unsigned k = 0;
     for (unsigned i = 0; i < n; i++) {
-        regch[2 * i] = s->swizzle[(pairs[i] & 1) * 2] & 3;
-        regch[2 * i + 1] = s->swizzle[(pairs[i] & 1) * 2 + 1] & 3;
+        unsigned p = pairs[i] & 1, j = 0;
+        while (j < k && uniq[j] != p)
+            j++;
+        if (j == k)
+            uniq[k++] = (uint8_t)p;
+        lane[i] = (uint8_t)j;
     }
-    ir_src words = read_raw(t, s, regch, 2 * n, IR_U32);
-    ir_src v = ir_src_for(ir_build_alu1(&t->b, IR_OP_PACK64, ir_type_make(want, n), words));
-    return apply_modifiers(t, s, v, n);
+    for (unsigned j = 0; j < k; j++) {
+        regch[2 * j] = s->swizzle[uniq[j] * 2] & 3;
+        regch[2 * j + 1] = s->swizzle[uniq[j] * 2 + 1] & 3;
+    }
+    ir_src words = read_raw(t, s, regch, 2 * k, IR_U32);
+    ir_src v = ir_src_for(ir_build_alu1(&t->b, IR_OP_PACK64, ir_type_make(want, k), words));
+    v = apply_modifiers(t, s, v, k);
+    ir_src r = v;
+    for (unsigned i = 0; i < 4; i++)
+        r.swizzle[i] = v.swizzle[lane[i < n ? i : n - 1]];
+    return r;
 }
 
 unsigned tr_dst_chans(const ast_dst *d, uint8_t *chans)

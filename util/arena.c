@@ -2,6 +2,7 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,13 @@
 
 typedef struct chunk {
     struct chunk *next;
-    size_t size, used;
+    size_t size;
     _Alignas(16) unsigned char data[];
 } chunk;
 
 struct arena {
     chunk *head;
+    unsigned char *cur, *end; /* free space of the head chunk */
     size_t used, limit;
 };
 
@@ -40,59 +42,93 @@ void arena_destroy(arena *a)
 void arena_set_limit(arena *a, size_t bytes) { a->limit = bytes; }
 size_t arena_used(const arena *a) { return a->used; }
 
-void *arena_alloc(arena *a, size_t size)
+/* Starts a chunk with room for `need` bytes; the rest of the old head chunk is left unused. */
+static bool new_chunk(arena *a, size_t need)
+{
+    size_t csize = need > CHUNK_MIN ? need : CHUNK_MIN;
+    /* Chunks grow with the arena so large compiles make few mallocs. */
+    chunk *h = a->head;
+    if (h && csize < h->size * 2 && h->size * 2 <= 16 * 1024 * 1024)
+        csize = h->size * 2;
+    chunk *c = malloc(sizeof(chunk) + csize);
+    if (!c)
+        return false;
+    c->size = csize;
+    c->next = h;
+    a->head = c;
+    a->cur = c->data;
+    a->end = c->data + csize;
+    return true;
+}
+
+void *arena_alloc_uninit(arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (need < size || (a->limit && (a->used + need < a->used || a->used + need > a->limit)))
         return NULL;
-    chunk *c = a->head;
-    if (!c || c->size - c->used < need) {
-        size_t csize = need > CHUNK_MIN ? need : CHUNK_MIN;
-        /* Chunks grow with the arena so large compiles make few mallocs. */
-        if (c && csize < c->size * 2 && c->size * 2 <= 16 * 1024 * 1024)
-            csize = c->size * 2;
-        c = malloc(sizeof(chunk) + csize);
-        if (!c)
-            return NULL;
-        c->size = csize;
-        c->used = 0;
-        c->next = a->head;
-        a->head = c;
-    }
-    void *p = c->data + c->used;
-    c->used += need;
+    if ((size_t)(a->end - a->cur) < need && !new_chunk(a, need))
+        return NULL;
+    void *p = a->cur;
+    a->cur += need;
     a->used += need;
-    memset(p, 0, need);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    unsigned char *p = arena_alloc_uninit(a, size);
+    if (!p)
+        return NULL;
+    /* Most allocations are a few dozen bytes: clear them inline rather than call memset
+     * (the rounded-up size stays inside what was handed out). */
+    if (size <= 64) {
+        static const unsigned char zero[16];
+        for (size_t i = 0; i < size; i += 16)
+            memcpy(p + i, zero, 16);
+    } else {
+        memset(p, 0, size);
+    }
+    return p;
+}
+
+/* Grows the most recent allocation in place when it can (appended arrays, strings), else
+ * moves it; the new bytes are zeroed when `zero`. */
+static void *grow(arena *a, void *old, size_t old_size, size_t new_size, bool zero)
+{
+    if (new_size <= old_size)
+        return old;
+    size_t old_need = (old_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    size_t new_need = (new_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    void *p = old;
+    if (old && new_need >= new_size && (unsigned char *)old + old_need == a->cur &&
+        (size_t)(a->end - (unsigned char *)old) >= new_need &&
+        (!a->limit || a->used + (new_need - old_need) <= a->limit)) {
+        a->cur += new_need - old_need;
+        a->used += new_need - old_need;
+    } else {
+        p = arena_alloc_uninit(a, new_size);
+        if (!p)
+            return NULL;
+        if (old)
+            memcpy(p, old, old_size);
+    }
+    if (zero)
+        memset((unsigned char *)p + old_size, 0, new_size - old_size);
     return p;
 }
 
 void *arena_realloc(arena *a, void *old, size_t old_size, size_t new_size)
 {
-    if (new_size <= old_size)
-        return old;
-    /* Growing the most recent allocation in place avoids a copy for appended arrays. */
-    chunk *c = a->head;
-    size_t old_need = (old_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    size_t new_need = (new_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    if (old && c && (unsigned char *)old + old_need == c->data + c->used &&
-        c->size - c->used + old_need >= new_need &&
-        (!a->limit || a->used + (new_need - old_need) <= a->limit)) {
-        memset((unsigned char *)old + old_need, 0, new_need - old_need);
-        c->used += new_need - old_need;
-        a->used += new_need - old_need;
-        return old;
-    }
-    void *p = arena_alloc(a, new_size);
-    if (p && old)
-        memcpy(p, old, old_size);
-    return p;
+    return grow(a, old, old_size, new_size, true);
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
-    if (p)
+    char *p = arena_alloc_uninit(a, n + 1);
+    if (p) {
         memcpy(p, s, n);
+        p[n] = 0;
+    }
     return p;
 }
 
@@ -106,7 +142,7 @@ static char *arena_vprintf(arena *a, const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         return NULL;
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_alloc_uninit(a, (size_t)n + 1);
     if (p)
         vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
@@ -137,7 +173,7 @@ static int strbuf_reserve(strbuf *s, size_t n)
     size_t cap = s->cap ? s->cap * 2 : 256;
     while (cap < s->len + n + 1)
         cap *= 2;
-    char *p = arena_realloc(s->a, s->data, s->cap, cap);
+    char *p = grow(s->a, s->data, s->cap, cap, false);
     if (!p)
         return 0;
     s->data = p;

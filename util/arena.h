@@ -11,6 +11,9 @@ void arena_destroy(arena *a);
 /* Zeroed, 16-byte aligned; NULL only when the system is out of memory or the arena's limit
  * (arena_set_limit) would be passed. */
 void *arena_alloc(arena *a, size_t size);
+/* Like arena_alloc but not zeroed: for buffers every byte of which the caller writes before
+ * reading (copies, arrays whose elements are initialized as they are used). */
+void *arena_alloc_uninit(arena *a, size_t size);
 void *arena_realloc(arena *a, void *old, size_t old_size, size_t new_size);
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
