@@ -513,22 +513,46 @@ static bool fold_identity(ir_instr *in)
 
     switch (op) {
     case IR_OP_ADD:
-        for (unsigned i = 0; i < 2; i++)
+        for (unsigned i = 0; i < 2; i++) {
             if ((is_int && src_is(in, i, 0)) || (is_flt && src_is(in, i, negzero))) {
                 make_mov(in, in->srcs[1 - i]); /* x + -0.0 == x for every float */
                 return true;
             }
+            /* x + -y is x - y by definition, for floats too */
+            ir_instr *ng = src_op(in, i, IR_OP_NEG);
+            if (ng && ng->type.base == t) {
+                ir_src y = ir_src_compose(ng->srcs[0], in->srcs[i].swizzle);
+                in->op = IR_OP_SUB;
+                in->srcs[0] = in->srcs[1 - i];
+                in->srcs[1] = y;
+                return true;
+            }
+        }
         break;
-    case IR_OP_SUB:
+    case IR_OP_SUB: {
         if ((is_int || is_flt) && src_is(in, 1, 0)) { /* x - +0.0 == x for every float */
             make_mov(in, in->srcs[0]);
             return true;
         }
+        ir_instr *ng = src_op(in, 1, IR_OP_NEG);
+        if (ng && ng->type.base == t) {
+            in->op = IR_OP_ADD;
+            in->srcs[1] = ir_src_compose(ng->srcs[0], in->srcs[1].swizzle);
+            return true;
+        }
         break;
+    }
     case IR_OP_MUL:
         for (unsigned i = 0; i < 2; i++) {
             if ((is_int || is_flt) && src_is(in, i, one)) {
                 make_mov(in, in->srcs[1 - i]);
+                return true;
+            }
+            /* x * -1 flips the sign bit exactly as negation does */
+            if ((is_int || is_flt) && src_is(in, i, is_flt ? float_bits(t, -1.0) : ~0ull)) {
+                in->op = IR_OP_NEG;
+                in->num_srcs = 1;
+                in->srcs[0] = in->srcs[1 - i];
                 return true;
             }
             if (is_int && src_is(in, i, 0)) {

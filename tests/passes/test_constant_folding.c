@@ -204,8 +204,32 @@ static void test_pack(void)
     arena_destroy(c.a);
 }
 
+/* Sign identities that are exact for floats: x * -1 -> -x, x + -y -> x - y, x - -y -> x + y. */
+static void test_signs(void)
+{
+    ctx c;
+    ctx_init(&c);
+    ir_type v4 = ir_type_make(IR_F32, 4);
+    ir_instr *x = input_vec4(&c);
+    ir_instr *m = ir_build_alu2(&c.b, IR_OP_MUL, v4, ir_src_for(const_f32(&c, -1.0f)), ir_src_swizzle(x, 1, 0, 3, 2));
+    ir_instr *a = ir_build_alu2(&c.b, IR_OP_ADD, v4, ir_src_for(x), ir_src_swizzle(m, 1, 0, 3, 2));
+    ir_instr *d = ir_build_alu2(&c.b, IR_OP_SUB, v4, ir_src_for(a), ir_src_for(m));
+    use_value(&c, d);
+    CHECK(opt_constant_folding(c.s));
+    opt_dce(c.s);
+    expect_body(&c,
+                "b0:\n"
+                "    %0 = load_var vec4 @0[0]\n"
+                "    %3 = sub vec4 %0.xyzw, %0.xyzw\n"
+                "    %4 = add vec4 %3.xyzw, %0.yxwz\n"
+                "    store_var @1[0] .xyzw %4.xyzw\n",
+                __LINE__);
+    arena_destroy(c.a);
+}
+
 int main(void)
 {
+    test_signs();
     test_values();
     test_identities();
     test_pack();

@@ -44,7 +44,7 @@ static ir_src pick(gen *g, ir_base base, unsigned n)
     uint32_t w[4];
     for (unsigned c = 0; c < 4; c++) {
         uint32_t r = rnd(g, 6);
-        float f = r == 0 ? 0.0f : r == 1 ? 1.0f : r == 2 ? -0.0f : (float)rnd(g, 100) - 50;
+        float f = r == 0 ? 0.0f : r == 1 ? 1.0f : r == 2 ? -0.0f : r == 3 ? -1.0f : (float)rnd(g, 100) - 50;
         w[c] = base == IR_F32 ? 0 : base == IR_BOOL ? rnd(g, 2) : r == 3 ? ~0u : rnd(g, 40);
         if (base == IR_F32)
             memcpy(&w[c], &f, 4);
@@ -52,7 +52,8 @@ static ir_src pick(gen *g, ir_base base, unsigned n)
     return ir_src_for(ir_build_const(&g->c->b, ir_type_make(base, n), w));
 }
 
-static const enum ir_op arith[] = { IR_OP_ADD, IR_OP_SUB, IR_OP_MUL, IR_OP_MIN, IR_OP_MAX, IR_OP_DIV };
+static const enum ir_op arith[] = { IR_OP_ADD, IR_OP_SUB, IR_OP_MUL, IR_OP_MIN, IR_OP_MAX, IR_OP_DIV,
+                                    IR_OP_NEG };
 static const enum ir_op logic[] = { IR_OP_AND, IR_OP_OR, IR_OP_XOR };
 
 static ir_instr *gen_value(gen *g)
@@ -65,7 +66,12 @@ static ir_instr *gen_value(gen *g)
     case 0: case 1:
         if (base == IR_BOOL)
             return ir_build_alu2(b, logic[rnd(g, 3)], t, pick(g, base, n), pick(g, base, n));
-        return ir_build_alu2(b, arith[rnd(g, 6)], t, pick(g, base, n), pick(g, base, n));
+        {
+            enum ir_op op = arith[rnd(g, 7)];
+            if (op == IR_OP_NEG)
+                return ir_build_alu1(b, op, t, pick(g, base, n));
+            return ir_build_alu2(b, op, t, pick(g, base, n), pick(g, base, n));
+        }
     case 2: {
         ir_base sb = bases[rnd(g, 3)];
         enum ir_op op = (enum ir_op)(IR_OP_LT + rnd(g, 4));
