@@ -239,6 +239,8 @@ size_t vrend_fill_caps(struct vrend_renderer *r, uint32_t set, void *out, size_t
         fill_v1(r, &c.v1);
     else
         fill_v2(r, &c);
+    if (r->gles)
+        caps_gles_fixup(r, &c, set != 1);
     if (out && max)
         memcpy(out, &c, size < max ? size : max);
     return size;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gl_compat.h"
 #include "vrend_priv.h"
 
 struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id)
@@ -12,10 +13,11 @@ struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id)
         return NULL;
     s->id = id;
     s->sample_mask = ~0u;
-    glCreateFramebuffers(1, &s->fbo);
-    glCreateVertexArrays(1, &s->vao);
-    glCreateBuffers(1, &s->driver_ubo);
-    glNamedBufferData(s->driver_ubo, sizeof(struct t2g_driver_uniforms), NULL, GL_STREAM_DRAW);
+    glc_fb_create(ctx->r, &s->fbo);
+    glc_vao_create(ctx->r, &s->vao);
+    glc_buffer_create(ctx->r, &s->driver_ubo);
+    glc_buffer_data(ctx->r, s->driver_ubo, sizeof(struct t2g_driver_uniforms), NULL,
+                    GL_STREAM_DRAW);
     s->fb_dirty = true;
     if (!htable_put(&ctx->subs, id ? id : UINT32_MAX, s)) {
         free(s);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gl_compat.h"
 #include "vrend_priv.h"
 
 static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)
@@ -17,21 +18,14 @@ static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)
         const struct vformat *f = el ? vformat_get(el->format) : NULL;
         const struct vbuf *vb = el && el->vb_index < MAX_VBUFS ? &s->vbufs[el->vb_index] : NULL;
         if (!f || !f->vcomps || !vb || !vb->res || !vb->res->is_buffer) {
-            glDisableVertexArrayAttrib(vao, i);
+            glc_vao_disable(ctx->r, vao, i);
             continue;
         }
-        glVertexArrayVertexBuffer(vao, i, vb->res->id, (GLintptr)vb->offset + el->src_offset,
-                                  vb->stride);
         bool integer = (f->flags & (FMT_INT | FMT_UINT)) != 0;
-        if (f->vtype == GL_DOUBLE)
-            glVertexArrayAttribLFormat(vao, i, f->vcomps, GL_DOUBLE, 0);
-        else if (integer)
-            glVertexArrayAttribIFormat(vao, i, f->vcomps, f->vtype, 0);
-        else
-            glVertexArrayAttribFormat(vao, i, f->vcomps, f->vtype, f->vnorm, 0);
-        glVertexArrayAttribBinding(vao, i, i);
-        glVertexArrayBindingDivisor(vao, i, el->divisor);
-        glEnableVertexArrayAttrib(vao, i);
+        enum glc_attrib_kind kind = f->vtype == GL_DOUBLE ? GLC_ATTRIB_DOUBLE
+                                    : integer ? GLC_ATTRIB_INT : GLC_ATTRIB_FLOAT;
+        glc_vao_attrib(ctx->r, vao, i, vb->res->id, (GLintptr)vb->offset + el->src_offset,
+                       vb->stride, f->vcomps, f->vtype, f->vnorm, kind, el->divisor);
     }
 }
 
@@ -79,7 +73,13 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
              e0, e1, e2);
     if (mode == 14 && patch_vertices)
         glPatchParameteri(GL_PATCH_VERTICES, patch_vertices);
-    if (restart) {
+    if (ctx->r->gles) {
+        /* GLES restarts only at the all-ones index of the index type. */
+        if (restart)
+            glEnable(GL_PRIMITIVE_RESTART_FIXED_INDEX);
+        else
+            glDisable(GL_PRIMITIVE_RESTART_FIXED_INDEX);
+    } else if (restart) {
         glEnable(GL_PRIMITIVE_RESTART);
         glPrimitiveRestartIndex(restart_index);
     } else {
@@ -92,7 +92,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
             return true;
         isize = s->ib_size;
         type = isize == 1 ? GL_UNSIGNED_BYTE : isize == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
-        glVertexArrayElementBuffer(s->vao, s->ib->id);
+        glc_vao_element_buffer(ctx->r, s->vao, s->ib->id);
         /* Mesa folds the first index into the index buffer offset (offset = start * size),
          * so the offset alone locates the indices. */
         if (!indirect && (uint64_t)count * isize + s->ib_offset > s->ib->d.width) {
@@ -105,11 +105,15 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     if (indirect) {
         uint32_t ioff = p[15], stride = p[16], draw_count = p[17];
         glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
-        if (draw_count <= 1) {
-            if (indexed)
-                glDrawElementsIndirect(mode, type, (void *)(uintptr_t)ioff);
-            else
-                glDrawArraysIndirect(mode, (void *)(uintptr_t)ioff);
+        if (draw_count <= 1 || ctx->r->gles) {
+            /* GLES has no multi-draw-indirect: one draw per record. */
+            for (uint32_t i = 0; i < (draw_count ? draw_count : 1); i++) {
+                const void *rec = (const void *)(uintptr_t)(ioff + (uint64_t)i * stride);
+                if (indexed)
+                    glDrawElementsIndirect(mode, type, rec);
+                else
+                    glDrawArraysIndirect(mode, rec);
+            }
         } else {
             if (indexed)
                 glMultiDrawElementsIndirect(mode, type, (void *)(uintptr_t)ioff, draw_count, stride);

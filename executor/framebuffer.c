@@ -2,12 +2,13 @@
  * framebuffer-level commands (clear, clear_texture, blit, copy_region). */
 #include <string.h>
 
+#include "gl_compat.h"
 #include "vrend_priv.h"
 
-static void attach(GLuint fbo, GLenum point, struct surface *sf)
+static void attach(struct vrend_renderer *rr, GLuint fbo, GLenum point, struct surface *sf)
 {
     if (!sf || sf->res->is_buffer) {
-        glNamedFramebufferTexture(fbo, point, 0, 0);
+        glc_fb_texture(rr, fbo, point, 0, 0);
         return;
     }
     struct vres *r = sf->res;
@@ -15,9 +16,9 @@ static void attach(GLuint fbo, GLenum point, struct surface *sf)
     bool layered_res = r->target == GL_TEXTURE_3D || r->target == GL_TEXTURE_CUBE_MAP ||
                        vres_layers(r) > 1;
     if (layered_res && sf->first_layer == sf->last_layer)
-        glNamedFramebufferTextureLayer(fbo, point, tex, sf->level, sf->first_layer);
+        glc_fb_texture_layer(rr, fbo, point, r->target, tex, sf->level, sf->first_layer);
     else
-        glNamedFramebufferTexture(fbo, point, tex, sf->level);
+        glc_fb_texture(rr, fbo, point, tex, sf->level);
 }
 
 static GLenum zs_point(const struct surface *z)
@@ -35,26 +36,25 @@ bool fb_bind(struct vrend_context *ctx)
     if (s->fb_dirty) {
         GLenum bufs[8];
         for (int i = 0; i < 8; i++) {
-            attach(s->fbo, GL_COLOR_ATTACHMENT0 + i, s->cbufs[i]);
+            attach(ctx->r, s->fbo, GL_COLOR_ATTACHMENT0 + i, s->cbufs[i]);
             bufs[i] = s->cbufs[i] ? GL_COLOR_ATTACHMENT0 + i : GL_NONE;
         }
-        glNamedFramebufferTexture(s->fbo, GL_DEPTH_STENCIL_ATTACHMENT, 0, 0);
+        glc_fb_texture(ctx->r, s->fbo, GL_DEPTH_STENCIL_ATTACHMENT, 0, 0);
         if (s->zsurf)
-            attach(s->fbo, zs_point(s->zsurf), s->zsurf);
-        glNamedFramebufferDrawBuffers(s->fbo, 8, bufs);
-        glNamedFramebufferReadBuffer(s->fbo, s->cbufs[0] ? GL_COLOR_ATTACHMENT0 : GL_NONE);
+            attach(ctx->r, s->fbo, zs_point(s->zsurf), s->zsurf);
+        glc_fb_draw_buffers(ctx->r, s->fbo, 8, bufs);
+        glc_fb_read_buffer(ctx->r, s->fbo, s->cbufs[0] ? GL_COLOR_ATTACHMENT0 : GL_NONE);
         if (!s->nr_cbufs && !s->zsurf) {
-            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_WIDTH, s->fb_noattach_w);
-            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_HEIGHT, s->fb_noattach_h);
-            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_LAYERS,
-                                         s->fb_noattach_layers);
-            glNamedFramebufferParameteri(s->fbo, GL_FRAMEBUFFER_DEFAULT_SAMPLES,
-                                         s->fb_noattach_samples);
+            struct vrend_renderer *rr = ctx->r;
+            glc_fb_parameteri(rr, s->fbo, GL_FRAMEBUFFER_DEFAULT_WIDTH, s->fb_noattach_w);
+            glc_fb_parameteri(rr, s->fbo, GL_FRAMEBUFFER_DEFAULT_HEIGHT, s->fb_noattach_h);
+            glc_fb_parameteri(rr, s->fbo, GL_FRAMEBUFFER_DEFAULT_LAYERS, s->fb_noattach_layers);
+            glc_fb_parameteri(rr, s->fbo, GL_FRAMEBUFFER_DEFAULT_SAMPLES, s->fb_noattach_samples);
         }
         s->fb_dirty = false;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
-    GLenum st = glCheckNamedFramebufferStatus(s->fbo, GL_DRAW_FRAMEBUFFER);
+    GLenum st = glc_fb_status(ctx->r, s->fbo);
     if (st != GL_FRAMEBUFFER_COMPLETE) {
         vlog(ctx->r, VREND_LOG_WARN, "context %s: framebuffer incomplete (0x%x)", ctx->name, st);
         return false;
@@ -133,11 +133,14 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
     };
     struct blend_state dflt = { .rt = { 0xfu << 27 } };
     const struct blend_state *b = s->blend ? &s->blend->u.blend : &dflt;
-    enable(GL_COLOR_LOGIC_OP, b->logicop_enable);
-    if (b->logicop_enable)
+    bool gles = ctx->r->gles;   /* GLES has neither logic ops nor alpha-to-one */
+    if (!gles)
+        enable(GL_COLOR_LOGIC_OP, b->logicop_enable);
+    if (!gles && b->logicop_enable)
         glLogicOp(logic[b->logicop_func]);
     enable(GL_SAMPLE_ALPHA_TO_COVERAGE, b->alpha_to_coverage);
-    enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
+    if (!gles)
+        enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
     enable(GL_DITHER, b->dither);
     for (int i = 0; i < 8; i++) {
         uint32_t w = b->rt[b->independent ? i : 0];
@@ -186,9 +189,11 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
     const struct rs_state *r = s->rs ? &s->rs->u.rs : &dflt;
     uint32_t s0 = r->s0;
     bool gles = ctx->r->gles;
-    if (!gles)
+    /* On GLES depth clamp and clip control come from extensions (caps_gles.c offers the
+     * guest only what the host has). */
+    if (!gles || ctx->r->gles_depth_clamp)
         enable(GL_DEPTH_CLAMP, !((s0 >> 1) & 1));
-    if (!gles)
+    if (!gles || ctx->r->gles_clip_control)
         glClipControl(GL_LOWER_LEFT, (s0 >> 2) & 1 ? GL_ZERO_TO_ONE : GL_NEGATIVE_ONE_TO_ONE);
     enable(GL_RASTERIZER_DISCARD, (s0 >> 3) & 1);
     if (!gles)
@@ -248,7 +253,10 @@ void state_apply(struct vrend_context *ctx, bool flipped)
         float ax = sx < 0 ? -sx : sx, ay = sy < 0 ? -sy : sy;
         glViewportIndexedf(i, tx - ax, ty - ay, 2 * ax, 2 * ay);
         double n = halfz ? tz : tz - sz, f = tz + sz;
-        glDepthRangeIndexed(i, n, f);
+        if (ctx->r->gles)
+            glDepthRangeIndexedfOES(i, (GLfloat)n, (GLfloat)f);
+        else
+            glDepthRangeIndexed(i, n, f);
         uint32_t a = s->scissor[i][0], b = s->scissor[i][1];
         int minx = a & 0xffff, miny = a >> 16, maxx = b & 0xffff, maxy = b >> 16;
         if (flipped) {
@@ -330,11 +338,11 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
         if (!f)
             f = s->cbufs[i]->res->fmt;
         if (f->flags & FMT_UINT)
-            glClearNamedFramebufferuiv(s->fbo, GL_COLOR, i, p + 1);
+            glc_clear_fb_uiv(ctx->r, s->fbo, GL_COLOR, i, p + 1);
         else if (f->flags & FMT_INT)
-            glClearNamedFramebufferiv(s->fbo, GL_COLOR, i, (const GLint *)(p + 1));
+            glc_clear_fb_iv(ctx->r, s->fbo, GL_COLOR, i, (const GLint *)(p + 1));
         else
-            glClearNamedFramebufferfv(s->fbo, GL_COLOR, i, (const GLfloat *)(p + 1));
+            glc_clear_fb_fv(ctx->r, s->fbo, GL_COLOR, i, (const GLfloat *)(p + 1));
     }
     bool cd = (buffers & PIPE_CLEAR_DEPTH) && s->zsurf;
     bool cs = (buffers & PIPE_CLEAR_STENCIL) && s->zsurf;
@@ -344,13 +352,13 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
         glStencilMask(0xff);
     GLenum zp = s->zsurf ? zs_point(s->zsurf) : 0;
     if (cd && cs && zp == GL_DEPTH_STENCIL_ATTACHMENT)
-        glClearNamedFramebufferfi(s->fbo, GL_DEPTH_STENCIL, 0, (GLfloat)depth, (GLint)stencil);
+        glc_clear_fb_fi(ctx->r, s->fbo, GL_DEPTH_STENCIL, 0, (GLfloat)depth, (GLint)stencil);
     else if (cd && zp != GL_STENCIL_ATTACHMENT) {
         GLfloat d = (GLfloat)depth;
-        glClearNamedFramebufferfv(s->fbo, GL_DEPTH, 0, &d);
+        glc_clear_fb_fv(ctx->r, s->fbo, GL_DEPTH, 0, &d);
     } else if (cs && zp != GL_DEPTH_ATTACHMENT) {
         GLint st = stencil;
-        glClearNamedFramebufferiv(s->fbo, GL_STENCIL, 0, &st);
+        glc_clear_fb_iv(ctx->r, s->fbo, GL_STENCIL, 0, &st);
     }
     end_cond(ctx);
     return true;
@@ -374,23 +382,20 @@ bool cmd_clear_texture(struct vrend_context *ctx, const uint32_t *p, uint32_t le
 }
 
 /* A throwaway FBO with one level/layer of a resource attached at `point`. */
-static GLuint temp_fbo(struct vres *r, uint32_t level, uint32_t layer, GLenum point)
+static GLuint temp_fbo(struct vrend_renderer *rr, struct vres *r, uint32_t level,
+                       uint32_t layer, GLenum point)
 {
     GLuint fbo;
-    glCreateFramebuffers(1, &fbo);
+    glc_fb_create(rr, &fbo);
     bool layered = r->target == GL_TEXTURE_3D || r->target == GL_TEXTURE_CUBE_MAP ||
                    vres_layers(r) > 1;
     if (layered)
-        glNamedFramebufferTextureLayer(fbo, point, r->id, level, layer);
+        glc_fb_texture_layer(rr, fbo, point, r->target, r->id, level, layer);
     else
-        glNamedFramebufferTexture(fbo, point, r->id, level);
-    if (point >= GL_COLOR_ATTACHMENT0 && point <= GL_COLOR_ATTACHMENT7) {
-        glNamedFramebufferReadBuffer(fbo, point);
-        glNamedFramebufferDrawBuffer(fbo, point);
-    } else {
-        glNamedFramebufferReadBuffer(fbo, GL_NONE);
-        glNamedFramebufferDrawBuffer(fbo, GL_NONE);
-    }
+        glc_fb_texture(rr, fbo, point, r->id, level);
+    bool color = point >= GL_COLOR_ATTACHMENT0 && point <= GL_COLOR_ATTACHMENT7;
+    glc_fb_read_buffer(rr, fbo, color ? point : GL_NONE);
+    glc_fb_draw_buffers(rr, fbo, 1, color ? &point : &(GLenum){ GL_NONE });
     return fbo;
 }
 
@@ -452,9 +457,10 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
     int32_t layers = dd > 0 ? dd : 1;
     for (int32_t i = 0; i < layers; i++) {
         int32_t sl = sz + (sd == dd ? i : (int32_t)((int64_t)i * sd / (dd ? dd : 1)));
-        GLuint rf = temp_fbo(src, slevel, sl, point), df = temp_fbo(dst, dlevel, dz + i, point);
-        glBlitNamedFramebuffer(rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, bits,
-                               filter);
+        GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
+        GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
+        glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, bits,
+                    filter);
         glDeleteFramebuffers(1, &rf);
         glDeleteFramebuffers(1, &df);
     }
@@ -480,7 +486,7 @@ bool cmd_resource_copy_region(struct vrend_context *ctx, const uint32_t *p, uint
     if (dst->is_buffer) {
         if ((uint64_t)sx + w > src->d.width || (uint64_t)dx + w > dst->d.width)
             return ctx_err(ctx, "copy_region: buffer range out of bounds");
-        glCopyNamedBufferSubData(src->id, dst->id, sx, dx, w);
+        glc_buffer_copy(ctx->r, src->id, dst->id, sx, dx, w);
         return true;
     }
     if (p[1] > dst->d.last_level || p[6] > src->d.last_level)

@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gl_compat.h"
+#include "gles_textures.h"
 #include "vrend_priv.h"
 
 struct vobj *sub_obj(struct sub_ctx *s, uint32_t handle, uint32_t type)
@@ -101,12 +103,12 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
             v->first = 0;
             v->last = r->d.width / (f->block_bytes ? f->block_bytes : 1);
         }
-        glCreateTextures(GL_TEXTURE_BUFFER, 1, &v->view);
+        glc_texture_create(ctx->r, GL_TEXTURE_BUFFER, &v->view);
         uint64_t off = (uint64_t)v->first * f->block_bytes;
         uint64_t size = ((uint64_t)v->last - v->first + 1) * f->block_bytes;
         if (off + size > r->d.width)
             size = r->d.width - off;
-        glTextureBufferRange(v->view, f->internal, r->id, off, size);
+        glc_texture_buffer(ctx->r, v->view, f->internal, r->id, off, size);
         return true;
     }
     v->first_layer = p[3] & 0xffff;
@@ -116,6 +118,8 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
     if (!ptarget && r->d.target != PIPE_BUFFER)
         ptarget = r->d.target;
     v->target = view_target(ptarget, r->d.nr_samples);
+    if (ctx->r->gles)
+        v->target = gles_target(v->target);
     uint32_t layers = vres_layers(r);
     if (v->last > r->d.last_level)
         v->last = r->d.last_level;
@@ -154,9 +158,10 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
     GLint sw[4];
     for (int i = 0; i < 4; i++)
         sw[i] = compose_swizzle(f, (v->swizzle >> (3 * i)) & 7);
-    glTextureParameteriv(v->view, GL_TEXTURE_SWIZZLE_RGBA, sw);
+    glc_texture_swizzle(ctx->r, v->target, v->view, sw);
     if ((f->flags & FMT_DEPTH) && (f->flags & FMT_STENCIL) && !(f->flags & FMT_HAS_DEPTH))
-        glTextureParameteri(v->view, GL_DEPTH_STENCIL_TEXTURE_MODE, GL_STENCIL_INDEX);
+        glc_texture_parameteri(ctx->r, v->target, v->view, GL_DEPTH_STENCIL_TEXTURE_MODE,
+                               GL_STENCIL_INDEX);
     return true;
 }
 
@@ -178,7 +183,10 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o, const uint
         return false;
     o->u.sampler = ss;
     uint32_t s0 = ss->s0 = p[1];
-    glCreateSamplers(1, &ss->id);
+    if (ctx->r->gles)
+        glGenSamplers(1, &ss->id);
+    else
+        glCreateSamplers(1, &ss->id);
     GLuint id = ss->id;
     glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(s0));
     glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(s0 >> 3));
@@ -286,6 +294,8 @@ static bool create_query(struct vrend_context *ctx, struct vobj *o, const uint32
         [PIPE_QUERY_SO_OVERFLOW_ANY_PREDICATE] = GL_TRANSFORM_FEEDBACK_OVERFLOW,
     };
     q->gl_target = q->type < PIPE_QUERY_TYPES ? targets[q->type] : 0;
+    if (ctx->r->gles)
+        q->gl_target = gles_query_target(q->gl_target);
     if (q->gl_target)
         glGenQueries(1, &q->id);
     o->u.query = q;

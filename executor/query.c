@@ -2,6 +2,7 @@
  * objects and conditional rendering. */
 #include <string.h>
 
+#include "gl_compat.h"
 #include "vrend_priv.h"
 
 static struct query *get_query(struct vrend_context *ctx, uint32_t handle)
@@ -43,7 +44,10 @@ bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
     write_state(q, VIRGL_QUERY_STATE_NEW, 0);
     if (!q->id || q->type == PIPE_QUERY_TIMESTAMP)
         return true;
-    glBeginQueryIndexed(q->gl_target, q->index, q->id);
+    if (ctx->r->gles)
+        glBeginQuery(q->gl_target, q->id);   /* GLES queries have no index */
+    else
+        glBeginQueryIndexed(q->gl_target, q->index, q->id);
     q->active = glGetError() == GL_NO_ERROR;
     return true;
 }
@@ -56,7 +60,10 @@ bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, u
     if (q->type == PIPE_QUERY_TIMESTAMP && q->id) {
         glQueryCounter(q->id, GL_TIMESTAMP);
     } else if (q->active) {
-        glEndQueryIndexed(q->gl_target, q->index);
+        if (ctx->r->gles)
+            glEndQuery(q->gl_target);
+        else
+            glEndQueryIndexed(q->gl_target, q->index);
         q->active = false;
     }
     /* Results are fetched at once: the guest polls the resource and the host has no
@@ -86,6 +93,16 @@ bool cmd_get_query_result_qbo(struct vrend_context *ctx, const uint32_t *p, uint
     if ((uint64_t)offset + size > qbo->d.width)
         return ctx_err(ctx, "query qbo: offset %u out of bounds", offset);
     GLenum pname = index < 0 ? GL_QUERY_RESULT_AVAILABLE : GL_QUERY_RESULT;
+    if (ctx->r->gles) {
+        /* No query buffer objects: results are synchronous here anyway, so write them. */
+        uint64_t v = index < 0 ? 1 : fetch(q);
+        uint32_t v32 = type == 0 && v > INT32_MAX ? INT32_MAX : v > UINT32_MAX ? UINT32_MAX : v;
+        if (size == 8)
+            glc_buffer_sub_data(ctx->r, qbo->id, offset, 8, &v);
+        else
+            glc_buffer_sub_data(ctx->r, qbo->id, offset, 4, &v32);
+        return true;
+    }
     switch (type) {
     case 0: glGetQueryBufferObjectiv(q->id, qbo->id, pname, offset); break;
     case 1: glGetQueryBufferObjectuiv(q->id, qbo->id, pname, offset); break;

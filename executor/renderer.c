@@ -154,14 +154,6 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
         return NULL;
     }
     r->gl_version = epoxy_gl_version();
-    /* The core uses direct state access throughout; a GLES context has none, so refuse it
-     * here instead of aborting in the first DSA call. */
-    if (r->gles && !epoxy_has_gl_extension("GL_ARB_direct_state_access")) {
-        snprintf(err, err_len, "GLES host contexts are not supported yet (the executor needs "
-                 "direct state access)");
-        vrend_renderer_destroy(r);
-        return NULL;
-    }
     if (r->opts.verbose && getenv("VIRGL_EXEC_TRACE")) {
         glEnable(GL_DEBUG_OUTPUT);
         glDebugMessageCallback(gl_debug, r);
@@ -169,6 +161,8 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
     choose_target(r);
     caps_probe(r);
     formats_probe(r);
+    if (r->gles)
+        caps_gles_probe(r);
     const char *name = (const char *)glGetString(GL_RENDERER);
     snprintf(r->renderer_name, sizeof r->renderer_name, "virgl-exec (%s)", name ? name : "?");
     vlog(r, VREND_LOG_INFO, "host %s %d.%d, shaders as %s", r->gles ? "GLES" : "GL",

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gl_compat.h"
+#include "gles_textures.h"
 #include "vrend_priv.h"
 
 static uint32_t minify(uint32_t v, uint32_t level)
@@ -98,8 +100,10 @@ int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
     if (d->target == PIPE_BUFFER) {
         r->is_buffer = true;
         r->target = GL_ARRAY_BUFFER;
-        glCreateBuffers(1, &r->id);
-        glNamedBufferData(r->id, d->width, NULL, GL_STREAM_DRAW);
+        glc_buffer_create(ctx->r, &r->id);
+        glc_buffer_data(ctx->r, r->id, d->width, NULL, GL_STREAM_DRAW);
+    } else if (ctx->r->gles) {
+        gles_texture_create(ctx->r, r, gl_target(d));
     } else {
         r->target = gl_target(d);
         GLsizei levels = d->last_level + 1, w = d->width, h = d->height;
@@ -175,15 +179,15 @@ struct vres *ctx_res(struct vrend_context *ctx, uint32_t handle)
     return htable_get(&ctx->res, handle);
 }
 
-GLuint vres_texture_buffer(struct vres *r, uint32_t format)
+GLuint vres_texture_buffer(struct vrend_renderer *rr, struct vres *r, uint32_t format)
 {
     const struct vformat *f = vformat_get(format);
     if (!f || !f->internal)
         return 0;
     if (!r->tbo)
-        glCreateTextures(GL_TEXTURE_BUFFER, 1, &r->tbo);
+        glc_texture_create(rr, GL_TEXTURE_BUFFER, &r->tbo);
     if (r->tbo_format != f->internal) {
-        glTextureBuffer(r->tbo, f->internal, r->id);
+        glc_texture_buffer(rr, r->tbo, f->internal, r->id, 0, 0);
         r->tbo_format = f->internal;
     }
     return r->tbo;
@@ -203,9 +207,9 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
         vlog(ctx->r, VREND_LOG_DEBUG, "buffer transfer %s res %u x %u w %u offset %llu",
              t->to_host ? "to" : "from", r->handle, t->x, t->w, (unsigned long long)t->offset);
         if (t->to_host)
-            glNamedBufferSubData(r->id, t->x, t->w, mem + t->offset);
+            glc_buffer_sub_data(ctx->r, r->id, t->x, t->w, mem + t->offset);
         else
-            glGetNamedBufferSubData(r->id, t->x, t->w, mem + t->offset);
+            glc_buffer_get_sub_data(ctx->r, r->id, t->x, t->w, mem + t->offset);
         return 0;
     }
     const struct vformat *f = r->fmt;
@@ -236,7 +240,12 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
         return -EINVAL;
     uint8_t *p = mem + t->offset;
     bool compressed = f->flags & FMT_COMPRESSED;
-    if (t->to_host) {
+    if (ctx->r->gles) {
+        if (t->to_host)
+            gles_texture_upload(ctx->r, r, t, p, stride, layer_stride);
+        else if (gles_texture_readback(ctx->r, r, t, p, stride, layer_stride) < 0)
+            return -EINVAL;
+    } else if (t->to_host) {
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         glPixelStorei(GL_UNPACK_ROW_LENGTH, compressed ? 0 : (GLint)(stride / f->block_bytes));
         glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, t->d > 1 ? (GLint)(layer_stride / stride) : 0);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gl_compat.h"
 #include "vrend_priv.h"
 
 static const char *stage_names[SHADER_TYPES] = { "VS", "FS", "GS", "TCS", "TES", "CS" };
@@ -498,11 +499,11 @@ static void bind_ubo(struct vrend_context *ctx, uint32_t st, const struct t2g_re
         if (!size)
             size = 16;
         if (!s->const_bufs[st][idx])
-            glCreateBuffers(1, &s->const_bufs[st][idx]);
+            glc_buffer_create(ctx->r, &s->const_bufs[st][idx]);
         GLuint buf = s->const_bufs[st][idx];
-        glNamedBufferData(buf, size, NULL, GL_STREAM_DRAW);
+        glc_buffer_data(ctx->r, buf, size, NULL, GL_STREAM_DRAW);
         if (have)
-            glNamedBufferSubData(buf, 0, have, s->consts[st][idx]);
+            glc_buffer_sub_data(ctx->r, buf, 0, have, s->consts[st][idx]);
         glBindBufferRange(GL_UNIFORM_BUFFER, res->binding, buf, 0, size);
     }
 }
@@ -515,7 +516,7 @@ static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2
         return;
     struct sampler_view *v = s->views[st][idx];
     GLuint tex = v ? (v->view ? v->view : v->res->id) : 0;
-    glBindTextureUnit(res->binding, tex);
+    glc_bind_texture_unit(ctx->r, res->binding, v ? v->target : GL_TEXTURE_2D, tex);
     struct sampler_state *ss = s->samplers[st][idx];
     glBindSampler(res->binding, ss && v && v->target != GL_TEXTURE_BUFFER ? ss->id : 0);
 }
@@ -531,7 +532,7 @@ static void bind_image(struct vrend_context *ctx, uint32_t st, const struct t2g_
     GLenum access = (im->access & 3) == 1 ? GL_READ_ONLY : (im->access & 3) == 2 ? GL_WRITE_ONLY
                                                                                   : GL_READ_WRITE;
     if (im->res->is_buffer) {
-        glBindImageTexture(res->binding, vres_texture_buffer(im->res, im->format), 0, GL_FALSE, 0,
+        glBindImageTexture(res->binding, vres_texture_buffer(ctx->r, im->res, im->format), 0, GL_FALSE, 0,
                            access, fmt);
         return;
     }
@@ -579,7 +580,7 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
     if (driver) {
         struct t2g_driver_uniforms u;
         fill_driver_uniforms(ctx, &u, fb_flipped(s));
-        glNamedBufferSubData(s->driver_ubo, 0, sizeof u, &u);
+        glc_buffer_sub_data(ctx->r, s->driver_ubo, 0, sizeof u, &u);
         glBindBufferBase(GL_UNIFORM_BUFFER, ctx->r->driver_ubo_binding, s->driver_ubo);
     }
 }

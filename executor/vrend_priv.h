@@ -68,7 +68,7 @@ uint32_t vres_level_width(const struct vres *r, uint32_t level);
 uint32_t vres_level_height(const struct vres *r, uint32_t level);
 uint32_t vres_level_depth(const struct vres *r, uint32_t level);
 uint32_t vres_layers(const struct vres *r);   /* array layers (cube faces count) */
-GLuint vres_texture_buffer(struct vres *r, uint32_t format);
+GLuint vres_texture_buffer(struct vrend_renderer *rr, struct vres *r, uint32_t format);
 int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_transfer *t,
               uint8_t *mem, size_t mem_size);
 
@@ -265,6 +265,8 @@ struct vrend_renderer {
     uint32_t driver_ubo_binding;
     char renderer_name[64];
     uint16_t fmt_caps[VIRGL_FORMAT_TABLE_MAX];   /* FMT_* actually usable on this host */
+    /* GLES hosts: extension paths the core takes when present (caps_gles.c). */
+    bool gles_depth_clamp, gles_clip_control;
 };
 
 /* ------------------------------------------------------------------ helpers */
@@ -277,6 +279,11 @@ bool ctx_err(struct vrend_context *ctx, const char *fmt, ...)
 
 void caps_probe(struct vrend_renderer *r);
 void formats_probe(struct vrend_renderer *r);
+/* GLES hosts (caps_gles.c, formats_gles.c): extension probe and honest format flags; the
+ * fixup removes from a filled GET_CAPS answer what GLES or the ESSL backend cannot do. */
+void caps_gles_probe(struct vrend_renderer *r);
+void formats_gles_probe(struct vrend_renderer *r);
+void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2);
 
 struct vres *ctx_res(struct vrend_context *ctx, uint32_t handle);
 struct vobj *sub_obj(struct sub_ctx *s, uint32_t handle, uint32_t type);

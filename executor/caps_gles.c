@@ -1,0 +1,67 @@
+/* caps_gles.c: what a GLES 3.x host can really do, for the core (which extension paths to
+ * take) and for the guest (the GET_CAPS answer loses every bit the host or the ESSL backend
+ * cannot honour, so the guest falls back to its own emulation instead of failing). */
+#include <string.h>
+
+#include "vrend_priv.h"
+
+void caps_gles_probe(struct vrend_renderer *r)
+{
+    r->gles_depth_clamp = epoxy_has_gl_extension("GL_EXT_depth_clamp");
+    r->gles_clip_control = epoxy_has_gl_extension("GL_EXT_clip_control");
+    formats_gles_probe(r);
+}
+
+static bool has(const char *ext) { return epoxy_has_gl_extension(ext); }
+
+void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
+{
+    struct virgl_caps_v1 *c1 = &c->v1;
+    /* GLES lacks these outright, or the ESSL backend cannot spell them. */
+    static const int never[] = {
+        BSET_SHADER_STENCIL_EXPORT, BSET_CONDITIONAL_RENDER_INVERTED, BSET_DERIVATIVE_CONTROL,
+        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP, BSET_TEXTURE_QUERY_LOD,
+        BSET_POLYGON_OFFSET_CLAMP, BSET_HAS_FP64, BSET_HAS_CULL, BSET_COLOR_CLAMPING,
+        BSET_SEAMLESS_CUBE_MAP_PER_TEXTURE,
+    };
+    for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
+        c1->bset &= ~(1u << never[i]);
+    struct { int bit; bool ok; } ext_bits[] = {
+        { BSET_DEPTH_CLIP_DISABLE, r->gles_depth_clamp },
+        { BSET_CONDITIONAL_RENDER, has("GL_NV_conditional_render") },
+        { BSET_START_INSTANCE, has("GL_EXT_base_instance") },
+        { BSET_TIMER_QUERY, has("GL_EXT_disjoint_timer_query") },
+        { BSET_CUBE_MAP_ARRAY, r->gl_version >= 32 || has("GL_EXT_texture_cube_map_array") },
+    };
+    for (unsigned i = 0; i < sizeof ext_bits / sizeof ext_bits[0]; i++)
+        if (!ext_bits[i].ok)
+            c1->bset &= ~(1u << ext_bits[i].bit);
+    /* The ESSL backend writes neither dual-source outputs nor gl_ViewportIndex. */
+    c1->max_dual_source_render_targets = 0;
+    c1->max_viewports = 1;
+    if (!v2)
+        return;
+    uint32_t drop = VIRGL_CAP_SET_MIN_SAMPLES | VIRGL_CAP_TXQS | VIRGL_CAP_TEXTURE_BARRIER |
+                    VIRGL_CAP_INDIRECT_PARAMS | VIRGL_CAP_TRANSFORM_FEEDBACK3 |
+                    VIRGL_CAP_SHADER_CLOCK;
+    if (!has("GL_EXT_texture_view") && !has("GL_OES_texture_view"))
+        drop |= VIRGL_CAP_TEXTURE_VIEW;
+    if (r->gl_version < 32 && !has("GL_EXT_copy_image") && !has("GL_OES_copy_image"))
+        drop |= VIRGL_CAP_COPY_IMAGE;
+    if (!has("GL_EXT_sRGB_write_control"))
+        drop |= VIRGL_CAP_SRGB_WRITE_CONTROL;
+    if (!r->gles_clip_control)
+        drop |= VIRGL_CAP_CLIP_HALFZ;
+    if (!has("GL_EXT_clear_texture"))
+        drop |= VIRGL_CAP_CLEAR_TEXTURE;
+    if (!has("GL_KHR_robust_buffer_access_behavior"))
+        drop |= VIRGL_CAP_ROBUST_BUFFER_ACCESS;
+    c->capability_bits &= ~drop;
+    c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
+    /* GLES reads back only what a framebuffer can hold: the guest must not ask for more. */
+    memset(&c->supported_readback_formats, 0, sizeof c->supported_readback_formats);
+    for (unsigned f = 1; f < VIRGL_FORMAT_TABLE_MAX; f++)
+        if (r->fmt_caps[f] & (FMT_RENDER | FMT_DEPTH))
+            c->supported_readback_formats.bitmask[f / 32] |= 1u << (f % 32);
+    c->max_image_samples = 0;
+}

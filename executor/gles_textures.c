@@ -1,0 +1,165 @@
+/* gles_textures.c: texture resources on a GLES host: 1D and rectangle resources stored as
+ * 2D (1D arrays as 2D arrays of height 1, the layout the ESSL backend samples with y = 0.5),
+ * uploads through bind-to-edit, and read-back through a framebuffer and glReadPixels since
+ * GLES has no glGetTexImage. */
+#include <stdlib.h>
+
+#include "gl_compat.h"
+#include "gles_textures.h"
+
+GLenum gles_target(GLenum t)
+{
+    switch (t) {
+    case GL_TEXTURE_1D: case GL_TEXTURE_RECTANGLE: return GL_TEXTURE_2D;
+    case GL_TEXTURE_1D_ARRAY: return GL_TEXTURE_2D_ARRAY;
+    default: return t;
+    }
+}
+
+bool gles_texture_create(struct vrend_renderer *rr, struct vres *r, GLenum desktop_target)
+{
+    const struct vrend_resource_desc *d = &r->d;
+    GLenum in = r->fmt->internal;
+    GLsizei levels = d->last_level + 1, w = d->width, h = d->height;
+    if (desktop_target == GL_TEXTURE_1D || desktop_target == GL_TEXTURE_1D_ARRAY)
+        h = 1;
+    if (desktop_target == GL_TEXTURE_RECTANGLE)
+        levels = 1;
+    r->target = gles_target(desktop_target);
+    glc_texture_create(rr, r->target, &r->id);
+    switch (r->target) {
+    case GL_TEXTURE_2D: case GL_TEXTURE_CUBE_MAP:
+        glTexStorage2D(r->target, levels, in, w, h);
+        break;
+    case GL_TEXTURE_3D:
+        glTexStorage3D(r->target, levels, in, w, h, d->depth);
+        break;
+    case GL_TEXTURE_2D_ARRAY: case GL_TEXTURE_CUBE_MAP_ARRAY:
+        glTexStorage3D(r->target, levels, in, w, h, vres_layers(r));
+        break;
+    case GL_TEXTURE_2D_MULTISAMPLE:
+        glTexStorage2DMultisample(r->target, d->nr_samples, in, w, h, GL_TRUE);
+        break;
+    case GL_TEXTURE_2D_MULTISAMPLE_ARRAY:
+        glTexStorage3DMultisample(r->target, d->nr_samples, in, w, h, vres_layers(r), GL_TRUE);
+        break;
+    default:
+        return false;
+    }
+    if (r->target != GL_TEXTURE_2D_MULTISAMPLE && r->target != GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+        glTexParameteri(r->target, GL_TEXTURE_MAX_LEVEL, levels - 1);
+    return true;
+}
+
+/* The guest's box in host coordinates: a 1D array carries its layers in y. */
+struct host_box { uint32_t x, y, z, w, h, d; };
+
+static struct host_box host_box(const struct vres *r, const struct vrend_transfer *t)
+{
+    struct host_box b = { t->x, t->y, t->z, t->w, t->h, t->d };
+    if (r->d.target == PIPE_TEXTURE_1D_ARRAY) {
+        b.z = t->y;
+        b.d = t->h;
+        b.y = 0;
+        b.h = 1;
+    } else if (r->d.target == PIPE_TEXTURE_1D) {
+        b.y = 0;
+        b.h = 1;
+    }
+    return b;
+}
+
+void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
+                         const uint8_t *p, uint64_t stride, uint64_t layer_stride)
+{
+    const struct vformat *f = r->fmt;
+    struct host_box b = host_box(r, t);
+    bool is_1d_array = r->d.target == PIPE_TEXTURE_1D_ARRAY;
+    glBindTexture(r->target, r->id);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    if (f->flags & FMT_COMPRESSED) {
+        /* Compressed uploads take tight rows of blocks: one call per row of blocks. */
+        uint32_t bw = f->block_w, bh = f->block_h;
+        uint32_t size = (b.w + bw - 1) / bw * f->block_bytes, rows = (b.h + bh - 1) / bh;
+        for (uint32_t z = 0; z < b.d; z++)
+            for (uint32_t by = 0; by < rows; by++) {
+                uint32_t y = b.y + by * bh, h = b.h - by * bh < bh ? b.h - by * bh : bh;
+                const uint8_t *row = p + z * layer_stride + by * stride;
+                if (r->target == GL_TEXTURE_2D)
+                    glCompressedTexSubImage2D(r->target, t->level, b.x, y, b.w, h, f->internal,
+                                              size, row);
+                else if (r->target == GL_TEXTURE_CUBE_MAP)
+                    glCompressedTexSubImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + b.z + z, t->level,
+                                              b.x, y, b.w, h, f->internal, size, row);
+                else
+                    glCompressedTexSubImage3D(r->target, t->level, b.x, y, b.z + z, b.w, h, 1,
+                                              f->internal, size, row);
+            }
+        return;
+    }
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(stride / f->block_bytes));
+    /* A 1D array's layers are the guest's rows; otherwise layers are layer_stride apart. */
+    glPixelStorei(GL_UNPACK_IMAGE_HEIGHT,
+                  is_1d_array ? 1 : b.d > 1 ? (GLint)(layer_stride / stride) : 0);
+    if (r->target == GL_TEXTURE_2D) {
+        glTexSubImage2D(r->target, t->level, b.x, b.y, b.w, b.h, f->format, f->type, p);
+    } else if (r->target == GL_TEXTURE_CUBE_MAP) {
+        for (uint32_t z = 0; z < b.d; z++)
+            glTexSubImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + b.z + z, t->level, b.x, b.y, b.w,
+                            b.h, f->format, f->type, p + z * layer_stride);
+    } else {
+        glTexSubImage3D(r->target, t->level, b.x, b.y, b.z, b.w, b.h, b.d, f->format, f->type, p);
+    }
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
+}
+
+/* The attachment point and read format that reach the resource's data. */
+static GLenum read_point(const struct vformat *f)
+{
+    bool d = f->flags & FMT_HAS_DEPTH, s = f->flags & FMT_STENCIL;
+    return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : d ? GL_DEPTH_ATTACHMENT
+                  : s ? GL_STENCIL_ATTACHMENT : GL_COLOR_ATTACHMENT0;
+}
+
+int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
+                          uint8_t *p, uint64_t stride, uint64_t layer_stride)
+{
+    const struct vformat *f = r->fmt;
+    if (f->flags & FMT_COMPRESSED)
+        return -1;   /* GLES cannot read compressed data back; the caps say so */
+    struct host_box b = host_box(r, t);
+    bool is_1d_array = r->d.target == PIPE_TEXTURE_1D_ARRAY;
+    GLenum point = read_point(f);
+    GLuint fbo;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+    glReadBuffer(point == GL_COLOR_ATTACHMENT0 ? point : GL_NONE);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glPixelStorei(GL_PACK_ROW_LENGTH, (GLint)(stride / f->block_bytes));
+    bool layered = r->target != GL_TEXTURE_2D;
+    for (uint32_t z = 0; z < b.d; z++) {
+        if (r->target == GL_TEXTURE_CUBE_MAP)
+            glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point,
+                                   GL_TEXTURE_CUBE_MAP_POSITIVE_X + b.z + z, r->id, t->level);
+        else if (layered)
+            glFramebufferTextureLayer(GL_READ_FRAMEBUFFER, point, r->id, t->level, b.z + z);
+        else
+            glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point, GL_TEXTURE_2D, r->id, t->level);
+        uint8_t *dst = p + z * (is_1d_array ? stride : layer_stride);
+        glReadPixels(b.x, b.y, b.w, b.h, f->format, f->type, dst);
+    }
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    return 0;
+}
+
+GLenum gles_query_target(GLenum t)
+{
+    switch (t) {
+    case GL_SAMPLES_PASSED: return GL_ANY_SAMPLES_PASSED;
+    case GL_TRANSFORM_FEEDBACK_STREAM_OVERFLOW: case GL_TRANSFORM_FEEDBACK_OVERFLOW: return 0;
+    default: return t;
+    }
+}
