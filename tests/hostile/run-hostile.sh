@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     case $1 in
     --client) client=$2; shift ;;
     --server-cmd) server_cmd=$2; shift ;;
-    --short) commands=2000 ;;
+    --short) commands=1000 seconds=150 ;;
     --commands) commands=$2; shift ;;
     --seconds) seconds=$2; shift ;;
     --seed) seed=$2; shift ;;
