@@ -29,7 +29,8 @@ uint32_t tr_reg_slot(const tr *t, const ast_reg *r)
 
 tr_chan *tr_map_copy(tr *t, const tr_chan *m)
 {
-    tr_chan *c = ARENA_NEW_ARRAY(t->a, tr_chan, (size_t)t->num_slots * 4 + 1);
+    /* Not zeroed: the copy below fills it (every construct copies the map, so this adds up). */
+    tr_chan *c = arena_alloc_uninit(t->a, sizeof(tr_chan) * ((size_t)t->num_slots * 4 + 1));
     if (!c) {
         /* the arena's limit: stop after this instruction; the live map stands in */
         tr_error(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 }, "out of memory");
