@@ -444,6 +444,8 @@ static void emit_stmt(glsl_ctx *c, ir_instr *in)
         out_indent(c);
         if (in->u.flags) {
             glsl_need(c, GF_GS_STREAMS, "geometry shader streams");
+            if (in->u.flags >= 4)
+                glsl_refuse(c, "geometry shader stream %u (GL has 4)", in->u.flags);
             out_s(c, emit ? "EmitStreamVertex(" : "EndStreamPrimitive(");
             out_u(c, in->u.flags);
             out_s(c, ");\n");

@@ -104,8 +104,18 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
     int32_t location = -1;
     if (vs_in) {
         location = (int32_t)(v->tgsi_first + e);
+        if (v->tgsi_first + e >= T2G_MAX_VERTEX_ATTRIBS) {
+            glsl_refuse(c, "vertex attribute %u (at most %d)", v->tgsi_first + e,
+                        T2G_MAX_VERTEX_ATTRIBS);
+            return;
+        }
     } else if (fs_out) {
         location = (int32_t)(v->semantic_index + e);
+        if (v->semantic_index + e >= T2G_MAX_RENDER_TARGETS) {
+            glsl_refuse(c, "fragment output %u (GL guarantees %d draw buffers)",
+                        v->semantic_index + e, T2G_MAX_RENDER_TARGETS);
+            return;
+        }
     } else {
         io_interp(c, v, e, &interp, &loc);
     }
@@ -117,6 +127,8 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
     }
     if (out && c->stage == TGSI_PROCESSOR_GEOMETRY && v->stream) {
         glsl_need(c, GF_GS_STREAMS, "geometry shader streams");
+        if (v->stream >= 4)
+            glsl_refuse(c, "geometry shader stream %u (GL has 4)", v->stream);
         out_s(c, "layout(stream = ");
         out_u(c, v->stream);
         out_s(c, ") ");
@@ -181,6 +193,8 @@ static void declare_io(glsl_ctx *c, ir_var *v)
     gvar *g = gv_of(v);
     char name[T2G_NAME_MAX];
     if (g->builtin) {
+        if (g->builtin->form == BF_ZERO)
+            return; /* read as a constant, nothing to declare */
         if (!g->builtin->name) {
             out_s(c, "vec4 priv");
             out_u(c, v->id);
@@ -241,6 +255,19 @@ static uint32_t prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt)
     return ir_prop_is_set(c->s, p) ? c->s->props[p] : dflt;
 }
 
+/* A property value printed into a layout qualifier must be within the host's limit (or
+ * GL's minimum maximum when the key gives none): beyond it the source would not compile. */
+static bool within(glsl_ctx *c, const char *what, uint64_t value, uint32_t key_limit,
+                   uint32_t gl_min_max)
+{
+    uint32_t limit = key_limit ? key_limit : gl_min_max;
+    if (value <= limit)
+        return true;
+    glsl_refuse(c, "%s %llu exceeds the host's limit of %u", what, (unsigned long long)value,
+                limit);
+    return false;
+}
+
 void io_declare_stage(glsl_ctx *c)
 {
     struct t2g_reflection *r = c->refl;
@@ -254,6 +281,9 @@ void io_declare_stage(glsl_ctx *c)
         r->gs_output_prim = outp;
         r->gs_max_vertices = maxv;
         r->gs_invocations = inv ? inv : 1;
+        if (!within(c, "geometry shader max_vertices", maxv, c->key->max_gs_output_vertices, 256) ||
+            !within(c, "geometry shader invocations", inv, c->key->max_gs_invocations, 32))
+            return;
         out_s(c, "layout(");
         out_s(c, gs_in_prim(in));
         if (inv > 1) {
@@ -271,6 +301,8 @@ void io_declare_stage(glsl_ctx *c)
     case TGSI_PROCESSOR_TESS_CTRL: {
         uint32_t n = prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
         r->tcs_vertices_out = n;
+        if (!within(c, "tessellation control output vertices", n, c->key->max_patch_vertices, 32))
+            return;
         out_s(c, "layout(vertices = ");
         out_u(c, n ? n : 1);
         out_s(c, ") out;\n");
@@ -300,10 +332,21 @@ void io_declare_stage(glsl_ctx *c)
         static const enum tgsi_property p[3] = { TGSI_PROPERTY_CS_FIXED_BLOCK_WIDTH,
                                                  TGSI_PROPERTY_CS_FIXED_BLOCK_HEIGHT,
                                                  TGSI_PROPERTY_CS_FIXED_BLOCK_DEPTH };
-        out_s(c, "layout(");
+        static const uint32_t gl_max[3] = { 1024, 1024, 64 };
+        static const char *const names[3] = { "compute block width", "compute block height",
+                                               "compute block depth" };
+        uint64_t total = 1;
         for (int i = 0; i < 3; i++) {
             uint32_t n = prop(c, p[i], 1);
             r->cs_block[i] = n ? n : 1;
+            total *= r->cs_block[i];
+            if (!within(c, names[i], r->cs_block[i], c->key->max_cs_block[i], gl_max[i]))
+                return;
+        }
+        if (!within(c, "compute block invocations", total, c->key->max_cs_invocations, 1024))
+            return;
+        out_s(c, "layout(");
+        for (int i = 0; i < 3; i++) {
             out_s(c, i == 0 ? "local_size_x = " : i == 1 ? ", local_size_y = " : ", local_size_z = ");
             out_u(c, r->cs_block[i]);
         }
@@ -356,6 +399,48 @@ static struct t2g_resource *refl_res(glsl_ctx *c, enum t2g_resource_kind kind, u
     res->binding = binding;
     res->binding_in_source = in_source;
     return res;
+}
+
+/* Resource indices beyond the host's per-stage limit (the key's, else the smallest the
+ * target guarantees) would not link; without a key limit the binding itself is also kept
+ * below the target's guaranteed total, which is what a validator enforces. */
+enum res_limit { RL_SAMPLER, RL_IMAGE, RL_UBO, RL_SSBO };
+
+static bool resource_fits(glsl_ctx *c, enum res_limit kind, const ir_var *v, uint32_t index,
+                          uint32_t binding)
+{
+    static const char *const what[] = { "sampler", "image", "uniform buffer", "storage buffer" };
+    const struct t2g_key *k = c->key;
+    /* Sampler and image arrays take a binding per element; a block's array is its member. */
+    uint32_t n = v->array_len && (kind == RL_SAMPLER || kind == RL_IMAGE) ? v->array_len : 1;
+    uint32_t key_limit = kind == RL_SAMPLER ? k->max_samplers : kind == RL_IMAGE ? k->max_images
+                         : kind == RL_UBO ? k->max_ubos : k->max_ssbos;
+    uint64_t last_index = (uint64_t)index + n - 1, last_binding = (uint64_t)binding + n - 1;
+    if (key_limit) {
+        if (last_index < key_limit)
+            return true;
+        glsl_refuse(c, "%s %llu is beyond the host's %u per stage", what[kind],
+                    (unsigned long long)last_index, key_limit);
+        return false;
+    }
+    /* GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS: 48 (GL 3.x, ES 3.1), 32 (ES 3.0), 80 (GL 4.x;
+     * ES 3.2 guarantees 96 but 80 is what validators assume); image units 8, ES 4;
+     * uniform buffer bindings 36, ES 3.0 24.  Storage buffer bindings: 8 everywhere. */
+    unsigned ver = c->d->version;
+    uint32_t total;
+    switch (kind) {
+    case RL_SAMPLER:
+        total = ver == 300 ? 32 : (c->d->es ? ver >= 320 : ver >= 400) ? 80 : 48;
+        break;
+    case RL_IMAGE: total = c->d->es ? 4 : 8; break;
+    case RL_UBO: total = ver == 300 ? 24 : 36; break;
+    default: total = 8; break;
+    }
+    if (last_binding < total)
+        return true;
+    glsl_refuse(c, "%s binding %llu is beyond the %u the target guarantees", what[kind],
+                (unsigned long long)last_binding, total);
+    return false;
 }
 
 /* Opens `layout(` with the binding when the target can say it; returns whether it did. */
@@ -442,6 +527,8 @@ static void declare_image(glsl_ctx *c, ir_var *v)
             glsl_need(c, GF_IMAGE_FORMATLESS_STORE, "image stores without a format");
     }
     uint32_t binding = c->key->image_binding_base + v->tgsi_first;
+    if (!resource_fits(c, RL_IMAGE, v, v->tgsi_first, binding))
+        return;
     bool in_src = layout_binding(c, fmt, binding);
     struct t2g_resource *res = refl_res(c, T2G_RES_IMAGE, v->tgsi_first, binding, in_src);
     if (res) {
@@ -536,6 +623,8 @@ void io_declare_resources(glsl_ctx *c)
         case IR_VAR_CONST_BUFFER: {
             uint32_t n = v->array_len ? v->array_len : v->size ? v->size : 1;
             uint32_t binding = k->ubo_binding_base + v->tgsi_dim;
+            if (!resource_fits(c, RL_UBO, v, v->tgsi_dim, binding))
+                break;
             declare_block(c, "std140", "uniform ", "cb", v->tgsi_dim,
                           glsl_type_name((ir_base)v->type.base, v->type.comps), "u", v->tgsi_dim,
                           "", n, &in_src, binding, "");
@@ -557,6 +646,8 @@ void io_declare_resources(glsl_ctx *c)
         }
         case IR_VAR_SAMPLER: {
             uint32_t binding = k->sampler_binding_base + v->tgsi_first;
+            if (!resource_fits(c, RL_SAMPLER, v, v->tgsi_first, binding))
+                break;
             in_src = layout_binding(c, NULL, binding);
             out_s(c, "uniform ");
             out_sampler_type(c, v);
@@ -592,6 +683,8 @@ void io_declare_resources(glsl_ctx *c)
             glsl_need(c, GF_SSBO, atomic ? "atomic counters (kept in a storage buffer)"
                                          : "shader storage buffers");
             uint32_t binding = (atomic ? k->atomic_binding_base : k->ssbo_binding_base) + idx;
+            if (!atomic && !resource_fits(c, RL_SSBO, v, idx, binding))
+                break;
             const char *q = (g->qualifiers & TGSI_MEMORY_COHERENT) || atomic ? "coherent " : "";
             char member[32];
             snprintf(member, sizeof(member), "%s%u_data", atomic ? "ac" : "ssbo", idx);

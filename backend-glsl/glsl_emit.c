@@ -41,6 +41,16 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+bool glsl_could(const glsl_ctx *c, enum glsl_feature f)
+{
+    if (f >= GF_COUNT)
+        return true;
+    const glsl_feature_rule *r = &c->d->rules[f];
+    return (r->core && c->d->version >= r->core) ||
+           (r->ext && c->d->version >= r->ext_min &&
+            (!r->host_flag || (c->key->host_features & r->host_flag)));
+}
+
 bool glsl_has(glsl_ctx *c, enum glsl_feature f)
 {
     if (f >= GF_COUNT)

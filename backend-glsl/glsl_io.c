@@ -72,6 +72,13 @@ static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
     if (v->kind != IR_VAR_SYSTEM_VALUE && is_varying_semantic(v->semantic))
         return NULL;
     unsigned dir = v->kind == IR_VAR_OUTPUT ? B_OUT : B_IN;
+    /* Where no stage can write gl_ViewportIndex (GLSL ES, GLSL 1.40) there is one
+     * viewport, and the fragment shader's viewport index is 0. */
+    static const glsl_builtin viewport_zero = { TGSI_SEMANTIC_VIEWPORT_INDEX, B_IN,
+        ST(FRAGMENT), NULL, NULL, IR_I32, 1, 0, BF_ZERO, NOFEAT };
+    if (v->semantic == TGSI_SEMANTIC_VIEWPORT_INDEX && dir == B_IN &&
+        c->stage == TGSI_PROCESSOR_FRAGMENT && !glsl_could(c, GF_VIEWPORT_INDEX))
+        return &viewport_zero;
     for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
         const glsl_builtin *b = &builtins[i];
         if (b->semantic == v->semantic && (b->dir & dir) &&
@@ -466,6 +473,16 @@ static void builtin_features(glsl_ctx *c, const glsl_builtin *b)
 
 static void builtin_read(glsl_ctx *c, const access *a, const glsl_builtin *b, ir_base to, unsigned n)
 {
+    if (b->form == BF_ZERO) {
+        if (n > 1)
+            out_type(c, to, n);
+        if (n > 1)
+            out_c(c, '(');
+        out_zero(c, to);
+        if (n > 1)
+            out_c(c, ')');
+        return;
+    }
     builtin_features(c, b);
     if (b->form == BF_PLAIN && b->first == 0 && n <= b->comps && b->base != IR_BOOL) {
         const char *fn = bitcast_fn(c, (ir_base)b->base, to, n);

@@ -42,7 +42,7 @@ typedef struct gcopy {
     struct gcopy *next;
 } gcopy;
 
-enum { BF_PLAIN, BF_ARRAY, BF_INDEX0, BF_FACE, BF_CLIP, BF_NOBASE, BF_PRIVATE };
+enum { BF_PLAIN, BF_ARRAY, BF_INDEX0, BF_FACE, BF_CLIP, BF_NOBASE, BF_PRIVATE, BF_ZERO };
 enum { B_IN = 1, B_OUT = 2, B_ANY = 3 };
 #define NOFEAT 0xff
 
@@ -92,6 +92,7 @@ typedef struct glsl_ctx {
 
 /* ---- glsl_emit.c */
 bool glsl_has(glsl_ctx *c, enum glsl_feature f);            /* enables its extension if needed */
+bool glsl_could(const glsl_ctx *c, enum glsl_feature f);    /* the same question, enabling nothing */
 bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what); /* refuses when missing */
 void glsl_refuse(glsl_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

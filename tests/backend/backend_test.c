@@ -383,11 +383,12 @@ static void test_tgsi_regressions(void)
                 "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
                 "  0: SHL TEMP[0], IN[0], IN[0].yyyy\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
                 T2G_TARGET_GLSL450, NULL, NULL, "& 31u) & 31u");
-    /* gl_ViewportIndex in a fragment shader: GLSL 4.30, not in ES. */
+    /* gl_ViewportIndex in a fragment shader: GLSL 4.30; ES has a single viewport, so it
+     * reads as 0 there (corpus 543dbbf584d95cda was rejected by glslang). */
     expect_tgsi("fs_viewport",
                 "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\n"
                 "  0: MOV OUT[0], IN[0].xxxx\n  1: END\n",
-                T2G_TARGET_ESSL320, "gl_ViewportIndex", NULL, NULL);
+                T2G_TARGET_ESSL320, NULL, "o0 = vec4(0.0)", "gl_ViewportIndex");
     /* Multisample textures are not reachable from GLSL 1.40 (glslang has no
      * GL_ARB_texture_multisample functions there). */
     expect_tgsi("msaa_140",

@@ -28,6 +28,8 @@ typedef struct tgsi_case {
 /* ---------------------------------------------------------------- key tweaks */
 
 static void key_ssbo_limit_1(struct t2g_key *k) { k->max_ssbos = 1; }
+static void key_cs_64(struct t2g_key *k) { k->max_cs_invocations = 64; }
+static void key_samplers_4(struct t2g_key *k) { k->max_samplers = 4; }
 
 #include "backend_tgsi_cases.h"
 

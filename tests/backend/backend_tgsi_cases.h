@@ -47,4 +47,72 @@ static const tgsi_case cases[] = {
       CS_SHARED_HEAD "  0: ATOMINC_WRAP TEMP[0].x, MEMORY[0], IMM[0].xxxx, IMM[0].yyyy\n"
       "  1: ATOMDEC_WRAP TEMP[0].y, MEMORY[0], IMM[0].yyyy, IMM[0].yyyy\n  2: END\n",
       NULL, { ">= 4u ? 0u : cas", "== 0u || cas" }, { NULL }, NULL, false, NULL },
+
+    /* Corpus 543dbbf584d95cda: the fragment viewport index, glslang rejected it on ES.  ES
+     * has one viewport (no stage can write gl_ViewportIndex there): it reads as 0. */
+    { "fs_viewport", T2G_TARGET_ESSL320,
+      "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: IMAX TEMP[0], IN[0], IN[0]\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+      NULL, { NULL }, { "gl_ViewportIndex" }, NULL, false, NULL },
+    { "fs_viewport", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: IMAX TEMP[0], IN[0], IN[0]\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+      NULL, { "gl_ViewportIndex" }, { NULL }, NULL, false, NULL },
+    /* GLSL 3.30: a geometry shader may write it (GL_ARB_viewport_array), the fragment
+     * shader cannot read it. */
+    { "fs_viewport", T2G_TARGET_GLSL330,
+      "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\n"
+      "  0: MOV OUT[0], IN[0].xxxx\n  1: END\n",
+      "gl_ViewportIndex is not available", { NULL }, { NULL }, NULL, false, NULL },
+
+    /* Fuzz finding tests/regress/tgsi_parse/cs-huge-block.tgsi: layout values beyond GL's
+     * limits are refused, never printed. */
+    { "cs_huge_block", T2G_TARGET_GLSL450,
+      "COMP\nPROPERTY CS_FIXED_BLOCK_WIDTH 4294967295\nPROPERTY CS_FIXED_BLOCK_HEIGHT 0\n"
+      "PROPERTY CS_FIXED_BLOCK_DEPTH 65536\nDCL MEMORY[0], SHARED\n  0: END\n",
+      "compute block width 4294967295 exceeds the host's limit of 1024", { NULL }, { NULL },
+      NULL, false, NULL },
+    { "cs_block_depth", T2G_TARGET_ESSL310,
+      "COMP\nPROPERTY CS_FIXED_BLOCK_WIDTH 1\nPROPERTY CS_FIXED_BLOCK_DEPTH 65\n  0: END\n",
+      "compute block depth 65 exceeds", { NULL }, { NULL }, NULL, false, NULL },
+    { "cs_block_total", T2G_TARGET_GLSL450,
+      "COMP\nPROPERTY CS_FIXED_BLOCK_WIDTH 64\nPROPERTY CS_FIXED_BLOCK_HEIGHT 32\n  0: END\n",
+      "compute block invocations 2048 exceeds the host's limit of 1024", { NULL }, { NULL },
+      NULL, false, NULL },
+    { "cs_block_key", T2G_TARGET_GLSL450,
+      "COMP\nPROPERTY CS_FIXED_BLOCK_WIDTH 8\nPROPERTY CS_FIXED_BLOCK_HEIGHT 16\n  0: END\n",
+      "compute block invocations 128 exceeds the host's limit of 64", { NULL }, { NULL },
+      key_cs_64, false, NULL },
+    { "cs_block_ok", T2G_TARGET_GLSL450,
+      "COMP\nPROPERTY CS_FIXED_BLOCK_WIDTH 1024\n  0: END\n",
+      NULL, { "local_size_x = 1024, local_size_y = 1, local_size_z = 1" }, { NULL }, NULL,
+      false, NULL },
+    { "gs_max_vertices", T2G_TARGET_GLSL450,
+      "GEOM\nPROPERTY GS_INPUT_PRIMITIVE POINTS\nPROPERTY GS_OUTPUT_PRIMITIVE POINTS\n"
+      "PROPERTY GS_MAX_OUTPUT_VERTICES 257\nPROPERTY GS_INVOCATIONS 1\n  0: END\n",
+      "geometry shader max_vertices 257 exceeds", { NULL }, { NULL }, NULL, false, NULL },
+    { "gs_invocations", T2G_TARGET_GLSL450,
+      "GEOM\nPROPERTY GS_INPUT_PRIMITIVE POINTS\nPROPERTY GS_OUTPUT_PRIMITIVE POINTS\n"
+      "PROPERTY GS_MAX_OUTPUT_VERTICES 4\nPROPERTY GS_INVOCATIONS 33\n  0: END\n",
+      "geometry shader invocations 33 exceeds", { NULL }, { NULL }, NULL, false, NULL },
+    { "tcs_vertices", T2G_TARGET_GLSL450,
+      "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 33\n  0: END\n",
+      "tessellation control output vertices 33 exceeds", { NULL }, { NULL }, NULL, false, NULL },
+    /* Bindings and locations beyond what the host (key) or target guarantees. */
+    { "sampler_beyond_key", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[4]\n"
+      "DCL SVIEW[4], 2D, FLOAT\n  0: TEX OUT[0], IN[0], SAMP[4], 2D\n  1: END\n",
+      "sampler 4 is beyond the host's 4 per stage", { NULL }, { NULL }, key_samplers_4, false,
+      NULL },
+    { "sampler_beyond_target", T2G_TARGET_ESSL310,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[200]\n"
+      "DCL SVIEW[200], 2D, FLOAT\n  0: TEX OUT[0], IN[0], SAMP[200], 2D\n  1: END\n",
+      "sampler binding 200 is beyond the 48", { NULL }, { NULL }, NULL, false, NULL },
+    { "fs_output_location", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR[20]\n"
+      "  0: MOV OUT[0], IN[0]\n  1: END\n",
+      "fragment output 20", { NULL }, { NULL }, NULL, false, NULL },
+    { "vs_attrib_location", T2G_TARGET_GLSL450,
+      "VERT\nDCL IN[100]\nDCL OUT[0], POSITION\n  0: MOV OUT[0], IN[100]\n  1: END\n",
+      "vertex attribute 100", { NULL }, { NULL }, NULL, false, NULL },
 };
