@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -402,6 +403,15 @@ static enum outcome run_session(int fd, const bytes *s, stats *st)
 
 /* ------------------------------------------------------------------ main */
 
+/* SIGINT/SIGTERM end the run after the current session, so the summary still comes out. */
+static volatile sig_atomic_t stop_requested;
+
+static void on_stop(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
 static bool load(recording *r, const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -457,7 +467,12 @@ int main(int argc, char **argv)
     bytes session = { 0 };
     uint64_t start = now_ms();
     int rc = 0;
-    while (st.mutated < max_mutated && now_ms() - start < max_seconds * 1000) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_stop;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    while (!stop_requested && st.mutated < max_mutated && now_ms() - start < max_seconds * 1000) {
         build_session(&recs[below((uint32_t)num)], &session, &st);
         int fd = dial(sock);
         uint64_t waited = now_ms();
