@@ -99,6 +99,8 @@ static bool prints_src_twice(glsl_ctx *c, ir_instr *in, unsigned i)
                !src_is_scalar_splat(in->srcs[0], n, NULL);
     case IR_OP_BFE: case IR_OP_BFI: {
         unsigned first = in->op == IR_OP_BFE ? 1 : 2;
+        if (!glsl_could(c, GF_GPU_SHADER5))
+            return true; /* the shift-and-mask form repeats its operands */
         if (n <= 1)
             return false;
         for (unsigned k = first; k < in->num_srcs; k++)
@@ -361,10 +363,115 @@ static void out_decl_type(glsl_ctx *c, const ir_instr *in)
     out_c(c, ' ');
 }
 
+static void mh_name(glsl_ctx *c, const ir_instr *in, char which)
+{
+    out_s(c, "mh");
+    out_c(c, which);
+    out_u(c, in->index);
+}
+
+/* The high half of a 32 x 32-bit product without umulExtended (before GLSL 4.00), in
+ * 16-bit pieces: a = ah:al, b = bh:bl, hi = ah*bh + (al*bh >> 16) + (ah*bl >> 16) + carry
+ * of the middle column.  The signed high half subtracts b where a < 0 and a where b < 0. */
+static void emit_mul_hi_pieces(glsl_ctx *c, ir_instr *in, gval *v)
+{
+    bool sgn = ir_base_is_signed((ir_base)in->type.base);
+    unsigned n = in->type.comps;
+    const char *ut = glsl_type_name(IR_U32, n);
+    out_indent(c);
+    out_s(c, ut);
+    out_c(c, ' ');
+    mh_name(c, in, 'a');
+    out_s(c, " = ");
+    emit_src_as(c, in->srcs[0], n, IR_U32, P_NONE);
+    out_s(c, ", ");
+    mh_name(c, in, 'b');
+    out_s(c, " = ");
+    emit_src_as(c, in->srcs[1], n, IR_U32, P_NONE);
+    out_s(c, ";\n");
+    out_indent(c);
+    out_s(c, ut);
+    out_c(c, ' ');
+    mh_name(c, in, 'l');
+    out_s(c, " = (");
+    mh_name(c, in, 'a');
+    out_s(c, " & 0xffffu) * (");
+    mh_name(c, in, 'b');
+    out_s(c, " >> 16u), ");
+    mh_name(c, in, 'r');
+    out_s(c, " = (");
+    mh_name(c, in, 'a');
+    out_s(c, " >> 16u) * (");
+    mh_name(c, in, 'b');
+    out_s(c, " & 0xffffu);\n");
+    out_indent(c);
+    out_s(c, ut);
+    out_c(c, ' ');
+    mh_name(c, in, 'm');
+    out_s(c, " = ((");
+    mh_name(c, in, 'a');
+    out_s(c, " & 0xffffu) * (");
+    mh_name(c, in, 'b');
+    out_s(c, " & 0xffffu) >> 16u) + (");
+    mh_name(c, in, 'l');
+    out_s(c, " & 0xffffu) + (");
+    mh_name(c, in, 'r');
+    out_s(c, " & 0xffffu);\n");
+    out_indent(c);
+    if (!v->hoisted) {
+        out_type(c, (ir_base)in->type.base, n);
+        out_c(c, ' ');
+    }
+    out_value_name(c, in);
+    out_s(c, " = ");
+    if (sgn) {
+        out_type(c, IR_I32, n);
+        out_c(c, '(');
+    }
+    out_s(c, "(");
+    mh_name(c, in, 'a');
+    out_s(c, " >> 16u) * (");
+    mh_name(c, in, 'b');
+    out_s(c, " >> 16u) + (");
+    mh_name(c, in, 'l');
+    out_s(c, " >> 16u) + (");
+    mh_name(c, in, 'r');
+    out_s(c, " >> 16u) + (");
+    mh_name(c, in, 'm');
+    out_s(c, " >> 16u)");
+    for (int i = 0; sgn && i < 2; i++) {
+        char x = i ? 'b' : 'a', y = i ? 'a' : 'b';
+        out_s(c, " - ");
+        if (n == 1) {
+            out_s(c, "(int(");
+            mh_name(c, in, x);
+            out_s(c, ") < 0 ? ");
+            mh_name(c, in, y);
+            out_s(c, " : 0u)");
+        } else {
+            out_s(c, ut);
+            out_s(c, "(lessThan(");
+            out_type(c, IR_I32, n);
+            out_c(c, '(');
+            mh_name(c, in, x);
+            out_s(c, "), ");
+            out_type(c, IR_I32, n);
+            out_s(c, "(0))) * ");
+            mh_name(c, in, y);
+        }
+    }
+    if (sgn)
+        out_c(c, ')');
+    out_s(c, ";\n");
+}
+
 static void emit_mul_hi(glsl_ctx *c, ir_instr *in, gval *v)
 {
     bool sgn = ir_base_is_signed((ir_base)in->type.base);
-    glsl_need(c, GF_GPU_SHADER5, "umulExtended()");
+    if (!glsl_has(c, GF_GPU_SHADER5)) {
+        emit_mul_hi_pieces(c, in, v);
+        return;
+    }
     unsigned n = in->type.comps;
     out_indent(c);
     out_type(c, (ir_base)in->type.base, n);

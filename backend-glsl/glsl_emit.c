@@ -5,7 +5,8 @@
  * Naming scheme (virgl-exec links programs by these names; keep it exact):
  *   values            t<N> (N = IR value index), phi variables p<N>, parallel-copy
  *                     temporaries pt<N>_<B>, umulExtended low halves lo<N>, atomics run as
- *                     a compare-and-swap loop: cas<N> (old value), casw<N> (swap result)
+ *                     a compare-and-swap loop: cas<N> (old value), casw<N> (swap result),
+ *                     the 16-bit pieces of a high product before GLSL 4.00: mh{a,b,l,r,m}<N>
  *   varyings          GENERIC[n] g<n>, TEXCOORD[n] tc<n>, COLOR[n] c<n>, BCOLOR[n] bc<n>,
  *                     FOG fog (fog<n> for n > 0), PATCH[n] patch<n> (`patch` qualifier);
  *                     always vec4 of float, matched by name (no locations).  Where the

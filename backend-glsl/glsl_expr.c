@@ -613,13 +613,114 @@ static void emit_percomp(glsl_ctx *c, ir_instr *in, const char *fn, unsigned nsr
     out_c(c, ')');
 }
 
+/* Before GLSL 4.00 (no bitfieldExtract/Insert), component k with shifts and masks:
+ *   extract  bits == 0 ? 0 : value << (32 - offset - bits) >> (32 - bits)  (arithmetic
+ *            right shift for int, so the field is sign-extended)
+ *   insert   bits == 0 ? base : base & ~(m << offset) | insert << offset & m << offset,
+ *            m = 0xffffffffu >> (32 - bits), computed in uint. */
+static bool comp_const(ir_src s, unsigned k, uint32_t *v)
+{
+    if (!s.def || s.def->op != IR_OP_CONST)
+        return false;
+    *v = const_u32(s, k);
+    return true;
+}
+
+/* `32 - a - b` (b may be absent), folded when the operands are constants. */
+static void emit_32_minus(glsl_ctx *c, ir_instr *in, unsigned k, int a, int b)
+{
+    uint32_t va = 0, vb = 0;
+    bool ca = comp_const(in->srcs[a], k, &va), cb = b < 0 || comp_const(in->srcs[b], k, &vb);
+    if (ca && cb) {
+        out_i(c, 32 - (int64_t)(int32_t)va - (int64_t)(int32_t)vb);
+        return;
+    }
+    out_s(c, "(32 - ");
+    emit_src_comp(c, in->srcs[a], k, IR_I32, P_ADD + 1);
+    if (b >= 0) {
+        out_s(c, " - ");
+        emit_src_comp(c, in->srcs[b], k, IR_I32, P_ADD + 1);
+    }
+    out_c(c, ')');
+}
+
+/* Before GLSL 4.00 (no bitfieldExtract/Insert), component k with shifts and masks:
+ *   extract  bits == 0 ? 0 : value << (32 - offset - bits) >> (32 - bits)  (arithmetic
+ *            right shift for int, so the field is sign-extended)
+ *   insert   bits == 0 ? base : base & ~(m << offset) | insert << offset & m << offset,
+ *            m = 0xffffffffu >> (32 - bits), computed in uint. */
+static void emit_bitfield_comp(glsl_ctx *c, ir_instr *in, unsigned k)
+{
+    ir_base b = (ir_base)in->type.base;
+    unsigned bits = in->op == IR_OP_BFE ? 2 : 3;
+    uint32_t nbits;
+    bool known = comp_const(in->srcs[bits], k, &nbits);
+    if (known && nbits == 0) {
+        if (in->op == IR_OP_BFE)
+            emit_const_scalar(c, b, 0);
+        else
+            emit_src_comp(c, in->srcs[0], k, b, P_NONE);
+        return;
+    }
+    out_c(c, '(');
+    if (!known) {
+        emit_src_comp(c, in->srcs[bits], k, IR_I32, P_EQ + 1);
+        out_s(c, " == 0 ? ");
+        if (in->op == IR_OP_BFE)
+            emit_const_scalar(c, b, 0);
+        else
+            emit_src_comp(c, in->srcs[0], k, b, P_COND + 1);
+        out_s(c, " : ");
+    }
+    if (in->op == IR_OP_BFE) {
+        emit_src_comp(c, in->srcs[0], k, b, P_SHIFT);
+        out_s(c, " << ");
+        emit_32_minus(c, in, k, 1, 2);
+        out_s(c, " >> ");
+        emit_32_minus(c, in, k, 2, -1);
+        out_c(c, ')');
+        return;
+    }
+    if (b == IR_I32)
+        out_s(c, "int(");
+    emit_src_comp(c, in->srcs[0], k, IR_U32, P_BAND);
+    out_s(c, " & ~(0xffffffffu >> ");
+    emit_32_minus(c, in, k, 3, -1);
+    out_s(c, " << ");
+    emit_src_comp(c, in->srcs[2], k, IR_I32, P_SHIFT + 1);
+    out_s(c, ") | ");
+    emit_src_comp(c, in->srcs[1], k, IR_U32, P_SHIFT);
+    out_s(c, " << ");
+    emit_src_comp(c, in->srcs[2], k, IR_I32, P_SHIFT + 1);
+    out_s(c, " & 0xffffffffu >> ");
+    emit_32_minus(c, in, k, 3, -1);
+    out_s(c, " << ");
+    emit_src_comp(c, in->srcs[2], k, IR_I32, P_SHIFT + 1);
+    if (b == IR_I32)
+        out_c(c, ')');
+    out_c(c, ')');
+}
+
 /* bitfieldExtract/Insert take scalar int offset and bits: fine for vectors only when every
  * component uses the same ones. */
 static void emit_bitfield(glsl_ctx *c, ir_instr *in)
 {
     const char *fn = in->op == IR_OP_BFE ? "bitfieldExtract" : "bitfieldInsert";
     unsigned first_scalar = in->op == IR_OP_BFE ? 1 : 2, n = in->type.comps;
-    glsl_need(c, GF_GPU_SHADER5, fn);
+    if (!glsl_has(c, GF_GPU_SHADER5)) {
+        if (n > 1) {
+            out_type(c, (ir_base)in->type.base, n);
+            out_c(c, '(');
+        }
+        for (unsigned k = 0; k < n; k++) {
+            if (k)
+                out_s(c, ", ");
+            emit_bitfield_comp(c, in, k);
+        }
+        if (n > 1)
+            out_c(c, ')');
+        return;
+    }
     bool uniform = true;
     for (unsigned i = first_scalar; i < in->num_srcs; i++)
         if (n > 1 && !src_is_scalar_splat(in->srcs[i], n, NULL))

@@ -115,4 +115,33 @@ static const tgsi_case cases[] = {
     { "vs_attrib_location", T2G_TARGET_GLSL450,
       "VERT\nDCL IN[100]\nDCL OUT[0], POSITION\n  0: MOV OUT[0], IN[100]\n  1: END\n",
       "vertex attribute 100", { NULL }, { NULL }, NULL, false, NULL },
+
+    /* Corpus 80a3750b6cd1ae24 / 864df868a07c0d56 / extra fe1b7796b66177aa: GLSL 3.30 has no
+     * bitfieldExtract/Insert or umulExtended; shifts, masks and 16-bit pieces instead
+     * (their arithmetic is checked against 64-bit products in the commit that added them). */
+    { "bfe_330", T2G_TARGET_GLSL330,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "IMM[0] INT32 {8, 4, 0, 0}\n"
+      "  0: IBFE TEMP[0].x, IN[0].xxxx, IMM[0].xxxx, IMM[0].yyyy\n"
+      "  1: UBFE TEMP[0].y, IN[0].xxxx, IN[0].yyyy, IN[0].zzzz\n"
+      "  2: MOV OUT[0], TEMP[0]\n  3: END\n",
+      NULL, { " << 20 >> 28", " == 0 ? 0u : " }, { "bitfieldExtract" }, NULL, false, NULL },
+    { "bfi_330", T2G_TARGET_GLSL330,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: BFI TEMP[0], IN[0], IN[0].yzwx, IN[0].zwxy, IN[0].wxyz\n"
+      "  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+      NULL, { " & ~(0xffffffffu >> (32 - " }, { "bitfieldInsert" }, NULL, false, NULL },
+    { "mul_hi_330", T2G_TARGET_GLSL330,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0..1]\n"
+      "  0: IMUL_HI TEMP[0], IN[0], IN[0].yzwx\n  1: IMUL_HI TEMP[1].x, IN[0].xxxx, IN[0].yyyy\n"
+      "  2: ADD OUT[0], TEMP[0], TEMP[1].xxxx\n  3: END\n",
+      NULL, { "uvec4(lessThan(ivec4(mha", "(int(mha" }, { "mulExtended" }, NULL, false, NULL },
+    { "mul_hi_450", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: IMUL_HI TEMP[0], IN[0], IN[0].yzwx\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+      NULL, { "imulExtended(" }, { "mha" }, NULL, false, NULL },
+    { "umul_hi_330", T2G_TARGET_GLSL330,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: UMUL_HI TEMP[0], IN[0], IN[0].yzwx\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+      NULL, { "uvec4 mhm", "+ (mhm" }, { "lessThan", "mulExtended" }, NULL, false, NULL },
 };
