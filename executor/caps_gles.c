@@ -9,6 +9,7 @@ void caps_gles_probe(struct vrend_renderer *r)
 {
     r->gles_depth_clamp = epoxy_has_gl_extension("GL_EXT_depth_clamp");
     r->gles_clip_control = epoxy_has_gl_extension("GL_EXT_clip_control");
+    r->gles_offset_clamp = epoxy_has_gl_extension("GL_EXT_polygon_offset_clamp");
     formats_gles_probe(r);
 }
 
@@ -17,28 +18,34 @@ static bool has(const char *ext) { return epoxy_has_gl_extension(ext); }
 void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
 {
     struct virgl_caps_v1 *c1 = &c->v1;
-    /* GLES lacks these outright, or the ESSL backend cannot spell them. */
+    /* GLES has no form of these at all.  fp64 is left to the guest, which lowers doubles
+     * to floats for a GLES host (it reads VIRGL_CAP_HOST_IS_GLES). */
     static const int never[] = {
         BSET_SHADER_STENCIL_EXPORT, BSET_CONDITIONAL_RENDER_INVERTED, BSET_DERIVATIVE_CONTROL,
-        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP, BSET_TEXTURE_QUERY_LOD,
-        BSET_POLYGON_OFFSET_CLAMP, BSET_HAS_FP64, BSET_HAS_CULL, BSET_COLOR_CLAMPING,
-        BSET_SEAMLESS_CUBE_MAP_PER_TEXTURE,
+        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP, BSET_HAS_FP64,
+        BSET_COLOR_CLAMPING, BSET_SEAMLESS_CUBE_MAP_PER_TEXTURE,
     };
     for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
         c1->bset &= ~(1u << never[i]);
+    /* These exist as GLES extensions: offered exactly when the host has them.  (The guest
+     * needs depth clamp for GL 3.2 and LOD queries for 4.0; the ESSL backend does not
+     * spell textureQueryLod or cull distances yet, so shaders using them are refused.) */
     struct { int bit; bool ok; } ext_bits[] = {
         { BSET_DEPTH_CLIP_DISABLE, r->gles_depth_clamp },
+        { BSET_POLYGON_OFFSET_CLAMP, r->gles_offset_clamp },
+        { BSET_TEXTURE_QUERY_LOD, has("GL_EXT_texture_query_lod") },
+        { BSET_HAS_CULL, has("GL_EXT_clip_cull_distance") },
         { BSET_CONDITIONAL_RENDER, has("GL_NV_conditional_render") },
         { BSET_START_INSTANCE, has("GL_EXT_base_instance") },
         { BSET_TIMER_QUERY, has("GL_EXT_disjoint_timer_query") },
         { BSET_CUBE_MAP_ARRAY, r->gl_version >= 32 || has("GL_EXT_texture_cube_map_array") },
     };
-    for (unsigned i = 0; i < sizeof ext_bits / sizeof ext_bits[0]; i++)
-        if (!ext_bits[i].ok)
+    for (unsigned i = 0; i < sizeof ext_bits / sizeof ext_bits[0]; i++) {
+        if (ext_bits[i].ok)
+            c1->bset |= 1u << ext_bits[i].bit;
+        else
             c1->bset &= ~(1u << ext_bits[i].bit);
-    /* The ESSL backend writes neither dual-source outputs nor gl_ViewportIndex. */
-    c1->max_dual_source_render_targets = 0;
-    c1->max_viewports = 1;
+    }
     if (!v2)
         return;
     uint32_t drop = VIRGL_CAP_SET_MIN_SAMPLES | VIRGL_CAP_TXQS | VIRGL_CAP_TEXTURE_BARRIER |

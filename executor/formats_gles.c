@@ -10,9 +10,10 @@ static void clear_errors(void)
         ;
 }
 
-static GLenum point_of(uint16_t fl)
+static GLenum point_of(const struct vformat *f, uint16_t fl)
 {
-    bool d = fl & FMT_HAS_DEPTH, s = fl & FMT_STENCIL;
+    /* Stencil views of packed depth-stencil formats still store both. */
+    bool d = (fl & FMT_HAS_DEPTH) || f->format == GL_DEPTH_STENCIL, s = fl & FMT_STENCIL;
     return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : d ? GL_DEPTH_ATTACHMENT
                   : s ? GL_STENCIL_ATTACHMENT : GL_COLOR_ATTACHMENT0;
 }
@@ -40,7 +41,7 @@ static uint16_t probe_texture(const struct vformat *f, uint16_t fl)
     if (fl & (FMT_RENDER | FMT_DEPTH)) {
         /* Rendering is offered only where the result can also be read back: a GLES guest
          * reads render targets back through the host. */
-        GLenum point = point_of(fl);
+        GLenum point = point_of(f, fl);
         glGenFramebuffers(1, &fbo);
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, point, GL_TEXTURE_2D, tex, 0);
@@ -92,6 +93,9 @@ void formats_gles_probe(struct vrend_renderer *r)
             fl = probe_texture(f, fl);
         if ((fl & FMT_VERTEX) && !probe_vertex(f))
             fl &= ~FMT_VERTEX;
+        if (fl != f->flags)
+            vlog(r, VREND_LOG_DEBUG, "GLES host: format %u loses flags 0x%x", id,
+                 f->flags & ~fl);
         r->fmt_caps[id] = fl;
     }
     glBindVertexArray(0);

@@ -230,7 +230,7 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
         enable(GL_POLYGON_OFFSET_FILL, (s0 >> 20) & 1);
     }
     glLineWidth(r->line_width > 0 ? r->line_width : 1);
-    if (!gles && r->offset_clamp != 0)
+    if ((!gles || ctx->r->gles_offset_clamp) && r->offset_clamp != 0)
         glPolygonOffsetClamp(r->offset_scale, r->offset_units, r->offset_clamp);
     else
         glPolygonOffset(r->offset_scale, r->offset_units);

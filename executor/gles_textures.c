@@ -117,7 +117,8 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
 /* The attachment point and read format that reach the resource's data. */
 static GLenum read_point(const struct vformat *f)
 {
-    bool d = f->flags & FMT_HAS_DEPTH, s = f->flags & FMT_STENCIL;
+    bool d = (f->flags & FMT_HAS_DEPTH) || f->format == GL_DEPTH_STENCIL;
+    bool s = f->flags & FMT_STENCIL;
     return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : d ? GL_DEPTH_ATTACHMENT
                   : s ? GL_STENCIL_ATTACHMENT : GL_COLOR_ATTACHMENT0;
 }

@@ -266,7 +266,7 @@ struct vrend_renderer {
     char renderer_name[64];
     uint16_t fmt_caps[VIRGL_FORMAT_TABLE_MAX];   /* FMT_* actually usable on this host */
     /* GLES hosts: extension paths the core takes when present (caps_gles.c). */
-    bool gles_depth_clamp, gles_clip_control;
+    bool gles_depth_clamp, gles_clip_control, gles_offset_clamp;
 };
 
 /* ------------------------------------------------------------------ helpers */
