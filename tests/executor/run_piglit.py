@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs real piglit tests through virgl-exec (Mesa's virpipe driver as the guest).
 
-  run_piglit.py VIRGL_EXEC list LISTFILE       each test must end with its listed status
+  run_piglit.py VIRGL_EXEC list LISTFILE [SERVER_ARG...]
+                                               each test must end with its listed status;
+                                               SERVER_ARGs go to virgl-exec (e.g. --gles)
   run_piglit.py VIRGL_EXEC leak TEST           virgl-exec --no-fork under valgrind: one
                                                client session leaks nothing of ours
   run_piglit.py VIRGL_EXEC record-replay TEST  record a session, replay it to its end
@@ -120,7 +122,7 @@ def lookup(tests, name):
     return tests[name]
 
 
-def cmd_list(exe, listfile, work):
+def cmd_list(exe, listfile, work, server_args=()):
     tests = piglit_commands()
     entries = []
     for line in open(listfile):
@@ -129,7 +131,7 @@ def cmd_list(exe, listfile, work):
             want, name = line.split("\t", 1)
             entries.append((want.strip(), name.strip()))
     log = open(os.path.join(work, "server.log"), "w+")
-    srv = start_server([exe, f"--socket-path={SOCK}"], log)
+    srv = start_server([exe, f"--socket-path={SOCK}", *server_args], log)
     bad, promote = [], []
     try:
         for want, name in entries:
@@ -265,7 +267,9 @@ def main():
         return SKIP
     enter_private_tmp()
     work = tempfile.mkdtemp(prefix="virgl-exec-piglit-")
-    return {"list": cmd_list, "leak": cmd_leak, "record-replay": cmd_record_replay}[mode](exe, arg, work)
+    if mode == "list":
+        return cmd_list(exe, arg, work, sys.argv[4:])
+    return {"leak": cmd_leak, "record-replay": cmd_record_replay}[mode](exe, arg, work)
 
 
 if __name__ == "__main__":
