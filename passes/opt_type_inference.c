@@ -5,7 +5,8 @@
  *   - bitcasts move through selects and vecs whose inputs come from the target type
  *   - and/or of masks become bool logic: and(select(a,~0,0), select(b,~0,0)) -> select(a&&b, ~0, 0)
  *   - select(b, 1.0, 0.0) becomes float(b) (TGSI's SLT/SGE results)
- *   - phis take the type most of their sources and uses want. */
+ *   - phis, constant buffers and temporary arrays take the type most of their definitions
+ *     and uses want. */
 #include "passes.h"
 
 #include <stdlib.h>
@@ -15,8 +16,9 @@ typedef struct ti {
     ir_shader *s;
     bool progress;
     unsigned num_phis;
-    uint32_t *bc_uses;   /* [value * IR_BASE_COUNT + base]: bitcasts of a phi to base;
-                          * [value * IR_BASE_COUNT + IR_VOID]: all uses of a phi */
+    uint32_t *bc_uses;   /* [value * IR_BASE_COUNT + base]: bitcasts of a tracked value
+                          * (phi or variable load) to base; [.. + IR_VOID]: all its uses */
+    uint32_t num_values;
 } ti;
 
 /* ---------------------------------------------------------------- helpers */
@@ -354,40 +356,179 @@ static void local_rules(ir_block *b, void *ctx)
     }
 }
 
-/* ---------------------------------------------------------------- phis */
+/* ---------------------------------------------------------------- retyping values */
 
-static void count_bitcasts(ir_block *b, void *ctx)
+/* Phis, and variables TGSI leaves untyped (constant buffers, temporary arrays), take the
+ * type their uses and definitions want most.  Decisions come from counts; the rewrite is one
+ * walk over all sources for the whole batch. */
+
+static bool retypable_var(const ir_var *v)
+{
+    return v && (v->kind == IR_VAR_CONST_BUFFER || v->kind == IR_VAR_TEMP_ARRAY) &&
+           v->type.base != IR_BOOL && !ir_base_is_64((ir_base)v->type.base);
+}
+
+/* A value whose type a retyping may change: a phi, or a load of a retypable variable. */
+static bool tracked(const ir_instr *d)
+{
+    return d && (d->op == IR_OP_PHI || (d->op == IR_OP_LOAD_VAR && retypable_var(d->u.access.var)));
+}
+
+typedef struct var_score {
+    int gain[IR_BASE_COUNT], cost[IR_BASE_COUNT];
+} var_score;
+
+static uint32_t *uses_of(ti *t, const ir_instr *d)
+{
+    return &t->bc_uses[d->index * IR_BASE_COUNT];
+}
+
+static void count_uses_block(ir_block *b, void *ctx)
 {
     ti *t = ctx;
     IR_FOREACH_INSTR(b, in) {
         for (unsigned i = 0; i < in->num_srcs; i++) {
             ir_instr *d = in->srcs[i].def;
-            if (d && d->op == IR_OP_PHI) {
-                t->bc_uses[d->index * IR_BASE_COUNT + IR_VOID]++;
-                if (in->op == IR_OP_BITCAST)
-                    t->bc_uses[d->index * IR_BASE_COUNT + in->type.base]++;
-            }
+            if (!tracked(d) || d->index >= t->num_values)
+                continue;
+            uses_of(t, d)[IR_VOID]++;
+            if (in->op == IR_OP_BITCAST)
+                uses_of(t, d)[in->type.base]++;
         }
     }
 }
 
-typedef struct retarget {
-    ir_instr *phi, *back;   /* back: bitcast of the retyped phi to its old type */
-    ir_base to;
-} retarget;
-
-static void retarget_src(retarget *r, ir_instr *user, ir_src *src)
+/* Gain and cost of giving a value (or a variable's stored value) type b: sources that are
+ * bitcasts from b are saved, others cost a new cast; constants and undefs are free. */
+static void score_def(ir_src s, ir_base b, int *gain, int *cost, const ir_instr *self)
 {
-    if (src->def != r->phi || user == r->phi || user == r->back)
+    ir_instr *d = s.def;
+    if (!d || d == self || d->op == IR_OP_CONST || d->op == IR_OP_UNDEF)
         return;
-    if (user && user->op == IR_OP_BITCAST && user->type.base == r->to) {
+    if (d->op == IR_OP_BITCAST && d->srcs[0].def && d->srcs[0].def->type.base == b)
+        (*gain)++;
+    else
+        (*cost)++;
+}
+
+/* Uses: bitcasts to b are saved; any other use costs one shared cast back. */
+static void score_uses(ti *t, const ir_instr *d, ir_base b, unsigned self_uses, int *gain, int *cost)
+{
+    uint32_t *u = uses_of(t, d);
+    *gain += (int)u[b];
+    if (u[IR_VOID] > u[b] + self_uses)
+        (*cost)++;
+}
+
+static const ir_base candidates32[] = { IR_F32, IR_I32, IR_U32 };
+static const ir_base candidates64[] = { IR_F64, IR_I64, IR_U64 };
+
+static ir_base best_of(const int *gain, const int *cost, ir_base current)
+{
+    const ir_base *cand = ir_base_is_64(current) ? candidates64 : candidates32;
+    int best_gain = 0;
+    ir_base best = IR_VOID;
+    for (unsigned k = 0; k < 3; k++) {
+        ir_base b = cand[k];
+        if (b != current && gain[b] - cost[b] > best_gain) {
+            best_gain = gain[b] - cost[b];
+            best = b;
+        }
+    }
+    return best;
+}
+
+typedef struct retype {
+    ti *t;
+    var_score *vars;          /* by var id */
+    ir_base *var_to;          /* by var id: new base, IR_VOID = unchanged */
+    ir_instr **back;          /* by value index: bitcast to the old type, for other uses */
+    ir_instr **retyped;       /* values retyped, in order */
+    uint32_t num_retyped;
+    uint32_t num_values;      /* values that existed when counting */
+} retype;
+
+static void score_vars(ir_block *b, void *ctx)
+{
+    retype *r = ctx;
+    IR_FOREACH_INSTR(b, in) {
+        if ((in->op != IR_OP_LOAD_VAR && in->op != IR_OP_STORE_VAR) || !retypable_var(in->u.access.var))
+            continue;
+        var_score *vs = &r->vars[in->u.access.var->id];
+        for (unsigned k = 0; k < 3; k++) {
+            ir_base cb = candidates32[k];
+            if (in->op == IR_OP_LOAD_VAR)
+                score_uses(r->t, in, cb, 0, &vs->gain[cb], &vs->cost[cb]);
+            else
+                score_def(in->srcs[0], cb, &vs->gain[cb], &vs->cost[cb], NULL);
+        }
+    }
+}
+
+static void mark_retyped(retype *r, ir_instr *in, ir_base to)
+{
+    ir_instr *back = ir_instr_create(r->t->s, IR_OP_BITCAST, in->type, 1);
+    back->srcs[0] = ir_src_for(in);
+    in->type.base = (uint8_t)to;
+    if (in->op == IR_OP_PHI) {
+        ir_instr *first = ir_block_first_non_phi(in->block);
+        if (first)
+            ir_instr_insert_before(first, back);
+        else
+            ir_instr_append(in->block, back);
+    } else {
+        ir_instr_insert_after(in, back);
+    }
+    r->back[in->index] = back;
+    r->retyped[r->num_retyped++] = in;
+}
+
+static void decide_block(ir_block *b, void *ctx)
+{
+    retype *r = ctx;
+    IR_FOREACH_INSTR(b, in) {
+        if (in->index >= r->num_values)
+            continue;
+        if (in->op == IR_OP_LOAD_VAR && retypable_var(in->u.access.var)) {
+            ir_base to = r->var_to[in->u.access.var->id];
+            if (to != IR_VOID)
+                mark_retyped(r, in, to);
+            continue;
+        }
+        if (in->op != IR_OP_PHI || in->type.base == IR_BOOL)
+            continue;
+        int gain[IR_BASE_COUNT] = { 0 }, cost[IR_BASE_COUNT] = { 0 };
+        unsigned self_uses = 0;
+        for (unsigned i = 0; i < in->num_srcs; i++)
+            self_uses += in->srcs[i].def == in;
+        const ir_base *cand = ir_base_is_64((ir_base)in->type.base) ? candidates64 : candidates32;
+        for (unsigned k = 0; k < 3; k++) {
+            ir_base cb = cand[k];
+            for (unsigned i = 0; i < in->num_srcs; i++)
+                score_def(in->srcs[i], cb, &gain[cb], &cost[cb], in);
+            score_uses(r->t, in, cb, self_uses, &gain[cb], &cost[cb]);
+        }
+        ir_base to = best_of(gain, cost, (ir_base)in->type.base);
+        if (to != IR_VOID)
+            mark_retyped(r, in, to);
+    }
+}
+
+/* Every use of a retyped value: bitcasts to the new type become MOVs, the rest read the
+ * bitcast back to the old type. */
+static void retarget_src(retype *r, ir_instr *user, ir_src *src)
+{
+    ir_instr *d = src->def;
+    if (!d || d->index >= r->num_values || !r->back[d->index] || user == r->back[d->index])
+        return;
+    if (user && user->op == IR_OP_BITCAST && user->type.base == d->type.base) {
         user->op = IR_OP_MOV; /* copy propagation removes it */
         return;
     }
-    src->def = r->back;
+    src->def = r->back[d->index];
 }
 
-static void retarget_list(retarget *r, ir_cf_list *l)
+static void retarget_list(retype *r, ir_cf_list *l)
 {
     for (ir_cf_node *n = l->head; n; n = n->next) {
         switch (n->kind) {
@@ -415,106 +556,103 @@ static void retarget_list(retarget *r, ir_cf_list *l)
     }
 }
 
-static const ir_base candidates32[] = { IR_F32, IR_I32, IR_U32 };
-static const ir_base candidates64[] = { IR_F64, IR_I64, IR_U64 };
-
-static bool retype_phi(ti *t, ir_instr *p)
+/* Makes a source that must now have type `to` (a phi's or a store's value) have it: through
+ * a bitcast's source, a retyped constant or undef, or a new bitcast placed by `place`. */
+static ir_src convert_src(ti *t, ir_src s, ir_base to, unsigned comps, ir_block *pred_end, ir_instr *before)
 {
-    ir_base a = (ir_base)p->type.base;
-    if (a == IR_BOOL)
-        return false;
-    const ir_base *cand = ir_base_is_64(a) ? candidates64 : candidates32;
-    unsigned self_uses = 0;
-    for (unsigned i = 0; i < p->num_srcs; i++)
-        self_uses += p->srcs[i].def == p;
-    int best_gain = 0;
-    ir_base best = IR_VOID;
-    for (unsigned k = 0; k < 3; k++) {
-        ir_base b = cand[k];
-        if (b == a)
-            continue;
-        uint32_t bc = t->bc_uses[p->index * IR_BASE_COUNT + b];
-        int gain = (int)bc, cost = 0;
-        for (unsigned i = 0; i < p->num_srcs; i++) {
-            ir_instr *d = p->srcs[i].def;
-            if (!d)
-                return false;
-            if (d == p || d->op == IR_OP_CONST || d->op == IR_OP_UNDEF)
-                continue;
-            if (d->op == IR_OP_BITCAST && d->srcs[0].def->type.base == b)
-                gain++;
-            else
-                cost++;
-        }
-        if (t->bc_uses[p->index * IR_BASE_COUNT + IR_VOID] > bc + self_uses)
-            cost++;
-        if (gain - cost > best_gain) {
-            best_gain = gain - cost;
-            best = b;
-        }
+    ir_instr *d = s.def;
+    if (!d || d->type.base == to)
+        return s;
+    if (d->op == IR_OP_BITCAST && d->srcs[0].def && d->srcs[0].def->type.base == to)
+        return ir_src_compose(d->srcs[0], s.swizzle);
+    ir_instr *nv;
+    if (d->op == IR_OP_CONST) {
+        nv = const_like(t->s, to, s, comps);
+    } else if (d->op == IR_OP_UNDEF) {
+        nv = ir_instr_create(t->s, IR_OP_UNDEF, ir_type_make(to, comps), 0);
+    } else {
+        nv = ir_instr_create(t->s, IR_OP_BITCAST, ir_type_make(to, comps), 1);
+        nv->srcs[0] = s;
+        for (unsigned c = comps; c < 4; c++)
+            nv->srcs[0].swizzle[c] = s.swizzle[0];
     }
-    if (best == IR_VOID)
-        return false;
-
-    unsigned n = p->type.comps;
-    for (unsigned i = 0; i < p->num_srcs; i++) {
-        ir_src s = p->srcs[i];
-        ir_block *pred = p->phi_preds[i];
-        if (s.def == p)
-            continue;
-        if (s.def->op == IR_OP_BITCAST && s.def->srcs[0].def->type.base == best) {
-            p->srcs[i] = ir_src_compose(s.def->srcs[0], s.swizzle);
-            continue;
-        }
-        ir_instr *nv;
-        if (s.def->op == IR_OP_CONST) {
-            nv = const_like(t->s, best, s, n);
-        } else if (s.def->op == IR_OP_UNDEF) {
-            nv = ir_instr_create(t->s, IR_OP_UNDEF, ir_type_make(best, n), 0);
-        } else {
-            nv = ir_instr_create(t->s, IR_OP_BITCAST, ir_type_make(best, n), 1);
-            nv->srcs[0] = s;
-        }
-        insert_at_end(pred, nv);
-        p->srcs[i] = ir_src_for(nv);
-    }
-    p->type.base = (uint8_t)best;
-    /* Uses that wanted the old type read a bitcast back (DCE drops it when none do). */
-    retarget r = { p, ir_instr_create(t->s, IR_OP_BITCAST, ir_type_make(a, n), 1), best };
-    r.back->srcs[0] = ir_src_for(p);
-    ir_instr *first = ir_block_first_non_phi(p->block);
-    if (first)
-        ir_instr_insert_before(first, r.back);
+    if (before)
+        ir_instr_insert_before(before, nv);
     else
-        ir_instr_append(p->block, r.back);
-    retarget_list(&r, &t->s->body);
-    return true;
+        insert_at_end(pred_end, nv);
+    return ir_src_for(nv);
 }
 
-static void retype_phis(ir_block *b, void *ctx)
+static void fix_stores(ir_block *b, void *ctx)
 {
-    ti *t = ctx;
+    retype *r = ctx;
     IR_FOREACH_INSTR(b, in) {
-        if (in->op != IR_OP_PHI)
-            break;
-        if (retype_phi(t, in))
-            t->progress = true;
+        if (in->op != IR_OP_STORE_VAR || !retypable_var(in->u.access.var) ||
+            r->var_to[in->u.access.var->id] == IR_VOID)
+            continue;
+        ir_var *v = in->u.access.var;
+        in->srcs[0] = convert_src(r->t, in->srcs[0], (ir_base)v->type.base, v->type.comps, NULL, in);
     }
+}
+
+static void retype_values(ti *t)
+{
+    ir_shader *s = t->s;
+    uint32_t n = s->next_value_index;
+    retype r = { t, calloc(s->num_vars + 1, sizeof(var_score)), calloc(s->num_vars + 1, sizeof(ir_base)),
+                 calloc(n + 1, sizeof(ir_instr *)), malloc((n + 1) * sizeof(ir_instr *)), 0, n };
+    if (!r.vars || !r.var_to || !r.back || !r.retyped)
+        goto out;
+    ir_foreach_block(&s->body, score_vars, &r);
+    bool any_var = false;
+    for (uint32_t i = 0; i < s->num_vars; i++) {
+        ir_var *v = s->vars[i];
+        if (!retypable_var(v))
+            continue;
+        ir_base to = best_of(r.vars[i].gain, r.vars[i].cost, (ir_base)v->type.base);
+        r.var_to[i] = to;
+        if (to != IR_VOID) {
+            v->type.base = (uint8_t)to;
+            any_var = true;
+        }
+    }
+    ir_foreach_block(&s->body, decide_block, &r);
+    if (!r.num_retyped && !any_var)
+        goto out;
+    t->progress = true;
+    retarget_list(&r, &s->body);
+    for (uint32_t i = 0; i < r.num_retyped; i++) {
+        ir_instr *x = r.retyped[i];
+        r.back[x->index]->srcs[0] = ir_src_for(x);
+    }
+    /* Sources of retyped phis now read the old-typed values (or the bitcasts back); make
+     * them the new type at the end of each predecessor. */
+    for (uint32_t i = 0; i < r.num_retyped; i++) {
+        ir_instr *p = r.retyped[i];
+        if (p->op != IR_OP_PHI)
+            continue;
+        for (unsigned k = 0; k < p->num_srcs; k++)
+            p->srcs[k] = convert_src(t, p->srcs[k], (ir_base)p->type.base, p->type.comps, p->phi_preds[k], NULL);
+    }
+    if (any_var)
+        ir_foreach_block(&s->body, fix_stores, &r);
+out:
+    free(r.vars);
+    free(r.var_to);
+    free(r.back);
+    free(r.retyped);
 }
 
 bool opt_type_inference(ir_shader *s)
 {
-    ti t = { s, false, 0, NULL };
+    ti t = { s, false, 0, NULL, 0 };
     ir_foreach_block(&s->body, local_rules, &t);
-    if (!t.num_phis)
-        return t.progress;
-    t.bc_uses = calloc((size_t)(s->next_value_index + 1) * IR_BASE_COUNT, sizeof(uint32_t));
+    t.num_values = s->next_value_index;
+    t.bc_uses = calloc((size_t)(t.num_values + 1) * IR_BASE_COUNT, sizeof(uint32_t));
     if (!t.bc_uses)
         return t.progress;
-    /* Uses by if conditions and switch selectors are not counted: they only make a
-     * retyping look cheaper than it is, and retarget_list still rewrites them. */
-    ir_foreach_block(&s->body, count_bitcasts, &t);
-    ir_foreach_block(&s->body, retype_phis, &t);
+    ir_foreach_block(&s->body, count_uses_block, &t);
+    retype_values(&t);
     free(t.bc_uses);
     return t.progress;
 }

@@ -90,11 +90,11 @@ static void test_phi_retype(void)
                 "b0:\n"
                 "    %1 = const int (1)\n"
                 "    %2 = const int (10)\n"
-                "    %12 = const int (0)\n"
+                "    %13 = const int (0)\n"
                 "loop {\n"
                 "    b1:\n"
-                "        %3 = phi int [b0: %12.x], [b5: %8.x]\n"
-                "        %13 = bitcast float %3.x\n"
+                "        %3 = phi int [b0: %13.x], [b5: %8.x]\n"
+                "        %12 = bitcast float %3.x\n"
                 "        %5 = ge bool %3.x, %2.x\n"
                 "    if %5.x {\n"
                 "        b3:\n"
@@ -106,13 +106,46 @@ static void test_phi_retype(void)
                 "        %8 = add int %3.x, %1.x\n"
                 "}\n"
                 "b2:\n"
-                "    store_var @0[0] .x %13.x\n",
+                "    store_var @0[0] .x %12.x\n",
+                __LINE__);
+    arena_destroy(c.a);
+}
+
+/* A temporary array only ever holding ints: declared as ivec4, no casts at either end. */
+static void test_var_retype(void)
+{
+    ctx c;
+    ctx_init(&c);
+    ir_type v4 = ir_type_make(IR_F32, 4), iv4 = ir_type_make(IR_I32, 4);
+    ir_var *arr = ir_var_create(c.s, IR_VAR_TEMP_ARRAY, v4, 2);
+    ir_instr *x = input_vec4(&c);
+    ir_instr *xi = ir_build_bitcast(&c.b, IR_I32, ir_src_for(x), 4);
+    ir_instr *sum = ir_build_alu2(&c.b, IR_OP_ADD, iv4, ir_src_for(xi), ir_src_for(xi));
+    ir_instr *sf = ir_build_bitcast(&c.b, IR_F32, ir_src_for(sum), 4);
+    ir_build_store_var(&c.b, arr, 1, ir_src_none(), 0, ir_src_none(), ir_src_for(sf), 0xf);
+    ir_instr *ld = ir_build_load_var(&c.b, arr, 1, ir_src_none(), 0, ir_src_none());
+    ir_instr *li = ir_build_bitcast(&c.b, IR_I32, ir_src_for(ld), 4);
+    ir_instr *m = ir_build_alu2(&c.b, IR_OP_MUL, iv4, ir_src_for(li), ir_src_for(xi));
+    use_value(&c, ir_build_bitcast(&c.b, IR_F32, ir_src_for(m), 4));
+    passes_optimize(c.s, true);
+    CHECK(arr->type.base == IR_I32);
+    expect_body(&c,
+                "b0:\n"
+                "    %0 = load_var vec4 @1[0]\n"
+                "    %1 = bitcast ivec4 %0.xyzw\n"
+                "    %2 = add ivec4 %1.xyzw, %1.xyzw\n"
+                "    store_var @0[1] .xyzw %2.xyzw\n"
+                "    %5 = load_var ivec4 @0[1]\n"
+                "    %7 = mul ivec4 %5.xyzw, %1.xyzw\n"
+                "    %8 = bitcast vec4 %7.xyzw\n"
+                "    store_var @2[0] .xyzw %8.xyzw\n",
                 __LINE__);
     arena_destroy(c.a);
 }
 
 int main(void)
 {
+    test_var_retype();
     test_masks();
     test_phi_retype();
     return finish("type inference");
