@@ -119,7 +119,13 @@ static bool prints_src_twice(glsl_ctx *c, ir_instr *in, unsigned i)
     case IR_OP_LOAD_VAR: case IR_OP_INTERP:
         return io_access_prints_index_twice(c, in);
     case IR_OP_TEX:
-        return in->u.tex.projective && (int)i == in->u.tex.coord;
+        /* TXP's q is read beside the coordinate; an emulated RECT names its sampler again
+         * in textureSize(). */
+        return (in->u.tex.projective && (int)i == in->u.tex.coord) ||
+               ((int)i == in->u.tex.sampler_index &&
+                tex_remap(c, in->u.tex.texture) == REMAP_RECT) ||
+               (((int)i == in->u.tex.coord || (int)i == in->u.tex.bias) &&
+                remap_grad_offset(c, in));
     case IR_OP_BUFFER_LOAD: case IR_OP_BUFFER_STORE:
         return mem_prints_src_twice(c, in, i);
     default:

@@ -502,7 +502,8 @@ static void declare_image(glsl_ctx *c, ir_var *v)
 {
     gvar *g = gv_of(v);
     glsl_need(c, GF_IMAGES, "images");
-    const tex_target_info *t = tex_target(v->texture);
+    int host_texture = tex_host_target(c, v->texture);
+    const tex_target_info *t = tex_target(host_texture);
     if (t->feature != GF_COUNT)
         glsl_need(c, (enum glsl_feature)t->feature, "this image target");
     if (t->shadow)
@@ -534,6 +535,7 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     if (res) {
         snprintf(res->name, T2G_NAME_MAX, "img%u", v->tgsi_first);
         res->texture = v->texture;
+        res->host_texture = (uint8_t)host_texture;
         res->return_type = v->type.base == IR_I32 ? TGSI_RETURN_SINT
                            : v->type.base == IR_U32 ? TGSI_RETURN_UINT : TGSI_RETURN_FLOAT;
         res->writable = !readonly;
@@ -566,7 +568,7 @@ static void declare_image(glsl_ctx *c, ir_var *v)
 void out_sampler_type(glsl_ctx *c, ir_var *v)
 {
     gvar *g = gv_of(v);
-    int texture = g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D;
+    int texture = tex_host_target(c, g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D);
     const tex_target_info *t = tex_target(texture);
     if (v->shadow && !t->shadow && t->shadow_of >= 0) {
         texture = t->shadow_of;
@@ -669,6 +671,7 @@ void io_declare_resources(glsl_ctx *c)
                 else
                     snprintf(res->name, T2G_NAME_MAX, "s%u", v->tgsi_first);
                 res->texture = (uint8_t)(g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D);
+                res->host_texture = (uint8_t)tex_host_target(c, res->texture);
                 res->return_type = v->return_type;
                 res->shadow = v->shadow;
             }

@@ -35,16 +35,7 @@ const tex_target_info *tex_target(int texture)
 
 /* ---------------------------------------------------------------- result conversion */
 
-/* Wraps a call whose GLSL result is `nb` x nc into the instruction's type: bit casts,
- * truncation by swizzle, padding with zeros, or a splat (shadow comparisons). */
-typedef struct adapt {
-    ir_base nb, wb;
-    unsigned nc, wn;
-    bool splat;
-    const char *fn;
-} adapt;
-
-static void adapt_open(glsl_ctx *c, adapt *a, const ir_instr *in, ir_base nb, unsigned nc, bool splat)
+void adapt_open(glsl_ctx *c, adapt *a, const ir_instr *in, ir_base nb, unsigned nc, bool splat)
 {
     a->nb = nb;
     a->nc = nc;
@@ -64,7 +55,7 @@ static void adapt_open(glsl_ctx *c, adapt *a, const ir_instr *in, ir_base nb, un
     }
 }
 
-static void adapt_close(glsl_ctx *c, adapt *a)
+void adapt_close(glsl_ctx *c, adapt *a)
 {
     if (a->nc > a->wn) {
         out_c(c, '.');
@@ -84,27 +75,34 @@ static void adapt_close(glsl_ctx *c, adapt *a)
 
 /* ---------------------------------------------------------------- textures */
 
-static ir_src tex_src(const ir_instr *in, int8_t pos)
+ir_src tex_src(const ir_instr *in, int8_t pos)
 {
     if (pos < 0 || pos >= in->num_srcs)
         return ir_src_none();
     return in->srcs[pos];
 }
 
-/* Components [first, first+n) of a source. */
-static void emit_src_range(glsl_ctx *c, ir_src s, unsigned first, unsigned n, ir_base b)
+void emit_src_range_prec(glsl_ctx *c, ir_src s, unsigned first, unsigned n, ir_base b, int prec)
 {
     ir_src r = s;
     for (unsigned i = 0; i < n; i++)
         r.swizzle[i] = s.swizzle[(first + i) & 3];
-    emit_src_as(c, r, n, b, P_NONE);
+    emit_src_as(c, r, n, b, prec);
 }
 
-static void emit_offset(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic)
+static void emit_src_range(glsl_ctx *c, ir_src s, unsigned first, unsigned n, ir_base b)
+{
+    emit_src_range_prec(c, s, first, n, b, P_NONE);
+}
+
+void emit_offset_arg(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic,
+                     bool pad_1d)
 {
     const ir_tex *t = &in->u.tex;
     out_s(c, ", ");
     ir_src s = tex_src(in, t->offset);
+    if (pad_1d)
+        out_s(c, "ivec2(");
     if (t->has_const_offset || (s.def && s.def->op == IR_OP_CONST)) {
         if (dims > 1) {
             out_type(c, IR_I32, dims);
@@ -117,14 +115,21 @@ static void emit_offset(glsl_ctx *c, const ir_instr *in, unsigned dims, bool all
         }
         if (dims > 1)
             out_c(c, ')');
-        return;
+    } else {
+        if (!allow_dynamic || !glsl_has(c, GF_NONCONST_GATHER_OFFSET))
+            glsl_refuse(c, "a texel offset that is not a constant");
+        emit_src_range(c, s, 0, dims, IR_I32);
     }
-    if (!allow_dynamic || !glsl_has(c, GF_NONCONST_GATHER_OFFSET))
-        glsl_refuse(c, "a texel offset that is not a constant");
-    emit_src_range(c, s, 0, dims, IR_I32);
+    if (pad_1d)
+        out_s(c, ", 0)");
 }
 
-static void emit_sampler_ref(glsl_ctx *c, const ir_instr *in)
+static void emit_offset(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic)
+{
+    emit_offset_arg(c, in, dims, allow_dynamic, false);
+}
+
+void emit_sampler_ref(glsl_ctx *c, const ir_instr *in)
 {
     const ir_tex *t = &in->u.tex;
     ir_var *v = t->sampler;
@@ -158,6 +163,10 @@ int tex_result_comps(int texture, ir_tex_kind kind)
 void emit_tex(glsl_ctx *c, ir_instr *in)
 {
     const ir_tex *t = &in->u.tex;
+    if (tex_remap(c, t->texture) != REMAP_NONE) {
+        emit_remapped_tex(c, in);
+        return;
+    }
     const tex_target_info *ti = tex_target(t->texture);
     bool shadow = ti->shadow || t->shadow;
     ir_var *v = t->sampler;
@@ -349,11 +358,20 @@ static void image_ref(glsl_ctx *c, const ir_instr *in)
     out_u(c, v ? v->tgsi_first : 0);
 }
 
+static int image_target(const ir_instr *in)
+{
+    ir_var *v = in->u.mem.var;
+    return in->u.mem.texture ? in->u.mem.texture : v ? v->texture : TGSI_TEXTURE_2D;
+}
+
 static void image_coord_args(glsl_ctx *c, const ir_instr *in, const tex_target_info *ti)
 {
     image_ref(c, in);
     out_s(c, ", ");
-    emit_src_range(c, in->srcs[0], 0, image_coords(ti), IR_I32);
+    if (tex_remap(c, image_target(in)) == REMAP_1D)
+        emit_remapped_image_coord(c, in, ti);
+    else
+        emit_src_range(c, in->srcs[0], 0, image_coords(ti), IR_I32);
     if (ti->msaa) {
         out_s(c, ", ");
         if (in->num_srcs > 1 && in->srcs[1].def)
@@ -400,6 +418,8 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
         out_s(c, "imageSize(");
         image_ref(c, in);
         out_c(c, ')');
+        if (tex_remap(c, image_target(in)) == REMAP_1D)
+            out_s(c, ti->array ? ".xz" : ".x");
         adapt_close(c, &a);
         return;
     case IR_OP_IMAGE_SAMPLES:

@@ -159,14 +159,23 @@ void emit_atomic_loop(glsl_ctx *c, ir_instr *in);
 bool atomic_wants_int_view(const ir_instr *in);
 int tex_result_comps(int texture, ir_tex_kind kind);
 
-/* ---- glsl_cf.c: planning, out-of-SSA, statements */
-void cf_plan(glsl_ctx *c);
-void cf_emit_body(glsl_ctx *c);
-
-static inline gvar *gv_of(const ir_var *v) { return (gvar *)v->backend_data; }
-static inline gval *val_of(glsl_ctx *c, const ir_instr *in) { return &c->v[in->index]; }
-
-#endif
+/* Wraps a call whose GLSL result is `nb` x nc into the instruction's type: bit casts,
+ * truncation by swizzle, padding with zeros, or a splat (shadow comparisons). */
+typedef struct adapt {
+    ir_base nb, wb;
+    unsigned nc, wn;
+    bool splat;
+    const char *fn;
+} adapt;
+void adapt_open(glsl_ctx *c, adapt *a, const ir_instr *in, ir_base nb, unsigned nc, bool splat);
+void adapt_close(glsl_ctx *c, adapt *a);
+ir_src tex_src(const ir_instr *in, int8_t pos);
+void emit_sampler_ref(glsl_ctx *c, const ir_instr *in);
+/* Components [first, first+n) of a source as base b. */
+void emit_src_range_prec(glsl_ctx *c, ir_src s, unsigned first, unsigned n, ir_base b, int prec);
+/* `, offset` (`, ivec2(offset, 0)` with pad_1d: a 1D offset on a texture emulated as 2D). */
+void emit_offset_arg(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic,
+                     bool pad_1d);
 
 /* ---- texture target facts (glsl_mem.c) */
 typedef struct tex_target_info {
@@ -183,3 +192,21 @@ void io_declare_resources(glsl_ctx *c);
 void io_declare_stage(glsl_ctx *c);
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);
 ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem);
+
+/* ---- glsl_remap.c: texture targets the dialect lacks, emulated on 2D ones */
+enum { REMAP_NONE, REMAP_1D, REMAP_RECT };
+int tex_remap(const glsl_ctx *c, int texture);        /* REMAP_* for a TGSI target */
+int tex_host_target(const glsl_ctx *c, int texture);  /* the target actually declared */
+void emit_remapped_tex(glsl_ctx *c, ir_instr *in);
+bool remap_grad_offset(const glsl_ctx *c, const ir_instr *in); /* repeats coord and bias */
+/* Image coordinates and sizes of 1D images emulated as 2D. */
+void emit_remapped_image_coord(glsl_ctx *c, const ir_instr *in, const tex_target_info *ti);
+
+/* ---- glsl_cf.c: planning, out-of-SSA, statements */
+void cf_plan(glsl_ctx *c);
+void cf_emit_body(glsl_ctx *c);
+
+static inline gvar *gv_of(const ir_var *v) { return (gvar *)v->backend_data; }
+static inline gval *val_of(glsl_ctx *c, const ir_instr *in) { return &c->v[in->index]; }
+
+#endif

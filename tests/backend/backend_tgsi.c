@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontend/tgsi.h"  /* TGSI texture targets in reflection */
 #include "glslang_check.h"
 #include "tgsi2glsl.h"
 
@@ -30,6 +31,36 @@ typedef struct tgsi_case {
 static void key_ssbo_limit_1(struct t2g_key *k) { k->max_ssbos = 1; }
 static void key_cs_64(struct t2g_key *k) { k->max_cs_invocations = 64; }
 static void key_samplers_4(struct t2g_key *k) { k->max_samplers = 4; }
+
+/* Reflection checks. */
+static const char *refl_sampler0_1d_as_2d(const struct t2g_reflection *r)
+{
+    for (uint32_t i = 0; i < r->num_resources; i++)
+        if (r->resources[i].kind == T2G_RES_SAMPLER && r->resources[i].tgsi_index == 0)
+            return r->resources[i].texture == TGSI_TEXTURE_1D &&
+                   r->resources[i].host_texture == TGSI_TEXTURE_2D
+                       ? NULL : "sampler 0 should be 1D emulated on 2D";
+    return "no sampler 0";
+}
+
+static const char *refl_sampler0_native_rect(const struct t2g_reflection *r)
+{
+    for (uint32_t i = 0; i < r->num_resources; i++)
+        if (r->resources[i].kind == T2G_RES_SAMPLER && r->resources[i].tgsi_index == 0)
+            return r->resources[i].texture == TGSI_TEXTURE_RECT &&
+                   r->resources[i].host_texture == TGSI_TEXTURE_RECT
+                       ? NULL : "sampler 0 should be a native RECT";
+    return "no sampler 0";
+}
+
+static const char *refl_image0_1darray_as_2darray(const struct t2g_reflection *r)
+{
+    for (uint32_t i = 0; i < r->num_resources; i++)
+        if (r->resources[i].kind == T2G_RES_IMAGE && r->resources[i].tgsi_index == 0)
+            return r->resources[i].host_texture == TGSI_TEXTURE_2D_ARRAY
+                       ? NULL : "image 0 should be bound as a 2D array";
+    return "no image 0";
+}
 
 #include "backend_tgsi_cases.h"
 

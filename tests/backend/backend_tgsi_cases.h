@@ -144,4 +144,71 @@ static const tgsi_case cases[] = {
       "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
       "  0: UMUL_HI TEMP[0], IN[0], IN[0].yzwx\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
       NULL, { "uvec4 mhm", "+ (mhm" }, { "lessThan", "mulExtended" }, NULL, false, NULL },
+
+    /* GLSL ES has no 1D or rectangle textures: 1D is a 2D texture of one row sampled at
+     * y = 0.5 (fetched at y = 0), RECT a 2D texture addressed by coord / textureSize. */
+    { "es_1d_sample", T2G_TARGET_ESSL310,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], 1D, FLOAT\nDCL TEMP[0..2]\nIMM[0] INT32 {0, 0, 0, 0}\n"
+      "  0: TEX TEMP[0], IN[0], SAMP[0], 1D\n  1: TXP TEMP[1], IN[0], SAMP[0], 1D\n"
+      "  2: TXQ TEMP[2].x, IMM[0].xxxx, SAMP[0], 1D\n"
+      "  3: ADD TEMP[0], TEMP[0], TEMP[1]\n  4: I2F TEMP[2].x, TEMP[2].xxxx\n"
+      "  5: ADD OUT[0], TEMP[0], TEMP[2].xxxx\n  6: END\n",
+      NULL, { "highp sampler2D s0;", "texture(s0, vec2(tc0.x, 0.5))",
+              "texture(s0, vec2(tc0.x / tc0.w, 0.5))", "textureSize(s0, 0).x" },
+      { "sampler1D", "textureProj" }, NULL, false, refl_sampler0_1d_as_2d },
+    { "es_1d_fetch_offset", T2G_TARGET_ESSL310,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], 1D, FLOAT\nDCL TEMP[0..1]\nIMM[0] INT32 {2, 0, 0, 0}\n"
+      "  0: F2I TEMP[0], IN[0]\n  1: TXF TEMP[1], TEMP[0], SAMP[0], 1D\n"
+      "  2: TEX TEMP[0], IN[0], SAMP[0], 1D, IMM[0].xxx\n  3: ADD OUT[0], TEMP[0], TEMP[1]\n  4: END\n",
+      NULL, { "texelFetch(s0, ivec2(", ", 0), ", "ivec2(2, 0))" }, { NULL }, NULL, false, NULL },
+    { "es_1d_array_shadow", T2G_TARGET_ESSL310,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], SHADOW1D_ARRAY, FLOAT\nDCL TEMP[0..1]\nIMM[0] INT32 {-1, 0, 0, 0}\n"
+      "  0: TEX TEMP[0].x, IN[0], SAMP[0], SHADOW1D_ARRAY\n"
+      "  1: TEX TEMP[1].x, IN[0], SAMP[0], SHADOW1D_ARRAY, IMM[0].xxx\n"
+      "  2: ADD OUT[0], TEMP[0].xxxx, TEMP[1].xxxx\n  3: END\n",
+      NULL, { "sampler2DArrayShadow s0;", "texture(s0, vec4(tc0.x, 0.5, tc0.y, tc0.z))",
+              "textureGradOffset(s0, vec4(tc0.x, 0.5, tc0.y, tc0.z), vec2(dFdx(tc0.x), 0.0)",
+              "ivec2(-1, 0))" }, { NULL }, NULL, false, NULL },
+    { "es_1d_array_size", T2G_TARGET_ESSL320,
+      "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL SAMP[0]\nDCL SVIEW[0], 1D_ARRAY, FLOAT\n"
+      "DCL TEMP[0]\nIMM[0] INT32 {0, 0, 0, 0}\n"
+      "  0: TXQ TEMP[0].xy, IMM[0].xxxx, SAMP[0], 1D_ARRAY\n  1: I2F TEMP[0], TEMP[0]\n"
+      "  2: TXL TEMP[0], IN[0], SAMP[0], 1D_ARRAY\n  3: MOV OUT[0], TEMP[0]\n  4: END\n",
+      NULL, { "textureLod(s0, vec3(a0.x, 0.5, a0.y), a0.w)" }, { NULL }, NULL, false, NULL },
+    { "es_1d_image", T2G_TARGET_ESSL310,
+      "COMP\nDCL SV[0], THREAD_ID\nDCL IMAGE[0], 1D_ARRAY, PIPE_FORMAT_R32G32B32A32_FLOAT\n"
+      "DCL TEMP[0]\n  0: RESQ TEMP[0].xy, IMAGE[0], 1D_ARRAY, PIPE_FORMAT_R32G32B32A32_FLOAT\n"
+      "  1: STORE IMAGE[0], SV[0].xyyy, TEMP[0], 1D_ARRAY, PIPE_FORMAT_R32G32B32A32_FLOAT\n"
+      "  2: END\n",
+      NULL, { "image2DArray img0;", "imageSize(img0).xz", "imageStore(img0, ivec3(" },
+      { NULL }, NULL, false, refl_image0_1darray_as_2darray },
+    { "es_rect", T2G_TARGET_ESSL310,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], RECT, FLOAT\nDCL TEMP[0..2]\nIMM[0] INT32 {0, 0, 0, 0}\n"
+      "  0: TEX TEMP[0], IN[0], SAMP[0], RECT\n  1: F2I TEMP[1], IN[0]\n"
+      "  2: TXF TEMP[1], TEMP[1], SAMP[0], RECT\n  3: TXQ TEMP[2].xy, IMM[0].xxxx, SAMP[0], RECT\n"
+      "  4: I2F TEMP[2].xy, TEMP[2].xyyy\n  5: TXP TEMP[2].zw, IN[0], SAMP[0], RECT\n"
+      "  6: ADD TEMP[0], TEMP[0], TEMP[1]\n  7: ADD OUT[0], TEMP[0], TEMP[2]\n  8: END\n",
+      NULL, { "texture(s0, tc0.xy / vec2(textureSize(s0, 0)))", "texelFetch(s0, ",
+              "textureSize(s0, 0)", "tc0.xy / tc0.w / vec2(textureSize(s0, 0))" },
+      { "2DRect" }, NULL, false, NULL },
+    { "es_rect_shadow_grad", T2G_TARGET_ESSL310,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL IN[1], TEXCOORD[1], PERSPECTIVE\n"
+      "DCL OUT[0], COLOR\nDCL SAMP[0]\nDCL SVIEW[0], SHADOWRECT, FLOAT\nDCL SAMP[1]\n"
+      "DCL SVIEW[1], RECT, FLOAT\nDCL TEMP[0..1]\n"
+      "  0: TEX TEMP[0].x, IN[0], SAMP[0], SHADOWRECT\n"
+      "  1: TXD TEMP[1], IN[0], IN[1], IN[1].yxzw, SAMP[1], RECT\n"
+      "  2: ADD OUT[0], TEMP[0].xxxx, TEMP[1]\n  3: END\n",
+      NULL, { "sampler2DShadow s0;", "texture(s0, vec3(tc0.xy / vec2(textureSize(s0, 0)), tc0.z))",
+              "textureGrad(s1, tc0.xy / vec2(textureSize(s1, 0)), tc1.xy / vec2(textureSize(s1, 0))" },
+      { NULL }, NULL, false, NULL },
+    /* Desktop keeps its native targets. */
+    { "rect_desktop", T2G_TARGET_GLSL330,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], RECT, FLOAT\n  0: TEX OUT[0], IN[0], SAMP[0], RECT\n  1: END\n",
+      NULL, { "sampler2DRect s0;", "texture(s0, tc0.xy)" }, { NULL }, NULL, false,
+      refl_sampler0_native_rect },
 };
