@@ -84,6 +84,28 @@ static void number_value(tgsi_tok *t, const char *s, const char *e)
     t->v = (uint32_t)v;
 }
 
+/* The FILE[N](.swizzle) token once the file is known: the index, and where the token ends. */
+static int reg_token(parse_ctx *ctx, tgsi_tok *t, unsigned file, const char *digits,
+                     const char *more)
+{
+    t->file = (uint8_t)file;
+    const char *close = memchr(digits, ']', (size_t)(ctx->cur - digits));
+    number_value(t, digits, close);
+    if (more) {
+        ctx->cur--;
+        t->len = (uint32_t)(ctx->cur - ctx->tok);
+        return T_REG_MORE;
+    }
+    if (ctx->cur > close + 1) {
+        if (is_word_char(*ctx->cur))
+            ctx->cur = close + 1; /* ".xyzq": let the grammar see '.' and the name */
+        else
+            t->swz_len = (uint8_t)(ctx->cur - close - 2);
+    }
+    t->len = (uint32_t)(ctx->cur - ctx->tok);
+    return T_REG;
+}
+
 static int bad_char(parse_ctx *ctx, tgsi_tok *t)
 {
     unsigned char c = (unsigned char)*t->s;
@@ -148,28 +170,26 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
 
         /* FILE[N] and FILE[N].swizzle as one token: most operands are just that.  T_REG_MORE
          * when a second bracket or an array id follows, so the grammar's common path stays
-         * short. */
-        ident @word_end "[" @digits digits "]" (@more [[(] | "." [xyzwXYZW]{1,8})? {
+         * short.  The register files are spelled out so the DFA names the file (no keyword
+         * lookup for the commonest token); other words before "[N]" go through the table. */
+        regtail = @word_end "[" @digits digits "]" (@more [[(] | "." [xyzwXYZW]{1,8})?;
+        'TEMP' regtail { return reg_token(ctx, lval, TGSI_FILE_TEMPORARY, digits, more); }
+        'IN' regtail { return reg_token(ctx, lval, TGSI_FILE_INPUT, digits, more); }
+        'OUT' regtail { return reg_token(ctx, lval, TGSI_FILE_OUTPUT, digits, more); }
+        'CONST' regtail { return reg_token(ctx, lval, TGSI_FILE_CONSTANT, digits, more); }
+        'IMM' regtail { return reg_token(ctx, lval, TGSI_FILE_IMMEDIATE, digits, more); }
+        'SAMP' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER, digits, more); }
+        'SVIEW' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER_VIEW, digits, more); }
+        'ADDR' regtail { return reg_token(ctx, lval, TGSI_FILE_ADDRESS, digits, more); }
+        'SV' regtail { return reg_token(ctx, lval, TGSI_FILE_SYSTEM_VALUE, digits, more); }
+        ident regtail {
             lval->len = (uint32_t)(word_end - ctx->tok);
             const keyword *k = find_keyword(lval->s, lval->len);
             if (!k || k->kind != KW_FILE) {
                 ctx->cur = word_end; /* GENERIC[1] and the like: the name alone */
                 return word_token(lval);
             }
-            lval->file = (uint8_t)k->value;
-            const char *close = memchr(digits, ']', (size_t)(ctx->cur - digits));
-            number_value(lval, digits, close);
-            if (more) {
-                ctx->cur--;
-                TOKEN(T_REG_MORE);
-            }
-            if (ctx->cur > close + 1) {
-                if (is_word_char(*ctx->cur))
-                    ctx->cur = close + 1; /* ".xyzq": let the grammar see '.' and the name */
-                else
-                    lval->swz_len = (uint8_t)(ctx->cur - close - 2);
-            }
-            TOKEN(T_REG);
+            return reg_token(ctx, lval, k->value, digits, more);
         }
         ident { lval->len = (uint32_t)(ctx->cur - ctx->tok); return word_token(lval); }
         '0x' [0-9a-fA-F]+ { TOKEN(T_HEX); }

@@ -293,6 +293,40 @@ static void test_free_form(void)
     done(&r);
 }
 
+/* Every register file, in either case, as the one-token FILE[N].swz form the lexer names
+ * in its DFA and as FILE[N][M] (the second-bracket path): the file must be the one spelled. */
+static void test_register_files(void)
+{
+    for (int f = 1; f < TGSI_FILE_COUNT; f++) {
+        for (int lower = 0; lower < 2; lower++) {
+            char name[32], text[256];
+            size_t n = strlen(tgsi_file_names[f]);
+            for (size_t i = 0; i <= n; i++)
+                name[i] = (char)(lower && tgsi_file_names[f][i] >= 'A' && tgsi_file_names[f][i] <= 'Z'
+                                     ? tgsi_file_names[f][i] - 'A' + 'a'
+                                     : tgsi_file_names[f][i]);
+            snprintf(text, sizeof(text), "FRAG\nMOV TEMP[0], %s[7].yxxx\nMOV TEMP[1], %s[2][3]\n",
+                     name, name);
+            arena *a = arena_create();
+            diag_list d;
+            diag_init(&d, a, "files");
+            ast_program *p = tgsi_parse(a, text, strlen(text), &d);
+            if (!p)
+                fprintf(stderr, "%s%s", text, diag_format_all(&d));
+            CHECK(p && p->num_insns == 2);
+            if (p && p->num_insns == 2) {
+                CHECK(p->insns[0].src[0].reg.file == (enum tgsi_file)f);
+                CHECK(p->insns[0].src[0].reg.index == 7 && !p->insns[0].src[0].reg.has_dim);
+                CHECK(p->insns[0].src[0].swizzle[0] == 1 && p->insns[0].src[0].swizzle[1] == 0);
+                CHECK(p->insns[1].src[0].reg.file == (enum tgsi_file)f);
+                CHECK(p->insns[1].src[0].reg.has_dim && p->insns[1].src[0].reg.dim == 2 &&
+                      p->insns[1].src[0].reg.index == 3);
+            }
+            arena_destroy(a);
+        }
+    }
+}
+
 /* The input need not be NUL-terminated: parse a prefix of a longer buffer. */
 static void test_not_nul_terminated(void)
 {
@@ -359,6 +393,7 @@ int main(void)
     test_instructions();
     test_free_form();
     test_not_nul_terminated();
+    test_register_files();
     test_opcode_table();
     test_print_layout();
     if (failures)
