@@ -44,9 +44,13 @@ static bool speculatable(const ir_cf_list *l)
 {
     unsigned cost = 0;
     IR_FOREACH_INSTR(ir_cf_first_block(l), in) {
-        if (!(ir_op_infos[in->op].flags & IR_PURE) || in->op == IR_OP_PHI)
+        if (!(ir_op_infos[in->op].flags & IR_PURE) || in->op == IR_OP_PHI || in->op == IR_OP_TEX ||
+            in->op == IR_OP_INTERP)
             return false;
-        cost += in->op == IR_OP_TEX ? 4 : in->op == IR_OP_CONST ? 0 : 1;
+        /* The branch may be what keeps an indirect index in bounds. */
+        if (in->op == IR_OP_LOAD_VAR && (in->srcs[0].def || in->srcs[1].def))
+            return false;
+        cost += in->op == IR_OP_CONST ? 0 : 1;
     }
     return cost <= MAX_SPECULATED;
 }

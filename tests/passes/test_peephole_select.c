@@ -58,8 +58,32 @@ static void test_select(void)
     arena_destroy(c.a);
 }
 
+/* A guarded indirect load stays behind its branch: the guard may keep the index in range. */
+static void test_guarded_load(void)
+{
+    ctx c;
+    ctx_init(&c);
+    ir_var *arr = ir_var_create(c.s, IR_VAR_TEMP_ARRAY, v4, 4);
+    ir_instr *x = input_vec4(&c);
+    ir_instr *i = ir_build_bitcast(&c.b, IR_I32, ir_src_swizzle(x, 0, 0, 0, 0), 1);
+    ir_instr *ok = ir_build_alu2(&c.b, IR_OP_LT, b1, ir_src_for(i), ir_src_for(const_i32(&c, 4)));
+    ir_if *nif = ir_build_if(&c.b, ir_src_for(ok));
+    ir_instr *ld = ir_build_load_var(&c.b, arr, 0, ir_src_for(i), 0, ir_src_none());
+    ir_block *tb = c.b.block;
+    ir_builder_else(&c.b, nif);
+    ir_block *eb = c.b.block;
+    ir_builder_after_cf(&c.b, &nif->cf);
+    ir_instr *phi = ir_build_phi(&c.b, v4, 2);
+    ir_phi_set_src(phi, 0, tb, ir_src_for(ld));
+    ir_phi_set_src(phi, 1, eb, ir_src_for(x));
+    use_value(&c, phi);
+    CHECK(!opt_peephole_select(c.s));
+    arena_destroy(c.a);
+}
+
 int main(void)
 {
+    test_guarded_load();
     test_select();
     return finish("peephole select");
 }
