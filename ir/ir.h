@@ -182,7 +182,8 @@ struct ir_instr {
     uint8_t src_comps;      /* DOT, ANY, ALL: components read from each source (builders
                              * set it; ALU ops take theirs from `type`) */
     union {
-        union {             /* CONST: 32-bit base types use u32, 64-bit ones u64 */
+        union {             /* CONST: 32-bit base types use u32, 64-bit ones u64; bool
+                             * is 0 or 1 (folding writes 1, readers treat nonzero as true) */
             uint32_t u32[4];
             uint64_t u64[4];
         } value;
@@ -330,7 +331,8 @@ bool ir_src_is_const(ir_src s);
 /* Component `c` of a constant source as raw bits. */
 uint64_t ir_src_const_bits(ir_src s, unsigned c);
 
-/* Number of components an instruction reads from source i (from its type and op). */
+/* Number of components an instruction reads from source i (from its type and op).
+ * PACK64 makes N (1..2) 64-bit components from 2N uints; UNPACK64 the reverse. */
 unsigned ir_src_comps(const ir_instr *in, unsigned i);
 /* The type source i is expected to have (base type; comps per ir_src_comps). */
 ir_type ir_src_type(const ir_instr *in, unsigned i);
