@@ -212,6 +212,20 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
             glc_buffer_get_sub_data(ctx->r, r->id, t->x, t->w, mem + t->offset);
         return 0;
     }
+    /* Gallium puts a 1D array's layers in z (st/mesa moves GL's y there); below they are
+     * read from y, one row per layer, so the layer stride becomes the row stride. */
+    struct vrend_transfer layers_in_y;
+    if (r->d.target == PIPE_TEXTURE_1D_ARRAY && (t->z || t->d > 1) && !t->y && t->h == 1) {
+        layers_in_y = *t;
+        layers_in_y.y = t->z;
+        layers_in_y.h = t->d;
+        layers_in_y.z = 0;
+        layers_in_y.d = 1;
+        if (t->layer_stride)
+            layers_in_y.stride = t->layer_stride;
+        layers_in_y.layer_stride = 0;
+        t = &layers_in_y;
+    }
     const struct vformat *f = r->fmt;
     if (t->level > r->d.last_level || !t->w || !t->h || !t->d)
         return -EINVAL;

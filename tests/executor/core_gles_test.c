@@ -89,6 +89,10 @@ static void test_texture_kinds(struct vrend_context *c)
     d.target = PIPE_TEXTURE_1D_ARRAY, d.width = 4, d.array_size = 3;
     roundtrip(c, 2, &d, 4 * 4 * 3, (struct vrend_transfer){ .w = 4, .h = 3, .d = 1 },
               "1D array");
+    /* ... or in z, as gallium sends them (regression: the box was refused as out of
+     * bounds, which ended arb_copy_image-targets on both hosts). */
+    roundtrip(c, 10, &d, 4 * 4 * 3, (struct vrend_transfer){ .w = 4, .h = 1, .d = 3 },
+              "1D array, layers in z");
     d.target = PIPE_TEXTURE_RECT, d.width = 5, d.height = 3, d.array_size = 1;
     roundtrip(c, 3, &d, 5 * 3 * 4, (struct vrend_transfer){ .w = 5, .h = 3, .d = 1 },
               "rectangle");
