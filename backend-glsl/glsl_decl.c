@@ -460,42 +460,71 @@ static bool layout_binding(glsl_ctx *c, const char *first, uint32_t binding)
     return b;
 }
 
-static const struct { const char *pipe, *glsl; bool es; } image_formats[] = {
-    { "R32G32B32A32_FLOAT", "rgba32f", true }, { "R16G16B16A16_FLOAT", "rgba16f", true },
-    { "R32G32_FLOAT", "rg32f", false }, { "R16G16_FLOAT", "rg16f", false },
-    { "R11G11B10_FLOAT", "r11f_g11f_b10f", false }, { "R32_FLOAT", "r32f", true },
-    { "R16_FLOAT", "r16f", false }, { "R16G16B16A16_UNORM", "rgba16", false },
-    { "R10G10B10A2_UNORM", "rgb10_a2", false }, { "R8G8B8A8_UNORM", "rgba8", true },
-    { "R16G16_UNORM", "rg16", false }, { "R8G8_UNORM", "rg8", false },
-    { "R16_UNORM", "r16", false }, { "R8_UNORM", "r8", false },
-    { "R16G16B16A16_SNORM", "rgba16_snorm", false }, { "R8G8B8A8_SNORM", "rgba8_snorm", true },
-    { "R16G16_SNORM", "rg16_snorm", false }, { "R8G8_SNORM", "rg8_snorm", false },
-    { "R16_SNORM", "r16_snorm", false }, { "R8_SNORM", "r8_snorm", false },
-    { "R32G32B32A32_SINT", "rgba32i", true }, { "R16G16B16A16_SINT", "rgba16i", true },
-    { "R8G8B8A8_SINT", "rgba8i", true }, { "R32G32_SINT", "rg32i", false },
-    { "R16G16_SINT", "rg16i", false }, { "R8G8_SINT", "rg8i", false },
-    { "R32_SINT", "r32i", true }, { "R16_SINT", "r16i", false }, { "R8_SINT", "r8i", false },
-    { "R32G32B32A32_UINT", "rgba32ui", true }, { "R16G16B16A16_UINT", "rgba16ui", true },
-    { "R10G10B10A2_UINT", "rgb10_a2ui", false }, { "R8G8B8A8_UINT", "rgba8ui", true },
-    { "R32G32_UINT", "rg32ui", false }, { "R16G16_UINT", "rg16ui", false },
-    { "R8G8_UINT", "rg8ui", false }, { "R32_UINT", "r32ui", true },
-    { "R16_UINT", "r16ui", false }, { "R8_UINT", "r8ui", false },
-};
+/* GLSL format qualifiers: the gallium format a TGSI declaration names, the key's enum
+ * t2g_image_format, the texel base type, and whether GLSL ES has it. */
+typedef struct image_format_info {
+    const char *pipe, *glsl;
+    uint8_t key;
+    uint8_t base;
+    bool es;
+} image_format_info;
 
-static const char *image_format(glsl_ctx *c, const ir_var *v, bool *es_ok)
+#define F(pipe, glsl, key, base, es) { pipe, glsl, T2G_IMAGE_FORMAT_##key, base, es }
+static const image_format_info image_formats[] = {
+    F("R32G32B32A32_FLOAT", "rgba32f", RGBA32F, IR_F32, true),
+    F("R16G16B16A16_FLOAT", "rgba16f", RGBA16F, IR_F32, true),
+    F("R32G32_FLOAT", "rg32f", RG32F, IR_F32, false), F("R16G16_FLOAT", "rg16f", RG16F, IR_F32, false),
+    F("R11G11B10_FLOAT", "r11f_g11f_b10f", R11F_G11F_B10F, IR_F32, false),
+    F("R32_FLOAT", "r32f", R32F, IR_F32, true), F("R16_FLOAT", "r16f", R16F, IR_F32, false),
+    F("R16G16B16A16_UNORM", "rgba16", RGBA16, IR_F32, false),
+    F("R10G10B10A2_UNORM", "rgb10_a2", RGB10_A2, IR_F32, false),
+    F("R8G8B8A8_UNORM", "rgba8", RGBA8, IR_F32, true), F("R16G16_UNORM", "rg16", RG16, IR_F32, false),
+    F("R8G8_UNORM", "rg8", RG8, IR_F32, false), F("R16_UNORM", "r16", R16, IR_F32, false),
+    F("R8_UNORM", "r8", R8, IR_F32, false),
+    F("R16G16B16A16_SNORM", "rgba16_snorm", RGBA16_SNORM, IR_F32, false),
+    F("R8G8B8A8_SNORM", "rgba8_snorm", RGBA8_SNORM, IR_F32, true),
+    F("R16G16_SNORM", "rg16_snorm", RG16_SNORM, IR_F32, false),
+    F("R8G8_SNORM", "rg8_snorm", RG8_SNORM, IR_F32, false),
+    F("R16_SNORM", "r16_snorm", R16_SNORM, IR_F32, false),
+    F("R8_SNORM", "r8_snorm", R8_SNORM, IR_F32, false),
+    F("R32G32B32A32_SINT", "rgba32i", RGBA32I, IR_I32, true),
+    F("R16G16B16A16_SINT", "rgba16i", RGBA16I, IR_I32, true),
+    F("R8G8B8A8_SINT", "rgba8i", RGBA8I, IR_I32, true), F("R32G32_SINT", "rg32i", RG32I, IR_I32, false),
+    F("R16G16_SINT", "rg16i", RG16I, IR_I32, false), F("R8G8_SINT", "rg8i", RG8I, IR_I32, false),
+    F("R32_SINT", "r32i", R32I, IR_I32, true), F("R16_SINT", "r16i", R16I, IR_I32, false),
+    F("R8_SINT", "r8i", R8I, IR_I32, false),
+    F("R32G32B32A32_UINT", "rgba32ui", RGBA32UI, IR_U32, true),
+    F("R16G16B16A16_UINT", "rgba16ui", RGBA16UI, IR_U32, true),
+    F("R10G10B10A2_UINT", "rgb10_a2ui", RGB10_A2UI, IR_U32, false),
+    F("R8G8B8A8_UINT", "rgba8ui", RGBA8UI, IR_U32, true),
+    F("R32G32_UINT", "rg32ui", RG32UI, IR_U32, false), F("R16G16_UINT", "rg16ui", RG16UI, IR_U32, false),
+    F("R8G8_UINT", "rg8ui", RG8UI, IR_U32, false), F("R32_UINT", "r32ui", R32UI, IR_U32, true),
+    F("R16_UINT", "r16ui", R16UI, IR_U32, false), F("R8_UINT", "r8ui", R8UI, IR_U32, false),
+};
+#undef F
+
+/* The format an image is declared with: its TGSI declaration's, else the one the key
+ * gives for its unit (guest drivers leave store-only images without one). */
+static const image_format_info *image_format_of(const glsl_ctx *c, const ir_var *v)
 {
     const char *f = v->image_format;
-    *es_ok = false;
-    if (!f)
-        return NULL;
-    if (!strncmp(f, "PIPE_FORMAT_", 12))
+    size_t n = sizeof(image_formats) / sizeof(image_formats[0]);
+    if (f && !strncmp(f, "PIPE_FORMAT_", 12))
         f += 12;
-    for (size_t i = 0; i < sizeof(image_formats) / sizeof(image_formats[0]); i++)
-        if (!strcmp(f, image_formats[i].pipe)) {
-            *es_ok = image_formats[i].es;
-            return image_formats[i].glsl;
-        }
+    for (size_t i = 0; f && i < n; i++)
+        if (!strcmp(f, image_formats[i].pipe))
+            return &image_formats[i];
+    uint8_t k = v->tgsi_first < T2G_MAX_IMAGES ? c->key->image_format[v->tgsi_first] : 0;
+    for (size_t i = 0; k && i < n; i++)
+        if (image_formats[i].key == k)
+            return &image_formats[i];
     return NULL;
+}
+
+ir_base image_base(const glsl_ctx *c, const ir_var *v)
+{
+    const image_format_info *f = v ? image_format_of(c, v) : NULL;
+    return f ? (ir_base)f->base : v ? (ir_base)v->type.base : IR_F32;
 }
 
 static void declare_image(glsl_ctx *c, ir_var *v)
@@ -510,8 +539,10 @@ static void declare_image(glsl_ctx *c, ir_var *v)
         glsl_refuse(c, "shadow image target");
     if (t->msaa)
         glsl_need(c, GF_IMAGE_MSAA, "multisample images");
-    bool es_ok;
-    const char *fmt = image_format(c, v, &es_ok);
+    const image_format_info *fi = image_format_of(c, v);
+    const char *fmt = fi ? fi->glsl : NULL;
+    bool es_ok = fi && fi->es;
+    ir_base base = image_base(c, v);
     bool readonly = !g->stored && !g->atomics;
     bool writeonly = !g->loaded && !g->atomics;
     if (readonly && writeonly)
@@ -536,8 +567,8 @@ static void declare_image(glsl_ctx *c, ir_var *v)
         snprintf(res->name, T2G_NAME_MAX, "img%u", v->tgsi_first);
         res->texture = v->texture;
         res->host_texture = (uint8_t)host_texture;
-        res->return_type = v->type.base == IR_I32 ? TGSI_RETURN_SINT
-                           : v->type.base == IR_U32 ? TGSI_RETURN_UINT : TGSI_RETURN_FLOAT;
+        res->return_type = base == IR_I32 ? TGSI_RETURN_SINT
+                           : base == IR_U32 ? TGSI_RETURN_UINT : TGSI_RETURN_FLOAT;
         res->writable = !readonly;
         res->size = v->array_len;
     }
@@ -553,7 +584,7 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     if (writeonly)
         out_s(c, "writeonly ");
     out_s(c, c->d->opaque_precision);
-    out_s(c, v->type.base == IR_I32 ? "iimage" : v->type.base == IR_U32 ? "uimage" : "image");
+    out_s(c, base == IR_I32 ? "iimage" : base == IR_U32 ? "uimage" : "image");
     out_s(c, t->suffix);
     out_s(c, " img");
     out_u(c, v->tgsi_first);

@@ -402,7 +402,7 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
     ir_var *v = in->u.mem.var;
     const tex_target_info *ti = tex_target(in->u.mem.texture ? in->u.mem.texture
                                            : v ? v->texture : TGSI_TEXTURE_2D);
-    ir_base ib = v ? (ir_base)v->type.base : IR_F32;
+    ir_base ib = image_base(c, v);
     adapt a;
     switch (in->op) {
     case IR_OP_IMAGE_LOAD:
@@ -701,7 +701,7 @@ void emit_mem_stmt(glsl_ctx *c, ir_instr *in)
         out_s(c, "imageStore(");
         image_coord_args(c, in, ti);
         out_s(c, ", ");
-        emit_src_as(c, in->srcs[in->num_srcs - 1], 4, v ? (ir_base)v->type.base : IR_F32, P_NONE);
+        emit_src_as(c, in->srcs[in->num_srcs - 1], 4, image_base(c, v), P_NONE);
         out_s(c, ");\n");
         return;
     }

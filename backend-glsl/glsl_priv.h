@@ -188,6 +188,8 @@ typedef struct tex_target_info {
 } tex_target_info;
 const tex_target_info *tex_target(int texture);
 void out_sampler_type(glsl_ctx *c, ir_var *v);
+/* The texel type an image is declared with (its format's, which the key may supply). */
+ir_base image_base(const glsl_ctx *c, const ir_var *v);
 void io_declare_resources(glsl_ctx *c);
 void io_declare_stage(glsl_ctx *c);
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);

@@ -31,6 +31,11 @@ typedef struct tgsi_case {
 static void key_ssbo_limit_1(struct t2g_key *k) { k->max_ssbos = 1; }
 static void key_cs_64(struct t2g_key *k) { k->max_cs_invocations = 64; }
 static void key_samplers_4(struct t2g_key *k) { k->max_samplers = 4; }
+static void key_image0_r32ui(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_R32UI; }
+static void key_image0_rgba8(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RGBA8; }
+static void key_image0_rgba32f(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RGBA32F; }
+static void key_image0_rg16f(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RG16F; }
+static void key_image0_bad(struct t2g_key *k) { k->image_format[0] = 0xee; }
 
 /* Reflection checks. */
 static const char *refl_sampler0_1d_as_2d(const struct t2g_reflection *r)

@@ -7,6 +7,10 @@
                        "PROPERTY CS_FIXED_BLOCK_DEPTH 1\nDCL SV[0], THREAD_ID\nDCL BUFFER[0]\n" \
                        "DCL MEMORY[0], SHARED\nDCL TEMP[0..1]\nIMM[0] UINT32 {0, 4, 0, 0}\n"
 
+#define CS_IMAGE_STORE "COMP\nDCL SV[0], THREAD_ID\nDCL IMAGE[0], 2D, PIPE_FORMAT_NONE, WR\n" \
+                       "IMM[0] FLT32 {0.0, 1.0, 0.5, 1.0}\n" \
+                       "  0: STORE IMAGE[0], SV[0].xyyy, IMM[0], 2D\n  1: END\n"
+
 static const tgsi_case cases[] = {
     /* Corpus 6e1037803047a95e: signed max on a storage buffer (no GLSL function on uint
      * memory) goes through an int view of the same block. */
@@ -211,4 +215,26 @@ static const tgsi_case cases[] = {
       "DCL SVIEW[0], RECT, FLOAT\n  0: TEX OUT[0], IN[0], SAMP[0], RECT\n  1: END\n",
       NULL, { "sampler2DRect s0;", "texture(s0, tc0.xy)" }, { NULL }, NULL, false,
       refl_sampler0_native_rect },
+
+    /* Store-only images are declared without a format (corpus: 116 shaders); the key's
+     * image_format gives it, on desktop too; unknown stays a refusal on ES. */
+    { "image_key_format", T2G_TARGET_ESSL310, CS_IMAGE_STORE,
+      NULL, { "layout(rgba8, binding = 0) uniform writeonly highp image2D img0;" }, { NULL },
+      key_image0_rgba8, false, NULL },
+    { "image_key_format_uint", T2G_TARGET_ESSL320, CS_IMAGE_STORE,
+      NULL, { "layout(r32ui, binding = 0) uniform writeonly highp uimage2D img0;",
+              "imageStore(img0, ivec2(gl_LocalInvocationID.xy), uvec4(0u, 1065353216u, " },
+      { NULL }, key_image0_r32ui, false, NULL },
+    { "image_key_format", T2G_TARGET_GLSL450, CS_IMAGE_STORE,
+      NULL, { "layout(rgba32f, binding = 0) uniform writeonly image2D img0;" }, { NULL },
+      key_image0_rgba32f, false, NULL },
+    { "image_key_format_not_es", T2G_TARGET_ESSL310, CS_IMAGE_STORE,
+      "image format rg16f is not available in GLSL ES", { NULL }, { NULL }, key_image0_rg16f,
+      false, NULL },
+    { "image_key_format_unknown", T2G_TARGET_ESSL310, CS_IMAGE_STORE,
+      "image stores without a format is not available", { NULL }, { NULL }, key_image0_bad,
+      false, NULL },
+    { "image_no_format_desktop", T2G_TARGET_GLSL450, CS_IMAGE_STORE,
+      NULL, { "layout(binding = 0) uniform writeonly image2D img0;" }, { NULL }, NULL, false,
+      NULL },
 };
