@@ -57,6 +57,7 @@ enum {
     T2G_HOST_CONSERVATIVE_DEPTH = 1u << 10,
     T2G_HOST_DERIVATIVE_CONTROL = 1u << 11,
     T2G_HOST_FRAMEBUFFER_FETCH = 1u << 12,
+    T2G_HOST_DEMOTE_TO_HELPER = 1u << 13, /* GL_EXT_demote_to_helper_invocation */
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
