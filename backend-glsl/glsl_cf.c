@@ -572,7 +572,7 @@ static void emit_stmt(glsl_ctx *c, ir_instr *in)
          * neighbouring pixels after it are undefined rather than helper-computed. */
         c->refl->uses_discard = true;
         out_indent(c);
-        out_s(c, "discard;\n");
+        out_s(c, in->op == IR_OP_DEMOTE && glsl_has(c, GF_DEMOTE) ? "demote;\n" : "discard;\n");
         return;
     default:
         break;

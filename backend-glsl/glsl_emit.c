@@ -36,7 +36,9 @@
  * target has it (GLSL >= 4.20 or GL_ARB_shading_language_420pack, ESSL >= 3.10).
  *
  * Approximations, documented: ES has no noperspective (perspective is used); DEMOTE is
- * discard; fine derivatives fall back to dFdx/dFdy without derivative control. */
+ * discard unless the host has GL_EXT_demote_to_helper_invocation (then demote, and helper
+ * reads use helperInvocationEXT()); fine derivatives fall back to dFdx/dFdy without
+ * derivative control. */
 #include "glsl_priv.h"
 
 #include <stdarg.h>

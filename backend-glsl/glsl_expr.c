@@ -1043,6 +1043,11 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
         out_s(c, "clock2x32ARB()");
         return;
     case IR_OP_READ_HELPER:
+        /* After demote, only helperInvocationEXT() sees the lanes it turned into helpers. */
+        if (c->uses_demote && glsl_has(c, GF_DEMOTE)) {
+            out_s(c, "helperInvocationEXT()");
+            return;
+        }
         glsl_need(c, GF_HELPER_INVOCATION, "gl_HelperInvocation");
         out_s(c, "gl_HelperInvocation");
         return;

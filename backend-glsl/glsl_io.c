@@ -201,6 +201,9 @@ static void note_access(glsl_ctx *c, ir_instr *in, void *unused)
 {
     (void)unused;
     switch (in->op) {
+    case IR_OP_DEMOTE:
+        c->uses_demote = true;
+        break;
     case IR_OP_LOAD_VAR: case IR_OP_STORE_VAR: case IR_OP_INTERP: {
         ir_var *v = in->u.access.var;
         gvar *g = gv_of(v);

@@ -85,6 +85,7 @@ typedef struct glsl_ctx {
     bool failed;
     bool has_local_outputs;/* epilogue copies outputs from local arrays */
     bool io_blocks;        /* varyings live in one interface block each (see glsl_emit.c) */
+    bool uses_demote;      /* DEMOTE somewhere: helper reads go through the extension */
     uint32_t num_clip, num_cull;
     ir_var *color0;        /* FS_COLOR0_WRITES_ALL_CBUFS: replicate this output */
     unsigned color0_copies;

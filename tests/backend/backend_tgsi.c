@@ -36,6 +36,7 @@ static void key_image0_rgba8(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE
 static void key_image0_rgba32f(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RGBA32F; }
 static void key_image0_rg16f(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RG16F; }
 static void key_image0_bad(struct t2g_key *k) { k->image_format[0] = 0xee; }
+static void key_demote(struct t2g_key *k) { k->host_features |= T2G_HOST_DEMOTE_TO_HELPER; }
 
 /* Reflection checks. */
 static const char *refl_sampler0_1d_as_2d(const struct t2g_reflection *r)

@@ -11,6 +11,11 @@
                        "IMM[0] FLT32 {0.0, 1.0, 0.5, 1.0}\n" \
                        "  0: STORE IMAGE[0], SV[0].xyyy, IMM[0], 2D\n  1: END\n"
 
+#define FS_DEMOTE "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL TEMP[0]\n" \
+                  "IMM[0] FLT32 {0.5, 1.0, 0.0, 0.0}\n  0: FSLT TEMP[0].x, IN[0].xxxx, IMM[0].xxxx\n" \
+                  "  1: UIF TEMP[0].xxxx\n  2: DEMOTE\n  3: ENDIF\n  4: READ_HELPER TEMP[0].x\n" \
+                  "  5: UCMP OUT[0], TEMP[0].xxxx, IMM[0].yyyy, IN[0]\n  6: END\n"
+
 static const tgsi_case cases[] = {
     /* Corpus 6e1037803047a95e: signed max on a storage buffer (no GLSL function on uint
      * memory) goes through an int view of the same block. */
@@ -236,5 +241,16 @@ static const tgsi_case cases[] = {
       false, NULL },
     { "image_no_format_desktop", T2G_TARGET_GLSL450, CS_IMAGE_STORE,
       NULL, { "layout(binding = 0) uniform writeonly image2D img0;" }, { NULL }, NULL, false,
+      NULL },
+
+    /* DEMOTE: demote-to-helper where the host has the extension (helper reads then see the
+     * demoted lanes), else discard. */
+    { "demote_ext", T2G_TARGET_GLSL450, FS_DEMOTE,
+      NULL, { "#extension GL_EXT_demote_to_helper_invocation : require", "demote;",
+              "helperInvocationEXT()" }, { "discard" }, key_demote, true, NULL },
+    { "demote_ext", T2G_TARGET_ESSL320, FS_DEMOTE,
+      NULL, { "demote;", "helperInvocationEXT()" }, { "discard" }, key_demote, true, NULL },
+    { "demote_discard", T2G_TARGET_GLSL450, FS_DEMOTE,
+      NULL, { "discard;", "gl_HelperInvocation" }, { "demote", "GL_EXT_demote" }, NULL, true,
       NULL },
 };
