@@ -209,9 +209,13 @@ static void note_access(glsl_ctx *c, ir_instr *in, void *unused)
         gvar *g = gv_of(v);
         unsigned idx_src = in->op == IR_OP_STORE_VAR ? 1 : 0;
         bool indirect = idx_src < in->num_srcs && in->srcs[idx_src].def;
-        if (indirect && !g->builtin && v->array_len > 0 &&
-            (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT))
-            g->local = true;
+        if (indirect && !g->builtin && v->array_len > 0 && in->op != IR_OP_INTERP &&
+            (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT)) {
+            if (v->per_vertex)
+                g->select = true;
+            else
+                g->local = true;
+        }
         if (in->op == IR_OP_STORE_VAR)
             g->stored = true;
         else
@@ -526,6 +530,23 @@ static void builtin_read(glsl_ctx *c, const access *a, const glsl_builtin *b, ir
 
 /* ---------------------------------------------------------------- loads */
 
+/* The GLSL variable of element `elem` of a varying: g0, i_g0[v].g0, o_g0[v].g0. */
+static void out_elem_access_named(glsl_ctx *c, const access *a, uint32_t elem)
+{
+    ir_var *v = a->var;
+    if (v->per_vertex && c->io_blocks && !v->patch) {
+        out_s(c, v->kind == IR_VAR_INPUT ? "i_" : "o_");
+        out_io_name(c, v, elem);
+        out_index(c, a->dim, a->dim_src);
+        out_c(c, '.');
+        out_io_name(c, v, elem);
+        return;
+    }
+    out_io_name(c, v, elem);
+    if (v->per_vertex)
+        out_index(c, a->dim, a->dim_src);
+}
+
 static void out_elem_access(glsl_ctx *c, const access *a, uint32_t elem_known)
 {
     ir_var *v = a->var;
@@ -545,17 +566,7 @@ static void out_elem_access(glsl_ctx *c, const access *a, uint32_t elem_known)
             out_index(c, a->index, a->index_src);
         return;
     }
-    if (v->per_vertex && c->io_blocks && !v->patch) {
-        out_s(c, v->kind == IR_VAR_INPUT ? "i_" : "o_");
-        out_io_name(c, v, elem_known);
-        out_index(c, a->dim, a->dim_src);
-        out_c(c, '.');
-        out_io_name(c, v, elem_known);
-        return;
-    }
-    out_io_name(c, v, elem_known);
-    if (v->per_vertex)
-        out_index(c, a->dim, a->dim_src);
+    out_elem_access_named(c, a, elem_known);
 }
 
 bool io_load_is_atom(glsl_ctx *c, const ir_instr *in)
@@ -573,7 +584,46 @@ bool io_load_is_atom(glsl_ctx *c, const ir_instr *in)
 bool io_access_prints_index_twice(glsl_ctx *c, const ir_instr *in)
 {
     gvar *g = gv_of(in->u.access.var);
-    return g->builtin != NULL;
+    bool interp_select = in->op == IR_OP_INTERP && in->num_srcs > 0 && in->srcs[0].def;
+    return g->builtin != NULL || g->select || interp_select;
+}
+
+/* `vec4[N](elem0, elem1, ...)[index]`: an indirectly indexed element of I/O that is not
+ * one GLSL array (each varying is its own variable); `interp` wraps each element in
+ * interpolateAt*(elem, extra). */
+static void select_elem(glsl_ctx *c, const access *a, const char *interp, const ir_instr *in)
+{
+    ir_var *v = a->var;
+    uint32_t n = v->array_len ? v->array_len : 1;
+    out_s(c, "vec4[");
+    out_u(c, n);
+    out_s(c, "](");
+    for (uint32_t e = 0; e < n; e++) {
+        if (e)
+            out_s(c, ", ");
+        ir_base db = io_decl_base(c, v, e);
+        const char *fn = interp ? "" : bitcast_fn(c, db, IR_F32, 4);
+        out_s(c, fn[0] ? fn : "");
+        if (fn[0])
+            out_c(c, '(');
+        if (interp)
+            out_s(c, interp);
+        access one = *a;
+        one.index = (int32_t)e;
+        one.index_src = ir_src_none();
+        out_elem_access_named(c, &one, e);
+        if (interp && in && in->u.access.interp_mode == 1) {
+            out_s(c, ", ");
+            emit_src_comp(c, in->srcs[1], 0, IR_I32, P_NONE);
+        } else if (interp && in && in->u.access.interp_mode == 2) {
+            out_s(c, ", ");
+            emit_src_as(c, in->srcs[1], 2, IR_F32, P_NONE);
+        }
+        if (interp || fn[0])
+            out_c(c, ')');
+    }
+    out_c(c, ')');
+    out_index(c, a->index, a->index_src);
 }
 
 /* A register-file element (arrays, constants): name[index], bit cast to the load's type. */
@@ -629,7 +679,9 @@ void emit_load_var(glsl_ctx *c, ir_instr *in)
         builtin_read(c, &a, g->builtin, to, n);
         return;
     }
-    ir_base db = g->local || g->builtin ? (ir_base)v->type.base : io_decl_base(c, v, (uint32_t)a.index);
+    bool select = g->select && a.index_src.def;
+    ir_base db = g->local || g->builtin || select ? (ir_base)v->type.base
+                                                  : io_decl_base(c, v, (uint32_t)a.index);
     const char *fn = bitcast_fn(c, db, to, n);
     if (fn[0]) {
         if (db == IR_F32 || to == IR_F32)
@@ -637,7 +689,10 @@ void emit_load_var(glsl_ctx *c, ir_instr *in)
         out_s(c, fn);
         out_c(c, '(');
     }
-    out_elem_access(c, &a, (uint32_t)a.index);
+    if (select)
+        select_elem(c, &a, NULL, NULL);
+    else
+        out_elem_access(c, &a, (uint32_t)a.index);
     if (n < 4) {
         out_c(c, '.');
         strbuf_appendn(c->o, "xyzw", n);
@@ -652,8 +707,8 @@ void emit_interp(glsl_ctx *c, ir_instr *in)
     gvar *g = gv_of(v);
     unsigned n = in->type.comps;
     glsl_need(c, GF_SAMPLE_INTERPOLATION, "interpolateAt*()");
-    if (g->builtin || g->local || v->kind != IR_VAR_INPUT) {
-        glsl_refuse(c, "interpolation at a sample/offset of a builtin or indirectly indexed input");
+    if (g->builtin || v->kind != IR_VAR_INPUT || v->per_vertex) {
+        glsl_refuse(c, "interpolation at a sample/offset of a builtin");
         return;
     }
     access a = access_of(in);
@@ -665,8 +720,19 @@ void emit_interp(glsl_ctx *c, ir_instr *in)
         out_s(c, fn);
         out_c(c, '(');
     }
+    if (a.index_src.def) {
+        /* interpolateAt* needs the input itself, never a local copy: pick the element. */
+        select_elem(c, &a, fns[mode], in);
+        if (n < 4) {
+            out_c(c, '.');
+            strbuf_appendn(c->o, "xyzw", n);
+        }
+        if (fn[0])
+            out_c(c, ')');
+        return;
+    }
     out_s(c, fns[mode]);
-    out_elem_access(c, &a, (uint32_t)a.index);
+    out_elem_access_named(c, &a, (uint32_t)a.index);
     if (mode == 1) {
         out_s(c, ", ");
         emit_src_comp(c, in->srcs[1], 0, IR_I32, P_NONE);
@@ -690,6 +756,8 @@ bool io_store_prints_value_twice(glsl_ctx *c, const ir_instr *in)
     ir_var *v = in->u.access.var;
     gvar *g = gv_of(v);
     if (v == c->color0 && c->color0_copies > 1)
+        return true;
+    if (g->select)
         return true;
     if (!g->builtin)
         return false;
@@ -789,6 +857,33 @@ void emit_store_var(glsl_ctx *c, ir_instr *in)
         out_u(c, v->id);
         out_index(c, a.index, a.index_src);
         store_masked(c, value, comps, n, ec, (ir_base)v->type.base);
+        return;
+    }
+    if (g->select && a.index_src.def) {
+        /* switch (index) { case e: o_g<e>[v].g<e> = value; break; ... } */
+        out_indent(c);
+        out_s(c, "switch (");
+        emit_src_as(c, a.index_src, 1, IR_I32, P_ADD);
+        if (a.index) {
+            out_s(c, a.index < 0 ? " - " : " + ");
+            out_i(c, a.index < 0 ? -(int64_t)a.index : a.index);
+        }
+        out_s(c, ") {\n");
+        for (uint32_t e = 0; e < v->array_len; e++) {
+            out_indent(c);
+            out_s(c, "case ");
+            out_u(c, e);
+            out_s(c, ":\n");
+            c->indent++;
+            store_line_begin(c);
+            out_elem_access_named(c, &a, e);
+            store_masked(c, value, comps, n, ec, io_decl_base(c, v, e));
+            out_indent(c);
+            out_s(c, "break;\n");
+            c->indent--;
+        }
+        out_indent(c);
+        out_s(c, "}\n");
         return;
     }
     unsigned copies = v == c->color0 ? c->color0_copies : 1;

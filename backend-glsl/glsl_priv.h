@@ -57,6 +57,9 @@ typedef struct glsl_builtin {
 typedef struct gvar {
     const struct glsl_builtin *builtin;
     bool local;            /* indirectly addressed I/O array: a local copy io<id>[] */
+    bool select;           /* per-vertex I/O array addressed indirectly: each access picks
+                            * its element from an array constructor (loads) or a switch
+                            * (stores), since per-vertex arrays cannot be copied locally */
     bool declared;
     bool loaded, stored, atomics; /* images: how it is used */
     uint32_t qualifiers;   /* union of TGSI_MEMORY_* of its accesses */

@@ -253,4 +253,37 @@ static const tgsi_case cases[] = {
     { "demote_discard", T2G_TARGET_GLSL450, FS_DEMOTE,
       NULL, { "discard;", "gl_HelperInvocation" }, { "demote", "GL_EXT_demote" }, NULL, true,
       NULL },
+
+    /* Per-vertex I/O arrays addressed indirectly (each varying is its own block array, so
+     * there is no GLSL array to index): loads pick from an array constructor, stores
+     * switch on the index.  interpolateAt* on an indirectly indexed input likewise. */
+    { "gs_indirect_input", T2G_TARGET_GLSL450,
+      "GEOM\nPROPERTY GS_INPUT_PRIMITIVE TRIANGLES\nPROPERTY GS_OUTPUT_PRIMITIVE TRIANGLE_STRIP\n"
+      "PROPERTY GS_MAX_OUTPUT_VERTICES 3\nPROPERTY GS_INVOCATIONS 1\nDCL IN[][0], POSITION\n"
+      "DCL IN[][1..3], ARRAY(1), GENERIC[1]\nDCL OUT[0], POSITION\nDCL OUT[1], GENERIC[0]\n"
+      "DCL ADDR[0]\nIMM[0] FLT32 {1.0, 0.0, 0.0, 0.0}\n  0: ARL ADDR[0].x, IN[0][0].xxxx\n"
+      "  1: MOV OUT[0], IN[0][0]\n  2: MOV OUT[1], IN[1][ADDR[0].x+2]\n  3: EMIT IMM[0].yyyy\n"
+      "  4: END\n",
+      NULL, { "vec4[3](i_g1[1].g1, i_g2[1].g2, i_g3[1].g3)[t", " + 1]" }, { NULL }, NULL,
+      false, NULL },
+    { "tcs_indirect_output", T2G_TARGET_ESSL320,
+      "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 3\nDCL IN[][0], GENERIC[0]\nDCL SV[0], INVOCATIONID\n"
+      "DCL OUT[0], TESSOUTER\nDCL OUT[][1..2], ARRAY(1), GENERIC[1]\nDCL ADDR[0]\n"
+      "  0: ARL ADDR[0].x, IN[0][0].xxxx\n  1: MOV OUT[SV[0].x][ADDR[0].x+1].xy, IN[SV[0].x][0]\n"
+      "  2: MOV OUT[0], OUT[0][ADDR[0].x+1]\n  3: END\n",
+      NULL, { "case 1:\n\t\to_g2[gl_InvocationID].g2.xy = ", "vec4[2](o_g1[0].g1, o_g2[0].g2)[" },
+      { NULL }, NULL, false, NULL },
+    { "interp_indirect", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0..2], ARRAY(1), GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL ADDR[0]\n"
+      "DCL TEMP[0..1]\nIMM[0] FLT32 {0.1, 0.2, 0.0, 0.0}\n  0: ARL ADDR[0].x, IN[0].xxxx\n"
+      "  1: INTERP_OFFSET TEMP[0], IN[ADDR[0].x+1], IMM[0].xyyy\n  2: MOV TEMP[1], IN[ADDR[0].x]\n"
+      "  3: ADD OUT[0], TEMP[0], TEMP[1]\n  4: END\n",
+      NULL, { "vec4[3](interpolateAtOffset(g0, vec2(0.1, 0.2)), interpolateAtOffset(g1, ",
+              "vec4 io0[3] = vec4[](g0, g1, g2);" }, { NULL }, NULL, false, NULL },
+    { "interp_indirect", T2G_TARGET_ESSL320,
+      "FRAG\nDCL IN[0..2], ARRAY(1), GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL ADDR[0]\n"
+      "DCL TEMP[0]\n  0: ARL ADDR[0].x, IN[0].xxxx\n"
+      "  1: INTERP_CENTROID TEMP[0], IN[ADDR[0].x]\n  2: MOV OUT[0], TEMP[0]\n  3: END\n",
+      NULL, { "vec4[3](interpolateAtCentroid(g0), interpolateAtCentroid(g1), " }, { "io0" },
+      NULL, false, NULL },
 };
