@@ -24,9 +24,11 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 targets=(fuzz_tgsi_parse fuzz_compile fuzz_vrend fuzz_vtest)
 want=()
+# Captured once: `ninja ... | grep -q` under pipefail fails when grep stops reading early.
+defined=$(ninja -C "$build" -t targets all 2>/dev/null)
 for t in "${targets[@]}"; do
     # Only targets this configuration defines (fuzz_vrend/fuzz_vtest need the executor).
-    if ninja -C "$build" -t targets all 2>/dev/null | grep -q "^tests/fuzz/$t:"; then
+    if grep -q "^tests/fuzz/$t:" <<< "$defined"; then
         want+=("tests/fuzz/$t")
     fi
 done
