@@ -21,8 +21,12 @@
  *                     a private `vec4 priv<id>`
  *   CONST[b]          layout(std140) uniform cb<b> { vec4 u<b>[N]; }  (the member is u<b>,
  *                     not c<b>, so it cannot collide with the COLOR varying c<b>)
- *   samplers          uniform sampler* s<n> (SVIEW/SAMP index n; s<n>[k] for arrays)
- *   images            uniform image* img<n>
+ *   samplers          uniform sampler* s<n> (SVIEW/SAMP index n; s<n>[k] for arrays);
+ *                     where the dialect lacks 1D / RECT textures (GLSL ES) they are
+ *                     declared 2D and addressed as glsl_remap.c describes, and the
+ *                     reflection's host_texture names the target the executor must bind
+ *   images            uniform image* img<n>; a declaration without a format takes
+ *                     key->image_format[n]
  *   BUFFER[n]         layout(std430) buffer ssbo<n> { uint ssbo<n>_data[]; }; signed
  *                     min/max atomics add an int view at the same binding, `buffer
  *                     ssbo<n>_i { int ssbo<n>_idata[]; }` (ac<b>_i / ac<b>_idata alike)
