@@ -95,6 +95,8 @@ ir_var *tr_temp_var(const tr *t, int32_t index)
 
 int64_t tr_temp_slot(const tr *t, int32_t index)
 {
+    if (t->temp_slot)
+        return index >= 0 && (uint32_t)index < t->temp_slot_len ? t->temp_slot[index] : -1;
     uint32_t lo = 0, hi = t->num_ssa_temps;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -149,6 +151,42 @@ static bool scan_reg(tr *t, const ast_reg *r, int score, uint32_t **ssa, size_t 
            (!r->dim_indirect || scan_index(t, &r->dim_ind, ssa, n, cap));
 }
 
+/* The usual shader names TEMP[0..k] with few gaps: then a table indexed by register gives
+ * each operand its slot without a search, and filling it in register order sorts and dedups
+ * the list with no qsort.  The table is sized by the operands scanned, so a hostile
+ * TEMP[65535] alone still takes the sorted-list path.  False: not dense, nothing changed. */
+static bool dense_slots(tr *t, uint32_t *ssa, size_t n)
+{
+    uint32_t max = 0;
+    for (size_t i = 0; i < n; i++)
+        max = ssa[i] > max ? ssa[i] : max;
+    size_t len = n ? (size_t)max + 1 : 0;
+    if (len > 4 * n + 64)
+        return false;
+    int32_t *slot = arena_alloc_uninit(t->a, sizeof(int32_t) * (len + 1));
+    if (!slot)
+        return false;
+    memset(slot, 0xff, sizeof(int32_t) * len);
+    for (size_t i = 0; i < n; i++)
+        slot[ssa[i]] = 0;
+    uint32_t m = 0;
+    for (uint32_t r = 0; r < len; r++) {
+        if (slot[r] < 0)
+            continue;
+        if (tr_temp_var(t, (int32_t)r)) {
+            slot[r] = -1;
+            continue;
+        }
+        ssa[m] = r;
+        slot[r] = (int32_t)m++;
+    }
+    t->ssa_temps = ssa;
+    t->num_ssa_temps = m;
+    t->temp_slot = slot;
+    t->temp_slot_len = (uint32_t)len;
+    return true;
+}
+
 bool tr_declare_temps(tr *t)
 {
     const ast_program *p = t->prog;
@@ -179,7 +217,12 @@ bool tr_declare_temps(tr *t)
             t->temp_ranges[t->num_temp_ranges++] =
                 (tr_temp_range){ d->first, d->last, d->array_id, false, 0, NULL, d };
     }
-    qsort(t->temp_ranges, t->num_temp_ranges, sizeof(tr_temp_range), cmp_range);
+    /* Declarations usually come in register order: sort only when they do not. */
+    bool in_order = true;
+    for (uint32_t i = 1; i < t->num_temp_ranges && in_order; i++)
+        in_order = t->temp_ranges[i - 1].first <= t->temp_ranges[i].first;
+    if (!in_order)
+        qsort(t->temp_ranges, t->num_temp_ranges, sizeof(tr_temp_range), cmp_range);
     for (uint32_t i = 1; i < t->num_temp_ranges; i++)
         if (t->temp_ranges[i].first <= t->temp_ranges[i - 1].last) {
             tr_error(t, t->temp_ranges[i].decl->loc, "TEMP[%u..%u] overlaps an earlier declaration",
@@ -194,7 +237,11 @@ bool tr_declare_temps(tr *t)
     }
     for (uint32_t i = 0; i < t->num_temp_ranges; i++)
         t->by_array[i] = (uint64_t)t->temp_ranges[i].array_id << 32 | i;
-    qsort(t->by_array, t->num_temp_ranges, sizeof(uint64_t), cmp_u64);
+    in_order = true;
+    for (uint32_t i = 1; i < t->num_temp_ranges && in_order; i++)
+        in_order = t->by_array[i - 1] <= t->by_array[i];
+    if (!in_order)
+        qsort(t->by_array, t->num_temp_ranges, sizeof(uint64_t), cmp_u64);
 
     uint32_t *ssa = NULL;
     size_t n = 0, cap = 0;
@@ -229,6 +276,8 @@ bool tr_declare_temps(tr *t)
     }
 
     /* SSA registers: those named directly outside arrays, sorted, once each */
+    if (dense_slots(t, ssa, n))
+        return true;
     if (n)
         qsort(ssa, n, sizeof(uint32_t), cmp_u32);
     size_t m = 0;

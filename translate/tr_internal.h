@@ -75,6 +75,10 @@ typedef struct tr {
     uint32_t num_addrs, num_slots;
     uint32_t *ssa_temps;
     uint32_t num_ssa_temps;
+    /* slot of TEMP[i] (-1: not SSA) for i < temp_slot_len, when the named registers are dense
+     * enough for a table (NULL otherwise: tr_temp_slot searches ssa_temps) */
+    int32_t *temp_slot;
+    uint32_t temp_slot_len;
     tr_temp_range *temp_ranges; /* TEMP declarations sorted by first register (temps.c) */
     uint32_t num_temp_ranges;
     uint64_t *by_array;         /* array id << 32 | range index, sorted */
