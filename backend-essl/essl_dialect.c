@@ -73,6 +73,10 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_TESS_POINT_SIZE] = EXT(0, 310, "GL_EXT_tessellation_point_size", 0),
     [GF_VIEWPORT_IN_FS] = NONE,
     [GF_IO_BLOCKS] = EXT(320, 310, "GL_EXT_shader_io_blocks", T2G_HOST_GEOMETRY_SHADER),
+    [GF_GROUP_VOTE] = NONE,
+    [GF_BALLOT] = NONE,
+    [GF_FRAMEBUFFER_FETCH] = EXT(0, 300, "GL_EXT_shader_framebuffer_fetch",
+                                 T2G_HOST_FRAMEBUFFER_FETCH),
 };
 
 /* Every ES shader states its precisions: float has no default in fragment shaders, and the

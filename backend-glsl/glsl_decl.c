@@ -146,7 +146,7 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
     if (!vs_in && !fs_out && !v->patch && !(out && c->stage == TGSI_PROCESSOR_TESS_CTRL))
         out_interp(c, interp, loc);
     if (!block)
-        out_s(c, out ? "out " : "in ");
+        out_s(c, fs_out && gv_of(v)->fetched ? "inout " : out ? "out " : "in ");
     out_type(c, db, 4);
     out_c(c, ' ');
     out_s(c, name);

@@ -78,6 +78,11 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_GATHER_EXT] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
     [GF_GS_POINT_SIZE] = CORE(140),
     [GF_TESS_POINT_SIZE] = CORE(140),
+    /* glslang knows the vote functions from 4.30 and ballotARB() from 4.50 */
+    [GF_GROUP_VOTE] = EXT(0, 430, "GL_ARB_shader_group_vote", T2G_HOST_SHADER_GROUP_VOTE),
+    [GF_BALLOT] = EXT(0, 450, "GL_ARB_shader_ballot", T2G_HOST_SHADER_BALLOT),
+    [GF_FRAMEBUFFER_FETCH] = EXT(0, 140, "GL_EXT_shader_framebuffer_fetch",
+                                 T2G_HOST_FRAMEBUFFER_FETCH),
 };
 
 static const glsl_dialect desktop[] = {

@@ -1051,6 +1051,35 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
         glsl_need(c, GF_HELPER_INVOCATION, "gl_HelperInvocation");
         out_s(c, "gl_HelperInvocation");
         return;
+    case IR_OP_VOTE_ANY: case IR_OP_VOTE_ALL: case IR_OP_VOTE_EQ:
+        glsl_need(c, GF_GROUP_VOTE, "subgroup votes");
+        out_s(c, ir_op_infos[in->op].glsl);
+        out_c(c, '(');
+        emit_src_comp(c, in->srcs[0], 0, IR_BOOL, P_NONE);
+        out_c(c, ')');
+        return;
+    case IR_OP_BALLOT:
+        /* ballotARB() is a uint64_t mask; the IR wants it as uvec2 (.x = lanes 0-31) */
+        glsl_need(c, GF_BALLOT, "ballotARB()");
+        glsl_need(c, GF_INT64, "ballotARB()'s 64-bit mask");
+        out_s(c, "unpackUint2x32(ballotARB(");
+        emit_src_comp(c, in->srcs[0], 0, IR_U32, P_EQ + 1);
+        out_s(c, " != 0u))");
+        return;
+    case IR_OP_READ_FIRST: case IR_OP_READ_INVOC:
+        glsl_need(c, GF_BALLOT, ir_op_infos[in->op].glsl);
+        out_s(c, ir_op_infos[in->op].glsl);
+        out_c(c, '(');
+        emit_src_as(c, in->srcs[0], n, b, P_NONE);
+        if (in->op == IR_OP_READ_INVOC) {
+            out_s(c, ", ");
+            emit_src_comp(c, in->srcs[1], 0, IR_U32, P_NONE);
+        }
+        out_c(c, ')');
+        return;
+    case IR_OP_FBFETCH:
+        emit_fbfetch(c, in);
+        return;
     case IR_OP_LOAD_VAR:
         emit_load_var(c, in);
         return;

@@ -204,6 +204,10 @@ static void note_access(glsl_ctx *c, ir_instr *in, void *unused)
     case IR_OP_DEMOTE:
         c->uses_demote = true;
         break;
+    case IR_OP_FBFETCH:
+        if (in->u.access.var)
+            gv_of(in->u.access.var)->fetched = true;
+        break;
     case IR_OP_LOAD_VAR: case IR_OP_STORE_VAR: case IR_OP_INTERP: {
         ir_var *v = in->u.access.var;
         gvar *g = gv_of(v);
@@ -898,12 +902,51 @@ void emit_store_var(glsl_ctx *c, ir_instr *in)
 
 /* ---------------------------------------------------------------- local I/O arrays */
 
+/* FBFETCH reads what the framebuffer held before this invocation: the inout output as
+ * main() starts, before the shader writes it. */
+void emit_fbfetch(glsl_ctx *c, ir_instr *in)
+{
+    ir_var *v = in->u.access.var;
+    uint32_t e = (uint32_t)in->u.access.index;
+    unsigned n = in->type.comps ? in->type.comps : 4;
+    const char *fn = bitcast_fn(c, io_decl_base(c, v, e), (ir_base)in->type.base, n);
+    if (fn[0]) {
+        out_s(c, fn);
+        out_c(c, '(');
+    }
+    out_s(c, "fb");
+    out_u(c, v->semantic_index + e);
+    if (n < 4) {
+        out_c(c, '.');
+        strbuf_appendn(c->o, "xyzw", n);
+    }
+    if (fn[0])
+        out_c(c, ')');
+}
+
+static void fbfetch_prologue(glsl_ctx *c, ir_var *v)
+{
+    glsl_need(c, GF_FRAMEBUFFER_FETCH, "framebuffer fetch");
+    uint32_t n = v->array_len ? v->array_len : 1;
+    for (uint32_t e = 0; e < n; e++) {
+        out_s(c, "\t");
+        out_type(c, io_decl_base(c, v, e), 4);
+        out_s(c, " fb");
+        out_u(c, v->semantic_index + e);
+        out_s(c, " = ");
+        out_io_name(c, v, e);
+        out_s(c, ";\n");
+    }
+}
+
 void io_prologue(glsl_ctx *c)
 {
     ir_shader *s = c->s;
     for (uint32_t i = 0; i < s->num_vars; i++) {
         ir_var *v = s->vars[i];
         gvar *g = gv_of(v);
+        if (g->fetched)
+            fbfetch_prologue(c, v);
         if (v->kind == IR_VAR_TEMP_ARRAY) {
             out_s(c, "\t");
             out_type(c, (ir_base)v->type.base, v->type.comps);

@@ -62,6 +62,7 @@ typedef struct gvar {
                             * (stores), since per-vertex arrays cannot be copied locally */
     bool declared;
     bool loaded, stored, atomics; /* images: how it is used */
+    bool fetched;          /* colour output read by FBFETCH: declared inout */
     uint32_t qualifiers;   /* union of TGSI_MEMORY_* of its accesses */
     bool int_view;         /* buffers: signed min/max go through an int alias block */
     int texture;           /* sampler target resolved from uses when the declaration lacks it */
@@ -139,6 +140,7 @@ void io_prologue(glsl_ctx *c);       /* local copies of indirectly read input ar
 void io_epilogue(glsl_ctx *c);       /* output copies before return/emit */
 void emit_load_var(glsl_ctx *c, ir_instr *in);
 void emit_interp(glsl_ctx *c, ir_instr *in);
+void emit_fbfetch(glsl_ctx *c, ir_instr *in);   /* fb<n>, copied from o<n> at the start */
 void emit_store_var(glsl_ctx *c, ir_instr *in);
 bool io_load_is_atom(glsl_ctx *c, const ir_instr *in);
 bool io_store_prints_value_twice(glsl_ctx *c, const ir_instr *in);

@@ -286,4 +286,29 @@ static const tgsi_case cases[] = {
       "  1: INTERP_CENTROID TEMP[0], IN[ADDR[0].x]\n  2: MOV OUT[0], TEMP[0]\n  3: END\n",
       NULL, { "vec4[3](interpolateAtCentroid(g0), interpolateAtCentroid(g1), " }, { "io0" },
       NULL, false, NULL },
+
+    /* The translator's subgroup ops (GL_ARB_shader_group_vote / _ballot) and framebuffer
+     * fetch (GL_EXT_shader_framebuffer_fetch: inout output copied as main() starts; glslang
+     * does not know the extension, so that case is not validated). */
+    { "subgroup", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0..2]\n"
+      "IMM[0] UINT32 {3, 0, 0, 0}\n  0: VOTE_ANY TEMP[0].x, IN[0].xxxx\n"
+      "  1: VOTE_ALL TEMP[0].y, IN[0].yyyy\n  2: BALLOT TEMP[1].xy, IN[0].zzzz\n"
+      "  3: READ_FIRST TEMP[2].xy, IN[0]\n  4: READ_INVOC TEMP[2].zw, IN[0], IMM[0].xxxx\n"
+      "  5: ADD TEMP[0], TEMP[0], TEMP[1]\n  6: ADD OUT[0], TEMP[0], TEMP[2]\n  7: END\n",
+      NULL, { "anyInvocationARB(floatBitsToUint(g0.x) != 0u)",
+              "unpackUint2x32(ballotARB(floatBitsToUint(g0.z) != 0u))",
+              "readFirstInvocationARB(floatBitsToUint(g0.xy))", "readInvocationARB(" },
+      { NULL }, NULL, false, NULL, T2G_COMPILE_NO_OPT, false },
+    { "subgroup", T2G_TARGET_ESSL320,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: VOTE_ANY TEMP[0].x, IN[0].xxxx\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+      "subgroup votes is not available", { NULL }, { NULL }, NULL, false, NULL,
+      T2G_COMPILE_NO_OPT, false },
+    { "fbfetch", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: FBFETCH TEMP[0], OUT[0]\n  1: ADD OUT[0], TEMP[0], IN[0]\n  2: END\n",
+      NULL, { "#extension GL_EXT_shader_framebuffer_fetch : require",
+              "layout(location = 0) inout vec4 o0;", "\tvec4 fb0 = o0;\n", "fb0 + g0" },
+      { NULL }, key_fbfetch, true, NULL, 0, true },
 };
