@@ -309,6 +309,6 @@ static const tgsi_case cases[] = {
       "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
       "  0: FBFETCH TEMP[0], OUT[0]\n  1: ADD OUT[0], TEMP[0], IN[0]\n  2: END\n",
       NULL, { "#extension GL_EXT_shader_framebuffer_fetch : require",
-              "layout(location = 0) inout vec4 o0;", "\tvec4 fb0 = o0;\n", "fb0 + g0" },
+              "layout(location = 0) inout vec4 o0;", "\tvec4 fb0 = o0;\n", " = fb0;\n" },
       { NULL }, key_fbfetch, true, NULL, 0, true },
 };
