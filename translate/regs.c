@@ -508,16 +508,17 @@ void tr_merge(tr *t, const tr_edge *edges, unsigned n)
     if (n == 1)
         return;
     for (uint32_t i = 0; i < t->num_slots * 4; i++) {
-        bool same = true;
-        ir_base base = IR_VOID;
-        for (unsigned e = 0; e < n; e++) {
-            if (!chan_eq(edges[e].map[i], edges[0].map[i]))
-                same = false;
-            if (base == IR_VOID && edges[e].map[i].def)
-                base = (ir_base)edges[e].map[i].def->type.base;
-        }
-        if (same)
+        /* Most channels agree on every edge: compare pointers only, and look at the
+         * values' types (a cache miss each) just for the channels that need a phi. */
+        unsigned e = 1;
+        while (e < n && chan_eq(edges[e].map[i], edges[0].map[i]))
+            e++;
+        if (e == n)
             continue;
+        ir_base base = IR_VOID;
+        for (e = 0; e < n && base == IR_VOID; e++)
+            if (edges[e].map[i].def)
+                base = (ir_base)edges[e].map[i].def->type.base;
         ir_instr *phi = ir_build_phi(&t->b, ir_type_make(base, 1), n);
         for (unsigned e = 0; e < n; e++)
             ir_phi_set_src(phi, e, edges[e].from,
