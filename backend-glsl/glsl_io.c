@@ -171,21 +171,6 @@ ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem)
     return IR_F32; /* varyings are float vectors in every stage, so stages link by name */
 }
 
-const char *sampler_name(glsl_ctx *c, ir_var *v)
-{
-    (void)c;
-    return "s";
-}
-
-void resource_name(glsl_ctx *c, ir_var *v)
-{
-    switch (v->kind) {
-    case IR_VAR_SAMPLER: out_c(c, 's'); out_u(c, v->tgsi_first); break;
-    case IR_VAR_IMAGE: out_s(c, "img"); out_u(c, v->tgsi_first); break;
-    default: break;
-    }
-}
-
 void mem_array_name(glsl_ctx *c, ir_var *v)
 {
     switch (v->kind) {

@@ -146,9 +146,7 @@ bool io_load_is_atom(glsl_ctx *c, const ir_instr *in);
 bool io_store_prints_value_twice(glsl_ctx *c, const ir_instr *in);
 bool io_access_prints_index_twice(glsl_ctx *c, const ir_instr *in);
 bool var_is_writable(const ir_var *v);
-const char *sampler_name(glsl_ctx *c, ir_var *v);
 const char *image_type_for(glsl_ctx *c, ir_var *v, int texture);
-void resource_name(glsl_ctx *c, ir_var *v);  /* prints the resource's name */
 void mem_array_name(glsl_ctx *c, ir_var *v); /* "ssbo0_data", "shm", "ac0_data" */
 
 /* ---- glsl_mem.c: textures, images, buffers, shared memory */
