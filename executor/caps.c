@@ -82,8 +82,11 @@ void caps_probe(struct vrend_renderer *r)
                                                  (uint32_t)l->max_tex_units));
     r->images_per_stage = umin(MAX_IMAGES, umin((uint32_t)l->max_image_units / 5,
                                                 (uint32_t)l->max_images_per_stage));
-    r->ssbos_per_stage = umin(MAX_SSBOS, umin((uint32_t)l->max_ssbo_bindings / 5,
-                                              (uint32_t)l->max_ssbo_per_stage));
+    /* The compiler keeps atomic counters in storage buffers: the last ATOMIC_SSBO_BINDINGS
+     * storage bindings hold them (shared by all stages, as GL's counter bindings are). */
+    uint32_t ssbo_room = (uint32_t)l->max_ssbo_bindings > ATOMIC_SSBO_BINDINGS
+                             ? (uint32_t)l->max_ssbo_bindings - ATOMIC_SSBO_BINDINGS : 0;
+    r->ssbos_per_stage = umin(MAX_SSBOS, umin(ssbo_room / 5, (uint32_t)l->max_ssbo_per_stage));
     r->driver_ubo_binding = l->max_ubo_bindings - 1;
 }
 
@@ -207,7 +210,8 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
     c->max_texture_3d_size = l->max_tex_3d;
     c->max_texture_cube_size = l->max_tex_cube;
     c->max_combined_shader_buffers = r->ssbos_per_stage * 5;
-    uint32_t ac = umin(l->max_atomic_bindings / 5, 8);
+    uint32_t ac = l->max_ssbo_bindings > ATOMIC_SSBO_BINDINGS
+                      ? umin(l->max_atomic_bindings / 5, ATOMIC_SSBO_BINDINGS) : 0;
     for (int i = 0; i < 6; i++) {
         c->max_atomic_counters[i] = ac ? 4096 : 0;
         c->max_atomic_counter_buffers[i] = ac;

@@ -23,7 +23,8 @@ static void key_base(struct vrend_renderer *r, struct t2g_key *k, uint32_t stage
     k->sampler_binding_base = slot * r->samplers_per_stage;
     k->image_binding_base = slot * r->images_per_stage;
     k->ssbo_binding_base = slot * r->ssbos_per_stage;
-    k->atomic_binding_base = 0;
+    k->atomic_binding_base = (uint32_t)r->lim.max_ssbo_bindings > ATOMIC_SSBO_BINDINGS
+                                 ? (uint32_t)r->lim.max_ssbo_bindings - ATOMIC_SSBO_BINDINGS : 0;
     k->driver_ubo_binding = r->driver_ubo_binding;
     k->max_ubos = r->ubos_per_stage;
     k->max_samplers = r->samplers_per_stage;
@@ -570,7 +571,8 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
                 struct ubo_slot *b = res->tgsi_index < MAX_SSBOS ? &s->atomics[res->tgsi_index]
                                                                  : NULL;
                 if (b && b->res && (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
-                    glBindBufferRange(GL_ATOMIC_COUNTER_BUFFER, res->binding, b->res->id,
+                    /* The compiler declares counters as a storage buffer of uints. */
+                    glBindBufferRange(GL_SHADER_STORAGE_BUFFER, res->binding, b->res->id,
                                       b->offset, b->size);
                 break;
             }

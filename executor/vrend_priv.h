@@ -176,6 +176,8 @@ struct vobj {
 #define MAX_SLOTS 32
 #define MAX_UBOS 16
 #define MAX_SSBOS 16
+/* Storage-buffer bindings reserved for atomic counter buffers (see caps.c). */
+#define ATOMIC_SSBO_BINDINGS 8
 #define MAX_IMAGES 16
 
 struct vbuf { struct vres *res; uint32_t stride, offset; };
