@@ -86,10 +86,9 @@ static void number_value(tgsi_tok *t, const char *s, const char *e)
 
 /* The FILE[N](.swizzle) token once the file is known: the index, and where the token ends. */
 static int reg_token(parse_ctx *ctx, tgsi_tok *t, unsigned file, const char *digits,
-                     const char *more)
+                     const char *close, const char *more)
 {
     t->file = (uint8_t)file;
-    const char *close = memchr(digits, ']', (size_t)(ctx->cur - digits));
     number_value(t, digits, close);
     if (more) {
         ctx->cur--;
@@ -122,7 +121,7 @@ static int bad_char(parse_ctx *ctx, tgsi_tok *t)
 int tgsi_lex(void *lvalp, parse_ctx *ctx)
 {
     tgsi_tok *lval = lvalp;
-    const char *digits_end, *word_end, *digits, *more;
+    const char *digits_end, *word_end, *digits, *close, *more;
     /*!stags:re2c format = 'const char *@@;\n'; */
     for (;;) {
         ctx->tok = ctx->cur;
@@ -172,16 +171,16 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
          * when a second bracket or an array id follows, so the grammar's common path stays
          * short.  The register files are spelled out so the DFA names the file (no keyword
          * lookup for the commonest token); other words before "[N]" go through the table. */
-        regtail = @word_end "[" @digits digits "]" (@more [[(] | "." [xyzwXYZW]{1,8})?;
-        'TEMP' regtail { return reg_token(ctx, lval, TGSI_FILE_TEMPORARY, digits, more); }
-        'IN' regtail { return reg_token(ctx, lval, TGSI_FILE_INPUT, digits, more); }
-        'OUT' regtail { return reg_token(ctx, lval, TGSI_FILE_OUTPUT, digits, more); }
-        'CONST' regtail { return reg_token(ctx, lval, TGSI_FILE_CONSTANT, digits, more); }
-        'IMM' regtail { return reg_token(ctx, lval, TGSI_FILE_IMMEDIATE, digits, more); }
-        'SAMP' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER, digits, more); }
-        'SVIEW' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER_VIEW, digits, more); }
-        'ADDR' regtail { return reg_token(ctx, lval, TGSI_FILE_ADDRESS, digits, more); }
-        'SV' regtail { return reg_token(ctx, lval, TGSI_FILE_SYSTEM_VALUE, digits, more); }
+        regtail = @word_end "[" @digits digits @close "]" (@more [[(] | "." [xyzwXYZW]{1,8})?;
+        'TEMP' regtail { return reg_token(ctx, lval, TGSI_FILE_TEMPORARY, digits, close, more); }
+        'IN' regtail { return reg_token(ctx, lval, TGSI_FILE_INPUT, digits, close, more); }
+        'OUT' regtail { return reg_token(ctx, lval, TGSI_FILE_OUTPUT, digits, close, more); }
+        'CONST' regtail { return reg_token(ctx, lval, TGSI_FILE_CONSTANT, digits, close, more); }
+        'IMM' regtail { return reg_token(ctx, lval, TGSI_FILE_IMMEDIATE, digits, close, more); }
+        'SAMP' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER, digits, close, more); }
+        'SVIEW' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER_VIEW, digits, close, more); }
+        'ADDR' regtail { return reg_token(ctx, lval, TGSI_FILE_ADDRESS, digits, close, more); }
+        'SV' regtail { return reg_token(ctx, lval, TGSI_FILE_SYSTEM_VALUE, digits, close, more); }
         ident regtail {
             lval->len = (uint32_t)(word_end - ctx->tok);
             const keyword *k = find_keyword(lval->s, lval->len);
@@ -189,7 +188,7 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
                 ctx->cur = word_end; /* GENERIC[1] and the like: the name alone */
                 return word_token(lval);
             }
-            return reg_token(ctx, lval, k->value, digits, more);
+            return reg_token(ctx, lval, k->value, digits, close, more);
         }
         ident { lval->len = (uint32_t)(ctx->cur - ctx->tok); return word_token(lval); }
         '0x' [0-9a-fA-F]+ { TOKEN(T_HEX); }
