@@ -1,6 +1,7 @@
 /* Common subexpression elimination: a pure instruction equal to one that is available
- * (earlier in its list, or in a list enclosing it) is replaced by it.  Availability follows
- * the structure, which is dominance without the loop-exit cases and exactly GLSL scoping. */
+ * (earlier in its list, or in a list enclosing it) becomes a MOV of it, which copy
+ * propagation then removes.  Availability follows the structure, which is dominance without
+ * the loop-exit cases and exactly GLSL scoping. */
 #include "passes.h"
 
 #include <stdlib.h>
@@ -11,8 +12,8 @@ typedef struct cse {
     uint32_t mask;
     uint32_t *undo;        /* slots filled, in order, for popping scopes */
     uint32_t undo_len;
-    ir_src *map;
     bool progress;
+    arena *arena;
 } cse;
 
 /* Loads of variables nothing writes during the shader; loads of others may differ. */
@@ -98,10 +99,13 @@ static bool equal_instr(const ir_instr *a, const ir_instr *b)
     return true;
 }
 
-static ir_src resolve(const cse *c, ir_src s)
+/* Reads through MOVs (ours and others), so equal expressions over copies compare equal. */
+static ir_src resolve(ir_src s)
 {
-    for (unsigned guard = 0; guard < 64 && s.def && c->map[s.def->index].def; guard++)
-        s = ir_src_compose(c->map[s.def->index], s.swizzle);
+    for (unsigned guard = 0; guard < 64 && s.def && s.def->op == IR_OP_MOV &&
+                             s.def->srcs[0].def && s.def->srcs[0].def->type.base == s.def->type.base;
+         guard++)
+        s = ir_src_compose(s.def->srcs[0], s.swizzle);
     return s;
 }
 
@@ -110,7 +114,7 @@ static void visit_block(cse *c, ir_block *b)
     IR_FOREACH_INSTR(b, in) {
         for (unsigned i = 0; i < in->num_srcs; i++)
             if (in->srcs[i].def && in->op != IR_OP_PHI)
-                in->srcs[i] = resolve(c, in->srcs[i]);
+                in->srcs[i] = resolve(in->srcs[i]);
         if (!candidate(in))
             continue;
         uint32_t slot = hash_instr(in) & c->mask;
@@ -122,7 +126,12 @@ static void visit_block(cse *c, ir_block *b)
                 break;
             }
             if (equal_instr(e, in)) {
-                c->map[in->index] = ir_src_for(e);
+                if (!in->srcs) /* constants have no source array */
+                    in->srcs = ARENA_NEW_ARRAY(c->arena, ir_src, 1);
+                in->op = IR_OP_MOV;
+                in->num_srcs = 1;
+                in->srcs[0] = ir_src_for(e);
+                in->precise = false;
                 c->progress = true;
                 break;
             }
@@ -159,30 +168,15 @@ static void visit_list(cse *c, ir_cf_list *l)
         c->table[c->undo[--c->undo_len]] = NULL;
 }
 
-static void remove_replaced(ir_block *b, void *ctx)
-{
-    cse *c = ctx;
-    IR_FOREACH_INSTR_SAFE(b, in, nx)
-        if (c->map[in->index].def)
-            ir_instr_remove(in);
-}
-
 bool opt_cse(ir_shader *s)
 {
     uint32_t n = s->next_value_index + 1, cap = 16;
-    while (cap < 2 * n)
+    while (cap < n + n / 2)
         cap *= 2;
-    cse c = { calloc(cap, sizeof(ir_instr *)), cap - 1, malloc(n * sizeof(uint32_t)), 0,
-              calloc(n, sizeof(ir_src)), false };
-    if (c.table && c.undo && c.map) {
+    cse c = { calloc(cap, sizeof(ir_instr *)), cap - 1, malloc(n * sizeof(uint32_t)), 0, false, s->arena };
+    if (c.table && c.undo)
         visit_list(&c, &s->body);
-        if (c.progress) {
-            ir_replace_uses_map(s, c.map);
-            ir_foreach_block(&s->body, remove_replaced, &c);
-        }
-    }
     free(c.table);
     free(c.undo);
-    free(c.map);
     return c.progress;
 }

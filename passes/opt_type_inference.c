@@ -15,10 +15,10 @@
 typedef struct ti {
     ir_shader *s;
     bool progress;
-    unsigned num_phis;
-    uint32_t *bc_uses;   /* [value * IR_BASE_COUNT + base]: bitcasts of a tracked value
-                          * (phi or variable load) to base; [.. + IR_VOID]: all its uses */
-    uint32_t num_values;
+    uint32_t num_slots;  /* tracked values (phis, loads of retypable variables), numbered in
+                          * their num_uses field, which this pass uses as scratch */
+    uint32_t *bc_uses;   /* [slot * IR_BASE_COUNT + base]: bitcasts of a tracked value to
+                          * base; [.. + IR_VOID]: all its uses */
 } ti;
 
 /* ---------------------------------------------------------------- helpers */
@@ -134,6 +134,18 @@ static void set_srcs(ir_shader *s, ir_instr *in, unsigned n)
         in->srcs = ns;
     }
     in->num_srcs = (uint16_t)n;
+}
+
+static bool retypable_var(const ir_var *v)
+{
+    return v && (v->kind == IR_VAR_CONST_BUFFER || v->kind == IR_VAR_TEMP_ARRAY) &&
+           v->type.base != IR_BOOL && !ir_base_is_64((ir_base)v->type.base);
+}
+
+/* A value whose type a retyping may change: a phi, or a load of a retypable variable. */
+static bool tracked(const ir_instr *d)
+{
+    return d && (d->op == IR_OP_PHI || (d->op == IR_OP_LOAD_VAR && retypable_var(d->u.access.var)));
 }
 
 /* ---------------------------------------------------------------- local rules */
@@ -349,10 +361,17 @@ static void local_rules(ir_block *b, void *ctx)
 {
     ti *t = ctx;
     IR_FOREACH_INSTR(b, in) {
-        t->num_phis += in->op == IR_OP_PHI;
-        if (rule_compare_mask(t, in) || rule_push_bitcast(t, in) || rule_mask_logic(t, in) ||
-            rule_select_to_convert(t, in))
-            t->progress = true;
+        bool p = false;
+        switch (in->op) {
+        case IR_OP_EQ: case IR_OP_NE: p = rule_compare_mask(t, in); break;
+        case IR_OP_BITCAST: p = rule_push_bitcast(t, in); break;
+        case IR_OP_AND: case IR_OP_OR: case IR_OP_NOT: p = rule_mask_logic(t, in); break;
+        case IR_OP_SELECT: p = rule_select_to_convert(t, in); break;
+        default: break;
+        }
+        t->progress |= p;
+        if (tracked(in))
+            in->num_uses = t->num_slots++;
     }
 }
 
@@ -362,26 +381,16 @@ static void local_rules(ir_block *b, void *ctx)
  * type their uses and definitions want most.  Decisions come from counts; the rewrite is one
  * walk over all sources for the whole batch. */
 
-static bool retypable_var(const ir_var *v)
-{
-    return v && (v->kind == IR_VAR_CONST_BUFFER || v->kind == IR_VAR_TEMP_ARRAY) &&
-           v->type.base != IR_BOOL && !ir_base_is_64((ir_base)v->type.base);
-}
-
-/* A value whose type a retyping may change: a phi, or a load of a retypable variable. */
-static bool tracked(const ir_instr *d)
-{
-    return d && (d->op == IR_OP_PHI || (d->op == IR_OP_LOAD_VAR && retypable_var(d->u.access.var)));
-}
-
 typedef struct var_score {
     int gain[IR_BASE_COUNT], cost[IR_BASE_COUNT];
 } var_score;
 
 static uint32_t *uses_of(ti *t, const ir_instr *d)
 {
-    return &t->bc_uses[d->index * IR_BASE_COUNT];
+    return &t->bc_uses[d->num_uses * IR_BASE_COUNT];
 }
+
+
 
 static void count_uses_block(ir_block *b, void *ctx)
 {
@@ -389,7 +398,7 @@ static void count_uses_block(ir_block *b, void *ctx)
     IR_FOREACH_INSTR(b, in) {
         for (unsigned i = 0; i < in->num_srcs; i++) {
             ir_instr *d = in->srcs[i].def;
-            if (!tracked(d) || d->index >= t->num_values)
+            if (!tracked(d))
                 continue;
             uses_of(t, d)[IR_VOID]++;
             if (in->op == IR_OP_BITCAST)
@@ -442,10 +451,9 @@ typedef struct retype {
     ti *t;
     var_score *vars;          /* by var id */
     ir_base *var_to;          /* by var id: new base, IR_VOID = unchanged */
-    ir_instr **back;          /* by value index: bitcast to the old type, for other uses */
+    ir_instr **back;          /* by slot: bitcast to the old type, for other uses */
     ir_instr **retyped;       /* values retyped, in order */
     uint32_t num_retyped;
-    uint32_t num_values;      /* values that existed when counting */
 } retype;
 
 static void score_vars(ir_block *b, void *ctx)
@@ -479,7 +487,7 @@ static void mark_retyped(retype *r, ir_instr *in, ir_base to)
     } else {
         ir_instr_insert_after(in, back);
     }
-    r->back[in->index] = back;
+    r->back[in->num_uses] = back;
     r->retyped[r->num_retyped++] = in;
 }
 
@@ -487,8 +495,6 @@ static void decide_block(ir_block *b, void *ctx)
 {
     retype *r = ctx;
     IR_FOREACH_INSTR(b, in) {
-        if (in->index >= r->num_values)
-            continue;
         if (in->op == IR_OP_LOAD_VAR && retypable_var(in->u.access.var)) {
             ir_base to = r->var_to[in->u.access.var->id];
             if (to != IR_VOID)
@@ -519,13 +525,13 @@ static void decide_block(ir_block *b, void *ctx)
 static void retarget_src(retype *r, ir_instr *user, ir_src *src)
 {
     ir_instr *d = src->def;
-    if (!d || d->index >= r->num_values || !r->back[d->index] || user == r->back[d->index])
+    if (!tracked(d) || !r->back[d->num_uses] || user == r->back[d->num_uses])
         return;
     if (user && user->op == IR_OP_BITCAST && user->type.base == d->type.base) {
         user->op = IR_OP_MOV; /* copy propagation removes it */
         return;
     }
-    src->def = r->back[d->index];
+    src->def = r->back[d->num_uses];
 }
 
 static void retarget_list(retype *r, ir_cf_list *l)
@@ -598,9 +604,9 @@ static void fix_stores(ir_block *b, void *ctx)
 static void retype_values(ti *t)
 {
     ir_shader *s = t->s;
-    uint32_t n = s->next_value_index;
+    uint32_t n = t->num_slots;
     retype r = { t, calloc(s->num_vars + 1, sizeof(var_score)), calloc(s->num_vars + 1, sizeof(ir_base)),
-                 calloc(n + 1, sizeof(ir_instr *)), malloc((n + 1) * sizeof(ir_instr *)), 0, n };
+                 calloc(n + 1, sizeof(ir_instr *)), malloc((n + 1) * sizeof(ir_instr *)), 0 };
     if (!r.vars || !r.var_to || !r.back || !r.retyped)
         goto out;
     ir_foreach_block(&s->body, score_vars, &r);
@@ -623,7 +629,7 @@ static void retype_values(ti *t)
     retarget_list(&r, &s->body);
     for (uint32_t i = 0; i < r.num_retyped; i++) {
         ir_instr *x = r.retyped[i];
-        r.back[x->index]->srcs[0] = ir_src_for(x);
+        r.back[x->num_uses]->srcs[0] = ir_src_for(x);
     }
     /* Sources of retyped phis now read the old-typed values (or the bitcasts back); make
      * them the new type at the end of each predecessor. */
@@ -645,10 +651,11 @@ out:
 
 bool opt_type_inference(ir_shader *s)
 {
-    ti t = { s, false, 0, NULL, 0 };
+    ti t = { s, false, 0, NULL };
     ir_foreach_block(&s->body, local_rules, &t);
-    t.num_values = s->next_value_index;
-    t.bc_uses = calloc((size_t)(t.num_values + 1) * IR_BASE_COUNT, sizeof(uint32_t));
+    if (!t.num_slots)
+        return t.progress;
+    t.bc_uses = calloc((size_t)t.num_slots * IR_BASE_COUNT, sizeof(uint32_t));
     if (!t.bc_uses)
         return t.progress;
     ir_foreach_block(&s->body, count_uses_block, &t);

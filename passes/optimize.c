@@ -1,38 +1,46 @@
 /* The optimization driver: runs the passes until none makes progress. */
 #include "passes.h"
 
+enum { FOLD = 1 << 0, TYPES = 1 << 1, COPY = 1 << 2, SELECT = 1 << 3, CSE = 1 << 4, DCE = 1 << 5,
+       ALL = (1 << 6) - 1 };
+
+/* `enables`: the passes that may find new work after this one changed the shader.  A pass
+ * that reaches its own fixed point in one run leaves itself out; DCE only removes unused
+ * values, which can empty an if (SELECT) or change use counts (TYPES), nothing else. */
 typedef struct pass {
     const char *name;
     bool (*run)(ir_shader *s);
+    unsigned enables;
 } pass;
 
 static const pass optimizations[] = {
-    { "opt_constant_folding", opt_constant_folding },
-    { "opt_type_inference", opt_type_inference },
-    { "opt_copy_propagation", opt_copy_propagation },
-    { "opt_peephole_select", opt_peephole_select },
-    { "opt_cse", opt_cse },
-    { "opt_dce", opt_dce },
+    { "opt_constant_folding", opt_constant_folding, ALL & ~FOLD },
+    { "opt_type_inference", opt_type_inference, ALL },
+    { "opt_copy_propagation", opt_copy_propagation, ALL },
+    { "opt_peephole_select", opt_peephole_select, ALL & ~SELECT },
+    { "opt_cse", opt_cse, ALL },
+    { "opt_dce", opt_dce, TYPES | SELECT },
 };
+
+#define NUM_PASSES (sizeof(optimizations) / sizeof(optimizations[0]))
 
 /* Each round shrinks or simplifies the shader; the cap only stops a pair of passes that
  * would undo each other from looping forever. */
 #define MAX_ROUNDS 16
 
-#define NUM_PASSES (sizeof(optimizations) / sizeof(optimizations[0]))
-
 void passes_optimize(ir_shader *s, bool validate_each)
 {
-    /* A fixed point: every pass has run once without progress since the last change. */
-    unsigned since_change = 0;
-    for (unsigned step = 0; step < MAX_ROUNDS * NUM_PASSES && since_change < NUM_PASSES; step++) {
-        const pass *p = &optimizations[step % NUM_PASSES];
+    unsigned pending = ALL;
+    for (unsigned step = 0; pending && step < MAX_ROUNDS * NUM_PASSES; step++) {
+        unsigned i = step % NUM_PASSES;
+        if (!(pending & (1u << i)))
+            continue;
+        pending &= ~(1u << i);
+        const pass *p = &optimizations[i];
         if (p->run(s)) {
-            since_change = 0;
+            pending |= p->enables;
             if (validate_each && !ir_validate(s, p->name))
                 return;
-        } else {
-            since_change++;
         }
     }
 }

@@ -9,7 +9,8 @@
 
 struct t2g_key;
 
-/* Optimizations. */
+/* Optimizations.  They may use ir_instr.num_uses as scratch: call ir_count_uses() before
+ * relying on it. */
 bool opt_dce(ir_shader *s);
 bool opt_constant_folding(ir_shader *s);
 bool opt_copy_propagation(ir_shader *s);

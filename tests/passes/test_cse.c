@@ -27,6 +27,9 @@ static void test_cse(void)
     ir_instr *l2 = ir_build_load_var(&c.b, tmp, 0, ir_src_none(), 0, ir_src_none());
     use_value(&c, ir_build_alu2(&c.b, IR_OP_ADD, v4, ir_src_for(l1), ir_src_for(l2)));
     CHECK(opt_cse(c.s));
+    /* duplicates became MOVs of the value kept; copy propagation and DCE remove them */
+    CHECK(opt_copy_propagation(c.s));
+    opt_dce(c.s);
     CHECK(!opt_cse(c.s));
     expect_body(&c,
                 "b0:\n"
