@@ -1,5 +1,6 @@
 /* framebuffer.c: the sub-context FBO, fixed-function state applied per draw, and the
  * framebuffer-level commands (clear, clear_texture, blit, copy_region). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "gl_compat.h"
@@ -399,6 +400,59 @@ static GLuint temp_fbo(struct vrend_renderer *rr, struct vres *r, uint32_t level
     return fbo;
 }
 
+/* Desktop glBlitFramebuffer refuses depth blits between different depth formats (Mesa
+ * copies the window's Z24S8 into a Z16 or Z32F texture this way for glCopyTexImage), so an
+ * unscaled depth copy between formats goes through host memory as floats instead. Returns
+ * whether it copied. */
+static bool blit_depth_by_readback(struct vres *src, uint32_t slevel, uint32_t sl,
+                                   struct vres *dst, uint32_t dlevel, uint32_t dl,
+                                   const int32_t s[4], const int32_t d[4])
+{
+    int32_t w = d[2] - d[0], h = d[3] - d[1];
+    if (w <= 0 || h <= 0 || s[2] - s[0] != w || s[3] - s[1] != h ||
+        src->target == GL_TEXTURE_2D_MULTISAMPLE ||
+        src->target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY ||
+        dst->target == GL_TEXTURE_2D_MULTISAMPLE ||
+        dst->target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+        return false;
+    float *px = malloc((size_t)w * (size_t)h * sizeof *px);
+    if (!px)
+        return false;
+    GLuint rf;
+    glGenFramebuffers(1, &rf);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, rf);
+    bool layered = src->target == GL_TEXTURE_3D || src->target == GL_TEXTURE_CUBE_MAP ||
+                   vres_layers(src) > 1;
+    if (layered)
+        glFramebufferTextureLayer(GL_READ_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, src->id, slevel, sl);
+    else
+        glFramebufferTexture(GL_READ_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, src->id, slevel);
+    glReadBuffer(GL_NONE);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glReadPixels(s[0], s[1], w, h, GL_DEPTH_COMPONENT, GL_FLOAT, px);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &rf);
+    /* Gallium keeps 1D-array layers in z; GL keeps them in y. */
+    switch (dst->target) {
+    case GL_TEXTURE_1D:
+        glTextureSubImage1D(dst->id, dlevel, d[0], w, GL_DEPTH_COMPONENT, GL_FLOAT, px);
+        break;
+    case GL_TEXTURE_1D_ARRAY:
+        glTextureSubImage2D(dst->id, dlevel, d[0], dl, w, 1, GL_DEPTH_COMPONENT, GL_FLOAT, px);
+        break;
+    case GL_TEXTURE_2D: case GL_TEXTURE_RECTANGLE:
+        glTextureSubImage2D(dst->id, dlevel, d[0], d[1], w, h, GL_DEPTH_COMPONENT, GL_FLOAT, px);
+        break;
+    default:   /* arrays, cube (faces as z), 3D */
+        glTextureSubImage3D(dst->id, dlevel, d[0], d[1], dl, w, h, 1, GL_DEPTH_COMPONENT,
+                            GL_FLOAT, px);
+        break;
+    }
+    free(px);
+    return glGetError() == GL_NO_ERROR;
+}
+
 bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
     uint32_t s0 = p[0];
@@ -457,6 +511,14 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
     int32_t layers = dd > 0 ? dd : 1;
     for (int32_t i = 0; i < layers; i++) {
         int32_t sl = sz + (sd == dd ? i : (int32_t)((int64_t)i * sd / (dd ? dd : 1)));
+        if (!ctx->r->gles && (bits & GL_DEPTH_BUFFER_BIT) && src->fmt != dst->fmt) {
+            const int32_t sr[4] = { sx, sy, sx + sw, sy + sh };
+            const int32_t dr[4] = { dx, dy, dx + dw, dy + dh };
+            /* Stencil between different formats cannot be blitted either; depth is what
+             * a copy between depth formats is for. */
+            if (blit_depth_by_readback(src, slevel, sl, dst, dlevel, dz + i, sr, dr))
+                continue;
+        }
         GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
         GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
         glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, bits,
