@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gl_compat.h"
+#include "gles_blit.h"
 #include "vrend_priv.h"
 
 static void attach(struct vrend_renderer *rr, GLuint fbo, GLenum point, struct surface *sf)
@@ -518,6 +519,14 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
              * a copy between depth formats is for. */
             if (blit_depth_by_readback(src, slevel, sl, dst, dlevel, dz + i, sr, dr))
                 continue;
+        }
+        const int32_t srect[4] = { sx, sy, sx + sw, sy + sh };
+        const int32_t drect[4] = { dx, dy, dx + dw, dy + dh };
+        if (ctx->r->gles && gles_blit_needs_draw(src, dst, bits, srect, drect)) {
+            GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
+            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, filter);
+            glDeleteFramebuffers(1, &df);
+            continue;
         }
         GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
         GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);

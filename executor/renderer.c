@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gles_blit.h"
 #include "vrend_priv.h"
 
 void vlog(struct vrend_renderer *r, enum vrend_log_level lvl, const char *fmt, ...)
@@ -175,6 +176,7 @@ void vrend_renderer_destroy(struct vrend_renderer *r)
     if (!r)
         return;
     if (r->dpy) {
+        gles_blitter_free(r->blitter);
         eglMakeCurrent(r->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
         if (r->egl_ctx)
             eglDestroyContext(r->dpy, r->egl_ctx);

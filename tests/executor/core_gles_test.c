@@ -140,6 +140,38 @@ static void test_depth_clear(struct vrend_context *c)
     CHECK(backing[0] == 0.25f && backing[15] == 0.25f);
 }
 
+static void blit(struct vrend_context *c, uint32_t dst, uint32_t src, uint32_t w, uint32_t h)
+{
+    uint32_t cmd[22] = { HDR(CCMD_BLIT, 0, 21), 0xf /* RGBA */, 0, 0, dst, 0, FMT_RGBA8,
+                         0, 0, 0, w, h, 1, src, 0, FMT_RGBA8, 0, 0, 0, w, h, 1 };
+    CHECK(vrend_submit(c, cmd, 22));
+}
+
+/* GLES refuses glBlitFramebuffer into a multisample target: the executor draws instead.
+ * Up to 4x MSAA and back down (a plain resolve) must give the source back. */
+static void test_msaa_blit(struct vrend_context *c)
+{
+    enum { BW = 8, BH = 4 };
+    static uint8_t src_mem[BW * BH * 4], dst_mem[BW * BH * 4];
+    struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+        .bind = VIRGL_BIND_RENDER_TARGET | VIRGL_BIND_SAMPLER_VIEW, .width = BW, .height = BH,
+        .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 30, &d, src_mem, sizeof src_mem) == 0);
+    CHECK(vrend_resource_create(c, 31, &d, dst_mem, sizeof dst_mem) == 0);
+    d.nr_samples = 4;
+    CHECK(vrend_resource_create(c, 32, &d, NULL, 0) == 0);
+    for (size_t i = 0; i < sizeof src_mem; i++)
+        src_mem[i] = (uint8_t)(i * 13 + 1);
+    struct vrend_transfer t = { .handle = 30, .w = BW, .h = BH, .d = 1, .to_host = true };
+    CHECK(vrend_transfer(c, &t) == 0);
+    blit(c, 32, 30, BW, BH);
+    blit(c, 31, 32, BW, BH);
+    t.handle = 31;
+    t.to_host = false;
+    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(!memcmp(src_mem, dst_mem, sizeof src_mem));
+}
+
 int main(void)
 {
     char err[256];
@@ -153,6 +185,7 @@ int main(void)
     struct vrend_context *c = vrend_context_create(r, "core-gles-test");
     test_texture_kinds(c);
     test_depth_clear(c);
+    test_msaa_blit(c);
     CHECK(!vrend_context_broken(c));
     vrend_context_destroy(c);
     vrend_renderer_destroy(r);

@@ -1,0 +1,174 @@
+/* gles_blit.c: the colour blits GLES's glBlitFramebuffer refuses (a multisample target; a
+ * multisample source whose rectangle or format differs), done as a textured quad: the
+ * source layer is first copied (resolved) into a single-sample 2D texture of its own format,
+ * which GLES allows, then drawn into the target rectangle. */
+#include <stdlib.h>
+
+#include "gl_compat.h"
+#include "gles_blit.h"
+
+enum { KIND_FLOAT, KIND_INT, KIND_UINT, KINDS };
+
+struct gles_blitter {
+    GLuint prog[KINDS], vao;
+    GLint rect_loc[KINDS];
+};
+
+static const char *const vs_src =
+    "#version 300 es\n"
+    "uniform vec4 rect;\n"   /* source texcoords: x0, y0, x1, y1 */
+    "out vec2 uv;\n"
+    "void main() {\n"
+    "    vec2 c = vec2(gl_VertexID & 1, gl_VertexID >> 1);\n"
+    "    uv = mix(rect.xy, rect.zw, c);\n"
+    "    gl_Position = vec4(c * 2.0 - 1.0, 0.0, 1.0);\n"
+    "}\n";
+
+/* Integer textures cannot be filtered: they are fetched at the nearest texel. */
+static const char *const fs_src[KINDS] = {
+    "#version 300 es\nprecision highp float;\nuniform highp sampler2D t;\nin vec2 uv;\n"
+    "out vec4 o;\nvoid main() { o = texture(t, uv); }\n",
+    "#version 300 es\nprecision highp float;\nuniform highp isampler2D t;\nin vec2 uv;\n"
+    "out ivec4 o;\nvoid main() { o = texelFetch(t, ivec2(uv * vec2(textureSize(t, 0))), 0); }\n",
+    "#version 300 es\nprecision highp float;\nuniform highp usampler2D t;\nin vec2 uv;\n"
+    "out uvec4 o;\nvoid main() { o = texelFetch(t, ivec2(uv * vec2(textureSize(t, 0))), 0); }\n",
+};
+
+static GLuint compile(GLenum stage, const char *src)
+{
+    GLuint s = glCreateShader(stage);
+    glShaderSource(s, 1, &src, NULL);
+    glCompileShader(s);
+    return s;
+}
+
+static bool build(struct gles_blitter *b)
+{
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_src);
+    bool ok = true;
+    for (int k = 0; k < KINDS; k++) {
+        GLuint fs = compile(GL_FRAGMENT_SHADER, fs_src[k]);
+        GLuint p = glCreateProgram();
+        glAttachShader(p, vs);
+        glAttachShader(p, fs);
+        glLinkProgram(p);
+        glDeleteShader(fs);
+        GLint linked = 0;
+        glGetProgramiv(p, GL_LINK_STATUS, &linked);
+        ok &= linked != 0;
+        b->prog[k] = p;
+        b->rect_loc[k] = glGetUniformLocation(p, "rect");
+    }
+    glDeleteShader(vs);
+    glGenVertexArrays(1, &b->vao);
+    return ok;
+}
+
+void gles_blitter_free(struct gles_blitter *b)
+{
+    if (!b)
+        return;
+    for (int k = 0; k < KINDS; k++)
+        glDeleteProgram(b->prog[k]);
+    glDeleteVertexArrays(1, &b->vao);
+    free(b);
+}
+
+bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitfield bits,
+                          const int32_t s[4], const int32_t d[4])
+{
+    if (bits != GL_COLOR_BUFFER_BIT)
+        return false;
+    if (dst->d.nr_samples > 1)
+        return true;
+    return src->d.nr_samples > 1 &&
+           (s[0] != d[0] || s[1] != d[1] || s[2] != d[2] || s[3] != d[3] ||
+            src->fmt->internal != dst->fmt->internal);
+}
+
+/* Copies (resolves) layer `layer` of src's level into a new single-sample 2D texture. */
+static GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t level,
+                                 uint32_t layer, uint32_t w, uint32_t h)
+{
+    GLuint tex, rf, df;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexStorage2D(GL_TEXTURE_2D, 1, src->fmt->internal, w, h);
+    glGenFramebuffers(1, &rf);
+    glGenFramebuffers(1, &df);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, rf);
+    if (src->target == GL_TEXTURE_2D || src->target == GL_TEXTURE_2D_MULTISAMPLE)
+        glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, src->target, src->id,
+                               level);
+    else if (src->target == GL_TEXTURE_CUBE_MAP)
+        glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+                               GL_TEXTURE_CUBE_MAP_POSITIVE_X + layer, src->id, level);
+    else
+        glFramebufferTextureLayer(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, src->id, level, layer);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, df);
+    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    glDrawBuffers(1, (GLenum[]){ GL_COLOR_ATTACHMENT0 });
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &rf);
+    glDeleteFramebuffers(1, &df);
+    (void)rr;
+    return tex;
+}
+
+bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
+                    GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLenum filter)
+{
+    if (!rr->blitter) {
+        rr->blitter = calloc(1, sizeof *rr->blitter);
+        if (!rr->blitter || !build(rr->blitter)) {
+            vlog(rr, VREND_LOG_WARN, "GLES blitter: programs do not build");
+            return false;
+        }
+    }
+    struct gles_blitter *b = rr->blitter;
+    uint32_t w = vres_level_width(src, level), h = vres_level_height(src, level);
+    int kind = src->fmt->flags & FMT_UINT ? KIND_UINT : src->fmt->flags & FMT_INT ? KIND_INT
+                                                                                 : KIND_FLOAT;
+    GLuint tex = single_sample_copy(rr, src, level, layer, w, h);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, kind ? GL_NEAREST : filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, kind ? GL_NEAREST : filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    /* A blit with sRGB conversion off copies the stored values; sampling would decode. */
+    if ((src->fmt->flags & FMT_SRGB) && epoxy_has_gl_extension("GL_EXT_sRGB_write_control") &&
+        epoxy_has_gl_extension("GL_EXT_texture_sRGB_decode") && !glIsEnabled(GL_FRAMEBUFFER_SRGB))
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SRGB_DECODE_EXT, GL_SKIP_DECODE_EXT);
+
+    /* The quad covers the target rectangle; reversed rectangles mirror the texcoords. */
+    int32_t dx0 = d[0] < d[2] ? d[0] : d[2], dx1 = d[0] < d[2] ? d[2] : d[0];
+    int32_t dy0 = d[1] < d[3] ? d[1] : d[3], dy1 = d[1] < d[3] ? d[3] : d[1];
+    float sx0 = (float)s[0] / w, sy0 = (float)s[1] / h, sx1 = (float)s[2] / w,
+          sy1 = (float)s[3] / h;
+    if (d[0] > d[2]) {
+        float t = sx0; sx0 = sx1; sx1 = t;
+    }
+    if (d[1] > d[3]) {
+        float t = sy0; sy0 = sy1; sy1 = t;
+    }
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
+    glViewport(dx0, dy0, dx1 - dx0, dy1 - dy0);
+    glDisable(GL_BLEND);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SAMPLE_MASK);
+    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+    glUseProgram(b->prog[kind]);
+    glUniform4f(b->rect_loc[kind], sx0, sy0, sx1, sy1);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glBindSampler(0, 0);
+    glBindVertexArray(b->vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    glDeleteTextures(1, &tex);
+    return true;
+}
