@@ -499,13 +499,15 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
     } else {
         glDisable(GL_SCISSOR_TEST);
     }
-    /* sRGB-ness follows the blit formats: decode/encode only when the guest asked for the
-     * sRGB format on that side. */
-    const struct vformat *dfmt = vformat_get(p[5]);
-    if (dfmt && !(dfmt->flags & FMT_SRGB))
-        glDisable(GL_FRAMEBUFFER_SRGB);
-    else
+    /* sRGB-ness follows the blit formats: the host decodes an sRGB source and encodes an
+     * sRGB destination only with GL_FRAMEBUFFER_SRGB on, so it is on when the guest asked
+     * for an sRGB format on either side (srgb_to_linear blits decode the source). */
+    const struct vformat *dfmt = vformat_get(p[5]), *sfmt = vformat_get(p[14]);
+    bool srgb = (!dfmt || (dfmt->flags & FMT_SRGB)) || (sfmt && (sfmt->flags & FMT_SRGB));
+    if (srgb)
         glEnable(GL_FRAMEBUFFER_SRGB);
+    else
+        glDisable(GL_FRAMEBUFFER_SRGB);
     bool cond = (s0 >> 11) & 1;
     if (cond)
         begin_cond(ctx);
