@@ -10,7 +10,7 @@ void vlog(struct vrend_renderer *r, enum vrend_log_level lvl, const char *fmt, .
 {
     if (lvl > VREND_LOG_WARN && !(r && r->opts.verbose))
         return;
-    char buf[1024];
+    char buf[16384];   /* shader sources and link logs are logged whole */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
