@@ -43,6 +43,10 @@ static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
     sh->text_len = strlen(sh->text);
     struct t2g_key k;
     key_base(ctx->r, &k, sh->type);
+    /* This compile only gives the I/O reflection; images bound at draw time supply their
+     * real formats to the variants, so any format lets a store-only image (no format in
+     * TGSI, which GLSL ES cannot declare) through here. */
+    memset(k.image_format, T2G_IMAGE_FORMAT_R32UI, sizeof k.image_format);
     struct t2g_result *res = t2g_compile(sh->text, sh->text_len, &k, 0, stage_names[sh->type]);
     if (!res)
         return;
@@ -337,6 +341,9 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             break;
         }
     const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
+    for (uint32_t i = 0; i < MAX_IMAGES && i < T2G_MAX_IMAGES; i++)
+        if (s->images[stage][i].res)
+            k->image_format[i] = image_format_for(s->images[stage][i].format);
     if (stage == SHADER_VERTEX && s->ve) {
         for (uint32_t i = 0; i < s->ve->u.ve->count && i < T2G_MAX_VERTEX_ATTRIBS; i++) {
             uint32_t f = s->ve->u.ve->el[i].format;

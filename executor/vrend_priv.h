@@ -285,6 +285,8 @@ void formats_probe(struct vrend_renderer *r);
 /* GLES hosts (caps_gles.c, formats_gles.c): extension probe and honest format flags; the
  * fixup removes from a filled GET_CAPS answer what GLES or the ESSL backend cannot do. */
 void caps_gles_probe(struct vrend_renderer *r);
+/* key.image_format value for an image bound with this virgl format (image_format.c). */
+uint8_t image_format_for(uint32_t virgl_format);
 void formats_gles_probe(struct vrend_renderer *r);
 void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2);
 
