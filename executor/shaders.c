@@ -256,6 +256,7 @@ static struct shader_variant *get_variant(struct vrend_context *ctx, struct shad
     if (!v)
         return NULL;
     v->key_hash = h;
+    v->serial = ++ctx->r->last_variant_serial;
     v->key = malloc(sizeof *k);
     if (v->key)
         memcpy(v->key, k, sizeof *k);
@@ -446,13 +447,17 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
                 return NULL;
         }
     }
+    uint64_t serial[SHADER_TYPES] = { 0 };
+    for (int st = 0; st < SHADER_TYPES; st++)
+        serial[st] = v[st] ? v[st]->serial : 0;
     for (struct program *p = s->programs; p; p = p->next)
-        if (!memcmp(p->v, v, sizeof v))
+        if (!memcmp(p->serial, serial, sizeof serial))
             return p->id ? p : NULL;
     struct program *p = calloc(1, sizeof(*p));
     if (!p)
         return NULL;
     memcpy(p->v, v, sizeof v);
+    memcpy(p->serial, serial, sizeof serial);
     p->next = s->programs;
     s->programs = p;
     GLuint id = glCreateProgram();

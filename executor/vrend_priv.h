@@ -96,6 +96,7 @@ struct shader_variant {
     struct t2g_key *key;
     GLuint id;                      /* 0: compile failed */
     struct t2g_reflection *refl;
+    uint64_t serial;                /* unique in the renderer (see struct program) */
 };
 
 struct shader_obj {
@@ -189,6 +190,10 @@ struct program {
     struct program *next;
     GLuint id;
     struct shader_variant *v[SHADER_TYPES];
+    /* Programs are found by their variants' serials, not addresses: a destroyed shader's
+     * variants are freed while its programs stay cached, and a new variant may be
+     * allocated at a freed one's address (it picked another shader's program). */
+    uint64_t serial[SHADER_TYPES];
 };
 
 struct sub_ctx {
@@ -255,6 +260,7 @@ struct host_limits {
 
 struct vrend_renderer {
     struct vrend_renderer_opts opts;
+    uint64_t last_variant_serial;
     EGLDisplay dpy;
     EGLContext egl_ctx;
     bool gles;
