@@ -252,7 +252,30 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o, const uint
         /* A surface format that differs in GL storage (sRGB vs linear, a different
          * channel order of the same size) renders through a view. */
         const struct vformat *f = vformat_get(sf->format);
-        if (f && f->internal && f->internal != r->fmt->internal) {
+        /* A layered surface on some of the layers (a view of part of an array) attaches
+         * only those: through a view of that layer range. */
+        GLenum range_target = r->target == GL_TEXTURE_1D_ARRAY ? GL_TEXTURE_1D_ARRAY
+                              : r->target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY
+                                  ? GL_TEXTURE_2D_MULTISAMPLE_ARRAY
+                              : r->target == GL_TEXTURE_2D_ARRAY ||
+                                      r->target == GL_TEXTURE_CUBE_MAP ||
+                                      r->target == GL_TEXTURE_CUBE_MAP_ARRAY
+                                  ? GL_TEXTURE_2D_ARRAY : 0;
+        bool sub_range = range_target && !ctx->r->gles && sf->first_layer != sf->last_layer &&
+                         (sf->first_layer || sf->last_layer + 1 != vres_layers(r));
+        if (sub_range) {
+            while (glGetError() != GL_NO_ERROR)
+                ;
+            glGenTextures(1, &sf->view);
+            glTextureView(sf->view, range_target, r->id,
+                          f && f->internal ? f->internal : r->fmt->internal, 0,
+                          r->d.last_level + 1, sf->first_layer,
+                          sf->last_layer - sf->first_layer + 1);
+            if (glGetError() != GL_NO_ERROR) {
+                glDeleteTextures(1, &sf->view);
+                sf->view = 0;
+            }
+        } else if (f && f->internal && f->internal != r->fmt->internal) {
             while (glGetError() != GL_NO_ERROR)
                 ;
             glGenTextures(1, &sf->view);
