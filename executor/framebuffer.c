@@ -320,6 +320,22 @@ static void end_cond(struct vrend_context *ctx)
 void render_condition_begin(struct vrend_context *ctx) { begin_cond(ctx); }
 void render_condition_end(struct vrend_context *ctx) { end_cond(ctx); }
 
+/* Formats the host stores in other channels (alpha and luminance in red, "000r" / "rrr1")
+ * are cleared in storage order: each stored channel takes the clear component that the
+ * sampling swizzle reads from it (an A8 clear writes its alpha into red). */
+static void clear_color_to_storage(const struct vformat *f, const uint32_t in[4], uint32_t out[4])
+{
+    memcpy(out, in, 4 * sizeof *out);
+    if (!memcmp(f->swizzle, "rgba", 4))
+        return;
+    for (int c = 0; c < 4; c++)
+        for (int j = 0; j < 4; j++)
+            if (f->swizzle[j] == "rgba"[c]) {
+                out[c] = in[j];
+                break;
+            }
+}
+
 bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
     struct sub_ctx *s = ctx->sub;
@@ -339,12 +355,14 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
         const struct vformat *f = vformat_get(s->cbufs[i]->format);
         if (!f)
             f = s->cbufs[i]->res->fmt;
+        uint32_t color[4];
+        clear_color_to_storage(f, p + 1, color);
         if (f->flags & FMT_UINT)
-            glc_clear_fb_uiv(ctx->r, s->fbo, GL_COLOR, i, p + 1);
+            glc_clear_fb_uiv(ctx->r, s->fbo, GL_COLOR, i, color);
         else if (f->flags & FMT_INT)
-            glc_clear_fb_iv(ctx->r, s->fbo, GL_COLOR, i, (const GLint *)(p + 1));
+            glc_clear_fb_iv(ctx->r, s->fbo, GL_COLOR, i, (const GLint *)color);
         else
-            glc_clear_fb_fv(ctx->r, s->fbo, GL_COLOR, i, (const GLfloat *)(p + 1));
+            glc_clear_fb_fv(ctx->r, s->fbo, GL_COLOR, i, (const GLfloat *)color);
     }
     bool cd = (buffers & PIPE_CLEAR_DEPTH) && s->zsurf;
     bool cs = (buffers & PIPE_CLEAR_STENCIL) && s->zsurf;
