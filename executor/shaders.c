@@ -87,7 +87,9 @@ struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, u
         ctx_err(ctx, "shader: %u dwords", len);
         return NULL;
     }
-    uint32_t type = p[1], total = p[2] & 0x7fffffff, so = p[4];
+    /* A compute shader's fifth word is its shared-memory size, not a stream-output count
+     * (read as one, it moved the text start and the shader never completed). */
+    uint32_t type = p[1], total = p[2] & 0x7fffffff, so = type == SHADER_COMPUTE ? 0 : p[4];
     if (type >= SHADER_TYPES || so > 64 || total == 0 || total > (64u << 20)) {
         ctx_err(ctx, "shader: type %u, length %u, %u stream outputs", type, total, so);
         return NULL;
