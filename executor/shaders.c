@@ -318,8 +318,13 @@ static bool fmt_is(uint32_t format, uint16_t flag)
     return f && (f->flags & flag);
 }
 
+/* vars: the variants already compiled for this draw (or NULL).  A stage's outputs follow
+ * the next stage's inputs as that stage's variant emits them, not as its unkeyed compile
+ * did: GLSL ES links only when interpolation qualifiers agree, and keys change them (a GS
+ * input takes the flat shading its FS asks for). */
 static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key *k,
-                      struct shader_obj **st, bool last_vertex_stage)
+                      struct shader_obj **st, struct shader_variant *const *vars,
+                      bool last_vertex_stage)
 {
     struct sub_ctx *s = ctx->sub;
     key_base(ctx->r, k, stage);
@@ -339,6 +344,8 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
     for (int i = pos + 1; i < 5; i++)
         if (st[order[i]] && st[order[i]]->base_ok) {
             const struct t2g_reflection *nr = st[order[i]]->base;
+            if (vars && vars[order[i]] && vars[order[i]]->refl)
+                nr = vars[order[i]]->refl;
             k->has_next_inputs = true;
             linkage(k->next_inputs, &k->num_next_inputs, nr->inputs, nr->num_inputs);
             break;
@@ -425,7 +432,7 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
         if (!sh[SHADER_COMPUTE] || !sh[SHADER_COMPUTE]->base_ok)
             return NULL;
         struct t2g_key k;
-        build_key(ctx, SHADER_COMPUTE, &k, sh, false);
+        build_key(ctx, SHADER_COMPUTE, &k, sh, NULL, false);
         k.has_prev_outputs = k.has_next_inputs = false;
         if (!(v[SHADER_COMPUTE] = get_variant(ctx, sh[SHADER_COMPUTE], &k)))
             return NULL;
@@ -434,7 +441,11 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
             return NULL;
         int last = sh[SHADER_GEOMETRY] ? SHADER_GEOMETRY
                    : sh[SHADER_TESS_EVAL] ? SHADER_TESS_EVAL : SHADER_VERTEX;
-        for (int st = 0; st < SHADER_COMPUTE; st++) {
+        /* Last stage first, so each stage links against its successor's variant. */
+        static const int rev[] = { SHADER_FRAGMENT, SHADER_GEOMETRY, SHADER_TESS_EVAL,
+                                   SHADER_TESS_CTRL, SHADER_VERTEX };
+        for (int ri = 0; ri < 5; ri++) {
+            int st = rev[ri];
             if (!sh[st])
                 continue;
             if (!sh[st]->base_ok)
@@ -442,7 +453,7 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
             struct t2g_key *k = malloc(sizeof *k);
             if (!k)
                 return NULL;
-            build_key(ctx, st, k, sh, st == last);
+            build_key(ctx, st, k, sh, v, st == last);
             v[st] = get_variant(ctx, sh[st], k);
             free(k);
             if (!v[st])
