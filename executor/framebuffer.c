@@ -347,6 +347,10 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
         return true;
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_RASTERIZER_DISCARD);
+    /* As for draws (state_apply): the surface's format (an sRGB or a linear view) says
+     * whether to encode, so encoding stays on; a blit may have turned it off. */
+    if (!ctx->r->gles)
+        glEnable(GL_FRAMEBUFFER_SRGB);
     begin_cond(ctx);
     for (uint32_t i = 0; i < 8; i++) {
         if (!(buffers & (PIPE_CLEAR_COLOR0 << i)) || !s->cbufs[i])
@@ -544,7 +548,7 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
         const int32_t drect[4] = { dx, dy, dx + dw, dy + dh };
         if (ctx->r->gles && gles_blit_needs_draw(src, dst, bits, srect, drect)) {
             GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
-            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, filter);
+            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, bits, filter);
             glDeleteFramebuffers(1, &df);
             continue;
         }
