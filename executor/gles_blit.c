@@ -1,13 +1,14 @@
-/* gles_blit.c: the colour blits GLES's glBlitFramebuffer refuses (a multisample target; a
- * multisample source whose rectangle or format differs), done as a textured quad: the
- * source layer is first copied (resolved) into a single-sample 2D texture of its own format,
- * which GLES allows, then drawn into the target rectangle. */
+/* gles_blit.c: the blits GLES's glBlitFramebuffer refuses (colour into a multisample target,
+ * from a multisample source whose rectangle or format differs; depth between different
+ * depth formats), done as a textured quad: the source layer is first copied (resolved) into
+ * a single-sample 2D texture of its own format, which GLES allows, then drawn into the
+ * target rectangle (depth written as gl_FragDepth; stencil cannot be, and is left). */
 #include <stdlib.h>
 
 #include "gl_compat.h"
 #include "gles_blit.h"
 
-enum { KIND_FLOAT, KIND_INT, KIND_UINT, KINDS };
+enum { KIND_FLOAT, KIND_INT, KIND_UINT, KIND_DEPTH, KINDS };
 
 struct gles_blitter {
     GLuint prog[KINDS], vao;
@@ -32,6 +33,8 @@ static const char *const fs_src[KINDS] = {
     "out ivec4 o;\nvoid main() { o = texelFetch(t, ivec2(uv * vec2(textureSize(t, 0))), 0); }\n",
     "#version 300 es\nprecision highp float;\nuniform highp usampler2D t;\nin vec2 uv;\n"
     "out uvec4 o;\nvoid main() { o = texelFetch(t, ivec2(uv * vec2(textureSize(t, 0))), 0); }\n",
+    "#version 300 es\nprecision highp float;\nuniform highp sampler2D t;\nin vec2 uv;\n"
+    "void main() { gl_FragDepth = texture(t, uv).r; }\n",
 };
 
 static GLuint compile(GLenum stage, const char *src)
@@ -77,6 +80,8 @@ void gles_blitter_free(struct gles_blitter *b)
 bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitfield bits,
                           const int32_t s[4], const int32_t d[4])
 {
+    if ((bits & GL_DEPTH_BUFFER_BIT) && src->fmt->internal != dst->fmt->internal)
+        return true;
     if (bits != GL_COLOR_BUFFER_BIT)
         return false;
     if (dst->d.nr_samples > 1)
@@ -88,8 +93,9 @@ bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitf
 
 /* Copies (resolves) layer `layer` of src's level into a new single-sample 2D texture. */
 static GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t level,
-                                 uint32_t layer, uint32_t w, uint32_t h)
+                                 uint32_t layer, uint32_t w, uint32_t h, GLenum point)
 {
+    GLbitfield bit = point == GL_COLOR_ATTACHMENT0 ? GL_COLOR_BUFFER_BIT : GL_DEPTH_BUFFER_BIT;
     GLuint tex, rf, df;
     glGenTextures(1, &tex);
     glBindTexture(GL_TEXTURE_2D, tex);
@@ -98,18 +104,17 @@ static GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, ui
     glGenFramebuffers(1, &df);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, rf);
     if (src->target == GL_TEXTURE_2D || src->target == GL_TEXTURE_2D_MULTISAMPLE)
-        glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, src->target, src->id,
-                               level);
+        glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point, src->target, src->id, level);
     else if (src->target == GL_TEXTURE_CUBE_MAP)
-        glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
-                               GL_TEXTURE_CUBE_MAP_POSITIVE_X + layer, src->id, level);
+        glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point, GL_TEXTURE_CUBE_MAP_POSITIVE_X + layer,
+                               src->id, level);
     else
-        glFramebufferTextureLayer(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, src->id, level, layer);
-    glReadBuffer(GL_COLOR_ATTACHMENT0);
+        glFramebufferTextureLayer(GL_READ_FRAMEBUFFER, point, src->id, level, layer);
+    glReadBuffer(bit == GL_COLOR_BUFFER_BIT ? point : GL_NONE);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, df);
-    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
-    glDrawBuffers(1, (GLenum[]){ GL_COLOR_ATTACHMENT0 });
-    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, point, GL_TEXTURE_2D, tex, 0);
+    glDrawBuffers(1, (GLenum[]){ bit == GL_COLOR_BUFFER_BIT ? point : GL_NONE });
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, bit, GL_NEAREST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glDeleteFramebuffers(1, &rf);
@@ -119,7 +124,8 @@ static GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, ui
 }
 
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
-                    GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLenum filter)
+                    GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
+                    GLenum filter)
 {
     if (!rr->blitter) {
         rr->blitter = calloc(1, sizeof *rr->blitter);
@@ -130,11 +136,15 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     }
     struct gles_blitter *b = rr->blitter;
     uint32_t w = vres_level_width(src, level), h = vres_level_height(src, level);
-    int kind = src->fmt->flags & FMT_UINT ? KIND_UINT : src->fmt->flags & FMT_INT ? KIND_INT
-                                                                                 : KIND_FLOAT;
-    GLuint tex = single_sample_copy(rr, src, level, layer, w, h);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, kind ? GL_NEAREST : filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, kind ? GL_NEAREST : filter);
+    bool depth = bits & GL_DEPTH_BUFFER_BIT;
+    int kind = depth ? KIND_DEPTH : src->fmt->flags & FMT_UINT ? KIND_UINT
+               : src->fmt->flags & FMT_INT ? KIND_INT : KIND_FLOAT;
+    GLuint tex = single_sample_copy(rr, src, level, layer, w, h,
+                                    depth ? GL_DEPTH_ATTACHMENT : GL_COLOR_ATTACHMENT0);
+    if (kind != KIND_FLOAT)
+        filter = GL_NEAREST;   /* integer and depth textures are not filterable */
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     /* A blit with sRGB conversion off copies the stored values; sampling would decode. */
@@ -156,7 +166,13 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
     glViewport(dx0, dy0, dx1 - dx0, dy1 - dy0);
     glDisable(GL_BLEND);
-    glDisable(GL_DEPTH_TEST);
+    if (depth) {
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_ALWAYS);
+        glDepthMask(GL_TRUE);
+    } else {
+        glDisable(GL_DEPTH_TEST);
+    }
     glDisable(GL_STENCIL_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SAMPLE_MASK);
