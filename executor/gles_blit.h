@@ -8,8 +8,9 @@
 bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitfield bits,
                           const int32_t s[4], const int32_t d[4]);
 /* Draws layer `layer` of src's level, rectangle s, into rectangle d of dst_fbo's colour
- * attachment 0, or its depth when bits has depth (scissor as the caller left it).  Leaves program, VAO, viewport and the
- * fixed-function state changed: the core sets them again before its next draw. */
+ * attachment 0, or its depth when bits has depth (scissor as the caller left it).  Leaves
+ * program, VAO, viewport and fixed-function state changed: the core sets them again before
+ * its next draw. */
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
                     GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
                     GLenum filter);
