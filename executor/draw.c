@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gl_compat.h"
+#include "gles_textures.h"
 #include "vrend_priv.h"
 
 static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)
@@ -123,8 +124,19 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
     } else if (indexed) {
         const void *off = (const void *)(uintptr_t)s->ib_offset;
+        GLuint restart_ib = ctx->r->gles && restart
+            ? gles_restart_indices(ctx->r, s->ib->id, s->ib_offset, count, isize, restart_index)
+            : 0;
+        if (restart_ib) {
+            glc_vao_element_buffer(ctx->r, s->vao, restart_ib);
+            off = NULL;
+        }
         glDrawElementsInstancedBaseVertexBaseInstance(mode, count, type, off, instances,
                                                       index_bias, start_instance);
+        if (restart_ib) {
+            glc_vao_element_buffer(ctx->r, s->vao, s->ib->id);
+            glDeleteBuffers(1, &restart_ib);
+        }
     } else {
         glDrawArraysInstancedBaseInstance(mode, start, count, instances, start_instance);
     }

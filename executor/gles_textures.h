@@ -21,4 +21,10 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
  * (GLES counts no samples); targets GLES lacks give 0 (no query object). */
 GLenum gles_query_target(GLenum desktop_target);
 
+/* GLES restarts primitives only at the index type's all-ones value: for another restart
+ * index, a temporary element buffer holding the `count` indices at `offset` of ib with that
+ * index replaced (0 when the draw needs none; the caller deletes it). */
+GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offset,
+                            uint32_t count, uint32_t isize, uint32_t restart_index);
+
 #endif
