@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "gl_compat.h"
-#include "gles_textures.h"
+#include "gles_draw.h"
 #include "vrend_priv.h"
 
 static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)

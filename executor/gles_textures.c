@@ -155,37 +155,3 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
     glDeleteFramebuffers(1, &fbo);
     return 0;
 }
-
-GLenum gles_query_target(GLenum t)
-{
-    switch (t) {
-    case GL_SAMPLES_PASSED: return GL_ANY_SAMPLES_PASSED;
-    case GL_TRANSFORM_FEEDBACK_STREAM_OVERFLOW: case GL_TRANSFORM_FEEDBACK_OVERFLOW: return 0;
-    default: return t;
-    }
-}
-
-GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offset,
-                            uint32_t count, uint32_t isize, uint32_t restart_index)
-{
-    uint32_t all_ones = isize == 1 ? 0xffu : isize == 2 ? 0xffffu : 0xffffffffu;
-    if (restart_index == all_ones || !count)
-        return 0;
-    uint8_t *data = malloc((size_t)count * isize);
-    if (!data)
-        return 0;
-    glc_buffer_get_sub_data(rr, ib, offset, (GLsizeiptr)count * isize, data);
-    for (uint32_t i = 0; i < count; i++) {
-        if (isize == 1 && data[i] == restart_index)
-            data[i] = 0xff;
-        else if (isize == 2 && ((uint16_t *)data)[i] == restart_index)
-            ((uint16_t *)data)[i] = 0xffff;
-        else if (isize == 4 && ((uint32_t *)data)[i] == restart_index)
-            ((uint32_t *)data)[i] = 0xffffffffu;
-    }
-    GLuint buf;
-    glc_buffer_create(rr, &buf);
-    glc_buffer_data(rr, buf, (GLsizeiptr)count * isize, data, GL_STREAM_DRAW);
-    free(data);
-    return buf;
-}

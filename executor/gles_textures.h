@@ -17,14 +17,4 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
 int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
                           uint8_t *p, uint64_t stride, uint64_t layer_stride);
 
-/* The GLES query target for a desktop one: occlusion counts become any-samples-passed
- * (GLES counts no samples); targets GLES lacks give 0 (no query object). */
-GLenum gles_query_target(GLenum desktop_target);
-
-/* GLES restarts primitives only at the index type's all-ones value: for another restart
- * index, a temporary element buffer holding the `count` indices at `offset` of ib with that
- * index replaced (0 when the draw needs none; the caller deletes it). */
-GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offset,
-                            uint32_t count, uint32_t isize, uint32_t restart_index);
-
 #endif

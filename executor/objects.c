@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "gl_compat.h"
+#include "gles_draw.h"
 #include "gles_textures.h"
 #include "vrend_priv.h"
 
