@@ -94,6 +94,34 @@ static void test_clear(struct vrend_context *c)
     CHECK(backing[W * H * 4 - 4] == 255);
 }
 
+/* An alpha-only surface (A8, stored by the host as R8 and sampled as "000r") clears with
+ * the clear colour's alpha in the stored byte (regression: it took the red component). */
+static void test_clear_alpha_format(struct vrend_context *c)
+{
+    enum { FMT_A8 = 10 };
+    static uint8_t backing[W * H];
+    struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_A8,
+        .bind = VIRGL_BIND_RENDER_TARGET | VIRGL_BIND_SAMPLER_VIEW, .width = W, .height = H,
+        .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 12, &d, backing, sizeof backing) == 0);
+    float color[4] = { 1, 0, 0, 0.5f };
+    uint32_t cmd[64], n = 0;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
+    cmd[n++] = 101; cmd[n++] = 12; cmd[n++] = FMT_A8; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_SET_FRAMEBUFFER_STATE, 0, 3);
+    cmd[n++] = 1; cmd[n++] = 0; cmd[n++] = 101;
+    cmd[n++] = HDR(CCMD_CLEAR, 0, 8);
+    cmd[n++] = PIPE_CLEAR_COLOR0;
+    memcpy(cmd + n, color, sizeof color);
+    n += 4;
+    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
+    CHECK(vrend_submit(c, cmd, n));
+    struct vrend_transfer t = { .handle = 12, .w = W, .h = H, .d = 1 };
+    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(backing[0] >= 127 && backing[0] <= 128);
+    CHECK(backing[W * H - 1] >= 127 && backing[W * H - 1] <= 128);
+}
+
 /* Inline constants for a slot other than 0 are legal (regression: once rejected). */
 static void test_constant_buffer_slots(struct vrend_context *c)
 {
@@ -141,6 +169,7 @@ int main(void)
     struct vrend_context *c = vrend_context_create(r, "core-test");
     test_inline_write_roundtrip(c);
     test_clear(c);
+    test_clear_alpha_format(c);
     test_constant_buffer_slots(c);
     vrend_context_destroy(c);
     test_malformed(r);
