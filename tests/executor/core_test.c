@@ -122,6 +122,55 @@ static void test_clear_alpha_format(struct vrend_context *c)
     CHECK(backing[W * H - 1] >= 127 && backing[W * H - 1] <= 128);
 }
 
+/* A compute shader whose CREATE_SHADER carries a shared-memory size runs (regression: the
+ * size was read as a stream-output count, the text start moved and the shader never
+ * completed): it stores 42 through shared memory into a buffer. */
+static void test_compute_shared_memory(struct vrend_context *c)
+{
+    static const char text[] =
+        "COMP\n"
+        "PROPERTY CS_FIXED_BLOCK_WIDTH 1\n"
+        "PROPERTY CS_FIXED_BLOCK_HEIGHT 1\n"
+        "PROPERTY CS_FIXED_BLOCK_DEPTH 1\n"
+        "DCL BUFFER[0]\n"
+        "DCL MEMORY[0], SHARED\n"
+        "DCL TEMP[0]\n"
+        "IMM[0] UINT32 {0, 42, 0, 0}\n"
+        "  0: STORE MEMORY[0].x, IMM[0].xxxx, IMM[0].yyyy\n"
+        "  1: LOAD TEMP[0].x, MEMORY[0], IMM[0].xxxx\n"
+        "  2: STORE BUFFER[0].x, IMM[0].xxxx, TEMP[0].xxxx\n"
+        "  3: END\n";
+    static uint8_t backing[16];
+    struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_SHADER_BUFFER, .width = sizeof backing, .height = 1, .depth = 1,
+        .array_size = 1 };
+    CHECK(vrend_resource_create(c, 13, &d, backing, sizeof backing) == 0);
+    enum { TW = (sizeof text + 3) / 4 };
+    uint32_t cmd[64 + TW], n = 0;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 5 + TW);
+    cmd[n++] = 102; cmd[n++] = SHADER_COMPUTE; cmd[n++] = sizeof text; cmd[n++] = 64;
+    cmd[n++] = 16;   /* shared memory bytes */
+    memset(cmd + n, 0, TW * 4);
+    memcpy(cmd + n, text, sizeof text);
+    n += TW;
+    cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2);
+    cmd[n++] = 102; cmd[n++] = SHADER_COMPUTE;
+    cmd[n++] = HDR(CCMD_SET_SHADER_BUFFERS, 0, 5);
+    cmd[n++] = SHADER_COMPUTE; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = sizeof backing;
+    cmd[n++] = 13;
+    cmd[n++] = HDR(CCMD_LAUNCH_GRID, 0, 8);
+    cmd[n++] = 1; cmd[n++] = 1; cmd[n++] = 1; cmd[n++] = 1; cmd[n++] = 1; cmd[n++] = 1;
+    cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_MEMORY_BARRIER, 0, 1);
+    cmd[n++] = ~0u;
+    CHECK(vrend_submit(c, cmd, n));
+    struct vrend_transfer t = { .handle = 13, .w = sizeof backing, .h = 1, .d = 1 };
+    CHECK(vrend_transfer(c, &t) == 0);
+    uint32_t got;
+    memcpy(&got, backing, sizeof got);
+    CHECK(got == 42);
+}
+
 /* Inline constants for a slot other than 0 are legal (regression: once rejected). */
 static void test_constant_buffer_slots(struct vrend_context *c)
 {
@@ -170,6 +219,7 @@ int main(void)
     test_inline_write_roundtrip(c);
     test_clear(c);
     test_clear_alpha_format(c);
+    test_compute_shared_memory(c);
     test_constant_buffer_slots(c);
     vrend_context_destroy(c);
     test_malformed(r);
