@@ -35,7 +35,10 @@ static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp
         /* Only fragment inputs carry an interpolation in TGSI; elsewhere it reads as 0. */
         *interp = v->interp;
         *loc = v->interp_location;
-    } else {
+    } else if (v->kind == IR_VAR_OUTPUT) {
+        /* Outputs take the interpolation the next stage declares; inputs of other stages
+         * are not interpolated and stay unqualified, so their blocks match the outputs
+         * they link with. */
         const struct t2g_varying *n = next_input(c, v, v->semantic_index + e);
         if (n) {
             *interp = n->interp;

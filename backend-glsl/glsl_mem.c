@@ -478,10 +478,13 @@ static void buffer_elem_of(glsl_ctx *c, const ir_instr *in, unsigned k, bool int
     if (off.def && off.def->op == IR_OP_CONST) {
         out_u(c, const_u32(off, 0) / 4 + k);
     } else {
+        /* `+` binds tighter than `>>`: the word index needs its own parentheses. */
+        if (k)
+            out_c(c, '(');
         emit_src_comp(c, off, 0, IR_U32, P_SHIFT + 1);
         out_s(c, " >> 2u");
         if (k) {
-            out_s(c, " + ");
+            out_s(c, ") + ");
             out_u(c, k);
             out_c(c, 'u');
         }

@@ -40,6 +40,14 @@ static void key_image0_rg16f(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE
 static void key_image0_bad(struct t2g_key *k) { k->image_format[0] = 0xee; }
 static void key_demote(struct t2g_key *k) { k->host_features |= T2G_HOST_DEMOTE_TO_HELPER; }
 static void key_fbfetch(struct t2g_key *k) { k->host_features |= T2G_HOST_FRAMEBUFFER_FETCH; }
+static void key_next_generic0_flat(struct t2g_key *k)
+{
+    /* What virgl-exec passes when the fragment shader reads GENERIC[0] flat. */
+    k->has_next_inputs = true;
+    k->num_next_inputs = 1;
+    k->next_inputs[0].semantic = TGSI_SEMANTIC_GENERIC;
+    k->next_inputs[0].interp = TGSI_INTERPOLATE_CONSTANT;
+}
 
 /* Reflection checks. */
 static const char *refl_sampler0_1d_as_2d(const struct t2g_reflection *r)

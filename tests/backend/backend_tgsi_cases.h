@@ -17,6 +17,24 @@
                   "  5: UCMP OUT[0], TEMP[0].xxxx, IMM[0].yyyy, IN[0]\n  6: END\n"
 
 static const tgsi_case cases[] = {
+    /* piglit out-of-ssa-dfs-pre-order through virgl-exec: `+` binds tighter than `>>`, so
+     * the words after .x of a STORE at a computed byte address need (offset >> 2u) + k. */
+    { "ssbo_store_word_index", T2G_TARGET_GLSL450,
+      "COMP\nPROPERTY CS_FIXED_BLOCK_WIDTH 1\nPROPERTY CS_FIXED_BLOCK_HEIGHT 1\n"
+      "PROPERTY CS_FIXED_BLOCK_DEPTH 1\nDCL SV[0], BLOCK_ID\nDCL BUFFER[0]\nDCL TEMP[0]\n"
+      "IMM[0] UINT32 {4, 1, 2, 3}\n  0: SHL TEMP[0].x, SV[0].xxxx, IMM[0].xxxx\n"
+      "  1: STORE BUFFER[0], TEMP[0].xxxx, IMM[0]\n  2: END\n",
+      NULL, { ">> 2u) + 1u] = 1u;", ">> 2u) + 3u] = 3u;" }, { ">> 2u + " }, NULL, false, NULL },
+    /* piglit double-array-vs-tcs-tes: a TES input took the fragment shader's flat from
+     * key.next_inputs, so its block no longer matched the TCS output block it links with.
+     * Only outputs take the next stage's interpolation. */
+    { "tes_input_not_flat", T2G_TARGET_GLSL450,
+      "TESS_EVAL\nPROPERTY TES_PRIM_MODE 4\nPROPERTY TES_SPACING 2\nPROPERTY TES_VERTEX_ORDER_CW 0\n"
+      "PROPERTY TES_POINT_MODE 0\nDCL IN[][0], POSITION\nDCL IN[][1], GENERIC[0]\n"
+      "DCL SV[0], TESSCOORD\nDCL OUT[0], POSITION\nDCL OUT[1], GENERIC[0]\n"
+      "  0: MOV OUT[0], IN[0][0]\n  1: MOV OUT[1], IN[0][1]\n  2: END\n",
+      NULL, { "in B_g0 { vec4 g0; } i_g0[];", "out B_g0 { flat vec4 g0; };" }, { NULL },
+      key_next_generic0_flat, false, NULL },
     /* Corpus 6e1037803047a95e: signed max on a storage buffer (no GLSL function on uint
      * memory) goes through an int view of the same block. */
     { "ssbo_imax", T2G_TARGET_GLSL450,
