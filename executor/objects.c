@@ -262,7 +262,7 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o, const uint
                                       r->target == GL_TEXTURE_CUBE_MAP ||
                                       r->target == GL_TEXTURE_CUBE_MAP_ARRAY
                                   ? GL_TEXTURE_2D_ARRAY : 0;
-        bool sub_range = range_target && !ctx->r->gles && sf->first_layer != sf->last_layer &&
+        bool sub_range = range_target && sf->first_layer != sf->last_layer &&
                          (sf->first_layer || sf->last_layer + 1 != vres_layers(r));
         if (sub_range) {
             while (glGetError() != GL_NO_ERROR)
