@@ -10,6 +10,7 @@ void caps_gles_probe(struct vrend_renderer *r)
     r->gles_depth_clamp = epoxy_has_gl_extension("GL_EXT_depth_clamp");
     r->gles_clip_control = epoxy_has_gl_extension("GL_EXT_clip_control");
     r->gles_offset_clamp = epoxy_has_gl_extension("GL_EXT_polygon_offset_clamp");
+    r->gles_srgb_write_control = epoxy_has_gl_extension("GL_EXT_sRGB_write_control");
     formats_gles_probe(r);
 }
 
@@ -55,7 +56,7 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
         drop |= VIRGL_CAP_TEXTURE_VIEW;
     if (r->gl_version < 32 && !has("GL_EXT_copy_image") && !has("GL_OES_copy_image"))
         drop |= VIRGL_CAP_COPY_IMAGE;
-    if (!has("GL_EXT_sRGB_write_control"))
+    if (!r->gles_srgb_write_control)
         drop |= VIRGL_CAP_SRGB_WRITE_CONTROL;
     if (!r->gles_clip_control)
         drop |= VIRGL_CAP_CLIP_HALFZ;

@@ -279,6 +279,8 @@ void state_apply(struct vrend_context *ctx, bool flipped)
         glEnable(GL_FRAMEBUFFER_SRGB);
         glPatchParameterfv(GL_PATCH_DEFAULT_OUTER_LEVEL, s->tess_outer);
         glPatchParameterfv(GL_PATCH_DEFAULT_INNER_LEVEL, s->tess_inner);
+    } else if (ctx->r->gles_srgb_write_control) {
+        glEnable(GL_FRAMEBUFFER_SRGB);   /* a blit may have turned it off */
     }
 }
 
@@ -349,7 +351,7 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
     glDisable(GL_RASTERIZER_DISCARD);
     /* As for draws (state_apply): the surface's format (an sRGB or a linear view) says
      * whether to encode, so encoding stays on; a blit may have turned it off. */
-    if (!ctx->r->gles)
+    if (!ctx->r->gles || ctx->r->gles_srgb_write_control)
         glEnable(GL_FRAMEBUFFER_SRGB);
     begin_cond(ctx);
     for (uint32_t i = 0; i < 8; i++) {

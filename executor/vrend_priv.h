@@ -274,7 +274,7 @@ struct vrend_renderer {
     char renderer_name[64];
     uint16_t fmt_caps[VIRGL_FORMAT_TABLE_MAX];   /* FMT_* actually usable on this host */
     /* GLES hosts: extension paths the core takes when present (caps_gles.c). */
-    bool gles_depth_clamp, gles_clip_control, gles_offset_clamp;
+    bool gles_depth_clamp, gles_clip_control, gles_offset_clamp, gles_srgb_write_control;
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
 };
 
