@@ -109,7 +109,8 @@ static void transfer_v1(session *s, const vtest_msg *m, bool to_host)
         .w = vt_arg(m, 7), .h = vt_arg(m, 8), .d = vt_arg(m, 9), .offset = 0, .to_host = to_host,
     };
     backing *b = find(s, t.handle);
-    if (to_host && b && b->mem)
+    /* A message without inline data has data == NULL: memcpy may not be handed that. */
+    if (to_host && b && b->mem && m->data && m->data_len)
         memcpy(b->mem, m->data, m->data_len < b->size ? m->data_len : b->size);
     vrend_transfer(s->ctx, &t);
 }
