@@ -42,6 +42,8 @@ done
 client=$(cd "$(dirname "$client")" && pwd)/$(basename "$client")
 out=${out:-$(mktemp -d /var/tmp/hostile.XXXXXX)}
 mkdir -p "$out"
+# Results of an earlier run in the same folder must not count as this run's good-client runs.
+rm -f "$out"/good-*.json "$out"/good-diffs.txt
 out=$(cd "$out" && pwd)
 case $out in /tmp/*) echo "run-hostile: --out must not be under /tmp (private here)" >&2; exit 2 ;; esac
 
