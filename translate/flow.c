@@ -106,8 +106,66 @@ bool tr_check_structure(tr *t)
     return ok;
 }
 
+/* Calls fn for each SSA channel an instruction reads: every swizzle letter of a source or
+ * texture offset counts, whether the opcode uses that component or not, and so do the
+ * registers that index others. */
+typedef void (*chan_fn)(tr *t, uint32_t ch, uint32_t at);
+
+static void reg_reads(tr *t, const ast_reg *r, const uint8_t *swz, unsigned n, chan_fn fn,
+                      uint32_t at)
+{
+    if (!tr_reg_is_ssa(t, r))
+        return;
+    uint32_t base = tr_reg_slot(t, r) * 4;
+    for (unsigned c = 0; c < n; c++)
+        fn(t, base + (swz[c] & 3), at);
+}
+
+static void index_reads(tr *t, const ast_reg *r, chan_fn fn, uint32_t at)
+{
+    if (r->indirect) {
+        ast_reg ind = { .file = r->ind.file, .index = r->ind.index };
+        reg_reads(t, &ind, &r->ind.swizzle, 1, fn, at);
+    }
+    if (r->dim_indirect) {
+        ast_reg ind = { .file = r->dim_ind.file, .index = r->dim_ind.index };
+        reg_reads(t, &ind, &r->dim_ind.swizzle, 1, fn, at);
+    }
+}
+
+static void insn_reads(tr *t, const ast_insn *in, chan_fn fn, uint32_t at)
+{
+    for (unsigned k = 0; k < in->num_src && k < AST_MAX_SRC; k++) {
+        reg_reads(t, &in->src[k].reg, in->src[k].swizzle, 4, fn, at);
+        index_reads(t, &in->src[k].reg, fn, at);
+    }
+    for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST; k++)
+        index_reads(t, &in->dst[k].reg, fn, at);
+    for (unsigned k = 0; k < in->num_tex_offsets && k < AST_MAX_TEX_OFFSETS; k++) {
+        reg_reads(t, &in->tex_offsets[k].reg, in->tex_offsets[k].swizzle, 3, fn, at);
+        index_reads(t, &in->tex_offsets[k].reg, fn, at);
+    }
+}
+
+static void note_last_read(tr *t, uint32_t ch, uint32_t at) { t->last_read[ch] = at; }
+
+static bool build_liveness(tr *t)
+{
+    if (t->last_read)
+        return true;
+    t->last_read = ARENA_NEW_ARRAY(t->a, uint32_t, t->num_slots * 4 + 1);
+    t->loop_carried = ARENA_NEW_ARRAY(t->a, uint32_t, t->num_slots * 4 + 1);
+    if (!t->last_read || !t->loop_carried)
+        return false;
+    for (size_t i = 0; i < t->prog->num_insns; i++)
+        insn_reads(t, &t->prog->insns[i], note_last_read, (uint32_t)i + 1);
+    return true;
+}
+
 static tr_frame *push(tr *t, enum tr_frame_kind kind)
 {
+    if (!build_liveness(t))
+        return NULL;
     if (t->num_frames == t->frames_cap) {
         unsigned cap = t->frames_cap ? t->frames_cap * 2 : 16;
         tr_frame *n = arena_realloc(t->a, t->frames, sizeof(tr_frame) * t->frames_cap,
@@ -238,8 +296,22 @@ static ir_base dst_hint(const ast_insn *in)
     }
 }
 
-/* Channels the loop body writes, with a type hint for each; t->loop_hint and t->loop_written
- * are scratch of one byte per channel, reused by every loop and left cleared. */
+/* t->loop_written flags while a loop body is scanned */
+enum { LW_WRITTEN = 1, LW_DEFINED = 2, LW_EXPOSED = 4 };
+
+static void note_exposed(tr *t, uint32_t ch, uint32_t at)
+{
+    if (!(t->loop_written[ch] & LW_DEFINED))
+        t->loop_written[ch] |= LW_EXPOSED;
+}
+
+static void clear_flags(tr *t, uint32_t ch, uint32_t at) { t->loop_written[ch] = 0; }
+
+/* The channels the loop body writes that need a header phi, with a type hint for each: those
+ * read in an iteration before the body's top level has written them (a write inside an if or
+ * an inner loop may not happen), or read after the loop.  A channel written before every
+ * read in the body is dead at the header.  t->loop_hint and t->loop_written are scratch of
+ * one byte per channel, reused by every loop and left cleared. */
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -253,19 +325,31 @@ static bool written_channels(tr *t, uint32_t **out, uint32_t *count)
     if (!t->loop_written) {
         t->loop_written = ARENA_NEW_ARRAY(t->a, uint8_t, nch + 1);
         t->loop_hint = ARENA_NEW_ARRAY(t->a, uint8_t, nch + 1);
-        if (!t->loop_written || !t->loop_hint)
+        if (!t->loop_written || !t->loop_hint || !build_liveness(t))
             return false;
     }
     size_t end = matching_end(t->prog, t->pc);
+    int depth = 0;
     for (size_t i = t->pc + 1; i < end; i++) {
         const ast_insn *in = &t->prog->insns[i];
+        insn_reads(t, in, note_exposed, 0);
+        enum tgsi_opcode op = in->opcode;
+        if (op == TGSI_OPCODE_IF || op == TGSI_OPCODE_UIF || op == TGSI_OPCODE_BGNLOOP ||
+            op == TGSI_OPCODE_SWITCH)
+            depth++;
+        else if (op == TGSI_OPCODE_ENDIF || op == TGSI_OPCODE_ENDLOOP || op == TGSI_OPCODE_ENDSWITCH)
+            depth--;
         for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST; k++) {
             const ast_reg *r = &in->dst[k].reg;
             if (!tr_reg_is_ssa(t, r))
                 continue;
             for (unsigned c = 0; c < 4; c++) {
                 uint32_t ch = tr_reg_slot(t, r) * 4 + c;
-                if (!(in->dst[k].writemask & (1u << c)) || t->loop_written[ch])
+                if (!(in->dst[k].writemask & (1u << c)))
+                    continue;
+                if (depth == 0)
+                    t->loop_written[ch] |= LW_DEFINED;
+                if (t->loop_written[ch] & LW_WRITTEN)
                     continue;
                 if (n == cap) {
                     uint32_t nc = cap ? cap * 2 : 16;
@@ -276,13 +360,22 @@ static bool written_channels(tr *t, uint32_t **out, uint32_t *count)
                     cap = nc;
                 }
                 chs[n++] = ch;
-                t->loop_written[ch] = 1;
+                t->loop_written[ch] |= LW_WRITTEN;
                 t->loop_hint[ch] = (uint8_t)(r->file == TGSI_FILE_ADDRESS ? IR_I32 : dst_hint(in));
             }
         }
     }
-    for (uint32_t i = 0; i < n; i++)
-        t->loop_written[chs[i]] = 0;
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t ch = chs[i];
+        if ((t->loop_written[ch] & LW_EXPOSED) || t->last_read[ch] > end + 1)
+            chs[kept++] = ch;
+        t->loop_written[ch] = 0;
+    }
+    n = kept;
+    /* reads flagged channels the body does not write too */
+    for (size_t i = t->pc + 1; i < end; i++)
+        insn_reads(t, &t->prog->insns[i], clear_flags, 0);
     if (n > 1)
         qsort(chs, n, sizeof(uint32_t), cmp_u32); /* phis in register order */
     *out = chs;
@@ -312,6 +405,7 @@ static void flow_bgnloop(tr *t)
         ir_base base = t->map[ch].def ? (ir_base)t->map[ch].def->type.base : (ir_base)t->loop_hint[ch];
         ir_instr *phi = ir_build_phi(&t->b, ir_type_make(base, 1), 0);
         f->phis[f->num_phis++] = (tr_loop_phi){ ch, phi };
+        t->loop_carried[ch]++;
         t->map[ch].def = phi;
         t->map[ch].comp = 0;
     }
@@ -460,6 +554,8 @@ static void flow_endloop(tr *t)
                                          preds.v[e].from));
     }
     remove_trivial_phis(t, f);
+    for (uint32_t k = 0; k < f->num_phis; k++)
+        t->loop_carried[f->phis[k].ch]--;
     ir_builder_after_cf(&t->b, &f->loop->cf);
     if (f->breaks.n)
         tr_merge(t, f->breaks.v, f->breaks.n);

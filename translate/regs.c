@@ -515,6 +515,8 @@ void tr_merge(tr *t, const tr_edge *edges, unsigned n)
             e++;
         if (e == n)
             continue;
+        if (t->last_read[i] <= t->pc + 1 && !t->loop_carried[i])
+            continue; /* dead from here on: nothing reads the merged value */
         ir_base base = IR_VOID;
         for (e = 0; e < n && base == IR_VOID; e++)
             if (edges[e].map[i].def)

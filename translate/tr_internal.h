@@ -84,6 +84,11 @@ typedef struct tr {
     uint64_t *by_array;         /* array id << 32 | range index, sorted */
     tr_chan *map;
     uint8_t *loop_written, *loop_hint; /* scratch per channel for BGNLOOP (flow.c) */
+    /* Liveness of the SSA channels, built at the first control-flow construct (flow.c), so
+     * merges make phis only for channels something still reads: per channel, 1 + the index of
+     * the last instruction reading it (0: none), and how many enclosing loops carry it in a
+     * header phi (its value flows around their back edges). */
+    uint32_t *last_read, *loop_carried;
     bool dead;              /* after BRK/CONT/RET until the enclosing construct continues */
     unsigned skip_depth;    /* constructs opened inside dead code */
 

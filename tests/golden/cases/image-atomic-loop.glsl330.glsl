@@ -5,17 +5,17 @@ layout(location = 0) out vec4 o0;
 layout(r32ui, binding = 0) uniform volatile uimage1D img0;
 void main()
 {
-	uint t9;
+	uint t7;
 	uint p2 = 4294967295u;
 	uint p3 = 4294967294u;
 	while (true) {
-		t9 = imageAtomicMin(img0, 0, p3);
-		if (t9 == p2) {
+		t7 = imageAtomicMin(img0, 0, p3);
+		if (t7 == p2) {
 			break;
 		}
-		p2 = t9;
-		p3 = t9 + 4294967295u;
+		p2 = t7;
+		p3 = t7 + 4294967295u;
 	}
-	o0.x = uintBitsToFloat(t9);
+	o0.x = uintBitsToFloat(t7);
 	o0.yzw = vec3(0.0, 0.0, uintBitsToFloat(0x1u));
 }

@@ -9,19 +9,19 @@ void main()
 		if (int(p3) >= 3) {
 			break;
 		}
-		uint p17 = p2;
-		uint p19 = 0u;
-		uint p18 = p3;
+		uint p15 = p2;
+		uint p17 = 0u;
+		uint p16 = p3;
 		while (true) {
-			if (int(p19) >= 3) {
+			if (int(p17) >= 3) {
 				break;
 			}
+			p15 = p15 + 1u;
 			p17 = p17 + 1u;
-			p19 = p19 + 1u;
-			p18 = 2u;
+			p16 = 2u;
 		}
-		p2 = p17;
-		p3 = p18 + 1u;
+		p2 = p15;
+		p3 = p16 + 1u;
 	}
 	g0 = p2 == 3u ? vec4(0.0, 1.0, 0.0, 1.0) : vec4(1.0, 0.0, 0.0, 1.0);
 	gl_Position = a0;
