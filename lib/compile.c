@@ -1,4 +1,5 @@
 /* t2g_compile: the pipeline parse -> translate -> lower (key) -> optimize -> emit, on one arena. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,9 +62,12 @@ __attribute__((visibility("default"))) struct t2g_result *
 t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key, uint32_t flags,
             const char *filename)
 {
-    result_impl *ri = calloc(1, sizeof(*ri));
+    /* The 16 KB reflection is left to glsl_emit, which zeroes and fills it; it is zeroed here
+     * only when the compile fails (before or during emission). */
+    result_impl *ri = malloc(sizeof(*ri));
     if (!ri)
         return NULL;
+    memset(ri, 0, offsetof(result_impl, pub.reflection));
     ri->arena = arena_create();
     if (!ri->arena) {
         free(ri);
@@ -85,8 +89,10 @@ t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key, uint32_t fl
                        COMPILE_MEMORY_LIMIT >> 20);
     }
     r->ok = r->source != NULL;
-    if (!r->ok)
+    if (!r->ok) {
         r->source_len = 0;
+        memset(&r->reflection, 0, sizeof(r->reflection));
+    }
     r->diagnostics = diag_format_all(&d);
     if (!r->diagnostics)
         r->diagnostics = "";
