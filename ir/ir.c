@@ -449,42 +449,6 @@ void ir_replace_uses_map(ir_shader *s, const ir_src *map)
 
 /* ---------------------------------------------------------------- sources */
 
-ir_src ir_src_for(ir_instr *def)
-{
-    unsigned n = def && def->type.comps ? def->type.comps : 1;
-    ir_src s = { def, { 0, 1, 2, 3 } };
-    /* Past the value's last component repeat it, so a scalar broadcasts. */
-    for (unsigned c = n; c < 4; c++)
-        s.swizzle[c] = (uint8_t)(n - 1);
-    return s;
-}
-
-ir_src ir_src_swizzle(ir_instr *def, unsigned x, unsigned y, unsigned z, unsigned w)
-{
-    return (ir_src){ def, { (uint8_t)x, (uint8_t)y, (uint8_t)z, (uint8_t)w } };
-}
-
-ir_src ir_src_compose(ir_src outer_of, const uint8_t swz[4])
-{
-    ir_src r = { outer_of.def, { 0 } };
-    for (unsigned c = 0; c < 4; c++)
-        r.swizzle[c] = outer_of.swizzle[swz[c] & 3];
-    return r;
-}
-
-bool ir_src_is_const(ir_src s)
-{
-    return s.def && s.def->op == IR_OP_CONST;
-}
-
-uint64_t ir_src_const_bits(ir_src s, unsigned c)
-{
-    unsigned k = s.swizzle[c & 3] & 3;
-    if (ir_base_is_64(s.def->type.base))
-        return s.def->u.value.u64[k];
-    return s.def->u.value.u32[k];
-}
-
 /* ---------------------------------------------------------------- source shapes */
 
 unsigned ir_src_comps(const ir_instr *in, unsigned i)

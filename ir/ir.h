@@ -322,14 +322,45 @@ void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with);
  * (a replaced by b, b replaced by c) are followed. */
 void ir_replace_uses_map(ir_shader *s, const ir_src *map);
 
-/* Source helpers. */
-ir_src ir_src_for(ir_instr *def);                        /* identity swizzle */
-ir_src ir_src_swizzle(ir_instr *def, unsigned x, unsigned y, unsigned z, unsigned w);
-ir_src ir_src_compose(ir_src outer_of, const uint8_t swz[4]); /* (def.outer).swz */
+/* Source helpers: inline, since every pass and the translator call them per source. */
+
+/* The value with the identity swizzle; past its last component the swizzle repeats it, so
+ * a scalar broadcasts. */
+static inline ir_src ir_src_for(ir_instr *def)
+{
+    unsigned n = def && def->type.comps ? def->type.comps : 1;
+    ir_src s = { def, { 0, 1, 2, 3 } };
+    for (unsigned c = n; c < 4; c++)
+        s.swizzle[c] = (uint8_t)(n - 1);
+    return s;
+}
+
+static inline ir_src ir_src_swizzle(ir_instr *def, unsigned x, unsigned y, unsigned z, unsigned w)
+{
+    return (ir_src){ def, { (uint8_t)x, (uint8_t)y, (uint8_t)z, (uint8_t)w } };
+}
+
+/* (def.outer).swz */
+static inline ir_src ir_src_compose(ir_src outer_of, const uint8_t swz[4])
+{
+    ir_src r = { outer_of.def, { 0 } };
+    for (unsigned c = 0; c < 4; c++)
+        r.swizzle[c] = outer_of.swizzle[swz[c] & 3];
+    return r;
+}
+
 static inline ir_src ir_src_none(void) { return (ir_src){ 0 }; }
-bool ir_src_is_const(ir_src s);
+
+static inline bool ir_src_is_const(ir_src s) { return s.def && s.def->op == IR_OP_CONST; }
+
 /* Component `c` of a constant source as raw bits. */
-uint64_t ir_src_const_bits(ir_src s, unsigned c);
+static inline uint64_t ir_src_const_bits(ir_src s, unsigned c)
+{
+    unsigned k = s.swizzle[c & 3] & 3;
+    if (ir_base_is_64((ir_base)s.def->type.base))
+        return s.def->u.value.u64[k];
+    return s.def->u.value.u32[k];
+}
 
 /* Number of components an instruction reads from source i (from its type and op).
  * PACK64 makes N (1..2) 64-bit components from 2N uints; UNPACK64 the reverse. */
