@@ -243,7 +243,7 @@ static void alu_divmod(tr *t, const ast_insn *in, const tgsi_opcode_info *info, 
     if (ir_base_is_64(base)) {
         uint32_t w[8];
         memset(w, 0xff, sizeof(w));
-        ones = ir_src_for(ir_build_const(&t->b, ir_type_make(base, l.n), w));
+        ones = ir_src_for(tr_const_words(t, ir_type_make(base, l.n), w));
     }
     ir_src z[2] = { b, zero };
     ir_src is_zero = build(t, IR_OP_EQ, IR_BOOL, l.n, z, 2);
@@ -326,8 +326,8 @@ static void alu_unpack_norm(tr *t, const ast_insn *in, const tgsi_opcode_info *i
         offs[i] = (chans[i] % fields) * bits;
         widths[i] = bits;
     }
-    ir_src off = ir_src_for(ir_build_const(&t->b, ir_type_make(IR_I32, n), offs));
-    ir_src width = ir_src_for(ir_build_const(&t->b, ir_type_make(IR_I32, n), widths));
+    ir_src off = ir_src_for(tr_const_words(t, ir_type_make(IR_I32, n), offs));
+    ir_src width = ir_src_for(tr_const_words(t, ir_type_make(IR_I32, n), widths));
     ir_src f = ir_src_for(ir_build_alu3(&t->b, IR_OP_BFE, ir_type_make(ib, n), x, off, width));
     ir_type fv = ir_type_make(IR_F32, n);
     f = ir_src_for(ir_build_alu1(&t->b, IR_OP_CONVERT, fv, f));

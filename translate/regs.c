@@ -41,17 +41,96 @@ tr_chan *tr_map_copy(tr *t, const tr_chan *m)
 }
 
 /* UNDEFs live at the head of the shader's first block so they dominate every use. */
+static void insert_at_entry(tr *t, ir_instr *in);
+
 ir_instr *tr_undef(tr *t, ir_base base)
 {
     if (t->undef[base])
         return t->undef[base];
     ir_instr *u = ir_instr_create(t->s, IR_OP_UNDEF, ir_type_make(base, 1), 0);
-    ir_block *first = ir_cf_first_block(&t->s->body);
-    if (first->first)
-        ir_instr_insert_before(first->first, u);
-    else
-        ir_instr_append(first, u);
+    insert_at_entry(t, u);
     return t->undef[base] = u;
+}
+
+/* Undefs and constants go to the top of the entry block, in the order they are made. */
+static void insert_at_entry(tr *t, ir_instr *in)
+{
+    ir_block *first = ir_cf_first_block(&t->s->body);
+    if (t->entry_top)
+        ir_instr_insert_after(t->entry_top, in);
+    else if (first->first)
+        ir_instr_insert_before(first->first, in);
+    else
+        ir_instr_append(first, in);
+    t->entry_top = in;
+}
+
+static uint32_t const_hash(const ir_instr *k)
+{
+    uint64_t h = (uint64_t)k->type.base << 8 | k->type.comps;
+    for (unsigned c = 0; c < k->type.comps && c < 4; c++)
+        h = (h ^ k->u.value.u64[c]) * 0x9e3779b97f4a7c15ull;
+    return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+static bool const_same(const ir_instr *a, const ir_instr *b)
+{
+    if (!ir_type_eq(a->type, b->type))
+        return false;
+    for (unsigned c = 0; c < a->type.comps && c < 4; c++)
+        if (a->u.value.u64[c] != b->u.value.u64[c])
+            return false;
+    return true;
+}
+
+static bool const_insert(ir_instr **table, uint32_t cap, ir_instr *k)
+{
+    for (uint32_t slot = const_hash(k) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
+        if (!table[slot]) {
+            table[slot] = k;
+            return true;
+        }
+    }
+}
+
+/* Translation reads the same immediates over and over; making each constant once saves
+ * every later pass from walking the copies until CSE merges them.  Constants go to the top
+ * of the entry block, which dominates every use. */
+ir_instr *tr_const_words(tr *t, ir_type type, const uint32_t *words)
+{
+    ir_instr key = { .op = IR_OP_CONST, .type = type };
+    for (unsigned c = 0; c < type.comps && c < 4; c++) {
+        if (ir_base_is_64((ir_base)type.base))
+            key.u.value.u64[c] = words[2 * c] | (uint64_t)words[2 * c + 1] << 32;
+        else
+            key.u.value.u32[c] = words[c];
+    }
+    if (t->num_consts * 2 >= t->consts_cap) {
+        uint32_t cap = t->consts_cap ? t->consts_cap * 2 : 64;
+        ir_instr **table = ARENA_NEW_ARRAY(t->a, ir_instr *, cap);
+        if (table) {
+            for (uint32_t i = 0; i < t->consts_cap; i++)
+                if (t->consts[i])
+                    const_insert(table, cap, t->consts[i]);
+            t->consts = table;
+            t->consts_cap = cap;
+        }
+    }
+    uint32_t slot = 0;
+    if (t->consts) {
+        slot = const_hash(&key) & (t->consts_cap - 1);
+        for (; t->consts[slot]; slot = (slot + 1) & (t->consts_cap - 1))
+            if (const_same(t->consts[slot], &key))
+                return t->consts[slot];
+    }
+    ir_instr *k = ir_instr_create(t->s, IR_OP_CONST, type, 0);
+    k->u = key.u;
+    if (t->consts && t->num_consts * 2 < t->consts_cap) {
+        t->consts[slot] = k;
+        t->num_consts++;
+    }
+    insert_at_entry(t, k);
+    return k;
 }
 
 static ir_src swz_src(ir_instr *def, const uint8_t *comps, unsigned n)
@@ -67,7 +146,7 @@ ir_src tr_const(tr *t, ir_base base, unsigned n, uint32_t word)
     uint32_t w[8];
     for (unsigned i = 0; i < 8; i++)
         w[i] = ir_base_is_64(base) ? ((i & 1) ? 0 : word) : word;
-    return ir_src_for(ir_build_const(&t->b, ir_type_make(base, n), w));
+    return ir_src_for(tr_const_words(t, ir_type_make(base, n), w));
 }
 
 ir_src tr_const_f32(tr *t, float f, unsigned n)
@@ -290,7 +369,7 @@ static ir_src read_raw(tr *t, const ast_src *s, const uint8_t *regch, unsigned n
         uint32_t w[4];
         for (unsigned i = 0; i < n; i++)
             w[i] = regch[i] < imm->num_values ? imm->words[regch[i]] : 0;
-        return ir_src_for(ir_build_const(&t->b, ir_type_make(base, n), w));
+        return ir_src_for(tr_const_words(t, ir_type_make(base, n), w));
     }
     tr_chan c[4] = { { NULL, 0 } };
     if (n == 0 || n > 4)
@@ -394,8 +473,8 @@ static ir_src saturate(tr *t, ir_src v, unsigned n)
             one[2 * i + 1] = 0x3ff00000u;
         }
         ir_type ty = ir_type_make(IR_F64, n);
-        ir_src lo = ir_src_for(ir_build_const(&t->b, ty, zero));
-        ir_src hi = ir_src_for(ir_build_const(&t->b, ty, one));
+        ir_src lo = ir_src_for(tr_const_words(t, ty, zero));
+        ir_src hi = ir_src_for(tr_const_words(t, ty, one));
         v = ir_src_for(ir_build_alu2(&t->b, IR_OP_MAX, ty, v, lo));
         return ir_src_for(ir_build_alu2(&t->b, IR_OP_MIN, ty, v, hi));
     }

@@ -113,6 +113,11 @@ typedef struct tr {
     ir_var *invocation_id;  /* TCS: the vertex of per-vertex outputs written without one */
 
     ir_instr *undef[IR_BASE_COUNT];
+    /* Constants made so far, each once, at the top of the entry block: open addressing on
+     * type and value (regs.c tr_const_words). */
+    ir_instr **consts;
+    uint32_t consts_cap, num_consts;
+    ir_instr *entry_top;    /* the last undef or constant placed there */
 
     tr_frame *frames;
     unsigned num_frames, frames_cap;
@@ -148,6 +153,8 @@ void tr_regs_init(tr *t);
 bool tr_reg_is_ssa(const tr *t, const ast_reg *r);
 uint32_t tr_reg_slot(const tr *t, const ast_reg *r);
 ir_instr *tr_undef(tr *t, ir_base base);
+/* The constant of `type` with these words (two per component for 64-bit types). */
+ir_instr *tr_const_words(tr *t, ir_type type, const uint32_t *words);
 ir_src tr_const(tr *t, ir_base base, unsigned n, uint32_t word);    /* splat */
 ir_src tr_const_f32(tr *t, float f, unsigned n);
 ir_src tr_bitcast(tr *t, ir_src v, unsigned n, ir_base to);          /* when needed */

@@ -12,7 +12,7 @@ void main()
 	r0[1] = i_g0[1].g0;
 	r0[2] = i_g0[2].g0;
 	bvec2 t16 = equal(max(u0[0].xy, max(u0[1].xy, u0[2].xy)), u0[3].xy);
-	bool t47 = t16.x && t16.y;
+	bool t44 = t16.x && t16.y;
 	uint p27 = 0u;
 	while (true) {
 		int t28 = int(p27);
@@ -20,7 +20,7 @@ void main()
 			break;
 		}
 		gl_Position = r0[t28];
-		g0 = t47 ? vec4(0.0, 1.0, 0.0, 1.0) : vec4(1.0, 0.0, 0.0, 1.0);
+		g0 = t44 ? vec4(0.0, 1.0, 0.0, 1.0) : vec4(1.0, 0.0, 0.0, 1.0);
 		EmitVertex();
 		p27 = p27 + 1u;
 	}
