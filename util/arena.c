@@ -164,40 +164,21 @@ void strbuf_init(strbuf *s, arena *a)
     s->len = s->cap = 0;
 }
 
-/* Makes room for n more bytes plus the terminating NUL; false when out of memory, in which
- * case the buffer keeps what it had (emitters check for truncation through the arena limit). */
-static int strbuf_reserve(strbuf *s, size_t n)
+/* The slow path of the inline appends: a bigger buffer.  When out of memory the buffer
+ * keeps what it had (emitters check for truncation through the arena limit). */
+bool strbuf_grow(strbuf *s, size_t n)
 {
     if (s->len + n + 1 <= s->cap)
-        return 1;
+        return true;
     size_t cap = s->cap ? s->cap * 2 : 256;
     while (cap < s->len + n + 1)
         cap *= 2;
     char *p = grow(s->a, s->data, s->cap, cap, false);
     if (!p)
-        return 0;
+        return false;
     s->data = p;
     s->cap = cap;
-    return 1;
-}
-
-void strbuf_appendn(strbuf *s, const char *str, size_t n)
-{
-    if (!strbuf_reserve(s, n))
-        return;
-    memcpy(s->data + s->len, str, n);
-    s->len += n;
-    s->data[s->len] = 0;
-}
-
-void strbuf_append(strbuf *s, const char *str) { strbuf_appendn(s, str, strlen(str)); }
-
-void strbuf_putc(strbuf *s, char c)
-{
-    if (!strbuf_reserve(s, 1))
-        return;
-    s->data[s->len++] = c;
-    s->data[s->len] = 0;
+    return true;
 }
 
 void strbuf_printf(strbuf *s, const char *fmt, ...)
@@ -213,7 +194,7 @@ void strbuf_printf(strbuf *s, const char *fmt, ...)
         strbuf_appendn(s, small, (size_t)n);
         return;
     }
-    if (!strbuf_reserve(s, (size_t)n))
+    if (!strbuf_grow(s, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(s->data + s->len, (size_t)n + 1, fmt, ap);

@@ -2,7 +2,9 @@
 #ifndef ARENA_H
 #define ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct arena arena;
 
@@ -33,9 +35,29 @@ typedef struct strbuf {
 } strbuf;
 
 void strbuf_init(strbuf *s, arena *a);
-void strbuf_append(strbuf *s, const char *str);
-void strbuf_appendn(strbuf *s, const char *str, size_t n);
 void strbuf_printf(strbuf *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void strbuf_putc(strbuf *s, char c);
+/* Makes room for n more bytes and the NUL; false when out of memory (the text stays as is). */
+bool strbuf_grow(strbuf *s, size_t n);
+
+/* The appends are inline: the emitters call them for every token, mostly with literals,
+ * whose length the compiler then knows. */
+static inline void strbuf_appendn(strbuf *s, const char *str, size_t n)
+{
+    if (s->len + n + 1 > s->cap && !strbuf_grow(s, n))
+        return;
+    memcpy(s->data + s->len, str, n);
+    s->len += n;
+    s->data[s->len] = 0;
+}
+
+static inline void strbuf_append(strbuf *s, const char *str) { strbuf_appendn(s, str, strlen(str)); }
+
+static inline void strbuf_putc(strbuf *s, char c)
+{
+    if (s->len + 2 > s->cap && !strbuf_grow(s, 1))
+        return;
+    s->data[s->len++] = c;
+    s->data[s->len] = 0;
+}
 
 #endif
