@@ -19,6 +19,11 @@ typedef struct ti {
                           * their num_uses field, which this pass uses as scratch */
     uint32_t *bc_uses;   /* [slot * IR_BASE_COUNT + base]: bitcasts of a tracked value to
                           * base; [.. + IR_VOID]: all its uses */
+    /* The tracked values by slot, and the stores to retypable variables, in program order:
+     * the decisions look at these only, not at every instruction again. */
+    ir_instr **tracked, **stores;
+    uint32_t num_stores, tracked_cap, stores_cap;
+    bool oom;
 } ti;
 
 /* ---------------------------------------------------------------- helpers */
@@ -357,6 +362,21 @@ static bool rule_select_to_convert(ti *t, ir_instr *in)
     return true;
 }
 
+static void push_instr(ti *t, ir_instr ***arr, uint32_t *cap, uint32_t at, ir_instr *in)
+{
+    if (at == *cap) {
+        uint32_t nc = *cap ? *cap * 2 : 64;
+        ir_instr **n = realloc(*arr, nc * sizeof(**arr));
+        if (!n) {
+            t->oom = true;
+            return;
+        }
+        *arr = n;
+        *cap = nc;
+    }
+    (*arr)[at] = in;
+}
+
 static void local_rules(ir_block *b, void *ctx)
 {
     ti *t = ctx;
@@ -370,8 +390,12 @@ static void local_rules(ir_block *b, void *ctx)
         default: break;
         }
         t->progress |= p;
-        if (tracked(in))
-            in->num_uses = t->num_slots++;
+        if (tracked(in)) {
+            in->num_uses = t->num_slots;
+            push_instr(t, &t->tracked, &t->tracked_cap, t->num_slots++, in);
+        } else if (in->op == IR_OP_STORE_VAR && retypable_var(in->u.access.var)) {
+            push_instr(t, &t->stores, &t->stores_cap, t->num_stores++, in);
+        }
     }
 }
 
@@ -456,21 +480,26 @@ typedef struct retype {
     uint32_t num_retyped;
 } retype;
 
-static void score_vars(ir_block *b, void *ctx)
+static void score_var_access(retype *r, ir_instr *in)
 {
-    retype *r = ctx;
-    IR_FOREACH_INSTR(b, in) {
-        if ((in->op != IR_OP_LOAD_VAR && in->op != IR_OP_STORE_VAR) || !retypable_var(in->u.access.var))
-            continue;
-        var_score *vs = &r->vars[in->u.access.var->id];
-        for (unsigned k = 0; k < 3; k++) {
-            ir_base cb = candidates32[k];
-            if (in->op == IR_OP_LOAD_VAR)
-                score_uses(r->t, in, cb, 0, &vs->gain[cb], &vs->cost[cb]);
-            else
-                score_def(in->srcs[0], cb, &vs->gain[cb], &vs->cost[cb], NULL);
-        }
+    var_score *vs = &r->vars[in->u.access.var->id];
+    for (unsigned k = 0; k < 3; k++) {
+        ir_base cb = candidates32[k];
+        if (in->op == IR_OP_LOAD_VAR)
+            score_uses(r->t, in, cb, 0, &vs->gain[cb], &vs->cost[cb]);
+        else
+            score_def(in->srcs[0], cb, &vs->gain[cb], &vs->cost[cb], NULL);
     }
+}
+
+static void score_vars(retype *r)
+{
+    ti *t = r->t;
+    for (uint32_t i = 0; i < t->num_slots; i++)
+        if (t->tracked[i]->op == IR_OP_LOAD_VAR)
+            score_var_access(r, t->tracked[i]);
+    for (uint32_t i = 0; i < t->num_stores; i++)
+        score_var_access(r, t->stores[i]);
 }
 
 static void mark_retyped(retype *r, ir_instr *in, ir_base to)
@@ -491,10 +520,10 @@ static void mark_retyped(retype *r, ir_instr *in, ir_base to)
     r->retyped[r->num_retyped++] = in;
 }
 
-static void decide_block(ir_block *b, void *ctx)
+static void decide(retype *r)
 {
-    retype *r = ctx;
-    IR_FOREACH_INSTR(b, in) {
+    for (uint32_t slot = 0; slot < r->t->num_slots; slot++) {
+        ir_instr *in = r->t->tracked[slot];
         if (in->op == IR_OP_LOAD_VAR && retypable_var(in->u.access.var)) {
             ir_base to = r->var_to[in->u.access.var->id];
             if (to != IR_VOID)
@@ -589,14 +618,13 @@ static ir_src convert_src(ti *t, ir_src s, ir_base to, unsigned comps, ir_block 
     return ir_src_for(nv);
 }
 
-static void fix_stores(ir_block *b, void *ctx)
+static void fix_stores(retype *r)
 {
-    retype *r = ctx;
-    IR_FOREACH_INSTR(b, in) {
-        if (in->op != IR_OP_STORE_VAR || !retypable_var(in->u.access.var) ||
-            r->var_to[in->u.access.var->id] == IR_VOID)
-            continue;
+    for (uint32_t i = 0; i < r->t->num_stores; i++) {
+        ir_instr *in = r->t->stores[i];
         ir_var *v = in->u.access.var;
+        if (r->var_to[v->id] == IR_VOID)
+            continue;
         in->srcs[0] = convert_src(r->t, in->srcs[0], (ir_base)v->type.base, v->type.comps, NULL, in);
     }
 }
@@ -609,7 +637,7 @@ static void retype_values(ti *t)
                  calloc(n + 1, sizeof(ir_instr *)), malloc((n + 1) * sizeof(ir_instr *)), 0 };
     if (!r.vars || !r.var_to || !r.back || !r.retyped)
         goto out;
-    ir_foreach_block(&s->body, score_vars, &r);
+    score_vars(&r);
     bool any_var = false;
     for (uint32_t i = 0; i < s->num_vars; i++) {
         ir_var *v = s->vars[i];
@@ -622,7 +650,7 @@ static void retype_values(ti *t)
             any_var = true;
         }
     }
-    ir_foreach_block(&s->body, decide_block, &r);
+    decide(&r);
     if (!r.num_retyped && !any_var)
         goto out;
     t->progress = true;
@@ -641,7 +669,7 @@ static void retype_values(ti *t)
             p->srcs[k] = convert_src(t, p->srcs[k], (ir_base)p->type.base, p->type.comps, p->phi_preds[k], NULL);
     }
     if (any_var)
-        ir_foreach_block(&s->body, fix_stores, &r);
+        fix_stores(&r);
 out:
     free(r.vars);
     free(r.var_to);
@@ -651,15 +679,17 @@ out:
 
 bool opt_type_inference(ir_shader *s)
 {
-    ti t = { s, false, 0, NULL };
+    ti t = { .s = s };
     ir_foreach_block(&s->body, local_rules, &t);
-    if (!t.num_slots)
-        return t.progress;
-    t.bc_uses = calloc((size_t)t.num_slots * IR_BASE_COUNT, sizeof(uint32_t));
-    if (!t.bc_uses)
-        return t.progress;
-    ir_foreach_block(&s->body, count_uses_block, &t);
-    retype_values(&t);
+    if (t.num_slots && !t.oom) {
+        t.bc_uses = calloc((size_t)t.num_slots * IR_BASE_COUNT, sizeof(uint32_t));
+        if (t.bc_uses) {
+            ir_foreach_block(&s->body, count_uses_block, &t);
+            retype_values(&t);
+        }
+    }
     free(t.bc_uses);
+    free(t.tracked);
+    free(t.stores);
     return t.progress;
 }
