@@ -171,11 +171,12 @@ static void apply_dsa(struct sub_ctx *s)
     enable(GL_STENCIL_TEST, st);
     if (st) {
         for (int face = 0; face < 2; face++) {
-            uint32_t w = d->s1[face];
-            if (face == 1 && !(w & 1))
-                w = d->s1[0];   /* two-sided stencil off: back follows front */
+            /* Two-sided stencil off: the back face follows the front, its reference value
+             * included (Mesa's clear quad sets only the front one). */
+            int src = face == 1 && !(d->s1[1] & 1) ? 0 : face;
+            uint32_t w = d->s1[src];
             GLenum gface = face ? GL_FRONT : GL_BACK;   /* swapped: see apply_rasterizer */
-            uint32_t ref = (s->stencil_ref >> (8 * face)) & 0xff;
+            uint32_t ref = (s->stencil_ref >> (8 * src)) & 0xff;
             glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
             glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
                                 stencil_op(w >> 7));
