@@ -308,7 +308,8 @@ static void linkage(struct t2g_varying *out, uint32_t *n, const struct t2g_io *i
         v->semantic = io[i].semantic;
         v->semantic_index = io[i].semantic_index;
         v->interp = io[i].interp;
-        v->location = 0;
+        /* centroid/sample too: block members must match the next stage's exactly. */
+        v->location = io[i].interp_location;
     }
 }
 

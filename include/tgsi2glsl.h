@@ -193,6 +193,7 @@ struct t2g_io {
     uint32_t semantic_index;
     uint8_t usage_mask;
     uint8_t interp;              /* emitted interpolation */
+    uint8_t interp_location;     /* emitted location qualifier (TGSI_INTERPOLATE_LOC_*) */
     bool patch;
     bool builtin;
     int32_t location;            /* explicit location, -1 when matched by name */

@@ -35,6 +35,19 @@ static const tgsi_case cases[] = {
       "  0: MOV OUT[0], IN[0][0]\n  1: MOV OUT[1], IN[0][1]\n  2: END\n",
       NULL, { "in B_g0 { vec4 g0; } i_g0[];", "out B_g0 { flat vec4 g0; };" }, { NULL },
       key_next_generic0_flat, false, NULL },
+    /* piglit ext_framebuffer_multisample interpolation 0 centroid-edges through virgl-exec:
+     * the executor keys the VS with the FS's inputs as reflected, and the reflection had no
+     * centroid, so `out B_g0 { vec4 g0; }` met `in B_g0 { centroid vec4 g0; }` and the
+     * link failed.  The FS reflects its location; the VS emits what the key says. */
+    { "fs_input_reflects_centroid", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0].xyz, GENERIC[0], PERSPECTIVE, CENTROID\nDCL OUT[0], COLOR\n"
+      "  0: MOV OUT[0], IN[0]\n  1: END\n",
+      NULL, { "in B_g0 { centroid vec4 g0; };" }, { NULL }, NULL, false, refl_input0_centroid },
+    { "vs_output_takes_centroid", T2G_TARGET_GLSL450,
+      "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL OUT[1].xyz, GENERIC[0]\n"
+      "  0: MOV OUT[0], IN[0]\n  1: MOV OUT[1].xyz, IN[0].xyzx\n  2: END\n",
+      NULL, { "out B_g0 { centroid vec4 g0; };" }, { NULL }, key_next_generic0_centroid, false,
+      NULL },
     /* Corpus 6e1037803047a95e: signed max on a storage buffer (no GLSL function on uint
      * memory) goes through an int view of the same block. */
     { "ssbo_imax", T2G_TARGET_GLSL450,
