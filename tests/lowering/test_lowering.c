@@ -21,6 +21,16 @@ static const char *FS =
     "  1: MAD OUT[0], IN[2].yyyy, IMM[0].xxxx, TEMP[0]\n"
     "  2: END\n";
 
+/* Integer pixel centres (Mesa's staging shader in piglit texelFetch *-sampler2DMS). */
+static const char *FS_INTEGER_CENTRE =
+    "FRAG\n"
+    "PROPERTY FS_COORD_ORIGIN LOWER_LEFT\n"
+    "PROPERTY FS_COORD_PIXEL_CENTER INTEGER\n"
+    "DCL IN[0], POSITION, LINEAR\n"
+    "DCL OUT[0], COLOR\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -105,6 +115,14 @@ int main(void)
     key.fragcoord_y_flip = true;
     check("fragcoord flip uses the driver transform", FS, &key,
           (const char *[]){ "gl_FragCoord", "t2g_driver", NULL }, NULL);
+
+    /* piglit texelFetch 4-fs-sampler2DMS through virgl-exec: the 0.5 came off before the
+     * flip, so every row read as the one below it (h - y instead of h - 1 - y). */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fragcoord_y_flip = true;
+    check("integer centres are taken after the flip", FS_INTEGER_CENTRE, &key,
+          (const char *[]){ "drv[16].z * gl_FragCoord.y + drv[16].w - 0.5", NULL },
+          (const char *[]){ "gl_FragCoord.y - 0.5", NULL });
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.clip_plane_enable = 0x5;
