@@ -124,6 +124,13 @@ int main(void)
           (const char *[]){ "drv[16].z * gl_FragCoord.y + drv[16].w - 0.5", NULL },
           (const char *[]){ "gl_FragCoord.y - 0.5", NULL });
 
+    /* piglit fbo-readdrawpix through virgl-exec: Mesa's glDrawPixels quad comes with a
+     * negative viewport height; the key asked for the flip and nothing made it. */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.flip_y_in_vertex = true;
+    check("a flipped viewport negates gl_Position.y", VS, &key,
+          (const char *[]){ "gl_Position.y = (-gl_Position).y;", NULL }, NULL);
+
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.clip_plane_enable = 0x5;
     check("user clip planes write gl_ClipDistance", VS, &key,
