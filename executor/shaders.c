@@ -319,6 +319,22 @@ static bool fmt_is(uint32_t format, uint16_t flag)
     return f && (f->flags & flag);
 }
 
+/* A format stored in other channels ("000r": alpha kept in red) gets each stored channel
+ * from the output component its sampling swizzle reads it back as, as clears do. */
+static void output_swizzle(uint32_t format, uint8_t swz[4])
+{
+    const struct vformat *f = vformat_get(format);
+    if (!f || !memcmp(f->swizzle, "rgba", 4))
+        return;
+    for (int c = 0; c < 4; c++)
+        for (int j = 0; j < 4; j++)
+            if (f->swizzle[j] == "rgba"[c]) {
+                if (j != c)
+                    swz[c] = (uint8_t)(j + 1);
+                break;
+            }
+}
+
 /* vars: the variants already compiled for this draw (or NULL).  A stage's outputs follow
  * the next stage's inputs as that stage's variant emits them, not as its unkeyed compile
  * did: GLSL ES links only when interpolation qualifiers agree, and keys change them (a GS
@@ -370,6 +386,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             k->fs_output_type[i] = fmt_is(c->format, FMT_UINT) ? T2G_VARYING_UINT
                                    : fmt_is(c->format, FMT_INT) ? T2G_VARYING_INT
                                                                 : T2G_VARYING_FLOAT;
+            output_swizzle(c->format, k->fs_output_swizzle[i]);
         }
         k->fs_num_cbufs = s->nr_cbufs;
         if (s->dsa && ((s->dsa->u.dsa.s0 >> 8) & 1)) {

@@ -31,6 +31,15 @@ static const char *FS_INTEGER_CENTRE =
     "  0: MOV OUT[0], IN[0]\n"
     "  1: END\n";
 
+/* Mesa's clear quad: colour 0 replicated to every buffer. */
+static const char *FS_ALL_CBUFS =
+    "FRAG\n"
+    "PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL CONST[0]\n"
+    "  0: MOV OUT[0], CONST[0]\n"
+    "  1: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -130,6 +139,19 @@ int main(void)
     key.flip_y_in_vertex = true;
     check("a flipped viewport negates gl_Position.y", VS, &key,
           (const char *[]){ "gl_Position.y = (-gl_Position).y;", NULL }, NULL);
+
+    /* piglit fbo-clear-formats / ext_framebuffer_multisample formats through virgl-exec:
+     * GL_ALPHA8 is kept in red, so the red channel must get the shader's alpha. */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fs_output_swizzle[0][0] = 4;
+    check("an alpha buffer kept in red gets alpha in red", FS, &key,
+          (const char *[]){ "o0 = o0.wyzw;", NULL }, NULL);
+
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fs_num_cbufs = 2;
+    key.fs_output_swizzle[1][0] = 4;
+    check("replicated colour 0 gets each buffer's swizzle", FS_ALL_CBUFS, &key,
+          (const char *[]){ "layout(location = 1) out vec4 o1;", ".wyzw;", NULL }, NULL);
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.clip_plane_enable = 0x5;
