@@ -201,9 +201,11 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
     enable(GL_RASTERIZER_DISCARD, (s0 >> 3) & 1);
     if (!gles)
         glProvokingVertex((s0 >> 4) & 1 ? GL_FIRST_VERTEX_CONVENTION : GL_LAST_VERTEX_CONVENTION);
+    /* Gallium's upper left is the host's lower left (same window y, opposite sense of up):
+     * the host's origin does the whole sprite_coord_mode, the shader does not flip. */
     if (!gles)
         glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN,
-                          ((s0 >> 6) & 1) ^ flipped ? GL_LOWER_LEFT : GL_UPPER_LEFT);
+                          ((s0 >> 6) & 1) ^ flipped ? GL_UPPER_LEFT : GL_LOWER_LEFT);
     uint32_t cull = (s0 >> 8) & 3;
     enable(GL_CULL_FACE, cull != 0);
     if (cull)

@@ -398,11 +398,12 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             k->two_sided_color = (rs->s0 >> 5) & 1;
             k->flatshade = rs->s0 & 1;
             k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
-            k->sprite_coord_upper_left = !((rs->s0 >> 6) & 1);
-            /* The desktop host moves gl_PointCoord's origin (apply_rasterizer); GLES keeps
-             * it upper-left, so the replacement flips y where desktop would move it. */
-            if (ctx->r->gles && (((rs->s0 >> 6) & 1) ^ fb_flipped(s)))
-                k->sprite_coord_upper_left = !k->sprite_coord_upper_left;
+            /* The desktop host moves gl_PointCoord's origin (apply_rasterizer), so the
+             * replacement keeps it; GLES keeps it upper-left, so the replacement flips y
+             * where desktop would move it. */
+            k->sprite_coord_upper_left = true;
+            if (ctx->r->gles && !(((rs->s0 >> 6) & 1) ^ fb_flipped(s)))
+                k->sprite_coord_upper_left = false;
         }
     }
     if (last_vertex_stage && rs) {
