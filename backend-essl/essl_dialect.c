@@ -1,8 +1,10 @@
 /* The GLSL ES dialects (3.00, 3.10, 3.20): default precisions, what each version has core,
  * the EXT/OES extensions that bring 3.20 features to 3.10 (and a few to 3.00), and what ES
  * lacks outright (double, int64, 1D and rectangle textures, noperspective, query functions,
- * multisample images).  Clip/cull distances, viewport index and conservative depth exist
- * as extensions glslang cannot check, so they are refused rather than emitted unchecked. */
+ * multisample images).  Clip/cull distances come from GL_EXT_clip_cull_distance when the
+ * key says the host has it (glslang does not know that extension: tests count such output
+ * as unchecked).  Viewport index and conservative depth exist as extensions glslang cannot
+ * check either, and are still refused. */
 #include "../backend-glsl/glsl_dialect.h"
 
 #include <stddef.h>
@@ -41,8 +43,8 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_SAMPLE_VARIABLES] = EXT(320, 300, "GL_OES_sample_variables", T2G_HOST_SAMPLE_SHADING),
     [GF_SAMPLE_INTERPOLATION] = EXT(320, 300, "GL_OES_shader_multisample_interpolation",
                                     T2G_HOST_SAMPLE_SHADING),
-    [GF_CLIP_DISTANCE] = NONE,
-    [GF_CULL_DISTANCE] = NONE,
+    [GF_CLIP_DISTANCE] = EXT(0, 300, "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE),
+    [GF_CULL_DISTANCE] = EXT(0, 300, "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE),
     [GF_DERIVATIVE_CONTROL] = NONE,
     [GF_SHADER_CLOCK] = NONE,
     [GF_DRAW_PARAMETERS] = NONE,

@@ -172,6 +172,7 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
     io->semantic_index = v->semantic_index + e;
     io->usage_mask = v->usage_mask ? v->usage_mask : 0xf;
     io->interp = (uint8_t)interp;
+    io->interp_location = (uint8_t)loc;
     io->patch = v->patch;
     io->location = location;
     io->type = varying_type(db);

@@ -14,6 +14,44 @@ static GLint geti(GLenum e, GLint dflt)
 
 static uint32_t umin(uint32_t a, uint32_t b) { return a < b ? a : b; }
 
+/* The guest answers glGetMultisamplefv(GL_SAMPLE_POSITION) from the caps, and tests
+ * compare it with where the host really samples (interpolateAtSample, centroid), so ask the
+ * host: a multisample framebuffer of each count, its positions read back. */
+static void probe_sample_locations(struct host_limits *l)
+{
+    static const unsigned counts[4] = { 2, 4, 8, 16 };
+    static const unsigned first_word[4] = { 0, 1, 2, 4 };
+    GLuint fbo, tex;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    for (int i = 0; i < 4 && (GLint)counts[i] <= l->max_samples; i++) {
+        glGenTextures(1, &tex);
+        glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, tex);
+        glTexStorage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, counts[i], GL_RGBA8, 16, 16,
+                                  GL_TRUE);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE,
+                               tex, 0);
+        GLint samples = 0;
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE)
+            glGetIntegerv(GL_SAMPLES, &samples);
+        /* A host that rounds the count up still places that many samples; only those
+         * that fit the guest's count are asked for. */
+        for (unsigned k = 0; samples > 0 && k < counts[i]; k++) {
+            GLfloat pos[2] = { 0.5f, 0.5f };
+            glGetMultisamplefv(GL_SAMPLE_POSITION, k, pos);
+            uint32_t x = (uint32_t)(pos[0] * 16.0f) & 0xf, y = (uint32_t)(pos[1] * 16.0f) & 0xf;
+            l->sample_locations[first_word[i] + k / 4] |= (x << 4 | y) << (8 * (k % 4));
+        }
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE,
+                               0, 0);
+        glDeleteTextures(1, &tex);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+}
+
 void caps_probe(struct vrend_renderer *r)
 {
     struct host_limits *l = &r->lim;
@@ -69,6 +107,7 @@ void caps_probe(struct vrend_renderer *r)
         memcpy(l->smooth_line_range, l->line_range, sizeof l->line_range);
         l->max_lod_bias = 2;
     }
+    probe_sample_locations(l);
     if (epoxy_has_gl_extension("GL_EXT_texture_filter_anisotropic"))
         glGetFloatv(GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT, &l->max_aniso);
     while (glGetError() != GL_NO_ERROR)
@@ -194,6 +233,7 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
         c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
     c->capability_bits_v2 = VIRGL_CAP_V2_STRING_MARKER |
                             VIRGL_CAP_V2_COPY_TRANSFER_BOTH_DIRECTIONS;
+    memcpy(c->sample_locations, l->sample_locations, sizeof c->sample_locations);
     c->max_vertex_attrib_stride = l->max_vertex_stride;
     c->max_shader_buffer_frag_compute = r->ssbos_per_stage;
     c->max_shader_buffer_other_stages = r->ssbos_per_stage;

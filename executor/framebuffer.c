@@ -171,11 +171,12 @@ static void apply_dsa(struct sub_ctx *s)
     enable(GL_STENCIL_TEST, st);
     if (st) {
         for (int face = 0; face < 2; face++) {
-            uint32_t w = d->s1[face];
-            if (face == 1 && !(w & 1))
-                w = d->s1[0];   /* two-sided stencil off: back follows front */
+            /* Two-sided stencil off: the back face follows the front, its reference value
+             * included (Mesa's clear quad sets only the front one). */
+            int src = face == 1 && !(d->s1[1] & 1) ? 0 : face;
+            uint32_t w = d->s1[src];
             GLenum gface = face ? GL_FRONT : GL_BACK;   /* swapped: see apply_rasterizer */
-            uint32_t ref = (s->stencil_ref >> (8 * face)) & 0xff;
+            uint32_t ref = (s->stencil_ref >> (8 * src)) & 0xff;
             glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
             glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
                                 stencil_op(w >> 7));
@@ -200,9 +201,11 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
     enable(GL_RASTERIZER_DISCARD, (s0 >> 3) & 1);
     if (!gles)
         glProvokingVertex((s0 >> 4) & 1 ? GL_FIRST_VERTEX_CONVENTION : GL_LAST_VERTEX_CONVENTION);
+    /* Gallium's upper left is the host's lower left (same window y, opposite sense of up):
+     * the host's origin does the whole sprite_coord_mode, the shader does not flip. */
     if (!gles)
         glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN,
-                          ((s0 >> 6) & 1) ^ flipped ? GL_LOWER_LEFT : GL_UPPER_LEFT);
+                          ((s0 >> 6) & 1) ^ flipped ? GL_UPPER_LEFT : GL_LOWER_LEFT);
     uint32_t cull = (s0 >> 8) & 3;
     enable(GL_CULL_FACE, cull != 0);
     if (cull)
@@ -548,7 +551,8 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
         }
         const int32_t srect[4] = { sx, sy, sx + sw, sy + sh };
         const int32_t drect[4] = { dx, dy, dx + dw, dy + dh };
-        if (ctx->r->gles && gles_blit_needs_draw(src, dst, bits, srect, drect)) {
+        if (ctx->r->gles ? gles_blit_needs_draw(src, dst, bits, srect, drect)
+                         : blit_needs_draw_desktop(src, dst, bits)) {
             GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
             gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, bits, filter);
             glDeleteFramebuffers(1, &df);

@@ -2,7 +2,10 @@
  * from a multisample source whose rectangle or format differs; depth between different
  * depth formats), done as a textured quad: the source layer is first copied (resolved) into
  * a single-sample 2D texture of its own format, which GLES allows, then drawn into the
- * target rectangle (depth written as gl_FragDepth; stencil cannot be, and is left). */
+ * target rectangle (depth written as gl_FragDepth; stencil cannot be, and is left).
+ * Desktop hosts draw too where glBlitFramebuffer cannot read the source: a compressed
+ * texture (Mesa blits from one to generate its mipmaps on the CPU) is read back
+ * decompressed instead of copied. */
 #include <stdlib.h>
 
 #include "gl_compat.h"
@@ -123,6 +126,37 @@ static GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, ui
     return tex;
 }
 
+bool blit_needs_draw_desktop(const struct vres *src, const struct vres *dst, GLbitfield bits)
+{
+    return bits == GL_COLOR_BUFFER_BIT && (src->fmt->flags & FMT_COMPRESSED) &&
+           !(dst->fmt->flags & FMT_COMPRESSED) && src->d.nr_samples <= 1;
+}
+
+/* Desktop only (glGetTexImage): layer `layer` of a compressed level, decompressed by the
+ * host into a float texture (sRGB stays encoded, so sampling decodes as the blit would). */
+static GLuint decompressed_copy(struct vres *src, uint32_t level, uint32_t layer, uint32_t w,
+                                uint32_t h)
+{
+    size_t size = (size_t)w * h * 4 * sizeof(float);
+    float *px = malloc(size);
+    if (!px)
+        return 0;
+    bool layered = src->target != GL_TEXTURE_2D && src->target != GL_TEXTURE_RECTANGLE &&
+                   src->target != GL_TEXTURE_1D;
+    glGetTextureSubImage(src->id, level, 0, 0, layered ? layer : 0, w, h, 1, GL_RGBA, GL_FLOAT,
+                         size, px);
+    GLuint tex;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexStorage2D(GL_TEXTURE_2D, 1, src->fmt->flags & FMT_SRGB ? GL_SRGB8_ALPHA8 : GL_RGBA32F,
+                   w, h);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_FLOAT, px);
+    free(px);
+    return tex;
+}
+
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
                     GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
                     GLenum filter)
@@ -139,8 +173,12 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     bool depth = bits & GL_DEPTH_BUFFER_BIT;
     int kind = depth ? KIND_DEPTH : src->fmt->flags & FMT_UINT ? KIND_UINT
                : src->fmt->flags & FMT_INT ? KIND_INT : KIND_FLOAT;
-    GLuint tex = single_sample_copy(rr, src, level, layer, w, h,
-                                    depth ? GL_DEPTH_ATTACHMENT : GL_COLOR_ATTACHMENT0);
+    GLuint tex = !rr->gles && (src->fmt->flags & FMT_COMPRESSED)
+                     ? decompressed_copy(src, level, layer, w, h)
+                     : single_sample_copy(rr, src, level, layer, w, h,
+                                          depth ? GL_DEPTH_ATTACHMENT : GL_COLOR_ATTACHMENT0);
+    if (!tex)
+        return false;
     if (kind != KIND_FLOAT)
         filter = GL_NEAREST;   /* integer and depth textures are not filterable */
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
@@ -177,6 +215,12 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     glDisable(GL_CULL_FACE);
     glDisable(GL_SAMPLE_MASK);
     glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+    if (!rr->gles) {
+        /* Guest state GLES does not have, left as the last draw set it. */
+        glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
+        for (int i = 0; i < 8; i++)
+            glDisable(GL_CLIP_DISTANCE0 + i);
+    }
     glUseProgram(b->prog[kind]);
     glUniform4f(b->rect_loc[kind], sx0, sy0, sx1, sy1);
     glActiveTexture(GL_TEXTURE0);

@@ -1,4 +1,5 @@
-/* gles_blit.h: blits GLES's glBlitFramebuffer refuses, drawn instead (gles_blit.c). */
+/* gles_blit.h: blits glBlitFramebuffer refuses (on GLES, or from a compressed source),
+ * drawn instead (gles_blit.c). */
 #ifndef GLES_BLIT_H
 #define GLES_BLIT_H
 
@@ -14,6 +15,8 @@ bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitf
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
                     GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
                     GLenum filter);
+/* Desktop hosts: whether glBlitFramebuffer cannot do this one (a compressed source). */
+bool blit_needs_draw_desktop(const struct vres *src, const struct vres *dst, GLbitfield bits);
 void gles_blitter_free(struct gles_blitter *b);
 
 #endif

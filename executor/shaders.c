@@ -308,7 +308,8 @@ static void linkage(struct t2g_varying *out, uint32_t *n, const struct t2g_io *i
         v->semantic = io[i].semantic;
         v->semantic_index = io[i].semantic_index;
         v->interp = io[i].interp;
-        v->location = 0;
+        /* centroid/sample too: block members must match the next stage's exactly. */
+        v->location = io[i].interp_location;
     }
 }
 
@@ -316,6 +317,22 @@ static bool fmt_is(uint32_t format, uint16_t flag)
 {
     const struct vformat *f = vformat_get(format);
     return f && (f->flags & flag);
+}
+
+/* A format stored in other channels ("000r": alpha kept in red) gets each stored channel
+ * from the output component its sampling swizzle reads it back as, as clears do. */
+static void output_swizzle(uint32_t format, uint8_t swz[4])
+{
+    const struct vformat *f = vformat_get(format);
+    if (!f || !memcmp(f->swizzle, "rgba", 4))
+        return;
+    for (int c = 0; c < 4; c++)
+        for (int j = 0; j < 4; j++)
+            if (f->swizzle[j] == "rgba"[c]) {
+                if (j != c)
+                    swz[c] = (uint8_t)(j + 1);
+                break;
+            }
 }
 
 /* vars: the variants already compiled for this draw (or NULL).  A stage's outputs follow
@@ -369,6 +386,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             k->fs_output_type[i] = fmt_is(c->format, FMT_UINT) ? T2G_VARYING_UINT
                                    : fmt_is(c->format, FMT_INT) ? T2G_VARYING_INT
                                                                 : T2G_VARYING_FLOAT;
+            output_swizzle(c->format, k->fs_output_swizzle[i]);
         }
         k->fs_num_cbufs = s->nr_cbufs;
         if (s->dsa && ((s->dsa->u.dsa.s0 >> 8) & 1)) {
@@ -380,11 +398,12 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             k->two_sided_color = (rs->s0 >> 5) & 1;
             k->flatshade = rs->s0 & 1;
             k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
-            k->sprite_coord_upper_left = !((rs->s0 >> 6) & 1);
-            /* The desktop host moves gl_PointCoord's origin (apply_rasterizer); GLES keeps
-             * it upper-left, so the replacement flips y where desktop would move it. */
-            if (ctx->r->gles && (((rs->s0 >> 6) & 1) ^ fb_flipped(s)))
-                k->sprite_coord_upper_left = !k->sprite_coord_upper_left;
+            /* The desktop host moves gl_PointCoord's origin (apply_rasterizer), so the
+             * replacement keeps it; GLES keeps it upper-left, so the replacement flips y
+             * where desktop would move it. */
+            k->sprite_coord_upper_left = true;
+            if (ctx->r->gles && !(((rs->s0 >> 6) & 1) ^ fb_flipped(s)))
+                k->sprite_coord_upper_left = false;
         }
     }
     if (last_vertex_stage && rs) {

@@ -256,6 +256,9 @@ struct host_limits {
         tbo_align, max_cs_invocations, max_cs_shared, max_cs_grid[3], max_cs_block[3],
         min_texel_off, max_texel_off, min_gather_off, max_gather_off, max_vertex_stride;
     GLfloat point_range[2], line_range[2], smooth_line_range[2], max_lod_bias, max_aniso;
+    /* Sample positions as GET_CAPS packs them: a byte per sample (x << 4 | y, in 16ths),
+     * 2x in word 0, 4x in word 1, 8x in words 2-3, 16x in words 4-7. */
+    uint32_t sample_locations[8];
 };
 
 struct vrend_renderer {

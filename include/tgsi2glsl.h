@@ -127,6 +127,10 @@ struct t2g_key {
     uint8_t fs_output_type[T2G_MAX_RENDER_TARGETS];    /* enum t2g_varying_type */
     /* FS_COLOR0_WRITES_ALL_CBUFS replicates colour 0 to this many buffers. */
     uint8_t fs_num_cbufs;
+    /* Colour buffers whose channels the host stores elsewhere than the guest's format says
+     * (an alpha format kept in red): stored channel c of buffer i takes output component
+     * fs_output_swizzle[i][c] - 1; 0 leaves channel c as written. */
+    uint8_t fs_output_swizzle[T2G_MAX_RENDER_TARGETS][4];
 
     /* Fragment emulations. */
     uint8_t alpha_func;                  /* enum t2g_compare; ALWAYS or 0 (NEVER off) -> see alpha_test */
@@ -193,6 +197,7 @@ struct t2g_io {
     uint32_t semantic_index;
     uint8_t usage_mask;
     uint8_t interp;              /* emitted interpolation */
+    uint8_t interp_location;     /* emitted location qualifier (TGSI_INTERPOLATE_LOC_*) */
     bool patch;
     bool builtin;
     int32_t location;            /* explicit location, -1 when matched by name */

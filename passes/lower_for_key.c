@@ -1,6 +1,8 @@
 /* Runs the key-driven lowerings in dependency order: colour selection and sprite replacement
  * create inputs that linkage may then drop; fragcoord fixes the FACE reads two-sided colour
- * adds; the exit-time emulations (alpha test, clip planes) come last. */
+ * adds; the exit-time emulations come last: the alpha test before the output swizzle (it tests
+ * the guest's alpha), the clip planes before the y flip (they take the guest's clip-space
+ * position). */
 #include "lower.h"
 
 typedef bool (*lowering_fn)(ir_shader *s, const struct t2g_key *key);
@@ -16,7 +18,9 @@ static const struct {
     { "lower_fragcoord", lower_fragcoord },
     { "lower_polygon_stipple", lower_polygon_stipple },
     { "lower_alpha_test", lower_alpha_test },
+    { "lower_fs_output_swizzle", lower_fs_output_swizzle },
     { "lower_clip_planes", lower_clip_planes },
+    { "lower_flip_y", lower_flip_y },
 };
 
 bool lower_for_key(ir_shader *s, const struct t2g_key *key, bool validate_each)

@@ -14,15 +14,17 @@ static ir_src fix_position(ir_builder *b, ir_shader *s, ir_instr *ld, bool integ
     ir_src c[4];
     for (unsigned i = 0; i < 4; i++)
         c[i] = ir_src_compose(p, (uint8_t[4]){ i, i, i, i });
-    if (integer) {
-        ir_src half = ir_src_for(ir_build_const_f32(b, 0.5f));
-        c[0] = ir_src_for(ir_build_alu2(b, IR_OP_SUB, f1, c[0], half));
-        c[1] = ir_src_for(ir_build_alu2(b, IR_OP_SUB, f1, c[1], half));
-    }
+    /* Flip the half-integer centre first: h - (y + 0.5) - 0.5 is row h - 1 - y, where
+     * h - y would be one row off. */
     if (flip) {
         ir_instr *misc = lower_load_driver(b, s, DRIVER_SLOT_MISC);
         c[1] = ir_src_for(ir_build_alu3(b, IR_OP_MAD, f1, ir_src_swizzle(misc, 2, 2, 2, 2), c[1],
                                         ir_src_swizzle(misc, 3, 3, 3, 3)));
+    }
+    if (integer) {
+        ir_src half = ir_src_for(ir_build_const_f32(b, 0.5f));
+        c[0] = ir_src_for(ir_build_alu2(b, IR_OP_SUB, f1, c[0], half));
+        c[1] = ir_src_for(ir_build_alu2(b, IR_OP_SUB, f1, c[1], half));
     }
     ir_src v = ir_src_for(ir_build_vec(b, ir_type_make(IR_F32, 4), c, 4));
     if (ld->type.base != IR_F32)

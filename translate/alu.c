@@ -21,15 +21,24 @@ static lanes dst_lanes(const ast_insn *in, enum tgsi_type dst_type)
 }
 
 /* Source i for every lane: a 32-bit operand feeding a 64-bit lane p reads channel p (F2D:
- * dst.xy from src.x, dst.zw from src.y); a 64-bit operand feeding 32-bit channel c reads
- * pair c & 1 (D2F: dst.x from src.xy, dst.y from src.zw). */
+ * dst.xy from src.x, dst.zw from src.y); a 64-bit operand feeding 32-bit channels reads
+ * pair k for the k-th channel written, as tgsi_exec and Mesa's TGSI emitters do (D2F .y
+ * alone reads src.xy; D2F .xy reads src.xy then src.zw). */
+/* The source pair a 32-bit result lane of a 64-bit operation reads: the k-th lane written
+ * takes pair k.  Mesa never writes more than two lanes; with more, each keeps `wide`, the
+ * pair the TGSI documentation gives its channel. */
+static uint8_t pair_of_lane(const lanes *l, unsigned k, uint8_t wide)
+{
+    return l->n <= 2 ? (uint8_t)k : wide;
+}
+
 static ir_src operand(tr *t, const ast_insn *in, unsigned i, enum tgsi_type ty, const lanes *l)
 {
     ir_base want = tr_base_of(ty);
     if (tr_type_is64(ty)) {
         uint8_t pairs[4];
         for (unsigned k = 0; k < l->n; k++)
-            pairs[k] = l->is64 ? l->v[k] : (l->v[k] & 1);
+            pairs[k] = l->is64 ? l->v[k] : pair_of_lane(l, k, l->v[k] & 1);
         return tr_read64(t, &in->src[i], pairs, l->n, want);
     }
     return tr_read(t, &in->src[i], l->v, l->n, want);
@@ -134,10 +143,9 @@ static ir_src compare(tr *t, const ast_insn *in, const tgsi_opcode_info *info, c
     ir_src s[2];
     for (unsigned i = 0; i < 2; i++) {
         if (tr_type_is64(ty)) {
-            /* 64-bit comparisons write .x (value 0) and .z (value 1), unlike D2F's .x/.y */
             uint8_t pairs[4];
             for (unsigned k = 0; k < l->n; k++)
-                pairs[k] = l->v[k] >> 1;
+                pairs[k] = pair_of_lane(l, k, l->v[k] >> 1);
             s[i] = tr_read64(t, &in->src[i], pairs, l->n, tr_base_of(ty));
         } else {
             s[i] = operand(t, in, i, ty, l);

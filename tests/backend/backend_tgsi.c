@@ -49,6 +49,16 @@ static void key_next_generic0_flat(struct t2g_key *k)
     k->next_inputs[0].interp = TGSI_INTERPOLATE_CONSTANT;
 }
 
+static void key_next_generic0_centroid(struct t2g_key *k)
+{
+    /* A fragment shader reading GENERIC[0] centroid: the block member must say so too. */
+    k->has_next_inputs = true;
+    k->num_next_inputs = 1;
+    k->next_inputs[0].semantic = TGSI_SEMANTIC_GENERIC;
+    k->next_inputs[0].interp = TGSI_INTERPOLATE_PERSPECTIVE;
+    k->next_inputs[0].location = TGSI_INTERPOLATE_LOC_CENTROID;
+}
+
 /* Reflection checks. */
 static const char *refl_sampler0_1d_as_2d(const struct t2g_reflection *r)
 {
@@ -77,6 +87,15 @@ static const char *refl_image0_1darray_as_2darray(const struct t2g_reflection *r
             return r->resources[i].host_texture == TGSI_TEXTURE_2D_ARRAY
                        ? NULL : "image 0 should be bound as a 2D array";
     return "no image 0";
+}
+
+static const char *refl_input0_centroid(const struct t2g_reflection *r)
+{
+    for (uint32_t i = 0; i < r->num_inputs; i++)
+        if (r->inputs[i].semantic == TGSI_SEMANTIC_GENERIC && r->inputs[i].semantic_index == 0)
+            return r->inputs[i].interp_location == TGSI_INTERPOLATE_LOC_CENTROID
+                       ? NULL : "GENERIC[0] should reflect its centroid location";
+    return "no GENERIC[0] input";
 }
 
 #include "backend_tgsi_cases.h"

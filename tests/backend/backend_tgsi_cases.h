@@ -35,6 +35,33 @@ static const tgsi_case cases[] = {
       "  0: MOV OUT[0], IN[0][0]\n  1: MOV OUT[1], IN[0][1]\n  2: END\n",
       NULL, { "in B_g0 { vec4 g0; } i_g0[];", "out B_g0 { flat vec4 g0; };" }, { NULL },
       key_next_generic0_flat, false, NULL },
+    /* piglit ext_framebuffer_multisample interpolation 0 centroid-edges through virgl-exec:
+     * the executor keys the VS with the FS's inputs as reflected, and the reflection had no
+     * centroid, so `out B_g0 { vec4 g0; }` met `in B_g0 { centroid vec4 g0; }` and the
+     * link failed.  The FS reflects its location; the VS emits what the key says. */
+    { "fs_input_reflects_centroid", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0].xyz, GENERIC[0], PERSPECTIVE, CENTROID\nDCL OUT[0], COLOR\n"
+      "  0: MOV OUT[0], IN[0]\n  1: END\n",
+      NULL, { "in B_g0 { centroid vec4 g0; };" }, { NULL }, NULL, false, refl_input0_centroid },
+    { "vs_output_takes_centroid", T2G_TARGET_GLSL450,
+      "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL OUT[1].xyz, GENERIC[0]\n"
+      "  0: MOV OUT[0], IN[0]\n  1: MOV OUT[1].xyz, IN[0].xyzx\n  2: END\n",
+      NULL, { "out B_g0 { centroid vec4 g0; };" }, { NULL }, key_next_generic0_centroid, false,
+      NULL },
+    /* piglit fs-clip-distance-interpolated through virgl-exec --gles: the GLES 3.2 host has
+     * GL_EXT_clip_cull_distance, so clip distances are emitted with it (glslang does not
+     * know the extension: unchecked); a host without it still gets a refusal. */
+    { "essl_clip_distance_ext", T2G_TARGET_ESSL320,
+      "VERT\nPROPERTY NUM_CLIPDIST_ENABLED 2\nDCL IN[0]\nDCL OUT[0], POSITION\n"
+      "DCL OUT[1].xy, CLIPDIST[0]\n  0: MOV OUT[0], IN[0]\n  1: MOV OUT[1].xy, IN[0].xyxx\n"
+      "  2: END\n",
+      NULL, { "#extension GL_EXT_clip_cull_distance : require", "gl_ClipDistance[1] = " },
+      { NULL }, NULL, false, NULL, 0, true },
+    { "essl_clip_distance_no_ext", T2G_TARGET_ESSL320,
+      "VERT\nPROPERTY NUM_CLIPDIST_ENABLED 2\nDCL IN[0]\nDCL OUT[0], POSITION\n"
+      "DCL OUT[1].xy, CLIPDIST[0]\n  0: MOV OUT[0], IN[0]\n  1: MOV OUT[1].xy, IN[0].xyxx\n"
+      "  2: END\n",
+      "gl_ClipDistance needs GL_EXT_clip_cull_distance", { NULL }, { NULL }, NULL, true, NULL },
     /* Corpus 6e1037803047a95e: signed max on a storage buffer (no GLSL function on uint
      * memory) goes through an int view of the same block. */
     { "ssbo_imax", T2G_TARGET_GLSL450,

@@ -21,6 +21,25 @@ static const char *FS =
     "  1: MAD OUT[0], IN[2].yyyy, IMM[0].xxxx, TEMP[0]\n"
     "  2: END\n";
 
+/* Integer pixel centres (Mesa's staging shader in piglit texelFetch *-sampler2DMS). */
+static const char *FS_INTEGER_CENTRE =
+    "FRAG\n"
+    "PROPERTY FS_COORD_ORIGIN LOWER_LEFT\n"
+    "PROPERTY FS_COORD_PIXEL_CENTER INTEGER\n"
+    "DCL IN[0], POSITION, LINEAR\n"
+    "DCL OUT[0], COLOR\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: END\n";
+
+/* Mesa's clear quad: colour 0 replicated to every buffer. */
+static const char *FS_ALL_CBUFS =
+    "FRAG\n"
+    "PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL CONST[0]\n"
+    "  0: MOV OUT[0], CONST[0]\n"
+    "  1: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -105,6 +124,34 @@ int main(void)
     key.fragcoord_y_flip = true;
     check("fragcoord flip uses the driver transform", FS, &key,
           (const char *[]){ "gl_FragCoord", "t2g_driver", NULL }, NULL);
+
+    /* piglit texelFetch 4-fs-sampler2DMS through virgl-exec: the 0.5 came off before the
+     * flip, so every row read as the one below it (h - y instead of h - 1 - y). */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fragcoord_y_flip = true;
+    check("integer centres are taken after the flip", FS_INTEGER_CENTRE, &key,
+          (const char *[]){ "drv[16].z * gl_FragCoord.y + drv[16].w - 0.5", NULL },
+          (const char *[]){ "gl_FragCoord.y - 0.5", NULL });
+
+    /* piglit fbo-readdrawpix through virgl-exec: Mesa's glDrawPixels quad comes with a
+     * negative viewport height; the key asked for the flip and nothing made it. */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.flip_y_in_vertex = true;
+    check("a flipped viewport negates gl_Position.y", VS, &key,
+          (const char *[]){ "gl_Position.y = (-gl_Position).y;", NULL }, NULL);
+
+    /* piglit fbo-clear-formats / ext_framebuffer_multisample formats through virgl-exec:
+     * GL_ALPHA8 is kept in red, so the red channel must get the shader's alpha. */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fs_output_swizzle[0][0] = 4;
+    check("an alpha buffer kept in red gets alpha in red", FS, &key,
+          (const char *[]){ "o0 = o0.wyzw;", NULL }, NULL);
+
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fs_num_cbufs = 2;
+    key.fs_output_swizzle[1][0] = 4;
+    check("replicated colour 0 gets each buffer's swizzle", FS_ALL_CBUFS, &key,
+          (const char *[]){ "layout(location = 1) out vec4 o1;", ".wyzw;", NULL }, NULL);
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.clip_plane_enable = 0x5;

@@ -1,0 +1,42 @@
+/* Rendering with a y-inverted viewport (gallium's negative viewport scale, which GL's
+ * glViewport cannot express): the last vertex stage negates gl_Position.y where the vertex
+ * is final, and the renderer sets the viewport with the scale's magnitude.  Runs after the
+ * clip planes, which are dotted with the guest's own clip-space position. */
+#include "lower.h"
+
+static void negate_y(ir_builder *b, ir_var *pos)
+{
+    ir_instr *v = ir_build_load_var(b, pos, 0, ir_src_none(), 0, ir_src_none());
+    ir_src p = ir_src_for(v);
+    if (pos->type.base != IR_F32)
+        p = ir_src_for(ir_build_bitcast(b, IR_F32, p, pos->type.comps));
+    ir_src neg = ir_src_for(ir_build_alu1(b, IR_OP_NEG, ir_type_make(IR_F32, pos->type.comps), p));
+    if (pos->type.base != IR_F32)
+        neg = ir_src_for(ir_build_bitcast(b, (ir_base)pos->type.base, neg, pos->type.comps));
+    ir_build_store_var(b, pos, 0, ir_src_none(), 0, ir_src_none(), neg, 0x2);
+}
+
+bool lower_flip_y(ir_shader *s, const struct t2g_key *key)
+{
+    if (!key->flip_y_in_vertex || (s->stage != TGSI_PROCESSOR_VERTEX &&
+                                   s->stage != TGSI_PROCESSOR_GEOMETRY &&
+                                   s->stage != TGSI_PROCESSOR_TESS_EVAL))
+        return false;
+    ir_var *pos = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_POSITION, 0);
+    if (!pos || pos->type.comps < 2)
+        return false;
+    ir_builder b;
+    if (s->stage == TGSI_PROCESSOR_GEOMETRY) {
+        ir_instr **emits;
+        unsigned n = lower_collect_instrs(s, IR_OP_EMIT, &emits);
+        for (unsigned i = 0; i < n; i++) {
+            ir_builder_init(&b, s);
+            ir_builder_before(&b, emits[i]);
+            negate_y(&b, pos);
+        }
+        return n > 0;
+    }
+    lower_builder_at_exit(&b, s);
+    negate_y(&b, pos);
+    return true;
+}
