@@ -37,7 +37,7 @@ static ir_src operand(tr *t, const ast_insn *in, unsigned i, enum tgsi_type ty, 
     ir_base want = tr_base_of(ty);
     if (tr_type_is64(ty)) {
         uint8_t pairs[4];
-        for (unsigned k = 0; k < l->n; k++)
+        for (unsigned k = 0; k < l->n && k < 4; k++)
             pairs[k] = l->is64 ? l->v[k] : pair_of_lane(l, k, l->v[k] & 1);
         return tr_read64(t, &in->src[i], pairs, l->n, want);
     }
