@@ -180,7 +180,15 @@ static tr_frame *push(tr *t, enum tr_frame_kind kind)
     f->kind = kind;
     f->saved = tr_map_copy(t, t->map);
     f->entry = t->b.block;
+    f->wlog_start = t->wlog_len;
     return f;
+}
+
+/* Leaves a construct; outside all of them no merge needs the write log. */
+static void pop(tr *t)
+{
+    if (--t->num_frames == 0)
+        t->wlog_len = 0;
 }
 
 static void edge_add(tr *t, tr_edges *e, ir_block *from, const tr_chan *map)
@@ -276,11 +284,11 @@ static void flow_endif(tr *t)
     }
     ir_builder_after_cf(&t->b, &f->nif->cf);
     if (n)
-        tr_merge(t, edges, n);
+        tr_merge(t, edges, n, f->wlog_start);
     else
         memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
     t->dead = false;
-    t->num_frames--;
+    pop(t);
 }
 
 /* ---------------------------------------------------------------- loops */
@@ -408,6 +416,7 @@ static void flow_bgnloop(tr *t)
         t->loop_carried[ch]++;
         t->map[ch].def = phi;
         t->map[ch].comp = 0;
+        tr_note_write(t, ch);
     }
     /* the loop entry map, for code after a loop that never breaks */
     f->then_edge.map = tr_map_copy(t, t->map);
@@ -558,11 +567,11 @@ static void flow_endloop(tr *t)
         t->loop_carried[f->phis[k].ch]--;
     ir_builder_after_cf(&t->b, &f->loop->cf);
     if (f->breaks.n)
-        tr_merge(t, f->breaks.v, f->breaks.n);
+        tr_merge(t, f->breaks.v, f->breaks.n, f->wlog_start);
     else
         memmove(t->map, f->then_edge.map, sizeof(tr_chan) * nch);
     t->dead = false;
-    t->num_frames--;
+    pop(t);
 }
 
 static void flow_jump(tr *t, enum tgsi_opcode op)
@@ -631,7 +640,7 @@ static void flow_case(tr *t, const ast_insn *in)
         c->num_values = 1;
     }
     ir_builder_case(&t->b, f->sw, i);
-    tr_merge(t, edges, n);
+    tr_merge(t, edges, n, f->wlog_start);
     t->dead = false;
 }
 
@@ -644,11 +653,11 @@ static void flow_endswitch(tr *t)
         edge_add(t, &f->breaks, f->entry, f->saved);
     ir_builder_after_cf(&t->b, &f->sw->cf);
     if (f->breaks.n)
-        tr_merge(t, f->breaks.v, f->breaks.n);
+        tr_merge(t, f->breaks.v, f->breaks.n, f->wlog_start);
     else
         memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
     t->dead = false;
-    t->num_frames--;
+    pop(t);
 }
 
 void tr_flow(tr *t, const ast_insn *in)

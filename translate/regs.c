@@ -2,6 +2,7 @@
  * type changes) and writing destinations (write masks, saturate, variables). */
 #include "tr_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void tr_regs_init(tr *t)
@@ -490,10 +491,11 @@ static void write_lanes(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans,
     if (n == 0 || r->file == TGSI_FILE_NULL)
         return;
     if (tr_reg_is_ssa(t, r)) {
-        tr_chan *m = &t->map[tr_reg_slot(t, r) * 4];
+        uint32_t base = tr_reg_slot(t, r) * 4;
         for (unsigned i = 0; i < n; i++) {
-            m[chans[i] & 3].def = v.def;
-            m[chans[i] & 3].comp = v.swizzle[i];
+            t->map[base + (chans[i] & 3)].def = v.def;
+            t->map[base + (chans[i] & 3)].comp = v.swizzle[i];
+            tr_note_write(t, base + (chans[i] & 3));
         }
         return;
     }
@@ -579,32 +581,100 @@ static bool chan_eq(tr_chan a, tr_chan b)
     return a.def == b.def && (a.def == NULL || a.comp == b.comp);
 }
 
-void tr_merge(tr *t, const tr_edge *edges, unsigned n)
+void tr_note_write(tr *t, uint32_t ch)
+{
+    if (!t->num_frames || t->wlog_lost)
+        return;
+    if (t->wlog_len == t->wlog_cap) {
+        uint32_t cap = t->wlog_cap ? t->wlog_cap * 2 : 256;
+        uint32_t *n = arena_realloc(t->a, t->wlog, sizeof(uint32_t) * t->wlog_cap, sizeof(uint32_t) * cap);
+        if (!n) {
+            t->wlog_lost = true;
+            return;
+        }
+        t->wlog = n;
+        t->wlog_cap = cap;
+    }
+    t->wlog[t->wlog_len++] = ch;
+}
+
+static int cmp_chan(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The channels written since `start`, each once, in register order (phis get made in that
+ * order); NULL when every channel must be looked at. */
+static uint32_t *written_since(tr *t, uint32_t start, uint32_t *count)
+{
+    uint32_t nch = t->num_slots * 4;
+    if (t->wlog_lost || start > t->wlog_len)
+        return NULL;
+    if (!t->merge_seen) {
+        t->merge_seen = ARENA_NEW_ARRAY(t->a, uint32_t, nch + 1);
+        if (!t->merge_seen)
+            return NULL;
+    }
+    uint32_t *list = ARENA_NEW_ARRAY(t->a, uint32_t, t->wlog_len - start + 1);
+    if (!list)
+        return NULL;
+    uint32_t serial = ++t->merge_serial, n = 0;
+    for (uint32_t k = start; k < t->wlog_len; k++) {
+        uint32_t ch = t->wlog[k];
+        if (t->merge_seen[ch] != serial) {
+            t->merge_seen[ch] = serial;
+            list[n++] = ch;
+        }
+    }
+    if (n > 1 && (size_t)n * 16 >= nch) { /* many: pick them out in order */
+        n = 0;
+        for (uint32_t ch = 0; ch < nch; ch++)
+            if (t->merge_seen[ch] == serial)
+                list[n++] = ch;
+    } else if (n > 1) {
+        qsort(list, n, sizeof(uint32_t), cmp_chan);
+    }
+    *count = n;
+    return list;
+}
+
+static void merge_chan(tr *t, const tr_edge *edges, unsigned n, uint32_t i)
+{
+    /* Most channels agree on every edge: compare pointers only, and look at the values'
+     * types (a cache miss each) just for the channels that need a phi. */
+    unsigned e = 1;
+    while (e < n && chan_eq(edges[e].map[i], edges[0].map[i]))
+        e++;
+    if (e == n)
+        return;
+    if (t->last_read[i] <= t->pc + 1 && !t->loop_carried[i])
+        return; /* dead from here on: nothing reads the merged value */
+    ir_base base = IR_VOID;
+    for (e = 0; e < n && base == IR_VOID; e++)
+        if (edges[e].map[i].def)
+            base = (ir_base)edges[e].map[i].def->type.base;
+    ir_instr *phi = ir_build_phi(&t->b, ir_type_make(base, 1), n);
+    for (unsigned e = 0; e < n; e++)
+        ir_phi_set_src(phi, e, edges[e].from, tr_chan_value(t, edges[e].map[i], base, edges[e].from));
+    t->map[i].def = phi;
+    t->map[i].comp = 0;
+}
+
+void tr_merge(tr *t, const tr_edge *edges, unsigned n, uint32_t wlog_start)
 {
     if (n == 0)
         return;
     memmove(t->map, edges[0].map, sizeof(tr_chan) * t->num_slots * 4);
     if (n == 1)
         return;
-    for (uint32_t i = 0; i < t->num_slots * 4; i++) {
-        /* Most channels agree on every edge: compare pointers only, and look at the
-         * values' types (a cache miss each) just for the channels that need a phi. */
-        unsigned e = 1;
-        while (e < n && chan_eq(edges[e].map[i], edges[0].map[i]))
-            e++;
-        if (e == n)
-            continue;
-        if (t->last_read[i] <= t->pc + 1 && !t->loop_carried[i])
-            continue; /* dead from here on: nothing reads the merged value */
-        ir_base base = IR_VOID;
-        for (e = 0; e < n && base == IR_VOID; e++)
-            if (edges[e].map[i].def)
-                base = (ir_base)edges[e].map[i].def->type.base;
-        ir_instr *phi = ir_build_phi(&t->b, ir_type_make(base, 1), n);
-        for (unsigned e = 0; e < n; e++)
-            ir_phi_set_src(phi, e, edges[e].from,
-                           tr_chan_value(t, edges[e].map[i], base, edges[e].from));
-        t->map[i].def = phi;
-        t->map[i].comp = 0;
+    uint32_t count = 0;
+    uint32_t *chans = written_since(t, wlog_start, &count);
+    if (!chans) {
+        for (uint32_t i = 0; i < t->num_slots * 4; i++)
+            merge_chan(t, edges, n, i);
+        return;
     }
+    for (uint32_t k = 0; k < count; k++)
+        merge_chan(t, edges, n, chans[k]);
 }

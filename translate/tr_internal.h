@@ -54,6 +54,8 @@ typedef struct tr_frame {
     ir_switch *sw;
     int case_index;
     bool has_default;
+    /* where this construct's writes begin in tr.wlog */
+    uint32_t wlog_start;
 } tr_frame;
 
 typedef struct tr_temp_range tr_temp_range;
@@ -118,6 +120,12 @@ typedef struct tr {
     ir_instr **consts;
     uint32_t consts_cap, num_consts;
     ir_instr *entry_top;    /* the last undef or constant placed there */
+    /* SSA channels written inside open constructs, in order (repeats allowed): a merge only
+     * compares the channels written since its construct began instead of every channel.
+     * wlog_lost: the log could not grow, merges look at every channel. */
+    uint32_t *wlog, wlog_len, wlog_cap;
+    bool wlog_lost;
+    uint32_t *merge_seen, merge_serial; /* per channel: the last merge that listed it */
 
     tr_frame *frames;
     unsigned num_frames, frames_cap;
@@ -179,7 +187,10 @@ unsigned tr_dst_pairs(const ast_dst *d, uint8_t *pairs);
 void tr_write_repl(tr *t, const ast_dst *d, ir_src scalar);
 tr_chan *tr_map_copy(tr *t, const tr_chan *m);
 /* Makes the channel map of the current (empty) block the merge of `edges`, with phis. */
-void tr_merge(tr *t, const tr_edge *edges, unsigned n);
+/* Merges the maps of n edges into t->map, with phis where they differ; only channels written
+ * since wlog_start can differ. */
+void tr_merge(tr *t, const tr_edge *edges, unsigned n, uint32_t wlog_start);
+void tr_note_write(tr *t, uint32_t ch);
 /* A value of a channel as a scalar source of `base`, converting in block `at` if needed. */
 ir_src tr_chan_value(tr *t, tr_chan c, ir_base base, ir_block *at);
 
