@@ -134,11 +134,7 @@ void tr_sample(tr *t, const ast_insn *in)
     }
 
     tex_build tb = { .n = 0 };
-    ir_tex tx;
-    memset(&tx, 0, sizeof(tx));
-    tr_tex_init(&tx);
-    tx.sampler = sampler;
-    tx.texture = (uint8_t)target;
+    ir_tex tx = tr_tex_begin(sampler, target);
     ir_base rbase = (ir_base)sampler->type.base;
     const ast_src *c = &in->src[0];
     unsigned cc = tr_tex_coord_comps(tex);

@@ -141,12 +141,8 @@ static void sample_info(tr *t, const ast_insn *in)
         if (!sampler)
             return;
         tex_build tb = { .n = 0 };
-        ir_tex tx;
-        memset(&tx, 0, sizeof(tx));
-        tr_tex_init(&tx);
+        ir_tex tx = tr_tex_begin(sampler, vd->texture);
         tx.kind = IR_TEX_QUERY_SAMPLES;
-        tx.sampler = sampler;
-        tx.texture = (uint8_t)vd->texture;
         if (sidx.def)
             tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
         count = ir_src_for(tr_tex_emit(t, ir_type_make(IR_I32, 1), &tb, &tx));

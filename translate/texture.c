@@ -4,10 +4,15 @@
 
 #include <string.h>
 
-void tr_tex_init(ir_tex *tx)
+ir_tex tr_tex_begin(ir_var *sampler, enum tgsi_texture target)
 {
-    tx->coord = tx->ref = tx->lod = tx->bias = tx->ddx = tx->ddy = -1;
-    tx->offset = tx->sample = tx->component = tx->sampler_index = -1;
+    ir_tex tx;
+    memset(&tx, 0, sizeof(tx));
+    tx.coord = tx.ref = tx.lod = tx.bias = tx.ddx = tx.ddy = -1;
+    tx.offset = tx.sample = tx.component = tx.sampler_index = -1;
+    tx.sampler = sampler;
+    tx.texture = (uint8_t)target;
+    return tx;
 }
 
 int8_t tr_tex_add_src(tr *t, tex_build *tb, ir_src s, unsigned comps)
@@ -108,11 +113,7 @@ void tr_tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, enum 
 {
     uint8_t chans[4];
     unsigned n = tr_dst_chans(&in->dst[0], chans);
-    ir_tex base;
-    memset(&base, 0, sizeof(base));
-    tr_tex_init(&base);
-    base.sampler = sampler;
-    base.texture = (uint8_t)tex;
+    ir_tex base = tr_tex_begin(sampler, tex);
     unsigned sc = size_comps(tex);
     bool want_size = false, want_levels = false;
     for (unsigned i = 0; i < n; i++) {
@@ -199,11 +200,7 @@ void tr_texture(tr *t, const ast_insn *in)
     }
 
     tex_build tb = { .n = 0 };
-    ir_tex tx;
-    memset(&tx, 0, sizeof(tx));
-    tr_tex_init(&tx);
-    tx.sampler = sampler;
-    tx.texture = (uint8_t)tex;
+    ir_tex tx = tr_tex_begin(sampler, tex);
     ir_base rbase = (ir_base)sampler->type.base;
     bool shadow = tgsi_texture_is_shadow(tex);
     const ast_src *c = &in->src[0];

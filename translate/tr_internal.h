@@ -209,7 +209,8 @@ typedef struct tex_build {
 } tex_build;
 
 void tr_texture(tr *t, const ast_insn *in);
-void tr_tex_init(ir_tex *tx);
+/* A texture operation on `sampler` with no sources yet (every source slot -1). */
+ir_tex tr_tex_begin(ir_var *sampler, enum tgsi_texture target);
 int8_t tr_tex_add_src(tr *t, tex_build *tb, ir_src s, unsigned comps);
 unsigned tr_tex_coord_comps(enum tgsi_texture tex);
 ir_src tr_tex_read_chans(tr *t, const ast_src *s, unsigned first, unsigned n, ir_base base);
