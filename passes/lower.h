@@ -53,6 +53,9 @@ void lower_builder_after(ir_builder *b, ir_shader *s, ir_instr *in);
 void lower_replace_uses_after_rewrite(ir_shader *s, ir_instr *old, ir_src with);
 /* Every instruction with the given op, in program order, in an arena array; the count. */
 unsigned lower_collect_instrs(ir_shader *s, enum ir_op op, ir_instr ***out);
+/* Calls emit() with a builder where a vertex is final: before each EmitVertex of a geometry
+ * shader, at the exit of another stage.  Returns how many places that was. */
+unsigned lower_at_vertex_end(ir_shader *s, void (*emit)(ir_builder *b, void *ctx), void *ctx);
 /* if (cond) discard; at the builder, leaving the builder after it. */
 ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond);
 

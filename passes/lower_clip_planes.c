@@ -3,9 +3,18 @@
  * shader, at the exit of a vertex or tessellation evaluation shader. */
 #include "lower.h"
 
-static void write_distances(ir_builder *b, ir_shader *s, ir_var *src, ir_var *dist[2],
-                            unsigned enable)
+typedef struct clip_planes {
+    ir_shader *s;
+    ir_var *src, *dist[2];
+    unsigned enable;
+} clip_planes;
+
+static void write_distances(ir_builder *b, void *ctx)
 {
+    const clip_planes *cp = ctx;
+    ir_shader *s = cp->s;
+    ir_var *src = cp->src;
+    unsigned enable = cp->enable;
     ir_instr *v = ir_build_load_var(b, src, 0, ir_src_none(), 0, ir_src_none());
     ir_src pos = ir_src_for(v);
     if (src->type.base != IR_F32)
@@ -24,7 +33,7 @@ static void write_distances(ir_builder *b, ir_shader *s, ir_var *src, ir_var *di
             }
         }
         ir_instr *value = ir_build_vec(b, ir_type_make(IR_F32, 4), comps, 4);
-        ir_build_store_var(b, dist[group], 0, ir_src_none(), 0, ir_src_none(), ir_src_for(value),
+        ir_build_store_var(b, cp->dist[group], 0, ir_src_none(), 0, ir_src_none(), ir_src_for(value),
                            (uint8_t)mask);
     }
 }
@@ -43,27 +52,15 @@ bool lower_clip_planes(ir_shader *s, const struct t2g_key *key)
         src = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_POSITION, 0);
     if (!src)
         return false;
-    ir_var *dist[2] = { NULL, NULL };
+    clip_planes cp = { s, src, { NULL, NULL }, enable };
     for (unsigned group = 0; group < 2; group++) {
         unsigned mask = (enable >> (group * 4)) & 0xf;
         if (!mask)
             continue;
-        dist[group] = lower_get_io_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_CLIPDIST, group);
-        dist[group]->usage_mask = (uint8_t)mask;
-        dist[group]->interp = TGSI_INTERPOLATE_PERSPECTIVE;
+        cp.dist[group] = lower_get_io_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_CLIPDIST, group);
+        cp.dist[group]->usage_mask = (uint8_t)mask;
+        cp.dist[group]->interp = TGSI_INTERPOLATE_PERSPECTIVE;
     }
-    ir_builder b;
-    if (s->stage == TGSI_PROCESSOR_GEOMETRY) {
-        ir_instr **emits;
-        unsigned n = lower_collect_instrs(s, IR_OP_EMIT, &emits);
-        for (unsigned i = 0; i < n; i++) {
-            ir_builder_init(&b, s);
-            ir_builder_before(&b, emits[i]);
-            write_distances(&b, s, src, dist, enable);
-        }
-    } else {
-        lower_builder_at_exit(&b, s);
-        write_distances(&b, s, src, dist, enable);
-    }
+    lower_at_vertex_end(s, write_distances, &cp);
     return true;
 }

@@ -4,8 +4,9 @@
  * clip planes, which are dotted with the guest's own clip-space position. */
 #include "lower.h"
 
-static void negate_y(ir_builder *b, ir_var *pos)
+static void negate_y(ir_builder *b, void *ctx)
 {
+    ir_var *pos = ctx;
     ir_instr *v = ir_build_load_var(b, pos, 0, ir_src_none(), 0, ir_src_none());
     ir_src p = ir_src_for(v);
     if (pos->type.base != IR_F32)
@@ -25,18 +26,5 @@ bool lower_flip_y(ir_shader *s, const struct t2g_key *key)
     ir_var *pos = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_POSITION, 0);
     if (!pos || pos->type.comps < 2)
         return false;
-    ir_builder b;
-    if (s->stage == TGSI_PROCESSOR_GEOMETRY) {
-        ir_instr **emits;
-        unsigned n = lower_collect_instrs(s, IR_OP_EMIT, &emits);
-        for (unsigned i = 0; i < n; i++) {
-            ir_builder_init(&b, s);
-            ir_builder_before(&b, emits[i]);
-            negate_y(&b, pos);
-        }
-        return n > 0;
-    }
-    lower_builder_at_exit(&b, s);
-    negate_y(&b, pos);
-    return true;
+    return lower_at_vertex_end(s, negate_y, pos) > 0;
 }

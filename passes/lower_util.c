@@ -56,6 +56,24 @@ void lower_builder_at_exit(ir_builder *b, ir_shader *s)
         ir_builder_at_end(b, last);
 }
 
+unsigned lower_at_vertex_end(ir_shader *s, void (*emit)(ir_builder *b, void *ctx), void *ctx)
+{
+    ir_builder b;
+    if (s->stage != TGSI_PROCESSOR_GEOMETRY) {
+        lower_builder_at_exit(&b, s);
+        emit(&b, ctx);
+        return 1;
+    }
+    ir_instr **emits;
+    unsigned n = lower_collect_instrs(s, IR_OP_EMIT, &emits);
+    for (unsigned i = 0; i < n; i++) {
+        ir_builder_init(&b, s);
+        ir_builder_before(&b, emits[i]);
+        emit(&b, ctx);
+    }
+    return n;
+}
+
 ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond)
 {
     ir_if *nif = ir_build_if(b, cond);
