@@ -75,10 +75,13 @@ bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
 {
     if (ctx->broken)
         return false;
+    ctx->draw_state_valid = false;
     size_t i = 0;
     while (i < n) {
         uint32_t hdr = cmds[i];
         uint32_t id = CMD_ID(hdr), len = CMD_LEN(hdr);
+        if (id != CCMD_DRAW_VBO)
+            ctx->draw_state_valid = false;
         if (len > n - i - 1)
             return ctx_err(ctx, "command %u length %u overruns the buffer (%zu left)", id, len,
                            n - i - 1);

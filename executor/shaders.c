@@ -238,11 +238,18 @@ static void prefix_reflection_names(struct t2g_reflection *r, const char *tag)
     }
 }
 
+/* Keys are hashed on every draw: eight bytes a step. */
 static uint64_t hash_bytes(const void *data, size_t n)
 {
     const uint8_t *p = data;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
+    uint64_t h = 1469598103934665603ull, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
         h = (h ^ p[i]) * 1099511628211ull;
     return h;
 }
@@ -250,10 +257,14 @@ static uint64_t hash_bytes(const void *data, size_t n)
 static struct shader_variant *get_variant(struct vrend_context *ctx, struct shader_obj *sh,
                                           const struct t2g_key *k)
 {
+    if (sh->last && sh->last->key && !memcmp(sh->last->key, k, sizeof *k))
+        return sh->last->id ? sh->last : NULL;
     uint64_t h = hash_bytes(k, sizeof *k);
     for (struct shader_variant *v = sh->variants; v; v = v->next)
-        if (v->key_hash == h && !memcmp(v->key, k, sizeof *k))
+        if (v->key_hash == h && !memcmp(v->key, k, sizeof *k)) {
+            sh->last = v;
             return v->id ? v : NULL;
+        }
     struct shader_variant *v = calloc(1, sizeof(*v));
     if (!v)
         return NULL;
@@ -297,6 +308,7 @@ static struct shader_variant *get_variant(struct vrend_context *ctx, struct shad
     }
     t2g_result_free(res);
     v->id = id;
+    sh->last = v;
     return v;
 }
 
@@ -550,9 +562,15 @@ static void bind_ubo(struct vrend_context *ctx, uint32_t st, const struct t2g_re
         if (!s->const_bufs[st][idx])
             glc_buffer_create(ctx->r, &s->const_bufs[st][idx]);
         GLuint buf = s->const_bufs[st][idx];
-        glc_buffer_data(ctx->r, buf, size, NULL, GL_STREAM_DRAW);
-        if (have)
-            glc_buffer_sub_data(ctx->r, buf, 0, have, s->consts[st][idx]);
+        /* Draws mostly reuse the constants: re-uploading (a new host allocation each time)
+         * made every draw as slow as a buffer transfer. */
+        if (s->consts_dirty[st][idx] || size > s->const_buf_size[st][idx]) {
+            glc_buffer_data(ctx->r, buf, size, NULL, GL_STREAM_DRAW);
+            if (have)
+                glc_buffer_sub_data(ctx->r, buf, 0, have, s->consts[st][idx]);
+            s->const_buf_size[st][idx] = size;
+            s->consts_dirty[st][idx] = false;
+        }
         glBindBufferRange(GL_UNIFORM_BUFFER, res->binding, buf, 0, size);
     }
 }
@@ -630,7 +648,11 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
     if (driver) {
         struct t2g_driver_uniforms u;
         fill_driver_uniforms(ctx, &u, fb_flipped(s));
-        glc_buffer_sub_data(ctx->r, s->driver_ubo, 0, sizeof u, &u);
+        if (!s->driver_sent_valid || memcmp(&u, &s->driver_sent, sizeof u)) {
+            glc_buffer_sub_data(ctx->r, s->driver_ubo, 0, sizeof u, &u);
+            s->driver_sent = u;
+            s->driver_sent_valid = true;
+        }
         glBindBufferBase(GL_UNIFORM_BUFFER, ctx->r->driver_ubo_binding, s->driver_ubo);
     }
 }

@@ -125,6 +125,7 @@ bool cmd_set_constant_buffer(struct vrend_context *ctx, const uint32_t *p, uint3
     }
     memcpy(s->consts[st][index], p + 2, bytes);
     s->consts_size[st][index] = bytes;
+    s->consts_dirty[st][index] = true;
     /* Inline data replaces a buffer bound to the same slot. */
     set_res(ctx, &s->ubos[st][index].res, 0);
     return true;

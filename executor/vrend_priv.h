@@ -106,6 +106,8 @@ struct shader_obj {
     bool complete, base_ok;
     struct t2g_reflection *base;    /* reflection of the unlinked compile */
     struct shader_variant *variants;
+    struct shader_variant *last;    /* the variant the last draw used: consecutive draws mostly
+                                     * build the same key, compared before any hashing */
     /* Stream output (transform feedback) declaration. */
     uint32_t so_num, so_stride[4], so_out[64], so_out2[64];
     int refs;
@@ -233,6 +235,12 @@ struct sub_ctx {
     struct program *programs;
     GLuint vao;
     GLuint const_bufs[SHADER_TYPES][MAX_UBOS], driver_ubo;
+    /* What the host buffers hold, so draws upload only what changed: the inline constants
+     * since SET_CONSTANT_BUFFER (and the host buffer's size), the driver uniforms last sent. */
+    bool consts_dirty[SHADER_TYPES][MAX_UBOS];
+    uint32_t const_buf_size[SHADER_TYPES][MAX_UBOS];
+    struct t2g_driver_uniforms driver_sent;
+    bool driver_sent_valid;
 };
 
 struct vrend_context {
@@ -242,6 +250,11 @@ struct vrend_context {
     struct htable res;              /* handle -> struct vres */
     struct htable subs;             /* id -> struct sub_ctx */
     struct sub_ctx *sub;
+    /* The previous draw's setup (program, fixed-function state, resources, vertex arrays)
+     * still holds: only consecutive DRAW_VBOs of one submission reuse it (any other command,
+     * and every new submission, may have changed the state or the GL state). */
+    bool draw_state_valid;
+    struct program *draw_prog;
 };
 
 /* ------------------------------------------------------------------ renderer */
