@@ -1,6 +1,7 @@
 /* Runs the key-driven lowerings in dependency order: colour selection and sprite replacement
  * create inputs that linkage may then drop; fragcoord fixes the FACE reads two-sided colour
- * adds; the exit-time emulations (alpha test, clip planes) come last. */
+ * adds; the exit-time emulations (alpha test, clip planes) come last, and transform feedback
+ * after them so it captures the clip distances the planes write. */
 #include "lower.h"
 
 typedef bool (*lowering_fn)(ir_shader *s, const struct t2g_key *key);
@@ -17,6 +18,7 @@ static const struct {
     { "lower_polygon_stipple", lower_polygon_stipple },
     { "lower_alpha_test", lower_alpha_test },
     { "lower_clip_planes", lower_clip_planes },
+    { "lower_stream_output", lower_stream_output },
 };
 
 bool lower_for_key(ir_shader *s, const struct t2g_key *key, bool validate_each)
