@@ -30,15 +30,6 @@ static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)
     }
 }
 
-static bool begin_streamout(struct vrend_context *ctx, GLenum mode)
-{
-    (void)ctx;
-    (void)mode;
-    /* Transform feedback needs varyings named at link time from the stream-output
-     * declaration; not wired yet, so draws simply run without capture. */
-    return false;
-}
-
 bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
     struct sub_ctx *s = ctx->sub;
@@ -49,7 +40,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         return ctx_err(ctx, "draw: primitive %u", mode);
     uint32_t patch_vertices = len >= 13 ? p[12] : 0;
     struct vres *indirect = len >= 19 && p[14] ? ctx_res(ctx, p[14]) : NULL;
-    if (!indirect && (!count || !instances))
+    if (!indirect && ((!count && !p[11]) || !instances))
         return true;
     if (!fb_bind(ctx))
         return true;
@@ -101,9 +92,21 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
             return true;
         }
     }
-    bool so = begin_streamout(ctx, mode);
+    /* DrawTransformFeedback: as many vertices as the target's last capture recorded. */
+    GLuint count_from = p[11] && !indirect ? streamout_count_source(ctx, p[11]) : 0;
+    if (p[11] && !indirect && (!count_from || indexed)) {
+        vlog(ctx->r, VREND_LOG_WARN, "draw: no capture recorded for streamout target %u, skipped",
+             p[11]);
+        return true;
+    }
+    streamout_before_draw(ctx, prog, mode);
     render_condition_begin(ctx);
-    if (indirect) {
+    if (count_from) {
+        if (ctx->r->gles)
+            vlog(ctx->r, VREND_LOG_WARN, "draw: GLES has no glDrawTransformFeedback, skipped");
+        else
+            glDrawTransformFeedbackInstanced(mode, count_from, instances);
+    } else if (indirect) {
         uint32_t ioff = p[15], stride = p[16], draw_count = p[17];
         glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
         if (draw_count <= 1 || ctx->r->gles) {
@@ -151,8 +154,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         vlog(ctx->r, VREND_LOG_DEBUG, "after draw: pixel %u %u %u %u fbo %d prog %d discard %d err 0x%x",
              px[0], px[1], px[2], px[3], fbo, prog, rd, glGetError());
     }
-    if (so)
-        glEndTransformFeedback();
+    streamout_after_draw(ctx);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR)
         vlog(ctx->r, VREND_LOG_WARN, "context %s: draw raised GL error 0x%x", ctx->name, e);

@@ -430,15 +430,7 @@ bool cmd_create_object(struct vrend_context *ctx, const uint32_t *p, uint32_t le
         ok = create_query(ctx, o, p, len);
         break;
     case OBJ_STREAMOUT_TARGET:
-        if (len < 4) {
-            ok = ctx_err(ctx, "streamout target: %u dwords", len);
-            break;
-        }
-        o->u.so.res = ctx_res(ctx, p[1]);
-        if (o->u.so.res)
-            vres_ref(o->u.so.res);
-        o->u.so.offset = p[2];
-        o->u.so.size = p[3];
+        ok = so_target_create(ctx, &o->u.so, p, len);
         break;
     }
     if (!ok || !htable_put(&s->objs, handle, o)) {
@@ -492,9 +484,7 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
         }
         break;
     case OBJ_STREAMOUT_TARGET:
-        for (int i = 0; i < 4; i++)
-            if (s->so_targets[i] == &o->u.so)
-                s->so_targets[i] = NULL;
+        streamout_target_destroyed(s, &o->u.so);
         vres_unref(ctx, o->u.so.res);
         break;
     }

@@ -107,7 +107,8 @@ struct shader_obj {
     struct t2g_reflection *base;    /* reflection of the unlinked compile */
     struct shader_variant *variants;
     /* Stream output (transform feedback) declaration. */
-    uint32_t so_num, so_stride[4], so_out[64], so_out2[64];
+    uint32_t so_num, so_stride[4];
+    struct t2g_stream_output so[T2G_MAX_SO_OUTPUTS];
     int refs;
 };
 
@@ -194,7 +195,12 @@ struct program {
      * variants are freed while its programs stay cached, and a new variant may be
      * allocated at a freed one's address (it picked another shader's program). */
     uint64_t serial[SHADER_TYPES];
+    bool captures;                  /* linked with transform feedback varyings */
 };
+
+/* IDLE: no targets; NEED_BEGIN: ranges bound, not begun; ACTIVE: begun, during a draw;
+ * PAUSED: begun, between draws; ENDED: ended, its vertex count readable. */
+enum so_state { SO_IDLE, SO_NEED_BEGIN, SO_ACTIVE, SO_PAUSED, SO_ENDED };
 
 struct sub_ctx {
     uint32_t id;
@@ -226,9 +232,14 @@ struct sub_ctx {
     float clip_planes[8][4];
     uint32_t sample_mask, min_samples;
     float tess_outer[4], tess_inner[2];
+    /* Transform feedback (streamout.c): the targets last set, bound to tfb. */
     struct so_target *so_targets[4];
     uint32_t num_so_targets;
     GLuint tfb;
+    enum so_state so_state;
+    bool so_capture;                /* targets are set (none set: gallium paused) */
+    GLenum so_prim;                 /* what tfb began with, which a resume must match */
+    GLuint so_prog;
     struct query *cond_query; uint32_t cond_mode; bool cond_invert;
     struct program *programs;
     GLuint vao;
@@ -358,6 +369,18 @@ bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uin
 void shader_unref(struct shader_obj *sh);
 /* Builds keys from the bound state, compiles and links; NULL when it cannot (logged). */
 struct program *program_for_draw(struct vrend_context *ctx, bool compute);
+/* streamout.c */
+bool so_target_create(struct vrend_context *ctx, struct so_target *t, const uint32_t *p,
+                      uint32_t len);
+void streamout_target_destroyed(struct sub_ctx *s, struct so_target *t);
+void streamout_sub_destroy(struct sub_ctx *s);
+/* Begins or resumes capture for a draw with p (false: the draw captures nothing);
+ * after_draw pauses it again. */
+bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_t mode);
+void streamout_after_draw(struct vrend_context *ctx);
+/* The transform feedback object whose vertex count a count-from-stream-output draw of the
+ * target `handle` uses (0: none). */
+GLuint streamout_count_source(struct vrend_context *ctx, uint32_t handle);
 void program_bind_resources(struct vrend_context *ctx, struct program *p);
 void programs_free(struct sub_ctx *s);
 
