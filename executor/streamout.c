@@ -137,7 +137,13 @@ bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_
     }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
+        /* Typically a range too small for the draw (GLES checks): this draw does not
+         * capture, and the next one begins afresh. */
         vlog(ctx->r, VREND_LOG_WARN, "streamout: begin/resume raised GL error 0x%x", e);
+        GLint active = 0;
+        glGetIntegerv(GL_TRANSFORM_FEEDBACK_ACTIVE, &active);
+        if (active)
+            glEndTransformFeedback();
         s->so_state = SO_NEED_BEGIN;
         return false;
     }
