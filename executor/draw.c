@@ -93,10 +93,9 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         }
     }
     /* DrawTransformFeedback: as many vertices as the target's last capture recorded. */
-    GLuint count_from = p[11] && !indirect ? streamout_count_source(ctx, p[11]) : 0;
+    GLuint count_from = p[11] && !indirect ? streamout_count_source(ctx) : 0;
     if (p[11] && !indirect && (!count_from || indexed)) {
-        vlog(ctx->r, VREND_LOG_WARN, "draw: no capture recorded for streamout target %u, skipped",
-             p[11]);
+        vlog(ctx->r, VREND_LOG_WARN, "draw: count from stream output, but nothing captured; skipped");
         return true;
     }
     streamout_before_draw(ctx, prog, mode);

@@ -1,9 +1,12 @@
-/* streamout.c: transform feedback.  The sub-context's stream-output targets are bound to its
- * own GL transform feedback object; a draw whose program captures begins (or resumes) it and
- * pauses it afterwards, so the next draw, or the guest re-setting the same targets with
- * their append bits (how gallium pauses and resumes), continues where the last one stopped.
- * It ends only when other targets are set, when a draw needs its vertex count, or when the
+/* streamout.c: transform feedback.  Each set of stream-output targets the guest sets gets a
+ * GL transform feedback object with the targets' ranges bound; a draw whose program captures
+ * begins (or resumes) it and pauses it afterwards.  So the next draw, or the guest setting
+ * the same targets again (how gallium resumes and switches between transform feedback
+ * objects), continues where the last one stopped.  An object ends when a draw needs its
+ * vertex count, when one of its targets is destroyed, when it is evicted, or when the
  * sub-context goes. */
+#include <string.h>
+
 #include "gl_compat.h"
 #include "vrend_priv.h"
 
@@ -29,30 +32,63 @@ bool so_target_create(struct vrend_context *ctx, struct so_target *t, const uint
     return true;
 }
 
-static void bind_tfb(struct sub_ctx *s)
+static void so_end(struct so_object *o)
 {
-    if (!s->tfb)
-        glGenTransformFeedbacks(1, &s->tfb);
-    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, s->tfb);
+    if (o->state != SO_PAUSED)
+        return;
+    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, o->id);
+    glEndTransformFeedback();
+    o->state = SO_ENDED;
 }
 
-static void so_end(struct sub_ctx *s)
+static void so_free(struct sub_ctx *s, struct so_object *o)
 {
-    if (s->so_state != SO_PAUSED)
-        return;
-    bind_tfb(s);
-    glEndTransformFeedback();
-    s->so_state = SO_ENDED;
+    so_end(o);
+    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
+    glDeleteTransformFeedbacks(1, &o->id);
+    if (s->so_cur == o)
+        s->so_cur = NULL;
+    memset(o, 0, sizeof *o);
+}
+
+/* The object for this target set: the existing one, or a new one with the ranges bound
+ * (evicting the least recently used when all slots are taken). */
+static struct so_object *so_object_for(struct sub_ctx *s, struct so_target *const t[4])
+{
+    struct so_object *o = NULL, *lru = &s->so_objs[0];
+    for (int i = 0; i < MAX_SO_OBJECTS && !o; i++) {
+        struct so_object *c = &s->so_objs[i];
+        if (c->id && !memcmp(c->t, t, sizeof c->t))
+            o = c;
+        else if (!c->id || (lru->id && c->used < lru->used))
+            lru = c;
+    }
+    if (!o) {
+        o = lru;
+        if (o->id)
+            so_free(s, o);
+        glGenTransformFeedbacks(1, &o->id);
+        memcpy(o->t, t, sizeof o->t);
+        glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, o->id);
+        for (uint32_t i = 0; i < 4; i++)
+            if (t[i] && t[i]->size)
+                glBindBufferRange(GL_TRANSFORM_FEEDBACK_BUFFER, i, t[i]->res->id, t[i]->offset,
+                                  t[i]->size);
+        o->state = SO_NEED_BEGIN;
+    }
+    o->used = ++s->so_clock;
+    return o;
 }
 
 bool cmd_set_streamout_targets(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                                uint32_t h)
 {
     struct sub_ctx *s = ctx->sub;
-    uint32_t n = len - 1, append = p[0];
+    uint32_t n = len - 1;
     if (n > 4)
         return ctx_err(ctx, "streamout targets: %u", n);
     struct so_target *t[4] = { NULL, NULL, NULL, NULL };
+    bool any = false;
     for (uint32_t i = 0; i < n; i++) {
         if (!p[1 + i])
             continue;
@@ -60,31 +96,19 @@ bool cmd_set_streamout_targets(struct vrend_context *ctx, const uint32_t *p, uin
         if (!o)
             return ctx_err(ctx, "streamout targets: %u is not a target", p[1 + i]);
         t[i] = &o->u.so;
+        any = true;
     }
-    /* No targets: gallium's pause (or end; the next set says which). */
-    s->so_capture = n > 0;
-    if (!n)
+    vlog(ctx->r, VREND_LOG_DEBUG, "streamout targets %u %u %u %u append 0x%x", n > 0 ? p[1] : 0,
+         n > 1 ? p[2] : 0, n > 2 ? p[3] : 0, n > 3 ? p[4] : 0, p[0]);
+    /* No targets: gallium's pause or end (the next set says which). */
+    s->so_capture = any;
+    if (!any)
         return true;
-    bool same = true, all_append = true;
-    for (uint32_t i = 0; i < 4; i++) {
-        same &= t[i] == s->so_targets[i];
-        if (t[i] && !(append >> i & 1))
-            all_append = false;
-    }
-    if (same && all_append && s->so_state != SO_IDLE)
-        return true;   /* resume: keep appending through the paused object */
-    so_end(s);
-    bind_tfb(s);
-    for (uint32_t i = 0; i < 4; i++) {
-        s->so_targets[i] = t[i];
-        if (t[i] && t[i]->size)
-            glBindBufferRange(GL_TRANSFORM_FEEDBACK_BUFFER, i, t[i]->res->id, t[i]->offset,
-                              t[i]->size);
-        else
-            glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, i, 0);
-    }
-    s->num_so_targets = n;
-    s->so_state = SO_NEED_BEGIN;
+    /* The same targets again continue where they paused: Mesa's guest sends no append bits
+     * (always 0) but makes new targets for each glBeginTransformFeedback after an end, so
+     * only a resume or a switch back to a paused object sets targets it set before.  Append
+     * bits from other guests say the same. */
+    s->so_cur = so_object_for(s, t);
     return true;
 }
 
@@ -117,23 +141,24 @@ static GLenum capture_prim(const struct program *p, uint32_t mode)
 bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_t mode)
 {
     struct sub_ctx *s = ctx->sub;
-    if (!p->captures || !s->so_capture || s->so_state == SO_IDLE)
+    struct so_object *o = s->so_cur;
+    if (!p->captures || !s->so_capture || !o)
         return false;
     GLenum prim = capture_prim(p, mode);
-    bind_tfb(s);
-    if (s->so_state == SO_PAUSED && (prim != s->so_prim || p->id != s->so_prog)) {
+    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, o->id);
+    if (o->state == SO_PAUSED && (prim != o->prim || p->id != o->prog)) {
         /* GL resumes only with the program and primitive it began with; beginning again
          * writes from the start of the ranges. */
         vlog(ctx->r, VREND_LOG_DEBUG, "streamout: program or primitive changed, restarted");
         glEndTransformFeedback();
-        s->so_state = SO_NEED_BEGIN;
+        o->state = SO_NEED_BEGIN;
     }
-    if (s->so_state == SO_PAUSED) {
+    if (o->state == SO_PAUSED) {
         glResumeTransformFeedback();
     } else {
         glBeginTransformFeedback(prim);
-        s->so_prim = prim;
-        s->so_prog = p->id;
+        o->prim = prim;
+        o->prog = p->id;
     }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
@@ -144,56 +169,57 @@ bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_
         glGetIntegerv(GL_TRANSFORM_FEEDBACK_ACTIVE, &active);
         if (active)
             glEndTransformFeedback();
-        s->so_state = SO_NEED_BEGIN;
+        o->state = SO_NEED_BEGIN;
         return false;
     }
-    s->so_state = SO_ACTIVE;
+    o->state = SO_ACTIVE;
     return true;
 }
 
 void streamout_after_draw(struct vrend_context *ctx)
 {
-    struct sub_ctx *s = ctx->sub;
-    if (s->so_state != SO_ACTIVE)
+    struct so_object *o = ctx->sub->so_cur;
+    if (!o || o->state != SO_ACTIVE)
         return;
     glPauseTransformFeedback();
-    s->so_state = SO_PAUSED;
+    o->state = SO_PAUSED;
 }
 
-GLuint streamout_count_source(struct vrend_context *ctx, uint32_t handle)
+GLuint streamout_count_source(struct vrend_context *ctx)
 {
     struct sub_ctx *s = ctx->sub;
-    struct vobj *o = sub_obj(s, handle, OBJ_STREAMOUT_TARGET);
-    if (!o)
+    /* The guest names no target (the word is the target's size, only a flag here): the
+     * count is the one the last capturing object recorded, readable once it has ended. */
+    struct so_object *best = s->so_cur;
+    if (!best || (best->state != SO_PAUSED && best->state != SO_ENDED)) {
+        best = NULL;
+        for (int i = 0; i < MAX_SO_OBJECTS; i++) {
+            struct so_object *o = &s->so_objs[i];
+            if (o->id && (o->state == SO_PAUSED || o->state == SO_ENDED) &&
+                (!best || o->used > best->used))
+                best = o;
+        }
+    }
+    if (!best)
         return 0;
-    bool bound = false;
-    for (int i = 0; i < 4; i++)
-        bound |= s->so_targets[i] == &o->u.so;
-    /* The vertex count lives in the object that captured into the target, readable once
-     * it has ended. */
-    if (!bound || s->so_state == SO_NEED_BEGIN || s->so_state == SO_IDLE)
-        return 0;
-    so_end(s);
-    return s->tfb;
+    so_end(best);
+    return best->id;
 }
 
 void streamout_target_destroyed(struct sub_ctx *s, struct so_target *t)
 {
-    for (int i = 0; i < 4; i++) {
-        if (s->so_targets[i] != t)
-            continue;
-        /* A later target may be allocated where this one was: never resume into it. */
-        so_end(s);
-        s->so_targets[i] = NULL;
-    }
+    /* A later target may be allocated where this one was: never resume into it. */
+    for (int i = 0; i < MAX_SO_OBJECTS; i++)
+        for (int k = 0; k < 4; k++)
+            if (s->so_objs[i].id && s->so_objs[i].t[k] == t) {
+                so_free(s, &s->so_objs[i]);
+                break;
+            }
 }
 
 void streamout_sub_destroy(struct sub_ctx *s)
 {
-    if (!s->tfb)
-        return;
-    so_end(s);
-    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
-    glDeleteTransformFeedbacks(1, &s->tfb);
-    s->tfb = 0;
+    for (int i = 0; i < MAX_SO_OBJECTS; i++)
+        if (s->so_objs[i].id)
+            so_free(s, &s->so_objs[i]);
 }

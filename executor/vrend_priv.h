@@ -198,9 +198,19 @@ struct program {
     bool captures;                  /* linked with transform feedback varyings */
 };
 
-/* IDLE: no targets; NEED_BEGIN: ranges bound, not begun; ACTIVE: begun, during a draw;
- * PAUSED: begun, between draws; ENDED: ended, its vertex count readable. */
-enum so_state { SO_IDLE, SO_NEED_BEGIN, SO_ACTIVE, SO_PAUSED, SO_ENDED };
+/* A GL transform feedback object for one set of targets (streamout.c).  NEED_BEGIN: ranges
+ * bound, not begun; ACTIVE: begun, during a draw; PAUSED: begun, between draws; ENDED:
+ * ended, its vertex count readable. */
+enum so_state { SO_NEED_BEGIN, SO_ACTIVE, SO_PAUSED, SO_ENDED };
+struct so_object {
+    GLuint id;                      /* 0: free slot */
+    struct so_target *t[4];
+    enum so_state state;
+    GLenum prim;                    /* what it began with, which a resume must match */
+    GLuint prog;
+    uint64_t used;                  /* for eviction */
+};
+#define MAX_SO_OBJECTS 8
 
 struct sub_ctx {
     uint32_t id;
@@ -232,14 +242,12 @@ struct sub_ctx {
     float clip_planes[8][4];
     uint32_t sample_mask, min_samples;
     float tess_outer[4], tess_inner[2];
-    /* Transform feedback (streamout.c): the targets last set, bound to tfb. */
-    struct so_target *so_targets[4];
-    uint32_t num_so_targets;
-    GLuint tfb;
-    enum so_state so_state;
+    /* Transform feedback (streamout.c): one object per target set the guest switches
+     * between, so each resumes where it paused; so_cur is the one last set. */
+    struct so_object so_objs[MAX_SO_OBJECTS];
+    struct so_object *so_cur;
     bool so_capture;                /* targets are set (none set: gallium paused) */
-    GLenum so_prim;                 /* what tfb began with, which a resume must match */
-    GLuint so_prog;
+    uint64_t so_clock;
     struct query *cond_query; uint32_t cond_mode; bool cond_invert;
     struct program *programs;
     GLuint vao;
@@ -378,9 +386,9 @@ void streamout_sub_destroy(struct sub_ctx *s);
  * after_draw pauses it again. */
 bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_t mode);
 void streamout_after_draw(struct vrend_context *ctx);
-/* The transform feedback object whose vertex count a count-from-stream-output draw of the
- * target `handle` uses (0: none). */
-GLuint streamout_count_source(struct vrend_context *ctx, uint32_t handle);
+/* The transform feedback object whose vertex count a count-from-stream-output draw uses
+ * (0: none). */
+GLuint streamout_count_source(struct vrend_context *ctx);
 void program_bind_resources(struct vrend_context *ctx, struct program *p);
 void programs_free(struct sub_ctx *s);
 
