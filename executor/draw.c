@@ -93,18 +93,20 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         }
     }
     /* DrawTransformFeedback: as many vertices as the target's last capture recorded. */
-    GLuint count_from = p[11] && !indirect ? streamout_count_source(ctx) : 0;
-    if (p[11] && !indirect && (!count_from || indexed)) {
-        vlog(ctx->r, VREND_LOG_WARN, "draw: count from stream output, but nothing captured; skipped");
+    struct so_object *count_from = p[11] && !indirect ? streamout_count_source(ctx) : NULL;
+    if (p[11] && !indirect &&
+        (!count_from || indexed || (ctx->r->gles && !count_from->count_valid))) {
+        vlog(ctx->r, VREND_LOG_WARN, "draw: count from stream output, but no count recorded; "
+             "skipped");
         return true;
     }
     streamout_before_draw(ctx, prog, mode);
     render_condition_begin(ctx);
     if (count_from) {
         if (ctx->r->gles)
-            vlog(ctx->r, VREND_LOG_WARN, "draw: GLES has no glDrawTransformFeedback, skipped");
+            glDrawArraysInstanced(mode, 0, (GLsizei)count_from->vertices, instances);
         else
-            glDrawTransformFeedbackInstanced(mode, count_from, instances);
+            glDrawTransformFeedbackInstanced(mode, count_from->id, instances);
     } else if (indirect) {
         uint32_t ioff = p[15], stride = p[16], draw_count = p[17];
         glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);

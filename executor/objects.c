@@ -477,6 +477,10 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
         if (o->u.query) {
             if (s->cond_query == o->u.query)
                 s->cond_query = NULL;
+            if (o->u.query->active &&
+                o->u.query->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN &&
+                ctx->xfb_written_queries)
+                ctx->xfb_written_queries--;
             if (o->u.query->id)
                 glDeleteQueries(1, &o->u.query->id);
             vres_unref(ctx, o->u.query->res);

@@ -50,6 +50,8 @@ bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
     else
         glBeginQueryIndexed(q->gl_target, q->index, q->id);
     q->active = glGetError() == GL_NO_ERROR;
+    if (q->active && q->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN)
+        ctx->xfb_written_queries++;
     return true;
 }
 
@@ -66,6 +68,8 @@ bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, u
         else
             glEndQueryIndexed(q->gl_target, q->index);
         q->active = false;
+        if (q->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN && ctx->xfb_written_queries)
+            ctx->xfb_written_queries--;
     }
     /* Results are fetched at once: the guest polls the resource and the host has no
      * asynchronous completion path to report later. */

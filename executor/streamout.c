@@ -46,6 +46,8 @@ static void so_free(struct sub_ctx *s, struct so_object *o)
     so_end(o);
     glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
     glDeleteTransformFeedbacks(1, &o->id);
+    if (o->count_query)
+        glDeleteQueries(1, &o->count_query);
     if (s->so_cur == o)
         s->so_cur = NULL;
     memset(o, 0, sizeof *o);
@@ -159,6 +161,8 @@ bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_
         glBeginTransformFeedback(prim);
         o->prim = prim;
         o->prog = p->id;
+        o->vertices = 0;
+        o->count_valid = true;
     }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
@@ -173,6 +177,16 @@ bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_
         return false;
     }
     o->state = SO_ACTIVE;
+    if (ctx->r->gles && o->count_valid) {
+        if (ctx->xfb_written_queries) {
+            o->count_valid = false;
+        } else {
+            if (!o->count_query)
+                glGenQueries(1, &o->count_query);
+            glBeginQuery(GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN, o->count_query);
+            o->counting = true;
+        }
+    }
     return true;
 }
 
@@ -183,9 +197,16 @@ void streamout_after_draw(struct vrend_context *ctx)
         return;
     glPauseTransformFeedback();
     o->state = SO_PAUSED;
+    if (o->counting) {
+        GLuint prims = 0;
+        glEndQuery(GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN);
+        glGetQueryObjectuiv(o->count_query, GL_QUERY_RESULT, &prims);
+        o->vertices += prims * (o->prim == GL_POINTS ? 1 : o->prim == GL_LINES ? 2 : 3);
+        o->counting = false;
+    }
 }
 
-GLuint streamout_count_source(struct vrend_context *ctx)
+struct so_object *streamout_count_source(struct vrend_context *ctx)
 {
     struct sub_ctx *s = ctx->sub;
     /* The guest names no target (the word is the target's size, only a flag here): the
@@ -201,9 +222,9 @@ GLuint streamout_count_source(struct vrend_context *ctx)
         }
     }
     if (!best)
-        return 0;
+        return NULL;
     so_end(best);
-    return best->id;
+    return best;
 }
 
 void streamout_target_destroyed(struct sub_ctx *s, struct so_target *t)

@@ -209,6 +209,12 @@ struct so_object {
     GLenum prim;                    /* what it began with, which a resume must match */
     GLuint prog;
     uint64_t used;                  /* for eviction */
+    /* GLES has no glDrawTransformFeedback: vertices captured since the begin, counted with
+     * a primitives-written query around each draw (valid unless a guest query was in the
+     * way). */
+    GLuint count_query;
+    uint32_t vertices;
+    bool count_valid, counting;
 };
 #define MAX_SO_OBJECTS 8
 
@@ -261,6 +267,9 @@ struct vrend_context {
     struct htable res;              /* handle -> struct vres */
     struct htable subs;             /* id -> struct sub_ctx */
     struct sub_ctx *sub;
+    /* Guest queries of primitives written now active: GLES allows one per target, so the
+     * executor's own count (streamout.c) stands aside while there is one. */
+    uint32_t xfb_written_queries;
 };
 
 /* ------------------------------------------------------------------ renderer */
@@ -387,8 +396,8 @@ void streamout_sub_destroy(struct sub_ctx *s);
 bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_t mode);
 void streamout_after_draw(struct vrend_context *ctx);
 /* The transform feedback object whose vertex count a count-from-stream-output draw uses
- * (0: none). */
-GLuint streamout_count_source(struct vrend_context *ctx);
+ * (NULL: none); ended, so GL can read its count. */
+struct so_object *streamout_count_source(struct vrend_context *ctx);
 void program_bind_resources(struct vrend_context *ctx, struct program *p);
 void programs_free(struct sub_ctx *s);
 
