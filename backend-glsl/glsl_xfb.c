@@ -54,8 +54,8 @@ static void capture_name(char *buf, unsigned i)
     snprintf(buf, T2G_NAME_MAX, "t2g_so%u", i);
 }
 
-/* Desktop GL: one interleaved list, gaps as gl_SkipComponentsN, gl_NextBuffer between
- * buffers. */
+/* GL 4.0 (and hosts with T2G_HOST_TRANSFORM_FEEDBACK3): one interleaved list, gaps as
+ * gl_SkipComponentsN, gl_NextBuffer between buffers. */
 static bool list_desktop(const struct t2g_key *k, const uint8_t *order, unsigned n, so_list *l)
 {
     unsigned buffer = 0;
@@ -82,7 +82,7 @@ static bool list_desktop(const struct t2g_key *k, const uint8_t *order, unsigned
     return !l->overflow;
 }
 
-/* GLSL ES: no skips, no buffer changes.  Either one buffer filled without gaps
+/* GLSL ES 3.x proper: no skips, no buffer changes.  Either one buffer filled without gaps
  * (interleaved) or buffers 0..m-1 holding one capture each (separate). */
 static bool list_es(const struct t2g_key *k, const uint8_t *order, unsigned n, so_list *l)
 {
@@ -120,7 +120,8 @@ void io_reflect_stream_output(glsl_ctx *c)
     uint8_t order[T2G_MAX_SO_OUTPUTS];
     unsigned n = sorted_captures(c->key, order);
     so_list l = { c->refl, false };
-    bool ok = c->d->es ? list_es(c->key, order, n, &l) : list_desktop(c->key, order, n, &l);
+    bool names = !c->d->es || (c->key->host_features & T2G_HOST_TRANSFORM_FEEDBACK3);
+    bool ok = names ? list_desktop(c->key, order, n, &l) : list_es(c->key, order, n, &l);
     if (!ok) {
         c->refl->num_so_varyings = 0;
         c->refl->so_separate = false;

@@ -60,6 +60,10 @@ enum {
     T2G_HOST_DEMOTE_TO_HELPER = 1u << 13, /* GL_EXT_demote_to_helper_invocation */
     T2G_HOST_SHADER_GROUP_VOTE = 1u << 14, /* GL_ARB_shader_group_vote */
     T2G_HOST_SHADER_BALLOT = 1u << 15,  /* GL_ARB_shader_ballot (with GL_ARB_gpu_shader_int64) */
+    /* glTransformFeedbackVaryings takes gl_SkipComponentsN / gl_NextBuffer (GL 4.0,
+     * ARB_transform_feedback3): assumed on desktop targets, probed on GLES hosts (some
+     * accept them). */
+    T2G_HOST_TRANSFORM_FEEDBACK3 = 1u << 16,
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
@@ -267,9 +271,10 @@ struct t2g_reflection {
 
     /* Transform feedback (key.num_so_outputs): pass so_varyings in this order to
      * glTransformFeedbackVaryings with GL_SEPARATE_ATTRIBS when so_separate, else
-     * GL_INTERLEAVED_ATTRIBS.  Desktop targets express gaps and buffer changes with
-     * gl_SkipComponentsN / gl_NextBuffer (GL 4.0 or ARB_transform_feedback3).  GLSL ES has
-     * neither: a layout that needs them leaves num_so_varyings 0 with so_unsupported set. */
+     * GL_INTERLEAVED_ATTRIBS.  Gaps and buffer changes are gl_SkipComponentsN /
+     * gl_NextBuffer on desktop targets and where the key has T2G_HOST_TRANSFORM_FEEDBACK3;
+     * otherwise (GLSL ES) a layout that needs them leaves num_so_varyings 0 with
+     * so_unsupported set. */
     uint32_t num_so_varyings;
     bool so_separate, so_unsupported;
     char so_varyings[T2G_MAX_SO_VARYINGS][T2G_NAME_MAX];

@@ -216,6 +216,11 @@ int main(void)
                                     "t2g_so2", NULL }, false);
     check_so_list("GLSL ES cannot express skipped components", VS_SO,
                   (key.target = T2G_TARGET_ESSL310, &key), NULL, false);
+    key.host_features |= T2G_HOST_TRANSFORM_FEEDBACK3;
+    check_so_list("GLSL ES on a host that takes gl_SkipComponents/gl_NextBuffer", VS_SO, &key,
+                  (const char *[]){ "t2g_so0", "gl_SkipComponents1", "t2g_so1",
+                                    "gl_SkipComponents1", "gl_NextBuffer", "gl_NextBuffer",
+                                    "t2g_so2", NULL }, false);
 
     t2g_key_init(&key, T2G_TARGET_ESSL300);
     add_so(&key, 0, 0, 4, 0, 0, 0);
