@@ -20,7 +20,13 @@ static int failures;
 #define HDR(cmd, obj, len) ((uint32_t)(cmd) | ((uint32_t)(obj) << 8) | ((uint32_t)(len) << 16))
 enum { FMT_RGBA8 = 67, FMT_Z32F = 18, W = 4, H = 4 };
 
-static void quiet(void *u, enum vrend_log_level l, const char *m) { (void)u; (void)l; (void)m; }
+/* Silent unless CORE_TEST_LOG is set (then warnings and errors, to see why a check fails). */
+static void quiet(void *u, enum vrend_log_level l, const char *m)
+{
+    (void)u;
+    if (getenv("CORE_TEST_LOG") && l <= VREND_LOG_WARN)
+        fprintf(stderr, "%s\n", m);
+}
 
 static bool mask_has(const struct virgl_format_mask *m, unsigned f)
 {
@@ -205,6 +211,33 @@ static void test_malformed(struct vrend_renderer *r)
     vrend_context_destroy(c);
 }
 
+/* Query types are the wire's VIRGL_QUERY_* numbers (regression: read in gallium's order,
+ * type 2 ran as a conservative occlusion query and a timestamp came back 0, and a
+ * primitives-generated query ran as time-elapsed). */
+static void test_query_types(struct vrend_renderer *r)
+{
+    struct vrend_context *c = vrend_context_create(r, "queries");
+    static uint8_t backing[64];
+    struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_QUERY_BUFFER, .width = sizeof backing, .height = 1, .depth = 1,
+        .array_size = 1 };
+    CHECK(vrend_resource_create(c, 21, &d, backing, sizeof backing) == 0);
+    uint32_t cmd[] = {
+        HDR(CCMD_CREATE_OBJECT, OBJ_QUERY, 4), 22, VIRGL_QUERY_TIMESTAMP, 0, 21,
+        HDR(CCMD_END_QUERY, 0, 1), 22,
+        HDR(CCMD_CREATE_OBJECT, OBJ_QUERY, 4), 23, VIRGL_QUERY_PRIMITIVES_GENERATED, 16, 21,
+        HDR(CCMD_BEGIN_QUERY, 0, 1), 23,
+        HDR(CCMD_END_QUERY, 0, 1), 23,
+    };
+    CHECK(vrend_submit(c, cmd, sizeof cmd / 4));
+    struct virgl_host_query_state ts, prims;
+    memcpy(&ts, backing, sizeof ts);
+    memcpy(&prims, backing + 16, sizeof prims);
+    CHECK(ts.query_state == VIRGL_QUERY_STATE_DONE && ts.result != 0);
+    CHECK(prims.query_state == VIRGL_QUERY_STATE_DONE && prims.result == 0);
+    vrend_context_destroy(c);
+}
+
 /* Stream-output values from the guest are checked before use: each bad one rejects its
  * command buffer, the good ones go through. */
 static void test_streamout_validation(struct vrend_renderer *r)
@@ -269,6 +302,7 @@ int main(void)
     test_compute_shared_memory(c);
     test_constant_buffer_slots(c);
     vrend_context_destroy(c);
+    test_query_types(r);
     test_malformed(r);
     test_streamout_validation(r);
     vrend_renderer_destroy(r);
