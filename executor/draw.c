@@ -109,8 +109,22 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
             glDrawTransformFeedbackInstanced(mode, count_from->id, instances);
     } else if (indirect) {
         uint32_t ioff = p[15], stride = p[16], draw_count = p[17];
+        /* ARB_indirect_parameters (offered only where the host has it, caps.c): the draw
+         * count is read from a buffer, at most draw_count; the guest writes query results
+         * there through QBOs. */
+        struct vres *count_buf = len >= 20 && p[19] ? ctx_res(ctx, p[19]) : NULL;
         glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
-        if (draw_count <= 1 || ctx->r->gles) {
+        if (count_buf && count_buf->is_buffer && ctx->r->indirect_params &&
+            (uint64_t)p[18] + 4 <= count_buf->d.width) {
+            glBindBuffer(GL_PARAMETER_BUFFER_ARB, count_buf->id);
+            if (indexed)
+                glMultiDrawElementsIndirectCountARB(mode, type, (void *)(uintptr_t)ioff, p[18],
+                                                    draw_count, stride);
+            else
+                glMultiDrawArraysIndirectCountARB(mode, (void *)(uintptr_t)ioff, p[18],
+                                                  draw_count, stride);
+            glBindBuffer(GL_PARAMETER_BUFFER_ARB, 0);
+        } else if (draw_count <= 1 || ctx->r->gles) {
             /* GLES has no multi-draw-indirect: one draw per record. */
             for (uint32_t i = 0; i < (draw_count ? draw_count : 1); i++) {
                 const void *rec = (const void *)(uintptr_t)(ioff + (uint64_t)i * stride);

@@ -107,7 +107,8 @@ static bool stream_output_decode(struct vrend_context *ctx, struct shader_obj *s
             return ctx_err(ctx, "shader: stream output %u: OUT[%u] components %u+%u to "
                            "buffer %u at dword %u (stride %u)", i, o->register_index,
                            o->start_component, o->num_components, o->output_buffer,
-                           o->dst_offset, o->output_buffer < 4 ? sh->so_stride[o->output_buffer] : 0);
+                           o->dst_offset,
+                           o->output_buffer < 4 ? sh->so_stride[o->output_buffer] : 0);
     }
     return true;
 }

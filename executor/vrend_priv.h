@@ -303,6 +303,7 @@ struct vrend_renderer {
     uint16_t fmt_caps[VIRGL_FORMAT_TABLE_MAX];   /* FMT_* actually usable on this host */
     /* GLES hosts: extension paths the core takes when present (caps_gles.c). */
     bool gles_depth_clamp, gles_clip_control, gles_offset_clamp, gles_srgb_write_control;
+    bool indirect_params;           /* glMultiDraw*IndirectCountARB (GL 4.6 / ARB ext) */
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
 };
 
