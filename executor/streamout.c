@@ -151,7 +151,7 @@ bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_
     if (o->state == SO_PAUSED && (prim != o->prim || p->id != o->prog)) {
         /* GL resumes only with the program and primitive it began with; beginning again
          * writes from the start of the ranges. */
-        vlog(ctx->r, VREND_LOG_DEBUG, "streamout: program or primitive changed, restarted");
+        vlog(ctx->r, VREND_LOG_WARN, "streamout: program or primitive changed, restarted");
         glEndTransformFeedback();
         o->state = SO_NEED_BEGIN;
     }
