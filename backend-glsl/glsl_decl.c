@@ -192,10 +192,32 @@ static void reflect_builtin(glsl_ctx *c, ir_var *v, const char *name)
     io->type = varying_type((ir_base)v->type.base);
 }
 
+/* A transform feedback capture (lower_stream_output.c): exactly the captured components,
+ * outside any interface block so glTransformFeedbackVaryings can name it, and not in the
+ * reflection's outputs since no later stage reads it. */
+static void declare_capture(glsl_ctx *c, ir_var *v)
+{
+    if (c->stage == TGSI_PROCESSOR_GEOMETRY && v->stream) {
+        glsl_need(c, GF_GS_STREAMS, "geometry shader streams");
+        out_s(c, "layout(stream = ");
+        out_u(c, v->stream);
+        out_s(c, ") ");
+    }
+    out_s(c, "out ");
+    out_type(c, IR_F32, v->type.comps);
+    out_s(c, " t2g_so");
+    out_u(c, v->so_capture - 1u);
+    out_s(c, ";\n");
+}
+
 static void declare_io(glsl_ctx *c, ir_var *v)
 {
     gvar *g = gv_of(v);
     char name[T2G_NAME_MAX];
+    if (v->so_capture) {
+        declare_capture(c, v);
+        return;
+    }
     if (g->builtin) {
         if (g->builtin->form == BF_ZERO)
             return; /* read as a constant, nothing to declare */

@@ -36,6 +36,8 @@
  *   driver uniforms   layout(std140) uniform t2g_driver { vec4 drv[N]; }
  *   TEMP arrays       local vec4 r<id>[N]; indirect IMM: const uvec4 imm<id>[N]
  *   indirectly indexed I/O arrays are copied through a local vec4 io<id>[N]
+ *   transform feedback captures (key->so_outputs[i]) out float|vecN t2g_so<i>, outside any
+ *                     block; reflection.so_varyings lists them for the link
  * Bindings are key->*_binding_base + TGSI index, written as layout(binding=) where the
  * target has it (GLSL >= 4.20 or GL_ARB_shading_language_420pack, ESSL >= 3.10).
  *
@@ -187,6 +189,7 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
     c->indent = 0;
     io_declare_stage(c);
     io_declare_resources(c);
+    io_reflect_stream_output(c);
     if (c->failed)
         return NULL;
 

@@ -113,6 +113,10 @@ static bool per_vertex_block_member(const ir_var *v)
 static const char *io_prefix(glsl_ctx *c, const ir_var *v, uint32_t elem, int64_t *num)
 {
     *num = (int64_t)v->semantic_index + elem;
+    if (v->so_capture) {
+        *num = v->so_capture - 1;
+        return "t2g_so";
+    }
     if (c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) {
         *num = (int64_t)v->tgsi_first + elem;
         return "a";

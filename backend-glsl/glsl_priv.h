@@ -196,6 +196,8 @@ void out_sampler_type(glsl_ctx *c, ir_var *v);
 ir_base image_base(const glsl_ctx *c, const ir_var *v);
 void io_declare_resources(glsl_ctx *c);
 void io_declare_stage(glsl_ctx *c);
+/* ---- glsl_xfb.c: reflection.so_varyings for the capture outputs */
+void io_reflect_stream_output(glsl_ctx *c);
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);
 ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem);
 

@@ -55,6 +55,8 @@ static void probe_sample_locations(struct host_limits *l)
 void caps_probe(struct vrend_renderer *r)
 {
     struct host_limits *l = &r->lim;
+    r->indirect_params = !r->gles && (r->gl_version >= 46 ||
+                                      epoxy_has_gl_extension("GL_ARB_indirect_parameters"));
     l->max_tex_2d = geti(GL_MAX_TEXTURE_SIZE, 2048);
     l->max_tex_3d = geti(GL_MAX_3D_TEXTURE_SIZE, 256);
     l->max_tex_cube = geti(GL_MAX_CUBE_MAP_TEXTURE_SIZE, 2048);
@@ -224,11 +226,14 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
         VIRGL_CAP_FB_NO_ATTACH | VIRGL_CAP_ROBUST_BUFFER_ACCESS | VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_TGSI_COMPONENTS |
         VIRGL_CAP_SRGB_WRITE_CONTROL | VIRGL_CAP_QBO | VIRGL_CAP_TRANSFER |
         VIRGL_CAP_FBO_MIXED_COLOR_FORMATS | VIRGL_CAP_BIND_COMMAND_ARGS |
-        VIRGL_CAP_MULTI_DRAW_INDIRECT | VIRGL_CAP_INDIRECT_PARAMS |
+        VIRGL_CAP_MULTI_DRAW_INDIRECT |
         VIRGL_CAP_TRANSFORM_FEEDBACK3 | VIRGL_CAP_INDIRECT_INPUT_ADDR |
         VIRGL_CAP_COPY_TRANSFER | VIRGL_CAP_CLIP_HALFZ | VIRGL_CAP_CLEAR_TEXTURE;
     if (r->host_features & T2G_HOST_SHADER_CLOCK)
         c->capability_bits |= VIRGL_CAP_SHADER_CLOCK;
+    /* Draw counts read from a buffer (draw.c): glMultiDraw*IndirectCountARB. */
+    if (r->indirect_params)
+        c->capability_bits |= VIRGL_CAP_INDIRECT_PARAMS;
     if (r->gles)
         c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
     c->capability_bits_v2 = VIRGL_CAP_V2_STRING_MARKER |

@@ -5,8 +5,39 @@
 
 #include "vrend_priv.h"
 
+/* Whether glTransformFeedbackVaryings links with gl_SkipComponents1 / gl_NextBuffer (core
+ * GLES 3.2 has neither name; Mesa's GLES accepts both). */
+static bool links_tf3_names(void)
+{
+    static const char *const vs = "#version 300 es\nout float a;\nout float b;\n"
+                                  "void main() { a = 1.0; b = 2.0; gl_Position = vec4(0.0); }\n";
+    static const char *const fs = "#version 300 es\nprecision mediump float;\nout vec4 c;\n"
+                                  "void main() { c = vec4(0.0); }\n";
+    static const char *const names[] = { "a", "gl_SkipComponents1", "gl_NextBuffer", "b" };
+    GLuint prog = glCreateProgram(), sh[2] = { glCreateShader(GL_VERTEX_SHADER),
+                                               glCreateShader(GL_FRAGMENT_SHADER) };
+    glShaderSource(sh[0], 1, &vs, NULL);
+    glShaderSource(sh[1], 1, &fs, NULL);
+    for (int i = 0; i < 2; i++) {
+        glCompileShader(sh[i]);
+        glAttachShader(prog, sh[i]);
+    }
+    glTransformFeedbackVaryings(prog, 4, names, GL_INTERLEAVED_ATTRIBS);
+    glLinkProgram(prog);
+    GLint ok = 0;
+    glGetProgramiv(prog, GL_LINK_STATUS, &ok);
+    glDeleteShader(sh[0]);
+    glDeleteShader(sh[1]);
+    glDeleteProgram(prog);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    return ok != 0;
+}
+
 void caps_gles_probe(struct vrend_renderer *r)
 {
+    if (links_tf3_names())
+        r->host_features |= T2G_HOST_TRANSFORM_FEEDBACK3;
     r->gles_depth_clamp = epoxy_has_gl_extension("GL_EXT_depth_clamp");
     r->gles_clip_control = epoxy_has_gl_extension("GL_EXT_clip_control");
     r->gles_offset_clamp = epoxy_has_gl_extension("GL_EXT_polygon_offset_clamp");

@@ -62,8 +62,7 @@ void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s)
     glDeleteFramebuffers(1, &s->fbo);
     glDeleteVertexArrays(1, &s->vao);
     glDeleteBuffers(1, &s->driver_ubo);
-    if (s->tfb)
-        glDeleteTransformFeedbacks(1, &s->tfb);
+    streamout_sub_destroy(s);
     free(s);
 }
 

@@ -30,15 +30,6 @@ static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)
     }
 }
 
-static bool begin_streamout(struct vrend_context *ctx, GLenum mode)
-{
-    (void)ctx;
-    (void)mode;
-    /* Transform feedback needs varyings named at link time from the stream-output
-     * declaration; not wired yet, so draws simply run without capture. */
-    return false;
-}
-
 bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
     struct sub_ctx *s = ctx->sub;
@@ -49,7 +40,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         return ctx_err(ctx, "draw: primitive %u", mode);
     uint32_t patch_vertices = len >= 13 ? p[12] : 0;
     struct vres *indirect = len >= 19 && p[14] ? ctx_res(ctx, p[14]) : NULL;
-    if (!indirect && (!count || !instances))
+    if (!indirect && ((!count && !p[11]) || !instances))
         return true;
     if (!fb_bind(ctx))
         return true;
@@ -106,12 +97,39 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
             return true;
         }
     }
-    bool so = begin_streamout(ctx, mode);
+    /* DrawTransformFeedback: as many vertices as the target's last capture recorded. */
+    struct so_object *count_from = p[11] && !indirect ? streamout_count_source(ctx) : NULL;
+    if (p[11] && !indirect &&
+        (!count_from || indexed || (ctx->r->gles && !count_from->count_valid))) {
+        vlog(ctx->r, VREND_LOG_WARN, "draw: count from stream output, but no count recorded; "
+             "skipped");
+        return true;
+    }
+    streamout_before_draw(ctx, prog, mode);
     render_condition_begin(ctx);
-    if (indirect) {
+    if (count_from) {
+        if (ctx->r->gles)
+            glDrawArraysInstanced(mode, 0, (GLsizei)count_from->vertices, instances);
+        else
+            glDrawTransformFeedbackInstanced(mode, count_from->id, instances);
+    } else if (indirect) {
         uint32_t ioff = p[15], stride = p[16], draw_count = p[17];
+        /* ARB_indirect_parameters (offered only where the host has it, caps.c): the draw
+         * count is read from a buffer, at most draw_count; the guest writes query results
+         * there through QBOs. */
+        struct vres *count_buf = len >= 20 && p[19] ? ctx_res(ctx, p[19]) : NULL;
         glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
-        if (draw_count <= 1 || ctx->r->gles) {
+        if (count_buf && count_buf->is_buffer && ctx->r->indirect_params &&
+            (uint64_t)p[18] + 4 <= count_buf->d.width) {
+            glBindBuffer(GL_PARAMETER_BUFFER_ARB, count_buf->id);
+            if (indexed)
+                glMultiDrawElementsIndirectCountARB(mode, type, (void *)(uintptr_t)ioff, p[18],
+                                                    draw_count, stride);
+            else
+                glMultiDrawArraysIndirectCountARB(mode, (void *)(uintptr_t)ioff, p[18],
+                                                  draw_count, stride);
+            glBindBuffer(GL_PARAMETER_BUFFER_ARB, 0);
+        } else if (draw_count <= 1 || ctx->r->gles) {
             /* GLES has no multi-draw-indirect: one draw per record. */
             for (uint32_t i = 0; i < (draw_count ? draw_count : 1); i++) {
                 const void *rec = (const void *)(uintptr_t)(ioff + (uint64_t)i * stride);
@@ -156,8 +174,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         vlog(ctx->r, VREND_LOG_DEBUG, "after draw: pixel %u %u %u %u fbo %d prog %d discard %d err 0x%x",
              px[0], px[1], px[2], px[3], fbo, prog, rd, glGetError());
     }
-    if (so)
-        glEndTransformFeedback();
+    streamout_after_draw(ctx);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR)
         vlog(ctx->r, VREND_LOG_WARN, "context %s: draw raised GL error 0x%x", ctx->name, e);

@@ -10,6 +10,9 @@ GLenum gles_query_target(GLenum t)
     switch (t) {
     case GL_SAMPLES_PASSED: return GL_ANY_SAMPLES_PASSED;
     case GL_TRANSFORM_FEEDBACK_STREAM_OVERFLOW: case GL_TRANSFORM_FEEDBACK_OVERFLOW: return 0;
+    /* Timer queries only through EXT_disjoint_timer_query (glQueryCounter included). */
+    case GL_TIME_ELAPSED: case GL_TIMESTAMP:
+        return epoxy_has_gl_extension("GL_EXT_disjoint_timer_query") ? t : 0;
     default: return t;
     }
 }

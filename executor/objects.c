@@ -306,18 +306,18 @@ static bool create_query(struct vrend_context *ctx, struct vobj *o, const uint32
     q->res = ctx_res(ctx, p[3]);
     if (q->res)
         vres_ref(q->res);
-    static const GLenum targets[PIPE_QUERY_TYPES] = {
-        [PIPE_QUERY_OCCLUSION_COUNTER] = GL_SAMPLES_PASSED,
-        [PIPE_QUERY_OCCLUSION_PREDICATE] = GL_ANY_SAMPLES_PASSED,
-        [PIPE_QUERY_OCCLUSION_PREDICATE_CONSERVATIVE] = GL_ANY_SAMPLES_PASSED_CONSERVATIVE,
-        [PIPE_QUERY_TIMESTAMP] = GL_TIMESTAMP,
-        [PIPE_QUERY_TIME_ELAPSED] = GL_TIME_ELAPSED,
-        [PIPE_QUERY_PRIMITIVES_GENERATED] = GL_PRIMITIVES_GENERATED,
-        [PIPE_QUERY_PRIMITIVES_EMITTED] = GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN,
-        [PIPE_QUERY_SO_OVERFLOW_PREDICATE] = GL_TRANSFORM_FEEDBACK_STREAM_OVERFLOW,
-        [PIPE_QUERY_SO_OVERFLOW_ANY_PREDICATE] = GL_TRANSFORM_FEEDBACK_OVERFLOW,
+    static const GLenum targets[VIRGL_QUERY_TYPES] = {
+        [VIRGL_QUERY_OCCLUSION_COUNTER] = GL_SAMPLES_PASSED,
+        [VIRGL_QUERY_OCCLUSION_PREDICATE] = GL_ANY_SAMPLES_PASSED,
+        [VIRGL_QUERY_OCCLUSION_PREDICATE_CONSERVATIVE] = GL_ANY_SAMPLES_PASSED_CONSERVATIVE,
+        [VIRGL_QUERY_TIMESTAMP] = GL_TIMESTAMP,
+        [VIRGL_QUERY_TIME_ELAPSED] = GL_TIME_ELAPSED,
+        [VIRGL_QUERY_PRIMITIVES_GENERATED] = GL_PRIMITIVES_GENERATED,
+        [VIRGL_QUERY_PRIMITIVES_EMITTED] = GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN,
+        [VIRGL_QUERY_SO_OVERFLOW_PREDICATE] = GL_TRANSFORM_FEEDBACK_STREAM_OVERFLOW,
+        [VIRGL_QUERY_SO_OVERFLOW_ANY_PREDICATE] = GL_TRANSFORM_FEEDBACK_OVERFLOW,
     };
-    q->gl_target = q->type < PIPE_QUERY_TYPES ? targets[q->type] : 0;
+    q->gl_target = q->type < VIRGL_QUERY_TYPES ? targets[q->type] : 0;
     if (ctx->r->gles)
         q->gl_target = gles_query_target(q->gl_target);
     if (q->gl_target)
@@ -430,15 +430,7 @@ bool cmd_create_object(struct vrend_context *ctx, const uint32_t *p, uint32_t le
         ok = create_query(ctx, o, p, len);
         break;
     case OBJ_STREAMOUT_TARGET:
-        if (len < 4) {
-            ok = ctx_err(ctx, "streamout target: %u dwords", len);
-            break;
-        }
-        o->u.so.res = ctx_res(ctx, p[1]);
-        if (o->u.so.res)
-            vres_ref(o->u.so.res);
-        o->u.so.offset = p[2];
-        o->u.so.size = p[3];
+        ok = so_target_create(ctx, &o->u.so, p, len);
         break;
     }
     if (!ok || !htable_put(&s->objs, handle, o)) {
@@ -485,6 +477,10 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
         if (o->u.query) {
             if (s->cond_query == o->u.query)
                 s->cond_query = NULL;
+            if (o->u.query->active &&
+                o->u.query->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN &&
+                ctx->xfb_written_queries)
+                ctx->xfb_written_queries--;
             if (o->u.query->id)
                 glDeleteQueries(1, &o->u.query->id);
             vres_unref(ctx, o->u.query->res);
@@ -492,9 +488,7 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
         }
         break;
     case OBJ_STREAMOUT_TARGET:
-        for (int i = 0; i < 4; i++)
-            if (s->so_targets[i] == &o->u.so)
-                s->so_targets[i] = NULL;
+        streamout_target_destroyed(s, &o->u.so);
         vres_unref(ctx, o->u.so.res);
         break;
     }

@@ -26,7 +26,7 @@ static void write_state(struct query *q, uint32_t state, uint64_t result)
 static uint64_t fetch(struct query *q)
 {
     GLuint64 v = 0;
-    if (q->type == PIPE_QUERY_GPU_FINISHED) {
+    if (q->type == VIRGL_QUERY_GPU_FINISHED) {
         glFinish();
         return 1;
     }
@@ -42,13 +42,16 @@ bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
     if (!q)
         return true;
     write_state(q, VIRGL_QUERY_STATE_NEW, 0);
-    if (!q->id || q->type == PIPE_QUERY_TIMESTAMP)
+    vlog(ctx->r, VREND_LOG_DEBUG, "begin query %u type %u index %u", p[0], q->type, q->index);
+    if (!q->id || q->type == VIRGL_QUERY_TIMESTAMP)
         return true;
     if (ctx->r->gles)
         glBeginQuery(q->gl_target, q->id);   /* GLES queries have no index */
     else
         glBeginQueryIndexed(q->gl_target, q->index, q->id);
     q->active = glGetError() == GL_NO_ERROR;
+    if (q->active && q->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN)
+        ctx->xfb_written_queries++;
     return true;
 }
 
@@ -57,7 +60,7 @@ bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, u
     struct query *q = get_query(ctx, p[0]);
     if (!q)
         return true;
-    if (q->type == PIPE_QUERY_TIMESTAMP && q->id) {
+    if (q->type == VIRGL_QUERY_TIMESTAMP && q->id) {
         glQueryCounter(q->id, GL_TIMESTAMP);
     } else if (q->active) {
         if (ctx->r->gles)
@@ -65,6 +68,8 @@ bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, u
         else
             glEndQueryIndexed(q->gl_target, q->index);
         q->active = false;
+        if (q->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN && ctx->xfb_written_queries)
+            ctx->xfb_written_queries--;
     }
     /* Results are fetched at once: the guest polls the resource and the host has no
      * asynchronous completion path to report later. */

@@ -81,6 +81,38 @@ static bool shader_add_text(struct vrend_context *ctx, struct shader_obj *sh, co
     return true;
 }
 
+/* The stream-output layout after the shader header: four strides (dwords), then per output
+ * a word of register (8 bits), start component (2), components (3), buffer (3), dword
+ * offset (16), and a word whose low 2 bits are the vertex stream. */
+static bool stream_output_decode(struct vrend_context *ctx, struct shader_obj *sh,
+                                 const uint32_t *p)
+{
+    for (int i = 0; i < 4; i++) {
+        sh->so_stride[i] = p[5 + i];
+        if (sh->so_stride[i] > 1024)
+            return ctx_err(ctx, "shader: stream output stride %u dwords", sh->so_stride[i]);
+    }
+    for (uint32_t i = 0; i < sh->so_num; i++) {
+        uint32_t w = p[9 + 2 * i];
+        struct t2g_stream_output *o = &sh->so[i];
+        o->register_index = w & 0xff;
+        o->start_component = (w >> 8) & 3;
+        o->num_components = (w >> 10) & 7;
+        o->output_buffer = (w >> 13) & 7;
+        o->dst_offset = (uint16_t)(w >> 16);
+        o->stream = p[10 + 2 * i] & 3;
+        if (!o->num_components || o->start_component + o->num_components > 4 ||
+            o->output_buffer >= T2G_MAX_SO_BUFFERS ||
+            o->dst_offset + o->num_components > sh->so_stride[o->output_buffer])
+            return ctx_err(ctx, "shader: stream output %u: OUT[%u] components %u+%u to "
+                           "buffer %u at dword %u (stride %u)", i, o->register_index,
+                           o->start_component, o->num_components, o->output_buffer,
+                           o->dst_offset,
+                           o->output_buffer < 4 ? sh->so_stride[o->output_buffer] : 0);
+    }
+    return true;
+}
+
 struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, uint32_t len)
 {
     if (len < 5) {
@@ -104,13 +136,9 @@ struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, u
     sh->refs = 1;
     sh->type = type;
     sh->so_num = so;
-    if (so) {
-        for (int i = 0; i < 4; i++)
-            sh->so_stride[i] = p[5 + i];
-        for (uint32_t i = 0; i < so; i++) {
-            sh->so_out[i] = p[9 + 2 * i];
-            sh->so_out2[i] = p[10 + 2 * i];
-        }
+    if (so && !stream_output_decode(ctx, sh, p)) {
+        shader_unref(sh);
+        return NULL;
     }
     sh->text_len = total;
     sh->text = calloc(1, (size_t)total + 1);
@@ -418,6 +446,14 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
                 k->sprite_coord_upper_left = false;
         }
     }
+    /* The guest gives the layout with every shader that may be last; only the last one
+     * captures. */
+    if (last_vertex_stage && st[stage] && st[stage]->so_num) {
+        const struct shader_obj *sh = st[stage];
+        k->num_so_outputs = sh->so_num;
+        memcpy(k->so_stride, sh->so_stride, sizeof k->so_stride);
+        memcpy(k->so_outputs, sh->so, sh->so_num * sizeof sh->so[0]);
+    }
     if (last_vertex_stage && rs) {
         k->clip_plane_enable = (rs->s3 >> 24) & 0xff;
         k->flip_y_in_vertex = fb_flipped(s);
@@ -458,6 +494,32 @@ static void link_bindings(struct vrend_context *ctx, struct program *p)
     }
 }
 
+static int last_vertex_stage(struct shader_obj *const *sh)
+{
+    return sh[SHADER_GEOMETRY] ? SHADER_GEOMETRY
+           : sh[SHADER_TESS_EVAL] ? SHADER_TESS_EVAL : SHADER_VERTEX;
+}
+
+/* Names the last vertex stage's capture outputs for the link; true when it captures. */
+static bool capture_varyings(struct vrend_context *ctx, GLuint prog,
+                             const struct shader_variant *last)
+{
+    const struct t2g_reflection *r = last ? last->refl : NULL;
+    if (!r)
+        return false;
+    if (r->so_unsupported)
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: the host cannot express this stream-output "
+             "layout; draws will not capture", ctx->name);
+    if (!r->num_so_varyings)
+        return false;
+    const char *names[T2G_MAX_SO_VARYINGS];
+    for (uint32_t i = 0; i < r->num_so_varyings; i++)
+        names[i] = r->so_varyings[i];
+    glTransformFeedbackVaryings(prog, (GLsizei)r->num_so_varyings, names,
+                                r->so_separate ? GL_SEPARATE_ATTRIBS : GL_INTERLEAVED_ATTRIBS);
+    return true;
+}
+
 struct program *program_for_draw(struct vrend_context *ctx, bool compute)
 {
     struct sub_ctx *s = ctx->sub;
@@ -474,8 +536,7 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
     } else {
         if (!sh[SHADER_VERTEX] || !sh[SHADER_FRAGMENT])
             return NULL;
-        int last = sh[SHADER_GEOMETRY] ? SHADER_GEOMETRY
-                   : sh[SHADER_TESS_EVAL] ? SHADER_TESS_EVAL : SHADER_VERTEX;
+        int last = last_vertex_stage(sh);
         /* Last stage first, so each stage links against its successor's variant. */
         static const int rev[] = { SHADER_FRAGMENT, SHADER_GEOMETRY, SHADER_TESS_EVAL,
                                    SHADER_TESS_CTRL, SHADER_VERTEX };
@@ -512,6 +573,7 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
     for (int st = 0; st < SHADER_TYPES; st++)
         if (v[st])
             glAttachShader(id, v[st]->id);
+    p->captures = !compute && capture_varyings(ctx, id, v[last_vertex_stage(sh)]);
     glLinkProgram(id);
     GLint ok = 0;
     glGetProgramiv(id, GL_LINK_STATUS, &ok);

@@ -300,21 +300,6 @@ bool cmd_texture_barrier(struct vrend_context *ctx, const uint32_t *p, uint32_t 
     return true;
 }
 
-bool cmd_set_streamout_targets(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
-                               uint32_t h)
-{
-    struct sub_ctx *s = ctx->sub;
-    uint32_t n = len - 1;
-    if (n > 4)
-        return ctx_err(ctx, "streamout targets: %u", n);
-    for (uint32_t i = 0; i < 4; i++) {
-        struct vobj *o = i < n && p[1 + i] ? sub_obj(s, p[1 + i], OBJ_STREAMOUT_TARGET) : NULL;
-        s->so_targets[i] = o ? &o->u.so : NULL;
-    }
-    s->num_so_targets = n;
-    return true;
-}
-
 bool cmd_bind_shader(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
     struct sub_ctx *s = ctx->sub;

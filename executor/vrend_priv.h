@@ -109,7 +109,8 @@ struct shader_obj {
     struct shader_variant *last;    /* the variant the last draw used: consecutive draws mostly
                                      * build the same key, compared before any hashing */
     /* Stream output (transform feedback) declaration. */
-    uint32_t so_num, so_stride[4], so_out[64], so_out2[64];
+    uint32_t so_num, so_stride[4];
+    struct t2g_stream_output so[T2G_MAX_SO_OUTPUTS];
     int refs;
 };
 
@@ -196,7 +197,28 @@ struct program {
      * variants are freed while its programs stay cached, and a new variant may be
      * allocated at a freed one's address (it picked another shader's program). */
     uint64_t serial[SHADER_TYPES];
+    bool captures;                  /* linked with transform feedback varyings */
 };
+
+/* A GL transform feedback object for one set of targets (streamout.c).  NEED_BEGIN: ranges
+ * bound, not begun; ACTIVE: begun, during a draw; PAUSED: begun, between draws; ENDED:
+ * ended, its vertex count readable. */
+enum so_state { SO_NEED_BEGIN, SO_ACTIVE, SO_PAUSED, SO_ENDED };
+struct so_object {
+    GLuint id;                      /* 0: free slot */
+    struct so_target *t[4];
+    enum so_state state;
+    GLenum prim;                    /* what it began with, which a resume must match */
+    GLuint prog;
+    uint64_t used;                  /* for eviction */
+    /* GLES has no glDrawTransformFeedback: vertices captured since the begin, counted with
+     * a primitives-written query around each draw (valid unless a guest query was in the
+     * way). */
+    GLuint count_query;
+    uint32_t vertices;
+    bool count_valid, counting;
+};
+#define MAX_SO_OBJECTS 8
 
 struct sub_ctx {
     uint32_t id;
@@ -228,9 +250,12 @@ struct sub_ctx {
     float clip_planes[8][4];
     uint32_t sample_mask, min_samples;
     float tess_outer[4], tess_inner[2];
-    struct so_target *so_targets[4];
-    uint32_t num_so_targets;
-    GLuint tfb;
+    /* Transform feedback (streamout.c): one object per target set the guest switches
+     * between, so each resumes where it paused; so_cur is the one last set. */
+    struct so_object so_objs[MAX_SO_OBJECTS];
+    struct so_object *so_cur;
+    bool so_capture;                /* targets are set (none set: gallium paused) */
+    uint64_t so_clock;
     struct query *cond_query; uint32_t cond_mode; bool cond_invert;
     struct program *programs;
     GLuint vao;
@@ -255,6 +280,9 @@ struct vrend_context {
      * and every new submission, may have changed the state or the GL state). */
     bool draw_state_valid;
     struct program *draw_prog;
+    /* Guest queries of primitives written now active: GLES allows one per target, so the
+     * executor's own count (streamout.c) stands aside while there is one. */
+    uint32_t xfb_written_queries;
 };
 
 /* ------------------------------------------------------------------ renderer */
@@ -291,6 +319,7 @@ struct vrend_renderer {
     uint16_t fmt_caps[VIRGL_FORMAT_TABLE_MAX];   /* FMT_* actually usable on this host */
     /* GLES hosts: extension paths the core takes when present (caps_gles.c). */
     bool gles_depth_clamp, gles_clip_control, gles_offset_clamp, gles_srgb_write_control;
+    bool indirect_params;           /* glMultiDraw*IndirectCountARB (GL 4.6 / ARB ext) */
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
 };
 
@@ -374,6 +403,18 @@ bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uin
 void shader_unref(struct shader_obj *sh);
 /* Builds keys from the bound state, compiles and links; NULL when it cannot (logged). */
 struct program *program_for_draw(struct vrend_context *ctx, bool compute);
+/* streamout.c */
+bool so_target_create(struct vrend_context *ctx, struct so_target *t, const uint32_t *p,
+                      uint32_t len);
+void streamout_target_destroyed(struct sub_ctx *s, struct so_target *t);
+void streamout_sub_destroy(struct sub_ctx *s);
+/* Begins or resumes capture for a draw with p (false: the draw captures nothing);
+ * after_draw pauses it again. */
+bool streamout_before_draw(struct vrend_context *ctx, struct program *p, uint32_t mode);
+void streamout_after_draw(struct vrend_context *ctx);
+/* The transform feedback object whose vertex count a count-from-stream-output draw uses
+ * (NULL: none); ended, so GL can read its count. */
+struct so_object *streamout_count_source(struct vrend_context *ctx);
 void program_bind_resources(struct vrend_context *ctx, struct program *p);
 void programs_free(struct sub_ctx *s);
 

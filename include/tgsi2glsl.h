@@ -60,6 +60,10 @@ enum {
     T2G_HOST_DEMOTE_TO_HELPER = 1u << 13, /* GL_EXT_demote_to_helper_invocation */
     T2G_HOST_SHADER_GROUP_VOTE = 1u << 14, /* GL_ARB_shader_group_vote */
     T2G_HOST_SHADER_BALLOT = 1u << 15,  /* GL_ARB_shader_ballot (with GL_ARB_gpu_shader_int64) */
+    /* glTransformFeedbackVaryings takes gl_SkipComponentsN / gl_NextBuffer (GL 4.0,
+     * ARB_transform_feedback3): assumed on desktop targets, probed on GLES hosts (some
+     * accept them). */
+    T2G_HOST_TRANSFORM_FEEDBACK3 = 1u << 16,
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
@@ -103,6 +107,22 @@ enum t2g_image_format {
     T2G_IMAGE_FORMAT_R8UI,
     T2G_IMAGE_FORMAT_COUNT
 };
+
+/* One captured output of transform feedback (gallium's pipe_stream_output): components
+ * [start_component, start_component + num_components) of output register OUT[register_index]
+ * go to buffer output_buffer at dword dst_offset of each vertex's record. */
+struct t2g_stream_output {
+    uint8_t register_index;
+    uint8_t start_component;     /* 0..3 */
+    uint8_t num_components;      /* 1..4, start + num <= 4 */
+    uint8_t output_buffer;       /* 0..3 */
+    uint16_t dst_offset;         /* dwords */
+    uint8_t stream;              /* geometry shader vertex stream 0..3 */
+    uint8_t pad;
+};
+
+#define T2G_MAX_SO_OUTPUTS 64
+#define T2G_MAX_SO_BUFFERS 4
 
 /* The pipeline state that changes generated code.  The guest driver leaves these emulations
  * to the host; each is a lowering pass driven by the key.  Zero means "off" everywhere. */
@@ -168,6 +188,13 @@ struct t2g_key {
      * 32 geometry invocations, 32 patch vertices). */
     uint32_t max_cs_block[3], max_cs_invocations;
     uint32_t max_gs_output_vertices, max_gs_invocations, max_patch_vertices;
+
+    /* Transform feedback, for the last vertex-processing stage (VS, TES or GS): each
+     * captured output gets its own output variable holding exactly the captured components,
+     * and the reflection lists the names to link with (so_varyings). */
+    uint32_t num_so_outputs;
+    uint32_t so_stride[T2G_MAX_SO_BUFFERS];              /* dwords per vertex record */
+    struct t2g_stream_output so_outputs[T2G_MAX_SO_OUTPUTS];
 };
 
 void t2g_key_init(struct t2g_key *key, enum t2g_target target);
@@ -225,6 +252,7 @@ struct t2g_resource {
 };
 
 #define T2G_MAX_IO 80
+#define T2G_MAX_SO_VARYINGS 128
 #define T2G_MAX_RESOURCES 128
 
 struct t2g_reflection {
@@ -245,6 +273,16 @@ struct t2g_reflection {
     uint32_t tes_prim_mode, tes_spacing;
     bool tes_cw, tes_point_mode;
     uint32_t fs_color0_writes_all_cbufs;
+
+    /* Transform feedback (key.num_so_outputs): pass so_varyings in this order to
+     * glTransformFeedbackVaryings with GL_SEPARATE_ATTRIBS when so_separate, else
+     * GL_INTERLEAVED_ATTRIBS.  Gaps and buffer changes are gl_SkipComponentsN /
+     * gl_NextBuffer on desktop targets and where the key has T2G_HOST_TRANSFORM_FEEDBACK3;
+     * otherwise (GLSL ES) a layout that needs them leaves num_so_varyings 0 with
+     * so_unsupported set. */
+    uint32_t num_so_varyings;
+    bool so_separate, so_unsupported;
+    char so_varyings[T2G_MAX_SO_VARYINGS][T2G_NAME_MAX];
 };
 
 struct t2g_result {

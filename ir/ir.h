@@ -89,6 +89,9 @@ typedef struct ir_var {
     bool per_vertex;        /* indexed by vertex first: GS/TCS/TES inputs, TCS outputs */
     uint32_t vertices;      /* per_vertex array size, 0 = unsized */
     uint8_t stream;         /* GS output stream */
+    /* Transform feedback capture output: 1 + its index in key->so_outputs, 0 otherwise.
+     * Declared as t2g_so<index> with exactly type.comps components. */
+    uint8_t so_capture;
     /* resources */
     uint8_t texture;        /* enum tgsi_texture of a sampler or image */
     uint8_t return_type;    /* enum tgsi_return_type */

@@ -1,8 +1,8 @@
 /* Runs the key-driven lowerings in dependency order: colour selection and sprite replacement
  * create inputs that linkage may then drop; fragcoord fixes the FACE reads two-sided colour
  * adds; the exit-time emulations come last: the alpha test before the output swizzle (it tests
- * the guest's alpha), the clip planes before the y flip (they take the guest's clip-space
- * position). */
+ * the guest's alpha), the clip planes before transform feedback (which captures the distances
+ * they write), and both before the y flip (they take the guest's clip-space position). */
 #include "lower.h"
 
 typedef bool (*lowering_fn)(ir_shader *s, const struct t2g_key *key);
@@ -20,6 +20,7 @@ static const struct {
     { "lower_alpha_test", lower_alpha_test },
     { "lower_fs_output_swizzle", lower_fs_output_swizzle },
     { "lower_clip_planes", lower_clip_planes },
+    { "lower_stream_output", lower_stream_output },
     { "lower_flip_y", lower_flip_y },
 };
 

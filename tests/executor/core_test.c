@@ -20,7 +20,13 @@ static int failures;
 #define HDR(cmd, obj, len) ((uint32_t)(cmd) | ((uint32_t)(obj) << 8) | ((uint32_t)(len) << 16))
 enum { FMT_RGBA8 = 67, FMT_Z32F = 18, W = 4, H = 4 };
 
-static void quiet(void *u, enum vrend_log_level l, const char *m) { (void)u; (void)l; (void)m; }
+/* Silent unless CORE_TEST_LOG is set (then warnings and errors, to see why a check fails). */
+static void quiet(void *u, enum vrend_log_level l, const char *m)
+{
+    (void)u;
+    if (getenv("CORE_TEST_LOG") && l <= VREND_LOG_WARN)
+        fprintf(stderr, "%s\n", m);
+}
 
 static bool mask_has(const struct virgl_format_mask *m, unsigned f)
 {
@@ -205,6 +211,80 @@ static void test_malformed(struct vrend_renderer *r)
     vrend_context_destroy(c);
 }
 
+/* Query types are the wire's VIRGL_QUERY_* numbers (regression: read in gallium's order,
+ * type 2 ran as a conservative occlusion query and a timestamp came back 0, and a
+ * primitives-generated query ran as time-elapsed). */
+static void test_query_types(struct vrend_renderer *r)
+{
+    struct vrend_context *c = vrend_context_create(r, "queries");
+    static uint8_t backing[64];
+    struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_QUERY_BUFFER, .width = sizeof backing, .height = 1, .depth = 1,
+        .array_size = 1 };
+    CHECK(vrend_resource_create(c, 21, &d, backing, sizeof backing) == 0);
+    uint32_t cmd[] = {
+        HDR(CCMD_CREATE_OBJECT, OBJ_QUERY, 4), 22, VIRGL_QUERY_TIMESTAMP, 0, 21,
+        HDR(CCMD_END_QUERY, 0, 1), 22,
+        HDR(CCMD_CREATE_OBJECT, OBJ_QUERY, 4), 23, VIRGL_QUERY_PRIMITIVES_GENERATED, 16, 21,
+        HDR(CCMD_BEGIN_QUERY, 0, 1), 23,
+        HDR(CCMD_END_QUERY, 0, 1), 23,
+    };
+    CHECK(vrend_submit(c, cmd, sizeof cmd / 4));
+    struct virgl_host_query_state ts, prims;
+    memcpy(&ts, backing, sizeof ts);
+    memcpy(&prims, backing + 16, sizeof prims);
+    CHECK(ts.query_state == VIRGL_QUERY_STATE_DONE && ts.result != 0);
+    CHECK(prims.query_state == VIRGL_QUERY_STATE_DONE && prims.result == 0);
+    vrend_context_destroy(c);
+}
+
+/* Stream-output values from the guest are checked before use: each bad one rejects its
+ * command buffer, the good ones go through. */
+static void test_streamout_validation(struct vrend_renderer *r)
+{
+    static uint8_t backing[64];
+    struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_STREAM_OUTPUT, .width = sizeof backing, .height = 1, .depth = 1,
+        .array_size = 1 };
+    struct {
+        const char *what;
+        uint32_t cmd[16];
+        uint32_t n;
+        bool ok;
+    } cases[] = {
+        { "target inside the buffer", { HDR(CCMD_CREATE_OBJECT, OBJ_STREAMOUT_TARGET, 4), 7, 1, 16, 48 }, 5, true },
+        { "target range clamped to the buffer", { HDR(CCMD_CREATE_OBJECT, OBJ_STREAMOUT_TARGET, 4), 7, 1, 16, 4096 }, 5, true },
+        { "target starting past the buffer", { HDR(CCMD_CREATE_OBJECT, OBJ_STREAMOUT_TARGET, 4), 7, 1, 64, 4 }, 5, false },
+        { "target misaligned", { HDR(CCMD_CREATE_OBJECT, OBJ_STREAMOUT_TARGET, 4), 7, 1, 2, 8 }, 5, false },
+        { "target of no resource", { HDR(CCMD_CREATE_OBJECT, OBJ_STREAMOUT_TARGET, 4), 7, 99, 0, 8 }, 5, false },
+        { "targets set", { HDR(CCMD_CREATE_OBJECT, OBJ_STREAMOUT_TARGET, 4), 7, 1, 0, 64,
+                           HDR(CCMD_SET_STREAMOUT_TARGETS, 0, 3), 0, 7, 0 }, 9, true },
+        { "unknown target set", { HDR(CCMD_SET_STREAMOUT_TARGETS, 0, 2), 0, 8 }, 3, false },
+        { "five targets set", { HDR(CCMD_SET_STREAMOUT_TARGETS, 0, 6), 0, 0, 0, 0, 0, 0 }, 7, false },
+        /* VS with one stream output: strides 4,0,0,0; OUT[0] xyzw to buffer 0 at 0. */
+        { "shader stream output", { HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 12), 5, SHADER_VERTEX,
+                                    4, 0, 1, 4, 0, 0, 0, 4u << 10, 0, 0x54524556 /* VERT */ }, 13, true },
+        { "shader stream output to buffer 5", { HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 12), 5,
+                                    SHADER_VERTEX, 4, 0, 1, 4, 0, 0, 0, (4u << 10) | (5u << 13), 0,
+                                    0x54524556 }, 13, false },
+        { "shader stream output past its stride", { HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 12), 5,
+                                    SHADER_VERTEX, 4, 0, 1, 4, 0, 0, 0, (4u << 10) | (2u << 16), 0,
+                                    0x54524556 }, 13, false },
+        { "shader stream output of no components", { HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 12), 5,
+                                    SHADER_VERTEX, 4, 0, 1, 4, 0, 0, 0, 0, 0, 0x54524556 }, 13, false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct vrend_context *c = vrend_context_create(r, cases[i].what);
+        CHECK(vrend_resource_create(c, 1, &d, backing, sizeof backing) == 0);
+        bool ok = vrend_submit(c, cases[i].cmd, cases[i].n);
+        if (ok != cases[i].ok) {
+            fprintf(stderr, "streamout: %s: submit %s\n", cases[i].what, ok ? "accepted" : "rejected");
+            failures++;
+        }
+        vrend_context_destroy(c);
+    }
+}
+
 int main(void)
 {
     char err[256];
@@ -222,7 +302,9 @@ int main(void)
     test_compute_shared_memory(c);
     test_constant_buffer_slots(c);
     vrend_context_destroy(c);
+    test_query_types(r);
     test_malformed(r);
+    test_streamout_validation(r);
     vrend_renderer_destroy(r);
     if (failures)
         fprintf(stderr, "%d check(s) failed\n", failures);

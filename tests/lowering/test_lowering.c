@@ -49,6 +49,81 @@ static const char *VS =
     "  1: MOV OUT[1], IN[0]\n"
     "  2: END\n";
 
+/* Transform feedback sources: an integer output captured in part, and a geometry shader
+ * with two vertex streams. */
+static const char *VS_SO =
+    "VERT\n"
+    "DCL IN[0]\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL OUT[1], GENERIC[0]\n"
+    "DCL OUT[2], GENERIC[1]\n"
+    "IMM[0] UINT32 {7, 8, 9, 10}\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: MOV OUT[1], IN[0].wzyx\n"
+    "  2: MOV OUT[2], IMM[0]\n"
+    "  3: END\n";
+
+static const char *GS_SO =
+    "GEOM\n"
+    "PROPERTY GS_INPUT_PRIMITIVE POINTS\n"
+    "PROPERTY GS_OUTPUT_PRIMITIVE POINTS\n"
+    "PROPERTY GS_MAX_OUTPUT_VERTICES 2\n"
+    "PROPERTY GS_INVOCATIONS 1\n"
+    "DCL IN[][0], POSITION\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL OUT[1], GENERIC[0]\n"
+    "IMM[0] UINT32 {0, 1, 0, 0}\n"
+    "  0: MOV OUT[0], IN[0][0]\n"
+    "  1: MOV OUT[1], IN[0][0].yxzw\n"
+    "  2: EMIT IMM[0].xxxx\n"
+    "  3: MOV OUT[1], IN[0][0].zzzz\n"
+    "  4: EMIT IMM[0].yyyy\n"
+    "  5: END\n";
+
+static void add_so(struct t2g_key *k, unsigned reg, unsigned start, unsigned n, unsigned buffer,
+                   unsigned offset, unsigned stream)
+{
+    struct t2g_stream_output *so = &k->so_outputs[k->num_so_outputs++];
+    so->register_index = (uint8_t)reg;
+    so->start_component = (uint8_t)start;
+    so->num_components = (uint8_t)n;
+    so->output_buffer = (uint8_t)buffer;
+    so->dst_offset = (uint16_t)offset;
+    so->stream = (uint8_t)stream;
+}
+
+/* The reflection's varying list must be exactly `want` (NULL-terminated). */
+static void check_so_list(const char *what, const char *tgsi, const struct t2g_key *key,
+                          const char *const *want, bool separate)
+{
+    struct t2g_result *r = t2g_compile(tgsi, strlen(tgsi), key, T2G_COMPILE_VALIDATE_IR, what);
+    bool ok = r && r->ok;
+    unsigned n = 0;
+    while (want && want[n])
+        n++;
+    if (!ok) {
+        printf("FAIL %s: compile failed:\n%s\n", what, r ? r->diagnostics : "no result");
+    } else if (!want && !r->reflection.so_unsupported) {
+        printf("FAIL %s: layout accepted, expected so_unsupported\n", what);
+        ok = false;
+    } else if (want && (r->reflection.num_so_varyings != n ||
+                        r->reflection.so_separate != separate)) {
+        printf("FAIL %s: %u varyings (separate %d), expected %u (separate %d)\n", what,
+               r->reflection.num_so_varyings, r->reflection.so_separate, n, separate);
+        ok = false;
+    }
+    for (unsigned i = 0; ok && i < n; i++)
+        if (strcmp(r->reflection.so_varyings[i], want[i])) {
+            printf("FAIL %s: varying %u is %s, expected %s\n", what, i,
+                   r->reflection.so_varyings[i], want[i]);
+            ok = false;
+        }
+    if (ok)
+        printf("ok   %s\n", what);
+    ok ? passes++ : failures++;
+    t2g_result_free(r);
+}
+
 /* Compiles with the key; checks validity and that every `want` string occurs and every
  * `avoid` string does not. */
 static void check(const char *what, const char *tgsi, const struct t2g_key *key,
@@ -170,6 +245,60 @@ int main(void)
     key.polygon_stipple = true;
     key.two_sided_color = true;
     check("emulations combine on ES", FS, &key, (const char *[]){ "discard", NULL }, NULL);
+
+    /* Transform feedback: OUT[1].yz and all of OUT[2] (integer bits) in buffer 0 with a gap
+     * and a padded stride, the position's x alone in buffer 2. */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    add_so(&key, 1, 1, 2, 0, 0, 0);
+    add_so(&key, 2, 0, 4, 0, 3, 0);
+    add_so(&key, 0, 0, 1, 2, 0, 0);
+    key.so_stride[0] = 8;
+    key.so_stride[2] = 1;
+    check("stream output captures partial and integer outputs", VS_SO, &key,
+          (const char *[]){ "out vec2 t2g_so0;", "out vec4 t2g_so1;", "out float t2g_so2;",
+                            "t2g_so0 = ", "t2g_so2 = ", NULL }, NULL);
+    check_so_list("stream output varyings skip gaps and change buffers", VS_SO, &key,
+                  (const char *[]){ "t2g_so0", "gl_SkipComponents1", "t2g_so1",
+                                    "gl_SkipComponents1", "gl_NextBuffer", "gl_NextBuffer",
+                                    "t2g_so2", NULL }, false);
+    check_so_list("GLSL ES cannot express skipped components", VS_SO,
+                  (key.target = T2G_TARGET_ESSL310, &key), NULL, false);
+    key.host_features |= T2G_HOST_TRANSFORM_FEEDBACK3;
+    check_so_list("GLSL ES on a host that takes gl_SkipComponents/gl_NextBuffer", VS_SO, &key,
+                  (const char *[]){ "t2g_so0", "gl_SkipComponents1", "t2g_so1",
+                                    "gl_SkipComponents1", "gl_NextBuffer", "gl_NextBuffer",
+                                    "t2g_so2", NULL }, false);
+
+    t2g_key_init(&key, T2G_TARGET_ESSL300);
+    add_so(&key, 0, 0, 4, 0, 0, 0);
+    add_so(&key, 1, 0, 3, 1, 0, 0);
+    key.so_stride[0] = 4;
+    key.so_stride[1] = 3;
+    check("stream output on ES 3.00", VS_SO, &key,
+          (const char *[]){ "out vec4 t2g_so0;", "out vec3 t2g_so1;", NULL }, NULL);
+    check_so_list("GLSL ES one capture per buffer is separate", VS_SO, &key,
+                  (const char *[]){ "t2g_so0", "t2g_so1", NULL }, true);
+
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    add_so(&key, 1, 0, 2, 0, 0, 0);
+    add_so(&key, 1, 2, 1, 1, 0, 1);
+    key.so_stride[0] = 2;
+    key.so_stride[1] = 1;
+    check("stream output in a geometry shader copies per stream at each emit", GS_SO, &key,
+          (const char *[]){ "out vec2 t2g_so0;", "layout(stream = 1) out float t2g_so1;",
+                            "EmitStreamVertex(1)", NULL }, NULL);
+
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    add_so(&key, 1, 3, 2, 0, 0, 0);
+    struct t2g_result *bad = t2g_compile(VS_SO, strlen(VS_SO), &key, 0, "bad so");
+    if (bad && !bad->ok && strstr(bad->diagnostics, "not a valid capture")) {
+        printf("ok   components past w are refused\n");
+        passes++;
+    } else {
+        printf("FAIL components past w are refused: %s\n", bad ? bad->diagnostics : "no result");
+        failures++;
+    }
+    t2g_result_free(bad);
 
     printf("%d passed, %d failed\n", passes, failures);
     return failures ? 1 : 0;
