@@ -55,8 +55,10 @@ void lower_replace_uses_after_rewrite(ir_shader *s, ir_instr *old, ir_src with);
 /* Every instruction with the given op, in program order, in an arena array; the count. */
 unsigned lower_collect_instrs(ir_shader *s, enum ir_op op, ir_instr ***out);
 /* Calls emit() with a builder where a vertex is final: before each EmitVertex of a geometry
- * shader, at the exit of another stage.  Returns how many places that was. */
-unsigned lower_at_vertex_end(ir_shader *s, void (*emit)(ir_builder *b, void *ctx), void *ctx);
+ * shader (`at_emit` is that EMIT), at the exit of another stage (`at_emit` NULL).  Returns
+ * how many places that was. */
+typedef void (*lower_vertex_end_fn)(ir_builder *b, const ir_instr *at_emit, void *ctx);
+unsigned lower_at_vertex_end(ir_shader *s, lower_vertex_end_fn emit, void *ctx);
 /* if (cond) discard; at the builder, leaving the builder after it. */
 ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond);
 

@@ -9,7 +9,7 @@ typedef struct clip_planes {
     unsigned enable;
 } clip_planes;
 
-static void write_distances(ir_builder *b, void *ctx)
+static void write_distances(ir_builder *b, const ir_instr *at_emit, void *ctx)
 {
     const clip_planes *cp = ctx;
     ir_shader *s = cp->s;

@@ -4,7 +4,7 @@
  * clip planes, which are dotted with the guest's own clip-space position. */
 #include "lower.h"
 
-static void negate_y(ir_builder *b, void *ctx)
+static void negate_y(ir_builder *b, const ir_instr *at_emit, void *ctx)
 {
     ir_var *pos = ctx;
     ir_instr *v = ir_build_load_var(b, pos, 0, ir_src_none(), 0, ir_src_none());

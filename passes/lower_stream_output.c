@@ -61,6 +61,21 @@ static bool valid_output(ir_shader *s, const struct t2g_stream_output *so, unsig
     return false;
 }
 
+typedef struct captures {
+    ir_shader *s;
+    const struct t2g_key *key;
+    ir_var **dst;
+} captures;
+
+/* Before a geometry shader's EmitVertex, the captures of that vertex stream. */
+static void copy_captures(ir_builder *b, const ir_instr *at_emit, void *ctx)
+{
+    const captures *c = ctx;
+    for (unsigned i = 0; i < c->key->num_so_outputs; i++)
+        if (!at_emit || c->key->so_outputs[i].stream == at_emit->u.flags)
+            copy_capture(b, c->s, c->dst[i], &c->key->so_outputs[i]);
+}
+
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key)
 {
     unsigned n = key->num_so_outputs;
@@ -85,21 +100,7 @@ bool lower_stream_output(ir_shader *s, const struct t2g_key *key)
         dst[i]->stream = so->stream;
         dst[i]->tgsi_first = dst[i]->tgsi_last = 0xffff - dst[i]->id;
     }
-    ir_builder b;
-    if (s->stage == TGSI_PROCESSOR_GEOMETRY) {
-        ir_instr **emits;
-        unsigned ne = lower_collect_instrs(s, IR_OP_EMIT, &emits);
-        for (unsigned e = 0; e < ne; e++) {
-            ir_builder_init(&b, s);
-            ir_builder_before(&b, emits[e]);
-            for (unsigned i = 0; i < n; i++)
-                if (key->so_outputs[i].stream == emits[e]->u.flags)
-                    copy_capture(&b, s, dst[i], &key->so_outputs[i]);
-        }
-    } else {
-        lower_builder_at_exit(&b, s);
-        for (unsigned i = 0; i < n; i++)
-            copy_capture(&b, s, dst[i], &key->so_outputs[i]);
-    }
+    captures c = { s, key, dst };
+    lower_at_vertex_end(s, copy_captures, &c);
     return true;
 }

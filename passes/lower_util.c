@@ -56,12 +56,12 @@ void lower_builder_at_exit(ir_builder *b, ir_shader *s)
         ir_builder_at_end(b, last);
 }
 
-unsigned lower_at_vertex_end(ir_shader *s, void (*emit)(ir_builder *b, void *ctx), void *ctx)
+unsigned lower_at_vertex_end(ir_shader *s, lower_vertex_end_fn emit, void *ctx)
 {
     ir_builder b;
     if (s->stage != TGSI_PROCESSOR_GEOMETRY) {
         lower_builder_at_exit(&b, s);
-        emit(&b, ctx);
+        emit(&b, NULL, ctx);
         return 1;
     }
     ir_instr **emits;
@@ -69,7 +69,7 @@ unsigned lower_at_vertex_end(ir_shader *s, void (*emit)(ir_builder *b, void *ctx
     for (unsigned i = 0; i < n; i++) {
         ir_builder_init(&b, s);
         ir_builder_before(&b, emits[i]);
-        emit(&b, ctx);
+        emit(&b, emits[i], ctx);
     }
     return n;
 }
