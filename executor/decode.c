@@ -71,6 +71,28 @@ static const struct cmd_entry table[CCMD_COUNT] = {
     E(LINK_SHADER, cmd_link_shader, 6),
 };
 
+/* What a command may change of the previous draw's setup (vrend_priv.h): the commands that
+ * come between draws without any state change only touch part of it; any other command,
+ * to be safe, all of it. */
+static void draw_setup_invalidate(struct vrend_context *ctx, uint32_t id)
+{
+    switch (id) {
+    case CCMD_DRAW_VBO:
+    case CCMD_SET_INDEX_BUFFER: /* draws bind the index buffer themselves */
+        break;
+    case CCMD_SET_VERTEX_BUFFERS:
+        ctx->draw_arrays_valid = false;
+        break;
+    case CCMD_SET_CONSTANT_BUFFER:
+    case CCMD_SET_UNIFORM_BUFFER:
+        ctx->draw_resources_valid = false;
+        break;
+    default:
+        ctx->draw_state_valid = false;
+        break;
+    }
+}
+
 bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
 {
     if (ctx->broken)
@@ -80,8 +102,7 @@ bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
     while (i < n) {
         uint32_t hdr = cmds[i];
         uint32_t id = CMD_ID(hdr), len = CMD_LEN(hdr);
-        if (id != CCMD_DRAW_VBO)
-            ctx->draw_state_valid = false;
+        draw_setup_invalidate(ctx, id);
         if (len > n - i - 1)
             return ctx_err(ctx, "command %u length %u overruns the buffer (%zu left)", id, len,
                            n - i - 1);
