@@ -71,24 +71,30 @@ static const struct cmd_entry table[CCMD_COUNT] = {
     E(LINK_SHADER, cmd_link_shader, 6),
 };
 
-/* What a command may change of the previous draw's setup (vrend_priv.h): the commands that
- * come between draws without any state change only touch part of it; any other command,
- * to be safe, all of it. */
+/* What a command may change of the previous draw's setup (vrend_priv.h).  The commands a
+ * guest sends between draws that change little touch only part of it; any other command, to
+ * be safe, all of it (the viewport too: its sign picks the y flip, which is in the key). */
 static void draw_setup_invalidate(struct vrend_context *ctx, uint32_t id)
 {
     switch (id) {
     case CCMD_DRAW_VBO:
     case CCMD_SET_INDEX_BUFFER: /* draws bind the index buffer themselves */
+    case CCMD_NOP: case CCMD_END_TRANSFERS: case CCMD_SET_DEBUG_FLAGS:
+    case CCMD_SET_TWEAKS: case CCMD_SEND_STRING_MARKER:
         break;
     case CCMD_SET_VERTEX_BUFFERS:
         ctx->draw_arrays_valid = false;
         break;
-    case CCMD_SET_CONSTANT_BUFFER:
-    case CCMD_SET_UNIFORM_BUFFER:
+    case CCMD_SET_CONSTANT_BUFFER: case CCMD_SET_UNIFORM_BUFFER:
+    case CCMD_SET_CLIP_STATE: case CCMD_SET_POLYGON_STIPPLE: /* driver uniforms */
         ctx->draw_resources_valid = false;
         break;
+    case CCMD_SET_SCISSOR_STATE: case CCMD_SET_SAMPLE_MASK: case CCMD_SET_MIN_SAMPLES:
+    case CCMD_SET_BLEND_COLOR: case CCMD_SET_STENCIL_REF: case CCMD_SET_TESS_STATE:
+        ctx->draw_fixed_valid = false;
+        break;
     default:
-        ctx->draw_state_valid = false;
+        ctx->draw_prog_valid = false;
         break;
     }
 }
@@ -97,7 +103,7 @@ bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
 {
     if (ctx->broken)
         return false;
-    ctx->draw_state_valid = false;
+    ctx->draw_prog_valid = false;
     size_t i = 0;
     while (i < n) {
         uint32_t hdr = cmds[i];

@@ -46,30 +46,32 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         return true;
     /* Draws of one submission reuse the previous draw's program, state, resource bindings
      * and vertex arrays as far as the commands between them left those valid. */
-    struct program *prog = ctx->draw_state_valid ? ctx->draw_prog : program_for_draw(ctx, false);
+    struct program *prog = ctx->draw_prog_valid ? ctx->draw_prog : program_for_draw(ctx, false);
     if (!prog)
         return true;
     vlog(ctx->r, VREND_LOG_DEBUG, "draw mode %u start %u count %u prog %u vp %g %g %g %g", mode,
          start, count, prog->id, s->vp_scale[0][0], s->vp_scale[0][1], s->vp_trans[0][0],
          s->vp_trans[0][1]);
-    if (!ctx->draw_state_valid || !ctx->draw_resources_valid || !ctx->draw_arrays_valid) {
+    bool all = !ctx->draw_prog_valid;
+    if (all || !ctx->draw_fixed_valid || !ctx->draw_resources_valid || !ctx->draw_arrays_valid) {
         while (glGetError() != GL_NO_ERROR)
             ;
-        if (!ctx->draw_state_valid) {
+        if (all || !ctx->draw_fixed_valid)
             state_apply(ctx, fb_flipped(s));
+        if (all)
             glUseProgram(prog->id);
-        }
         GLenum e0 = glGetError();
-        if (!ctx->draw_state_valid || !ctx->draw_resources_valid)
+        if (all || !ctx->draw_resources_valid)
             program_bind_resources(ctx, prog);
         GLenum e1 = glGetError();
-        if (!ctx->draw_state_valid || !ctx->draw_arrays_valid)
+        if (all || !ctx->draw_arrays_valid)
             setup_vertex_arrays(ctx, prog);
         GLenum e2 = glGetError();
         if (e0 || e1 || e2)
             vlog(ctx->r, VREND_LOG_DEBUG, "draw setup errors: state 0x%x resources 0x%x arrays 0x%x",
                  e0, e1, e2);
-        ctx->draw_state_valid = ctx->draw_resources_valid = ctx->draw_arrays_valid = true;
+        ctx->draw_prog_valid = ctx->draw_fixed_valid = true;
+        ctx->draw_resources_valid = ctx->draw_arrays_valid = true;
         ctx->draw_prog = prog;
     }
     if (mode == 14 && patch_vertices)

@@ -275,11 +275,11 @@ struct vrend_context {
     struct htable res;              /* handle -> struct vres */
     struct htable subs;             /* id -> struct sub_ctx */
     struct sub_ctx *sub;
-    /* The previous draw's setup still holds: its program and fixed-function state
-     * (draw_state_valid), resource bindings and vertex arrays.  Only draws of one
-     * submission reuse it: every new submission and the commands between draws clear what
-     * they may change (decode.c draw_setup_invalidate). */
-    bool draw_state_valid, draw_resources_valid, draw_arrays_valid;
+    /* What still holds of the previous draw's setup: its program (when not, nothing else
+     * does either), fixed-function state, resource bindings and vertex arrays.  Only draws
+     * of one submission reuse it: every new submission and the commands between draws
+     * clear what they may change (decode.c draw_setup_invalidate). */
+    bool draw_prog_valid, draw_fixed_valid, draw_resources_valid, draw_arrays_valid;
     struct program *draw_prog;
     /* Guest queries of primitives written now active: GLES allows one per target, so the
      * executor's own count (streamout.c) stands aside while there is one. */
