@@ -60,6 +60,7 @@ enum {
     T2G_HOST_DEMOTE_TO_HELPER = 1u << 13, /* GL_EXT_demote_to_helper_invocation */
     T2G_HOST_SHADER_GROUP_VOTE = 1u << 14, /* GL_ARB_shader_group_vote */
     T2G_HOST_SHADER_BALLOT = 1u << 15,  /* GL_ARB_shader_ballot (with GL_ARB_gpu_shader_int64) */
+    T2G_HOST_VIEWPORT_ARRAY = 1u << 16, /* ES: OES_viewport_array (gl_ViewportIndex) */
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
