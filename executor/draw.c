@@ -53,6 +53,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         return true;
     if (!fb_bind(ctx))
         return true;
+    s->draw_mode = mode;
     struct program *prog = program_for_draw(ctx, false);
     if (!prog)
         return true;

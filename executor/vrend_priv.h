@@ -225,6 +225,7 @@ struct sub_ctx {
     uint32_t stipple[32];
     float clip_planes[8][4];
     uint32_t sample_mask, min_samples;
+    uint32_t draw_mode;             /* PIPE_PRIM_* of the draw being prepared */
     float tess_outer[4], tess_inner[2];
     struct so_target *so_targets[4];
     uint32_t num_so_targets;
