@@ -1,10 +1,10 @@
 /* The GLSL ES dialects (3.00, 3.10, 3.20): default precisions, what each version has core,
  * the EXT/OES extensions that bring 3.20 features to 3.10 (and a few to 3.00), and what ES
  * lacks outright (double, int64, 1D and rectangle textures, noperspective, query functions,
- * multisample images).  Clip/cull distances come from GL_EXT_clip_cull_distance when the
- * key says the host has it (glslang does not know that extension: tests count such output
- * as unchecked).  Viewport index and conservative depth exist as extensions glslang cannot
- * check either, and are still refused. */
+ * multisample images).  Clip/cull distances (GL_EXT_clip_cull_distance) and the viewport
+ * index (GL_OES_viewport_array) are emitted when the key says the host has the extension
+ * (glslang knows neither: tests count such output as unchecked).  Conservative depth
+ * exists as an extension glslang cannot check either, and is still refused. */
 #include "../backend-glsl/glsl_dialect.h"
 
 #include <stddef.h>
@@ -48,7 +48,7 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_DERIVATIVE_CONTROL] = NONE,
     [GF_SHADER_CLOCK] = NONE,
     [GF_DRAW_PARAMETERS] = NONE,
-    [GF_VIEWPORT_INDEX] = NONE,
+    [GF_VIEWPORT_INDEX] = EXT(0, 310, "GL_OES_viewport_array", T2G_HOST_VIEWPORT_ARRAY),
     [GF_LAYER_IN_FS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
     [GF_PRIMID_IN_FS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
     [GF_STENCIL_EXPORT] = NONE,
@@ -73,7 +73,7 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_GATHER_EXT] = CORE(310),
     [GF_GS_POINT_SIZE] = EXT(0, 310, "GL_EXT_geometry_point_size", 0),
     [GF_TESS_POINT_SIZE] = EXT(0, 310, "GL_EXT_tessellation_point_size", 0),
-    [GF_VIEWPORT_IN_FS] = NONE,
+    [GF_VIEWPORT_IN_FS] = EXT(0, 310, "GL_OES_viewport_array", T2G_HOST_VIEWPORT_ARRAY),
     [GF_IO_BLOCKS] = EXT(320, 310, "GL_EXT_shader_io_blocks", T2G_HOST_GEOMETRY_SHADER),
     [GF_GROUP_VOTE] = NONE,
     [GF_BALLOT] = NONE,

@@ -34,8 +34,7 @@ static void probe_sample_locations(struct host_limits *l)
         GLint samples = 0;
         if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE)
             glGetIntegerv(GL_SAMPLES, &samples);
-        /* A host that rounds the count up still places that many samples; only those
-         * that fit the guest's count are asked for. */
+        /* The guest's count of samples (a host may round the count up and place more). */
         for (unsigned k = 0; samples > 0 && k < counts[i]; k++) {
             GLfloat pos[2] = { 0.5f, 0.5f };
             glGetMultisamplefv(GL_SAMPLE_POSITION, k, pos);

@@ -45,7 +45,11 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     if (!fb_bind(ctx))
         return true;
     /* Draws of one submission reuse the previous draw's program, state, resource bindings
-     * and vertex arrays as far as the commands between them left those valid. */
+     * and vertex arrays as far as the commands between them left those valid; the program
+     * also depends on the primitive (point sprites), so another mode chooses again. */
+    if (ctx->draw_prog_valid && s->draw_mode != mode)
+        ctx->draw_prog_valid = false;
+    s->draw_mode = mode;
     struct program *prog = ctx->draw_prog_valid ? ctx->draw_prog : program_for_draw(ctx, false);
     if (!prog)
         return true;

@@ -3,9 +3,9 @@
  * depth formats), done as a textured quad: the source layer is first copied (resolved) into
  * a single-sample 2D texture of its own format, which GLES allows, then drawn into the
  * target rectangle (depth written as gl_FragDepth; stencil cannot be, and is left).
- * Desktop hosts draw too where glBlitFramebuffer cannot read the source: a compressed
- * texture (Mesa blits from one to generate its mipmaps on the CPU) is read back
- * decompressed instead of copied. */
+ * Blits from a compressed texture (Mesa blits from one to generate its mipmaps on the CPU)
+ * are drawn too, since glBlitFramebuffer cannot read one: desktop reads the level back
+ * decompressed, GLES samples a 2D source directly. */
 #include <stdlib.h>
 
 #include "gl_compat.h"
@@ -87,6 +87,9 @@ bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitf
         return true;
     if (bits != GL_COLOR_BUFFER_BIT)
         return false;
+    if ((src->fmt->flags & FMT_COMPRESSED) && src->target == GL_TEXTURE_2D &&
+        !(dst->fmt->flags & FMT_COMPRESSED))
+        return true;
     if (dst->d.nr_samples > 1)
         return true;
     return src->d.nr_samples > 1 &&
@@ -125,6 +128,19 @@ static GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, ui
     (void)rr;
     return tex;
 }
+
+/* GLES cannot read a compressed texture back, but can sample it: a 2D one is drawn from
+ * directly, its level chosen by the base/max levels, which are put back afterwards with the
+ * other parameters the blit sets. */
+static bool samples_source(const struct vrend_renderer *rr, const struct vres *src)
+{
+    return rr->gles && (src->fmt->flags & FMT_COMPRESSED) && src->target == GL_TEXTURE_2D;
+}
+
+static const GLenum saved_params[] = { GL_TEXTURE_BASE_LEVEL, GL_TEXTURE_MAX_LEVEL,
+                                       GL_TEXTURE_MIN_FILTER, GL_TEXTURE_MAG_FILTER,
+                                       GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T };
+enum { SAVED_PARAMS = sizeof saved_params / sizeof saved_params[0] };
 
 bool blit_needs_draw_desktop(const struct vres *src, const struct vres *dst, GLbitfield bits)
 {
@@ -173,10 +189,22 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     bool depth = bits & GL_DEPTH_BUFFER_BIT;
     int kind = depth ? KIND_DEPTH : src->fmt->flags & FMT_UINT ? KIND_UINT
                : src->fmt->flags & FMT_INT ? KIND_INT : KIND_FLOAT;
-    GLuint tex = !rr->gles && (src->fmt->flags & FMT_COMPRESSED)
-                     ? decompressed_copy(src, level, layer, w, h)
-                     : single_sample_copy(rr, src, level, layer, w, h,
-                                          depth ? GL_DEPTH_ATTACHMENT : GL_COLOR_ATTACHMENT0);
+    bool direct = samples_source(rr, src);
+    GLint saved[SAVED_PARAMS];
+    GLuint tex;
+    if (direct) {
+        tex = src->id;
+        glBindTexture(GL_TEXTURE_2D, tex);
+        for (int i = 0; i < SAVED_PARAMS; i++)
+            glGetTexParameteriv(GL_TEXTURE_2D, saved_params[i], &saved[i]);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_BASE_LEVEL, (GLint)level);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, (GLint)level);
+    } else {
+        tex = !rr->gles && (src->fmt->flags & FMT_COMPRESSED)
+                  ? decompressed_copy(src, level, layer, w, h)
+                  : single_sample_copy(rr, src, level, layer, w, h,
+                                       depth ? GL_DEPTH_ATTACHMENT : GL_COLOR_ATTACHMENT0);
+    }
     if (!tex)
         return false;
     if (kind != KIND_FLOAT)
@@ -186,8 +214,11 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     /* A blit with sRGB conversion off copies the stored values; sampling would decode. */
-    if ((src->fmt->flags & FMT_SRGB) && epoxy_has_gl_extension("GL_EXT_sRGB_write_control") &&
-        epoxy_has_gl_extension("GL_EXT_texture_sRGB_decode") && !glIsEnabled(GL_FRAMEBUFFER_SRGB))
+    bool skip_decode = (src->fmt->flags & FMT_SRGB) &&
+                       epoxy_has_gl_extension("GL_EXT_sRGB_write_control") &&
+                       epoxy_has_gl_extension("GL_EXT_texture_sRGB_decode") &&
+                       !glIsEnabled(GL_FRAMEBUFFER_SRGB);
+    if (skip_decode)
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SRGB_DECODE_EXT, GL_SKIP_DECODE_EXT);
 
     /* The quad covers the target rectangle; reversed rectangles mirror the texcoords. */
@@ -229,6 +260,13 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     glBindVertexArray(b->vao);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);
-    glDeleteTextures(1, &tex);
+    if (direct) {
+        for (int i = 0; i < SAVED_PARAMS; i++)
+            glTexParameteri(GL_TEXTURE_2D, saved_params[i], saved[i]);
+        if (skip_decode)
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SRGB_DECODE_EXT, GL_DECODE_EXT);
+    } else {
+        glDeleteTextures(1, &tex);
+    }
     return true;
 }

@@ -106,6 +106,7 @@ static void choose_target(struct vrend_renderer *r)
         { "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER },
         { "GL_EXT_tessellation_shader", T2G_HOST_TESSELLATION },
         { "GL_EXT_clip_cull_distance", T2G_HOST_CLIP_CULL_DISTANCE },
+        { "GL_OES_viewport_array", T2G_HOST_VIEWPORT_ARRAY },
         { "GL_EXT_texture_buffer", T2G_HOST_TEXTURE_BUFFER },
         { "GL_OES_shader_image_atomic", T2G_HOST_SHADER_IMAGE_ATOMIC },
         { "GL_ARB_conservative_depth", T2G_HOST_CONSERVATIVE_DEPTH },

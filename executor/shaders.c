@@ -359,6 +359,29 @@ static bool fmt_is(uint32_t format, uint16_t flag)
     return f && (f->flags & flag);
 }
 
+/* Whether the draw rasterizes points: the geometry shader's output, a tessellation
+ * evaluation shader's point mode, or else the draw's own primitive; polygons drawn with a
+ * point fill mode too.  PIPE_PRIM_* numbering, which the GS and TES properties share. */
+enum { PRIM_POINTS = 0, PRIM_LINES = 1, PRIM_LINE_STRIP = 3, PRIM_TRIANGLES = 4,
+       PRIM_LINES_ADJ = 10, PRIM_LINE_STRIP_ADJ = 11, POLYGON_MODE_POINT = 2 };
+
+static bool rasterizes_points(const struct sub_ctx *s, struct shader_obj *const *st)
+{
+    uint32_t prim = s->draw_mode;
+    if (st[SHADER_GEOMETRY] && st[SHADER_GEOMETRY]->base_ok)
+        prim = st[SHADER_GEOMETRY]->base->gs_output_prim;
+    else if (st[SHADER_TESS_EVAL] && st[SHADER_TESS_EVAL]->base_ok)
+        prim = st[SHADER_TESS_EVAL]->base->tes_point_mode ? PRIM_POINTS
+               : st[SHADER_TESS_EVAL]->base->tes_prim_mode;
+    if (prim == PRIM_POINTS)
+        return true;
+    bool lines = (prim >= PRIM_LINES && prim <= PRIM_LINE_STRIP) || prim == PRIM_LINES_ADJ ||
+                 prim == PRIM_LINE_STRIP_ADJ;
+    uint32_t s0 = s->rs ? s->rs->u.rs.s0 : 0;
+    return !lines && prim >= PRIM_TRIANGLES && (((s0 >> 10) & 3) == POLYGON_MODE_POINT ||
+                                                ((s0 >> 12) & 3) == POLYGON_MODE_POINT);
+}
+
 /* A format stored in other channels ("000r": alpha kept in red) gets each stored channel
  * from the output component its sampling swizzle reads it back as, as clears do. */
 static void output_swizzle(uint32_t format, uint8_t swz[4])
@@ -437,7 +460,10 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             k->polygon_stipple = (rs->s0 >> 22) & 1;
             k->two_sided_color = (rs->s0 >> 5) & 1;
             k->flatshade = rs->s0 & 1;
-            k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
+            /* Coordinate replacement is for points only (a triangle's FS reads its own
+             * texture coordinates with sprites enabled). */
+            if (rasterizes_points(s, st))
+                k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
             /* The desktop host moves gl_PointCoord's origin (apply_rasterizer), so the
              * replacement keeps it; GLES keeps it upper-left, so the replacement flips y
              * where desktop would move it. */

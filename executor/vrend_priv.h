@@ -249,6 +249,7 @@ struct sub_ctx {
     uint32_t stipple[32];
     float clip_planes[8][4];
     uint32_t sample_mask, min_samples;
+    uint32_t draw_mode;             /* PIPE_PRIM_* of the draw being prepared */
     float tess_outer[4], tess_inner[2];
     /* Transform feedback (streamout.c): one object per target set the guest switches
      * between, so each resumes where it paused; so_cur is the one last set. */

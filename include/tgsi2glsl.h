@@ -64,6 +64,7 @@ enum {
      * ARB_transform_feedback3): assumed on desktop targets, probed on GLES hosts (some
      * accept them). */
     T2G_HOST_TRANSFORM_FEEDBACK3 = 1u << 16,
+    T2G_HOST_VIEWPORT_ARRAY = 1u << 17, /* ES: OES_viewport_array (gl_ViewportIndex) */
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */

@@ -2,7 +2,8 @@
  * create inputs that linkage may then drop; fragcoord fixes the FACE reads two-sided colour
  * adds; the exit-time emulations come last: the alpha test before the output swizzle (it tests
  * the guest's alpha), the clip planes before transform feedback (which captures the distances
- * they write), and both before the y flip (they take the guest's clip-space position). */
+ * they write), both before the y flip (they take the guest's clip-space position), and
+ * noperspective last (it scales the final outputs by the final w). */
 #include "lower.h"
 
 typedef bool (*lowering_fn)(ir_shader *s, const struct t2g_key *key);
@@ -22,6 +23,7 @@ static const struct {
     { "lower_clip_planes", lower_clip_planes },
     { "lower_stream_output", lower_stream_output },
     { "lower_flip_y", lower_flip_y },
+    { "lower_noperspective", lower_noperspective },
 };
 
 bool lower_for_key(ir_shader *s, const struct t2g_key *key, bool validate_each)

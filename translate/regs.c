@@ -308,6 +308,50 @@ static ir_instr *load_const_dim_indirect(tr *t, const ast_reg *r, ast_loc loc)
     return acc;
 }
 
+/* IN[ADDR+k] / OUT[ADDR+k] on a variable that is not an array: the TGSI Mesa sends (as
+ * recorded, without array ids) declares each element of a varying array on its own, and
+ * GLSL cannot index separate variables, so the element is chosen among the declarations of
+ * that file indexed like this one (same semantic, per-vertex/patch kind and type: a Mesa
+ * array never mixes GENERIC with a builtin).  Fills `cand` with
+ * one variable per register slot (NULL where none fits) and returns the slot count, or 0
+ * when the plain access is right. */
+static bool span_fits(const ir_var *c, const ir_var *v)
+{
+    return c && !c->array_len && c->semantic == v->semantic && c->per_vertex == v->per_vertex &&
+           c->patch == v->patch && c->kind == v->kind && c->type.base == v->type.base &&
+           c->type.comps == v->type.comps;
+}
+
+static uint32_t span_candidates(tr *t, const ast_reg *r, const ir_var *v, ir_var ***cand)
+{
+    if (!r->indirect || v->array_len || (r->file != TGSI_FILE_INPUT && r->file != TGSI_FILE_OUTPUT))
+        return 0;
+    ir_var **tab = r->file == TGSI_FILE_INPUT ? t->in_vars : t->out_vars;
+    uint32_t len = r->file == TGSI_FILE_INPUT ? t->num_in : t->num_out, n = 0;
+    for (uint32_t s = 0; s < len; s++)
+        n += tab[s] != v && span_fits(tab[s], v);
+    if (!n)
+        return 0;
+    *cand = tab;
+    return len;
+}
+
+/* The register slot an indirect access names: ADDR + k. */
+static ir_src span_slot(tr *t, const ast_reg *r, ast_loc loc)
+{
+    return ir_src_for(ir_build_alu2(&t->b, IR_OP_ADD, ir_type_make(IR_I32, 1),
+                                    tr_index(t, &r->ind, loc),
+                                    tr_const(t, IR_I32, 1, (uint32_t)r->index)));
+}
+
+static ir_src span_is(tr *t, ir_src slot, uint32_t s)
+{
+    ir_src is = ir_src_for(ir_build_alu2(&t->b, IR_OP_EQ, ir_type_make(IR_BOOL, 1), slot,
+                                         tr_const(t, IR_I32, 1, s)));
+    is.swizzle[1] = is.swizzle[2] = is.swizzle[3] = 0;
+    return is;
+}
+
 /* Loads the element a variable operand names. */
 static ir_instr *load_operand(tr *t, const ast_reg *r, ast_loc loc)
 {
@@ -317,11 +361,26 @@ static ir_instr *load_operand(tr *t, const ast_reg *r, ast_loc loc)
     ir_var *v = tr_reg_var(t, r, loc, &index);
     if (!v)
         return NULL;
-    ir_src ind = r->indirect ? tr_index(t, &r->ind, loc) : ir_src_none();
     int32_t dim;
     ir_src dim_src;
     var_dim(t, v, r, loc, &dim, &dim_src);
-    ir_instr *ld = ir_build_load_var(&t->b, v, index, ind, dim, dim_src);
+    ir_var **cand;
+    uint32_t slots = span_candidates(t, r, v, &cand);
+    ir_instr *ld;
+    if (slots) {
+        ir_src slot = span_slot(t, r, loc);
+        ld = ir_build_load_var(&t->b, v, 0, ir_src_none(), dim, dim_src);
+        for (uint32_t s = 0; s < slots; s++) {
+            if (cand[s] == v || !span_fits(cand[s], v))
+                continue;
+            ir_instr *c = ir_build_load_var(&t->b, cand[s], 0, ir_src_none(), dim, dim_src);
+            ld = ir_build_alu3(&t->b, IR_OP_SELECT, v->type, span_is(t, slot, s),
+                               ir_src_for(c), ir_src_for(ld));
+        }
+    } else {
+        ir_src ind = r->indirect ? tr_index(t, &r->ind, loc) : ir_src_none();
+        ld = ir_build_load_var(&t->b, v, index, ind, dim, dim_src);
+    }
     if (v->type.base == IR_BOOL) {
         unsigned n = v->type.comps;
         ld = ir_build_alu3(&t->b, IR_OP_SELECT, ir_type_make(IR_U32, n), ir_src_for(ld),
@@ -532,8 +591,21 @@ static void write_lanes(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans,
     }
     unsigned comps = var->type.comps ? var->type.comps : 1;
     mask &= (uint8_t)((1u << comps) - 1);
-    if (mask)
+    ir_var **cand;
+    uint32_t slots = mask ? span_candidates(t, r, var, &cand) : 0;
+    if (slots) {
+        /* Stored only where the slot matches: other invocations may own the rest. */
+        ir_src slot = span_slot(t, r, d->loc);
+        for (uint32_t s = 0; s < slots; s++) {
+            if (cand[s] != var && !span_fits(cand[s], var))
+                continue;
+            ir_if *nif = ir_build_if(&t->b, span_is(t, slot, s));
+            ir_build_store_var(&t->b, cand[s], 0, ir_src_none(), dim, dim_src, value, mask);
+            ir_builder_after_cf(&t->b, &nif->cf);
+        }
+    } else if (mask) {
         ir_build_store_var(&t->b, var, index, ind, dim, dim_src, value, mask);
+    }
 }
 
 void tr_write(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans, unsigned n)

@@ -62,6 +62,16 @@ static const tgsi_case cases[] = {
       "DCL OUT[1].xy, CLIPDIST[0]\n  0: MOV OUT[0], IN[0]\n  1: MOV OUT[1].xy, IN[0].xyxx\n"
       "  2: END\n",
       "gl_ClipDistance needs GL_EXT_clip_cull_distance", { NULL }, { NULL }, NULL, true, NULL },
+    /* piglit viewport-gs-write-simple through virgl-exec --gles: GL_OES_viewport_array gives
+     * ES gl_ViewportIndex (unchecked: glslang does not know the extension). */
+    { "essl_viewport_index_ext", T2G_TARGET_ESSL320,
+      "GEOM\nPROPERTY GS_INPUT_PRIMITIVE TRIANGLES\nPROPERTY GS_OUTPUT_PRIMITIVE TRIANGLE_STRIP\n"
+      "PROPERTY GS_MAX_OUTPUT_VERTICES 3\nPROPERTY GS_INVOCATIONS 1\nDCL IN[][0], POSITION\n"
+      "DCL OUT[0], POSITION\nDCL OUT[1], VIEWPORT_INDEX\nIMM[0] INT32 {1, 0, 0, 0}\n"
+      "  0: MOV OUT[0], IN[0][0]\n  1: MOV OUT[1].x, IMM[0].xxxx\n  2: EMIT IMM[0].yyyy\n"
+      "  3: END\n",
+      NULL, { "#extension GL_OES_viewport_array : require", "gl_ViewportIndex = " },
+      { NULL }, NULL, false, NULL, 0, true },
     /* Corpus 6e1037803047a95e: signed max on a storage buffer (no GLSL function on uint
      * memory) goes through an int view of the same block. */
     { "ssbo_imax", T2G_TARGET_GLSL450,
@@ -102,12 +112,18 @@ static const tgsi_case cases[] = {
       "  1: ATOMDEC_WRAP TEMP[0].y, MEMORY[0], IMM[0].yyyy, IMM[0].yyyy\n  2: END\n",
       NULL, { ">= 4u ? 0u : cas", "== 0u || cas" }, { NULL }, NULL, false, NULL },
 
-    /* Corpus 543dbbf584d95cda: the fragment viewport index, glslang rejected it on ES.  ES
-     * has one viewport (no stage can write gl_ViewportIndex there): it reads as 0. */
+    /* Corpus 543dbbf584d95cda: the fragment viewport index, glslang rejected it on ES.  An
+     * ES host without GL_OES_viewport_array has one viewport (no stage can write
+     * gl_ViewportIndex there): it reads as 0.  With the extension it is read (unchecked). */
     { "fs_viewport", T2G_TARGET_ESSL320,
       "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
       "  0: IMAX TEMP[0], IN[0], IN[0]\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
-      NULL, { NULL }, { "gl_ViewportIndex" }, NULL, false, NULL },
+      NULL, { NULL }, { "gl_ViewportIndex" }, NULL, true, NULL },
+    { "fs_viewport_ext", T2G_TARGET_ESSL320,
+      "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: IMAX TEMP[0], IN[0], IN[0]\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",
+      NULL, { "#extension GL_OES_viewport_array : require", "gl_ViewportIndex" }, { NULL }, NULL,
+      false, NULL, 0, true },
     { "fs_viewport", T2G_TARGET_GLSL450,
       "FRAG\nDCL IN[0].x, VIEWPORT_INDEX, CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
       "  0: IMAX TEMP[0], IN[0], IN[0]\n  1: MOV OUT[0], TEMP[0]\n  2: END\n",

@@ -31,6 +31,23 @@ static const char *FS_INTEGER_CENTRE =
     "  0: MOV OUT[0], IN[0]\n"
     "  1: END\n";
 
+/* A noperspective varying (glsl-1.30 interpolation-noperspective-*). */
+static const char *FS_LINEAR =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], LINEAR\n"
+    "DCL OUT[0], COLOR\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: END\n";
+
+static const char *VS_GENERIC =
+    "VERT\n"
+    "DCL IN[0]\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL OUT[1], GENERIC[0]\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: MOV OUT[1], IN[0]\n"
+    "  2: END\n";
+
 /* Mesa's clear quad: colour 0 replicated to every buffer. */
 static const char *FS_ALL_CBUFS =
     "FRAG\n"
@@ -227,6 +244,22 @@ int main(void)
     key.fs_output_swizzle[1][0] = 4;
     check("replicated colour 0 gets each buffer's swizzle", FS_ALL_CBUFS, &key,
           (const char *[]){ "layout(location = 1) out vec4 o1;", ".wyzw;", NULL }, NULL);
+
+    /* ES has no noperspective: the vertex side scales by w, the fragment side by
+     * gl_FragCoord.w (= interpolated 1/w); desktop keeps the qualifier. */
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    key.has_next_inputs = true;
+    key.num_next_inputs = 1;
+    key.next_inputs[0].semantic = 5;   /* GENERIC[0] */
+    key.next_inputs[0].interp = 1;     /* LINEAR */
+    check("ES noperspective: outputs times gl_Position.w", VS_GENERIC, &key,
+          (const char *[]){ "g0 = g0 * gl_Position.w;", NULL }, NULL);
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    check("ES noperspective: inputs times gl_FragCoord.w", FS_LINEAR, &key,
+          (const char *[]){ "gl_FragCoord.w", NULL }, NULL);
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("desktop noperspective stays a qualifier", FS_LINEAR, &key,
+          (const char *[]){ "noperspective", NULL }, (const char *[]){ "gl_FragCoord", NULL });
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.clip_plane_enable = 0x5;
