@@ -1,4 +1,6 @@
 /* renderer.c: host EGL/GL context creation (surfaceless), logging and the host probe. */
+#include <dlfcn.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,21 @@ bool ctx_err(struct vrend_context *ctx, const char *fmt, ...)
     ctx->broken = true;
     return false;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+/* Sanitizer builds only: the host GL stack unloads its driver when a context ends, and
+ * LeakSanitizer then cannot name the module behind an allocation, so lsan.supp's rules for
+ * Mesa's own process-lifetime allocations cannot apply.  Every library loaded once EGL is up
+ * stays loaded (one more reference, never dropped). */
+static int keep_loaded(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    (void)data;
+    if (info->dlpi_name && info->dlpi_name[0])
+        dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    return 0;
+}
+#endif
 
 static bool init_egl(struct vrend_renderer *r, char *err, size_t err_len)
 {
@@ -151,7 +168,11 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
     if (opts)
         r->opts = *opts;
     r->gles = r->opts.gles;
-    if (!init_egl(r, err, err_len)) {
+    bool egl_ok = init_egl(r, err, err_len);
+#if defined(__SANITIZE_ADDRESS__)
+    dl_iterate_phdr(keep_loaded, NULL);
+#endif
+    if (!egl_ok) {
         vrend_renderer_destroy(r);
         return NULL;
     }
