@@ -121,8 +121,10 @@ bool cmd_set_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
 
 bool cmd_destroy_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
-    if (p[0] == 0)
-        return true;   /* sub-context 0 lives as long as the context */
+    /* Sub-context 0 lives as long as the context; sub_key() gives id 0xffffffff its key too,
+     * so that id must not destroy it either (it left ctx->sub NULL for the next command). */
+    if (sub_key(p[0]) == sub_key(0))
+        return true;
     struct sub_ctx *s = htable_remove(&ctx->subs, sub_key(p[0]));
     if (!s)
         return true;

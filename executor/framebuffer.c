@@ -481,6 +481,21 @@ static bool blit_depth_by_readback(struct vres *src, uint32_t slevel, uint32_t s
     return glGetError() == GL_NO_ERROR;
 }
 
+/* Blit boxes come from the guest as signed 32-bit origin + extent: the far edge must be
+ * representable too, and the z range must name layers the level has (a huge depth would
+ * otherwise loop over billions of layers). */
+static bool span_fits(int32_t origin, int32_t extent)
+{
+    int64_t end = (int64_t)origin + extent;
+    return end >= INT32_MIN && end <= INT32_MAX;
+}
+
+static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t count)
+{
+    uint32_t have = r->d.target == PIPE_TEXTURE_3D ? vres_level_depth(r, level) : vres_layers(r);
+    return z >= 0 && (int64_t)z + (count > 0 ? count : 1) <= have;
+}
+
 bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
     uint32_t s0 = p[0];
@@ -494,6 +509,9 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
         return ctx_err(ctx, "blit: level out of range");
     int32_t dx = p[6], dy = p[7], dz = p[8], dw = p[9], dh = p[10], dd = p[11];
     int32_t sx = p[15], sy = p[16], sz = p[17], sw = p[18], sh = p[19], sd = p[20];
+    if (!span_fits(dx, dw) || !span_fits(dy, dh) || !span_fits(sx, sw) || !span_fits(sy, sh) ||
+        !layers_fit(dst, dlevel, dz, dd) || !layers_fit(src, slevel, sz, sd))
+        return ctx_err(ctx, "blit: box out of range");
     uint32_t mask = s0 & 0xff;
     GLbitfield bits = 0;
     GLenum point = GL_COLOR_ATTACHMENT0;

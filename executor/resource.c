@@ -317,10 +317,13 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
         glPixelStorei(GL_PACK_ROW_LENGTH, 0);
         glPixelStorei(GL_PACK_IMAGE_HEIGHT, 0);
     }
+    /* The guest picks the offset, so p may be unaligned: read the dword bytewise. */
+    uint32_t first = 0;
+    if (need >= 4)
+        memcpy(&first, p, sizeof(first));
     vlog(ctx->r, VREND_LOG_DEBUG, "transfer %s res %u level %u box %u,%u,%u %ux%ux%u stride %u "
          "offset %llu first dword %08x", t->to_host ? "to" : "from", r->handle, t->level, t->x,
-         t->y, t->z, t->w, t->h, t->d, (unsigned)stride, (unsigned long long)t->offset,
-         need >= 4 ? *(uint32_t *)p : 0);
+         t->y, t->z, t->w, t->h, t->d, (unsigned)stride, (unsigned long long)t->offset, first);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
         vlog(ctx->r, VREND_LOG_WARN, "transfer %s res %u fmt %u level %u: GL error 0x%x",

@@ -494,6 +494,11 @@ int main(int argc, char **argv)
         case STALLED: st.stalled++; break;
         }
         close(fd);
+        /* Long runs are watched and may be stopped early: leave a trail of where they were. */
+        if (st.sessions % 500 == 0)
+            fprintf(stderr, "hostile-client: progress sessions %llu mutated_commands %llu "
+                    "seconds %.0f\n", (unsigned long long)st.sessions,
+                    (unsigned long long)st.mutated, (double)(now_ms() - start) / 1000.0);
     }
     printf("hostile-client: sessions %llu mutated_commands %llu messages %llu virgl_commands %llu "
            "bytes %llu completed %llu closed_by_server %llu stalled %llu reconnects %llu "

@@ -80,6 +80,13 @@ def cases():
     yield "transfer-v1-lies", hs + msg(RES_CREATE, 1, PIPE_TEXTURE_2D, RGBA8, 0xa, 16, 16, 1, 1, 0, 0) + \
         msg(XFER_PUT, 1, 0, 64, 1024, 0, 0, 0, 16, 16, 1, 0xffffff00) + \
         msg(XFER_PUT, 1, 0, 1, 1, 0, 0, 0, 16, 16, 1, 8, raw=None) + b"\1" * 8
+    # The guest picks the offset into the backing: an odd one left the first-dword trace line
+    # loading a uint32_t from an unaligned address (UBSan, found by the hostile run, seed 23).
+    yield "transfer-unaligned-offset", hs + create2(1) + \
+        msg(XFER_PUT2, 1, 0, 0, 0, 0, 1, 1, 1, 4, 1) + \
+        msg(XFER_GET2, 1, 0, 1, 1, 0, 2, 1, 1, 8, 4093) + \
+        submit(vcmd(TRANSFER3D, 0, 1, 0, 0, 2, 2, 0, 1, 1, 1, 4, 0, 4095, 1),
+               vcmd(TRANSFER3D, 0, 1, 0, 0, 3, 3, 0, 1, 1, 1, 4, 0, 4091, 2))
     yield "use-after-unref", hs + create2(1) + msg(RES_UNREF, 1) + \
         msg(XFER_GET2, 1, 0, 0, 0, 0, 1, 1, 1, 4, 0) + msg(BUSY_WAIT, 1, 1) + \
         submit(vcmd(CREATE_OBJECT, OBJ_SURFACE, 3, 1, RGBA8, 0, 0),
