@@ -320,12 +320,6 @@ static void clear_flags(tr *t, uint32_t ch, uint32_t at) { t->loop_written[ch] =
  * an inner loop may not happen), or read after the loop.  A channel written before every
  * read in the body is dead at the header.  t->loop_hint and t->loop_written are scratch of
  * one byte per channel, reused by every loop and left cleared. */
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static bool written_channels(tr *t, uint32_t **out, uint32_t *count)
 {
     uint32_t nch = t->num_slots * 4, n = 0, cap = 0;
@@ -385,7 +379,7 @@ static bool written_channels(tr *t, uint32_t **out, uint32_t *count)
     for (size_t i = t->pc + 1; i < end; i++)
         insn_reads(t, &t->prog->insns[i], clear_flags, 0);
     if (n > 1)
-        qsort(chs, n, sizeof(uint32_t), cmp_u32); /* phis in register order */
+        qsort(chs, n, sizeof(uint32_t), tr_cmp_u32); /* phis in register order */
     *out = chs;
     *count = n;
     return true;

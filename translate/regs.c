@@ -42,17 +42,6 @@ tr_chan *tr_map_copy(tr *t, const tr_chan *m)
 }
 
 /* UNDEFs live at the head of the shader's first block so they dominate every use. */
-static void insert_at_entry(tr *t, ir_instr *in);
-
-ir_instr *tr_undef(tr *t, ir_base base)
-{
-    if (t->undef[base])
-        return t->undef[base];
-    ir_instr *u = ir_instr_create(t->s, IR_OP_UNDEF, ir_type_make(base, 1), 0);
-    insert_at_entry(t, u);
-    return t->undef[base] = u;
-}
-
 /* Undefs and constants go to the top of the entry block, in the order they are made. */
 static void insert_at_entry(tr *t, ir_instr *in)
 {
@@ -64,6 +53,15 @@ static void insert_at_entry(tr *t, ir_instr *in)
     else
         ir_instr_append(first, in);
     t->entry_top = in;
+}
+
+ir_instr *tr_undef(tr *t, ir_base base)
+{
+    if (t->undef[base])
+        return t->undef[base];
+    ir_instr *u = ir_instr_create(t->s, IR_OP_UNDEF, ir_type_make(base, 1), 0);
+    insert_at_entry(t, u);
+    return t->undef[base] = u;
 }
 
 static uint32_t const_hash(const ir_instr *k)
@@ -670,12 +668,6 @@ void tr_note_write(tr *t, uint32_t ch)
     t->wlog[t->wlog_len++] = ch;
 }
 
-static int cmp_chan(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The channels written since `start`, each once, in register order (phis get made in that
  * order); NULL when every channel must be looked at. */
 static uint32_t *written_since(tr *t, uint32_t start, uint32_t *count)
@@ -705,7 +697,7 @@ static uint32_t *written_since(tr *t, uint32_t start, uint32_t *count)
             if (t->merge_seen[ch] == serial)
                 list[n++] = ch;
     } else if (n > 1) {
-        qsort(list, n, sizeof(uint32_t), cmp_chan);
+        qsort(list, n, sizeof(uint32_t), tr_cmp_u32);
     }
     *count = n;
     return list;

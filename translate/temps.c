@@ -28,7 +28,9 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* qsort order of uint32_t values (register numbers, channels), shared by temps.c, flow.c
+ * and regs.c. */
+int tr_cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
@@ -279,7 +281,7 @@ bool tr_declare_temps(tr *t)
     if (dense_slots(t, ssa, n))
         return true;
     if (n)
-        qsort(ssa, n, sizeof(uint32_t), cmp_u32);
+        qsort(ssa, n, sizeof(uint32_t), tr_cmp_u32);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if ((!m || ssa[m - 1] != ssa[i]) && !tr_temp_var(t, (int32_t)ssa[i]))

@@ -191,6 +191,8 @@ tr_chan *tr_map_copy(tr *t, const tr_chan *m);
  * since wlog_start can differ. */
 void tr_merge(tr *t, const tr_edge *edges, unsigned n, uint32_t wlog_start);
 void tr_note_write(tr *t, uint32_t ch);
+/* qsort comparison of uint32_t values (temps.c). */
+int tr_cmp_u32(const void *a, const void *b);
 /* A value of a channel as a scalar source of `base`, converting in block `at` if needed. */
 ir_src tr_chan_value(tr *t, tr_chan c, ir_base base, ir_block *at);
 
