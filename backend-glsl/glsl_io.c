@@ -178,8 +178,12 @@ ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem)
 void mem_array_name(glsl_ctx *c, ir_var *v)
 {
     switch (v->kind) {
-    case IR_VAR_BUFFER: out_s(c, "ssbo"); out_u(c, v->tgsi_first); out_s(c, "_data"); break;
-    case IR_VAR_ATOMIC_BUFFER: out_s(c, "ac"); out_u(c, v->tgsi_dim); out_s(c, "_data"); break;
+    case IR_VAR_BUFFER:
+        out_s(c, c->rp); out_s(c, "ssbo"); out_u(c, v->tgsi_first); out_s(c, "_data");
+        break;
+    case IR_VAR_ATOMIC_BUFFER:
+        out_s(c, c->rp); out_s(c, "ac"); out_u(c, v->tgsi_dim); out_s(c, "_data");
+        break;
     default: out_s(c, "shm"); out_u(c, v->tgsi_first); break;
     }
 }
@@ -620,7 +624,8 @@ static void select_elem(glsl_ctx *c, const access *a, const char *interp, const 
 }
 
 /* A register-file element (arrays, constants): name[index], bit cast to the load's type. */
-static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, int64_t num, ir_type elem)
+static void array_load(glsl_ctx *c, ir_instr *in, const char *rp, const char *prefix, int64_t num,
+                       ir_type elem)
 {
     access a = access_of(in);
     unsigned n = in->type.comps;
@@ -632,6 +637,7 @@ static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, int64_t nu
         out_s(c, fn);
         out_c(c, '(');
     }
+    out_s(c, rp);
     out_s(c, prefix);
     if (num >= 0)
         out_u(c, (uint64_t)num);
@@ -653,16 +659,16 @@ void emit_load_var(glsl_ctx *c, ir_instr *in)
     ir_base to = (ir_base)in->type.base;
     switch (v->kind) {
     case IR_VAR_TEMP_ARRAY:
-        array_load(c, in, "r", v->id, v->type);
+        array_load(c, in, "", "r", v->id, v->type);
         return;
     case IR_VAR_IMMEDIATES:
-        array_load(c, in, "imm", v->id, v->type);
+        array_load(c, in, "", "imm", v->id, v->type);
         return;
     case IR_VAR_CONST_BUFFER:
-        array_load(c, in, "u", v->tgsi_dim, v->type);
+        array_load(c, in, c->rp, "u", v->tgsi_dim, v->type);
         return;
     case IR_VAR_DRIVER:
-        array_load(c, in, "drv", -1, v->type);
+        array_load(c, in, c->rp, "drv", -1, v->type);
         return;
     default:
         break;

@@ -175,97 +175,6 @@ void shader_unref(struct shader_obj *sh)
 }
 
 
-/* GLSL links same-named uniforms and blocks across the stages of a program, so the
- * per-stage resources the backend names cb0/u0/s0/img0/ssbo0/ac0 would collide (with
- * different sizes and bindings).  Prefixing them with the stage keeps them apart; varyings
- * keep their names because they must match.  Returns a malloc'ed copy. */
-static bool is_resource_ident(const char *p, size_t n)
-{
-    static const char *const prefixes[] = { "cb", "u", "s", "img", "ssbo", "ac" };
-    for (unsigned i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        size_t l = strlen(prefixes[i]);
-        if (n <= l || strncmp(p, prefixes[i], l))
-            continue;
-        size_t j = l;
-        while (j < n && p[j] >= '0' && p[j] <= '9')
-            j++;
-        if (j == n)
-            return true;
-    }
-    return false;
-}
-
-static bool ident_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-static char *stage_private_names(const char *src, const char *tag)
-{
-    size_t len = strlen(src), tl = strlen(tag), cap = len * 2 + 64, o = 0;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    for (size_t i = 0; i < len;) {
-        if (ident_char(src[i]) && !(src[i] >= '0' && src[i] <= '9')) {
-            size_t j = i;
-            while (j < len && ident_char(src[j]))
-                j++;
-            if (o + (j - i) + tl + 1 >= cap) {
-                cap = cap * 2 + (j - i) + tl;
-                char *n = realloc(out, cap);
-                if (!n) {
-                    free(out);
-                    return NULL;
-                }
-                out = n;
-            }
-            if (is_resource_ident(src + i, j - i)) {
-                memcpy(out + o, tag, tl);
-                o += tl;
-            }
-            /* The backend declares the driver block's member as drv but reads drv0;
-             * one spelling makes both agree. */
-            if (j - i == 4 && !strncmp(src + i, "drv0", 4)) {
-                memcpy(out + o, "drv", 3);
-                o += 3;
-            } else {
-                memcpy(out + o, src + i, j - i);
-                o += j - i;
-            }
-            i = j;
-            continue;
-        }
-        if (o + 2 >= cap) {
-            cap *= 2;
-            char *n = realloc(out, cap);
-            if (!n) {
-                free(out);
-                return NULL;
-            }
-            out = n;
-        }
-        out[o++] = src[i++];
-    }
-    out[o] = 0;
-    return out;
-}
-
-static const char *stage_tags[SHADER_TYPES] = { "vs_", "fs_", "gs_", "tcs_", "tes_", "cs_" };
-
-static void prefix_reflection_names(struct t2g_reflection *r, const char *tag)
-{
-    for (uint32_t i = 0; i < r->num_resources; i++) {
-        char *name = r->resources[i].name;
-        size_t tl = strlen(tag), nl = strnlen(name, T2G_NAME_MAX - 1);
-        if (nl + tl >= T2G_NAME_MAX)
-            nl = T2G_NAME_MAX - 1 - tl;
-        memmove(name + tl, name, nl);
-        memcpy(name, tag, tl);
-        name[tl + nl] = 0;
-    }
-}
-
 /* Keys are hashed on every draw: eight bytes a step. */
 static uint64_t hash_bytes(const void *data, size_t n)
 {
@@ -311,17 +220,13 @@ static struct shader_variant *get_variant(struct vrend_context *ctx, struct shad
         return NULL;
     }
     v->refl = malloc(sizeof *v->refl);
-    if (v->refl) {
+    if (v->refl)
         *v->refl = res->reflection;
-        prefix_reflection_names(v->refl, stage_tags[sh->type]);
-    }
     GLuint id = glCreateShader(gl_stage[sh->type]);
-    char *renamed = stage_private_names(res->source, stage_tags[sh->type]);
-    const char *src = renamed ? renamed : res->source;
+    const char *src = res->source;
     if (ctx->r->opts.verbose && getenv("VIRGL_EXEC_TRACE"))
         vlog(ctx->r, VREND_LOG_DEBUG, "%s TGSI:\n%s\nGLSL:\n%s", stage_names[sh->type], sh->text, src);
     glShaderSource(id, 1, &src, NULL);
-    free(renamed);
     glCompileShader(id);
     GLint ok = 0;
     glGetShaderiv(id, GL_COMPILE_STATUS, &ok);

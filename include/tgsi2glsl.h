@@ -203,8 +203,9 @@ void t2g_key_init(struct t2g_key *key, enum t2g_target target);
  * API offers); tools without a real host use it to compile as much as the target allows. */
 uint32_t t2g_target_extension_features(enum t2g_target target);
 
-/* The driver uniform block ("t2g_driver", std140) that key-driven lowerings read.  The
- * renderer fills it when reflection.uses_driver_ubo is set. */
+/* The driver uniform block (std140, named reflection.driver_ubo_name: "t2g_driver" after the
+ * stage prefix) that key-driven lowerings read.  The renderer fills it when
+ * reflection.uses_driver_ubo is set. */
 struct t2g_driver_uniforms {
     float clip_planes[8][4];
     uint32_t stipple[32];        /* rows of the 32x32 polygon stipple pattern, bit 0 leftmost */
@@ -237,7 +238,9 @@ enum t2g_resource_kind { T2G_RES_UBO, T2G_RES_SAMPLER, T2G_RES_IMAGE, T2G_RES_SS
 
 struct t2g_resource {
     enum t2g_resource_kind kind;
-    char name[T2G_NAME_MAX];     /* block name (UBO/SSBO) or uniform name */
+    char name[T2G_NAME_MAX];     /* block name (UBO/SSBO) or uniform name; every resource name
+                                  * starts with the stage's prefix (vs_, fs_, gs_, tcs_, tes_,
+                                  * cs_) so the stages of one program never share a name */
     uint32_t tgsi_index;         /* CONST[b], SVIEW/SAMP[n], IMAGE[n], BUFFER[n], HWATOMIC[b] */
     uint32_t binding;            /* binding point / texture unit / image unit */
     bool binding_in_source;      /* layout(binding=) was emitted; else set it by name */

@@ -222,7 +222,7 @@ int main(void)
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.fragcoord_y_flip = true;
     check("integer centres are taken after the flip", FS_INTEGER_CENTRE, &key,
-          (const char *[]){ "drv[16].z * gl_FragCoord.y + drv[16].w - 0.5", NULL },
+          (const char *[]){ "fs_drv[16].z * gl_FragCoord.y + fs_drv[16].w - 0.5", NULL },
           (const char *[]){ "gl_FragCoord.y - 0.5", NULL });
 
     /* piglit fbo-readdrawpix through virgl-exec: Mesa's glDrawPixels quad comes with a
