@@ -183,6 +183,7 @@ struct vobj {
 /* Storage-buffer bindings reserved for atomic counter buffers (see caps.c). */
 #define ATOMIC_SSBO_BINDINGS 8
 #define MAX_IMAGES 16
+#define WIRE_MAX_IMAGES 32 /* PIPE_MAX_SHADER_IMAGES: the slots SET_SHADER_IMAGES may name */
 
 struct vbuf { struct vres *res; uint32_t stride, offset; };
 struct ubo_slot { struct vres *res; uint32_t offset, size; };

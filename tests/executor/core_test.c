@@ -186,6 +186,23 @@ static void test_constant_buffer_slots(struct vrend_context *c)
     CHECK(!vrend_submit(c, bad, sizeof bad / 4));
 }
 
+/* Mesa's context teardown unbinds all 32 image slots of every stage (2 + 5 * 32 dwords), more
+ * than the caps advertise (regression: rejected, so every piglit client's last command buffer
+ * ended its connection, and a client still reading then died of ECONNRESET). */
+static void test_shader_images_teardown(struct vrend_renderer *r)
+{
+    struct vrend_context *c = vrend_context_create(r, "images");
+    static uint32_t cmd[1 + 2 + 5 * 32];
+    cmd[0] = HDR(CCMD_SET_SHADER_IMAGES, 0, 2 + 5 * 32);
+    cmd[1] = SHADER_FRAGMENT;
+    CHECK(vrend_submit(c, cmd, 1 + 2 + 5 * 32));
+    CHECK(!vrend_context_broken(c));
+    /* Two slots from 31: past slot 31, rejected. */
+    uint32_t past[13] = { HDR(CCMD_SET_SHADER_IMAGES, 0, 12), SHADER_FRAGMENT, 31 };
+    CHECK(!vrend_submit(c, past, 13));
+    vrend_context_destroy(c);
+}
+
 static void test_malformed(struct vrend_renderer *r)
 {
     struct vrend_context *c = vrend_context_create(r, "malformed");
@@ -304,6 +321,7 @@ int main(void)
     vrend_context_destroy(c);
     test_query_types(r);
     test_malformed(r);
+    test_shader_images_teardown(r);
     test_streamout_validation(r);
     vrend_renderer_destroy(r);
     if (failures)
