@@ -106,6 +106,14 @@ static bool map_range(tr *t, ir_var ***tab, uint32_t *len, const ast_decl *d, ir
         tr_error(t, d->loc, "register range too large");
         return false;
     }
+    /* An image or buffer is one GLSL variable named by its index: a second declaration
+     * would define it twice. */
+    if (d->file == TGSI_FILE_IMAGE || d->file == TGSI_FILE_BUFFER)
+        for (uint32_t i = d->first; i <= d->last; i++)
+            if ((*tab)[i]) {
+                tr_error(t, d->loc, "%s[%u] is declared twice", tgsi_file_names[d->file], i);
+                return false;
+            }
     for (uint32_t i = d->first; i <= d->last; i++)
         (*tab)[i] = v;
     return true;
@@ -329,6 +337,10 @@ static bool declare_one(tr *t, const ast_decl *d)
              * unsized: GLSL has no storage for any of them */
             tr_error(t, d->loc, "MEMORY of type %s is not supported (only SHARED)",
                      d->memory_type < 4 ? tgsi_memory_type_names[d->memory_type] : "?");
+            return false;
+        }
+        if (t->s->stage != TGSI_PROCESSOR_COMPUTE) {
+            tr_error(t, d->loc, "SHARED memory exists only in COMP shaders");
             return false;
         }
         /* ureg prints a MEMORY declaration's memory type as its index; instructions count
