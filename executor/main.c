@@ -2,6 +2,8 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,8 @@ static void usage(FILE *f)
         "  --record FILE       write a trace of the first client's session to FILE (later\n"
         "                      clients to FILE.1, FILE.2, ...); format in executor/record.h\n"
         "  --replay FILE       re-execute a trace without a client\n"
+        "  --client-memory MIB resource memory one client may hold, host storage plus guest\n"
+        "                      backing (default 1024; 0: no limit); creations past it fail\n"
         "  --verbose           log more\n"
         "  --use-egl-surfaceless  accepted for virgl_test_server compatibility (always)\n");
 }
@@ -65,6 +69,16 @@ int main(int argc, char **argv)
             o.record_path = v;
         else if ((v = value_of(argc, argv, &i, "--replay")))
             replay = v;
+        else if ((v = value_of(argc, argv, &i, "--client-memory"))) {
+            char *end;
+            errno = 0;
+            unsigned long long mib = strtoull(v, &end, 10);
+            if (errno || end == v || *end || mib > (UINT64_MAX >> 20)) {
+                fprintf(stderr, "virgl-exec: --client-memory takes MiB, not '%s'\n", v);
+                return 2;
+            }
+            o.client_memory_limit = mib ? (uint64_t)mib << 20 : UINT64_MAX;
+        }
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return 0;
@@ -76,7 +90,8 @@ int main(int argc, char **argv)
     }
     vtest_log_verbose = o.verbose;
     if (replay) {
-        struct vrend_renderer_opts ro = { .gles = o.gles, .verbose = o.verbose };
+        struct vrend_renderer_opts ro = { .gles = o.gles, .verbose = o.verbose,
+                                          .client_memory_limit = o.client_memory_limit };
         return vtest_replay(replay, &ro);
     }
     return vtest_server_run(&o);

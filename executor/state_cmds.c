@@ -258,9 +258,13 @@ bool cmd_set_shader_images(struct vrend_context *ctx, const uint32_t *p, uint32_
 {
     struct sub_ctx *s = ctx->sub;
     uint32_t st = p[0], start = p[1], n = (len - 2) / 5;
-    if ((len - 2) % 5 || st >= SHADER_TYPES || start >= MAX_IMAGES || n > MAX_IMAGES - start)
+    /* Mesa's context teardown unbinds PIPE_MAX_SHADER_IMAGES (32) slots per stage whatever
+     * the caps say, as virglrenderer accepts: slots past ours (MAX_IMAGES, what the caps
+     * advertise) are accepted and ignored, since no shader we accept can use them. */
+    if ((len - 2) % 5 || st >= SHADER_TYPES || start >= WIRE_MAX_IMAGES ||
+        n > WIRE_MAX_IMAGES - start)
         return ctx_err(ctx, "shader images: shader %u start %u, %u dwords", st, start, len);
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < n && start + i < MAX_IMAGES; i++) {
         struct image_slot *im = &s->images[st][start + i];
         im->format = p[2 + 5 * i];
         im->access = p[3 + 5 * i];

@@ -60,6 +60,7 @@ struct vres {
     GLenum tbo_format;
     uint8_t *backing;
     size_t backing_size;
+    uint64_t charged;               /* bytes counted against the context's memory budget */
     bool is_buffer;
 };
 void vres_ref(struct vres *r);
@@ -183,6 +184,7 @@ struct vobj {
 /* Storage-buffer bindings reserved for atomic counter buffers (see caps.c). */
 #define ATOMIC_SSBO_BINDINGS 8
 #define MAX_IMAGES 16
+#define WIRE_MAX_IMAGES 32 /* PIPE_MAX_SHADER_IMAGES: the slots SET_SHADER_IMAGES may name */
 
 struct vbuf { struct vres *res; uint32_t stride, offset; };
 struct ubo_slot { struct vres *res; uint32_t offset, size; };
@@ -274,6 +276,7 @@ struct vrend_context {
     char name[64];
     bool broken;
     struct htable res;              /* handle -> struct vres */
+    uint64_t res_bytes;             /* resources' memory charged (vrend_renderer_opts) */
     struct htable subs;             /* id -> struct sub_ctx */
     struct sub_ctx *sub;
     /* What still holds of the previous draw's setup: its program (when not, nothing else

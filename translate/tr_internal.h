@@ -151,6 +151,7 @@ bool tr_declare(tr *t);
 ir_var *tr_range_var(tr *t, const ast_decl *d, ir_var_kind kind, ir_type type);
 /* The variable holding register `r` of a non-SSA file, with its element index. */
 ir_var *tr_reg_var(tr *t, const ast_reg *r, ast_loc loc, int32_t *index);
+enum tgsi_texture tr_texture_shape(enum tgsi_texture tex);
 ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture target, ir_src *index);
 ir_var *tr_system_value(tr *t, enum tgsi_semantic sem);
 ir_base tr_return_base(unsigned return_type);

@@ -1,6 +1,7 @@
 /* core_test.c: the executor core (vrend.h) without any transport: caps, resources, inline
  * writes, transfers, clears through surfaces, and rejection of malformed command buffers.
  * Needs an EGL surfaceless host (exits 77 = skip without one). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,23 @@ static void test_constant_buffer_slots(struct vrend_context *c)
     CHECK(!vrend_submit(c, bad, sizeof bad / 4));
 }
 
+/* Mesa's context teardown unbinds all 32 image slots of every stage (2 + 5 * 32 dwords), more
+ * than the caps advertise (regression: rejected, so every piglit client's last command buffer
+ * ended its connection, and a client still reading then died of ECONNRESET). */
+static void test_shader_images_teardown(struct vrend_renderer *r)
+{
+    struct vrend_context *c = vrend_context_create(r, "images");
+    static uint32_t cmd[1 + 2 + 5 * 32];
+    cmd[0] = HDR(CCMD_SET_SHADER_IMAGES, 0, 2 + 5 * 32);
+    cmd[1] = SHADER_FRAGMENT;
+    CHECK(vrend_submit(c, cmd, 1 + 2 + 5 * 32));
+    CHECK(!vrend_context_broken(c));
+    /* Two slots from 31: past slot 31, rejected. */
+    uint32_t past[13] = { HDR(CCMD_SET_SHADER_IMAGES, 0, 12), SHADER_FRAGMENT, 31 };
+    CHECK(!vrend_submit(c, past, 13));
+    vrend_context_destroy(c);
+}
+
 static void test_malformed(struct vrend_renderer *r)
 {
     struct vrend_context *c = vrend_context_create(r, "malformed");
@@ -285,6 +303,37 @@ static void test_streamout_validation(struct vrend_renderer *r)
     }
 }
 
+/* Per-client resource memory budget (vrend_renderer_opts.client_memory_limit): a creation
+ * past it fails with -ENOMEM before any host memory is taken; unref gives the bytes back. */
+static void test_memory_budget(struct vrend_renderer *r, bool small)
+{
+    struct vrend_context *c = vrend_context_create(r, "budget");
+    struct vrend_resource_desc buf = { .target = PIPE_BUFFER, .format = 64, .width = 0x80000000u,
+                                       .height = 1, .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 1, &buf, NULL, 0) == -ENOMEM);   /* a 2 GiB buffer */
+    struct vrend_resource_desc tex = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+                                       .width = 16384, .height = 16384, .depth = 1,
+                                       .array_size = 1, .last_level = 14 };
+    CHECK(vrend_resource_create(c, 2, &tex, NULL, 0) == -ENOMEM);   /* 1.3 GiB of texels */
+    if (small) {
+        /* 1 MiB: two 400 KiB buffers fit, a third does not until one is gone. */
+        buf.width = 400 << 10;
+        CHECK(vrend_resource_create(c, 3, &buf, NULL, 0) == 0);
+        CHECK(vrend_resource_create(c, 4, &buf, NULL, 0) == 0);
+        CHECK(vrend_resource_create(c, 5, &buf, NULL, 0) == -ENOMEM);
+        vrend_resource_unref(c, 3);
+        CHECK(vrend_resource_create(c, 5, &buf, NULL, 0) == 0);
+        /* The guest backing counts too: 16 KiB of storage, 1 MiB of backing. */
+        static uint8_t backing[1 << 20];
+        buf.width = 16 << 10;
+        vrend_resource_unref(c, 4);
+        vrend_resource_unref(c, 5);
+        CHECK(vrend_resource_create(c, 6, &buf, backing, sizeof backing) == -ENOMEM);
+        CHECK(vrend_resource_create(c, 6, &buf, backing, 64 << 10) == 0);
+    }
+    vrend_context_destroy(c);
+}
+
 int main(void)
 {
     char err[256];
@@ -304,8 +353,17 @@ int main(void)
     vrend_context_destroy(c);
     test_query_types(r);
     test_malformed(r);
+    test_shader_images_teardown(r);
     test_streamout_validation(r);
+    test_memory_budget(r, false);
     vrend_renderer_destroy(r);
+    o.client_memory_limit = 1 << 20;
+    r = vrend_renderer_create(&o, err, sizeof err);
+    CHECK(r != NULL);
+    if (r) {
+        test_memory_budget(r, true);
+        vrend_renderer_destroy(r);
+    }
     if (failures)
         fprintf(stderr, "%d check(s) failed\n", failures);
     return failures ? 1 : 0;
