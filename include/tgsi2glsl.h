@@ -88,6 +88,10 @@ struct t2g_varying {
 #define T2G_MAX_RENDER_TARGETS 8
 #define T2G_MAX_VERTEX_ATTRIBS 32
 #define T2G_MAX_IMAGES 32
+#define T2G_MAX_SAMPLERS 32
+
+/* What a channel of a depth comparison's result holds (key.shadow_swizzle). */
+enum t2g_shadow_channel { T2G_SHADOW_RESULT = 0, T2G_SHADOW_ZERO, T2G_SHADOW_ONE };
 
 /* GLSL image format qualifiers, for images whose TGSI declaration has no format (the guest
  * driver leaves it NONE when the shader only stores; GLSL ES needs one on every image). */
@@ -152,6 +156,11 @@ struct t2g_key {
      * (an alpha format kept in red): stored channel c of buffer i takes output component
      * fs_output_swizzle[i][c] - 1; 0 leaves channel c as written. */
     uint8_t fs_output_swizzle[T2G_MAX_RENDER_TARGETS][4];
+    /* Depth comparisons through sampler n: channel c of the result is
+     * shadow_swizzle[n][c] (enum t2g_shadow_channel).  Gallium applies the sampler view's
+     * swizzle (how Mesa encodes GL_DEPTH_TEXTURE_MODE) to the comparison; a GLSL shadow
+     * lookup returns the comparison alone.  All zero: the result in every channel. */
+    uint8_t shadow_swizzle[T2G_MAX_SAMPLERS][4];
 
     /* Fragment emulations. */
     uint8_t alpha_func;                  /* enum t2g_compare; ALWAYS or 0 (NEVER off) -> see alpha_test */

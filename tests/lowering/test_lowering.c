@@ -57,6 +57,28 @@ static const char *FS_ALL_CBUFS =
     "  0: MOV OUT[0], CONST[0]\n"
     "  1: END\n";
 
+/* piglit ext_texture_array glsl-fs-shadow2DArray-01 (depth mode luminance) and -07 (alpha),
+ * and a comparison through an indirectly indexed sampler array. */
+static const char *FS_SHADOW =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D_ARRAY, FLOAT\n"
+    "  0: TEX OUT[0], IN[0], SAMP[0], SHADOW2D_ARRAY\n"
+    "  1: END\n";
+
+static const char *FS_SHADOW_ARRAY =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[1..2]\n"
+    "DCL SVIEW[1..2], 2D, FLOAT\n"
+    "DCL ADDR[0]\n"
+    "  0: UARL ADDR[0].x, IN[0].wwww\n"
+    "  1: TEX OUT[0], IN[0], SAMP[ADDR[0].x+1], SHADOW2D\n"
+    "  2: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -244,6 +266,30 @@ int main(void)
     key.fs_output_swizzle[1][0] = 4;
     check("replicated colour 0 gets each buffer's swizzle", FS_ALL_CBUFS, &key,
           (const char *[]){ "layout(location = 1) out vec4 o1;", ".wyzw;", NULL }, NULL);
+
+    /* GLSL returns a comparison alone; gallium swizzles it with the view (depth texture
+     * mode): luminance (r, r, r, 1) wanted alpha 1 and got r. */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("a comparison without a swizzle replicates the result", FS_SHADOW, &key,
+          (const char *[]){ "o0 = vec4(texture(s0,", NULL }, (const char *[]){ "1.0", NULL });
+    key.shadow_swizzle[0][3] = T2G_SHADOW_ONE;
+    check("depth mode luminance: alpha is one", FS_SHADOW, &key,
+          (const char *[]){ "vec4(", ", 1.0)", NULL }, NULL);
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    for (int c = 0; c < 3; c++)
+        key.shadow_swizzle[0][c] = T2G_SHADOW_ZERO;
+    check("depth mode alpha on ES: (0, 0, 0, r)", FS_SHADOW, &key,
+          (const char *[]){ "vec4(0.0, 0.0, 0.0, ", NULL }, NULL);
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.shadow_swizzle[0][3] = T2G_SHADOW_ONE;
+    check("another sampler's swizzle leaves this one alone", FS_SHADOW_ARRAY, &key, NULL,
+          (const char *[]){ "1.0", NULL });
+    key.shadow_swizzle[1][3] = T2G_SHADOW_ONE;
+    check("a sampler array's elements disagree: no swizzle", FS_SHADOW_ARRAY, &key, NULL,
+          (const char *[]){ "1.0", NULL });
+    key.shadow_swizzle[2][3] = T2G_SHADOW_ONE;
+    check("a sampler array's elements agree: swizzled", FS_SHADOW_ARRAY, &key,
+          (const char *[]){ ", 1.0)", NULL }, NULL);
 
     /* ES has no noperspective: the vertex side scales by w, the fragment side by
      * gl_FragCoord.w (= interpolated 1/w); desktop keeps the qualifier. */
