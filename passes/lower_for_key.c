@@ -1,10 +1,10 @@
 /* Runs the key-driven lowerings in dependency order: the shadow swizzle first (the alpha
  * test and the output swizzle must see the values it makes); colour selection and sprite
- * replacement create inputs that linkage may then drop; fragcoord fixes the FACE reads two-sided colour
- * adds; the exit-time emulations come last: the alpha test before the output swizzle (it tests
- * the guest's alpha), the clip planes before transform feedback (which captures the distances
- * they write), both before the y flip (they take the guest's clip-space position), and
- * noperspective last (it scales the final outputs by the final w). */
+ * replacement create inputs that linkage may then drop; fragcoord fixes the FACE reads
+ * two-sided colour adds; the exit-time emulations come last: the alpha test before the
+ * output swizzle (it tests the guest's alpha), the clip planes before transform feedback
+ * (which captures the distances they write), both before the y flip (they take the guest's
+ * clip-space position), and noperspective last (it scales the final outputs by the final w). */
 #include "lower.h"
 
 typedef bool (*lowering_fn)(ir_shader *s, const struct t2g_key *key);
