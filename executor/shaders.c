@@ -398,6 +398,27 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
             }
 }
 
+/* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
+ * ZERO and ONE channels are constants, every other channel the comparison. */
+static void shadow_swizzles(const struct sub_ctx *s, uint32_t stage,
+                            const struct t2g_reflection *base, struct t2g_key *k)
+{
+    for (uint32_t i = 0; i < base->num_resources; i++) {
+        const struct t2g_resource *res = &base->resources[i];
+        uint32_t idx = res->tgsi_index;
+        if (res->kind != T2G_RES_SAMPLER || !res->shadow || idx >= T2G_MAX_SAMPLERS ||
+            idx >= MAX_SLOTS || !s->views[stage][idx])
+            continue;
+        uint32_t sw = s->views[stage][idx]->swizzle;
+        for (int c = 0; c < 4; c++) {
+            uint32_t x = (sw >> (3 * c)) & 7;
+            k->shadow_swizzle[idx][c] = x == PIPE_SWIZZLE_0 ? T2G_SHADOW_ZERO
+                                        : x == PIPE_SWIZZLE_1 ? T2G_SHADOW_ONE
+                                                              : T2G_SHADOW_RESULT;
+        }
+    }
+}
+
 /* vars: the variants already compiled for this draw (or NULL).  A stage's outputs follow
  * the next stage's inputs as that stage's variant emits them, not as its unkeyed compile
  * did: GLSL ES links only when interpolation qualifiers agree, and keys change them (a GS
@@ -431,6 +452,8 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             break;
         }
     const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
+    if (st[stage] && st[stage]->base_ok)
+        shadow_swizzles(s, stage, st[stage]->base, k);
     for (uint32_t i = 0; i < MAX_IMAGES && i < T2G_MAX_IMAGES; i++)
         if (s->images[stage][i].res)
             k->image_format[i] = image_format_for(s->images[stage][i].format);
@@ -671,6 +694,8 @@ static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2
         return;
     struct sampler_view *v = s->views[st][idx];
     GLuint tex = v ? (v->view ? v->view : v->res->id) : 0;
+    if (v && res->shadow && v->red_moved)
+        tex = view_compare_texture(v);
     glc_bind_texture_unit(ctx->r, res->binding, v ? v->target : GL_TEXTURE_2D, tex);
     struct sampler_state *ss = s->samplers[st][idx];
     glBindSampler(res->binding, ss && v && v->target != GL_TEXTURE_BUFFER ? ss->id : 0);

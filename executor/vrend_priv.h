@@ -129,6 +129,13 @@ struct sampler_view {
     GLuint view;                    /* texture view (0 = use res->id) */
     GLenum target;
     int refs;
+    /* Depth comparisons read the host swizzle's red channel; where the view's red is not
+     * red (depth mode alpha: (0, 0, 0, r)) they sample compare_view, made on first use with
+     * the identity swizzle (the shader applies the guest's: lower_shadow_swizzle). */
+    bool red_moved;
+    GLuint compare_view;
+    GLenum internal;
+    uint32_t nlayers;
 };
 
 struct sampler_state {
@@ -424,6 +431,8 @@ void programs_free(struct sub_ctx *s);
 bool fb_bind(struct vrend_context *ctx);   /* binds the sub-context FBO, (re)attaching */
 void surface_unref(struct surface *s);
 void view_unref(struct sampler_view *v);
+/* The texture depth comparisons through this view sample (see red_moved). */
+GLuint view_compare_texture(struct sampler_view *v);
 void state_apply(struct vrend_context *ctx, bool flipped);
 bool fb_flipped(struct sub_ctx *s);
 void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped);
