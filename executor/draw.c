@@ -198,6 +198,11 @@ bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
         return true;
     glUseProgram(prog->id);
     program_bind_resources(ctx, prog);
+    /* GL orders a dispatch after the rendering before it, but llvmpipe's dispatch does not
+     * wait for the rasterizer's pending work: a depth clear then a texelFetch of that depth
+     * read the old value (piglit clearbuffer-depth-cs-probe, which fails natively on
+     * llvmpipe too).  A texture-fetch barrier makes llvmpipe finish that work first. */
+    glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT);
     struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
     if (indirect && indirect->is_buffer) {
         if ((uint64_t)p[7] + 12 > indirect->d.width)
