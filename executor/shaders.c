@@ -47,6 +47,10 @@ static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
      * real formats to the variants, so any format lets a store-only image (no format in
      * TGSI, which GLSL ES cannot declare) through here. */
     memset(k.image_format, T2G_IMAGE_FORMAT_R32UI, sizeof k.image_format);
+    /* GLSL ES has no textureQueryLevels(): draws give the bound views' level counts; any
+     * count lets such a shader through here, and the reflection names the samplers. */
+    if (ctx->r->gles)
+        memset(k.sampler_levels, 1, sizeof k.sampler_levels);
     struct t2g_result *res = t2g_compile(sh->text, sh->text_len, &k, 0, stage_names[sh->type]);
     if (!res)
         return;
@@ -399,17 +403,24 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
 }
 
 /* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
- * ZERO and ONE channels are constants, every other channel the comparison. */
-static void shadow_swizzles(const struct sub_ctx *s, uint32_t stage,
-                            const struct t2g_reflection *base, struct t2g_key *k)
+ * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
+ * cannot query a texture's level count, gets the bound views' counts for the samplers the
+ * shader queries. */
+static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
+                         const struct t2g_reflection *base, struct t2g_key *k)
 {
     for (uint32_t i = 0; i < base->num_resources; i++) {
         const struct t2g_resource *res = &base->resources[i];
         uint32_t idx = res->tgsi_index;
-        if (res->kind != T2G_RES_SAMPLER || !res->shadow || idx >= T2G_MAX_SAMPLERS ||
-            idx >= MAX_SLOTS || !s->views[stage][idx])
+        if (res->kind != T2G_RES_SAMPLER || idx >= T2G_MAX_SAMPLERS || idx >= MAX_SLOTS)
             continue;
-        uint32_t sw = s->views[stage][idx]->swizzle;
+        const struct sampler_view *v = s->views[stage][idx];
+        if (gles && res->queries_levels)
+            k->sampler_levels[idx] = v && v->last >= v->first && v->last - v->first < 255
+                                         ? (uint8_t)(v->last - v->first + 1) : 1;
+        if (!res->shadow || !v)
+            continue;
+        uint32_t sw = v->swizzle;
         for (int c = 0; c < 4; c++) {
             uint32_t x = (sw >> (3 * c)) & 7;
             k->shadow_swizzle[idx][c] = x == PIPE_SWIZZLE_0 ? T2G_SHADOW_ZERO
@@ -453,7 +464,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         }
     const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
     if (st[stage] && st[stage]->base_ok)
-        shadow_swizzles(s, stage, st[stage]->base, k);
+        sampler_keys(s, stage, ctx->r->gles, st[stage]->base, k);
     for (uint32_t i = 0; i < MAX_IMAGES && i < T2G_MAX_IMAGES; i++)
         if (s->images[stage][i].res)
             k->image_format[i] = image_format_for(s->images[stage][i].format);

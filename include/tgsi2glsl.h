@@ -161,6 +161,10 @@ struct t2g_key {
      * swizzle (how Mesa encodes GL_DEPTH_TEXTURE_MODE) to the comparison; a GLSL shadow
      * lookup returns the comparison alone.  All zero: the result in every channel. */
     uint8_t shadow_swizzle[T2G_MAX_SAMPLERS][4];
+    /* Mip levels of the view bound at sampler n (0 = unknown), for targets without
+     * textureQueryLevels() (GLSL ES): a nonzero count replaces the query.  The reflection
+     * marks the samplers so replaced (t2g_resource.queries_levels). */
+    uint8_t sampler_levels[T2G_MAX_SAMPLERS];
 
     /* Fragment emulations. */
     uint8_t alpha_func;                  /* enum t2g_compare; ALWAYS or 0 (NEVER off) -> see alpha_test */
@@ -255,6 +259,7 @@ struct t2g_resource {
     uint8_t return_type;
     bool shadow;
     bool writable;
+    bool queries_levels;         /* sampler: its level count came from key.sampler_levels */
     /* The texture target the host must create and bind: differs from `texture` where the
      * target has no such textures and the shader emulates them (GLSL ES: 1D as 2D with one
      * row, 1D arrays as 2D arrays, RECT as 2D with unnormalized coordinates). */

@@ -14,6 +14,7 @@ static const struct {
     lowering_fn fn;
 } lowerings[] = {
     { "lower_shadow_swizzle", lower_shadow_swizzle },
+    { "lower_query_levels", lower_query_levels },
     { "lower_two_sided_color", lower_two_sided_color },
     { "lower_sprite_coord", lower_sprite_coord },
     { "lower_unlinked_inputs", lower_unlinked_inputs },

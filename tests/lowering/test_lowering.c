@@ -79,6 +79,19 @@ static const char *FS_SHADOW_ARRAY =
     "  1: TEX OUT[0], IN[0], SAMP[ADDR[0].x+1], SHADOW2D\n"
     "  2: END\n";
 
+/* piglit arb_texture_query_levels fs-maxlevel through virgl-exec --gles: GLSL ES has no
+ * textureQueryLevels(), so the shader was refused and nothing drew. */
+static const char *FS_QUERY_LEVELS =
+    "FRAG\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D, FLOAT\n"
+    "DCL TEMP[0]\n"
+    "IMM[0] INT32 {0, 0, 0, 0}\n"
+    "  0: TXQ TEMP[0], IMM[0], SAMP[0], 2D\n"
+    "  1: I2F OUT[0], TEMP[0].wwww\n"
+    "  2: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -290,6 +303,30 @@ int main(void)
     key.shadow_swizzle[2][3] = T2G_SHADOW_ONE;
     check("a sampler array's elements agree: swizzled", FS_SHADOW_ARRAY, &key,
           (const char *[]){ ", 1.0)", NULL }, NULL);
+
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    struct t2g_result *ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
+    if (ql && !ql->ok && strstr(ql->diagnostics, "textureQueryLevels")) {
+        printf("ok   ES without level counts refuses textureQueryLevels\n");
+        passes++;
+    } else {
+        printf("FAIL ES without level counts refuses textureQueryLevels: %s\n",
+               ql ? (ql->ok ? ql->source : ql->diagnostics) : "no result");
+        failures++;
+    }
+    t2g_result_free(ql);
+    key.sampler_levels[0] = 3;
+    check("ES takes the level count from the key", FS_QUERY_LEVELS, &key,
+          (const char *[]){ "o0 = vec4(3.0);", NULL }, (const char *[]){ "textureQueryLevels", NULL });
+    ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
+    bool marked = false;
+    for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
+        marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
+                  ql->reflection.resources[i].queries_levels;
+    printf("%s the reflection marks the sampler whose count was replaced\n",
+           marked ? "ok  " : "FAIL");
+    marked ? passes++ : failures++;
+    t2g_result_free(ql);
 
     /* ES has no noperspective: the vertex side scales by w, the fragment side by
      * gl_FragCoord.w (= interpolated 1/w); desktop keeps the qualifier. */
