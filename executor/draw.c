@@ -50,6 +50,12 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     if (ctx->draw_prog_valid && s->draw_mode != mode)
         ctx->draw_prog_valid = false;
     s->draw_mode = mode;
+    if (mode == 14 && s->patch_vertices != patch_vertices) {
+        /* GLES sizes the pass-through control shader to the patch. */
+        s->patch_vertices = patch_vertices;
+        if (ctx->r->gles)
+            ctx->draw_prog_valid = false;
+    }
     struct program *prog = ctx->draw_prog_valid ? ctx->draw_prog : program_for_draw(ctx, false);
     if (!prog)
         return true;

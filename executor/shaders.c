@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontend/tgsi.h"
 #include "gl_compat.h"
 #include "vrend_priv.h"
 
@@ -150,6 +151,71 @@ struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, u
         shader_unref(sh);
         return NULL;
     }
+    return sh;
+}
+
+/* GLES links no program with a tessellation evaluation shader but no control shader (GL
+ * hands the patch straight to the TES), so such draws get a control shader, written as
+ * TGSI: each invocation copies its vertex's VS outputs, and the levels are the guest's
+ * defaults (SET_TESS_STATE).  Remade when the patch size, the levels or the VS change. */
+static struct shader_obj *passthrough_tcs(struct vrend_context *ctx, const struct shader_obj *vs)
+{
+    struct sub_ctx *s = ctx->sub;
+    const struct t2g_reflection *r = vs->base;
+    size_t cap = 1024 + (size_t)r->num_outputs * 96;
+    char *text = malloc(cap);
+    if (!text)
+        return NULL;
+    size_t n = 0;
+#define PUT(...) (n += (size_t)snprintf(text + n, n < cap ? cap - n : 0, __VA_ARGS__))
+    uint32_t verts = s->patch_vertices ? s->patch_vertices : 3;
+    PUT("TESS_CTRL\nPROPERTY TCS_VERTICES_OUT %u\n", verts > 32 ? 32 : verts);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < r->num_outputs; i++) {
+        const struct t2g_io *o = &r->outputs[i];
+        /* Varyings a TES can read as user inputs or gl_Position; the others (point size,
+         * clip distances, layer) need extensions on GLES and are left out. */
+        if (o->semantic != TGSI_SEMANTIC_POSITION && o->semantic != TGSI_SEMANTIC_COLOR &&
+            o->semantic != TGSI_SEMANTIC_BCOLOR && o->semantic != TGSI_SEMANTIC_FOG &&
+            o->semantic != TGSI_SEMANTIC_GENERIC && o->semantic != TGSI_SEMANTIC_TEXCOORD)
+            continue;
+        PUT("DCL IN[][%u], %s[%u]\nDCL OUT[][%u], %s[%u]\n", k,
+            tgsi_semantic_names[o->semantic], o->semantic_index, k,
+            tgsi_semantic_names[o->semantic], o->semantic_index);
+        k++;
+    }
+    uint32_t w[6];
+    memcpy(w, s->tess_outer, 16);
+    memcpy(w + 4, s->tess_inner, 8);
+    PUT("DCL SV[0], INVOCATIONID\nDCL OUT[%u], TESSOUTER\nDCL OUT[%u].xy, TESSINNER\n"
+        "DCL ADDR[0]\nIMM[0] UINT32 {%u, %u, %u, %u}\nIMM[1] UINT32 {%u, %u, 0, 0}\n"
+        "  0: UARL ADDR[0].x, SV[0].xxxx\n", k, k + 1, w[0], w[1], w[2], w[3], w[4], w[5]);
+    for (uint32_t i = 0; i < k; i++)
+        PUT("  %u: MOV OUT[ADDR[0].x][%u], IN[ADDR[0].x][%u]\n", i + 1, i, i);
+    PUT("  %u: MOV OUT[%u], IMM[0]\n  %u: MOV OUT[%u].xy, IMM[1].xyxx\n  %u: END\n", k + 1, k,
+        k + 2, k + 1, k + 3);
+#undef PUT
+    if (n >= cap) {
+        free(text);
+        return NULL;
+    }
+    struct shader_obj *old = s->tcs_passthrough;
+    if (old && old->text && !strcmp(old->text, text)) {
+        free(text);
+        return old;
+    }
+    struct shader_obj *sh = calloc(1, sizeof(*sh));
+    if (!sh) {
+        free(text);
+        return NULL;
+    }
+    sh->refs = 1;
+    sh->type = SHADER_TESS_CTRL;
+    sh->text = text;
+    sh->text_len = (uint32_t)n;
+    shader_finish(ctx, sh);
+    shader_unref(old);
+    s->tcs_passthrough = sh;
     return sh;
 }
 
@@ -585,6 +651,15 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
     struct sub_ctx *s = ctx->sub;
     struct shader_obj **sh = s->shaders;
     struct shader_variant *v[SHADER_TYPES] = { 0 };
+    struct shader_obj *with_tcs[SHADER_TYPES];
+    if (!compute && ctx->r->gles && sh[SHADER_TESS_EVAL] && !sh[SHADER_TESS_CTRL] &&
+        sh[SHADER_VERTEX] && sh[SHADER_VERTEX]->base_ok) {
+        memcpy(with_tcs, sh, sizeof with_tcs);
+        with_tcs[SHADER_TESS_CTRL] = passthrough_tcs(ctx, sh[SHADER_VERTEX]);
+        if (!with_tcs[SHADER_TESS_CTRL])
+            return NULL;
+        sh = with_tcs;
+    }
     if (compute) {
         if (!sh[SHADER_COMPUTE] || !sh[SHADER_COMPUTE]->base_ok)
             return NULL;

@@ -233,6 +233,10 @@ struct sub_ctx {
     /* Bound objects (pointers into objs; cleared when the object is destroyed). */
     struct vobj *blend, *dsa, *rs, *ve;
     struct shader_obj *shaders[SHADER_TYPES];
+    /* GLES: the pass-through control shader draws with a TES and no TCS get (shaders.c),
+     * made for the patch size of the draw (patch_vertices) and the default levels. */
+    struct shader_obj *tcs_passthrough;
+    uint32_t patch_vertices;
     struct vbuf vbufs[MAX_VBUFS];
     uint32_t num_vbufs;
     struct vres *ib; uint32_t ib_size, ib_offset;
