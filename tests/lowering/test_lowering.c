@@ -92,6 +92,36 @@ static const char *FS_QUERY_LEVELS =
     "  1: I2F OUT[0], TEMP[0].wwww\n"
     "  2: END\n";
 
+/* piglit vs-tcs-tes-clip-vertex-* and vs-gs-clip-vertex-*: gl_ClipVertex read by a later
+ * vertex stage was refused ("input CLIPVERTEX has no GLSL equivalent"). */
+static const char *TCS_CLIPVERTEX =
+    "TESS_CTRL\n"
+    "PROPERTY TCS_VERTICES_OUT 3\n"
+    "DCL IN[][0], POSITION\n"
+    "DCL IN[][1], CLIPVERTEX\n"
+    "DCL SV[0], INVOCATIONID\n"
+    "DCL OUT[][0], POSITION\n"
+    "DCL OUT[][1], CLIPVERTEX\n"
+    "DCL OUT[2], TESSOUTER\n"
+    "DCL OUT[3].xy, TESSINNER\n"
+    "DCL ADDR[0]\n"
+    "IMM[0] UINT32 {1065353216, 0, 0, 0}\n"
+    "  0: UARL ADDR[0].x, SV[0].xxxx\n"
+    "  1: MOV OUT[ADDR[0].x][0], IN[ADDR[0].x][0]\n"
+    "  2: MOV OUT[ADDR[0].x][1], IN[ADDR[0].x][1]\n"
+    "  3: MOV OUT[2], IMM[0].xxxx\n"
+    "  4: MOV OUT[3].xy, IMM[0].xxxx\n"
+    "  5: END\n";
+
+static const char *VS_CLIPVERTEX =
+    "VERT\n"
+    "DCL IN[0]\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL OUT[1], CLIPVERTEX\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: MOV OUT[1], IN[0].yxzw\n"
+    "  2: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -327,6 +357,17 @@ int main(void)
            marked ? "ok  " : "FAIL");
     marked ? passes++ : failures++;
     t2g_result_free(ql);
+
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("a TCS reads and writes gl_ClipVertex as a varying", TCS_CLIPVERTEX, &key,
+          (const char *[]){ "i_cv0[gl_InvocationID].cv0", NULL }, NULL);
+    check("the last vertex stage keeps gl_ClipVertex private", VS_CLIPVERTEX, &key, NULL,
+          (const char *[]){ "cv0", NULL });
+    key.has_next_inputs = true;
+    key.num_next_inputs = 1;
+    key.next_inputs[0].semantic = 13;  /* CLIPVERTEX */
+    check("gl_ClipVertex a next stage reads is an output varying", VS_CLIPVERTEX, &key,
+          (const char *[]){ "cv0 = ", NULL }, NULL);
 
     /* ES has no noperspective: the vertex side scales by w, the fragment side by
      * gl_FragCoord.w (= interpolated 1/w); desktop keeps the qualifier. */
