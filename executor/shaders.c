@@ -177,7 +177,8 @@ static struct shader_obj *passthrough_tcs(struct vrend_context *ctx, const struc
          * clip distances, layer) need extensions on GLES and are left out. */
         if (o->semantic != TGSI_SEMANTIC_POSITION && o->semantic != TGSI_SEMANTIC_COLOR &&
             o->semantic != TGSI_SEMANTIC_BCOLOR && o->semantic != TGSI_SEMANTIC_FOG &&
-            o->semantic != TGSI_SEMANTIC_GENERIC && o->semantic != TGSI_SEMANTIC_TEXCOORD)
+            o->semantic != TGSI_SEMANTIC_GENERIC && o->semantic != TGSI_SEMANTIC_TEXCOORD &&
+            o->semantic != TGSI_SEMANTIC_CLIPVERTEX)
             continue;
         PUT("DCL IN[][%u], %s[%u]\nDCL OUT[][%u], %s[%u]\n", k,
             tgsi_semantic_names[o->semantic], o->semantic_index, k,
