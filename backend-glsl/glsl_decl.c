@@ -737,6 +737,7 @@ void io_declare_resources(glsl_ctx *c)
                 res->host_texture = (uint8_t)tex_host_target(c, res->texture);
                 res->return_type = v->return_type;
                 res->shadow = v->shadow;
+                res->queries_levels = v->queries_levels;
             }
             break;
         }

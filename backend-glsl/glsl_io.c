@@ -60,6 +60,25 @@ static bool is_varying_semantic(unsigned sem)
            sem == TGSI_SEMANTIC_PATCH;
 }
 
+/* CLIPVERTEX passes between vertex stages as a user varying (a TCS, TES or GS reads the
+ * stage before's); an output no next stage reads stays private, for the clip-plane
+ * lowering of the last vertex stage. */
+static bool clipvertex_varying(glsl_ctx *c, const ir_var *v)
+{
+    if (v->semantic != TGSI_SEMANTIC_CLIPVERTEX)
+        return false;
+    if (v->kind == IR_VAR_INPUT)
+        return c->stage != TGSI_PROCESSOR_VERTEX && c->stage != TGSI_PROCESSOR_FRAGMENT;
+    if (v->kind != IR_VAR_OUTPUT || !c->key->has_next_inputs)
+        return false;
+    uint32_t n = c->key->num_next_inputs < T2G_MAX_VARYINGS ? c->key->num_next_inputs
+                                                             : T2G_MAX_VARYINGS;
+    for (uint32_t i = 0; i < n; i++)
+        if (c->key->next_inputs[i].semantic == TGSI_SEMANTIC_CLIPVERTEX)
+            return true;
+    return false;
+}
+
 static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
 {
     if (v->kind != IR_VAR_INPUT && v->kind != IR_VAR_OUTPUT && v->kind != IR_VAR_SYSTEM_VALUE)
@@ -69,7 +88,8 @@ static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
     if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
         v->semantic == TGSI_SEMANTIC_COLOR)
         return NULL;
-    if (v->kind != IR_VAR_SYSTEM_VALUE && is_varying_semantic(v->semantic))
+    if (v->kind != IR_VAR_SYSTEM_VALUE &&
+        (is_varying_semantic(v->semantic) || clipvertex_varying(c, v)))
         return NULL;
     unsigned dir = v->kind == IR_VAR_OUTPUT ? B_OUT : B_IN;
     /* Where no stage can write gl_ViewportIndex (GLSL ES, GLSL 1.40) there is one
@@ -129,6 +149,11 @@ static const char *io_prefix(glsl_ctx *c, const ir_var *v, uint32_t elem, int64_
     case TGSI_SEMANTIC_COLOR: return "c";
     case TGSI_SEMANTIC_BCOLOR: return "bc";
     case TGSI_SEMANTIC_PATCH: return "patch";
+    case TGSI_SEMANTIC_CLIPVERTEX:
+        if (v->kind == IR_VAR_INPUT || clipvertex_varying(c, v))
+            return "cv";
+        *num = v->id;
+        return "priv";
     case TGSI_SEMANTIC_FOG:
         if (*num == 0)
             *num = -1;
@@ -268,7 +293,7 @@ void io_prepare(glsl_ctx *c)
         v->backend_data = g;
         g->builtin = find_builtin(c, v);
         if (!g->builtin && (v->kind == IR_VAR_SYSTEM_VALUE ||
-                            (!is_varying_semantic(v->semantic) &&
+                            (!is_varying_semantic(v->semantic) && !clipvertex_varying(c, v) &&
                              !(c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) &&
                              !(c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT) &&
                              (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT)))) {

@@ -50,6 +50,12 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     if (ctx->draw_prog_valid && s->draw_mode != mode)
         ctx->draw_prog_valid = false;
     s->draw_mode = mode;
+    if (mode == 14 && s->patch_vertices != patch_vertices) {
+        /* GLES sizes the pass-through control shader to the patch. */
+        s->patch_vertices = patch_vertices;
+        if (ctx->r->gles)
+            ctx->draw_prog_valid = false;
+    }
     struct program *prog = ctx->draw_prog_valid ? ctx->draw_prog : program_for_draw(ctx, false);
     if (!prog)
         return true;
@@ -198,6 +204,11 @@ bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
         return true;
     glUseProgram(prog->id);
     program_bind_resources(ctx, prog);
+    /* GL orders a dispatch after the rendering before it, but llvmpipe's dispatch does not
+     * wait for the rasterizer's pending work: a depth clear then a texelFetch of that depth
+     * read the old value (piglit clearbuffer-depth-cs-probe, which fails natively on
+     * llvmpipe too).  A texture-fetch barrier makes llvmpipe finish that work first. */
+    glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT);
     struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
     if (indirect && indirect->is_buffer) {
         if ((uint64_t)p[7] + 12 > indirect->d.width)

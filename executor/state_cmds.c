@@ -234,6 +234,9 @@ bool cmd_set_tess_state(struct vrend_context *ctx, const uint32_t *p, uint32_t l
         ctx->sub->tess_outer[i] = u2f(p[i]);
     for (int i = 0; i < 2; i++)
         ctx->sub->tess_inner[i] = u2f(p[4 + i]);
+    /* GLES has no default levels: the pass-through control shader writes them. */
+    if (ctx->r->gles)
+        ctx->draw_prog_valid = false;
     return true;
 }
 

@@ -130,6 +130,13 @@ struct sampler_view {
     GLuint view;                    /* texture view (0 = use res->id) */
     GLenum target;
     int refs;
+    /* Depth comparisons read the host swizzle's red channel; where the view's red is not
+     * red (depth mode alpha: (0, 0, 0, r)) they sample compare_view, made on first use with
+     * the identity swizzle (the shader applies the guest's: lower_shadow_swizzle). */
+    bool red_moved;
+    GLuint compare_view;
+    GLenum internal;
+    uint32_t nlayers;
 };
 
 struct sampler_state {
@@ -228,6 +235,10 @@ struct sub_ctx {
     /* Bound objects (pointers into objs; cleared when the object is destroyed). */
     struct vobj *blend, *dsa, *rs, *ve;
     struct shader_obj *shaders[SHADER_TYPES];
+    /* GLES: the pass-through control shader draws with a TES and no TCS get (shaders.c),
+     * made for the patch size of the draw (patch_vertices) and the default levels. */
+    struct shader_obj *tcs_passthrough;
+    uint32_t patch_vertices;
     struct vbuf vbufs[MAX_VBUFS];
     uint32_t num_vbufs;
     struct vres *ib; uint32_t ib_size, ib_offset;
@@ -427,6 +438,8 @@ void programs_free(struct sub_ctx *s);
 bool fb_bind(struct vrend_context *ctx);   /* binds the sub-context FBO, (re)attaching */
 void surface_unref(struct surface *s);
 void view_unref(struct sampler_view *v);
+/* The texture depth comparisons through this view sample (see red_moved). */
+GLuint view_compare_texture(struct sampler_view *v);
 void state_apply(struct vrend_context *ctx, bool flipped);
 bool fb_flipped(struct sub_ctx *s);
 void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped);

@@ -219,6 +219,7 @@ unsigned tr_tex_coord_comps(enum tgsi_texture tex);
 ir_src tr_tex_read_chans(tr *t, const ast_src *s, unsigned first, unsigned n, ir_base base);
 void tr_tex_offset(tr *t, const ast_insn *in, enum tgsi_texture tex, tex_build *tb, ir_tex *tx);
 void tr_tex_write(tr *t, const ast_insn *in, ir_instr *r, bool replicate);
+void tr_tex_write_shadow(tr *t, const ast_insn *in, ir_instr *r);
 ir_instr *tr_tex_emit(tr *t, ir_type type, const tex_build *tb, const ir_tex *tx);
 void tr_tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, enum tgsi_texture tex);
 
