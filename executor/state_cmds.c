@@ -21,11 +21,15 @@ bool cmd_set_viewport(struct vrend_context *ctx, const uint32_t *p, uint32_t len
     uint32_t start = p[0], n = (len - 1) / 6;
     if ((len - 1) % 6 || start >= 16 || n > 16 - start)
         return ctx_err(ctx, "viewport: start %u, %u dwords", start, len);
+    bool flipped = fb_flipped(ctx->sub);
     for (uint32_t i = 0; i < n; i++)
         for (int c = 0; c < 3; c++) {
             ctx->sub->vp_scale[start + i][c] = u2f(p[1 + 6 * i + c]);
             ctx->sub->vp_trans[start + i][c] = u2f(p[4 + 6 * i + c]);
         }
+    /* The y flip follows the sign: it is in the key, the rasterizer state and scissors. */
+    if (fb_flipped(ctx->sub) != flipped)
+        ctx->draw_dirty = DRAW_ALL;
     return true;
 }
 
