@@ -95,10 +95,11 @@ static void draw_setup_invalidate(struct vrend_context *ctx, uint32_t id, const 
     case CCMD_SET_STENCIL_REF: d = DRAW_DSA; break;
     case CCMD_SET_TESS_STATE: d = DRAW_TESS; break;
     case CCMD_SET_SHADER_BUFFERS: case CCMD_SET_ATOMIC_BUFFERS: d = DRAW_SSBOS; break;
-    /* Image formats are in the key.  GLES creates buffer textures for images on unit 0,
-     * which a stage's sampler may use. */
+    /* Image formats are in the key: cmd_set_shader_images dirties the program when one
+     * changes.  GLES creates buffer textures for images on unit 0, which a stage's sampler
+     * may use. */
     case CCMD_SET_SHADER_IMAGES:
-        d = DRAW_IMAGES | DRAW_PROG | (ctx->r->gles ? DRAW_TEX_ALL : 0);
+        d = DRAW_IMAGES | (ctx->r->gles ? DRAW_TEX_ALL : 0);
         break;
     /* The viewport's sign picks the y flip, which the key, the rasterizer state and the
      * scissors depend on: cmd_set_viewport dirties everything when it changes. */

@@ -653,8 +653,11 @@ static void bind_ubo(struct vrend_context *ctx, uint32_t st, const struct t2g_re
         /* Draws mostly reuse the constants: re-uploading (a new host allocation each time)
          * made every draw as slow as a buffer transfer. */
         if (s->consts_dirty[st][idx] || size > s->const_buf_size[st][idx]) {
-            glc_buffer_data(ctx->r, buf, size, NULL, GL_STREAM_DRAW);
-            if (have)
+            /* New storage (a buffer a pending draw reads is not overwritten), filled in
+             * the same call where the constants cover it. */
+            glc_buffer_data(ctx->r, buf, size, have == size ? s->consts[st][idx] : NULL,
+                            GL_STREAM_DRAW);
+            if (have && have != size)
                 glc_buffer_sub_data(ctx->r, buf, 0, have, s->consts[st][idx]);
             s->const_buf_size[st][idx] = size;
             s->consts_dirty[st][idx] = false;

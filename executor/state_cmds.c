@@ -266,6 +266,11 @@ bool cmd_set_shader_images(struct vrend_context *ctx, const uint32_t *p, uint32_
         return ctx_err(ctx, "shader images: shader %u start %u, %u dwords", st, start, len);
     for (uint32_t i = 0; i < n; i++) {
         struct image_slot *im = &s->images[st][start + i];
+        /* The key has the format of each bound image (shaders.c build_key). */
+        bool bound = p[6 + 5 * i] != 0;
+        if (bound != (im->res != NULL) ||
+            (bound && image_format_for(im->format) != image_format_for(p[2 + 5 * i])))
+            ctx->draw_dirty |= DRAW_PROG;
         im->format = p[2 + 5 * i];
         im->access = p[3 + 5 * i];
         im->layer_offset = p[4 + 5 * i];
