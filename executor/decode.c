@@ -87,6 +87,10 @@ static void draw_setup_invalidate(struct vrend_context *ctx, uint32_t id, const 
         d = 0;
         break;
     case CCMD_SET_VERTEX_BUFFERS: d = DRAW_VBUFS; break;
+    /* Another program gets all its resources bound (draw.c); GL state and vertex arrays
+     * do not depend on it.  Programs are linked at draws, LINK_SHADER does nothing. */
+    case CCMD_BIND_SHADER: d = DRAW_PROG; break;
+    case CCMD_LINK_SHADER: d = 0; break;
     case CCMD_SET_CONSTANT_BUFFER: case CCMD_SET_UNIFORM_BUFFER: d = DRAW_UBOS; break;
     case CCMD_SET_CLIP_STATE: case CCMD_SET_POLYGON_STIPPLE: d = DRAW_DRIVER; break;
     case CCMD_SET_SCISSOR_STATE: d = DRAW_SCISSOR; break;
