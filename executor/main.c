@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,8 +48,25 @@ static const char *value_of(int argc, char **argv, int *i, const char *opt)
     return NULL;
 }
 
+/* The host driver allocates and frees large blocks around every draw that changes
+ * state (llvmpipe: each state change copies ~50 KB of shader context into the scene).
+ * glibc gives the top of its heap back to the kernel whenever more than 128 KB are free
+ * there, so each such draw paid for page faults on fresh memory.  The server keeps what it
+ * freed instead: blocks up to MMAP_MAX come from the heap, and up to TRIM_KEEP of free heap
+ * stays mapped (per client process).  VIRGL_EXEC_MALLOC_DEFAULT=1 keeps glibc's policy. */
+static void tune_malloc(void)
+{
+    enum { MMAP_MAX = 4 << 20, TRIM_KEEP = 128 << 20 };
+    const char *e = getenv("VIRGL_EXEC_MALLOC_DEFAULT");
+    if (e && *e && strcmp(e, "0"))
+        return;
+    mallopt(M_MMAP_THRESHOLD, MMAP_MAX);
+    mallopt(M_TRIM_THRESHOLD, TRIM_KEEP);
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     struct vtest_server_opts o = { .socket_path = VTEST_DEFAULT_SOCKET };
     const char *replay = NULL, *v;
     for (int i = 1; i < argc; i++) {

@@ -668,8 +668,11 @@ static void bind_ubo(struct vrend_context *ctx, uint32_t st, const struct t2g_re
         /* Draws mostly reuse the constants: re-uploading (a new host allocation each time)
          * made every draw as slow as a buffer transfer. */
         if (s->consts_dirty[st][idx] || size > s->const_buf_size[st][idx]) {
-            glc_buffer_data(ctx->r, buf, size, NULL, GL_STREAM_DRAW);
-            if (have)
+            /* New storage (a buffer a pending draw reads is not overwritten), filled in
+             * the same call where the constants cover it. */
+            glc_buffer_data(ctx->r, buf, size, have == size ? s->consts[st][idx] : NULL,
+                            GL_STREAM_DRAW);
+            if (have && have != size)
                 glc_buffer_sub_data(ctx->r, buf, 0, have, s->consts[st][idx]);
             s->const_buf_size[st][idx] = size;
             s->consts_dirty[st][idx] = false;
@@ -715,7 +718,20 @@ static void bind_image(struct vrend_context *ctx, uint32_t st, const struct t2g_
                        fmt);
 }
 
-void program_bind_resources(struct vrend_context *ctx, struct program *p)
+uint32_t shader_key_view_slots(const struct shader_obj *sh)
+{
+    uint32_t m = 0;
+    if (!sh || !sh->base_ok)
+        return 0;
+    for (uint32_t i = 0; i < sh->base->num_resources; i++) {
+        const struct t2g_resource *res = &sh->base->resources[i];
+        if (res->kind == T2G_RES_SAMPLER && res->shadow && res->tgsi_index < 32)
+            m |= 1u << res->tgsi_index;
+    }
+    return m;
+}
+
+void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32_t what)
 {
     struct sub_ctx *s = ctx->sub;
     bool driver = false;
@@ -724,16 +740,27 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
         if (!v)
             continue;
         driver |= v->refl->uses_driver_ubo;
+        bool tex = what & (DRAW_TEX0 << st);
         for (uint32_t i = 0; i < v->refl->num_resources; i++) {
             const struct t2g_resource *res = &v->refl->resources[i];
             switch (res->kind) {
-            case T2G_RES_UBO: bind_ubo(ctx, st, res); break;
-            case T2G_RES_SAMPLER: bind_sampler(ctx, st, res); break;
-            case T2G_RES_IMAGE: bind_image(ctx, st, res); break;
+            case T2G_RES_UBO:
+                if (what & DRAW_UBOS)
+                    bind_ubo(ctx, st, res);
+                break;
+            case T2G_RES_SAMPLER:
+                if (tex)
+                    bind_sampler(ctx, st, res);
+                break;
+            case T2G_RES_IMAGE:
+                if (what & DRAW_IMAGES)
+                    bind_image(ctx, st, res);
+                break;
             case T2G_RES_SSBO: {
                 struct ssbo_slot *b = res->tgsi_index < MAX_SSBOS ? &s->ssbos[st][res->tgsi_index]
                                                                  : NULL;
-                if (b && b->res && (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
+                if ((what & DRAW_SSBOS) && b && b->res &&
+                    (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
                     glBindBufferRange(GL_SHADER_STORAGE_BUFFER, res->binding, b->res->id,
                                       b->offset, b->size);
                 break;
@@ -741,7 +768,8 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
             case T2G_RES_ATOMIC: {
                 struct ubo_slot *b = res->tgsi_index < MAX_SSBOS ? &s->atomics[res->tgsi_index]
                                                                  : NULL;
-                if (b && b->res && (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
+                if ((what & DRAW_SSBOS) && b && b->res &&
+                    (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
                     /* The compiler declares counters as a storage buffer of uints. */
                     glBindBufferRange(GL_SHADER_STORAGE_BUFFER, res->binding, b->res->id,
                                       b->offset, b->size);
@@ -750,7 +778,7 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
             }
         }
     }
-    if (driver) {
+    if (driver && (what & DRAW_DRIVER)) {
         struct t2g_driver_uniforms u;
         fill_driver_uniforms(ctx, &u, fb_flipped(s));
         if (!s->driver_sent_valid || memcmp(&u, &s->driver_sent, sizeof u)) {

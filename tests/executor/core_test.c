@@ -178,6 +178,128 @@ static void test_compute_shared_memory(struct vrend_context *c)
     CHECK(got == 42);
 }
 
+/* Appends a CREATE_OBJECT for a shader of `type` with TGSI `text`. */
+static uint32_t put_shader(uint32_t *cmd, uint32_t n, uint32_t handle, uint32_t type,
+                           const char *text)
+{
+    uint32_t bytes = (uint32_t)strlen(text) + 1, words = (bytes + 3) / 4;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 5 + words);
+    cmd[n++] = handle; cmd[n++] = type; cmd[n++] = bytes; cmd[n++] = 64; cmd[n++] = 0;
+    memset(cmd + n, 0, words * 4);
+    memcpy(cmd + n, text, bytes);
+    return n + words;
+}
+
+/* Draws of one submission reuse the previous draw's setup except what the commands between
+ * them changed (decode.c draw_setup_invalidate): a draw after only SET_VERTEX_BUFFERS,
+ * SET_CONSTANT_BUFFER, SET_SCISSOR_STATE or a blend state bind must still see that change.
+ * Four draws, one per column of a 4x4 target, each after one such command. */
+static void test_partial_draw_setup(struct vrend_context *c)
+{
+    static const char vs[] =
+        "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\n  0: MOV OUT[0], IN[0]\n  1: END\n";
+    static const char fs[] =
+        "FRAG\nDCL OUT[0], COLOR\nDCL CONST[0][0]\n  0: MOV OUT[0], CONST[0][0]\n  1: END\n";
+    static uint8_t rt[W * H * 4];
+    /* Two triangles per column x in [x0, x0 + 0.5], 4 columns. */
+    static float quads[4][6][4];
+    for (int q = 0; q < 4; q++) {
+        float x0 = -1 + 0.5f * q, x1 = x0 + 0.5f;
+        float v[6][2] = { { x0, -1 }, { x1, -1 }, { x1, 1 }, { x0, -1 }, { x1, 1 }, { x0, 1 } };
+        for (int i = 0; i < 6; i++) {
+            quads[q][i][0] = v[i][0]; quads[q][i][1] = v[i][1];
+            quads[q][i][2] = 0; quads[q][i][3] = 1;
+        }
+    }
+    struct vrend_resource_desc td = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+        .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 40, &td, rt, sizeof rt) == 0);
+    struct vrend_resource_desc bd = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_VERTEX_BUFFER, .width = sizeof quads, .height = 1, .depth = 1,
+        .array_size = 1 };
+    CHECK(vrend_resource_create(c, 41, &bd, quads, sizeof quads) == 0);
+    struct vrend_transfer up = { .handle = 41, .w = sizeof quads, .h = 1, .d = 1,
+                                 .to_host = true };
+    CHECK(vrend_transfer(c, &up) == 0);
+
+    static uint32_t cmd[1024];
+    uint32_t n = 0;
+    n = put_shader(cmd, n, 300, SHADER_VERTEX, vs);
+    n = put_shader(cmd, n, 301, SHADER_FRAGMENT, fs);
+    cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 300; cmd[n++] = SHADER_VERTEX;
+    cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 301; cmd[n++] = SHADER_FRAGMENT;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
+    cmd[n++] = 302; cmd[n++] = 40; cmd[n++] = FMT_RGBA8; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_SET_FRAMEBUFFER_STATE, 0, 3); cmd[n++] = 1; cmd[n++] = 0; cmd[n++] = 302;
+    /* Blend: colour writes on (mask in bits 27-30). */
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_BLEND, 11); cmd[n++] = 303; cmd[n++] = 0;
+    cmd[n++] = 0; cmd[n++] = 0xfu << 27;
+    for (int i = 1; i < 8; i++)
+        cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 1); cmd[n++] = 303;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_BLEND, 11); cmd[n++] = 306;
+    for (int i = 0; i < 10; i++)
+        cmd[n++] = 0;
+    /* Rasterizer: depth clip, scissor test (bit 14), CCW, no culling. */
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_RASTERIZER, 9); cmd[n++] = 304;
+    cmd[n++] = (1u << 1) | (1u << 14) | (1u << 15) | (1u << 29);
+    cmd[n++] = 0x3f800000; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0x3f800000;
+    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_RASTERIZER, 1); cmd[n++] = 304;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_VERTEX_ELEMENTS, 5);
+    cmd[n++] = 305; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 31;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_VERTEX_ELEMENTS, 1); cmd[n++] = 305;
+    float vp[6] = { W / 2.0f, H / 2.0f, 0.5f, W / 2.0f, H / 2.0f, 0.5f };
+    cmd[n++] = HDR(CCMD_SET_VIEWPORT_STATE, 0, 7); cmd[n++] = 0;
+    memcpy(cmd + n, vp, sizeof vp);
+    n += 6;
+    cmd[n++] = HDR(CCMD_SET_SCISSOR_STATE, 0, 3); cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = W | (H << 16);
+    /* Clear to black, then draw column 0 red. */
+    cmd[n++] = HDR(CCMD_CLEAR, 0, 8); cmd[n++] = PIPE_CLEAR_COLOR0;
+    for (int i = 0; i < 7; i++)
+        cmd[n++] = 0;
+    static const float colors[4][4] = { { 1, 0, 0, 1 }, { 0, 1, 0, 1 }, { 0, 0, 1, 1 },
+                                        { 1, 1, 1, 1 } };
+    for (int q = 0; q < 4; q++) {
+        if (q == 0 || q == 1) {
+            /* q 1: only the constants and the vertex buffer offset change. */
+            cmd[n++] = HDR(CCMD_SET_CONSTANT_BUFFER, 0, 6); cmd[n++] = SHADER_FRAGMENT;
+            cmd[n++] = 0;
+            memcpy(cmd + n, colors[q], 16);
+            n += 4;
+        }
+        if (q == 2) {
+            /* Only the scissor changes: the old constants stay, so column 2 would be green;
+             * the scissor keeps the draw out of columns 0, 1 (which it also covers). */
+            cmd[n++] = HDR(CCMD_SET_SCISSOR_STATE, 0, 3); cmd[n++] = 0;
+            cmd[n++] = 2 | (0 << 16); cmd[n++] = W | (H << 16);
+        }
+        if (q == 3) {
+            /* Only the blend state: colour writes off, column 3 stays black. */
+            cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 1); cmd[n++] = 306;
+        }
+        cmd[n++] = HDR(CCMD_SET_VERTEX_BUFFERS, 0, 3);
+        cmd[n++] = 16; cmd[n++] = q == 2 ? 0 : q * 6 * 16; cmd[n++] = 41;
+        cmd[n++] = HDR(CCMD_DRAW_VBO, 0, 12);
+        cmd[n++] = 0; cmd[n++] = q == 2 ? 18 : 6; cmd[n++] = 4 /* triangles */;
+        cmd[n++] = 0; cmd[n++] = 1;
+        for (int i = 0; i < 7; i++)
+            cmd[n++] = 0;
+    }
+    CHECK(n <= sizeof cmd / 4);
+    CHECK(vrend_submit(c, cmd, n));
+    struct vrend_transfer t = { .handle = 40, .w = W, .h = H, .d = 1 };
+    CHECK(vrend_transfer(c, &t) == 0);
+    for (int y = 0; y < H; y++) {
+        const uint8_t *px = rt + y * W * 4;
+        CHECK(px[0] == 255 && px[1] == 0 && px[2] == 0);         /* column 0: red */
+        CHECK(px[4] == 0 && px[5] == 255 && px[6] == 0);         /* 1: green */
+        CHECK(px[8] == 0 && px[9] == 255 && px[10] == 0);        /* 2: green, scissored */
+        CHECK(px[12] == 0 && px[13] == 0 && px[14] == 0);        /* 3: writes off */
+    }
+}
+
 /* Inline constants for a slot other than 0 are legal (regression: once rejected). */
 static void test_constant_buffer_slots(struct vrend_context *c)
 {
@@ -349,6 +471,7 @@ int main(void)
     test_clear(c);
     test_clear_alpha_format(c);
     test_compute_shared_memory(c);
+    test_partial_draw_setup(c);
     test_constant_buffer_slots(c);
     vrend_context_destroy(c);
     test_query_types(r);
