@@ -229,6 +229,18 @@ static bool check_stage(tr *t, const ast_decl *d)
                  in ? "input" : out ? "output" : "system value");
         return false;
     }
+    /* The other way round: there, every input (TCS: every output) but the patch ones is an
+     * array over the vertices, and the patch ones are not. */
+    bool per_vertex_file = (in && (bit & S_MID)) || (out && stage == TGSI_PROCESSOR_TESS_CTRL);
+    if (per_vertex_file && d->has_dim == is_patch(d)) {
+        tr_error(t, d->loc, is_patch(d) ? "%s %s of a %s shader is per-patch, not per-vertex"
+                                        : "%s %s of a %s shader must be per-vertex ([][n])",
+                 in ? "input" : "output",
+                 d->has_semantic && d->semantic < TGSI_SEMANTIC_COUNT
+                     ? tgsi_semantic_names[d->semantic] : "without a semantic",
+                 tgsi_processor_names[stage]);
+        return false;
+    }
     return true;
 }
 
