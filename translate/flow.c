@@ -16,7 +16,7 @@ bool tr_check_structure(tr *t)
 {
     const ast_program *p = t->prog;
     struct open { enum tgsi_opcode op; ast_loc loc; bool has_else; } *stack;
-    stack = ARENA_NEW_ARRAY(t->a, struct open, TR_MAX_NESTING + 1);
+    stack = arena_alloc_uninit(t->a, sizeof(struct open) * (TR_MAX_NESTING + 1)); /* pushed before read */
     if (!stack) {
         tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
         return false;
