@@ -590,7 +590,7 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     bool in_src = layout_binding(c, fmt, binding);
     struct t2g_resource *res = refl_res(c, T2G_RES_IMAGE, v->tgsi_first, binding, in_src);
     if (res) {
-        glsl_name_num(res->name, T2G_NAME_MAX, "img", v->tgsi_first, "");
+        glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "img", v->tgsi_first, "");
         res->texture = v->texture;
         res->host_texture = (uint8_t)host_texture;
         res->return_type = base == IR_I32 ? TGSI_RETURN_SINT
@@ -612,7 +612,9 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     out_s(c, c->d->opaque_precision);
     out_s(c, base == IR_I32 ? "iimage" : base == IR_U32 ? "uimage" : "image");
     out_s(c, t->suffix);
-    out_s(c, " img");
+    out_c(c, ' ');
+    out_s(c, c->rp);
+    out_s(c, "img");
     out_u(c, v->tgsi_first);
     if (v->array_len) {
         out_c(c, '[');
@@ -650,12 +652,14 @@ static void declare_block(glsl_ctx *c, const char *layout, const char *kind, con
     *in_src = layout_binding(c, layout, binding);
     out_s(c, qual);
     out_s(c, kind);
+    out_s(c, c->rp);
     out_s(c, block);
     if (bnum != UINT32_MAX)
         out_u(c, bnum);
     out_s(c, " { ");
     out_s(c, member_type);
     out_c(c, ' ');
+    out_s(c, c->rp);
     out_s(c, member);
     if (mnum != UINT32_MAX)
         out_u(c, mnum);
@@ -689,7 +693,7 @@ void io_declare_resources(glsl_ctx *c)
                           "", n, &in_src, binding, "");
             res = refl_res(c, T2G_RES_UBO, v->tgsi_dim, binding, in_src);
             if (res) {
-                glsl_name_num(res->name, T2G_NAME_MAX, "cb", v->tgsi_dim, "");
+                glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "cb", v->tgsi_dim, "");
                 res->size = n;
             }
             break;
@@ -700,7 +704,7 @@ void io_declare_resources(glsl_ctx *c)
             declare_block(c, "std140", "uniform ", "t2g_driver", UINT32_MAX, "vec4", "drv",
                           UINT32_MAX, "", n, &in_src, k->driver_ubo_binding, "");
             c->refl->uses_driver_ubo = true;
-            copy_name(c->refl->driver_ubo_name, "t2g_driver");
+            snprintf(c->refl->driver_ubo_name, T2G_NAME_MAX, "%st2g_driver", c->rp);
             break;
         }
         case IR_VAR_SAMPLER: {
@@ -710,7 +714,9 @@ void io_declare_resources(glsl_ctx *c)
             in_src = layout_binding(c, NULL, binding);
             out_s(c, "uniform ");
             out_sampler_type(c, v);
-            out_s(c, " s");
+            out_c(c, ' ');
+            out_s(c, c->rp);
+            out_c(c, 's');
             out_u(c, v->tgsi_first);
             if (v->array_len) {
                 out_c(c, '[');
@@ -724,13 +730,14 @@ void io_declare_resources(glsl_ctx *c)
                 if (!res)
                     break;
                 if (v->array_len)
-                    snprintf(res->name, T2G_NAME_MAX, "s%u[%u]", v->tgsi_first, e);
+                    snprintf(res->name, T2G_NAME_MAX, "%ss%u[%u]", c->rp, v->tgsi_first, e);
                 else
-                    glsl_name_num(res->name, T2G_NAME_MAX, "s", v->tgsi_first, "");
+                    glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "s", v->tgsi_first, "");
                 res->texture = (uint8_t)(g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D);
                 res->host_texture = (uint8_t)tex_host_target(c, res->texture);
                 res->return_type = v->return_type;
                 res->shadow = v->shadow;
+                res->queries_levels = v->queries_levels;
             }
             break;
         }
@@ -762,7 +769,7 @@ void io_declare_resources(glsl_ctx *c)
             }
             res = refl_res(c, atomic ? T2G_RES_ATOMIC : T2G_RES_SSBO, idx, binding, in_src);
             if (res) {
-                snprintf(res->name, T2G_NAME_MAX, "%s%u", atomic ? "ac" : "ssbo", idx);
+                snprintf(res->name, T2G_NAME_MAX, "%s%s%u", c->rp, atomic ? "ac" : "ssbo", idx);
                 res->writable = true;
                 res->size = atomic ? v->array_len * 4 : 0;
             }

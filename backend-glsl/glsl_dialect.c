@@ -63,7 +63,9 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_BARRIERS_430] = CORE(430),
     [GF_FRAG_COORD_CONVENTIONS] = EXT(150, 140, "GL_ARB_fragment_coord_conventions", 0),
     [GF_NOPERSPECTIVE] = CORE(140),
-    [GF_GS_STREAMS] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
+    /* ARB_gpu_shader5 gives GLSL 1.50+ EmitStreamVertex, but glslang (the oracle the
+     * output is held to) has it only from 4.00: stream emission needs 4.00. */
+    [GF_GS_STREAMS] = CORE(400),
     [GF_GS_INVOCATIONS] = CORE(400),
     [GF_TEXTURE_SHADOW_LOD] = CORE(0),
     [GF_DEMOTE] = EXT(0, 140, "GL_EXT_demote_to_helper_invocation", T2G_HOST_DEMOTE_TO_HELPER),

@@ -155,6 +155,7 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
     c->key = key;
     c->refl = refl;
     c->stage = s->stage;
+    c->rp = glsl_resource_prefix(s->stage);
     if (out_len)
         *out_len = 0;
     /* The reflection is 20 KB, nearly all of it arrays of which a shader uses a few elements;

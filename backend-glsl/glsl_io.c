@@ -60,6 +60,25 @@ static bool is_varying_semantic(unsigned sem)
            sem == TGSI_SEMANTIC_PATCH;
 }
 
+/* CLIPVERTEX passes between vertex stages as a user varying (a TCS, TES or GS reads the
+ * stage before's); an output no next stage reads stays private, for the clip-plane
+ * lowering of the last vertex stage. */
+static bool clipvertex_varying(glsl_ctx *c, const ir_var *v)
+{
+    if (v->semantic != TGSI_SEMANTIC_CLIPVERTEX)
+        return false;
+    if (v->kind == IR_VAR_INPUT)
+        return c->stage != TGSI_PROCESSOR_VERTEX && c->stage != TGSI_PROCESSOR_FRAGMENT;
+    if (v->kind != IR_VAR_OUTPUT || !c->key->has_next_inputs)
+        return false;
+    uint32_t n = c->key->num_next_inputs < T2G_MAX_VARYINGS ? c->key->num_next_inputs
+                                                             : T2G_MAX_VARYINGS;
+    for (uint32_t i = 0; i < n; i++)
+        if (c->key->next_inputs[i].semantic == TGSI_SEMANTIC_CLIPVERTEX)
+            return true;
+    return false;
+}
+
 static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
 {
     if (v->kind != IR_VAR_INPUT && v->kind != IR_VAR_OUTPUT && v->kind != IR_VAR_SYSTEM_VALUE)
@@ -69,7 +88,8 @@ static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
     if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
         v->semantic == TGSI_SEMANTIC_COLOR)
         return NULL;
-    if (v->kind != IR_VAR_SYSTEM_VALUE && is_varying_semantic(v->semantic))
+    if (v->kind != IR_VAR_SYSTEM_VALUE &&
+        (is_varying_semantic(v->semantic) || clipvertex_varying(c, v)))
         return NULL;
     unsigned dir = v->kind == IR_VAR_OUTPUT ? B_OUT : B_IN;
     /* Where no stage can write gl_ViewportIndex (GLSL ES, GLSL 1.40) there is one
@@ -129,6 +149,11 @@ static const char *io_prefix(glsl_ctx *c, const ir_var *v, uint32_t elem, int64_
     case TGSI_SEMANTIC_COLOR: return "c";
     case TGSI_SEMANTIC_BCOLOR: return "bc";
     case TGSI_SEMANTIC_PATCH: return "patch";
+    case TGSI_SEMANTIC_CLIPVERTEX:
+        if (v->kind == IR_VAR_INPUT || clipvertex_varying(c, v))
+            return "cv";
+        *num = v->id;
+        return "priv";
     case TGSI_SEMANTIC_FOG:
         if (*num == 0)
             *num = -1;
@@ -155,7 +180,8 @@ static size_t name_put(char *buf, size_t n, size_t at, const char *s, size_t len
     return at + len;
 }
 
-void glsl_name_num(char *buf, size_t n, const char *prefix, uint64_t num, const char *suffix)
+void glsl_name_num(char *buf, size_t n, const char *rp, const char *prefix, uint64_t num,
+                   const char *suffix)
 {
     char digits[20];
     size_t nd = 0;
@@ -163,7 +189,8 @@ void glsl_name_num(char *buf, size_t n, const char *prefix, uint64_t num, const 
         digits[sizeof(digits) - 1 - nd++] = (char)('0' + num % 10);
         num /= 10;
     } while (num);
-    size_t at = name_put(buf, n, 0, prefix, strlen(prefix));
+    size_t at = name_put(buf, n, 0, rp, strlen(rp));
+    at = name_put(buf, n, at, prefix, strlen(prefix));
     at = name_put(buf, n, at, digits + sizeof(digits) - nd, nd);
     at = name_put(buf, n, at, suffix, strlen(suffix));
     if (n)
@@ -182,7 +209,7 @@ void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t 
     int64_t num;
     const char *p = io_prefix(c, v, elem, &num);
     if (num >= 0)
-        glsl_name_num(buf, n, p, (uint64_t)num, "");
+        glsl_name_num(buf, n, "", p, (uint64_t)num, "");
     else
         glsl_name_copy(buf, n, p);
 }
@@ -208,8 +235,12 @@ ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem)
 void mem_array_name(glsl_ctx *c, ir_var *v)
 {
     switch (v->kind) {
-    case IR_VAR_BUFFER: out_s(c, "ssbo"); out_u(c, v->tgsi_first); out_s(c, "_data"); break;
-    case IR_VAR_ATOMIC_BUFFER: out_s(c, "ac"); out_u(c, v->tgsi_dim); out_s(c, "_data"); break;
+    case IR_VAR_BUFFER:
+        out_s(c, c->rp); out_s(c, "ssbo"); out_u(c, v->tgsi_first); out_s(c, "_data");
+        break;
+    case IR_VAR_ATOMIC_BUFFER:
+        out_s(c, c->rp); out_s(c, "ac"); out_u(c, v->tgsi_dim); out_s(c, "_data");
+        break;
     default: out_s(c, "shm"); out_u(c, v->tgsi_first); break;
     }
 }
@@ -294,7 +325,7 @@ void io_prepare(glsl_ctx *c)
         v->backend_data = g;
         g->builtin = find_builtin(c, v);
         if (!g->builtin && (v->kind == IR_VAR_SYSTEM_VALUE ||
-                            (!is_varying_semantic(v->semantic) &&
+                            (!is_varying_semantic(v->semantic) && !clipvertex_varying(c, v) &&
                              !(c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) &&
                              !(c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT) &&
                              (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT)))) {
@@ -650,7 +681,8 @@ static void select_elem(glsl_ctx *c, const access *a, const char *interp, const 
 }
 
 /* A register-file element (arrays, constants): name[index], bit cast to the load's type. */
-static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, int64_t num, ir_type elem)
+static void array_load(glsl_ctx *c, ir_instr *in, const char *rp, const char *prefix, int64_t num,
+                       ir_type elem)
 {
     access a = access_of(in);
     unsigned n = in->type.comps;
@@ -662,6 +694,7 @@ static void array_load(glsl_ctx *c, ir_instr *in, const char *prefix, int64_t nu
         out_s(c, fn);
         out_c(c, '(');
     }
+    out_s(c, rp);
     out_s(c, prefix);
     if (num >= 0)
         out_u(c, (uint64_t)num);
@@ -683,16 +716,16 @@ void emit_load_var(glsl_ctx *c, ir_instr *in)
     ir_base to = (ir_base)in->type.base;
     switch (v->kind) {
     case IR_VAR_TEMP_ARRAY:
-        array_load(c, in, "r", v->id, v->type);
+        array_load(c, in, "", "r", v->id, v->type);
         return;
     case IR_VAR_IMMEDIATES:
-        array_load(c, in, "imm", v->id, v->type);
+        array_load(c, in, "", "imm", v->id, v->type);
         return;
     case IR_VAR_CONST_BUFFER:
-        array_load(c, in, "u", v->tgsi_dim, v->type);
+        array_load(c, in, c->rp, "u", v->tgsi_dim, v->type);
         return;
     case IR_VAR_DRIVER:
-        array_load(c, in, "drv", -1, v->type);
+        array_load(c, in, c->rp, "drv", -1, v->type);
         return;
     default:
         break;

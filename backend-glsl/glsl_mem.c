@@ -133,6 +133,7 @@ void emit_sampler_ref(glsl_ctx *c, const ir_instr *in)
 {
     const ir_tex *t = &in->u.tex;
     ir_var *v = t->sampler;
+    out_s(c, c->rp);
     out_c(c, 's');
     out_u(c, v ? v->tgsi_first : 0);
     if (v && v->array_len) {
@@ -354,6 +355,7 @@ static unsigned image_coords(const tex_target_info *ti)
 static void image_ref(glsl_ctx *c, const ir_instr *in)
 {
     ir_var *v = in->u.mem.var;
+    out_s(c, c->rp);
     out_s(c, "img");
     out_u(c, v ? v->tgsi_first : 0);
 }
@@ -467,6 +469,7 @@ static void buffer_elem_of(glsl_ctx *c, const ir_instr *in, unsigned k, bool int
 {
     ir_var *v = in->u.mem.var;
     if (ints) {
+        out_s(c, c->rp);
         out_s(c, v->kind == IR_VAR_ATOMIC_BUFFER ? "ac" : "ssbo");
         out_u(c, v->kind == IR_VAR_ATOMIC_BUFFER ? v->tgsi_dim : v->tgsi_first);
         out_s(c, "_idata");

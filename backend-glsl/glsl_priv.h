@@ -75,6 +75,7 @@ typedef struct glsl_ctx {
     const glsl_dialect *d;
     struct t2g_reflection *refl;
     enum tgsi_processor stage;
+    const char *rp;        /* stage prefix of resource names: stages share one GL namespace */
     strbuf body, decls, *o;
     int indent;
     gval *v;
@@ -94,6 +95,19 @@ typedef struct glsl_ctx {
     ir_var *color0;        /* FS_COLOR0_WRITES_ALL_CBUFS: replicate this output */
     unsigned color0_copies;
 } glsl_ctx;
+
+/* Resource names (blocks, their members, samplers, images) start with the stage's prefix:
+ * a renderer links the stages into one program, where same-named uniforms and blocks of
+ * different stages would have to agree. */
+static inline const char *glsl_resource_prefix(enum tgsi_processor stage)
+{
+    static const char *const prefix[TGSI_PROCESSOR_COUNT] = {
+        [TGSI_PROCESSOR_VERTEX] = "vs_", [TGSI_PROCESSOR_FRAGMENT] = "fs_",
+        [TGSI_PROCESSOR_GEOMETRY] = "gs_", [TGSI_PROCESSOR_TESS_CTRL] = "tcs_",
+        [TGSI_PROCESSOR_TESS_EVAL] = "tes_", [TGSI_PROCESSOR_COMPUTE] = "cs_",
+    };
+    return (unsigned)stage < TGSI_PROCESSOR_COUNT ? prefix[stage] : "";
+}
 
 /* ---- glsl_emit.c */
 bool glsl_has(glsl_ctx *c, enum glsl_feature f);            /* enables its extension if needed */
@@ -199,10 +213,11 @@ void io_declare_stage(glsl_ctx *c);
 /* ---- glsl_xfb.c: reflection.so_varyings for the capture outputs */
 void io_reflect_stream_output(glsl_ctx *c);
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);
-/* prefix, num in decimal and suffix into buf of n bytes, cut and NUL-terminated as snprintf
- * would: names are made for every variable and resource, and snprintf costs ten times as
- * much. */
-void glsl_name_num(char *buf, size_t n, const char *prefix, uint64_t num, const char *suffix);
+/* rp, prefix, num in decimal and suffix into buf of n bytes, cut and NUL-terminated as
+ * snprintf would: names are made for every variable and resource, and snprintf costs ten
+ * times as much. */
+void glsl_name_num(char *buf, size_t n, const char *rp, const char *prefix, uint64_t num,
+                   const char *suffix);
 /* src into buf of n bytes, cut and NUL-terminated as snprintf would */
 void glsl_name_copy(char *buf, size_t n, const char *src);
 ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem);

@@ -35,6 +35,7 @@ void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s)
             t->vals[i] = NULL;
         }
     htable_free(t);
+    shader_unref(s->tcs_passthrough);
     for (int st = 0; st < SHADER_TYPES; st++) {
         if (s->shaders[st])
             shader_unref(s->shaders[st]);

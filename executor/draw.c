@@ -7,27 +7,38 @@
 #include "gles_draw.h"
 #include "vrend_priv.h"
 
-static void setup_vertex_arrays(struct vrend_context *ctx, struct program *p)
+/* layout: specify every attribute again (the vertex elements changed); otherwise only
+ * the buffer bindings changed, and an attribute whose format stays is only rebound. */
+static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
 {
     struct sub_ctx *s = ctx->sub;
     GLuint vao = s->vao;
     glBindVertexArray(vao);
     uint32_t n = s->ve ? s->ve->u.ve->count : 0;
     uint32_t max = ctx->r->lim.max_vertex_attribs < 32 ? ctx->r->lim.max_vertex_attribs : 32;
+    uint32_t was = layout ? 0 : s->vao_enabled, now = 0;
     for (uint32_t i = 0; i < max; i++) {
         const struct vertex_element *el = i < n ? &s->ve->u.ve->el[i] : NULL;
         const struct vformat *f = el ? vformat_get(el->format) : NULL;
         const struct vbuf *vb = el && el->vb_index < MAX_VBUFS ? &s->vbufs[el->vb_index] : NULL;
         if (!f || !f->vcomps || !vb || !vb->res || !vb->res->is_buffer) {
-            glc_vao_disable(ctx->r, vao, i);
+            if (s->vao_enabled & (1u << i))
+                glc_vao_disable(ctx->r, vao, i);
+            continue;
+        }
+        now |= 1u << i;
+        GLintptr off = (GLintptr)vb->offset + el->src_offset;
+        if (was & (1u << i)) {
+            glc_vao_vertex_buffer(ctx->r, vao, i, vb->res->id, off, vb->stride);
             continue;
         }
         bool integer = (f->flags & (FMT_INT | FMT_UINT)) != 0;
         enum glc_attrib_kind kind = f->vtype == GL_DOUBLE ? GLC_ATTRIB_DOUBLE
                                     : integer ? GLC_ATTRIB_INT : GLC_ATTRIB_FLOAT;
-        glc_vao_attrib(ctx->r, vao, i, vb->res->id, (GLintptr)vb->offset + el->src_offset,
-                       vb->stride, f->vcomps, f->vtype, f->vnorm, kind, el->divisor);
+        glc_vao_attrib(ctx->r, vao, i, vb->res->id, off, vb->stride, f->vcomps, f->vtype,
+                       f->vnorm, kind, el->divisor);
     }
+    s->vao_enabled = now;
 }
 
 bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
@@ -47,35 +58,50 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     /* Draws of one submission reuse the previous draw's program, state, resource bindings
      * and vertex arrays as far as the commands between them left those valid; the program
      * also depends on the primitive (point sprites), so another mode chooses again. */
-    if (ctx->draw_prog_valid && s->draw_mode != mode)
-        ctx->draw_prog_valid = false;
+    uint32_t dirty = ctx->draw_dirty;
+    if (s->draw_mode != mode)
+        dirty |= DRAW_PROG;
     s->draw_mode = mode;
-    struct program *prog = ctx->draw_prog_valid ? ctx->draw_prog : program_for_draw(ctx, false);
+    if (mode == 14 && s->patch_vertices != patch_vertices) {
+        /* GLES sizes the pass-through control shader to the patch. */
+        s->patch_vertices = patch_vertices;
+        if (ctx->r->gles)
+            dirty |= DRAW_PROG;
+    }
+    struct program *prog = ctx->draw_prog;
     if (!prog)
-        return true;
+        dirty = DRAW_ALL;
+    if (dirty & DRAW_PROG) {
+        prog = program_for_draw(ctx, false);
+        if (!prog) {
+            ctx->draw_dirty = DRAW_ALL;
+            return true;
+        }
+        /* Bindings and uniform blocks are the program's: another one needs all of them. */
+        if (prog != ctx->draw_prog || dirty == DRAW_ALL)
+            dirty |= DRAW_RESOURCES;
+    }
     vlog(ctx->r, VREND_LOG_DEBUG, "draw mode %u start %u count %u prog %u vp %g %g %g %g", mode,
          start, count, prog->id, s->vp_scale[0][0], s->vp_scale[0][1], s->vp_trans[0][0],
          s->vp_trans[0][1]);
-    bool all = !ctx->draw_prog_valid;
-    if (all || !ctx->draw_fixed_valid || !ctx->draw_resources_valid || !ctx->draw_arrays_valid) {
+    if (dirty) {
         while (glGetError() != GL_NO_ERROR)
             ;
-        if (all || !ctx->draw_fixed_valid)
-            state_apply(ctx, fb_flipped(s));
-        if (all)
+        if (dirty & DRAW_FIXED)
+            state_apply(ctx, fb_flipped(s), dirty);
+        if (dirty == DRAW_ALL || prog != ctx->draw_prog)
             glUseProgram(prog->id);
         GLenum e0 = glGetError();
-        if (all || !ctx->draw_resources_valid)
-            program_bind_resources(ctx, prog);
+        if (dirty & DRAW_RESOURCES)
+            program_bind_resources(ctx, prog, dirty);
         GLenum e1 = glGetError();
-        if (all || !ctx->draw_arrays_valid)
-            setup_vertex_arrays(ctx, prog);
+        if (dirty & (DRAW_VE | DRAW_VBUFS))
+            setup_vertex_arrays(ctx, dirty & DRAW_VE);
         GLenum e2 = glGetError();
         if (e0 || e1 || e2)
             vlog(ctx->r, VREND_LOG_DEBUG, "draw setup errors: state 0x%x resources 0x%x arrays 0x%x",
                  e0, e1, e2);
-        ctx->draw_prog_valid = ctx->draw_fixed_valid = true;
-        ctx->draw_resources_valid = ctx->draw_arrays_valid = true;
+        ctx->draw_dirty = 0;
         ctx->draw_prog = prog;
     }
     if (mode == 14 && patch_vertices)
@@ -197,7 +223,12 @@ bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
     if (!prog)
         return true;
     glUseProgram(prog->id);
-    program_bind_resources(ctx, prog);
+    program_bind_resources(ctx, prog, DRAW_RESOURCES);
+    /* GL orders a dispatch after the rendering before it, but llvmpipe's dispatch does not
+     * wait for the rasterizer's pending work: a depth clear then a texelFetch of that depth
+     * read the old value (piglit clearbuffer-depth-cs-probe, which fails natively on
+     * llvmpipe too).  A texture-fetch barrier makes llvmpipe finish that work first. */
+    glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT);
     struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
     if (indirect && indirect->is_buffer) {
         if ((uint64_t)p[7] + 12 > indirect->d.width)

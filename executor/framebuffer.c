@@ -157,7 +157,6 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         uint32_t m = (w >> 27) & 0xf;
         glColorMaski(i, m & 1, (m >> 1) & 1, (m >> 2) & 1, (m >> 3) & 1);
     }
-    glBlendColor(s->blend_color[0], s->blend_color[1], s->blend_color[2], s->blend_color[3]);
 }
 
 static void apply_dsa(struct sub_ctx *s)
@@ -244,15 +243,20 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
         enable(GL_CLIP_DISTANCE0 + i, (clip_enable >> i) & 1);
 }
 
-void state_apply(struct vrend_context *ctx, bool flipped)
+void state_apply(struct vrend_context *ctx, bool flipped, uint32_t what)
 {
     struct sub_ctx *s = ctx->sub;
-    apply_blend(ctx, s);
-    apply_dsa(s);
-    apply_rasterizer(ctx, s, flipped);
+    if (what & DRAW_BLEND)
+        apply_blend(ctx, s);
+    if (what & (DRAW_BLEND | DRAW_BLEND_COLOR))
+        glBlendColor(s->blend_color[0], s->blend_color[1], s->blend_color[2], s->blend_color[3]);
+    if (what & DRAW_DSA)
+        apply_dsa(s);
+    if (what & DRAW_RS)
+        apply_rasterizer(ctx, s, flipped);
     bool halfz = s->rs && ((s->rs->u.rs.s0 >> 2) & 1);
     int nvp = ctx->r->lim.max_viewports < 16 ? ctx->r->lim.max_viewports : 16;
-    for (int i = 0; i < nvp; i++) {
+    for (int i = 0; i < nvp && (what & DRAW_VIEWPORT); i++) {
         float sx = s->vp_scale[i][0], sy = s->vp_scale[i][1], sz = s->vp_scale[i][2];
         float tx = s->vp_trans[i][0], ty = s->vp_trans[i][1], tz = s->vp_trans[i][2];
         float ax = sx < 0 ? -sx : sx, ay = sy < 0 ? -sy : sy;
@@ -262,6 +266,8 @@ void state_apply(struct vrend_context *ctx, bool flipped)
             glDepthRangeIndexedfOES(i, (GLfloat)n, (GLfloat)f);
         else
             glDepthRangeIndexed(i, n, f);
+    }
+    for (int i = 0; i < nvp && (what & DRAW_SCISSOR); i++) {
         uint32_t a = s->scissor[i][0], b = s->scissor[i][1];
         int minx = a & 0xffff, miny = a >> 16, maxx = b & 0xffff, maxy = b >> 16;
         if (flipped) {
@@ -273,18 +279,23 @@ void state_apply(struct vrend_context *ctx, bool flipped)
         glScissorIndexed(i, minx, miny, maxx > minx ? maxx - minx : 0,
                          maxy > miny ? maxy - miny : 0);
     }
-    enable(GL_SAMPLE_MASK, s->sample_mask != ~0u);
-    glSampleMaski(0, s->sample_mask);
-    if (!ctx->r->gles) {
-        enable(GL_SAMPLE_SHADING, s->min_samples > 1);
-        if (s->min_samples > 1)
-            glMinSampleShading(1.0f);
-        glEnable(GL_FRAMEBUFFER_SRGB);
+    if (what & DRAW_SAMPLE) {
+        enable(GL_SAMPLE_MASK, s->sample_mask != ~0u);
+        glSampleMaski(0, s->sample_mask);
+        if (!ctx->r->gles) {
+            enable(GL_SAMPLE_SHADING, s->min_samples > 1);
+            if (s->min_samples > 1)
+                glMinSampleShading(1.0f);
+        }
+    }
+    if (!ctx->r->gles && (what & DRAW_TESS)) {
         glPatchParameterfv(GL_PATCH_DEFAULT_OUTER_LEVEL, s->tess_outer);
         glPatchParameterfv(GL_PATCH_DEFAULT_INNER_LEVEL, s->tess_inner);
-    } else if (ctx->r->gles_srgb_write_control) {
-        glEnable(GL_FRAMEBUFFER_SRGB);   /* a blit may have turned it off */
     }
+    /* Blits may turn sRGB writes off; any command but the few that only set draw state
+     * dirties everything, so this runs after each of them. */
+    if ((what & DRAW_FIXED) == DRAW_FIXED && (!ctx->r->gles || ctx->r->gles_srgb_write_control))
+        glEnable(GL_FRAMEBUFFER_SRGB);
 }
 
 void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped)

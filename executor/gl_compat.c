@@ -320,6 +320,17 @@ void glc_vao_attrib(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf, 
     glEnableVertexAttribArray(i);
 }
 
+void glc_vao_vertex_buffer(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf,
+                           GLintptr off, GLsizei stride)
+{
+    if (!r->gles) {
+        glVertexArrayVertexBuffer(vao, i, buf, off, stride);
+        return;
+    }
+    glBindVertexArray(vao);
+    glBindVertexBuffer(i, buf, off, stride);
+}
+
 void glc_vao_element_buffer(struct vrend_renderer *r, GLuint vao, GLuint buf)
 {
     if (!r->gles) {

@@ -58,6 +58,9 @@ void glc_vao_disable(struct vrend_renderer *r, GLuint vao, GLuint i);
 void glc_vao_attrib(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf, GLintptr off,
                     GLsizei stride, GLint comps, GLenum type, GLboolean norm,
                     enum glc_attrib_kind kind, GLuint divisor);
+/* Rebinds only the buffer of attribute i's binding (its format stays). */
+void glc_vao_vertex_buffer(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf,
+                           GLintptr off, GLsizei stride);
 void glc_vao_element_buffer(struct vrend_renderer *r, GLuint vao, GLuint buf);
 
 #endif

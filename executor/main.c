@@ -2,6 +2,9 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <errno.h>
+#include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +29,8 @@ static void usage(FILE *f)
         "  --record FILE       write a trace of the first client's session to FILE (later\n"
         "                      clients to FILE.1, FILE.2, ...); format in executor/record.h\n"
         "  --replay FILE       re-execute a trace without a client\n"
+        "  --client-memory MIB resource memory one client may hold, host storage plus guest\n"
+        "                      backing (default 1024; 0: no limit); creations past it fail\n"
         "  --verbose           log more\n"
         "  --use-egl-surfaceless  accepted for virgl_test_server compatibility (always)\n");
 }
@@ -43,8 +48,25 @@ static const char *value_of(int argc, char **argv, int *i, const char *opt)
     return NULL;
 }
 
+/* The host driver allocates and frees large blocks around every draw that changes
+ * state (llvmpipe: each state change copies ~50 KB of shader context into the scene).
+ * glibc gives the top of its heap back to the kernel whenever more than 128 KB are free
+ * there, so each such draw paid for page faults on fresh memory.  The server keeps what it
+ * freed instead: blocks up to MMAP_MAX come from the heap, and up to TRIM_KEEP of free heap
+ * stays mapped (per client process).  VIRGL_EXEC_MALLOC_DEFAULT=1 keeps glibc's policy. */
+static void tune_malloc(void)
+{
+    enum { MMAP_MAX = 4 << 20, TRIM_KEEP = 128 << 20 };
+    const char *e = getenv("VIRGL_EXEC_MALLOC_DEFAULT");
+    if (e && *e && strcmp(e, "0"))
+        return;
+    mallopt(M_MMAP_THRESHOLD, MMAP_MAX);
+    mallopt(M_TRIM_THRESHOLD, TRIM_KEEP);
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     struct vtest_server_opts o = { .socket_path = VTEST_DEFAULT_SOCKET };
     const char *replay = NULL, *v;
     for (int i = 1; i < argc; i++) {
@@ -65,6 +87,16 @@ int main(int argc, char **argv)
             o.record_path = v;
         else if ((v = value_of(argc, argv, &i, "--replay")))
             replay = v;
+        else if ((v = value_of(argc, argv, &i, "--client-memory"))) {
+            char *end;
+            errno = 0;
+            unsigned long long mib = strtoull(v, &end, 10);
+            if (errno || end == v || *end || mib > (UINT64_MAX >> 20)) {
+                fprintf(stderr, "virgl-exec: --client-memory takes MiB, not '%s'\n", v);
+                return 2;
+            }
+            o.client_memory_limit = mib ? (uint64_t)mib << 20 : UINT64_MAX;
+        }
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return 0;
@@ -76,7 +108,8 @@ int main(int argc, char **argv)
     }
     vtest_log_verbose = o.verbose;
     if (replay) {
-        struct vrend_renderer_opts ro = { .gles = o.gles, .verbose = o.verbose };
+        struct vrend_renderer_opts ro = { .gles = o.gles, .verbose = o.verbose,
+                                          .client_memory_limit = o.client_memory_limit };
         return vtest_replay(replay, &ro);
     }
     return vtest_server_run(&o);

@@ -19,6 +19,8 @@ void view_unref(struct sampler_view *v)
         return;
     if (v->view)
         glDeleteTextures(1, &v->view);
+    if (v->compare_view)
+        glDeleteTextures(1, &v->compare_view);
     vres_unref(NULL, v->res);
     free(v);
 }
@@ -142,7 +144,11 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
     glGenTextures(1, &v->view);
     glTextureView(v->view, v->target, r->id, f->internal, v->first, v->last - v->first + 1,
                   v->first_layer, nlayers);
+    v->internal = f->internal;
+    v->nlayers = nlayers;
+    bool own_range = true;   /* the view has the guest's levels and layers */
     if (glGetError() != GL_NO_ERROR) {
+        own_range = false;
         glDeleteTextures(1, &v->view);
         v->view = 0;
         glGenTextures(1, &v->view);
@@ -160,10 +166,29 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
     for (int i = 0; i < 4; i++)
         sw[i] = compose_swizzle(f, (v->swizzle >> (3 * i)) & 7);
     glc_texture_swizzle(ctx->r, v->target, v->view, sw);
+    v->red_moved = own_range && sw[0] != GL_RED && (f->flags & FMT_HAS_DEPTH);
     if ((f->flags & FMT_DEPTH) && (f->flags & FMT_STENCIL) && !(f->flags & FMT_HAS_DEPTH))
         glc_texture_parameteri(ctx->r, v->target, v->view, GL_DEPTH_STENCIL_TEXTURE_MODE,
                                GL_STENCIL_INDEX);
     return true;
+}
+
+GLuint view_compare_texture(struct sampler_view *v)
+{
+    if (!v->red_moved || !v->view || v->compare_view)
+        return v->compare_view ? v->compare_view : v->view;
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    glGenTextures(1, &v->compare_view);
+    glTextureView(v->compare_view, v->target, v->view, v->internal, 0, v->last - v->first + 1,
+                  0, v->nlayers);
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &v->compare_view);
+        v->compare_view = 0;
+        v->red_moved = false;
+        return v->view;
+    }
+    return v->compare_view;
 }
 
 static GLenum wrap_to_gl(uint32_t w)

@@ -74,6 +74,33 @@ static bool validate_desc(struct vrend_context *ctx, const struct vrend_resource
     return true;
 }
 
+/* Bytes of host storage a resource needs: every level of every layer and sample, whole
+ * compression blocks; saturates at UINT64_MAX. */
+static uint64_t storage_bytes(const struct vrend_resource_desc *d, const struct vformat *f)
+{
+    if (d->target == PIPE_BUFFER)
+        return d->width;
+    uint64_t bw = f && f->block_w ? f->block_w : 1, bh = f && f->block_h ? f->block_h : 1;
+    uint64_t bytes = f && f->block_bytes ? f->block_bytes : 16;
+    uint64_t layers = d->target == PIPE_TEXTURE_CUBE ? 6 : d->array_size ? d->array_size : 1;
+    uint64_t samples = d->nr_samples > 1 ? d->nr_samples : 1, total = 0;
+    for (uint32_t l = 0; l <= d->last_level && l < 16; l++) {
+        uint64_t w = minify(d->width, l), h = minify(d->height, l);
+        uint64_t depth = d->target == PIPE_TEXTURE_3D ? minify(d->depth, l) : 1, v;
+        if (__builtin_mul_overflow((w + bw - 1) / bw, (h + bh - 1) / bh, &v) ||
+            __builtin_mul_overflow(v, depth, &v) || __builtin_mul_overflow(v, layers, &v) ||
+            __builtin_mul_overflow(v, samples, &v) || __builtin_mul_overflow(v, bytes, &v) ||
+            __builtin_add_overflow(total, v, &total))
+            return UINT64_MAX;
+    }
+    return total;
+}
+
+static uint64_t client_memory_limit(const struct vrend_renderer *r)
+{
+    return r->opts.client_memory_limit ? r->opts.client_memory_limit : VREND_DEFAULT_CLIENT_MEMORY;
+}
+
 int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
                           const struct vrend_resource_desc *d, void *backing, size_t size)
 {
@@ -85,6 +112,17 @@ int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
         vlog(ctx->r, VREND_LOG_ERROR, "resource create %u: invalid target %u format %u %ux%ux%u",
              handle, d->target, d->format, d->width, d->height, d->depth);
         return -EINVAL;
+    }
+    uint64_t charge = storage_bytes(d, vformat_get(d->format)), limit = client_memory_limit(ctx->r);
+    if (__builtin_add_overflow(charge, (uint64_t)size, &charge) || charge > limit ||
+        ctx->res_bytes > limit - charge) {
+        vlog(ctx->r, VREND_LOG_ERROR,
+             "resource create %u: %llu bytes (target %u format %u %ux%ux%u[%u], %u levels, "
+             "%u samples) past the client's memory budget (%llu of %llu bytes in use)", handle,
+             (unsigned long long)charge, d->target, d->format, d->width, d->height, d->depth,
+             d->array_size, d->last_level + 1, d->nr_samples,
+             (unsigned long long)ctx->res_bytes, (unsigned long long)limit);
+        return -ENOMEM;
     }
     struct vres *r = calloc(1, sizeof(*r));
     if (!r)
@@ -144,6 +182,8 @@ int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
         vres_unref(ctx, r);
         return -ENOMEM;
     }
+    r->charged = charge;
+    ctx->res_bytes += charge;
     return 0;
 }
 
@@ -168,7 +208,10 @@ void vrend_resource_unref(struct vrend_context *ctx, uint32_t handle)
     struct vres *r = htable_remove(&ctx->res, handle);
     if (!r)
         return;
-    /* Objects may still hold the GL object; only the guest-visible memory goes away. */
+    /* Objects may still hold the GL object; only the guest-visible memory goes away (and
+     * leaves the budget: what objects keep alive is bounded by the objects). */
+    ctx->res_bytes -= r->charged;
+    r->charged = 0;
     r->backing = NULL;
     r->backing_size = 0;
     vres_unref(ctx, r);

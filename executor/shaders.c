@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontend/tgsi.h"
 #include "gl_compat.h"
 #include "vrend_priv.h"
 
@@ -47,6 +48,10 @@ static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
      * real formats to the variants, so any format lets a store-only image (no format in
      * TGSI, which GLSL ES cannot declare) through here. */
     memset(k.image_format, T2G_IMAGE_FORMAT_R32UI, sizeof k.image_format);
+    /* GLSL ES has no textureQueryLevels(): draws give the bound views' level counts; any
+     * count lets such a shader through here, and the reflection names the samplers. */
+    if (ctx->r->gles)
+        memset(k.sampler_levels, 1, sizeof k.sampler_levels);
     struct t2g_result *res = t2g_compile(sh->text, sh->text_len, &k, 0, stage_names[sh->type]);
     if (!res)
         return;
@@ -149,6 +154,72 @@ struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, u
     return sh;
 }
 
+/* GLES links no program with a tessellation evaluation shader but no control shader (GL
+ * hands the patch straight to the TES), so such draws get a control shader, written as
+ * TGSI: each invocation copies its vertex's VS outputs, and the levels are the guest's
+ * defaults (SET_TESS_STATE).  Remade when the patch size, the levels or the VS change. */
+static struct shader_obj *passthrough_tcs(struct vrend_context *ctx, const struct shader_obj *vs)
+{
+    struct sub_ctx *s = ctx->sub;
+    const struct t2g_reflection *r = vs->base;
+    size_t cap = 1024 + (size_t)r->num_outputs * 96;
+    char *text = malloc(cap);
+    if (!text)
+        return NULL;
+    size_t n = 0;
+#define PUT(...) (n += (size_t)snprintf(text + n, n < cap ? cap - n : 0, __VA_ARGS__))
+    uint32_t verts = s->patch_vertices ? s->patch_vertices : 3;
+    PUT("TESS_CTRL\nPROPERTY TCS_VERTICES_OUT %u\n", verts > 32 ? 32 : verts);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < r->num_outputs; i++) {
+        const struct t2g_io *o = &r->outputs[i];
+        /* Varyings a TES can read as user inputs or gl_Position; the others (point size,
+         * clip distances, layer) need extensions on GLES and are left out. */
+        if (o->semantic != TGSI_SEMANTIC_POSITION && o->semantic != TGSI_SEMANTIC_COLOR &&
+            o->semantic != TGSI_SEMANTIC_BCOLOR && o->semantic != TGSI_SEMANTIC_FOG &&
+            o->semantic != TGSI_SEMANTIC_GENERIC && o->semantic != TGSI_SEMANTIC_TEXCOORD &&
+            o->semantic != TGSI_SEMANTIC_CLIPVERTEX)
+            continue;
+        PUT("DCL IN[][%u], %s[%u]\nDCL OUT[][%u], %s[%u]\n", k,
+            tgsi_semantic_names[o->semantic], o->semantic_index, k,
+            tgsi_semantic_names[o->semantic], o->semantic_index);
+        k++;
+    }
+    uint32_t w[6];
+    memcpy(w, s->tess_outer, 16);
+    memcpy(w + 4, s->tess_inner, 8);
+    PUT("DCL SV[0], INVOCATIONID\nDCL OUT[%u], TESSOUTER\nDCL OUT[%u].xy, TESSINNER\n"
+        "DCL ADDR[0]\nIMM[0] UINT32 {%u, %u, %u, %u}\nIMM[1] UINT32 {%u, %u, 0, 0}\n"
+        "  0: UARL ADDR[0].x, SV[0].xxxx\n", k, k + 1, w[0], w[1], w[2], w[3], w[4], w[5]);
+    for (uint32_t i = 0; i < k; i++)
+        PUT("  %u: MOV OUT[ADDR[0].x][%u], IN[ADDR[0].x][%u]\n", i + 1, i, i);
+    PUT("  %u: MOV OUT[%u], IMM[0]\n  %u: MOV OUT[%u].xy, IMM[1].xyxx\n  %u: END\n", k + 1, k,
+        k + 2, k + 1, k + 3);
+#undef PUT
+    if (n >= cap) {
+        free(text);
+        return NULL;
+    }
+    struct shader_obj *old = s->tcs_passthrough;
+    if (old && old->text && !strcmp(old->text, text)) {
+        free(text);
+        return old;
+    }
+    struct shader_obj *sh = calloc(1, sizeof(*sh));
+    if (!sh) {
+        free(text);
+        return NULL;
+    }
+    sh->refs = 1;
+    sh->type = SHADER_TESS_CTRL;
+    sh->text = text;
+    sh->text_len = (uint32_t)n;
+    shader_finish(ctx, sh);
+    shader_unref(old);
+    s->tcs_passthrough = sh;
+    return sh;
+}
+
 bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
                      uint32_t len)
 {
@@ -174,97 +245,6 @@ void shader_unref(struct shader_obj *sh)
     free(sh);
 }
 
-
-/* GLSL links same-named uniforms and blocks across the stages of a program, so the
- * per-stage resources the backend names cb0/u0/s0/img0/ssbo0/ac0 would collide (with
- * different sizes and bindings).  Prefixing them with the stage keeps them apart; varyings
- * keep their names because they must match.  Returns a malloc'ed copy. */
-static bool is_resource_ident(const char *p, size_t n)
-{
-    static const char *const prefixes[] = { "cb", "u", "s", "img", "ssbo", "ac" };
-    for (unsigned i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        size_t l = strlen(prefixes[i]);
-        if (n <= l || strncmp(p, prefixes[i], l))
-            continue;
-        size_t j = l;
-        while (j < n && p[j] >= '0' && p[j] <= '9')
-            j++;
-        if (j == n)
-            return true;
-    }
-    return false;
-}
-
-static bool ident_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-static char *stage_private_names(const char *src, const char *tag)
-{
-    size_t len = strlen(src), tl = strlen(tag), cap = len * 2 + 64, o = 0;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    for (size_t i = 0; i < len;) {
-        if (ident_char(src[i]) && !(src[i] >= '0' && src[i] <= '9')) {
-            size_t j = i;
-            while (j < len && ident_char(src[j]))
-                j++;
-            if (o + (j - i) + tl + 1 >= cap) {
-                cap = cap * 2 + (j - i) + tl;
-                char *n = realloc(out, cap);
-                if (!n) {
-                    free(out);
-                    return NULL;
-                }
-                out = n;
-            }
-            if (is_resource_ident(src + i, j - i)) {
-                memcpy(out + o, tag, tl);
-                o += tl;
-            }
-            /* The backend declares the driver block's member as drv but reads drv0;
-             * one spelling makes both agree. */
-            if (j - i == 4 && !strncmp(src + i, "drv0", 4)) {
-                memcpy(out + o, "drv", 3);
-                o += 3;
-            } else {
-                memcpy(out + o, src + i, j - i);
-                o += j - i;
-            }
-            i = j;
-            continue;
-        }
-        if (o + 2 >= cap) {
-            cap *= 2;
-            char *n = realloc(out, cap);
-            if (!n) {
-                free(out);
-                return NULL;
-            }
-            out = n;
-        }
-        out[o++] = src[i++];
-    }
-    out[o] = 0;
-    return out;
-}
-
-static const char *stage_tags[SHADER_TYPES] = { "vs_", "fs_", "gs_", "tcs_", "tes_", "cs_" };
-
-static void prefix_reflection_names(struct t2g_reflection *r, const char *tag)
-{
-    for (uint32_t i = 0; i < r->num_resources; i++) {
-        char *name = r->resources[i].name;
-        size_t tl = strlen(tag), nl = strnlen(name, T2G_NAME_MAX - 1);
-        if (nl + tl >= T2G_NAME_MAX)
-            nl = T2G_NAME_MAX - 1 - tl;
-        memmove(name + tl, name, nl);
-        memcpy(name, tag, tl);
-        name[tl + nl] = 0;
-    }
-}
 
 /* Keys are hashed on every draw: eight bytes a step. */
 static uint64_t hash_bytes(const void *data, size_t n)
@@ -311,17 +291,13 @@ static struct shader_variant *get_variant(struct vrend_context *ctx, struct shad
         return NULL;
     }
     v->refl = malloc(sizeof *v->refl);
-    if (v->refl) {
+    if (v->refl)
         *v->refl = res->reflection;
-        prefix_reflection_names(v->refl, stage_tags[sh->type]);
-    }
     GLuint id = glCreateShader(gl_stage[sh->type]);
-    char *renamed = stage_private_names(res->source, stage_tags[sh->type]);
-    const char *src = renamed ? renamed : res->source;
+    const char *src = res->source;
     if (ctx->r->opts.verbose && getenv("VIRGL_EXEC_TRACE"))
         vlog(ctx->r, VREND_LOG_DEBUG, "%s TGSI:\n%s\nGLSL:\n%s", stage_names[sh->type], sh->text, src);
     glShaderSource(id, 1, &src, NULL);
-    free(renamed);
     glCompileShader(id);
     GLint ok = 0;
     glGetShaderiv(id, GL_COMPILE_STATUS, &ok);
@@ -398,6 +374,34 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
             }
 }
 
+/* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
+ * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
+ * cannot query a texture's level count, gets the bound views' counts for the samplers the
+ * shader queries. */
+static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
+                         const struct t2g_reflection *base, struct t2g_key *k)
+{
+    for (uint32_t i = 0; i < base->num_resources; i++) {
+        const struct t2g_resource *res = &base->resources[i];
+        uint32_t idx = res->tgsi_index;
+        if (res->kind != T2G_RES_SAMPLER || idx >= T2G_MAX_SAMPLERS || idx >= MAX_SLOTS)
+            continue;
+        const struct sampler_view *v = s->views[stage][idx];
+        if (gles && res->queries_levels)
+            k->sampler_levels[idx] = v && v->last >= v->first && v->last - v->first < 255
+                                         ? (uint8_t)(v->last - v->first + 1) : 1;
+        if (!res->shadow || !v)
+            continue;
+        uint32_t sw = v->swizzle;
+        for (int c = 0; c < 4; c++) {
+            uint32_t x = (sw >> (3 * c)) & 7;
+            k->shadow_swizzle[idx][c] = x == PIPE_SWIZZLE_0 ? T2G_SHADOW_ZERO
+                                        : x == PIPE_SWIZZLE_1 ? T2G_SHADOW_ONE
+                                                              : T2G_SHADOW_RESULT;
+        }
+    }
+}
+
 /* vars: the variants already compiled for this draw (or NULL).  A stage's outputs follow
  * the next stage's inputs as that stage's variant emits them, not as its unkeyed compile
  * did: GLSL ES links only when interpolation qualifiers agree, and keys change them (a GS
@@ -431,6 +435,8 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             break;
         }
     const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
+    if (st[stage] && st[stage]->base_ok)
+        sampler_keys(s, stage, ctx->r->gles, st[stage]->base, k);
     for (uint32_t i = 0; i < MAX_IMAGES && i < T2G_MAX_IMAGES; i++)
         if (s->images[stage][i].res)
             k->image_format[i] = image_format_for(s->images[stage][i].format);
@@ -551,6 +557,15 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
     struct sub_ctx *s = ctx->sub;
     struct shader_obj **sh = s->shaders;
     struct shader_variant *v[SHADER_TYPES] = { 0 };
+    struct shader_obj *with_tcs[SHADER_TYPES];
+    if (!compute && ctx->r->gles && sh[SHADER_TESS_EVAL] && !sh[SHADER_TESS_CTRL] &&
+        sh[SHADER_VERTEX] && sh[SHADER_VERTEX]->base_ok) {
+        memcpy(with_tcs, sh, sizeof with_tcs);
+        with_tcs[SHADER_TESS_CTRL] = passthrough_tcs(ctx, sh[SHADER_VERTEX]);
+        if (!with_tcs[SHADER_TESS_CTRL])
+            return NULL;
+        sh = with_tcs;
+    }
     if (compute) {
         if (!sh[SHADER_COMPUTE] || !sh[SHADER_COMPUTE]->base_ok)
             return NULL;
@@ -653,8 +668,11 @@ static void bind_ubo(struct vrend_context *ctx, uint32_t st, const struct t2g_re
         /* Draws mostly reuse the constants: re-uploading (a new host allocation each time)
          * made every draw as slow as a buffer transfer. */
         if (s->consts_dirty[st][idx] || size > s->const_buf_size[st][idx]) {
-            glc_buffer_data(ctx->r, buf, size, NULL, GL_STREAM_DRAW);
-            if (have)
+            /* New storage (a buffer a pending draw reads is not overwritten), filled in
+             * the same call where the constants cover it. */
+            glc_buffer_data(ctx->r, buf, size, have == size ? s->consts[st][idx] : NULL,
+                            GL_STREAM_DRAW);
+            if (have && have != size)
                 glc_buffer_sub_data(ctx->r, buf, 0, have, s->consts[st][idx]);
             s->const_buf_size[st][idx] = size;
             s->consts_dirty[st][idx] = false;
@@ -671,6 +689,8 @@ static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2
         return;
     struct sampler_view *v = s->views[st][idx];
     GLuint tex = v ? (v->view ? v->view : v->res->id) : 0;
+    if (v && res->shadow && v->red_moved)
+        tex = view_compare_texture(v);
     glc_bind_texture_unit(ctx->r, res->binding, v ? v->target : GL_TEXTURE_2D, tex);
     struct sampler_state *ss = s->samplers[st][idx];
     glBindSampler(res->binding, ss && v && v->target != GL_TEXTURE_BUFFER ? ss->id : 0);
@@ -698,7 +718,20 @@ static void bind_image(struct vrend_context *ctx, uint32_t st, const struct t2g_
                        fmt);
 }
 
-void program_bind_resources(struct vrend_context *ctx, struct program *p)
+uint32_t shader_key_view_slots(const struct shader_obj *sh)
+{
+    uint32_t m = 0;
+    if (!sh || !sh->base_ok)
+        return 0;
+    for (uint32_t i = 0; i < sh->base->num_resources; i++) {
+        const struct t2g_resource *res = &sh->base->resources[i];
+        if (res->kind == T2G_RES_SAMPLER && res->shadow && res->tgsi_index < 32)
+            m |= 1u << res->tgsi_index;
+    }
+    return m;
+}
+
+void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32_t what)
 {
     struct sub_ctx *s = ctx->sub;
     bool driver = false;
@@ -707,16 +740,27 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
         if (!v)
             continue;
         driver |= v->refl->uses_driver_ubo;
+        bool tex = what & (DRAW_TEX0 << st);
         for (uint32_t i = 0; i < v->refl->num_resources; i++) {
             const struct t2g_resource *res = &v->refl->resources[i];
             switch (res->kind) {
-            case T2G_RES_UBO: bind_ubo(ctx, st, res); break;
-            case T2G_RES_SAMPLER: bind_sampler(ctx, st, res); break;
-            case T2G_RES_IMAGE: bind_image(ctx, st, res); break;
+            case T2G_RES_UBO:
+                if (what & DRAW_UBOS)
+                    bind_ubo(ctx, st, res);
+                break;
+            case T2G_RES_SAMPLER:
+                if (tex)
+                    bind_sampler(ctx, st, res);
+                break;
+            case T2G_RES_IMAGE:
+                if (what & DRAW_IMAGES)
+                    bind_image(ctx, st, res);
+                break;
             case T2G_RES_SSBO: {
                 struct ssbo_slot *b = res->tgsi_index < MAX_SSBOS ? &s->ssbos[st][res->tgsi_index]
                                                                  : NULL;
-                if (b && b->res && (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
+                if ((what & DRAW_SSBOS) && b && b->res &&
+                    (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
                     glBindBufferRange(GL_SHADER_STORAGE_BUFFER, res->binding, b->res->id,
                                       b->offset, b->size);
                 break;
@@ -724,7 +768,8 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
             case T2G_RES_ATOMIC: {
                 struct ubo_slot *b = res->tgsi_index < MAX_SSBOS ? &s->atomics[res->tgsi_index]
                                                                  : NULL;
-                if (b && b->res && (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
+                if ((what & DRAW_SSBOS) && b && b->res &&
+                    (uint64_t)b->offset + b->size <= b->res->d.width && b->size)
                     /* The compiler declares counters as a storage buffer of uints. */
                     glBindBufferRange(GL_SHADER_STORAGE_BUFFER, res->binding, b->res->id,
                                       b->offset, b->size);
@@ -733,7 +778,7 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p)
             }
         }
     }
-    if (driver) {
+    if (driver && (what & DRAW_DRIVER)) {
         struct t2g_driver_uniforms u;
         fill_driver_uniforms(ctx, &u, fb_flipped(s));
         if (!s->driver_sent_valid || memcmp(&u, &s->driver_sent, sizeof u)) {

@@ -21,11 +21,15 @@ bool cmd_set_viewport(struct vrend_context *ctx, const uint32_t *p, uint32_t len
     uint32_t start = p[0], n = (len - 1) / 6;
     if ((len - 1) % 6 || start >= 16 || n > 16 - start)
         return ctx_err(ctx, "viewport: start %u, %u dwords", start, len);
+    bool flipped = fb_flipped(ctx->sub);
     for (uint32_t i = 0; i < n; i++)
         for (int c = 0; c < 3; c++) {
             ctx->sub->vp_scale[start + i][c] = u2f(p[1 + 6 * i + c]);
             ctx->sub->vp_trans[start + i][c] = u2f(p[4 + 6 * i + c]);
         }
+    /* The y flip follows the sign: it is in the key, the rasterizer state and scissors. */
+    if (fb_flipped(ctx->sub) != flipped)
+        ctx->draw_dirty = DRAW_ALL;
     return true;
 }
 
@@ -234,6 +238,9 @@ bool cmd_set_tess_state(struct vrend_context *ctx, const uint32_t *p, uint32_t l
         ctx->sub->tess_outer[i] = u2f(p[i]);
     for (int i = 0; i < 2; i++)
         ctx->sub->tess_inner[i] = u2f(p[4 + i]);
+    /* GLES has no default levels: the pass-through control shader writes them. */
+    if (ctx->r->gles)
+        ctx->draw_dirty = DRAW_ALL;
     return true;
 }
 
@@ -258,10 +265,19 @@ bool cmd_set_shader_images(struct vrend_context *ctx, const uint32_t *p, uint32_
 {
     struct sub_ctx *s = ctx->sub;
     uint32_t st = p[0], start = p[1], n = (len - 2) / 5;
-    if ((len - 2) % 5 || st >= SHADER_TYPES || start >= MAX_IMAGES || n > MAX_IMAGES - start)
+    /* Mesa's context teardown unbinds PIPE_MAX_SHADER_IMAGES (32) slots per stage whatever
+     * the caps say, as virglrenderer accepts: slots past ours (MAX_IMAGES, what the caps
+     * advertise) are accepted and ignored, since no shader we accept can use them. */
+    if ((len - 2) % 5 || st >= SHADER_TYPES || start >= WIRE_MAX_IMAGES ||
+        n > WIRE_MAX_IMAGES - start)
         return ctx_err(ctx, "shader images: shader %u start %u, %u dwords", st, start, len);
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < n && start + i < MAX_IMAGES; i++) {
         struct image_slot *im = &s->images[st][start + i];
+        /* The key has the format of each bound image (shaders.c build_key). */
+        bool bound = p[6 + 5 * i] != 0;
+        if (bound != (im->res != NULL) ||
+            (bound && image_format_for(im->format) != image_format_for(p[2 + 5 * i])))
+            ctx->draw_dirty |= DRAW_PROG;
         im->format = p[2 + 5 * i];
         im->access = p[3 + 5 * i];
         im->layer_offset = p[4 + 5 * i];

@@ -52,6 +52,9 @@ enum pipe_prim_type {
 enum pipe_shader_type { SHADER_VERTEX, SHADER_FRAGMENT, SHADER_GEOMETRY, SHADER_TESS_CTRL,
                         SHADER_TESS_EVAL, SHADER_COMPUTE, SHADER_TYPES };
 
+/* Sampler view swizzle, 3 bits a channel (pipe_swizzle): 0-3 pick r, g, b, a. */
+enum { PIPE_SWIZZLE_0 = 4, PIPE_SWIZZLE_1 = 5 };
+
 #define VIRGL_BIND_DEPTH_STENCIL (1u << 0)
 #define VIRGL_BIND_RENDER_TARGET (1u << 1)
 #define VIRGL_BIND_SAMPLER_VIEW (1u << 3)

@@ -38,7 +38,14 @@ struct vrend_renderer_opts {
     bool verbose;               /* log at INFO/DEBUG as well */
     vrend_log_fn log;           /* NULL: stderr */
     void *log_user;
+    /* Resource memory one context may hold: the host storage its resources need (estimated
+     * from size, format, levels, layers and samples) plus the guest memory backing them.  A
+     * resource creation past it fails (-ENOMEM), so a guest asking for gigabytes loses that
+     * command instead of the host its memory.  0: VREND_DEFAULT_CLIENT_MEMORY; UINT64_MAX:
+     * no limit. */
+    uint64_t client_memory_limit;
 };
+#define VREND_DEFAULT_CLIENT_MEMORY ((uint64_t)1 << 30)
 
 /* Creates the host EGL/GL context (surfaceless) and probes host capabilities.  NULL on
  * failure with a message in err. */

@@ -60,6 +60,7 @@ struct vres {
     GLenum tbo_format;
     uint8_t *backing;
     size_t backing_size;
+    uint64_t charged;               /* bytes counted against the context's memory budget */
     bool is_buffer;
 };
 void vres_ref(struct vres *r);
@@ -129,6 +130,13 @@ struct sampler_view {
     GLuint view;                    /* texture view (0 = use res->id) */
     GLenum target;
     int refs;
+    /* Depth comparisons read the host swizzle's red channel; where the view's red is not
+     * red (depth mode alpha: (0, 0, 0, r)) they sample compare_view, made on first use with
+     * the identity swizzle (the shader applies the guest's: lower_shadow_swizzle). */
+    bool red_moved;
+    GLuint compare_view;
+    GLenum internal;
+    uint32_t nlayers;
 };
 
 struct sampler_state {
@@ -183,6 +191,7 @@ struct vobj {
 /* Storage-buffer bindings reserved for atomic counter buffers (see caps.c). */
 #define ATOMIC_SSBO_BINDINGS 8
 #define MAX_IMAGES 16
+#define WIRE_MAX_IMAGES 32 /* PIPE_MAX_SHADER_IMAGES: the slots SET_SHADER_IMAGES may name */
 
 struct vbuf { struct vres *res; uint32_t stride, offset; };
 struct ubo_slot { struct vres *res; uint32_t offset, size; };
@@ -226,6 +235,10 @@ struct sub_ctx {
     /* Bound objects (pointers into objs; cleared when the object is destroyed). */
     struct vobj *blend, *dsa, *rs, *ve;
     struct shader_obj *shaders[SHADER_TYPES];
+    /* GLES: the pass-through control shader draws with a TES and no TCS get (shaders.c),
+     * made for the patch size of the draw (patch_vertices) and the default levels. */
+    struct shader_obj *tcs_passthrough;
+    uint32_t patch_vertices;
     struct vbuf vbufs[MAX_VBUFS];
     uint32_t num_vbufs;
     struct vres *ib; uint32_t ib_size, ib_offset;
@@ -260,6 +273,7 @@ struct sub_ctx {
     struct query *cond_query; uint32_t cond_mode; bool cond_invert;
     struct program *programs;
     GLuint vao;
+    uint32_t vao_enabled;           /* attributes enabled in vao (the rest are disabled) */
     GLuint const_bufs[SHADER_TYPES][MAX_UBOS], driver_ubo;
     /* What the host buffers hold, so draws upload only what changed: the inline constants
      * since SET_CONSTANT_BUFFER (and the host buffer's size), the driver uniforms last sent. */
@@ -269,18 +283,44 @@ struct sub_ctx {
     bool driver_sent_valid;
 };
 
+/* Parts of a draw's setup (vrend_context.draw_dirty). */
+enum {
+    DRAW_PROG = 1u << 0,            /* choose the program again (key inputs changed) */
+    DRAW_BLEND = 1u << 1,
+    DRAW_BLEND_COLOR = 1u << 2,
+    DRAW_DSA = 1u << 3,             /* depth/stencil state and stencil reference */
+    DRAW_RS = 1u << 4,              /* rasterizer state */
+    DRAW_VIEWPORT = 1u << 5,        /* viewports and depth ranges */
+    DRAW_SCISSOR = 1u << 6,
+    DRAW_SAMPLE = 1u << 7,          /* sample mask, sample shading */
+    DRAW_TESS = 1u << 8,            /* default tessellation levels */
+    DRAW_UBOS = 1u << 9,            /* uniform buffers and inline constants */
+    DRAW_IMAGES = 1u << 10,
+    DRAW_SSBOS = 1u << 11,          /* storage and atomic counter buffers */
+    DRAW_DRIVER = 1u << 12,         /* the driver uniform block */
+    DRAW_VE = 1u << 13,             /* vertex layout (the vertex elements object) */
+    DRAW_VBUFS = 1u << 14,          /* vertex buffer bindings only */
+    DRAW_TEX0 = 1u << 15,           /* sampler views and states of stage i: DRAW_TEX0 << i */
+    DRAW_TEX_ALL = ((1u << SHADER_TYPES) - 1) << 15,
+    DRAW_FIXED = DRAW_BLEND | DRAW_BLEND_COLOR | DRAW_DSA | DRAW_RS | DRAW_VIEWPORT |
+                 DRAW_SCISSOR | DRAW_SAMPLE | DRAW_TESS,
+    DRAW_RESOURCES = DRAW_UBOS | DRAW_IMAGES | DRAW_SSBOS | DRAW_DRIVER | DRAW_TEX_ALL,
+    DRAW_ALL = ~0u,
+};
+
 struct vrend_context {
     struct vrend_renderer *r;
     char name[64];
     bool broken;
     struct htable res;              /* handle -> struct vres */
+    uint64_t res_bytes;             /* resources' memory charged (vrend_renderer_opts) */
     struct htable subs;             /* id -> struct sub_ctx */
     struct sub_ctx *sub;
-    /* What still holds of the previous draw's setup: its program (when not, nothing else
-     * does either), fixed-function state, resource bindings and vertex arrays.  Only draws
-     * of one submission reuse it: every new submission and the commands between draws
-     * clear what they may change (decode.c draw_setup_invalidate). */
-    bool draw_prog_valid, draw_fixed_valid, draw_resources_valid, draw_arrays_valid;
+    /* What the next draw must set up again (DRAW_* bits below): the previous draw's
+     * program, GL state, bindings and vertex arrays stay as long as no command since
+     * touched them.  Every new submission starts with all of it (decode.c
+     * draw_setup_invalidate says which command dirties what). */
+    uint32_t draw_dirty;
     struct program *draw_prog;
     /* Guest queries of primitives written now active: GLES allows one per target, so the
      * executor's own count (streamout.c) stands aside while there is one. */
@@ -417,14 +457,20 @@ void streamout_after_draw(struct vrend_context *ctx);
 /* The transform feedback object whose vertex count a count-from-stream-output draw uses
  * (NULL: none); ended, so GL can read its count. */
 struct so_object *streamout_count_source(struct vrend_context *ctx);
-void program_bind_resources(struct vrend_context *ctx, struct program *p);
+/* Binds what p reads of the DRAW_* resource bits in `what` (DRAW_RESOURCES: all of it). */
+void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32_t what);
+/* The sampler slots of a stage whose view the stage's key reads (shadow samplers). */
+uint32_t shader_key_view_slots(const struct shader_obj *sh);
 void programs_free(struct sub_ctx *s);
 
 /* Framebuffer (framebuffer.c). */
 bool fb_bind(struct vrend_context *ctx);   /* binds the sub-context FBO, (re)attaching */
 void surface_unref(struct surface *s);
 void view_unref(struct sampler_view *v);
-void state_apply(struct vrend_context *ctx, bool flipped);
+/* The texture depth comparisons through this view sample (see red_moved). */
+GLuint view_compare_texture(struct sampler_view *v);
+/* Applies the DRAW_* fixed-function state bits in `what` (DRAW_FIXED: all of it). */
+void state_apply(struct vrend_context *ctx, bool flipped, uint32_t what);
 bool fb_flipped(struct sub_ctx *s);
 void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped);
 void render_condition_begin(struct vrend_context *ctx);

@@ -181,7 +181,8 @@ static int client_loop(int fd, struct vtest_session *s)
 int vtest_serve_client(int fd, const struct vtest_server_opts *opts, unsigned client_no)
 {
     char err[256];
-    struct vrend_renderer_opts ro = { .gles = opts->gles, .verbose = opts->verbose };
+    struct vrend_renderer_opts ro = { .gles = opts->gles, .verbose = opts->verbose,
+                                      .client_memory_limit = opts->client_memory_limit };
     struct vrend_renderer *r = vrend_renderer_create(&ro, err, sizeof err);
     if (!r) {
         vtest_log("cannot create the renderer: %s", err);

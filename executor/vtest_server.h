@@ -12,6 +12,7 @@ struct vtest_server_opts {
     bool gles;                  /* GLES host context */
     bool verbose;
     const char *record_path;    /* --record: trace of the first client; later ones PATH.N */
+    uint64_t client_memory_limit; /* vrend_renderer_opts.client_memory_limit */
 };
 
 /* Serves until SIGINT/SIGTERM (or after one client with `once`).  Returns the exit status:

@@ -90,17 +90,8 @@ static void print_decl(strbuf *o, const ast_decl *d)
     print_mask(o, d->usage_mask);
     if (d->array_id)
         strbuf_printf(o, ", ARRAY(%u)", d->array_id);
-    if (d->local)
-        strbuf_append(o, ", LOCAL");
-    if (d->has_semantic) {
-        strbuf_printf(o, ", %s", tgsi_semantic_names[d->semantic]);
-        if (d->semantic_index || d->semantic == TGSI_SEMANTIC_GENERIC ||
-            d->semantic == TGSI_SEMANTIC_TEXCOORD)
-            strbuf_printf(o, "[%u]", d->semantic_index);
-    }
-    if (d->stream[0] | d->stream[1] | d->stream[2] | d->stream[3])
-        strbuf_printf(o, ", STREAM(%u, %u, %u, %u)", d->stream[0], d->stream[1], d->stream[2],
-                      d->stream[3]);
+    /* Resource attributes before LOCAL, the semantic and STREAM: the order the parser (and
+     * tgsi_text) reads them in, so that any accepted declaration prints back parseable. */
     if (d->file == TGSI_FILE_IMAGE) {
         strbuf_printf(o, ", %s", tgsi_texture_names[d->texture]);
         if (d->image_format)
@@ -121,6 +112,17 @@ static void print_decl(strbuf *o, const ast_decl *d)
             strbuf_printf(o, ", %s, %s, %s", tgsi_return_type_names[r[1]],
                           tgsi_return_type_names[r[2]], tgsi_return_type_names[r[3]]);
     }
+    if (d->local)
+        strbuf_append(o, ", LOCAL");
+    if (d->has_semantic) {
+        strbuf_printf(o, ", %s", tgsi_semantic_names[d->semantic]);
+        if (d->semantic_index || d->semantic == TGSI_SEMANTIC_GENERIC ||
+            d->semantic == TGSI_SEMANTIC_TEXCOORD)
+            strbuf_printf(o, "[%u]", d->semantic_index);
+    }
+    if (d->stream[0] | d->stream[1] | d->stream[2] | d->stream[3])
+        strbuf_printf(o, ", STREAM(%u, %u, %u, %u)", d->stream[0], d->stream[1], d->stream[2],
+                      d->stream[3]);
     if (d->has_interp)
         strbuf_printf(o, ", %s", tgsi_interpolate_names[d->interp]);
     if (d->interp_location != TGSI_INTERPOLATE_LOC_CENTER)

@@ -88,6 +88,10 @@ struct t2g_varying {
 #define T2G_MAX_RENDER_TARGETS 8
 #define T2G_MAX_VERTEX_ATTRIBS 32
 #define T2G_MAX_IMAGES 32
+#define T2G_MAX_SAMPLERS 32
+
+/* What a channel of a depth comparison's result holds (key.shadow_swizzle). */
+enum t2g_shadow_channel { T2G_SHADOW_RESULT = 0, T2G_SHADOW_ZERO, T2G_SHADOW_ONE };
 
 /* GLSL image format qualifiers, for images whose TGSI declaration has no format (the guest
  * driver leaves it NONE when the shader only stores; GLSL ES needs one on every image). */
@@ -152,6 +156,15 @@ struct t2g_key {
      * (an alpha format kept in red): stored channel c of buffer i takes output component
      * fs_output_swizzle[i][c] - 1; 0 leaves channel c as written. */
     uint8_t fs_output_swizzle[T2G_MAX_RENDER_TARGETS][4];
+    /* Depth comparisons through sampler n: channel c of the result is
+     * shadow_swizzle[n][c] (enum t2g_shadow_channel).  Gallium applies the sampler view's
+     * swizzle (how Mesa encodes GL_DEPTH_TEXTURE_MODE) to the comparison; a GLSL shadow
+     * lookup returns the comparison alone.  All zero: the result in every channel. */
+    uint8_t shadow_swizzle[T2G_MAX_SAMPLERS][4];
+    /* Mip levels of the view bound at sampler n (0 = unknown), for targets without
+     * textureQueryLevels() (GLSL ES): a nonzero count replaces the query.  The reflection
+     * marks the samplers so replaced (t2g_resource.queries_levels). */
+    uint8_t sampler_levels[T2G_MAX_SAMPLERS];
 
     /* Fragment emulations. */
     uint8_t alpha_func;                  /* enum t2g_compare; ALWAYS or 0 (NEVER off) -> see alpha_test */
@@ -203,8 +216,9 @@ void t2g_key_init(struct t2g_key *key, enum t2g_target target);
  * API offers); tools without a real host use it to compile as much as the target allows. */
 uint32_t t2g_target_extension_features(enum t2g_target target);
 
-/* The driver uniform block ("t2g_driver", std140) that key-driven lowerings read.  The
- * renderer fills it when reflection.uses_driver_ubo is set. */
+/* The driver uniform block (std140, named reflection.driver_ubo_name: "t2g_driver" after the
+ * stage prefix) that key-driven lowerings read.  The renderer fills it when
+ * reflection.uses_driver_ubo is set. */
 struct t2g_driver_uniforms {
     float clip_planes[8][4];
     uint32_t stipple[32];        /* rows of the 32x32 polygon stipple pattern, bit 0 leftmost */
@@ -237,7 +251,9 @@ enum t2g_resource_kind { T2G_RES_UBO, T2G_RES_SAMPLER, T2G_RES_IMAGE, T2G_RES_SS
 
 struct t2g_resource {
     enum t2g_resource_kind kind;
-    char name[T2G_NAME_MAX];     /* block name (UBO/SSBO) or uniform name */
+    char name[T2G_NAME_MAX];     /* block name (UBO/SSBO) or uniform name; every resource name
+                                  * starts with the stage's prefix (vs_, fs_, gs_, tcs_, tes_,
+                                  * cs_) so the stages of one program never share a name */
     uint32_t tgsi_index;         /* CONST[b], SVIEW/SAMP[n], IMAGE[n], BUFFER[n], HWATOMIC[b] */
     uint32_t binding;            /* binding point / texture unit / image unit */
     bool binding_in_source;      /* layout(binding=) was emitted; else set it by name */
@@ -246,6 +262,7 @@ struct t2g_resource {
     uint8_t return_type;
     bool shadow;
     bool writable;
+    bool queries_levels;         /* sampler: its level count came from key.sampler_levels */
     /* The texture target the host must create and bind: differs from `texture` where the
      * target has no such textures and the shader emulates them (GLSL ES: 1D as 2D with one
      * row, 1D arrays as 2D arrays, RECT as 2D with unnormalized coordinates). */

@@ -96,6 +96,7 @@ typedef struct ir_var {
     uint8_t texture;        /* enum tgsi_texture of a sampler or image */
     uint8_t return_type;    /* enum tgsi_return_type */
     bool shadow;            /* sampler used with a shadow target */
+    bool queries_levels;    /* sampler whose level count lower_query_levels replaced */
     const char *image_format; /* PIPE_FORMAT_... */
     bool writable, raw;
     uint32_t size;          /* const buffer slots; shared memory bytes (0 = unsized) */

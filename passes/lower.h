@@ -21,6 +21,8 @@ bool lower_flip_y(ir_shader *s, const struct t2g_key *key);
 bool lower_fs_output_swizzle(ir_shader *s, const struct t2g_key *key);
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key);
 bool lower_noperspective(ir_shader *s, const struct t2g_key *key);
+bool lower_shadow_swizzle(ir_shader *s, const struct t2g_key *key);
+bool lower_query_levels(ir_shader *s, const struct t2g_key *key);
 
 /* Runs every lowering the key enables; validates after each when asked.  False when the IR
  * failed validation (the diagnostics say which lowering broke it). */

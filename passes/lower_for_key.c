@@ -1,9 +1,10 @@
-/* Runs the key-driven lowerings in dependency order: colour selection and sprite replacement
- * create inputs that linkage may then drop; fragcoord fixes the FACE reads two-sided colour
- * adds; the exit-time emulations come last: the alpha test before the output swizzle (it tests
- * the guest's alpha), the clip planes before transform feedback (which captures the distances
- * they write), both before the y flip (they take the guest's clip-space position), and
- * noperspective last (it scales the final outputs by the final w). */
+/* Runs the key-driven lowerings in dependency order: the shadow swizzle first (the alpha
+ * test and the output swizzle must see the values it makes); colour selection and sprite
+ * replacement create inputs that linkage may then drop; fragcoord fixes the FACE reads
+ * two-sided colour adds; the exit-time emulations come last: the alpha test before the
+ * output swizzle (it tests the guest's alpha), the clip planes before transform feedback
+ * (which captures the distances they write), both before the y flip (they take the guest's
+ * clip-space position), and noperspective last (it scales the final outputs by the final w). */
 #include "lower.h"
 
 typedef bool (*lowering_fn)(ir_shader *s, const struct t2g_key *key);
@@ -12,6 +13,8 @@ static const struct {
     const char *name;
     lowering_fn fn;
 } lowerings[] = {
+    { "lower_shadow_swizzle", lower_shadow_swizzle },
+    { "lower_query_levels", lower_query_levels },
     { "lower_two_sided_color", lower_two_sided_color },
     { "lower_sprite_coord", lower_sprite_coord },
     { "lower_unlinked_inputs", lower_unlinked_inputs },

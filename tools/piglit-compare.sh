@@ -8,6 +8,7 @@
 #   tools/piglit-compare.sh [VIRGL_EXEC] [piglit-run selection args]
 #   tools/piglit-compare.sh build/executor/virgl-exec --list ../shared/piglit/dev-sample.txt
 #   tools/piglit-compare.sh build/executor/virgl-exec --sample 200 --seed 1
+#   GLES=1 tools/piglit-compare.sh ...   (virgl-exec --gles vs virgl_test_server --use-gles)
 #
 # Results (JSON, server logs) stay in $OUT (default /var/tmp/piglit-compare.<date>).
 set -eu
@@ -18,6 +19,8 @@ RUN=${PIGLIT_RUN:-/work/shared/tools/piglit-run}
 OUT=${OUT:-/var/tmp/piglit-compare.$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 LIST=$OUT/list.txt
+EXE_OPT= VR_OPT=
+if [ "${GLES:-0}" = 1 ]; then EXE_OPT=--gles VR_OPT=--use-gles; fi
 # Resolve the selection once so both servers run the very same tests.
 "$RUN" "$@" --write-list "$LIST" >/dev/null
 
@@ -27,9 +30,9 @@ run() {
         "$RUN" --list "$LIST" --mode vtest --server "$2" --out "$OUT/$1.json" \
         | tee "$OUT/$1.summary"
 }
-echo "virgl-exec: $EXE; results in $OUT"
-run virgl-exec "sh -c 'exec $EXE --socket-path=/tmp/.virgl_test 2>$OUT/virgl-exec.log'"
-run virglrenderer "sh -c 'exec virgl_test_server --use-egl-surfaceless --socket-path=/tmp/.virgl_test 2>$OUT/virglrenderer.log'"
+echo "virgl-exec: $EXE $EXE_OPT; results in $OUT"
+run virgl-exec "sh -c 'exec $EXE $EXE_OPT --socket-path=/tmp/.virgl_test 2>$OUT/virgl-exec.log'"
+run virglrenderer "sh -c 'exec virgl_test_server --use-egl-surfaceless $VR_OPT --socket-path=/tmp/.virgl_test 2>$OUT/virglrenderer.log'"
 
 python3 - "$OUT" <<'PY'
 import collections, json, re, sys

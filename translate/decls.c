@@ -106,6 +106,14 @@ static bool map_range(tr *t, ir_var ***tab, uint32_t *len, const ast_decl *d, ir
         tr_error(t, d->loc, "register range too large");
         return false;
     }
+    /* An image or buffer is one GLSL variable named by its index: a second declaration
+     * would define it twice. */
+    if (d->file == TGSI_FILE_IMAGE || d->file == TGSI_FILE_BUFFER)
+        for (uint32_t i = d->first; i <= d->last; i++)
+            if ((*tab)[i]) {
+                tr_error(t, d->loc, "%s[%u] is declared twice", tgsi_file_names[d->file], i);
+                return false;
+            }
     for (uint32_t i = d->first; i <= d->last; i++)
         (*tab)[i] = v;
     return true;
@@ -128,8 +136,107 @@ ir_var *tr_system_value(tr *t, enum tgsi_semantic sem)
     return v;
 }
 
+/* Which stages may declare each semantic as an input, an output or a system value (bit per
+ * TGSI_PROCESSOR_*).  The guest's text may pair any semantic with any stage; a pairing that
+ * no GLSL stage has (a vertex shader writing tessellation levels, a fragment shader reading
+ * gl_InstanceID) would reach the backend as a builtin the stage does not declare, so it is
+ * refused here with a diagnostic. */
+#define S_VS (1u << TGSI_PROCESSOR_VERTEX)
+#define S_FS (1u << TGSI_PROCESSOR_FRAGMENT)
+#define S_GS (1u << TGSI_PROCESSOR_GEOMETRY)
+#define S_TCS (1u << TGSI_PROCESSOR_TESS_CTRL)
+#define S_TES (1u << TGSI_PROCESSOR_TESS_EVAL)
+#define S_CS (1u << TGSI_PROCESSOR_COMPUTE)
+#define S_MID (S_GS | S_TCS | S_TES)
+#define S_PRE (S_VS | S_MID)
+#define S_GFX (S_PRE | S_FS)
+static const struct { uint8_t in, out, sv; } semantic_stages[TGSI_SEMANTIC_COUNT] = {
+    [TGSI_SEMANTIC_POSITION] = { S_GFX, S_GFX, S_FS },
+    [TGSI_SEMANTIC_COLOR] = { S_GFX, S_GFX, 0 },
+    [TGSI_SEMANTIC_BCOLOR] = { S_GFX, S_PRE, 0 },
+    [TGSI_SEMANTIC_FOG] = { S_GFX, S_PRE, 0 },
+    [TGSI_SEMANTIC_PSIZE] = { S_PRE, S_PRE, 0 },
+    [TGSI_SEMANTIC_GENERIC] = { S_GFX, S_PRE, 0 },
+    [TGSI_SEMANTIC_NORMAL] = { S_GFX, S_PRE, 0 },
+    [TGSI_SEMANTIC_FACE] = { S_VS | S_FS, 0, S_FS },
+    [TGSI_SEMANTIC_EDGEFLAG] = { S_VS, S_PRE, 0 },
+    [TGSI_SEMANTIC_PRIMID] = { S_VS | S_GS | S_FS, S_GS, S_GS | S_TCS | S_TES | S_FS },
+    [TGSI_SEMANTIC_INSTANCEID] = { S_VS, 0, S_VS },
+    [TGSI_SEMANTIC_VERTEXID] = { S_VS, 0, S_VS },
+    [TGSI_SEMANTIC_STENCIL] = { S_VS, S_FS, 0 },
+    [TGSI_SEMANTIC_CLIPVERTEX] = { S_PRE, S_PRE, 0 },
+    [TGSI_SEMANTIC_CLIPDIST] = { S_GFX, S_PRE, 0 },
+    [TGSI_SEMANTIC_CULLDIST] = { S_GFX, S_PRE, 0 },
+    [TGSI_SEMANTIC_SAMPLEID] = { S_VS, 0, S_FS },
+    [TGSI_SEMANTIC_SAMPLEPOS] = { S_VS, 0, S_FS },
+    [TGSI_SEMANTIC_SAMPLEMASK] = { S_VS, S_FS, S_FS },
+    [TGSI_SEMANTIC_INVOCATIONID] = { S_VS, 0, S_GS | S_TCS },
+    [TGSI_SEMANTIC_VERTEXID_NOBASE] = { S_VS, 0, S_VS },
+    [TGSI_SEMANTIC_BASEVERTEX] = { S_VS, 0, S_VS },
+    [TGSI_SEMANTIC_PATCH] = { S_TES, S_TCS, 0 },
+    [TGSI_SEMANTIC_TESSCOORD] = { S_VS, 0, S_TES },
+    [TGSI_SEMANTIC_TESSOUTER] = { S_TES, S_TCS, S_TCS | S_TES },
+    [TGSI_SEMANTIC_TESSINNER] = { S_TES, S_TCS, S_TCS | S_TES },
+    [TGSI_SEMANTIC_VERTICESIN] = { S_VS, 0, S_TCS | S_TES },
+    [TGSI_SEMANTIC_HELPER_INVOCATION] = { S_VS, 0, S_FS },
+    [TGSI_SEMANTIC_BASEINSTANCE] = { S_VS, 0, S_VS },
+    [TGSI_SEMANTIC_DRAWID] = { S_VS, 0, S_VS },
+    [TGSI_SEMANTIC_WORK_DIM] = { S_VS, 0, S_CS },
+    [TGSI_SEMANTIC_SUBGROUP_SIZE] = { S_VS, 0, S_GFX | S_CS },
+    [TGSI_SEMANTIC_SUBGROUP_INVOCATION] = { S_VS, 0, S_GFX | S_CS },
+    [TGSI_SEMANTIC_SUBGROUP_EQ_MASK] = { S_VS, 0, S_GFX | S_CS },
+    [TGSI_SEMANTIC_SUBGROUP_GE_MASK] = { S_VS, 0, S_GFX | S_CS },
+    [TGSI_SEMANTIC_SUBGROUP_GT_MASK] = { S_VS, 0, S_GFX | S_CS },
+    [TGSI_SEMANTIC_SUBGROUP_LE_MASK] = { S_VS, 0, S_GFX | S_CS },
+    [TGSI_SEMANTIC_SUBGROUP_LT_MASK] = { S_VS, 0, S_GFX | S_CS },
+    [TGSI_SEMANTIC_CS_USER_DATA_AMD] = { S_VS, 0, 0 },
+    [TGSI_SEMANTIC_VIEWPORT_INDEX] = { S_VS | S_FS, S_PRE, S_FS },
+    [TGSI_SEMANTIC_LAYER] = { S_VS | S_FS, S_PRE, S_FS },
+    [TGSI_SEMANTIC_TEXCOORD] = { S_GFX, S_PRE, 0 },
+    [TGSI_SEMANTIC_PCOORD] = { S_VS | S_FS, 0, S_FS },
+    [TGSI_SEMANTIC_VIEWPORT_MASK] = { S_VS, S_PRE, 0 },
+    [TGSI_SEMANTIC_GRID_SIZE] = { S_VS, 0, S_CS },
+    [TGSI_SEMANTIC_BLOCK_ID] = { S_VS, 0, S_CS },
+    [TGSI_SEMANTIC_BLOCK_SIZE] = { S_VS, 0, S_CS },
+    [TGSI_SEMANTIC_THREAD_ID] = { S_VS, 0, S_CS },
+    [TGSI_SEMANTIC_TESSCOORD_UNUSED_DUMMY] = { S_VS, 0, 0 },
+};
+
+/* Vertex shader inputs are attributes whatever their semantic (the table's VS column is set
+ * for every semantic but the patch ones); per-vertex arrays (IN[][i]) exist only in the
+ * geometry and tessellation stages, per-vertex outputs only in the TCS. */
+static bool check_stage(tr *t, const ast_decl *d)
+{
+    unsigned stage = t->s->stage, bit = 1u << stage;
+    bool in = d->file == TGSI_FILE_INPUT, out = d->file == TGSI_FILE_OUTPUT;
+    const char *what = in ? "an input" : out ? "an output" : "a system value";
+    if (d->has_semantic && d->semantic < TGSI_SEMANTIC_COUNT) {
+        uint8_t m = in ? semantic_stages[d->semantic].in
+                  : out ? semantic_stages[d->semantic].out : semantic_stages[d->semantic].sv;
+        if (!(m & bit)) {
+            tr_error(t, d->loc, "semantic %s is not %s of a %s shader",
+                     tgsi_semantic_names[d->semantic], what, tgsi_processor_names[stage]);
+            return false;
+        }
+    } else if (stage == TGSI_PROCESSOR_COMPUTE && (in || out)) {
+        tr_error(t, d->loc, "a COMP shader has no %ss", in ? "input" : "output");
+        return false;
+    }
+    if (d->has_dim && !is_patch(d) &&
+        ((in && !(bit & S_MID)) || (out && stage != TGSI_PROCESSOR_TESS_CTRL) ||
+         d->file == TGSI_FILE_SYSTEM_VALUE)) {
+        tr_error(t, d->loc, "a %s shader has no per-vertex %ss", tgsi_processor_names[stage],
+                 in ? "input" : out ? "output" : "system value");
+        return false;
+    }
+    return true;
+}
+
 static bool declare_one(tr *t, const ast_decl *d)
 {
+    if ((d->file == TGSI_FILE_INPUT || d->file == TGSI_FILE_OUTPUT ||
+         d->file == TGSI_FILE_SYSTEM_VALUE) && !check_stage(t, d))
+        return false;
     ir_type vec4 = ir_type_make(IR_F32, 4);
     ir_var *v;
     switch (d->file) {
@@ -230,6 +337,10 @@ static bool declare_one(tr *t, const ast_decl *d)
              * unsized: GLSL has no storage for any of them */
             tr_error(t, d->loc, "MEMORY of type %s is not supported (only SHARED)",
                      d->memory_type < 4 ? tgsi_memory_type_names[d->memory_type] : "?");
+            return false;
+        }
+        if (t->s->stage != TGSI_PROCESSOR_COMPUTE) {
+            tr_error(t, d->loc, "SHARED memory exists only in COMP shaders");
             return false;
         }
         /* ureg prints a MEMORY declaration's memory type as its index; instructions count
@@ -366,6 +477,21 @@ ir_var *tr_reg_var(tr *t, const ast_reg *r, ast_loc loc, int32_t *index)
     return v;
 }
 
+/* A target with its shadow comparison taken away: what the GLSL type's shape depends on. */
+enum tgsi_texture tr_texture_shape(enum tgsi_texture tex)
+{
+    switch (tex) {
+    case TGSI_TEXTURE_SHADOW1D: return TGSI_TEXTURE_1D;
+    case TGSI_TEXTURE_SHADOW2D: return TGSI_TEXTURE_2D;
+    case TGSI_TEXTURE_SHADOWRECT: return TGSI_TEXTURE_RECT;
+    case TGSI_TEXTURE_SHADOW1D_ARRAY: return TGSI_TEXTURE_1D_ARRAY;
+    case TGSI_TEXTURE_SHADOW2D_ARRAY: return TGSI_TEXTURE_2D_ARRAY;
+    case TGSI_TEXTURE_SHADOWCUBE: return TGSI_TEXTURE_CUBE;
+    case TGSI_TEXTURE_SHADOWCUBE_ARRAY: return TGSI_TEXTURE_CUBE_ARRAY;
+    default: return tex;
+    }
+}
+
 ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture target, ir_src *index)
 {
     *index = ir_src_none();
@@ -405,6 +531,14 @@ ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture targe
         v->return_type = (uint8_t)rt;
         v->tgsi_first = v->tgsi_last = (uint32_t)r->index;
         t->samplers[r->index] = v;
+    }
+    /* The variable's GLSL type comes from its declaration (or first use); an instruction
+     * whose target has another shape (a 1D lookup on a 2D view) has no GLSL overload. */
+    if (v->texture < TGSI_TEXTURE_UNKNOWN && target < TGSI_TEXTURE_UNKNOWN &&
+        tr_texture_shape((enum tgsi_texture)v->texture) != tr_texture_shape(target)) {
+        tr_error(t, loc, "%s[%d] is %s, used as %s", file_name(r->file), r->index,
+                 tgsi_texture_names[v->texture], tgsi_texture_names[target]);
+        return NULL;
     }
     if (tgsi_texture_is_shadow(target))
         v->shadow = true;

@@ -30,7 +30,7 @@ static unsigned image_coord_comps(enum tgsi_texture tex)
     }
 }
 
-static ir_var *resource(tr *t, const ast_reg *r, ast_loc loc, ir_src *offset)
+static ir_var *resource(tr *t, const ast_insn *in, const ast_reg *r, ast_loc loc, ir_src *offset)
 {
     ir_var **tab;
     uint32_t len;
@@ -71,7 +71,17 @@ static ir_var *resource(tr *t, const ast_reg *r, ast_loc loc, ir_src *offset)
         tr_error(t, loc, "%s[%d] is not declared", tgsi_file_names[r->file], index);
         return NULL;
     }
-    return tab[index];
+    /* The image's GLSL type is its declaration's; an instruction naming another target
+     * (a 1D store to a 2D image) has no GLSL overload. */
+    ir_var *v = tab[index];
+    if (r->file == TGSI_FILE_IMAGE && in->has_memory_texture &&
+        v->texture < TGSI_TEXTURE_UNKNOWN && in->memory_texture < TGSI_TEXTURE_UNKNOWN &&
+        tr_texture_shape((enum tgsi_texture)v->texture) != tr_texture_shape(in->memory_texture)) {
+        tr_error(t, loc, "IMAGE[%d] is %s, used as %s", index, tgsi_texture_names[v->texture],
+                 tgsi_texture_names[in->memory_texture]);
+        return NULL;
+    }
+    return v;
 }
 
 static ir_instr *mem_instr(tr *t, enum ir_op op, ir_type type, const ir_src *srcs, unsigned n,
@@ -121,7 +131,7 @@ static void write_vec(tr *t, const ast_insn *in, ir_instr *r)
 static void mem_load(tr *t, const ast_insn *in)
 {
     ir_src off;
-    ir_var *v = resource(t, &in->src[0].reg, in->src[0].loc, &off);
+    ir_var *v = resource(t, in, &in->src[0].reg, in->src[0].loc, &off);
     if (!v)
         return;
     ir_src s[2];
@@ -148,7 +158,7 @@ static void mem_store(tr *t, const ast_insn *in)
 {
     ir_src off;
     const ast_dst *d = &in->dst[0];
-    ir_var *v = resource(t, &d->reg, d->loc, &off);
+    ir_var *v = resource(t, in, &d->reg, d->loc, &off);
     if (!v)
         return;
     uint8_t xyzw[4] = { 0, 1, 2, 3 };
@@ -180,7 +190,7 @@ static void mem_atomic(tr *t, const ast_insn *in)
 {
     const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
     ir_src off;
-    ir_var *v = resource(t, &in->src[0].reg, in->src[0].loc, &off);
+    ir_var *v = resource(t, in, &in->src[0].reg, in->src[0].loc, &off);
     if (!v)
         return;
     ir_base base = tr_base_of((enum tgsi_type)info->src_type);
@@ -208,7 +218,7 @@ static void mem_atomic(tr *t, const ast_insn *in)
 static void mem_resq(tr *t, const ast_insn *in)
 {
     ir_src off;
-    ir_var *v = resource(t, &in->src[0].reg, in->src[0].loc, &off);
+    ir_var *v = resource(t, in, &in->src[0].reg, in->src[0].loc, &off);
     if (!v)
         return;
     if (v->kind == IR_VAR_IMAGE) {

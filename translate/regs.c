@@ -305,6 +305,20 @@ static void var_dim(tr *t, ir_var *v, const ast_reg *r, ast_loc loc, int32_t *di
     }
 }
 
+/* GLSL lets a TCS write gl_out[] / per-vertex outputs only at [gl_InvocationID]: true when
+ * a vertex index is the invocation ID (through moves, bit casts and conversions, as UARL
+ * from SV INVOCATIONID gives it). */
+static bool tcs_own_vertex(int32_t dim, ir_src dim_src)
+{
+    const ir_instr *def = dim_src.def;
+    while (def && (def->op == IR_OP_MOV || def->op == IR_OP_BITCAST || def->op == IR_OP_CONVERT) &&
+           def->num_srcs == 1)
+        def = def->srcs[0].def;
+    return dim == 0 && def && def->op == IR_OP_LOAD_VAR &&
+           def->u.access.var->kind == IR_VAR_SYSTEM_VALUE &&
+           def->u.access.var->semantic == TGSI_SEMANTIC_INVOCATIONID;
+}
+
 /* CONST[ADDR[a].x+b][i]: GLSL cannot index separate uniform blocks dynamically, so every
  * declared buffer holding slot i is loaded and the one the index names is selected. */
 static ir_instr *load_const_dim_indirect(tr *t, const ast_reg *r, ast_loc loc)
@@ -601,6 +615,12 @@ static void write_lanes(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans,
     int32_t dim;
     ir_src dim_src;
     var_dim(t, var, r, d->loc, &dim, &dim_src);
+    if (var->kind == IR_VAR_OUTPUT && var->per_vertex && t->s->stage == TGSI_PROCESSOR_TESS_CTRL &&
+        r->has_dim && !tcs_own_vertex(dim, dim_src)) {
+        tr_error(t, d->loc, "a TCS writes per-vertex outputs only at its own vertex "
+                 "(OUT[ADDR].. loaded from INVOCATIONID, or no vertex index)");
+        return;
+    }
     if (v.def && v.def->type.base != var->type.base) {
         v = tr_bitcast(t, v, n, (ir_base)var->type.base);
         for (unsigned i = 0; i < 4; i++)

@@ -215,7 +215,7 @@ void tr_sample(tr *t, const ast_insn *in)
     if (sidx.def)
         tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
     if (compare) {
-        tr_tex_write(t, in, tr_tex_emit(t, ir_type_make(IR_F32, 1), &tb, &tx), true);
+        tr_tex_write_shadow(t, in, tr_tex_emit(t, ir_type_make(IR_F32, 1), &tb, &tx));
         return;
     }
     static const uint8_t identity[4] = { 0, 1, 2, 3 };

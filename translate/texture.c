@@ -99,6 +99,15 @@ void tr_tex_write(tr *t, const ast_insn *in, ir_instr *r, bool replicate)
     tr_write(t, &in->dst[0], v, chans, n);
 }
 
+/* A comparison's scalar result reaches the destination through a vec4 MOV that replicates
+ * it: lower_shadow_swizzle finds the channels there (copy propagation removes the MOV). */
+void tr_tex_write_shadow(tr *t, const ast_insn *in, ir_instr *r)
+{
+    ir_instr *splat = ir_build_alu1(&t->b, IR_OP_MOV, ir_type_make(IR_F32, 4),
+                                    ir_src_swizzle(r, 0, 0, 0, 0));
+    tr_tex_write(t, in, splat, false);
+}
+
 ir_instr *tr_tex_emit(tr *t, ir_type type, const tex_build *tb, const ir_tex *tx)
 {
     ir_instr *r = ir_instr_create(t->s, IR_OP_TEX, type, tb->n);
@@ -316,7 +325,9 @@ void tr_texture(tr *t, const ast_insn *in)
     tr_tex_offset(t, in, tex, &tb, &tx);
     if (sidx.def)
         tx.sampler_index = tr_tex_add_src(t, &tb, sidx, 1);
-    bool scalar = shadow && op != TGSI_OPCODE_TG4;
-    ir_type ty = scalar ? ir_type_make(IR_F32, 1) : ir_type_make(shadow ? IR_F32 : rbase, 4);
-    tr_tex_write(t, in, tr_tex_emit(t, ty, &tb, &tx), scalar);
+    if (shadow && op != TGSI_OPCODE_TG4) {
+        tr_tex_write_shadow(t, in, tr_tex_emit(t, ir_type_make(IR_F32, 1), &tb, &tx));
+        return;
+    }
+    tr_tex_write(t, in, tr_tex_emit(t, ir_type_make(shadow ? IR_F32 : rbase, 4), &tb, &tx), false);
 }

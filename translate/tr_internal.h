@@ -158,6 +158,7 @@ bool tr_declare(tr *t);
 ir_var *tr_range_var(tr *t, const ast_decl *d, ir_var_kind kind, ir_type type);
 /* The variable holding register `r` of a non-SSA file, with its element index. */
 ir_var *tr_reg_var(tr *t, const ast_reg *r, ast_loc loc, int32_t *index);
+enum tgsi_texture tr_texture_shape(enum tgsi_texture tex);
 ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture target, ir_src *index);
 ir_var *tr_system_value(tr *t, enum tgsi_semantic sem);
 ir_base tr_return_base(unsigned return_type);
@@ -231,6 +232,7 @@ unsigned tr_tex_coord_comps(enum tgsi_texture tex);
 ir_src tr_tex_read_chans(tr *t, const ast_src *s, unsigned first, unsigned n, ir_base base);
 void tr_tex_offset(tr *t, const ast_insn *in, enum tgsi_texture tex, tex_build *tb, ir_tex *tx);
 void tr_tex_write(tr *t, const ast_insn *in, ir_instr *r, bool replicate);
+void tr_tex_write_shadow(tr *t, const ast_insn *in, ir_instr *r);
 ir_instr *tr_tex_emit(tr *t, ir_type type, const tex_build *tb, const ir_tex *tx);
 void tr_tex_query(tr *t, const ast_insn *in, ir_var *sampler, ir_src sidx, enum tgsi_texture tex);
 

@@ -69,9 +69,36 @@ static bool skip_dead(tr *t, enum tgsi_opcode op)
     return op != TGSI_OPCODE_END || t->skip_depth;
 }
 
+/* Stages an opcode exists in (bit per TGSI_PROCESSOR_*; 0: every stage): GLSL has
+ * derivatives, discard, helper and interpolation queries only in fragment shaders, vertex
+ * emission only in geometry shaders and barrier() only in TCS and compute shaders. */
+static unsigned opcode_stages(enum tgsi_opcode op)
+{
+    switch (op) {
+    case TGSI_OPCODE_DDX: case TGSI_OPCODE_DDY: case TGSI_OPCODE_DDX_FINE:
+    case TGSI_OPCODE_DDY_FINE: case TGSI_OPCODE_KILL: case TGSI_OPCODE_KILL_IF:
+    case TGSI_OPCODE_DEMOTE: case TGSI_OPCODE_READ_HELPER: case TGSI_OPCODE_INTERP_CENTROID:
+    case TGSI_OPCODE_INTERP_SAMPLE: case TGSI_OPCODE_INTERP_OFFSET: case TGSI_OPCODE_LODQ:
+    case TGSI_OPCODE_FBFETCH:
+        return 1u << TGSI_PROCESSOR_FRAGMENT;
+    case TGSI_OPCODE_EMIT: case TGSI_OPCODE_ENDPRIM:
+        return 1u << TGSI_PROCESSOR_GEOMETRY;
+    case TGSI_OPCODE_BARRIER:
+        return (1u << TGSI_PROCESSOR_TESS_CTRL) | (1u << TGSI_PROCESSOR_COMPUTE);
+    default:
+        return 0;
+    }
+}
+
 static void translate_insn(tr *t, const ast_insn *in)
 {
     const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
+    unsigned stages = opcode_stages(in->opcode);
+    if (stages && !(stages & (1u << t->s->stage))) {
+        tr_error(t, in->loc, "%s has no meaning in a %s shader", info->name,
+                 tgsi_processor_names[t->s->stage]);
+        return;
+    }
     if (info->kind != TGSI_KIND_FLOW && info->kind != TGSI_KIND_TEX &&
         (in->num_src < info->num_src || in->num_dst < info->num_dst)) {
         tr_error(t, in->loc, "%s takes %u destination(s) and %u source(s)", info->name,

@@ -78,18 +78,18 @@ static const tgsi_case cases[] = {
       FS_SSBO_HEAD "  1: ATOMIMAX TEMP[0].x, BUFFER[0], IMM[0].xxxx, TEMP[1].xxxx\n"
       "  2: ATOMIMIN TEMP[0].y, BUFFER[0], IMM[0].yyyy, TEMP[1].yyyy\n"
       "  3: MOV OUT[0], TEMP[0]\n  4: END\n",
-      NULL, { "buffer ssbo0_i { int ssbo0_idata[]; };", "atomicMax(ssbo0_idata[4]",
-              "atomicMin(ssbo0_idata[0]" }, { "atomicCompSwap" }, NULL, false, NULL },
+      NULL, { "buffer fs_ssbo0_i { int fs_ssbo0_idata[]; };", "atomicMax(fs_ssbo0_idata[4]",
+              "atomicMin(fs_ssbo0_idata[0]" }, { "atomicCompSwap" }, NULL, false, NULL },
     { "ssbo_imax", T2G_TARGET_ESSL310,
       FS_SSBO_HEAD "  1: ATOMIMAX TEMP[0].x, BUFFER[0], IMM[0].xxxx, TEMP[1].xxxx\n"
       "  2: MOV OUT[0], TEMP[0]\n  3: END\n",
-      NULL, { "binding = 0) buffer ssbo0_i", "atomicMax(ssbo0_idata[4]" }, { NULL }, NULL,
+      NULL, { "binding = 0) buffer fs_ssbo0_i", "atomicMax(fs_ssbo0_idata[4]" }, { NULL }, NULL,
       false, NULL },
     /* No room for another block under the host's limit: a compare-and-swap loop instead. */
     { "ssbo_imax_loop", T2G_TARGET_GLSL450,
       FS_SSBO_HEAD "  1: ATOMIMAX TEMP[0].x, BUFFER[0], IMM[0].xxxx, TEMP[1].xxxx\n"
       "  2: MOV OUT[0], TEMP[0]\n  3: END\n",
-      NULL, { "atomicCompSwap(ssbo0_data[4], cas", "uint(max(int(cas" }, { "ssbo0_i" },
+      NULL, { "atomicCompSwap(fs_ssbo0_data[4], cas", "uint(max(int(cas" }, { "ssbo0_i" },
       key_ssbo_limit_1, false, NULL },
     /* Shared memory cannot be aliased: signed min through a CAS loop, result used. */
     { "shared_imin", T2G_TARGET_GLSL450,
@@ -224,36 +224,36 @@ static const tgsi_case cases[] = {
       "  2: TXQ TEMP[2].x, IMM[0].xxxx, SAMP[0], 1D\n"
       "  3: ADD TEMP[0], TEMP[0], TEMP[1]\n  4: I2F TEMP[2].x, TEMP[2].xxxx\n"
       "  5: ADD OUT[0], TEMP[0], TEMP[2].xxxx\n  6: END\n",
-      NULL, { "highp sampler2D s0;", "texture(s0, vec2(tc0.x, 0.5))",
-              "texture(s0, vec2(tc0.x / tc0.w, 0.5))", "textureSize(s0, 0).x" },
+      NULL, { "highp sampler2D fs_s0;", "texture(fs_s0, vec2(tc0.x, 0.5))",
+              "texture(fs_s0, vec2(tc0.x / tc0.w, 0.5))", "textureSize(fs_s0, 0).x" },
       { "sampler1D", "textureProj" }, NULL, false, refl_sampler0_1d_as_2d },
     { "es_1d_fetch_offset", T2G_TARGET_ESSL310,
       "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
       "DCL SVIEW[0], 1D, FLOAT\nDCL TEMP[0..1]\nIMM[0] INT32 {2, 0, 0, 0}\n"
       "  0: F2I TEMP[0], IN[0]\n  1: TXF TEMP[1], TEMP[0], SAMP[0], 1D\n"
       "  2: TEX TEMP[0], IN[0], SAMP[0], 1D, IMM[0].xxx\n  3: ADD OUT[0], TEMP[0], TEMP[1]\n  4: END\n",
-      NULL, { "texelFetch(s0, ivec2(", ", 0), ", "ivec2(2, 0))" }, { NULL }, NULL, false, NULL },
+      NULL, { "texelFetch(fs_s0, ivec2(", ", 0), ", "ivec2(2, 0))" }, { NULL }, NULL, false, NULL },
     { "es_1d_array_shadow", T2G_TARGET_ESSL310,
       "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
       "DCL SVIEW[0], SHADOW1D_ARRAY, FLOAT\nDCL TEMP[0..1]\nIMM[0] INT32 {-1, 0, 0, 0}\n"
       "  0: TEX TEMP[0].x, IN[0], SAMP[0], SHADOW1D_ARRAY\n"
       "  1: TEX TEMP[1].x, IN[0], SAMP[0], SHADOW1D_ARRAY, IMM[0].xxx\n"
       "  2: ADD OUT[0], TEMP[0].xxxx, TEMP[1].xxxx\n  3: END\n",
-      NULL, { "sampler2DArrayShadow s0;", "texture(s0, vec4(tc0.x, 0.5, tc0.y, tc0.z))",
-              "textureGradOffset(s0, vec4(tc0.x, 0.5, tc0.y, tc0.z), vec2(dFdx(tc0.x), 0.0)",
+      NULL, { "sampler2DArrayShadow fs_s0;", "texture(fs_s0, vec4(tc0.x, 0.5, tc0.y, tc0.z))",
+              "textureGradOffset(fs_s0, vec4(tc0.x, 0.5, tc0.y, tc0.z), vec2(dFdx(tc0.x), 0.0)",
               "ivec2(-1, 0))" }, { NULL }, NULL, false, NULL },
     { "es_1d_array_size", T2G_TARGET_ESSL320,
       "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL SAMP[0]\nDCL SVIEW[0], 1D_ARRAY, FLOAT\n"
       "DCL TEMP[0]\nIMM[0] INT32 {0, 0, 0, 0}\n"
       "  0: TXQ TEMP[0].xy, IMM[0].xxxx, SAMP[0], 1D_ARRAY\n  1: I2F TEMP[0], TEMP[0]\n"
       "  2: TXL TEMP[0], IN[0], SAMP[0], 1D_ARRAY\n  3: MOV OUT[0], TEMP[0]\n  4: END\n",
-      NULL, { "textureLod(s0, vec3(a0.x, 0.5, a0.y), a0.w)" }, { NULL }, NULL, false, NULL },
+      NULL, { "textureLod(vs_s0, vec3(a0.x, 0.5, a0.y), a0.w)" }, { NULL }, NULL, false, NULL },
     { "es_1d_image", T2G_TARGET_ESSL310,
       "COMP\nDCL SV[0], THREAD_ID\nDCL IMAGE[0], 1D_ARRAY, PIPE_FORMAT_R32G32B32A32_FLOAT\n"
       "DCL TEMP[0]\n  0: RESQ TEMP[0].xy, IMAGE[0], 1D_ARRAY, PIPE_FORMAT_R32G32B32A32_FLOAT\n"
       "  1: STORE IMAGE[0], SV[0].xyyy, TEMP[0], 1D_ARRAY, PIPE_FORMAT_R32G32B32A32_FLOAT\n"
       "  2: END\n",
-      NULL, { "image2DArray img0;", "imageSize(img0).xz", "imageStore(img0, ivec3(" },
+      NULL, { "image2DArray cs_img0;", "imageSize(cs_img0).xz", "imageStore(cs_img0, ivec3(" },
       { NULL }, NULL, false, refl_image0_1darray_as_2darray },
     { "es_rect", T2G_TARGET_ESSL310,
       "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
@@ -262,8 +262,8 @@ static const tgsi_case cases[] = {
       "  2: TXF TEMP[1], TEMP[1], SAMP[0], RECT\n  3: TXQ TEMP[2].xy, IMM[0].xxxx, SAMP[0], RECT\n"
       "  4: I2F TEMP[2].xy, TEMP[2].xyyy\n  5: TXP TEMP[2].zw, IN[0], SAMP[0], RECT\n"
       "  6: ADD TEMP[0], TEMP[0], TEMP[1]\n  7: ADD OUT[0], TEMP[0], TEMP[2]\n  8: END\n",
-      NULL, { "texture(s0, tc0.xy / vec2(textureSize(s0, 0)))", "texelFetch(s0, ",
-              "textureSize(s0, 0)", "tc0.xy / tc0.w / vec2(textureSize(s0, 0))" },
+      NULL, { "texture(fs_s0, tc0.xy / vec2(textureSize(fs_s0, 0)))", "texelFetch(fs_s0, ",
+              "textureSize(fs_s0, 0)", "tc0.xy / tc0.w / vec2(textureSize(fs_s0, 0))" },
       { "2DRect" }, NULL, false, NULL },
     { "es_rect_shadow_grad", T2G_TARGET_ESSL310,
       "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL IN[1], TEXCOORD[1], PERSPECTIVE\n"
@@ -272,27 +272,27 @@ static const tgsi_case cases[] = {
       "  0: TEX TEMP[0].x, IN[0], SAMP[0], SHADOWRECT\n"
       "  1: TXD TEMP[1], IN[0], IN[1], IN[1].yxzw, SAMP[1], RECT\n"
       "  2: ADD OUT[0], TEMP[0].xxxx, TEMP[1]\n  3: END\n",
-      NULL, { "sampler2DShadow s0;", "texture(s0, vec3(tc0.xy / vec2(textureSize(s0, 0)), tc0.z))",
-              "textureGrad(s1, tc0.xy / vec2(textureSize(s1, 0)), tc1.xy / vec2(textureSize(s1, 0))" },
+      NULL, { "sampler2DShadow fs_s0;", "texture(fs_s0, vec3(tc0.xy / vec2(textureSize(fs_s0, 0)), tc0.z))",
+              "textureGrad(fs_s1, tc0.xy / vec2(textureSize(fs_s1, 0)), tc1.xy / vec2(textureSize(fs_s1, 0))" },
       { NULL }, NULL, false, NULL },
     /* Desktop keeps its native targets. */
     { "rect_desktop", T2G_TARGET_GLSL330,
       "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
       "DCL SVIEW[0], RECT, FLOAT\n  0: TEX OUT[0], IN[0], SAMP[0], RECT\n  1: END\n",
-      NULL, { "sampler2DRect s0;", "texture(s0, tc0.xy)" }, { NULL }, NULL, false,
+      NULL, { "sampler2DRect fs_s0;", "texture(fs_s0, tc0.xy)" }, { NULL }, NULL, false,
       refl_sampler0_native_rect },
 
     /* Store-only images are declared without a format (corpus: 116 shaders); the key's
      * image_format gives it, on desktop too; unknown stays a refusal on ES. */
     { "image_key_format", T2G_TARGET_ESSL310, CS_IMAGE_STORE,
-      NULL, { "layout(rgba8, binding = 0) uniform writeonly highp image2D img0;" }, { NULL },
+      NULL, { "layout(rgba8, binding = 0) uniform writeonly highp image2D cs_img0;" }, { NULL },
       key_image0_rgba8, false, NULL },
     { "image_key_format_uint", T2G_TARGET_ESSL320, CS_IMAGE_STORE,
-      NULL, { "layout(r32ui, binding = 0) uniform writeonly highp uimage2D img0;",
-              "imageStore(img0, ivec2(gl_LocalInvocationID.xy), uvec4(0u, 1065353216u, " },
+      NULL, { "layout(r32ui, binding = 0) uniform writeonly highp uimage2D cs_img0;",
+              "imageStore(cs_img0, ivec2(gl_LocalInvocationID.xy), uvec4(0u, 1065353216u, " },
       { NULL }, key_image0_r32ui, false, NULL },
     { "image_key_format", T2G_TARGET_GLSL450, CS_IMAGE_STORE,
-      NULL, { "layout(rgba32f, binding = 0) uniform writeonly image2D img0;" }, { NULL },
+      NULL, { "layout(rgba32f, binding = 0) uniform writeonly image2D cs_img0;" }, { NULL },
       key_image0_rgba32f, false, NULL },
     { "image_key_format_not_es", T2G_TARGET_ESSL310, CS_IMAGE_STORE,
       "image format rg16f is not available in GLSL ES", { NULL }, { NULL }, key_image0_rg16f,
@@ -301,7 +301,7 @@ static const tgsi_case cases[] = {
       "image stores without a format is not available", { NULL }, { NULL }, key_image0_bad,
       false, NULL },
     { "image_no_format_desktop", T2G_TARGET_GLSL450, CS_IMAGE_STORE,
-      NULL, { "layout(binding = 0) uniform writeonly image2D img0;" }, { NULL }, NULL, false,
+      NULL, { "layout(binding = 0) uniform writeonly image2D cs_img0;" }, { NULL }, NULL, false,
       NULL },
 
     /* DEMOTE: demote-to-helper where the host has the extension (helper reads then see the

@@ -20,6 +20,7 @@ DESKTOP_4X_ONLY = [
     "atomic counters .* is not available", "textureQueryLevels\\(\\) is not available",
     "gl_ViewportIndex is not available", "gl_SampleMaskIn is not available",
     "findLSB is not available", "tessellation .*is not available",
+    "geometry shader streams is not available",
 ]
 ES_LACKS = [
     "double precision is not available", "64-bit integers? .*not available",

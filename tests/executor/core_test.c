@@ -1,6 +1,7 @@
 /* core_test.c: the executor core (vrend.h) without any transport: caps, resources, inline
  * writes, transfers, clears through surfaces, and rejection of malformed command buffers.
  * Needs an EGL surfaceless host (exits 77 = skip without one). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,128 @@ static void test_compute_shared_memory(struct vrend_context *c)
     CHECK(got == 42);
 }
 
+/* Appends a CREATE_OBJECT for a shader of `type` with TGSI `text`. */
+static uint32_t put_shader(uint32_t *cmd, uint32_t n, uint32_t handle, uint32_t type,
+                           const char *text)
+{
+    uint32_t bytes = (uint32_t)strlen(text) + 1, words = (bytes + 3) / 4;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 5 + words);
+    cmd[n++] = handle; cmd[n++] = type; cmd[n++] = bytes; cmd[n++] = 64; cmd[n++] = 0;
+    memset(cmd + n, 0, words * 4);
+    memcpy(cmd + n, text, bytes);
+    return n + words;
+}
+
+/* Draws of one submission reuse the previous draw's setup except what the commands between
+ * them changed (decode.c draw_setup_invalidate): a draw after only SET_VERTEX_BUFFERS,
+ * SET_CONSTANT_BUFFER, SET_SCISSOR_STATE or a blend state bind must still see that change.
+ * Four draws, one per column of a 4x4 target, each after one such command. */
+static void test_partial_draw_setup(struct vrend_context *c)
+{
+    static const char vs[] =
+        "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\n  0: MOV OUT[0], IN[0]\n  1: END\n";
+    static const char fs[] =
+        "FRAG\nDCL OUT[0], COLOR\nDCL CONST[0][0]\n  0: MOV OUT[0], CONST[0][0]\n  1: END\n";
+    static uint8_t rt[W * H * 4];
+    /* Two triangles per column x in [x0, x0 + 0.5], 4 columns. */
+    static float quads[4][6][4];
+    for (int q = 0; q < 4; q++) {
+        float x0 = -1 + 0.5f * q, x1 = x0 + 0.5f;
+        float v[6][2] = { { x0, -1 }, { x1, -1 }, { x1, 1 }, { x0, -1 }, { x1, 1 }, { x0, 1 } };
+        for (int i = 0; i < 6; i++) {
+            quads[q][i][0] = v[i][0]; quads[q][i][1] = v[i][1];
+            quads[q][i][2] = 0; quads[q][i][3] = 1;
+        }
+    }
+    struct vrend_resource_desc td = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+        .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 40, &td, rt, sizeof rt) == 0);
+    struct vrend_resource_desc bd = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_VERTEX_BUFFER, .width = sizeof quads, .height = 1, .depth = 1,
+        .array_size = 1 };
+    CHECK(vrend_resource_create(c, 41, &bd, quads, sizeof quads) == 0);
+    struct vrend_transfer up = { .handle = 41, .w = sizeof quads, .h = 1, .d = 1,
+                                 .to_host = true };
+    CHECK(vrend_transfer(c, &up) == 0);
+
+    static uint32_t cmd[1024];
+    uint32_t n = 0;
+    n = put_shader(cmd, n, 300, SHADER_VERTEX, vs);
+    n = put_shader(cmd, n, 301, SHADER_FRAGMENT, fs);
+    cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 300; cmd[n++] = SHADER_VERTEX;
+    cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 301; cmd[n++] = SHADER_FRAGMENT;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
+    cmd[n++] = 302; cmd[n++] = 40; cmd[n++] = FMT_RGBA8; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_SET_FRAMEBUFFER_STATE, 0, 3); cmd[n++] = 1; cmd[n++] = 0; cmd[n++] = 302;
+    /* Blend: colour writes on (mask in bits 27-30). */
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_BLEND, 11); cmd[n++] = 303; cmd[n++] = 0;
+    cmd[n++] = 0; cmd[n++] = 0xfu << 27;
+    for (int i = 1; i < 8; i++)
+        cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 1); cmd[n++] = 303;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_BLEND, 11); cmd[n++] = 306;
+    for (int i = 0; i < 10; i++)
+        cmd[n++] = 0;
+    /* Rasterizer: depth clip, scissor test (bit 14), CCW, no culling. */
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_RASTERIZER, 9); cmd[n++] = 304;
+    cmd[n++] = (1u << 1) | (1u << 14) | (1u << 15) | (1u << 29);
+    cmd[n++] = 0x3f800000; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0x3f800000;
+    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_RASTERIZER, 1); cmd[n++] = 304;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_VERTEX_ELEMENTS, 5);
+    cmd[n++] = 305; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 31;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_VERTEX_ELEMENTS, 1); cmd[n++] = 305;
+    float vp[6] = { W / 2.0f, H / 2.0f, 0.5f, W / 2.0f, H / 2.0f, 0.5f };
+    cmd[n++] = HDR(CCMD_SET_VIEWPORT_STATE, 0, 7); cmd[n++] = 0;
+    memcpy(cmd + n, vp, sizeof vp);
+    n += 6;
+    cmd[n++] = HDR(CCMD_SET_SCISSOR_STATE, 0, 3); cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = W | (H << 16);
+    /* Clear to black, then draw column 0 red. */
+    cmd[n++] = HDR(CCMD_CLEAR, 0, 8); cmd[n++] = PIPE_CLEAR_COLOR0;
+    for (int i = 0; i < 7; i++)
+        cmd[n++] = 0;
+    static const float colors[4][4] = { { 1, 0, 0, 1 }, { 0, 1, 0, 1 }, { 0, 0, 1, 1 },
+                                        { 1, 1, 1, 1 } };
+    for (int q = 0; q < 4; q++) {
+        if (q == 0 || q == 1) {
+            /* q 1: only the constants and the vertex buffer offset change. */
+            cmd[n++] = HDR(CCMD_SET_CONSTANT_BUFFER, 0, 6); cmd[n++] = SHADER_FRAGMENT;
+            cmd[n++] = 0;
+            memcpy(cmd + n, colors[q], 16);
+            n += 4;
+        }
+        if (q == 2) {
+            /* Only the scissor changes: the old constants stay, so column 2 would be green;
+             * the scissor keeps the draw out of columns 0, 1 (which it also covers). */
+            cmd[n++] = HDR(CCMD_SET_SCISSOR_STATE, 0, 3); cmd[n++] = 0;
+            cmd[n++] = 2 | (0 << 16); cmd[n++] = W | (H << 16);
+        }
+        if (q == 3) {
+            /* Only the blend state: colour writes off, column 3 stays black. */
+            cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 1); cmd[n++] = 306;
+        }
+        cmd[n++] = HDR(CCMD_SET_VERTEX_BUFFERS, 0, 3);
+        cmd[n++] = 16; cmd[n++] = q == 2 ? 0 : q * 6 * 16; cmd[n++] = 41;
+        cmd[n++] = HDR(CCMD_DRAW_VBO, 0, 12);
+        cmd[n++] = 0; cmd[n++] = q == 2 ? 18 : 6; cmd[n++] = 4 /* triangles */;
+        cmd[n++] = 0; cmd[n++] = 1;
+        for (int i = 0; i < 7; i++)
+            cmd[n++] = 0;
+    }
+    CHECK(n <= sizeof cmd / 4);
+    CHECK(vrend_submit(c, cmd, n));
+    struct vrend_transfer t = { .handle = 40, .w = W, .h = H, .d = 1 };
+    CHECK(vrend_transfer(c, &t) == 0);
+    for (int y = 0; y < H; y++) {
+        const uint8_t *px = rt + y * W * 4;
+        CHECK(px[0] == 255 && px[1] == 0 && px[2] == 0);         /* column 0: red */
+        CHECK(px[4] == 0 && px[5] == 255 && px[6] == 0);         /* 1: green */
+        CHECK(px[8] == 0 && px[9] == 255 && px[10] == 0);        /* 2: green, scissored */
+        CHECK(px[12] == 0 && px[13] == 0 && px[14] == 0);        /* 3: writes off */
+    }
+}
+
 /* Inline constants for a slot other than 0 are legal (regression: once rejected). */
 static void test_constant_buffer_slots(struct vrend_context *c)
 {
@@ -184,6 +307,23 @@ static void test_constant_buffer_slots(struct vrend_context *c)
     CHECK(vrend_submit(c, cmd, sizeof cmd / 4));
     uint32_t bad[] = { HDR(CCMD_SET_CONSTANT_BUFFER, 0, 3), 9, 0, 0 };
     CHECK(!vrend_submit(c, bad, sizeof bad / 4));
+}
+
+/* Mesa's context teardown unbinds all 32 image slots of every stage (2 + 5 * 32 dwords), more
+ * than the caps advertise (regression: rejected, so every piglit client's last command buffer
+ * ended its connection, and a client still reading then died of ECONNRESET). */
+static void test_shader_images_teardown(struct vrend_renderer *r)
+{
+    struct vrend_context *c = vrend_context_create(r, "images");
+    static uint32_t cmd[1 + 2 + 5 * 32];
+    cmd[0] = HDR(CCMD_SET_SHADER_IMAGES, 0, 2 + 5 * 32);
+    cmd[1] = SHADER_FRAGMENT;
+    CHECK(vrend_submit(c, cmd, 1 + 2 + 5 * 32));
+    CHECK(!vrend_context_broken(c));
+    /* Two slots from 31: past slot 31, rejected. */
+    uint32_t past[13] = { HDR(CCMD_SET_SHADER_IMAGES, 0, 12), SHADER_FRAGMENT, 31 };
+    CHECK(!vrend_submit(c, past, 13));
+    vrend_context_destroy(c);
 }
 
 static void test_malformed(struct vrend_renderer *r)
@@ -285,6 +425,37 @@ static void test_streamout_validation(struct vrend_renderer *r)
     }
 }
 
+/* Per-client resource memory budget (vrend_renderer_opts.client_memory_limit): a creation
+ * past it fails with -ENOMEM before any host memory is taken; unref gives the bytes back. */
+static void test_memory_budget(struct vrend_renderer *r, bool small)
+{
+    struct vrend_context *c = vrend_context_create(r, "budget");
+    struct vrend_resource_desc buf = { .target = PIPE_BUFFER, .format = 64, .width = 0x80000000u,
+                                       .height = 1, .depth = 1, .array_size = 1 };
+    CHECK(vrend_resource_create(c, 1, &buf, NULL, 0) == -ENOMEM);   /* a 2 GiB buffer */
+    struct vrend_resource_desc tex = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+                                       .width = 16384, .height = 16384, .depth = 1,
+                                       .array_size = 1, .last_level = 14 };
+    CHECK(vrend_resource_create(c, 2, &tex, NULL, 0) == -ENOMEM);   /* 1.3 GiB of texels */
+    if (small) {
+        /* 1 MiB: two 400 KiB buffers fit, a third does not until one is gone. */
+        buf.width = 400 << 10;
+        CHECK(vrend_resource_create(c, 3, &buf, NULL, 0) == 0);
+        CHECK(vrend_resource_create(c, 4, &buf, NULL, 0) == 0);
+        CHECK(vrend_resource_create(c, 5, &buf, NULL, 0) == -ENOMEM);
+        vrend_resource_unref(c, 3);
+        CHECK(vrend_resource_create(c, 5, &buf, NULL, 0) == 0);
+        /* The guest backing counts too: 16 KiB of storage, 1 MiB of backing. */
+        static uint8_t backing[1 << 20];
+        buf.width = 16 << 10;
+        vrend_resource_unref(c, 4);
+        vrend_resource_unref(c, 5);
+        CHECK(vrend_resource_create(c, 6, &buf, backing, sizeof backing) == -ENOMEM);
+        CHECK(vrend_resource_create(c, 6, &buf, backing, 64 << 10) == 0);
+    }
+    vrend_context_destroy(c);
+}
+
 int main(void)
 {
     char err[256];
@@ -300,12 +471,22 @@ int main(void)
     test_clear(c);
     test_clear_alpha_format(c);
     test_compute_shared_memory(c);
+    test_partial_draw_setup(c);
     test_constant_buffer_slots(c);
     vrend_context_destroy(c);
     test_query_types(r);
     test_malformed(r);
+    test_shader_images_teardown(r);
     test_streamout_validation(r);
+    test_memory_budget(r, false);
     vrend_renderer_destroy(r);
+    o.client_memory_limit = 1 << 20;
+    r = vrend_renderer_create(&o, err, sizeof err);
+    CHECK(r != NULL);
+    if (r) {
+        test_memory_budget(r, true);
+        vrend_renderer_destroy(r);
+    }
     if (failures)
         fprintf(stderr, "%d check(s) failed\n", failures);
     return failures ? 1 : 0;

@@ -57,6 +57,71 @@ static const char *FS_ALL_CBUFS =
     "  0: MOV OUT[0], CONST[0]\n"
     "  1: END\n";
 
+/* piglit ext_texture_array glsl-fs-shadow2DArray-01 (depth mode luminance) and -07 (alpha),
+ * and a comparison through an indirectly indexed sampler array. */
+static const char *FS_SHADOW =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D_ARRAY, FLOAT\n"
+    "  0: TEX OUT[0], IN[0], SAMP[0], SHADOW2D_ARRAY\n"
+    "  1: END\n";
+
+static const char *FS_SHADOW_ARRAY =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[1..2]\n"
+    "DCL SVIEW[1..2], 2D, FLOAT\n"
+    "DCL ADDR[0]\n"
+    "  0: UARL ADDR[0].x, IN[0].wwww\n"
+    "  1: TEX OUT[0], IN[0], SAMP[ADDR[0].x+1], SHADOW2D\n"
+    "  2: END\n";
+
+/* piglit arb_texture_query_levels fs-maxlevel through virgl-exec --gles: GLSL ES has no
+ * textureQueryLevels(), so the shader was refused and nothing drew. */
+static const char *FS_QUERY_LEVELS =
+    "FRAG\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D, FLOAT\n"
+    "DCL TEMP[0]\n"
+    "IMM[0] INT32 {0, 0, 0, 0}\n"
+    "  0: TXQ TEMP[0], IMM[0], SAMP[0], 2D\n"
+    "  1: I2F OUT[0], TEMP[0].wwww\n"
+    "  2: END\n";
+
+/* piglit vs-tcs-tes-clip-vertex-* and vs-gs-clip-vertex-*: gl_ClipVertex read by a later
+ * vertex stage was refused ("input CLIPVERTEX has no GLSL equivalent"). */
+static const char *TCS_CLIPVERTEX =
+    "TESS_CTRL\n"
+    "PROPERTY TCS_VERTICES_OUT 3\n"
+    "DCL IN[][0], POSITION\n"
+    "DCL IN[][1], CLIPVERTEX\n"
+    "DCL SV[0], INVOCATIONID\n"
+    "DCL OUT[][0], POSITION\n"
+    "DCL OUT[][1], CLIPVERTEX\n"
+    "DCL OUT[2], TESSOUTER\n"
+    "DCL OUT[3].xy, TESSINNER\n"
+    "DCL ADDR[0]\n"
+    "IMM[0] UINT32 {1065353216, 0, 0, 0}\n"
+    "  0: UARL ADDR[0].x, SV[0].xxxx\n"
+    "  1: MOV OUT[ADDR[0].x][0], IN[ADDR[0].x][0]\n"
+    "  2: MOV OUT[ADDR[0].x][1], IN[ADDR[0].x][1]\n"
+    "  3: MOV OUT[2], IMM[0].xxxx\n"
+    "  4: MOV OUT[3].xy, IMM[0].xxxx\n"
+    "  5: END\n";
+
+static const char *VS_CLIPVERTEX =
+    "VERT\n"
+    "DCL IN[0]\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL OUT[1], CLIPVERTEX\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: MOV OUT[1], IN[0].yxzw\n"
+    "  2: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -222,7 +287,7 @@ int main(void)
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.fragcoord_y_flip = true;
     check("integer centres are taken after the flip", FS_INTEGER_CENTRE, &key,
-          (const char *[]){ "drv[16].z * gl_FragCoord.y + drv[16].w - 0.5", NULL },
+          (const char *[]){ "fs_drv[16].z * gl_FragCoord.y + fs_drv[16].w - 0.5", NULL },
           (const char *[]){ "gl_FragCoord.y - 0.5", NULL });
 
     /* piglit fbo-readdrawpix through virgl-exec: Mesa's glDrawPixels quad comes with a
@@ -244,6 +309,65 @@ int main(void)
     key.fs_output_swizzle[1][0] = 4;
     check("replicated colour 0 gets each buffer's swizzle", FS_ALL_CBUFS, &key,
           (const char *[]){ "layout(location = 1) out vec4 o1;", ".wyzw;", NULL }, NULL);
+
+    /* GLSL returns a comparison alone; gallium swizzles it with the view (depth texture
+     * mode): luminance (r, r, r, 1) wanted alpha 1 and got r. */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("a comparison without a swizzle replicates the result", FS_SHADOW, &key,
+          (const char *[]){ "o0 = vec4(texture(s0,", NULL }, (const char *[]){ "1.0", NULL });
+    key.shadow_swizzle[0][3] = T2G_SHADOW_ONE;
+    check("depth mode luminance: alpha is one", FS_SHADOW, &key,
+          (const char *[]){ "vec4(", ", 1.0)", NULL }, NULL);
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    for (int c = 0; c < 3; c++)
+        key.shadow_swizzle[0][c] = T2G_SHADOW_ZERO;
+    check("depth mode alpha on ES: (0, 0, 0, r)", FS_SHADOW, &key,
+          (const char *[]){ "vec4(0.0, 0.0, 0.0, ", NULL }, NULL);
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.shadow_swizzle[0][3] = T2G_SHADOW_ONE;
+    check("another sampler's swizzle leaves this one alone", FS_SHADOW_ARRAY, &key, NULL,
+          (const char *[]){ "1.0", NULL });
+    key.shadow_swizzle[1][3] = T2G_SHADOW_ONE;
+    check("a sampler array's elements disagree: no swizzle", FS_SHADOW_ARRAY, &key, NULL,
+          (const char *[]){ "1.0", NULL });
+    key.shadow_swizzle[2][3] = T2G_SHADOW_ONE;
+    check("a sampler array's elements agree: swizzled", FS_SHADOW_ARRAY, &key,
+          (const char *[]){ ", 1.0)", NULL }, NULL);
+
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    struct t2g_result *ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
+    if (ql && !ql->ok && strstr(ql->diagnostics, "textureQueryLevels")) {
+        printf("ok   ES without level counts refuses textureQueryLevels\n");
+        passes++;
+    } else {
+        printf("FAIL ES without level counts refuses textureQueryLevels: %s\n",
+               ql ? (ql->ok ? ql->source : ql->diagnostics) : "no result");
+        failures++;
+    }
+    t2g_result_free(ql);
+    key.sampler_levels[0] = 3;
+    check("ES takes the level count from the key", FS_QUERY_LEVELS, &key,
+          (const char *[]){ "o0 = vec4(3.0);", NULL }, (const char *[]){ "textureQueryLevels", NULL });
+    ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
+    bool marked = false;
+    for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
+        marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
+                  ql->reflection.resources[i].queries_levels;
+    printf("%s the reflection marks the sampler whose count was replaced\n",
+           marked ? "ok  " : "FAIL");
+    marked ? passes++ : failures++;
+    t2g_result_free(ql);
+
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("a TCS reads and writes gl_ClipVertex as a varying", TCS_CLIPVERTEX, &key,
+          (const char *[]){ "i_cv0[gl_InvocationID].cv0", NULL }, NULL);
+    check("the last vertex stage keeps gl_ClipVertex private", VS_CLIPVERTEX, &key, NULL,
+          (const char *[]){ "cv0", NULL });
+    key.has_next_inputs = true;
+    key.num_next_inputs = 1;
+    key.next_inputs[0].semantic = 13;  /* CLIPVERTEX */
+    check("gl_ClipVertex a next stage reads is an output varying", VS_CLIPVERTEX, &key,
+          (const char *[]){ "cv0 = ", NULL }, NULL);
 
     /* ES has no noperspective: the vertex side scales by w, the fragment side by
      * gl_FragCoord.w (= interpolated 1/w); desktop keeps the qualifier. */

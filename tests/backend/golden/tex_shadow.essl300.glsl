@@ -3,8 +3,8 @@ precision highp float;
 precision highp int;
 in vec4 tc0;
 layout(location = 0) out vec4 o0;
-uniform highp sampler2DShadow s2;
+uniform highp sampler2DShadow fs_s2;
 void main()
 {
-	o0 = vec4(texture(s2, vec3(tc0.xy, tc0.z)));
+	o0 = vec4(texture(fs_s2, vec3(tc0.xy, tc0.z)));
 }

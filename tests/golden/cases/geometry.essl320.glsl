@@ -5,14 +5,14 @@ layout(triangles) in;
 layout(triangle_strip, max_vertices = 3) out;
 in B_g0 { vec4 g0; } i_g0[];
 out B_g0 { vec4 g0; };
-layout(std140, binding = 0) uniform cb0 { uvec4 u0[4]; };
+layout(std140, binding = 0) uniform gs_cb0 { uvec4 gs_u0[4]; };
 void main()
 {
 	vec4 r0[3];
 	r0[0] = i_g0[0].g0;
 	r0[1] = i_g0[1].g0;
 	r0[2] = i_g0[2].g0;
-	bvec2 t16 = equal(max(u0[0].xy, max(u0[1].xy, u0[2].xy)), u0[3].xy);
+	bvec2 t16 = equal(max(gs_u0[0].xy, max(gs_u0[1].xy, gs_u0[2].xy)), gs_u0[3].xy);
 	bool t44 = t16.x && t16.y;
 	uint p27 = 0u;
 	while (true) {
