@@ -137,8 +137,6 @@ void insn_begin(parse_ctx *ctx, const tgsi_tok *number, const tgsi_tok *opcode);
 void insn_reg_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool absolute,
                       const tgsi_tok *swz);
 void insn_word_operand(parse_ctx *ctx, const tgsi_tok *word);
-bool insn_plain_operand(parse_ctx *ctx, const tgsi_tok *reg, const tgsi_tok *first,
-                        bool negate, bool absolute);
 void insn_finish(parse_ctx *ctx, const tgsi_tok *label);
 
 #endif

@@ -132,8 +132,11 @@ static bool reg_operand(reader *r, const tgsi_tok *neg_at, bool negate, bool abs
         return false;
     next(r);
     if (kind == T_REG) {
-        if (!at_swizzle(r))
-            return insn_plain_operand(ctx, &first, neg_at ? neg_at : &first, negate, absolute);
+        if (!at_swizzle(r)) {
+            reg_simple(ctx, &first);
+            insn_reg_operand(ctx, neg_at ? neg_at : &first, negate, absolute, &first);
+            return true;
+        }
         if (!swizzle(r, &swz) || first.swz_len)
             return false; /* two swizzles: the grammar says so */
         reg_simple(ctx, &first);

@@ -306,51 +306,6 @@ void insn_reg_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool a
     }
 }
 
-/* reg_simple + insn_reg_operand for a FILE[N](.xyzw) token as one destination or source,
- * for the fast reader: the same operand without the token and register copies.  False, with
- * nothing changed, where they would report an error (the fast reader then gives up). */
-bool insn_plain_operand(parse_ctx *ctx, const tgsi_tok *reg, const tgsi_tok *first,
-                        bool negate, bool absolute)
-{
-    ast_insn *in = ctx->insn;
-    const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
-    unsigned i = ctx->num_regs;
-    if ((reg->flags & TOK_BIG) || reg->v > TGSI_MAX_INDEX)
-        return false;
-    if (i >= (unsigned)info->num_dst + info->num_src) {
-        reg_simple(ctx, reg); /* texture offsets and count errors: the general path */
-        insn_reg_operand(ctx, first, negate, absolute, reg);
-        return true;
-    }
-    tgsi_tok swz = { .s = reg->s + reg->len - reg->swz_len, .len = reg->swz_len };
-    ast_reg r = { .file = (enum tgsi_file)reg->file, .index = (int32_t)reg->v };
-    ast_loc loc = { first->line, first->col };
-    if (i < info->num_dst) {
-        uint8_t mask = TGSI_WRITEMASK_XYZW;
-        if (negate || absolute || (swz.len && !parse_writemask(&swz, &mask)))
-            return false;
-        ast_dst *d = &in->dst[i];
-        d->reg = r;
-        d->loc = loc;
-        d->writemask = mask;
-        in->num_dst = (uint8_t)(i + 1);
-    } else {
-        uint8_t sw[4] = { 0, 1, 2, 3 };
-        if (swz.len && ((swz.len != 1 && swz.len != 4) || !parse_swizzle(&swz, sw)))
-            return false;
-        ast_src *sr = &in->src[i - info->num_dst];
-        sr->reg = r;
-        sr->loc = loc;
-        sr->negate = negate;
-        sr->absolute = absolute;
-        for (int c = 0; c < 4; c++)
-            sr->swizzle[c] = sw[swz.len == 1 ? 0 : c];
-        in->num_src = (uint8_t)(i - info->num_dst + 1);
-    }
-    ctx->num_regs = i + 1;
-    return true;
-}
-
 void insn_word_operand(parse_ctx *ctx, const tgsi_tok *w)
 {
     ast_insn *in = ctx->insn;
