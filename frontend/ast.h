@@ -145,12 +145,6 @@ typedef struct ast_program {
  * malformed input.  All memory comes from the arena. */
 ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags);
 
-/* For tests: the two readers tgsi_parse combines.  The fast reader (parse_fast.c) reads
- * well-formed text only and returns NULL without diagnostics where it gives up; the bison
- * grammar reads anything and reports every error. */
-ast_program *tgsi_parse_fast(arena *a, const char *text, size_t len, diag_list *diags);
-ast_program *tgsi_parse_grammar(arena *a, const char *text, size_t len, diag_list *diags);
-
 /* Writes the program back in tgsi_dump's format (for tests and round trips). */
 void ast_print(const ast_program *p, strbuf *out);
 

@@ -93,14 +93,23 @@ static size_t count_newlines(const char *p, size_t n)
     return count;
 }
 
-/* Sets up ctx over buf (NUL-terminated, len bytes of text, `lines` lines) with a new program. */
-static bool ctx_init(parse_ctx *ctx, arena *a, const char *buf, size_t len, size_t lines,
-                     diag_list *diags)
+ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags)
 {
+    if (len > INT_MAX / 2) {
+        diag_error(diags, 0, 0, "input too large (%zu bytes)", len);
+        return NULL;
+    }
+    char *buf = arena_alloc_uninit(a, len + 1);
     ast_program *prog = ARENA_NEW(a, ast_program);
-    if (!prog)
-        return false;
-    *ctx = (parse_ctx){
+    if (!buf || !prog) {
+        diag_error(diags, 0, 0, "out of memory");
+        return NULL;
+    }
+    if (len)
+        memcpy(buf, text, len);
+    buf[len] = 0; /* the lexer's end sentinel */
+
+    parse_ctx ctx = {
         .a = a, .diags = diags, .errors_at_start = diags->num_errors,
         .buf = buf, .lim = buf + len, .cur = buf, .line_start = buf, .line = 1,
         .prog = prog,
@@ -108,81 +117,18 @@ static bool ctx_init(parse_ctx *ctx, arena *a, const char *buf, size_t len, size
     /* Dumps put one instruction per line: size the instruction array once from the line
      * count instead of growing it.  insn_begin clears each element it uses, so the array
      * (mostly declaration lines' worth of slack) is not zeroed. */
-    ctx->cap_insns = lines < 1u << 20 ? lines : 1u << 20;
-    prog->insns = arena_alloc_uninit(a, sizeof(ast_insn) * ctx->cap_insns);
-    if (!prog->insns)
-        ctx->cap_insns = 0;
-    return true;
-}
-
-static void ctx_done(parse_ctx *ctx)
-{
-    if (ctx->c_locale)
-        freelocale(ctx->c_locale);
-}
-
-enum { READ_FAST = 1, READ_GRAMMAR = 2 };
-
-static ast_program *parse(arena *a, const char *text, size_t len, diag_list *diags, int how)
-{
-    if (len > INT_MAX / 2) {
-        diag_error(diags, 0, 0, "input too large (%zu bytes)", len);
-        return NULL;
-    }
-    char *buf = arena_alloc_uninit(a, len + 1);
-    if (!buf) {
-        diag_error(diags, 0, 0, "out of memory");
-        return NULL;
-    }
-    if (len)
-        memcpy(buf, text, len);
-    buf[len] = 0; /* the lexer's end sentinel */
     size_t lines = 1 + count_newlines(buf, len);
-    parse_ctx ctx;
+    ctx.cap_insns = lines < 1u << 20 ? lines : 1u << 20;
+    prog->insns = arena_alloc_uninit(a, sizeof(ast_insn) * ctx.cap_insns);
+    if (!prog->insns)
+        ctx.cap_insns = 0;
 
-    if (how & READ_FAST) {
-        /* What the fast reader says about a text it gives up on is dropped: the grammar
-         * reads it again from the start and reports. */
-        diag_list before = *diags;
-        if (!ctx_init(&ctx, a, buf, len, lines, diags)) {
-            diag_error(diags, 0, 0, "out of memory");
-            return NULL;
-        }
-        bool ok = tgsi_read_fast(&ctx) && diags->num_errors == ctx.errors_at_start;
-        ctx_done(&ctx);
-        if (ok)
-            return ctx.prog;
-        *diags = before;
-        if (diags->tail)
-            diags->tail->next = NULL;
-        if (!(how & READ_GRAMMAR))
-            return NULL;
-    }
-
-    if (!ctx_init(&ctx, a, buf, len, lines, diags)) {
-        diag_error(diags, 0, 0, "out of memory");
-        return NULL;
-    }
     int rc = tgsi_yyparse(&ctx);
-    ctx_done(&ctx);
+    if (ctx.c_locale)
+        freelocale(ctx.c_locale);
     if (rc != 0 && diags->num_errors == ctx.errors_at_start)
         diag_error(diags, ctx.tok_line, ctx.tok_col, "parse failed");
     if (rc != 0 || diags->num_errors > ctx.errors_at_start)
         return NULL;
-    return ctx.prog;
-}
-
-ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags)
-{
-    return parse(a, text, len, diags, READ_FAST | READ_GRAMMAR);
-}
-
-ast_program *tgsi_parse_grammar(arena *a, const char *text, size_t len, diag_list *diags)
-{
-    return parse(a, text, len, diags, READ_GRAMMAR);
-}
-
-ast_program *tgsi_parse_fast(arena *a, const char *text, size_t len, diag_list *diags)
-{
-    return parse(a, text, len, diags, READ_FAST);
+    return prog;
 }

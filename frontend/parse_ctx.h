@@ -94,10 +94,6 @@ typedef struct parse_ctx {
 /* lexer.re */
 int tgsi_lex(void *lval, parse_ctx *ctx);
 
-/* parse_fast.c: the grammar by recursive descent for well-formed text; false when it gives
- * up (then the bison grammar reads the text again and reports) */
-bool tgsi_read_fast(parse_ctx *ctx);
-
 /* parse.c: shared helpers */
 void perr(parse_ctx *ctx, const tgsi_tok *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
