@@ -283,6 +283,16 @@ static void index_block(ir_block *b, void *p)
     }
 }
 
+/* The live values' entries of the per-value tables, before anything marks them. */
+static void clear_block(ir_block *b, void *p)
+{
+    glsl_ctx *c = ((plan_walk *)p)->c;
+    IR_FOREACH_INSTR(b, in) {
+        c->v[in->index] = (gval){ 0 };
+        c->rename[in->index] = NULL;
+    }
+}
+
 static void max_block(ir_block *b, void *p)
 {
     plan_walk *w = p;
@@ -334,16 +344,19 @@ void cf_plan(glsl_ctx *c)
     ir_foreach_block(&s->body, max_block, &w);
     c->nvals = s->next_value_index;
     c->nblocks = w.max_block;
-    c->v = ARENA_NEW_ARRAY(c->a, gval, c->nvals + 1);
+    /* The per-value tables are indexed by value number, which counts the values the
+     * optimizer removed too: clear_block clears the entries of the live ones only. */
+    c->v = arena_alloc_uninit(c->a, sizeof(gval) * (c->nvals + 1));
     c->copies = ARENA_NEW_ARRAY(c->a, gcopy *, c->nblocks + 1);
     c->predecl = ARENA_NEW_ARRAY(c->a, uint32_t, c->nblocks + 1);
     c->blocks = ARENA_NEW_ARRAY(c->a, ir_block *, c->nblocks + 1);
-    c->rename = ARENA_NEW_ARRAY(c->a, const char *, c->nvals + 1);
-    c->instrs = ARENA_NEW_ARRAY(c->a, ir_instr *, c->nvals + 1);
+    c->rename = arena_alloc_uninit(c->a, sizeof(const char *) * (c->nvals + 1));
+    c->instrs = arena_alloc_uninit(c->a, sizeof(ir_instr *) * (c->nvals + 1));
     if (!c->instrs ||!c->v || !c->copies || !c->predecl || !c->blocks || !c->rename) {
         c->failed = true;
         return;
     }
+    ir_foreach_block(&s->body, clear_block, &w);
     ir_foreach_block(&s->body, index_block, &w);
     visit_list_uses(c, &s->body, count_use);
     plan_list(c, &s->body);

@@ -7,7 +7,7 @@
 
 static void copy_name(char *dst, const char *src)
 {
-    snprintf(dst, T2G_NAME_MAX, "%s", src);
+    glsl_name_copy(dst, T2G_NAME_MAX, src);
 }
 
 /* ---------------------------------------------------------------- varyings */
@@ -590,7 +590,7 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     bool in_src = layout_binding(c, fmt, binding);
     struct t2g_resource *res = refl_res(c, T2G_RES_IMAGE, v->tgsi_first, binding, in_src);
     if (res) {
-        snprintf(res->name, T2G_NAME_MAX, "%simg%u", c->rp, v->tgsi_first);
+        glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "img", v->tgsi_first, "");
         res->texture = v->texture;
         res->host_texture = (uint8_t)host_texture;
         res->return_type = base == IR_I32 ? TGSI_RETURN_SINT
@@ -693,7 +693,7 @@ void io_declare_resources(glsl_ctx *c)
                           "", n, &in_src, binding, "");
             res = refl_res(c, T2G_RES_UBO, v->tgsi_dim, binding, in_src);
             if (res) {
-                snprintf(res->name, T2G_NAME_MAX, "%scb%u", c->rp, v->tgsi_dim);
+                glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "cb", v->tgsi_dim, "");
                 res->size = n;
             }
             break;
@@ -732,7 +732,7 @@ void io_declare_resources(glsl_ctx *c)
                 if (v->array_len)
                     snprintf(res->name, T2G_NAME_MAX, "%ss%u[%u]", c->rp, v->tgsi_first, e);
                 else
-                    snprintf(res->name, T2G_NAME_MAX, "%ss%u", c->rp, v->tgsi_first);
+                    glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "s", v->tgsi_first, "");
                 res->texture = (uint8_t)(g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D);
                 res->host_texture = (uint8_t)tex_host_target(c, res->texture);
                 res->return_type = v->return_type;

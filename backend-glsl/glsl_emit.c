@@ -48,6 +48,7 @@
 #include "glsl_priv.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 bool glsl_could(const glsl_ctx *c, enum glsl_feature f)
@@ -157,7 +158,13 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
     c->rp = glsl_resource_prefix(s->stage);
     if (out_len)
         *out_len = 0;
-    memset(refl, 0, sizeof(*refl));
+    /* The reflection is 20 KB, nearly all of it arrays of which a shader uses a few elements;
+     * refl_io, refl_res and the stream-output list clear each element they hand out. */
+    memset(refl, 0, offsetof(struct t2g_reflection, inputs));
+    refl->num_resources = 0;
+    memset(&refl->uses_driver_ubo, 0,
+           offsetof(struct t2g_reflection, so_varyings) -
+           offsetof(struct t2g_reflection, uses_driver_ubo));
     refl->stage = (enum t2g_stage)s->stage;
     c->d = glsl_desktop_dialect(key->target);
     if (!c->d)

@@ -172,14 +172,46 @@ static void out_io_name(glsl_ctx *c, const ir_var *v, uint32_t elem)
         out_u(c, (uint64_t)num);
 }
 
+/* Appends s[0..len) at buf[at] as far as it fits before the NUL; the length as if it did. */
+static size_t name_put(char *buf, size_t n, size_t at, const char *s, size_t len)
+{
+    if (at + 1 < n)
+        memcpy(buf + at, s, len < n - 1 - at ? len : n - 1 - at);
+    return at + len;
+}
+
+void glsl_name_num(char *buf, size_t n, const char *rp, const char *prefix, uint64_t num,
+                   const char *suffix)
+{
+    char digits[20];
+    size_t nd = 0;
+    do {
+        digits[sizeof(digits) - 1 - nd++] = (char)('0' + num % 10);
+        num /= 10;
+    } while (num);
+    size_t at = name_put(buf, n, 0, rp, strlen(rp));
+    at = name_put(buf, n, at, prefix, strlen(prefix));
+    at = name_put(buf, n, at, digits + sizeof(digits) - nd, nd);
+    at = name_put(buf, n, at, suffix, strlen(suffix));
+    if (n)
+        buf[at < n ? at : n - 1] = 0;
+}
+
+void glsl_name_copy(char *buf, size_t n, const char *src)
+{
+    size_t at = name_put(buf, n, 0, src, strlen(src));
+    if (n)
+        buf[at < n ? at : n - 1] = 0;
+}
+
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n)
 {
     int64_t num;
     const char *p = io_prefix(c, v, elem, &num);
     if (num >= 0)
-        snprintf(buf, n, "%s%lld", p, (long long)num);
+        glsl_name_num(buf, n, "", p, (uint64_t)num, "");
     else
-        snprintf(buf, n, "%s", p);
+        glsl_name_copy(buf, n, p);
 }
 
 /* The GLSL base type an I/O element is declared with. */

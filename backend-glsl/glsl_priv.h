@@ -213,6 +213,13 @@ void io_declare_stage(glsl_ctx *c);
 /* ---- glsl_xfb.c: reflection.so_varyings for the capture outputs */
 void io_reflect_stream_output(glsl_ctx *c);
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);
+/* rp, prefix, num in decimal and suffix into buf of n bytes, cut and NUL-terminated as
+ * snprintf would: names are made for every variable and resource, and snprintf costs ten
+ * times as much. */
+void glsl_name_num(char *buf, size_t n, const char *rp, const char *prefix, uint64_t num,
+                   const char *suffix);
+/* src into buf of n bytes, cut and NUL-terminated as snprintf would */
+void glsl_name_copy(char *buf, size_t n, const char *src);
 ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem);
 
 /* ---- glsl_remap.c: texture targets the dialect lacks, emulated on 2D ones */

@@ -4,6 +4,7 @@
 #include "glsl_priv.h"
 
 #include <stdio.h>
+#include <string.h>
 
 typedef struct so_list {
     struct t2g_reflection *r;
@@ -16,7 +17,9 @@ static void add(so_list *l, const char *name)
         l->overflow = true;
         return;
     }
-    snprintf(l->r->so_varyings[l->r->num_so_varyings++], T2G_NAME_MAX, "%s", name);
+    char *slot = l->r->so_varyings[l->r->num_so_varyings++];
+    memset(slot, 0, T2G_NAME_MAX);
+    snprintf(slot, T2G_NAME_MAX, "%s", name);
 }
 
 static void skip(so_list *l, uint32_t dwords)

@@ -1,5 +1,6 @@
 /* Instruction actions: registers with their brackets, operands assigned to destinations,
  * sources, texture target/offsets and memory qualifiers, checked against the opcode table. */
+#include <stddef.h>
 #include <string.h>
 
 #include "parse_ctx.h"
@@ -176,7 +177,11 @@ void insn_begin(parse_ctx *ctx, const tgsi_tok *number, const tgsi_tok *opcode)
     } else {
         in = &ctx->oom_insn; /* out of memory: parse on into scratch; the result is NULL */
     }
-    memset(in, 0, sizeof(*in));
+    /* Clear all but the operand arrays (692 of the 760 bytes): insn_reg_operand fills
+     * every field of the operands it counts, and nothing reads past the counts. */
+    memset(in, 0, offsetof(ast_insn, dst));
+    memset(&in->has_texture, 0, offsetof(ast_insn, tex_offsets) - offsetof(ast_insn, has_texture));
+    memset(&in->memory_qualifier, 0, sizeof(*in) - offsetof(ast_insn, memory_qualifier));
     ctx->insn = in;
     in->loc = (ast_loc){ opcode->line, opcode->col };
     in->seq = ctx->seq++;

@@ -83,15 +83,19 @@ ir_switch *ir_switch_create(ir_shader *s, uint32_t num_cases)
 
 ir_instr *ir_instr_create(ir_shader *s, enum ir_op op, ir_type type, unsigned num_srcs)
 {
-    ir_instr *in = ARENA_NEW(s->arena, ir_instr);
+    /* One allocation for the instruction and its source array (and a phi's predecessors):
+     * a compile makes a few hundred instructions, nearly all with sources. */
+    bool phi = op == IR_OP_PHI;
+    ir_instr *in = arena_alloc(s->arena, sizeof(ir_instr) + num_srcs * (sizeof(ir_src) +
+                                                                     (phi ? sizeof(ir_block *) : 0)));
     in->op = (uint16_t)op;
     in->type = type;
     in->index = s->next_value_index++;
     in->num_srcs = (uint16_t)num_srcs;
     if (num_srcs)
-        in->srcs = ARENA_NEW_ARRAY(s->arena, ir_src, num_srcs);
-    if (op == IR_OP_PHI && num_srcs)
-        in->phi_preds = ARENA_NEW_ARRAY(s->arena, ir_block *, num_srcs);
+        in->srcs = (ir_src *)(in + 1);
+    if (phi && num_srcs)
+        in->phi_preds = (ir_block **)(in->srcs + num_srcs);
     return in;
 }
 

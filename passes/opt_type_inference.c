@@ -366,7 +366,7 @@ static void push_instr(ti *t, ir_instr ***arr, uint32_t *cap, uint32_t at, ir_in
 {
     if (at == *cap) {
         uint32_t nc = *cap ? *cap * 2 : 64;
-        ir_instr **n = realloc(*arr, nc * sizeof(**arr));
+        ir_instr **n = arena_realloc(t->s->arena, *arr, *cap * sizeof(**arr), nc * sizeof(**arr));
         if (!n) {
             t->oom = true;
             return;
@@ -633,10 +633,12 @@ static void retype_values(ti *t)
 {
     ir_shader *s = t->s;
     uint32_t n = t->num_slots;
-    retype r = { t, calloc(s->num_vars + 1, sizeof(var_score)), calloc(s->num_vars + 1, sizeof(ir_base)),
-                 calloc(n + 1, sizeof(ir_instr *)), malloc((n + 1) * sizeof(ir_instr *)), 0 };
+    retype r = { t, ARENA_NEW_ARRAY(s->arena, var_score, s->num_vars + 1),
+                 ARENA_NEW_ARRAY(s->arena, ir_base, s->num_vars + 1),
+                 ARENA_NEW_ARRAY(s->arena, ir_instr *, n + 1),
+                 arena_alloc_uninit(s->arena, (n + 1) * sizeof(ir_instr *)), 0 };
     if (!r.vars || !r.var_to || !r.back || !r.retyped)
-        goto out;
+        return;
     score_vars(&r);
     bool any_var = false;
     for (uint32_t i = 0; i < s->num_vars; i++) {
@@ -652,7 +654,7 @@ static void retype_values(ti *t)
     }
     decide(&r);
     if (!r.num_retyped && !any_var)
-        goto out;
+        return;
     t->progress = true;
     retarget_list(&r, &s->body);
     for (uint32_t i = 0; i < r.num_retyped; i++) {
@@ -670,11 +672,6 @@ static void retype_values(ti *t)
     }
     if (any_var)
         fix_stores(&r);
-out:
-    free(r.vars);
-    free(r.var_to);
-    free(r.back);
-    free(r.retyped);
 }
 
 bool opt_type_inference(ir_shader *s)
@@ -682,14 +679,11 @@ bool opt_type_inference(ir_shader *s)
     ti t = { .s = s };
     ir_foreach_block(&s->body, local_rules, &t);
     if (t.num_slots && !t.oom) {
-        t.bc_uses = calloc((size_t)t.num_slots * IR_BASE_COUNT, sizeof(uint32_t));
+        t.bc_uses = ARENA_NEW_ARRAY(s->arena, uint32_t, (size_t)t.num_slots * IR_BASE_COUNT);
         if (t.bc_uses) {
             ir_foreach_block(&s->body, count_uses_block, &t);
             retype_values(&t);
         }
     }
-    free(t.bc_uses);
-    free(t.tracked);
-    free(t.stores);
     return t.progress;
 }

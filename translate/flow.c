@@ -16,7 +16,7 @@ bool tr_check_structure(tr *t)
 {
     const ast_program *p = t->prog;
     struct open { enum tgsi_opcode op; ast_loc loc; bool has_else; } *stack;
-    stack = ARENA_NEW_ARRAY(t->a, struct open, TR_MAX_NESTING + 1);
+    stack = arena_alloc_uninit(t->a, sizeof(struct open) * (TR_MAX_NESTING + 1)); /* pushed before read */
     if (!stack) {
         tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
         return false;
@@ -191,7 +191,8 @@ static void pop(tr *t)
         t->wlog_len = 0;
 }
 
-static void edge_add(tr *t, tr_edges *e, ir_block *from, const tr_chan *map)
+/* Appends an edge as it is (its map is not copied). */
+static void edge_push(tr *t, tr_edges *e, tr_edge edge)
 {
     if (e->n >= UINT16_MAX - 2) { /* phis count their sources in 16 bits */
         tr_error(t, t->insn->loc, "more than %u branches to one point", UINT16_MAX - 2);
@@ -207,9 +208,14 @@ static void edge_add(tr *t, tr_edges *e, ir_block *from, const tr_chan *map)
         e->v = n;
         e->cap = cap;
     }
-    e->v[e->n].from = from;
-    e->v[e->n].map = tr_map_copy(t, map);
-    e->n++;
+    e->v[e->n++] = edge;
+}
+
+/* Appends an edge from `from` with (a copy of) map, into the end of a construct whose
+ * writes begin at wlog_start. */
+static void edge_add(tr *t, tr_edges *e, ir_block *from, const tr_chan *map, uint32_t wlog_start)
+{
+    edge_push(t, e, tr_edge_make(t, from, map, wlog_start));
 }
 
 static tr_frame *innermost(tr *t, bool loop_only)
@@ -257,11 +263,10 @@ static void flow_else(tr *t)
 {
     tr_frame *f = &t->frames[t->num_frames - 1];
     if (!t->dead) {
-        f->then_edge.from = t->b.block;
-        f->then_edge.map = tr_map_copy(t, t->map);
+        f->then_edge = tr_edge_make(t, t->b.block, t->map, f->wlog_start);
         f->then_live = true;
     }
-    memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+    tr_map_restore(t, f->saved, f->wlog_start);
     f->has_else = true;
     t->dead = false;
     ir_builder_else(&t->b, f->nif);
@@ -276,17 +281,17 @@ static void flow_endif(tr *t)
         if (f->then_live)
             edges[n++] = f->then_edge;
         if (!t->dead)
-            edges[n++] = (tr_edge){ t->b.block, tr_map_copy(t, t->map) };
+            edges[n++] = tr_edge_make(t, t->b.block, t->map, f->wlog_start);
     } else {
         if (!t->dead)
-            edges[n++] = (tr_edge){ t->b.block, tr_map_copy(t, t->map) };
-        edges[n++] = (tr_edge){ ir_cf_last_block(&f->nif->else_list), f->saved };
+            edges[n++] = tr_edge_make(t, t->b.block, t->map, f->wlog_start);
+        edges[n++] = (tr_edge){ ir_cf_last_block(&f->nif->else_list), f->saved, 0 };
     }
     ir_builder_after_cf(&t->b, &f->nif->cf);
     if (n)
-        tr_merge(t, edges, n, f->wlog_start);
+        tr_merge(t, edges, n, f->wlog_start, f->saved);
     else
-        memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+        tr_map_restore(t, f->saved, f->wlog_start);
     t->dead = false;
     pop(t);
 }
@@ -433,15 +438,25 @@ static ir_src resolve(const phi_repl *r, ir_src v)
     return v;
 }
 
-static void patch_map(tr *t, tr_chan *m, const phi_repl *r)
+static void patch_chan(tr_chan *m, uint32_t i, const phi_repl *r)
 {
-    for (uint32_t i = 0; i < t->num_slots * 4; i++) {
-        if (!m[i].def || m[i].def->index < r->base)
-            continue;
-        ir_src v = resolve(r, ir_src_swizzle(m[i].def, m[i].comp, 0, 0, 0));
-        m[i].def = v.def;
-        m[i].comp = v.swizzle[0];
+    if (!m[i].def || m[i].def->index < r->base)
+        return;
+    ir_src v = resolve(r, ir_src_swizzle(m[i].def, m[i].comp, 0, 0, 0));
+    m[i].def = v.def;
+    m[i].comp = v.swizzle[0];
+}
+
+/* The channels an edge's map holds: all, or those of a partial edge (see tr_edge). */
+static void patch_map(tr *t, const tr_edge *e, uint32_t wlog_start, const phi_repl *r)
+{
+    if (!e->partial) {
+        for (uint32_t i = 0; i < t->num_slots * 4; i++)
+            patch_chan(e->map, i, r);
+        return;
     }
+    for (uint32_t k = wlog_start; k < e->partial - 1; k++)
+        patch_chan(e->map, t->wlog[k], r);
 }
 
 static void patch_src(const phi_repl *r, ir_src *s)
@@ -525,20 +540,21 @@ static void remove_trivial_phis(tr *t, tr_frame *f)
         return;
     patch_list(&r, &f->loop->body);
     for (unsigned i = 0; i < f->breaks.n; i++)
-        patch_map(t, f->breaks.v[i].map, &r);
-    patch_map(t, f->then_edge.map, &r);
+        patch_map(t, &f->breaks.v[i], f->wlog_start, &r);
+    patch_map(t, &f->then_edge, f->wlog_start, &r);
 }
 
 static void flow_endloop(tr *t)
 {
     tr_frame *f = &t->frames[t->num_frames - 1];
-    uint32_t nch = t->num_slots * 4;
+    /* The header phis read these maps right away, and only in their channels, which every
+     * partial edge of the loop holds (the phis are the loop's first writes): no copies. */
     tr_edges preds = { 0 };
-    edge_add(t, &preds, f->entry, f->saved);
+    edge_push(t, &preds, (tr_edge){ f->entry, f->saved, 0 });
     for (unsigned i = 0; i < f->conts.n; i++)
-        edge_add(t, &preds, f->conts.v[i].from, f->conts.v[i].map);
+        edge_push(t, &preds, f->conts.v[i]);
     if (!t->dead)
-        edge_add(t, &preds, t->b.block, t->map);
+        edge_push(t, &preds, (tr_edge){ t->b.block, t->map, 0 });
     if (t->failed)
         return;
     for (uint32_t k = 0; k < f->num_phis; k++) {
@@ -561,9 +577,9 @@ static void flow_endloop(tr *t)
         t->loop_carried[f->phis[k].ch]--;
     ir_builder_after_cf(&t->b, &f->loop->cf);
     if (f->breaks.n)
-        tr_merge(t, f->breaks.v, f->breaks.n, f->wlog_start);
+        tr_merge(t, f->breaks.v, f->breaks.n, f->wlog_start, f->saved);
     else
-        memmove(t->map, f->then_edge.map, sizeof(tr_chan) * nch);
+        tr_map_restore(t, f->then_edge.map, f->wlog_start);
     t->dead = false;
     pop(t);
 }
@@ -574,7 +590,8 @@ static void flow_jump(tr *t, enum tgsi_opcode op)
         tr_frame *f = innermost(t, op == TGSI_OPCODE_CONT);
         if (!f)
             return; /* rejected by tr_check_structure */
-        edge_add(t, op == TGSI_OPCODE_BRK ? &f->breaks : &f->conts, t->b.block, t->map);
+        edge_add(t, op == TGSI_OPCODE_BRK ? &f->breaks : &f->conts, t->b.block, t->map,
+                 f->wlog_start);
         ir_build_jump(&t->b, op == TGSI_OPCODE_BRK ? IR_OP_BREAK : IR_OP_CONTINUE);
     } else {
         ir_build_jump(&t->b, IR_OP_RETURN);
@@ -615,9 +632,9 @@ static void flow_case(tr *t, const ast_insn *in)
         return;
     tr_edge edges[2];
     unsigned n = 0;
-    edges[n++] = (tr_edge){ f->entry, f->saved };
+    edges[n++] = (tr_edge){ f->entry, f->saved, 0 };
     if (i > 0 && !t->dead)
-        edges[n++] = (tr_edge){ t->b.block, tr_map_copy(t, t->map) };
+        edges[n++] = tr_edge_make(t, t->b.block, t->map, f->wlog_start);
     ir_switch_case *c = &f->sw->cases[i];
     if (in->opcode == TGSI_OPCODE_DEFAULT) {
         c->is_default = true;
@@ -634,7 +651,7 @@ static void flow_case(tr *t, const ast_insn *in)
         c->num_values = 1;
     }
     ir_builder_case(&t->b, f->sw, i);
-    tr_merge(t, edges, n, f->wlog_start);
+    tr_merge(t, edges, n, f->wlog_start, f->saved);
     t->dead = false;
 }
 
@@ -642,14 +659,14 @@ static void flow_endswitch(tr *t)
 {
     tr_frame *f = &t->frames[t->num_frames - 1];
     if (!t->dead && f->case_index >= 0)
-        edge_add(t, &f->breaks, t->b.block, t->map);
+        edge_add(t, &f->breaks, t->b.block, t->map, f->wlog_start);
     if (!f->has_default)
-        edge_add(t, &f->breaks, f->entry, f->saved);
+        edge_push(t, &f->breaks, (tr_edge){ f->entry, f->saved, 0 });
     ir_builder_after_cf(&t->b, &f->sw->cf);
     if (f->breaks.n)
-        tr_merge(t, f->breaks.v, f->breaks.n, f->wlog_start);
+        tr_merge(t, f->breaks.v, f->breaks.n, f->wlog_start, f->saved);
     else
-        memmove(t->map, f->saved, sizeof(tr_chan) * t->num_slots * 4);
+        tr_map_restore(t, f->saved, f->wlog_start);
     t->dead = false;
     pop(t);
 }

@@ -41,6 +41,33 @@ tr_chan *tr_map_copy(tr *t, const tr_chan *m)
     return c;
 }
 
+tr_edge tr_edge_make(tr *t, ir_block *from, const tr_chan *m, uint32_t wlog_start)
+{
+    uint32_t nch = t->num_slots * 4;
+    /* a log with more entries than channels (repeats): a plain copy is cheaper */
+    if (t->wlog_lost || wlog_start > t->wlog_len || t->wlog_len - wlog_start > nch)
+        return (tr_edge){ from, tr_map_copy(t, m), 0 };
+    tr_chan *c = arena_alloc_uninit(t->a, sizeof(tr_chan) * ((size_t)nch + 1));
+    if (!c) {
+        tr_error(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 }, "out of memory");
+        return (tr_edge){ from, t->map, 0 };
+    }
+    for (uint32_t k = wlog_start; k < t->wlog_len; k++)
+        c[t->wlog[k]] = m[t->wlog[k]];
+    return (tr_edge){ from, c, t->wlog_len + 1 };
+}
+
+void tr_map_restore(tr *t, const tr_chan *m, uint32_t wlog_start)
+{
+    if (t->wlog_lost || wlog_start > t->wlog_len ||
+        t->wlog_len - wlog_start > t->num_slots * 4) {
+        memmove(t->map, m, sizeof(tr_chan) * t->num_slots * 4);
+        return;
+    }
+    for (uint32_t k = wlog_start; k < t->wlog_len; k++)
+        t->map[t->wlog[k]] = m[t->wlog[k]];
+}
+
 /* UNDEFs live at the head of the shader's first block so they dominate every use. */
 /* Undefs and constants go to the top of the entry block, in the order they are made. */
 static void insert_at_entry(tr *t, ir_instr *in)
@@ -697,8 +724,11 @@ static uint32_t *written_since(tr *t, uint32_t start, uint32_t *count)
         return NULL;
     if (!t->merge_seen) {
         t->merge_seen = ARENA_NEW_ARRAY(t->a, uint32_t, nch + 1);
-        if (!t->merge_seen)
+        t->edge_seen = ARENA_NEW_ARRAY(t->a, uint32_t, nch + 1);
+        if (!t->merge_seen || !t->edge_seen) {
+            t->merge_seen = NULL;
             return NULL;
+        }
     }
     uint32_t *list = ARENA_NEW_ARRAY(t->a, uint32_t, t->wlog_len - start + 1);
     if (!list)
@@ -745,20 +775,64 @@ static void merge_chan(tr *t, const tr_edge *edges, unsigned n, uint32_t i)
     t->map[i].comp = 0;
 }
 
-void tr_merge(tr *t, const tr_edge *edges, unsigned n, uint32_t wlog_start)
+/* A partial edge made whole: the construct's entry map with the edge's own channels. */
+static void edge_complete_all(tr *t, tr_edge *e, const tr_chan *saved, uint32_t wlog_start)
+{
+    if (!e->partial)
+        return;
+    size_t bytes = sizeof(tr_chan) * t->num_slots * 4;
+    tr_chan *m = arena_alloc_uninit(t->a, bytes + sizeof(tr_chan));
+    if (!m) {
+        /* out of memory, the translation fails: just leave nothing unset */
+        tr_error(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 }, "out of memory");
+        memmove(e->map, saved, bytes);
+    } else {
+        memmove(m, saved, bytes);
+        for (uint32_t k = wlog_start; k < e->partial - 1; k++)
+            m[t->wlog[k]] = e->map[t->wlog[k]];
+        e->map = m;
+    }
+    e->partial = 0;
+}
+
+/* The channels chans[0..count) of a partial edge that were written after it was taken still
+ * hold the construct's entry values there. */
+static void edge_complete(tr *t, tr_edge *e, const tr_chan *saved, uint32_t wlog_start,
+                          const uint32_t *chans, uint32_t count)
+{
+    if (!e->partial)
+        return;
+    uint32_t serial = ++t->edge_serial;
+    for (uint32_t k = wlog_start; k < e->partial - 1; k++)
+        t->edge_seen[t->wlog[k]] = serial;
+    for (uint32_t k = 0; k < count; k++)
+        if (t->edge_seen[chans[k]] != serial)
+            e->map[chans[k]] = saved[chans[k]];
+}
+
+void tr_merge(tr *t, tr_edge *edges, unsigned n, uint32_t wlog_start, const tr_chan *saved)
 {
     if (n == 0)
-        return;
-    memmove(t->map, edges[0].map, sizeof(tr_chan) * t->num_slots * 4);
-    if (n == 1)
         return;
     uint32_t count = 0;
     uint32_t *chans = written_since(t, wlog_start, &count);
     if (!chans) {
+        for (unsigned e = 0; e < n; e++)
+            edge_complete_all(t, &edges[e], saved, wlog_start);
+        memmove(t->map, edges[0].map, sizeof(tr_chan) * t->num_slots * 4);
+        if (n == 1)
+            return;
         for (uint32_t i = 0; i < t->num_slots * 4; i++)
             merge_chan(t, edges, n, i);
         return;
     }
+    /* t->map already holds the entry values in the channels not written since */
+    for (unsigned e = 0; e < n; e++)
+        edge_complete(t, &edges[e], saved, wlog_start, chans, count);
+    for (uint32_t k = 0; k < count; k++)
+        t->map[chans[k]] = edges[0].map[chans[k]];
+    if (n == 1)
+        return;
     for (uint32_t k = 0; k < count; k++)
         merge_chan(t, edges, n, chans[k]);
 }

@@ -16,10 +16,16 @@ typedef struct tr_chan {
     uint8_t comp;
 } tr_chan;
 
-/* A control-flow edge into a merge point, with the channel map at its end. */
+/* A control-flow edge into a merge point, with the channel map at its end.  Inside a
+ * construct a map differs from the one on entry (tr_frame.saved) only in the channels
+ * written since (the write log), so most edges copy only those: partial = 1 + the log length
+ * when it was taken, and the map holds the channels logged before that; the other entries
+ * are unset until tr_merge fills in the entry values it needs.  partial = 0: every entry is
+ * set. */
 typedef struct tr_edge {
     ir_block *from;
     tr_chan *map;
+    uint32_t partial;
 } tr_edge;
 
 typedef struct tr_edges {
@@ -126,6 +132,7 @@ typedef struct tr {
     uint32_t *wlog, wlog_len, wlog_cap;
     bool wlog_lost;
     uint32_t *merge_seen, merge_serial; /* per channel: the last merge that listed it */
+    uint32_t *edge_seen, edge_serial;   /* per channel: the last partial edge holding it */
 
     tr_frame *frames;
     unsigned num_frames, frames_cap;
@@ -187,10 +194,16 @@ unsigned tr_dst_pairs(const ast_dst *d, uint8_t *pairs);
 /* Writes one scalar to every written channel. */
 void tr_write_repl(tr *t, const ast_dst *d, ir_src scalar);
 tr_chan *tr_map_copy(tr *t, const tr_chan *m);
-/* Makes the channel map of the current (empty) block the merge of `edges`, with phis. */
+/* An edge from `from` with map m, inside a construct whose writes begin at wlog_start:
+ * partial where the log allows. */
+tr_edge tr_edge_make(tr *t, ir_block *from, const tr_chan *m, uint32_t wlog_start);
 /* Merges the maps of n edges into t->map, with phis where they differ; only channels written
- * since wlog_start can differ. */
-void tr_merge(tr *t, const tr_edge *edges, unsigned n, uint32_t wlog_start);
+ * since wlog_start can differ, the others hold `saved`, the construct's map on entry (which
+ * also completes partial edges). */
+void tr_merge(tr *t, tr_edge *edges, unsigned n, uint32_t wlog_start, const tr_chan *saved);
+/* Sets t->map back to m (a full map that differs from it only in channels written since
+ * wlog_start). */
+void tr_map_restore(tr *t, const tr_chan *m, uint32_t wlog_start);
 void tr_note_write(tr *t, uint32_t ch);
 /* qsort comparison of uint32_t values (temps.c). */
 int tr_cmp_u32(const void *a, const void *b);
