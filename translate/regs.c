@@ -287,6 +287,29 @@ ir_src tr_index(tr *t, const ast_indirect *ind, ast_loc loc)
     return tr_read_scalar(t, &s, 0, IR_I32);
 }
 
+/* How many vertices a per-vertex array has: the geometry shader's input primitive (as the
+ * backend declares it), the TCS's output patch, or GL's minimum patch size for the other
+ * tessellation inputs; a constant index past it does not compile. */
+static uint32_t per_vertex_count(const tr *t, const ir_var *v)
+{
+    const ir_shader *s = t->s;
+    if (s->stage == TGSI_PROCESSOR_GEOMETRY) {
+        uint32_t prim = ir_prop_is_set(s, TGSI_PROPERTY_GS_INPUT_PRIMITIVE)
+                            ? s->props[TGSI_PROPERTY_GS_INPUT_PRIMITIVE] : TGSI_PRIM_TRIANGLES;
+        switch (prim) {
+        case TGSI_PRIM_POINTS: return 1;
+        case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return 2;
+        case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return 4;
+        case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
+        default: return 3;
+        }
+    }
+    if (s->stage == TGSI_PROCESSOR_TESS_CTRL && v->kind == IR_VAR_OUTPUT &&
+        ir_prop_is_set(s, TGSI_PROPERTY_TCS_VERTICES_OUT))
+        return s->props[TGSI_PROPERTY_TCS_VERTICES_OUT];
+    return 32;
+}
+
 /* Vertex index of a per-vertex access: the first bracket, or the invocation for TCS outputs
  * written without one. */
 static void var_dim(tr *t, ir_var *v, const ast_reg *r, ast_loc loc, int32_t *dim, ir_src *dim_src)
@@ -297,6 +320,12 @@ static void var_dim(tr *t, ir_var *v, const ast_reg *r, ast_loc loc, int32_t *di
         return;
     if (r->has_dim) {
         *dim = r->dim;
+        uint32_t count = per_vertex_count(t, v);
+        if (!r->dim_indirect && (uint32_t)r->dim >= count) {
+            tr_error(t, loc, "vertex index %d is past the %u vertices of this per-vertex %s", r->dim, count,
+                     v->kind == IR_VAR_OUTPUT ? "output" : "input");
+            *dim = 0;
+        }
         if (r->dim_indirect)
             *dim_src = tr_index(t, &r->dim_ind, loc);
     } else if (t->invocation_id) {
