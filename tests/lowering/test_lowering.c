@@ -314,7 +314,7 @@ int main(void)
      * mode): luminance (r, r, r, 1) wanted alpha 1 and got r. */
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     check("a comparison without a swizzle replicates the result", FS_SHADOW, &key,
-          (const char *[]){ "o0 = vec4(texture(s0,", NULL }, (const char *[]){ "1.0", NULL });
+          (const char *[]){ "o0 = vec4(texture(", NULL }, (const char *[]){ "1.0", NULL });
     key.shadow_swizzle[0][3] = T2G_SHADOW_ONE;
     check("depth mode luminance: alpha is one", FS_SHADOW, &key,
           (const char *[]){ "vec4(", ", 1.0)", NULL }, NULL);
