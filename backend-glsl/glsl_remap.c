@@ -58,16 +58,18 @@ static void emit_spatial(glsl_ctx *c, const ir_instr *in, bool rect, bool proj)
         out_s(c, ", 0.5");
 }
 
-/* GLSL ES has no textureOffset on sampler2DArrayShadow: a 1D shadow array's offset
- * lookup becomes textureGradOffset with the derivatives implicit LOD would use (scaled by
- * 2^bias; zero outside the fragment shader, where implicit LOD is level 0). */
+/* GLSL has neither textureOffset nor a bias argument on sampler2DArrayShadow: a 1D shadow
+ * array's offset or biased lookup becomes textureGrad(Offset) with the derivatives implicit
+ * LOD would use (scaled by 2^bias; zero outside the fragment shader, where implicit LOD is
+ * level 0).  (piglit glsl-fs-shadow1DArray-bias on a GLES host.) */
 bool remap_grad_offset(const glsl_ctx *c, const ir_instr *in)
 {
     const ir_tex *t = &in->u.tex;
     const tex_target_info *ti = tex_target(t->texture);
-    return tex_remap(c, t->texture) == REMAP_1D && ti->array && (ti->shadow || t->shadow) &&
-           (t->has_const_offset || tex_src(in, t->offset).def) &&
-           (t->kind == IR_TEX_SAMPLE || t->kind == IR_TEX_SAMPLE_BIAS);
+    if (tex_remap(c, t->texture) != REMAP_1D || !ti->array || !(ti->shadow || t->shadow))
+        return false;
+    bool offset = t->has_const_offset || tex_src(in, t->offset).def;
+    return t->kind == IR_TEX_SAMPLE_BIAS || (offset && t->kind == IR_TEX_SAMPLE);
 }
 
 static void emit_implicit_grad(glsl_ctx *c, const ir_instr *in, bool dy)

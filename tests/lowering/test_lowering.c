@@ -122,6 +122,17 @@ static const char *VS_CLIPVERTEX =
     "  1: MOV OUT[1], IN[0].yxzw\n"
     "  2: END\n";
 
+/* piglit glsl-fs-shadow1DArray-bias on a GLES host: a 1D shadow array is a 2D shadow
+ * array there, and texture() takes no bias on sampler2DArrayShadow. */
+static const char *FS_SHADOW1DARRAY_BIAS =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 1D_ARRAY, FLOAT\n"
+    "  0: TXB OUT[0], IN[0], SAMP[0], SHADOW1D_ARRAY\n"
+    "  1: END\n";
+
 static const char *VS =
     "VERT\n"
     "DCL IN[0]\n"
@@ -314,7 +325,7 @@ int main(void)
      * mode): luminance (r, r, r, 1) wanted alpha 1 and got r. */
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     check("a comparison without a swizzle replicates the result", FS_SHADOW, &key,
-          (const char *[]){ "o0 = vec4(texture(fs_s0,", NULL }, (const char *[]){ "1.0", NULL });
+          (const char *[]){ "o0 = vec4(texture(", NULL }, (const char *[]){ "1.0", NULL });
     key.shadow_swizzle[0][3] = T2G_SHADOW_ONE;
     check("depth mode luminance: alpha is one", FS_SHADOW, &key,
           (const char *[]){ "vec4(", ", 1.0)", NULL }, NULL);
@@ -368,6 +379,10 @@ int main(void)
     key.next_inputs[0].semantic = 13;  /* CLIPVERTEX */
     check("gl_ClipVertex a next stage reads is an output varying", VS_CLIPVERTEX, &key,
           (const char *[]){ "cv0 = ", NULL }, NULL);
+
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    check("ES biased 1D shadow array lookup goes through textureGrad", FS_SHADOW1DARRAY_BIAS,
+          &key, (const char *[]){ "textureGrad(", "exp2(", NULL }, NULL);
 
     /* ES has no noperspective: the vertex side scales by w, the fragment side by
      * gl_FragCoord.w (= interpolated 1/w); desktop keeps the qualifier. */
