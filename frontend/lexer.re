@@ -125,18 +125,22 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
     /* The DFA's cursor lives in a local (a register) and goes back to ctx at each return. */
     const char *cur = ctx->cur, *tok, *marker = NULL;
     /*!stags:re2c format = 'const char *@@;\n'; */
-#define SYNC() do { ctx->cur = cur; ctx->tok = tok; } while (0)
+    /* The token's position fields are written once, when it is returned (a token never
+ * spans a newline); blanks between tokens only restart the DFA. */
+#define SYNC()                                                                                \
+    do {                                                                                      \
+        ctx->cur = cur;                                                                       \
+        ctx->tok = tok;                                                                       \
+        lval->s = tok;                                                                        \
+        lval->line = ctx->tok_line = ctx->line;                                               \
+        lval->col = ctx->tok_col = (int)(tok - ctx->line_start) + 1;                          \
+    } while (0)
+    lval->flags = 0;
+    lval->v = 0;
+    lval->file = 0;
+    lval->swz_len = 0;
     for (;;) {
         tok = cur;
-        lval->s = cur;
-        lval->flags = 0;
-        lval->v = 0;
-        lval->file = 0;
-        lval->swz_len = 0;
-        lval->line = ctx->line;
-        lval->col = (int)(cur - ctx->line_start) + 1;
-        ctx->tok_line = lval->line;
-        ctx->tok_col = lval->col;
 #define TOKEN(t) do { lval->len = (uint32_t)(cur - tok); SYNC(); return (t); } while (0)
         /*!re2c
         re2c:api:style = free-form;
@@ -188,7 +192,7 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
         'SV' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_SYSTEM_VALUE, digits, close, more); }
         ident regtail {
             lval->len = (uint32_t)(word_end - tok);
-            const keyword *k = find_keyword(lval->s, lval->len);
+            const keyword *k = find_keyword(tok, lval->len);
             if (!k || k->kind != KW_FILE) {
                 cur = word_end; /* GENERIC[1] and the like: the name alone */
                 SYNC();
