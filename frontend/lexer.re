@@ -122,29 +122,36 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
 {
     tgsi_tok *lval = lvalp;
     const char *digits_end, *word_end, *digits, *close, *more;
+    /* The DFA's cursor lives in a local (a register) and goes back to ctx at each return. */
+    const char *cur = ctx->cur, *tok, *marker = NULL;
     /*!stags:re2c format = 'const char *@@;\n'; */
+    /* The token's position fields are written once, when it is returned (a token never
+ * spans a newline); blanks between tokens only restart the DFA. */
+#define SYNC()                                                                                \
+    do {                                                                                      \
+        ctx->cur = cur;                                                                       \
+        ctx->tok = tok;                                                                       \
+        lval->s = tok;                                                                        \
+        lval->line = ctx->tok_line = ctx->line;                                               \
+        lval->col = ctx->tok_col = (int)(tok - ctx->line_start) + 1;                          \
+    } while (0)
+    lval->flags = 0;
+    lval->v = 0;
+    lval->file = 0;
+    lval->swz_len = 0;
     for (;;) {
-        ctx->tok = ctx->cur;
-        lval->s = ctx->cur;
-        lval->flags = 0;
-        lval->v = 0;
-        lval->file = 0;
-        lval->swz_len = 0;
-        lval->line = ctx->line;
-        lval->col = (int)(ctx->cur - ctx->line_start) + 1;
-        ctx->tok_line = lval->line;
-        ctx->tok_col = lval->col;
-#define TOKEN(t) do { lval->len = (uint32_t)(ctx->cur - ctx->tok); return (t); } while (0)
+        tok = cur;
+#define TOKEN(t) do { lval->len = (uint32_t)(cur - tok); SYNC(); return (t); } while (0)
         /*!re2c
         re2c:api:style = free-form;
         re2c:define:YYCTYPE = "unsigned char";
-        re2c:define:YYCURSOR = "ctx->cur";
-        re2c:define:YYMARKER = "ctx->marker";
-        re2c:define:YYPEEK = "(unsigned char)*ctx->cur";
-        re2c:define:YYSKIP = "++ctx->cur;";
-        re2c:define:YYBACKUP = "ctx->marker = ctx->cur;";
-        re2c:define:YYRESTORE = "ctx->cur = ctx->marker;";
-        re2c:define:YYSTAGP = "@@{tag} = ctx->cur;";
+        re2c:define:YYCURSOR = "cur";
+        re2c:define:YYMARKER = "marker";
+        re2c:define:YYPEEK = "(unsigned char)*cur";
+        re2c:define:YYSKIP = "++cur;";
+        re2c:define:YYBACKUP = "marker = cur;";
+        re2c:define:YYRESTORE = "cur = marker;";
+        re2c:define:YYSTAGP = "@@{tag} = cur;";
         re2c:define:YYSTAGN = "@@{tag} = NULL;";
         re2c:define:YYSHIFTSTAG = "@@{tag} += @@{shift};";
         re2c:yyfill:enable = 0;
@@ -156,15 +163,17 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
         exp = [eE] [+-]? digits;
 
         "\x00" {
-            if (ctx->tok == ctx->lim) {
-                ctx->cur = ctx->tok; /* stay at the end if asked again */
+            if (tok == ctx->lim) {
+                cur = tok; /* stay at the end if asked again */
                 lval->len = 0;
+                SYNC();
                 return T_EOF;
             }
             lval->len = 1;
+            SYNC();
             return bad_char(ctx, lval);
         }
-        "\n" { ctx->line++; ctx->line_start = ctx->cur; continue; }
+        "\n" { ctx->line++; ctx->line_start = cur; continue; }
         ws { continue; }
 
         /* FILE[N] and FILE[N].swizzle as one token: most operands are just that.  T_REG_MORE
@@ -172,49 +181,51 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
          * short.  The register files are spelled out so the DFA names the file (no keyword
          * lookup for the commonest token); other words before "[N]" go through the table. */
         regtail = @word_end "[" @digits digits @close "]" (@more [[(] | "." [xyzwXYZW]{1,8})?;
-        'TEMP' regtail { return reg_token(ctx, lval, TGSI_FILE_TEMPORARY, digits, close, more); }
-        'IN' regtail { return reg_token(ctx, lval, TGSI_FILE_INPUT, digits, close, more); }
-        'OUT' regtail { return reg_token(ctx, lval, TGSI_FILE_OUTPUT, digits, close, more); }
-        'CONST' regtail { return reg_token(ctx, lval, TGSI_FILE_CONSTANT, digits, close, more); }
-        'IMM' regtail { return reg_token(ctx, lval, TGSI_FILE_IMMEDIATE, digits, close, more); }
-        'SAMP' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER, digits, close, more); }
-        'SVIEW' regtail { return reg_token(ctx, lval, TGSI_FILE_SAMPLER_VIEW, digits, close, more); }
-        'ADDR' regtail { return reg_token(ctx, lval, TGSI_FILE_ADDRESS, digits, close, more); }
-        'SV' regtail { return reg_token(ctx, lval, TGSI_FILE_SYSTEM_VALUE, digits, close, more); }
+        'TEMP' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_TEMPORARY, digits, close, more); }
+        'IN' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_INPUT, digits, close, more); }
+        'OUT' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_OUTPUT, digits, close, more); }
+        'CONST' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_CONSTANT, digits, close, more); }
+        'IMM' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_IMMEDIATE, digits, close, more); }
+        'SAMP' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_SAMPLER, digits, close, more); }
+        'SVIEW' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_SAMPLER_VIEW, digits, close, more); }
+        'ADDR' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_ADDRESS, digits, close, more); }
+        'SV' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_SYSTEM_VALUE, digits, close, more); }
         ident regtail {
-            lval->len = (uint32_t)(word_end - ctx->tok);
-            const keyword *k = find_keyword(lval->s, lval->len);
+            lval->len = (uint32_t)(word_end - tok);
+            const keyword *k = find_keyword(tok, lval->len);
             if (!k || k->kind != KW_FILE) {
-                ctx->cur = word_end; /* GENERIC[1] and the like: the name alone */
+                cur = word_end; /* GENERIC[1] and the like: the name alone */
+                SYNC();
                 return word_token(lval);
             }
+            SYNC();
             return reg_token(ctx, lval, k->value, digits, close, more);
         }
-        ident { lval->len = (uint32_t)(ctx->cur - ctx->tok); return word_token(lval); }
+        ident { lval->len = (uint32_t)(cur - tok); SYNC(); return word_token(lval); }
         '0x' [0-9a-fA-F]+ { TOKEN(T_HEX); }
         (digits "." digits | "." digits | digits) exp | digits "." digits | "." digits {
             TOKEN(T_FLOAT);
         }
         digits [A-Za-z_] [A-Za-z0-9_]* { TOKEN(T_IDENT); } /* 2D, 1D_ARRAY, ... */
         digits @digits_end [ \t]* ":" {
-            number_value(lval, ctx->tok, digits_end);
+            number_value(lval, tok, digits_end);
             TOKEN(T_INSNUM);
         }
         ":" [ \t]* @digits_end digits {
-            number_value(lval, digits_end, ctx->cur);
+            number_value(lval, digits_end, cur);
             TOKEN(T_BRLABEL);
         }
-        digits { number_value(lval, ctx->tok, ctx->cur); TOKEN(T_UINT); }
+        digits { number_value(lval, tok, cur); TOKEN(T_UINT); }
         "." [xyzwXYZW]+ {
-            if (is_word_char(*ctx->cur)) {
-                ctx->cur = ctx->tok + 1; /* ".xyzq": '.' and a name, reported as a swizzle */
+            if (is_word_char(*cur)) {
+                cur = tok + 1; /* ".xyzq": '.' and a name, reported as a swizzle */
                 TOKEN('.');
             }
             TOKEN(T_SWZ);
         }
         ".." { TOKEN(T_DOTDOT); }
-        [[\](){},+\-|.] { TOKEN((unsigned char)*ctx->tok); }
-        * { lval->len = 1; return bad_char(ctx, lval); }
+        [[\](){},+\-|.] { TOKEN((unsigned char)*tok); }
+        * { lval->len = 1; SYNC(); return bad_char(ctx, lval); }
         */
     }
 }

@@ -48,7 +48,7 @@ typedef struct parse_ctx {
     int errors_at_start;
 
     /* lexer: buf is a NUL-terminated copy of the input; lim points at that NUL */
-    const char *buf, *lim, *cur, *tok, *marker, *line_start;
+    const char *buf, *lim, *cur, *tok, *line_start;
     int line;
     int tok_line, tok_col;  /* the last token returned, i.e. the grammar's lookahead */
     bool lex_error;         /* the lexer already reported the current bad token */
