@@ -108,10 +108,20 @@ void emit_offset_arg(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_
             out_type(c, IR_I32, dims);
             out_c(c, '(');
         }
+        int32_t lo = c->key->min_texel_offset, hi = c->key->max_texel_offset;
+        if (!lo && !hi) {
+            lo = -8;
+            hi = 7;
+        }
         for (unsigned i = 0; i < dims; i++) {
             if (i)
                 out_s(c, ", ");
-            out_i(c, t->has_const_offset ? t->const_offset[i] : (int32_t)const_u32(s, i));
+            int32_t o = t->has_const_offset ? t->const_offset[i] : (int32_t)const_u32(s, i);
+            /* Gathers have their own (host-wider) range, which glslang does not check. */
+            if (!allow_dynamic && (o < lo || o > hi))
+                glsl_refuse(c, "texel offset %d is outside the host's range %d..%d", (int)o,
+                            (int)lo, (int)hi);
+            out_i(c, o);
         }
         if (dims > 1)
             out_c(c, ')');

@@ -32,6 +32,8 @@ static void key_base(struct vrend_renderer *r, struct t2g_key *k, uint32_t stage
     k->max_images = r->images_per_stage;
     k->max_ssbos = r->ssbos_per_stage;
     k->max_clip_distances = r->lim.max_clip_distances;
+    k->min_texel_offset = r->lim.min_texel_off;
+    k->max_texel_offset = r->lim.max_texel_off;
     /* The guest's window coordinates count rows from the first row in memory, as the host's
      * gl_FragCoord does; gallium's LOWER_LEFT origin is the one that needs y' = h - y. */
     k->fragcoord_y_flip = true;

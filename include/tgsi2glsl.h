@@ -202,6 +202,9 @@ struct t2g_key {
      * 32 geometry invocations, 32 patch vertices). */
     uint32_t max_cs_block[3], max_cs_invocations;
     uint32_t max_gs_output_vertices, max_gs_invocations, max_patch_vertices;
+    /* The host's GL_MIN/MAX_PROGRAM_TEXEL_OFFSET: a constant texel offset outside them does
+     * not compile, so such a lookup is refused.  Both 0: GL's minimum range, -8..7. */
+    int32_t min_texel_offset, max_texel_offset;
 
     /* Transform feedback, for the last vertex-processing stage (VS, TES or GS): each
      * captured output gets its own output variable holding exactly the captured components,
