@@ -10,13 +10,9 @@
 
 void out_u(glsl_ctx *c, uint64_t v)
 {
-    char buf[24];
-    int n = 0;
-    do {
-        buf[sizeof(buf) - 1 - n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    strbuf_appendn(c->o, buf + sizeof(buf) - n, (size_t)n);
+    char buf[20];
+    size_t n = glsl_digits(buf, v);
+    strbuf_appendn(c->o, buf + sizeof(buf) - n, n);
 }
 
 void out_i(glsl_ctx *c, int64_t v)

@@ -184,11 +184,7 @@ void glsl_name_num(char *buf, size_t n, const char *rp, const char *prefix, uint
                    const char *suffix)
 {
     char digits[20];
-    size_t nd = 0;
-    do {
-        digits[sizeof(digits) - 1 - nd++] = (char)('0' + num % 10);
-        num /= 10;
-    } while (num);
+    size_t nd = glsl_digits(digits, num);
     size_t at = name_put(buf, n, 0, rp, strlen(rp));
     at = name_put(buf, n, at, prefix, strlen(prefix));
     at = name_put(buf, n, at, digits + sizeof(digits) - nd, nd);

@@ -115,6 +115,18 @@ bool glsl_could(const glsl_ctx *c, enum glsl_feature f);    /* the same question
 bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what); /* refuses when missing */
 void glsl_refuse(glsl_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Decimal digits of v, written at the end of out[20] (a uint64_t has at most 20): returns
+ * their count, so they start at out + 20 - count. */
+static inline size_t glsl_digits(char out[20], uint64_t v)
+{
+    size_t n = 0;
+    do {
+        out[19 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return n;
+}
+
 /* ---- output helpers (glsl_expr.c) */
 static inline void out_s(glsl_ctx *c, const char *s) { strbuf_append(c->o, s); }
 static inline void out_c(glsl_ctx *c, char ch) { strbuf_putc(c->o, ch); }
