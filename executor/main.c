@@ -31,6 +31,8 @@ static void usage(FILE *f)
         "  --replay FILE       re-execute a trace without a client\n"
         "  --client-memory MIB resource memory one client may hold, host storage plus guest\n"
         "                      backing (default 1024; 0: no limit); creations past it fail\n"
+        "  --message-timeout S end a client whose single message (command buffer, transfer,\n"
+        "                      wait) runs longer than S seconds (default 60; 0: no limit)\n"
         "  --verbose           log more\n"
         "  --use-egl-surfaceless  accepted for virgl_test_server compatibility (always)\n");
 }
@@ -67,7 +69,7 @@ static void tune_malloc(void)
 int main(int argc, char **argv)
 {
     tune_malloc();
-    struct vtest_server_opts o = { .socket_path = VTEST_DEFAULT_SOCKET };
+    struct vtest_server_opts o = { .socket_path = VTEST_DEFAULT_SOCKET, .message_timeout = 60 };
     const char *replay = NULL, *v;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -96,6 +98,16 @@ int main(int argc, char **argv)
                 return 2;
             }
             o.client_memory_limit = mib ? (uint64_t)mib << 20 : UINT64_MAX;
+        }
+        else if ((v = value_of(argc, argv, &i, "--message-timeout"))) {
+            char *end;
+            errno = 0;
+            unsigned long secs = strtoul(v, &end, 10);
+            if (errno || end == v || *end || secs > 86400) {
+                fprintf(stderr, "virgl-exec: --message-timeout takes seconds (0-86400), not '%s'\n", v);
+                return 2;
+            }
+            o.message_timeout = (unsigned)secs;
         }
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);

@@ -119,8 +119,32 @@ static bool reserve(uint8_t **buf, size_t *cap, size_t n)
     return true;
 }
 
-/* Reads and runs messages until the client disconnects (0) or must be ended (1). */
-static int client_loop(int fd, struct vtest_session *s)
+/* The watchdog of a client process: a message (a command buffer, a transfer, a wait) that
+ * runs for longer than the limit means a guest that keeps the host busy on purpose, e.g. a
+ * draw of 2^31 vertices or a shader that never leaves its loop.  The GL driver cannot be
+ * interrupted in the middle of such a call, so the process that serves only this client
+ * ends, as a GPU's hang check resets the context; the server and other clients go on. */
+static char timeout_line[128];
+static size_t timeout_line_len;
+
+static void on_message_timeout(int sig)
+{
+    (void)!write(2, timeout_line, timeout_line_len);
+    _exit(1);
+}
+
+static void arm_message_timeout(unsigned seconds)
+{
+    int n = snprintf(timeout_line, sizeof timeout_line,
+                     "virgl-exec[%d]: a client message ran for more than %u s; client ended\n",
+                     (int)getpid(), seconds);
+    timeout_line_len = n > 0 && (size_t)n < sizeof timeout_line ? (size_t)n : 0;
+    install(SIGALRM, on_message_timeout, 0);
+}
+
+/* Reads and runs messages until the client disconnects (0) or must be ended (1).  With a
+ * message timeout, only running a message counts, not waiting for the client. */
+static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout)
 {
     uint8_t *buf = NULL;
     size_t cap = 0;
@@ -171,7 +195,12 @@ static int client_loop(int fd, struct vtest_session *s)
             vtest_log("client went away in the middle of a message");
             break;
         }
-        if (vtest_session_dispatch(s, buf, sizeof hdr + head + tail) < 0)
+        if (message_timeout)
+            alarm(message_timeout);
+        int dispatched = vtest_session_dispatch(s, buf, sizeof hdr + head + tail);
+        if (message_timeout)
+            alarm(0);
+        if (dispatched < 0)
             break;
     }
     free(buf);
@@ -199,8 +228,12 @@ int vtest_serve_client(int fd, const struct vtest_server_opts *opts, unsigned cl
     struct vtest_session_opts so = { .renderer = r, .out_fd = fd, .rec = rec };
     struct vtest_session *s = vtest_session_create(&so);
     int status = 1;
+    /* In-process clients (--no-fork, a debugging mode) would take the server down with them. */
+    unsigned timeout = opts->no_fork ? 0 : opts->message_timeout;
+    if (timeout)
+        arm_message_timeout(timeout);
     if (s)
-        status = client_loop(fd, s);
+        status = client_loop(fd, s, timeout);
     else
         vtest_log("out of memory for a session");
     vtest_session_destroy(s);

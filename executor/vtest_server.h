@@ -13,6 +13,8 @@ struct vtest_server_opts {
     bool verbose;
     const char *record_path;    /* --record: trace of the first client; later ones PATH.N */
     uint64_t client_memory_limit; /* vrend_renderer_opts.client_memory_limit */
+    unsigned message_timeout;   /* seconds one client message may run before that client's
+                                 * process is ended (0: no limit; not with no_fork) */
 };
 
 /* Serves until SIGINT/SIGTERM (or after one client with `once`).  Returns the exit status:

@@ -412,6 +412,53 @@ static void test_record_replay(char *exe, const char *dir)
     unlink(cut);
 }
 
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* --message-timeout: one command buffer that keeps the host busy (2,000 copies of a 16 MiB
+ * buffer, tens of GB of memory traffic) ends its client after about the limit; the server
+ * and the next client are fine. */
+static void test_message_timeout(char *exe)
+{
+    char *args[] = { exe, "--message-timeout", "1", "--socket-path", sock_path, NULL };
+    server = spawn(args);
+    wait_for_socket();
+    int fd = dial();
+    handshake(fd, 2);
+    enum { SIZE = 16 << 20, COPIES = 2000, DW = 14 };
+    munmap(create2(fd, 1, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER, SIZE, 1, SIZE), SIZE);
+    munmap(create2(fd, 2, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER, SIZE, 1, SIZE), SIZE);
+    uint32_t *cmd = calloc(COPIES * DW, 4);
+    if (!cmd)
+        die("calloc");
+    for (int i = 0; i < COPIES; i++) {
+        uint32_t *c = cmd + i * DW;
+        c[0] = (DW - 1) << 16 | CCMD_RESOURCE_COPY_REGION;
+        c[1] = 2;               /* dst, level 0, at 0,0,0 */
+        c[6] = 1;               /* src, level 0, box 0,0,0 SIZE x 1 x 1 */
+        c[11] = SIZE;
+        c[12] = 1;
+        c[13] = 1;
+    }
+    double t0 = seconds_now();
+    send_msg(fd, VCMD_SUBMIT_CMD, COPIES * DW, cmd, COPIES * DW * 4u);
+    free(cmd);
+    check(ended(fd), "a command buffer past --message-timeout 1 ends its client");
+    double took = seconds_now() - t0;
+    check(took >= 0.9 && took < 10, "... after %.1f s", took);
+    close(fd);
+    check(kill(server, 0) == 0, "server alive after the timeout");
+    int next = dial();
+    check(handshake(next, 2) == 2, "new client accepted after the timeout");
+    close(next);
+    kill(server, SIGTERM);
+    check(wait_status(server) == 0, "server exits 0 on SIGTERM");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -442,6 +489,7 @@ int main(int argc, char **argv)
     check(access(sock_path, F_OK) != 0, "server removed its socket");
 
     test_record_replay(argv[1], dir);
+    test_message_timeout(argv[1]);
     rmdir(dir);
     printf("%d failure(s)\n", failures);
     return failures ? 1 : 0;
