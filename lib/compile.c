@@ -42,6 +42,8 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
         return NULL;
     if (!(flags & T2G_COMPILE_NO_OPT))
         passes_optimize(s, (flags & T2G_COMPILE_VALIDATE_IR) != 0);
+    else
+        passes_legalize(s, (flags & T2G_COMPILE_VALIDATE_IR) != 0);
     if (diag_has_errors(d))
         return NULL;
     if (flags & T2G_COMPILE_DUMP_IR) {

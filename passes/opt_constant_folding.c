@@ -2,7 +2,8 @@
  * constants becomes a constant in place; one that reduces to a source becomes a MOV of it
  * (copy propagation removes those).  Only what GLSL would compute the same way is folded:
  * no float x+0 -> x (-0.0), no x*0 -> 0 for floats (NaN/Inf), no integer division by zero,
- * nothing in a domain GLSL leaves undefined. */
+ * nothing in a domain GLSL leaves undefined.  Constant indices of variable accesses are
+ * folded into the access (fold_access). */
 #include "passes.h"
 
 #include <math.h>
@@ -357,11 +358,16 @@ static void make_mov(ir_instr *in, ir_src s)
     in->srcs[0] = s;
 }
 
+/* An undefined value counts as the constant the backend prints for it (zero): the host's
+ * compiler folds it like any literal, so leaving such expressions unfolded here would hide
+ * constant array indices from opt_constant_index. */
 static bool all_const(const ir_instr *in)
 {
-    for (unsigned i = 0; i < in->num_srcs; i++)
-        if (!ir_src_is_const(in->srcs[i]))
+    for (unsigned i = 0; i < in->num_srcs; i++) {
+        const ir_instr *d = in->srcs[i].def;
+        if (!d || (d->op != IR_OP_CONST && d->op != IR_OP_UNDEF))
             return false;
+    }
     return in->num_srcs > 0;
 }
 
@@ -700,15 +706,82 @@ static bool fold_identity(ir_instr *in)
     return false;
 }
 
+/* Elements an index may name, or 0 when the declaration does not bound it. */
+static uint32_t index_bound(const ir_var *v)
+{
+    if (v->array_len)
+        return v->array_len;
+    if (v->kind == IR_VAR_CONST_BUFFER)
+        return v->size;
+    return 0;
+}
+
+/* The constant value of an index source, when it is one. */
+static bool const_index(ir_src s, int64_t *value)
+{
+    if (!s.def || (s.def->op != IR_OP_CONST && s.def->op != IR_OP_UNDEF))
+        return false;
+    uint32_t bits = (uint32_t)ir_src_const_bits(s, 0);
+    *value = s.def->type.base == IR_U32 ? (int64_t)bits : (int64_t)(int32_t)bits;
+    return true;
+}
+
+/* Folds one constant index source into its constant part; false when it lands outside
+ * `bound` (0: unbounded). */
+static bool fold_index(ir_src *src, int32_t *base, uint32_t bound, bool *progress)
+{
+    int64_t v;
+    if (!const_index(*src, &v))
+        return true;
+    int64_t total = (int64_t)*base + v;
+    if (total < 0 || total > INT32_MAX || (bound && total >= bound))
+        return false;
+    *base = (int32_t)total;
+    *src = ir_src_none();
+    *progress = true;
+    return true;
+}
+
+/* An access whose index folded to a constant becomes a direct access.  Besides saving
+ * work, this keeps the output valid: GLSL compilers fold constant index expressions and
+ * reject a constant index outside the array, while in TGSI such a read is only undefined (a
+ * guest may send CONST[ADDR[0].x] with ADDR from immediates or from an unwritten register).
+ * An access outside its array reads zero and writes nothing, as robust buffer access does. */
+static void fold_access(ir_instr *in, bool *progress)
+{
+    ir_var *v = in->u.access.var;
+    unsigned first = in->op == IR_OP_STORE_VAR ? 1 : 0;
+    unsigned dim = in->op == IR_OP_INTERP ? 2 : first + 1;
+    bool inside = true;
+    if (first < in->num_srcs)
+        inside = fold_index(&in->srcs[first], &in->u.access.index, index_bound(v), progress);
+    if (inside && dim < in->num_srcs && v->per_vertex)
+        inside = fold_index(&in->srcs[dim], &in->u.access.dim, v->vertices, progress);
+    if (inside)
+        return;
+    *progress = true;
+    if (in->op == IR_OP_STORE_VAR) {
+        ir_instr_remove(in);
+        return;
+    }
+    in->op = IR_OP_CONST;
+    in->num_srcs = 0;
+    memset(&in->u, 0, sizeof(in->u));
+}
+
 static void fold_block(ir_block *b, void *ctx)
 {
     bool *progress = ctx;
-    IR_FOREACH_INSTR(b, in) {
+    IR_FOREACH_INSTR_SAFE(b, in, nx) {
+        if (in->op == IR_OP_LOAD_VAR || in->op == IR_OP_STORE_VAR || in->op == IR_OP_INTERP) {
+            if (in->num_srcs > (in->op == IR_OP_STORE_VAR ? 1u : 0u))
+                fold_access(in, progress);
+            continue;
+        }
         if (in->op == IR_OP_CONST || in->op == IR_OP_MOV || in->op == IR_OP_PHI ||
             !(ir_op_infos[in->op].flags & IR_PURE) || in->type.base == IR_VOID)
             continue;
-        if (in->op == IR_OP_LOAD_VAR || in->op == IR_OP_INTERP || in->op == IR_OP_TEX ||
-            in->op == IR_OP_UNDEF)
+        if (in->op == IR_OP_TEX || in->op == IR_OP_UNDEF)
             continue;
         if (all_const(in) ? fold_all_const(in) : fold_identity(in))
             *progress = true;

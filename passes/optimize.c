@@ -49,3 +49,12 @@ void passes_optimize(ir_shader *s, bool validate_each)
         }
     }
 }
+
+void passes_legalize(ir_shader *s, bool validate_each)
+{
+    /* Definitions come before their uses in a walk, so one run folds whole chains; a zero
+     * read of an out-of-range access may make a later index constant: go on while it helps. */
+    for (unsigned round = 0; round < MAX_ROUNDS && opt_constant_folding(s); round++)
+        if (validate_each && !ir_validate(s, "opt_constant_folding"))
+            return;
+}

@@ -22,4 +22,9 @@ bool opt_peephole_select(ir_shader *s);
  * every pass that made progress (errors land in the shader's diagnostics). */
 void passes_optimize(ir_shader *s, bool validate_each);
 
+/* What the output's validity needs when the optimizations are off: constant folding, which
+ * also settles constant indices (the host's GLSL compiler folds index expressions and rejects
+ * constant indices outside their array). */
+void passes_legalize(ir_shader *s, bool validate_each);
+
 #endif
