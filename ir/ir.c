@@ -99,6 +99,30 @@ ir_instr *ir_instr_create(ir_shader *s, enum ir_op op, ir_type type, unsigned nu
     return in;
 }
 
+void *ir_scratch(ir_shader *s, unsigned slot, size_t bytes)
+{
+    /* Whole 64-byte blocks, so ir_scratch_zeroed can clear with vector stores. */
+    size_t cap = (bytes + 63) & ~(size_t)63;
+    if (slot >= IR_SCRATCH_SLOTS || cap < bytes)
+        return NULL;
+    if (s->scratch_cap[slot] < cap) {
+        void *p = arena_alloc_uninit(s->arena, cap);
+        if (!p)
+            return NULL;
+        s->scratch[slot] = p;
+        s->scratch_cap[slot] = cap;
+    }
+    return s->scratch[slot];
+}
+
+void *ir_scratch_zeroed(ir_shader *s, unsigned slot, size_t bytes)
+{
+    void *p = ir_scratch(s, slot, bytes);
+    if (p)
+        arena_zero_blocks(p, bytes);
+    return p;
+}
+
 /* ---------------------------------------------------------------- CF lists */
 
 void ir_cf_list_append(ir_cf_list *list, ir_cf_node *node)

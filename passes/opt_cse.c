@@ -4,7 +4,6 @@
  * the loop-exit cases and exactly GLSL scoping. */
 #include "passes.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct cse {
@@ -182,10 +181,9 @@ bool opt_cse(ir_shader *s)
     uint32_t n = s->next_value_index + 1, cap = 16;
     while (cap < n + n / 2)
         cap *= 2;
-    cse c = { calloc(cap, sizeof(ir_instr *)), cap - 1, malloc(n * sizeof(uint32_t)), 0, false, s->arena };
+    cse c = { ir_scratch_zeroed(s, 0, cap * sizeof(ir_instr *)), cap - 1,
+              ir_scratch(s, 1, n * sizeof(uint32_t)), 0, false, s->arena };
     if (c.table && c.undo)
         visit_list(&c, &s->body);
-    free(c.table);
-    free(c.undo);
     return c.progress;
 }

@@ -39,28 +39,34 @@ static inline void *arena_alloc_uninit(arena *a, size_t size)
     return arena_alloc_slow(a, size);
 }
 
+/* Zeroes n bytes at p rounded up to whole 64-byte blocks, with vector stores (memset of a
+ * length not known at compile time is a libc call, of a known 128 or more `rep stos`):
+ * p must be 16-byte aligned with that much room. */
+static inline void arena_zero_blocks(void *p, size_t n)
+{
+    /* 16 zero bytes; may_alias since the memory is then used as any type. */
+    typedef unsigned char zero16 __attribute__((vector_size(16), may_alias));
+    for (size_t i = 0; i < n; i += 64) {
+        zero16 *z = (zero16 *)((unsigned char *)p + i);
+        z[0] = z[1] = z[2] = z[3] = (zero16){ 0 };
+    }
+}
+
 /* Zeroed, 16-byte aligned; NULL only when the system is out of memory or the arena's limit
  * (arena_set_limit) would be passed. */
 static inline void *arena_alloc(arena *a, size_t size)
 {
-    /* 16 zero bytes; may_alias since the memory is then used as any type. */
-    typedef unsigned char zero16 __attribute__((vector_size(16), may_alias));
     unsigned char *p = arena_alloc_uninit(a, size);
     if (!p)
         return NULL;
     /* Most allocations are instructions (112 bytes and 16 per source) or a few dozen bytes:
-     * clear whole 64-byte blocks with vector stores when the chunk has room (memset of a
-     * length not known here is a libc call; of 128 or more, `rep stos`), the bytes past
-     * this allocation being free space that later allocations initialize. */
+     * clear whole blocks when the chunk has room, the bytes past this allocation being free
+     * space that later allocations initialize. */
     size_t blocks = (size + 63) & ~(size_t)63;
-    if (blocks >= size && blocks <= (size_t)(a->end - p)) {
-        for (size_t i = 0; i < blocks; i += 64) {
-            zero16 *z = (zero16 *)(p + i);
-            z[0] = z[1] = z[2] = z[3] = (zero16){ 0 };
-        }
-    } else {
+    if (blocks >= size && blocks <= (size_t)(a->end - p))
+        arena_zero_blocks(p, blocks);
+    else
         memset(p, 0, size);
-    }
     return p;
 }
 
