@@ -99,6 +99,30 @@ ir_instr *ir_instr_create(ir_shader *s, enum ir_op op, ir_type type, unsigned nu
     return in;
 }
 
+void *ir_scratch(ir_shader *s, unsigned slot, size_t bytes)
+{
+    /* Whole 64-byte blocks, so ir_scratch_zeroed can clear with vector stores. */
+    size_t cap = (bytes + 63) & ~(size_t)63;
+    if (slot >= IR_SCRATCH_SLOTS || cap < bytes)
+        return NULL;
+    if (s->scratch_cap[slot] < cap) {
+        void *p = arena_alloc_uninit(s->arena, cap);
+        if (!p)
+            return NULL;
+        s->scratch[slot] = p;
+        s->scratch_cap[slot] = cap;
+    }
+    return s->scratch[slot];
+}
+
+void *ir_scratch_zeroed(ir_shader *s, unsigned slot, size_t bytes)
+{
+    void *p = ir_scratch(s, slot, bytes);
+    if (p)
+        arena_zero_blocks(p, bytes);
+    return p;
+}
+
 /* ---------------------------------------------------------------- CF lists */
 
 void ir_cf_list_append(ir_cf_list *list, ir_cf_node *node)
@@ -438,17 +462,49 @@ void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with)
     foreach_src(&s->body, replace_one_src, &r);
 }
 
-static void replace_map_src(ir_src *src, void *ctx)
+/* Chains are short in practice; the bound only guards against a cycle in the map. */
+static inline void replace_map_src(ir_src *src, const ir_src *map)
 {
-    const ir_src *map = ctx;
-    /* Chains are short in practice; the bound only guards against a cycle in the map. */
-    for (unsigned guard = 0; guard < 64 && map[src->def->index].def; guard++)
+    for (unsigned guard = 0; src->def && map[src->def->index].def && guard < 64; guard++)
         *src = ir_src_compose(map[src->def->index], src->swizzle);
+}
+
+/* foreach_src's walk with the replacement inline instead of a call per source: copy
+ * propagation rewrites the whole shader this way each time it makes progress, and most
+ * sources need nothing. */
+static void replace_map_list(ir_cf_list *list, const ir_src *map)
+{
+    for (ir_cf_node *n = list->head; n; n = n->next) {
+        switch (n->kind) {
+        case IR_CF_BLOCK:
+            IR_FOREACH_INSTR((ir_block *)n, in)
+                for (unsigned i = 0; i < in->num_srcs; i++)
+                    replace_map_src(&in->srcs[i], map);
+            break;
+        case IR_CF_IF: {
+            ir_if *nif = (ir_if *)n;
+            replace_map_src(&nif->cond, map);
+            replace_map_list(&nif->then_list, map);
+            replace_map_list(&nif->else_list, map);
+            break;
+        }
+        case IR_CF_LOOP:
+            replace_map_list(&((ir_loop *)n)->body, map);
+            break;
+        case IR_CF_SWITCH: {
+            ir_switch *sw = (ir_switch *)n;
+            replace_map_src(&sw->selector, map);
+            for (uint32_t i = 0; i < sw->num_cases; i++)
+                replace_map_list(&sw->cases[i].body, map);
+            break;
+        }
+        }
+    }
 }
 
 void ir_replace_uses_map(ir_shader *s, const ir_src *map)
 {
-    foreach_src(&s->body, replace_map_src, (void *)map);
+    replace_map_list(&s->body, map);
 }
 
 /* ---------------------------------------------------------------- sources */

@@ -257,6 +257,8 @@ typedef struct ir_switch {
 
 /* ---------------------------------------------------------------- shader */
 
+#define IR_SCRATCH_SLOTS 2
+
 typedef struct ir_shader {
     arena *arena;
     enum tgsi_processor stage;
@@ -267,6 +269,9 @@ typedef struct ir_shader {
     ir_cf_list body;
     uint32_t next_value_index, next_block_index;
     diag_list *diags;
+    /* Per-value tables of pass runs (ir_scratch), reused by the next run. */
+    void *scratch[IR_SCRATCH_SLOTS];
+    size_t scratch_cap[IR_SCRATCH_SLOTS];
 } ir_shader;
 
 static inline bool ir_prop_is_set(const ir_shader *s, enum tgsi_property p) { return (s->props_set >> p) & 1; }
@@ -325,6 +330,13 @@ void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with);
  * value index (next_value_index entries); map[i].def != NULL replaces value i, and chains
  * (a replaced by b, b replaced by c) are followed. */
 void ir_replace_uses_map(ir_shader *s, const ir_src *map);
+
+/* Scratch memory for a pass run, `bytes` long (16-byte aligned): valid until the next call
+ * with the same slot, so a pass holds up to IR_SCRATCH_SLOTS tables at once.  Later runs
+ * reuse the memory instead of taking more from the arena each time.  NULL when out of
+ * memory.  ir_scratch_zeroed clears it. */
+void *ir_scratch(ir_shader *s, unsigned slot, size_t bytes);
+void *ir_scratch_zeroed(ir_shader *s, unsigned slot, size_t bytes);
 
 /* Source helpers: inline, since every pass and the translator call them per source. */
 

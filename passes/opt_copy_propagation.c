@@ -3,7 +3,6 @@
  * to the type their source already has are replaced (swizzles composed) and removed. */
 #include "passes.h"
 
-#include <stdlib.h>
 
 typedef struct copy_prop {
     ir_src *map;   /* by value index: what replaces it (def NULL: nothing) */
@@ -111,7 +110,7 @@ static void remove_copies(ir_block *b, void *ctx)
 
 bool opt_copy_propagation(ir_shader *s)
 {
-    copy_prop cp = { calloc(s->next_value_index + 1, sizeof(ir_src)), false };
+    copy_prop cp = { ir_scratch_zeroed(s, 0, (s->next_value_index + (size_t)1) * sizeof(ir_src)), false };
     if (!cp.map)
         return false;
     ir_foreach_block(&s->body, scan_block, &cp);
@@ -119,6 +118,5 @@ bool opt_copy_propagation(ir_shader *s)
         ir_replace_uses_map(s, cp.map);
         ir_foreach_block(&s->body, remove_copies, &cp);
     }
-    free(cp.map);
     return cp.progress;
 }

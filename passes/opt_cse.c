@@ -4,7 +4,6 @@
  * the loop-exit cases and exactly GLSL scoping. */
 #include "passes.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct cse {
@@ -44,12 +43,23 @@ static uint32_t mix(uint32_t h, uint64_t v)
     return (uint32_t)(x >> 32) ^ (uint32_t)x;
 }
 
-/* Components read from source i; ALU ops (the common case) without a call. */
+/* Components read from source i; ALU ops (the common case), VECs and loads without a call. */
 static unsigned comps_read(const ir_instr *in, unsigned i)
 {
     if (ir_op_infos[in->op].flags & (IR_ALU | IR_CMP))
         return in->type.comps;
+    if (in->op == IR_OP_VEC || in->op == IR_OP_LOAD_VAR)
+        return 1;
     return ir_src_comps(in, i);
+}
+
+/* The swizzle bytes of the components read, as one word (zero past them): two sources
+ * read the same when their defs and these words are equal. */
+static uint32_t swizzle_key(const ir_src *s, unsigned comps)
+{
+    uint32_t w;
+    memcpy(&w, s->swizzle, sizeof(w));
+    return comps >= 4 ? w : w & ((1u << (8 * comps)) - 1);
 }
 
 static uint32_t hash_instr(const ir_instr *in)
@@ -57,10 +67,7 @@ static uint32_t hash_instr(const ir_instr *in)
     uint32_t h = mix(in->op, (uint64_t)in->type.base << 8 | in->type.comps | (uint64_t)in->precise << 16);
     for (unsigned i = 0; i < in->num_srcs; i++) {
         const ir_src *s = &in->srcs[i];
-        uint32_t swz = 0;
-        for (unsigned c = 0; c < comps_read(in, i) && c < 4; c++)
-            swz |= (uint32_t)(s->swizzle[c] & 3) << (2 * c);
-        h = mix(h, (uint64_t)(s->def ? s->def->index : 0xffffffffu) << 8 | swz);
+        h = mix(h, (uint64_t)(s->def ? s->def->index : 0xffffffffu) << 32 | swizzle_key(s, comps_read(in, i)));
     }
     if (in->op == IR_OP_CONST) {
         if (ir_base_is_64((ir_base)in->type.base))
@@ -83,9 +90,9 @@ static bool equal_instr(const ir_instr *a, const ir_instr *b)
     for (unsigned i = 0; i < a->num_srcs; i++) {
         if (a->srcs[i].def != b->srcs[i].def)
             return false;
-        for (unsigned c = 0; c < comps_read(a, i) && c < 4; c++)
-            if (a->srcs[i].swizzle[c] != b->srcs[i].swizzle[c])
-                return false;
+        unsigned n = comps_read(a, i);
+        if (swizzle_key(&a->srcs[i], n) != swizzle_key(&b->srcs[i], n))
+            return false;
     }
     if (a->op == IR_OP_CONST) {
         for (unsigned c = 0; c < a->type.comps && c < 4; c++)
@@ -112,9 +119,10 @@ static ir_src resolve(ir_src s)
 static void visit_block(cse *c, ir_block *b)
 {
     IR_FOREACH_INSTR(b, in) {
-        for (unsigned i = 0; i < in->num_srcs; i++)
-            if (in->srcs[i].def && in->op != IR_OP_PHI)
-                in->srcs[i] = resolve(in->srcs[i]);
+        if (in->op != IR_OP_PHI)
+            for (unsigned i = 0; i < in->num_srcs; i++)
+                if (in->srcs[i].def && in->srcs[i].def->op == IR_OP_MOV)
+                    in->srcs[i] = resolve(in->srcs[i]);
         if (!candidate(in))
             continue;
         uint32_t slot = hash_instr(in) & c->mask;
@@ -173,10 +181,9 @@ bool opt_cse(ir_shader *s)
     uint32_t n = s->next_value_index + 1, cap = 16;
     while (cap < n + n / 2)
         cap *= 2;
-    cse c = { calloc(cap, sizeof(ir_instr *)), cap - 1, malloc(n * sizeof(uint32_t)), 0, false, s->arena };
+    cse c = { ir_scratch_zeroed(s, 0, cap * sizeof(ir_instr *)), cap - 1,
+              ir_scratch(s, 1, n * sizeof(uint32_t)), 0, false, s->arena };
     if (c.table && c.undo)
         visit_list(&c, &s->body);
-    free(c.table);
-    free(c.undo);
     return c.progress;
 }

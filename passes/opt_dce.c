@@ -3,7 +3,6 @@
  * feed each other die too. */
 #include "passes.h"
 
-#include <stdlib.h>
 
 typedef struct dce {
     uint8_t *live;
@@ -62,12 +61,10 @@ static void remove_dead(ir_block *b, void *ctx)
 
 bool opt_dce(ir_shader *s)
 {
-    dce d = { calloc(s->next_value_index + 1, 1), malloc(sizeof(ir_instr *) * (s->next_value_index + 1)), 0 };
-    if (!d.live || !d.stack) {
-        free(d.live);
-        free(d.stack);
+    size_t n = s->next_value_index + (size_t)1;
+    dce d = { ir_scratch_zeroed(s, 0, n), ir_scratch(s, 1, sizeof(ir_instr *) * n), 0 };
+    if (!d.live || !d.stack)
         return false;
-    }
     ir_foreach_block(&s->body, mark_roots, &d);
     mark_cf_roots(&d, &s->body);
     while (d.sp) {
@@ -77,7 +74,5 @@ bool opt_dce(ir_shader *s)
     }
     sweep sw = { d.live, false };
     ir_foreach_block(&s->body, remove_dead, &sw);
-    free(d.live);
-    free(d.stack);
     return sw.progress;
 }

@@ -40,6 +40,10 @@ static tr_temp_range *find_range(const tr *t, int32_t index)
 {
     if (index < 0)
         return NULL;
+    if ((uint32_t)index < t->range_of_len) {
+        uint32_t r = t->range_of[index];
+        return r ? &t->temp_ranges[r - 1] : NULL;
+    }
     uint32_t lo = 0, hi = t->num_temp_ranges;
     while (lo < hi) { /* first range starting after index */
         uint32_t mid = lo + (hi - lo) / 2;
@@ -115,42 +119,56 @@ static int type_score(enum tgsi_type ty)
     return ty == TGSI_TYPE_F ? -1 : ty == TGSI_TYPE_I || ty == TGSI_TYPE_U ? 1 : 0;
 }
 
-/* Every TEMP register an instruction names directly, and what it tells about arrays. */
-static bool scan_operand(tr *t, const ast_reg *r, int score, uint32_t **ssa, size_t *n, size_t *cap)
+/* The TEMP registers instructions name directly (SSA candidates, repeats allowed). */
+typedef struct temp_list {
+    uint32_t *v;
+    size_t n, cap;
+} temp_list;
+
+static bool list_grow(tr *t, temp_list *l)
 {
-    tr_temp_range *rg = operand_range(t, r);
-    if (rg) {
-        rg->score += score;
-        rg->indirect |= r->indirect;
-    }
-    if (r->file != TGSI_FILE_TEMPORARY || r->indirect || !rg)
-        return true;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        uint32_t *nv = arena_realloc(t->a, *ssa, sizeof(uint32_t) * *cap, sizeof(uint32_t) * nc);
-        if (!nv)
-            return false;
-        *ssa = nv;
-        *cap = nc;
-    }
-    (*ssa)[(*n)++] = (uint32_t)r->index;
+    size_t nc = l->cap * 2;
+    uint32_t *nv = arena_alloc_uninit(t->a, sizeof(uint32_t) * nc);
+    if (!nv)
+        return false;
+    memcpy(nv, l->v, sizeof(uint32_t) * l->n);
+    l->v = nv;
+    l->cap = nc;
     return true;
 }
 
-static bool scan_index(tr *t, const ast_indirect *ind, uint32_t **ssa, size_t *n, size_t *cap)
+static inline bool list_add(tr *t, temp_list *l, uint32_t index)
 {
-    ast_reg r;
-    memset(&r, 0, sizeof(r));
-    r.file = ind->file;
-    r.index = ind->index;
-    return scan_operand(t, &r, 0, ssa, n, cap);
+    if (l->n == l->cap && !list_grow(t, l))
+        return false;
+    l->v[l->n++] = index;
+    return true;
 }
 
-static bool scan_reg(tr *t, const ast_reg *r, int score, uint32_t **ssa, size_t *n, size_t *cap)
+/* An index register: a TEMP one inside a declared range is read directly. */
+static inline bool scan_index(tr *t, const ast_indirect *ind, temp_list *l)
 {
-    return scan_operand(t, r, score, ssa, n, cap) &&
-           (!r->indirect || scan_index(t, &r->ind, ssa, n, cap)) &&
-           (!r->dim_indirect || scan_index(t, &r->dim_ind, ssa, n, cap));
+    return ind->file != TGSI_FILE_TEMPORARY || !find_range(t, ind->index) ||
+           list_add(t, l, (uint32_t)ind->index);
+}
+
+/* One operand: what it tells about its range (indexed indirectly, moved as integers) and
+ * the TEMP registers it names directly, its own and its index registers.  Called for every
+ * operand of the shader, so the common cases (not TEMP, no index) stay short. */
+static inline bool scan_reg(tr *t, const ast_reg *r, int score, temp_list *l)
+{
+    if (r->file == TGSI_FILE_TEMPORARY) {
+        tr_temp_range *rg = operand_range(t, r);
+        if (rg) {
+            rg->score += score;
+            if (r->indirect)
+                rg->indirect = true;
+            else if (!list_add(t, l, (uint32_t)r->index))
+                return false;
+        }
+    }
+    return (!r->indirect || scan_index(t, &r->ind, l)) &&
+           (!r->dim_indirect || scan_index(t, &r->dim_ind, l));
 }
 
 /* The usual shader names TEMP[0..k] with few gaps: then a table indexed by register gives
@@ -232,6 +250,22 @@ bool tr_declare_temps(tr *t)
             return false;
         }
 
+    /* Operands find their range in a table by register when the declared registers are
+     * few for the shader's length (a hostile TEMP[65535] is searched for instead). */
+    uint32_t span = t->num_temp_ranges ? t->temp_ranges[t->num_temp_ranges - 1].last + 1 : 0;
+    if (span && span <= 4 * p->num_insns + 64) {
+        uint32_t *range_of = ARENA_NEW_ARRAY(t->a, uint32_t, span);
+        if (!range_of) {
+            tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
+            return false;
+        }
+        for (uint32_t i = 0; i < t->num_temp_ranges; i++)
+            for (uint32_t r = t->temp_ranges[i].first; r <= t->temp_ranges[i].last; r++)
+                range_of[r] = i + 1;
+        t->range_of = range_of;
+        t->range_of_len = span;
+    }
+
     t->by_array = ARENA_NEW_ARRAY(t->a, uint64_t, t->num_temp_ranges + 1);
     if (!t->by_array) {
         tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
@@ -245,23 +279,34 @@ bool tr_declare_temps(tr *t)
     if (!in_order)
         qsort(t->by_array, t->num_temp_ranges, sizeof(uint64_t), cmp_u64);
 
-    uint32_t *ssa = NULL;
-    size_t n = 0, cap = 0;
-    for (size_t i = 0; i < p->num_insns; i++) {
+    /* Without TEMP declarations no operand changes anything. */
+    temp_list l = { NULL, 0, 4 * p->num_insns + 16 };
+    if (t->num_temp_ranges) {
+        l.v = arena_alloc_uninit(t->a, sizeof(uint32_t) * l.cap);
+        if (!l.v) {
+            tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
+            return false;
+        }
+    }
+    for (size_t i = 0; i < p->num_insns && t->num_temp_ranges; i++) {
         const ast_insn *in = &p->insns[i];
         const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode < TGSI_OPCODE_COUNT ? in->opcode : 0];
+        int dst_score = type_score((enum tgsi_type)info->dst_type);
+        int src_score = type_score((enum tgsi_type)info->src_type);
         bool ok = true;
         for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST && ok; k++)
-            ok = scan_reg(t, &in->dst[k].reg, type_score((enum tgsi_type)info->dst_type), &ssa, &n, &cap);
+            ok = scan_reg(t, &in->dst[k].reg, dst_score, &l);
         for (unsigned k = 0; k < in->num_src && k < AST_MAX_SRC && ok; k++)
-            ok = scan_reg(t, &in->src[k].reg, type_score((enum tgsi_type)info->src_type), &ssa, &n, &cap);
+            ok = scan_reg(t, &in->src[k].reg, src_score, &l);
         for (unsigned k = 0; k < in->num_tex_offsets && k < AST_MAX_TEX_OFFSETS && ok; k++)
-            ok = scan_reg(t, &in->tex_offsets[k].reg, 0, &ssa, &n, &cap);
+            ok = scan_reg(t, &in->tex_offsets[k].reg, 0, &l);
         if (!ok) {
             tr_error(t, in->loc, "out of memory");
             return false;
         }
     }
+    uint32_t *ssa = l.v;
+    size_t n = l.n;
 
     for (uint32_t i = 0; i < t->num_temp_ranges; i++) {
         tr_temp_range *rg = &t->temp_ranges[i];

@@ -90,6 +90,10 @@ typedef struct tr {
     tr_temp_range *temp_ranges; /* TEMP declarations sorted by first register (temps.c) */
     uint32_t num_temp_ranges;
     uint64_t *by_array;         /* array id << 32 | range index, sorted */
+    /* 1 + the range holding TEMP[i] (0: none) for i < range_of_len, when the declared
+     * registers are few enough for a table (NULL: search temp_ranges) */
+    uint32_t *range_of;
+    uint32_t range_of_len;
     tr_chan *map;
     uint8_t *loop_written, *loop_hint; /* scratch per channel for BGNLOOP (flow.c) */
     /* Liveness of the SSA channels, built at the first control-flow construct (flow.c), so

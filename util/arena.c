@@ -11,21 +11,56 @@
 #define CHUNK_MIN (64 * 1024)
 #define ALIGN 16
 
-typedef struct chunk {
-    struct chunk *next;
+typedef struct arena_chunk {
+    struct arena_chunk *next;
     size_t size;
     _Alignas(16) unsigned char data[];
 } chunk;
 
-struct arena {
-    chunk *head;
-    unsigned char *cur, *end; /* free space of the head chunk */
-    size_t used, limit;
-};
+/* The fast path's stop: the chunk's end, or where the limit would be passed. */
+static void set_stop(arena *a)
+{
+    a->stop = a->end;
+    if (a->limit) {
+        size_t used = arena_used(a);
+        size_t left = a->limit > used ? a->limit - used : 0;
+        if (left < (size_t)(a->end - a->cur))
+            a->stop = a->cur + left;
+    }
+}
 
+/* Starts a chunk with room for `need` bytes; the rest of the old head chunk is left unused. */
+static bool new_chunk(arena *a, size_t need)
+{
+    size_t csize = need > CHUNK_MIN ? need : CHUNK_MIN;
+    /* Chunks grow with the arena so large compiles make few mallocs. */
+    chunk *h = a->head;
+    if (h && csize < h->size * 2 && h->size * 2 <= 16 * 1024 * 1024)
+        csize = h->size * 2;
+    if (csize > SIZE_MAX - sizeof(chunk))
+        return false;
+    chunk *c = malloc(sizeof(chunk) + csize);
+    if (!c)
+        return false;
+    c->size = csize;
+    c->next = h;
+    a->base = h ? arena_used(a) : 0;
+    a->head = c;
+    a->start = a->cur = c->data;
+    a->end = c->data + csize;
+    set_stop(a);
+    return true;
+}
+
+/* The first chunk comes with the arena, so the pointers of the inline paths are never NULL. */
 arena *arena_create(void)
 {
-    return calloc(1, sizeof(arena));
+    arena *a = calloc(1, sizeof(arena));
+    if (a && !new_chunk(a, 0)) {
+        free(a);
+        return NULL;
+    }
+    return a;
 }
 
 void arena_destroy(arena *a)
@@ -39,57 +74,27 @@ void arena_destroy(arena *a)
     free(a);
 }
 
-void arena_set_limit(arena *a, size_t bytes) { a->limit = bytes; }
-size_t arena_used(const arena *a) { return a->used; }
-
-/* Starts a chunk with room for `need` bytes; the rest of the old head chunk is left unused. */
-static bool new_chunk(arena *a, size_t need)
+void arena_set_limit(arena *a, size_t bytes)
 {
-    size_t csize = need > CHUNK_MIN ? need : CHUNK_MIN;
-    /* Chunks grow with the arena so large compiles make few mallocs. */
-    chunk *h = a->head;
-    if (h && csize < h->size * 2 && h->size * 2 <= 16 * 1024 * 1024)
-        csize = h->size * 2;
-    chunk *c = malloc(sizeof(chunk) + csize);
-    if (!c)
-        return false;
-    c->size = csize;
-    c->next = h;
-    a->head = c;
-    a->cur = c->data;
-    a->end = c->data + csize;
-    return true;
+    a->limit = bytes;
+    set_stop(a);
 }
 
-static inline void *bump(arena *a, size_t size)
+/* Reserves `size` bytes (rounded up); NULL when that would pass the limit or no memory is left. */
+static void *bump(arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    if (need < size || (a->limit && (a->used + need < a->used || a->used + need > a->limit)))
+    size_t used = arena_used(a);
+    if (need < size || (a->limit && (used + need < used || used + need > a->limit)))
         return NULL;
     if ((size_t)(a->end - a->cur) < need && !new_chunk(a, need))
         return NULL;
     void *p = a->cur;
     a->cur += need;
-    a->used += need;
     return p;
 }
 
-void *arena_alloc_uninit(arena *a, size_t size) { return bump(a, size); }
-
-void *arena_alloc(arena *a, size_t size)
-{
-    unsigned char *p = bump(a, size);
-    if (!p)
-        return NULL;
-    /* Most allocations are a few dozen bytes: clear a fixed 64 (four vector stores; a
-     * variable-length loop becomes `rep stos`, slow to start) when the chunk has room, the
-     * bytes past this allocation being free space that later allocations initialize. */
-    if (size <= 64 && (size_t)(a->end - p) >= 64)
-        memset(p, 0, 64);
-    else
-        memset(p, 0, size);
-    return p;
-}
+void *arena_alloc_slow(arena *a, size_t size) { return bump(a, size); }
 
 /* Grows the most recent allocation in place when it can (appended arrays, strings), else
  * moves it; the new bytes are zeroed when `zero`. */
@@ -101,10 +106,8 @@ static void *grow(arena *a, void *old, size_t old_size, size_t new_size, bool ze
     size_t new_need = (new_size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     void *p = old;
     if (old && new_need >= new_size && (unsigned char *)old + old_need == a->cur &&
-        (size_t)(a->end - (unsigned char *)old) >= new_need &&
-        (!a->limit || a->used + (new_need - old_need) <= a->limit)) {
+        (size_t)(a->stop - (unsigned char *)old) >= new_need) {
         a->cur += new_need - old_need;
-        a->used += new_need - old_need;
     } else {
         p = arena_alloc_uninit(a, new_size);
         if (!p)
