@@ -2,25 +2,31 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "frontend/keyword_hash.h"
 #include "frontend/parse_ctx.h"
 #include "parser.h"
-#include "tgsi_keywords.h"
 
-static const keyword *find_keyword(const char *s, uint32_t len)
+/* The keyword a whole word spells (an opcode, a register file, DCL or PROPERTY) as its token
+ * kind, with *value the opcode or file; T_IDENT, *value untouched, when it is none.  The word
+ * must be followed by a character that cannot continue it.  The rules are generated from the
+ * tables (gen_keywords.c), so the DFA names the keyword with no hashing or comparing; they live
+ * in a DFA of their own, kept out of tgsi_lex so that the common path stays small. */
+static int keyword(const char *s, uint32_t *value)
 {
-    for (uint32_t h = keyword_hash(s, len);; h++) {
-        const keyword *k = &keyword_table[h & (KW_TABLE_SIZE - 1)];
-        if (!k->name)
-            return NULL;
-        if (k->len != len)
-            continue;
-        uint32_t i = 0;
-        while (i < len && (s[i] & 0xdf) == (k->name[i] & 0xdf))
-            i++;
-        if (i == len)
-            return k;
-    }
+    const char *cur = s;
+#define KEYWORD(kind, v) do { *value = (v); return (kind); } while (0)
+    /*!re2c
+    re2c:api:style = free-form;
+    re2c:define:YYCTYPE = "unsigned char";
+    re2c:define:YYCURSOR = "cur";
+    re2c:define:YYPEEK = "(unsigned char)*cur";
+    re2c:define:YYSKIP = "++cur;";
+    re2c:yyfill:enable = 0;
+
+    !include "tgsi_keywords.re";
+    [A-Za-z0-9_]+ { return T_IDENT; } /* a longer word */
+    * { return T_IDENT; }
+    */
+#undef KEYWORD
 }
 
 static bool is_word_char(char c)
@@ -41,33 +47,32 @@ static bool has_suffix(const char *s, uint32_t len, const char *sfx, uint32_t n)
 /* A word: a keyword (opcodes may carry _SAT and/or _PRECISE, in that order) or a name. */
 static int word_token(tgsi_tok *t)
 {
-    const keyword *k = find_keyword(t->s, t->len);
-    if (!k) {
-        uint32_t len = t->len;
-        uint32_t flags = 0;
-        if (has_suffix(t->s, len, "_PRECISE", 8)) {
-            len -= 8;
-            flags |= TOK_PRECISE;
-        }
-        if (has_suffix(t->s, len, "_SAT", 4)) {
-            len -= 4;
-            flags |= TOK_SAT;
-        }
-        if (!flags || !(k = find_keyword(t->s, len)) || k->kind != KW_OPCODE)
-            return T_IDENT;
-        t->flags |= flags;
+    int kind = keyword(t->s, &t->v);
+    if (kind != T_IDENT)
+        return kind;
+    uint32_t len = t->len;
+    uint16_t flags = 0;
+    if (has_suffix(t->s, len, "_PRECISE", 8)) {
+        len -= 8;
+        flags |= TOK_PRECISE;
     }
-    t->v = k->value;
-    switch (k->kind) {
-    case KW_DCL: return T_DCL;
-    case KW_PROPERTY: return T_PROPERTY;
-    case KW_FILE: return T_FILE;
-    default: break;
+    if (has_suffix(t->s, len, "_SAT", 4)) {
+        len -= 4;
+        flags |= TOK_SAT;
     }
-    const tgsi_opcode_info *info = &tgsi_opcode_infos[k->value];
-    bool takes_operands = info->num_dst + info->num_src > 0 ||
-                          (tgsi_opcode_flags[k->value] & TGSI_OPF_TEX_TARGET);
-    return takes_operands ? T_OPCODE : T_OPCODE0;
+    /* The name without its suffix, ended for keyword(). */
+    char base[TGSI_KEYWORD_MAX_LEN + 1];
+    if (!flags || len > TGSI_KEYWORD_MAX_LEN)
+        return T_IDENT;
+    memcpy(base, t->s, len);
+    base[len] = 0;
+    uint32_t op;
+    kind = keyword(base, &op);
+    if (kind != T_OPCODE && kind != T_OPCODE0)
+        return T_IDENT;
+    t->flags |= flags;
+    t->v = op;
+    return kind;
 }
 
 /* Decimal value of a run of digits, or TOK_BIG when it does not fit in 32 bits. */
@@ -179,7 +184,7 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
         /* FILE[N] and FILE[N].swizzle as one token: most operands are just that.  T_REG_MORE
          * when a second bracket or an array id follows, so the grammar's common path stays
          * short.  The register files are spelled out so the DFA names the file (no keyword
-         * lookup for the commonest token); other words before "[N]" go through the table. */
+         * lookup for the commonest token); other words before "[N]" go through keyword(). */
         regtail = @word_end "[" @digits digits @close "]" (@more [[(] | "." [xyzwXYZW]{1,8})?;
         'TEMP' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_TEMPORARY, digits, close, more); }
         'IN' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_INPUT, digits, close, more); }
@@ -192,14 +197,14 @@ int tgsi_lex(void *lvalp, parse_ctx *ctx)
         'SV' regtail { SYNC(); return reg_token(ctx, lval, TGSI_FILE_SYSTEM_VALUE, digits, close, more); }
         ident regtail {
             lval->len = (uint32_t)(word_end - tok);
-            const keyword *k = find_keyword(tok, lval->len);
-            if (!k || k->kind != KW_FILE) {
+            uint32_t file;
+            if (keyword(tok, &file) != T_FILE) {
                 cur = word_end; /* GENERIC[1] and the like: the name alone */
                 SYNC();
                 return word_token(lval);
             }
             SYNC();
-            return reg_token(ctx, lval, k->value, digits, close, more);
+            return reg_token(ctx, lval, file, digits, close, more);
         }
         ident { lval->len = (uint32_t)(cur - tok); SYNC(); return word_token(lval); }
         '0x' [0-9a-fA-F]+ { TOKEN(T_HEX); }

@@ -132,6 +132,8 @@ void reg_finish(parse_ctx *ctx, const tgsi_tok *at, unsigned file);
 void insn_begin(parse_ctx *ctx, const tgsi_tok *number, const tgsi_tok *opcode);
 void insn_reg_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool absolute,
                       const tgsi_tok *swz);
+void insn_plain_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool absolute,
+                        const tgsi_tok *reg);
 void insn_word_operand(parse_ctx *ctx, const tgsi_tok *word);
 void insn_finish(parse_ctx *ctx, const tgsi_tok *label);
 

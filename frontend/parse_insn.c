@@ -306,6 +306,72 @@ void insn_reg_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool a
     }
 }
 
+/* x, y, z, w (either case, as the lexer guarantees in a T_REG token) to TGSI_SWIZZLE_*. */
+static unsigned swizzle_letter(char c)
+{
+    return (unsigned)((c | 0x20) - 'x') & 3;
+}
+
+/* reg_simple() and insn_reg_operand() for an operand that insn_plain_operand() leaves to them;
+ * kept out of line so that the common path saves no registers. */
+__attribute__((noinline)) static void plain_operand_general(parse_ctx *ctx, const tgsi_tok *first,
+                                                            bool negate, bool absolute,
+                                                            const tgsi_tok *reg)
+{
+    reg_simple(ctx, reg);
+    insn_reg_operand(ctx, first, negate, absolute, reg);
+}
+
+/* A FILE[N](.xyzw) token as a whole operand, possibly negated and/or absolute: most operands
+ * are, so it is written straight into the instruction.  Anything that needs a message (an index
+ * out of range, a bad mask or swizzle, a modifier on a destination, an operand past the sources)
+ * takes the general path, reg_simple() and insn_reg_operand(), which says it exactly as for
+ * every other operand. */
+void insn_plain_operand(parse_ctx *ctx, const tgsi_tok *first, bool negate, bool absolute,
+                        const tgsi_tok *reg)
+{
+    ast_insn *in = ctx->insn;
+    const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
+    unsigned i = ctx->num_regs;
+    unsigned n = reg->swz_len;
+    const char *letters = reg->s + reg->len - n;
+    if ((reg->flags & TOK_BIG) || reg->v > TGSI_MAX_INDEX)
+        goto general;
+    if (i < info->num_dst) {
+        unsigned mask = n ? 0 : TGSI_WRITEMASK_XYZW, last = 0;
+        for (unsigned k = 0; k < n; k++) {
+            unsigned bit = 1u << swizzle_letter(letters[k]);
+            if (bit <= last)
+                goto general; /* out of xyzw order or repeated */
+            mask |= last = bit;
+        }
+        if (negate || absolute)
+            goto general;
+        ast_dst *d = &in->dst[i];
+        d->reg = (ast_reg){ .file = (enum tgsi_file)reg->file, .index = (int32_t)reg->v };
+        d->writemask = (uint8_t)mask;
+        d->loc = (ast_loc){ first->line, first->col };
+        in->num_dst = (uint8_t)(i + 1);
+    } else if (i < (unsigned)info->num_dst + info->num_src) {
+        if (n != 0 && n != 1 && n != 4)
+            goto general;
+        ast_src *s = &in->src[i - info->num_dst];
+        s->reg = (ast_reg){ .file = (enum tgsi_file)reg->file, .index = (int32_t)reg->v };
+        for (unsigned c = 0; c < 4; c++)
+            s->swizzle[c] = (uint8_t)(n == 0 ? c : swizzle_letter(letters[n == 1 ? 0 : c]));
+        s->negate = negate;
+        s->absolute = absolute;
+        s->loc = (ast_loc){ first->line, first->col };
+        in->num_src = (uint8_t)(i - info->num_dst + 1);
+    } else {
+        goto general;
+    }
+    ctx->num_regs = i + 1;
+    return;
+general:
+    plain_operand_general(ctx, first, negate, absolute, reg);
+}
+
 void insn_word_operand(parse_ctx *ctx, const tgsi_tok *w)
 {
     ast_insn *in = ctx->insn;

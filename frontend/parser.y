@@ -161,19 +161,19 @@ insn0_head: T_INSNUM T_OPCODE0 { insn_begin(ctx, &$1, &$2); }
           ;
 
 /* A plain register operand is taken without a reduction of its own: it is most of them. */
-operands: T_REG { reg_simple(ctx, &$1); insn_reg_operand(ctx, &$1, false, false, &$1); }
+operands: T_REG { insn_plain_operand(ctx, &$1, false, false, &$1); }
         | operand
-        | operands ',' T_REG { reg_simple(ctx, &$3); insn_reg_operand(ctx, &$3, false, false, &$3); }
+        | operands ',' T_REG { insn_plain_operand(ctx, &$3, false, false, &$3); }
         | operands ',' operand
         | operands ',' word { insn_word_operand(ctx, &$3); }
         ;
 
 operand: opnd { insn_reg_operand(ctx, &ctx->reg_at, false, false, &$1); }
-       | '-' T_REG { reg_simple(ctx, &$2); insn_reg_operand(ctx, &$1, true, false, &$2); }
+       | '-' T_REG { insn_plain_operand(ctx, &$1, true, false, &$2); }
        | '-' opnd { insn_reg_operand(ctx, &$1, true, false, &$2); }
-       | '|' T_REG '|' { reg_simple(ctx, &$2); insn_reg_operand(ctx, &$1, false, true, &$2); }
+       | '|' T_REG '|' { insn_plain_operand(ctx, &$1, false, true, &$2); }
        | '|' opnd '|' { insn_reg_operand(ctx, &$1, false, true, &$2); }
-       | '-' '|' T_REG '|' { reg_simple(ctx, &$3); insn_reg_operand(ctx, &$1, true, true, &$3); }
+       | '-' '|' T_REG '|' { insn_plain_operand(ctx, &$1, true, true, &$3); }
        | '-' '|' opnd '|' { insn_reg_operand(ctx, &$1, true, true, &$3); }
        ;
 

@@ -41,6 +41,10 @@ enum tgsi_opcode_flag {
 };
 extern const uint8_t tgsi_opcode_flags[TGSI_OPCODE_COUNT];
 
+/* No opcode or register file name is longer (gen_keywords.c checks): the lexer sizes a buffer
+ * for a name with it. */
+#define TGSI_KEYWORD_MAX_LEN 31
+
 /* Looks an opcode up by name (without _SAT/_PRECISE); -1 when unknown. */
 int tgsi_opcode_lookup(const char *name, unsigned len);
 
