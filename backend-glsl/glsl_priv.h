@@ -28,12 +28,11 @@ typedef struct gval {
     bool multi_print;      /* a user prints this source more than once */
     uint32_t uses;
     uint32_t pos;          /* position in its block */
+    uint32_t emit_pos;     /* where an inlined value is really evaluated (its user's statement) */
+    uint32_t next_decl;    /* chain of declarations written at a block's end (index + 1) */
     ir_instr *user;        /* the single user; NULL for a phi copy / if / switch use */
     ir_block *use_block;   /* block of the single use */
-    uint32_t use_pos;
-    uint32_t emit_pos;     /* where an inlined value is really evaluated (its user's statement) */
     ir_cf_list *scope;     /* named values: the list that must hold the declaration */
-    uint32_t next_decl;    /* chain of declarations written at a block's end (index + 1) */
 } gval;
 
 typedef struct gcopy {
