@@ -88,8 +88,7 @@ static bool float_needs_bits(float f)
     return isnan(f) || isinf(f) || fpclassify(f) == FP_SUBNORMAL;
 }
 
-/* Shortest decimal that reads back to the same float (%.Ng strips trailing zeros, so the
- * first N that round-trips gives the shortest form). */
+/* Shortest decimal that reads back to the same float (glsl_float.c). */
 static void out_float(glsl_ctx *c, uint32_t bits)
 {
     float f;
@@ -112,12 +111,7 @@ static void out_float(glsl_ctx *c, uint32_t bits)
         return;
     }
     char buf[40];
-    for (int p = 6; p <= 9; p++) {
-        snprintf(buf, sizeof(buf), "%.*g", p, (double)f);
-        if (strtof(buf, NULL) == f)
-            break;
-    }
-    out_s(c, buf);
+    strbuf_appendn(c->o, buf, glsl_float_text(bits, buf, sizeof(buf)));
     if (!strpbrk(buf, ".e"))
         out_s(c, ".0");
 }
@@ -134,20 +128,23 @@ static void out_double(glsl_ctx *c, uint64_t bits)
         out_s(c, "u))");
         return;
     }
-    char buf[48];
     if (f == 0.0) {
-        strcpy(buf, signbit(f) ? "-0.0" : "0.0");
-    } else if (f == trunc(f) && fabs(f) < 9007199254740992.0) {
-        snprintf(buf, sizeof(buf), "%.0f.0", f);
-    } else {
-        for (int p = 15; p <= 17; p++) {
-            snprintf(buf, sizeof(buf), "%.*g", p, f);
-            if (strtod(buf, NULL) == f)
-                break;
-        }
-        if (!strpbrk(buf, ".e"))
-            strcat(buf, ".0");
+        out_s(c, signbit(f) ? "-0.0lf" : "0.0lf");
+        return;
     }
+    if (f == trunc(f) && fabs(f) < 9007199254740992.0) {
+        out_i(c, (int64_t)f); /* the digits of "%.0f", without printf */
+        out_s(c, ".0lf");
+        return;
+    }
+    char buf[48];
+    for (int p = 15; p <= 17; p++) {
+        snprintf(buf, sizeof(buf), "%.*g", p, f);
+        if (strtod(buf, NULL) == f)
+            break;
+    }
+    if (!strpbrk(buf, ".e"))
+        strcat(buf, ".0");
     out_s(c, buf);
     out_s(c, "lf");
 }

@@ -126,6 +126,11 @@ static inline size_t glsl_digits(char out[20], uint64_t v)
     return n;
 }
 
+/* ---- glsl_float.c: the first "%.{6..9}g" of a float that reads back as the same float
+ * (%g strips trailing zeros, so that is the shortest); buf of n bytes, at least 40; returns
+ * the length. */
+size_t glsl_float_text(uint32_t bits, char *buf, size_t n);
+
 /* ---- output helpers (glsl_expr.c) */
 static inline void out_s(glsl_ctx *c, const char *s) { strbuf_append(c->o, s); }
 static inline void out_c(glsl_ctx *c, char ch) { strbuf_putc(c->o, ch); }
