@@ -8,11 +8,44 @@
 
 /* ---------------------------------------------------------------- small printers */
 
-void out_u(glsl_ctx *c, uint64_t v)
+/* Value numbers and indices, nearly all of a few digits: counted first, then written in
+ * place from the last one.  Near the end of the buffer the general append grows it. */
+static __attribute__((noinline)) void out_u_append(glsl_ctx *c, uint64_t v)
 {
     char buf[20];
     size_t n = glsl_digits(buf, v);
     strbuf_appendn(c->o, buf + sizeof(buf) - n, n);
+}
+
+/* "00", "01", ... "99": the digits go two per division. */
+static const char digit_pairs[200] =
+    "00010203040506070809"
+    "10111213141516171819"
+    "20212223242526272829"
+    "30313233343536373839"
+    "40414243444546474849"
+    "50515253545556575859"
+    "60616263646566676869"
+    "70717273747576777879"
+    "80818283848586878889"
+    "90919293949596979899";
+
+void out_u(glsl_ctx *c, uint64_t v)
+{
+    size_t n = 1;
+    for (uint64_t p = 10; n < 20 && v >= p; p *= 10)
+        n++;
+    char *d = out_room(c, n);
+    if (!d) {
+        out_u_append(c, v);
+        return;
+    }
+    size_t i = n;
+    for (; i >= 2; i -= 2, v /= 100)
+        memcpy(d + i - 2, digit_pairs + 2 * (v % 100), 2);
+    if (i)
+        d[0] = (char)('0' + v);
+    out_commit(c, n);
 }
 
 void out_i(glsl_ctx *c, int64_t v)
@@ -27,8 +60,16 @@ void out_i(glsl_ctx *c, int64_t v)
 
 void out_indent(glsl_ctx *c)
 {
-    for (int i = 0; i < c->indent; i++)
-        out_c(c, '\t');
+    size_t n = c->indent > 0 ? (size_t)c->indent : 0;
+    char *d = out_room(c, n);
+    for (size_t i = 0; i < n; i++) {
+        if (d)
+            d[i] = '\t';
+        else
+            out_c(c, '\t');
+    }
+    if (d)
+        out_commit(c, n);
 }
 
 static const char *const type_names[IR_BASE_COUNT][5] = {
@@ -56,10 +97,15 @@ void out_type(glsl_ctx *c, ir_base b, unsigned comps)
 
 void out_swz(glsl_ctx *c, const uint8_t *swz, unsigned n)
 {
-    char buf[5];
-    for (unsigned i = 0; i < n && i < 4; i++)
-        buf[i] = "xyzw"[swz[i] & 3];
-    strbuf_appendn(c->o, buf, n > 4 ? 4 : n);
+    char buf[4];
+    n = n > 4 ? 4 : n;
+    char *d = out_room(c, n);
+    for (unsigned i = 0; i < n; i++)
+        (d ? d : buf)[i] = "xyzw"[swz[i] & 3];
+    if (d)
+        out_commit(c, n);
+    else
+        strbuf_appendn(c->o, buf, n);
 }
 
 void out_value_name(glsl_ctx *c, const ir_instr *def)

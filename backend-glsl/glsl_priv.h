@@ -132,6 +132,20 @@ static inline size_t glsl_digits(char out[20], uint64_t v)
 size_t glsl_float_text(uint32_t bits, char *buf, size_t n);
 
 /* ---- output helpers (glsl_expr.c) */
+/* Where n more bytes (and the NUL) fit without growing the buffer, else NULL.  The small
+ * printers write straight there and out_commit; when the buffer would have to grow they
+ * take the general appends, so running out of memory truncates just as those do. */
+static inline char *out_room(glsl_ctx *c, size_t n)
+{
+    strbuf *o = c->o;
+    return o->len + n + 1 <= o->cap ? o->data + o->len : NULL;
+}
+static inline void out_commit(glsl_ctx *c, size_t n)
+{
+    c->o->len += n;
+    c->o->data[c->o->len] = 0;
+}
+
 static inline void out_s(glsl_ctx *c, const char *s) { strbuf_append(c->o, s); }
 static inline void out_c(glsl_ctx *c, char ch) { strbuf_putc(c->o, ch); }
 void out_u(glsl_ctx *c, uint64_t v);
