@@ -146,8 +146,30 @@ static inline void out_commit(glsl_ctx *c, size_t n)
     c->o->data[c->o->len] = 0;
 }
 
-static inline void out_s(glsl_ctx *c, const char *s) { strbuf_append(c->o, s); }
-static inline void out_c(glsl_ctx *c, char ch) { strbuf_putc(c->o, ch); }
+/* Always inlined, and written in place: nearly every call passes a literal, whose length
+ * and copy the compiler then folds into a few moves (the util appends, left out of line,
+ * would strlen and memcpy each one at run time). */
+static inline __attribute__((always_inline)) void out_s(glsl_ctx *c, const char *s)
+{
+    size_t n = strlen(s);
+    char *d = out_room(c, n);
+    if (!d) {
+        strbuf_appendn(c->o, s, n);
+        return;
+    }
+    memcpy(d, s, n);
+    out_commit(c, n);
+}
+static inline __attribute__((always_inline)) void out_c(glsl_ctx *c, char ch)
+{
+    char *d = out_room(c, 1);
+    if (!d) {
+        strbuf_putc(c->o, ch);
+        return;
+    }
+    *d = ch;
+    out_commit(c, 1);
+}
 void out_u(glsl_ctx *c, uint64_t v);
 void out_i(glsl_ctx *c, int64_t v);
 void out_indent(glsl_ctx *c);
