@@ -5,62 +5,12 @@
 
 /* ---------------------------------------------------------------- use analysis */
 
-typedef void (*use_fn)(glsl_ctx *c, ir_instr *def, ir_instr *user, ir_block *blk, uint32_t pos);
-
-static void visit_list_uses(glsl_ctx *c, ir_cf_list *l, use_fn fn);
-
-static void visit_block_uses(glsl_ctx *c, ir_block *b, use_fn fn)
-{
-    IR_FOREACH_INSTR(b, in) {
-        for (unsigned i = 0; i < in->num_srcs; i++) {
-            ir_instr *d = in->srcs[i].def;
-            if (!d)
-                continue;
-            if (in->op == IR_OP_PHI)
-                fn(c, d, NULL, in->phi_preds[i], GV_END);
-            else
-                fn(c, d, in, b, c->v[in->index].pos);
-        }
-    }
-}
-
-static void visit_list_uses(glsl_ctx *c, ir_cf_list *l, use_fn fn)
-{
-    for (ir_cf_node *n = l->head; n; n = n->next) {
-        switch (n->kind) {
-        case IR_CF_BLOCK:
-            visit_block_uses(c, (ir_block *)n, fn);
-            break;
-        case IR_CF_IF: {
-            ir_if *nif = (ir_if *)n;
-            if (nif->cond.def)
-                fn(c, nif->cond.def, NULL, (ir_block *)n->prev, GV_END);
-            visit_list_uses(c, &nif->then_list, fn);
-            visit_list_uses(c, &nif->else_list, fn);
-            break;
-        }
-        case IR_CF_LOOP:
-            visit_list_uses(c, &((ir_loop *)n)->body, fn);
-            break;
-        case IR_CF_SWITCH: {
-            ir_switch *sw = (ir_switch *)n;
-            if (sw->selector.def)
-                fn(c, sw->selector.def, NULL, (ir_block *)n->prev, GV_END);
-            for (uint32_t i = 0; i < sw->num_cases; i++)
-                visit_list_uses(c, &sw->cases[i].body, fn);
-            break;
-        }
-        }
-    }
-}
-
-static void count_use(glsl_ctx *c, ir_instr *def, ir_instr *user, ir_block *blk, uint32_t pos)
+static void count_use(glsl_ctx *c, ir_instr *def, ir_instr *user, ir_block *blk)
 {
     gval *v = &c->v[def->index];
     v->uses++;
     v->user = user;
     v->use_block = blk;
-    v->use_pos = pos;
 }
 
 static bool list_within(const ir_cf_list *l, const ir_cf_list *anc)
@@ -71,15 +21,14 @@ static bool list_within(const ir_cf_list *l, const ir_cf_list *anc)
     return false;
 }
 
-static void widen_scope(glsl_ctx *c, ir_instr *def, ir_instr *user, ir_block *blk, uint32_t pos)
+/* A named value used in block blk must be declared in a list enclosing that block too. */
+static void widen_scope(glsl_ctx *c, ir_instr *def, ir_block *blk)
 {
-    (void)user;
-    (void)pos;
     gval *v = &c->v[def->index];
     if (v->mode != GV_NAMED || !blk)
         return;
     ir_cf_list *l = blk->cf.list;
-    if (list_within(l, v->scope))
+    if (l == v->scope || list_within(l, v->scope))
         return;
     /* The nearest list enclosing both: walk up from the current scope. */
     ir_cf_list *s = v->scope;
@@ -90,46 +39,70 @@ static void widen_scope(glsl_ctx *c, ir_instr *def, ir_instr *user, ir_block *bl
 
 /* ---------------------------------------------------------------- planning */
 
-static bool prints_src_twice(glsl_ctx *c, ir_instr *in, unsigned i)
+static void mark_printed_twice(glsl_ctx *c, const ir_instr *in, unsigned first, unsigned end)
 {
-    unsigned n = in->type.comps;
+    for (unsigned i = first; i < end && i < in->num_srcs; i++)
+        if (in->srcs[i].def)
+            c->v[in->srcs[i].def->index].multi_print = true;
+}
+
+/* Marks the sources whose GLSL `in` prints more than once: they cannot be inlined, or their
+ * expression would be evaluated (and printed) as many times.  One switch per instruction:
+ * most ops print each source once. */
+static void note_sources_printed_twice(glsl_ctx *c, const ir_instr *in)
+{
+    unsigned n = in->type.comps, all = in->num_srcs;
     switch (in->op) {
     case IR_OP_SELECT:
-        return n > 1 && !ir_base_is_float((ir_base)in->type.base) && !glsl_has(c, GF_INTEGER_MIX) &&
-               !src_is_scalar_splat(in->srcs[0], n, NULL);
+        if (n > 1 && !ir_base_is_float((ir_base)in->type.base) && !glsl_has(c, GF_INTEGER_MIX) &&
+            !src_is_scalar_splat(in->srcs[0], n, NULL))
+            mark_printed_twice(c, in, 0, all);
+        break;
     case IR_OP_BFE: case IR_OP_BFI: {
         unsigned first = in->op == IR_OP_BFE ? 1 : 2;
-        if (!glsl_could(c, GF_GPU_SHADER5))
-            return true; /* the shift-and-mask form repeats its operands */
-        if (n <= 1)
-            return false;
-        for (unsigned k = first; k < in->num_srcs; k++)
-            if (!src_is_scalar_splat(in->srcs[k], n, NULL))
-                return true;
-        return false;
+        bool twice = !glsl_could(c, GF_GPU_SHADER5); /* the shift-and-mask form repeats them */
+        for (unsigned k = first; !twice && n > 1 && k < in->num_srcs; k++)
+            twice = !src_is_scalar_splat(in->srcs[k], n, NULL);
+        if (twice)
+            mark_printed_twice(c, in, 0, all);
+        break;
     }
     case IR_OP_PACK64:
-        return n > 1;
+        if (n > 1)
+            mark_printed_twice(c, in, 0, all);
+        break;
     case IR_OP_UNPACK64:
-        return n > 2;
+        if (n > 2)
+            mark_printed_twice(c, in, 0, all);
+        break;
     case IR_OP_STORE_VAR:
-        if (i == 0)
-            return io_store_prints_value_twice(c, in);
-        return io_access_prints_index_twice(c, in);
+        if (io_store_prints_value_twice(c, in))
+            mark_printed_twice(c, in, 0, 1);
+        if (io_access_prints_index_twice(c, in))
+            mark_printed_twice(c, in, 1, all);
+        break;
     case IR_OP_LOAD_VAR: case IR_OP_INTERP:
-        return io_access_prints_index_twice(c, in);
+        if (io_access_prints_index_twice(c, in))
+            mark_printed_twice(c, in, 0, all);
+        break;
     case IR_OP_TEX:
         /* TXP's q is read beside the coordinate; an emulated RECT names its sampler again
          * in textureSize(). */
-        return (in->u.tex.projective && (int)i == in->u.tex.coord) ||
-               ((int)i == in->u.tex.sampler_index &&
-                tex_remap(c, in->u.tex.texture) == REMAP_RECT) ||
-               (((int)i == in->u.tex.coord || (int)i == in->u.tex.bias) &&
-                remap_grad_offset(c, in));
+        for (unsigned i = 0; i < all; i++)
+            if ((in->u.tex.projective && (int)i == in->u.tex.coord) ||
+                ((int)i == in->u.tex.sampler_index &&
+                 tex_remap(c, in->u.tex.texture) == REMAP_RECT) ||
+                (((int)i == in->u.tex.coord || (int)i == in->u.tex.bias) &&
+                 remap_grad_offset(c, in)))
+                mark_printed_twice(c, in, i, i + 1);
+        break;
     case IR_OP_BUFFER_LOAD: case IR_OP_BUFFER_STORE:
-        return mem_prints_src_twice(c, in, i);
+        for (unsigned i = 0; i < all; i++)
+            if (in->srcs[i].def && mem_prints_src_twice(c, in, i))
+                mark_printed_twice(c, in, i, i + 1);
+        break;
     default:
-        return false;
+        break;
     }
 }
 
@@ -164,7 +137,9 @@ static bool writes_var(const ir_instr *in, const ir_var *v)
     }
 }
 
-/* Modes for one block, and the positions where inlined values are really evaluated. */
+/* Modes for one block, and the positions where inlined values are really evaluated.  The
+ * block's uses widen the scopes of the named values they read: a definition in an earlier
+ * block has its final mode by now, and one in this block needs no widening. */
 static void plan_block(glsl_ctx *c, ir_block *b)
 {
     IR_FOREACH_INSTR(b, in) {
@@ -172,8 +147,11 @@ static void plan_block(glsl_ctx *c, ir_block *b)
         const ir_op_info *info = &ir_op_infos[in->op];
         if (in->op == IR_OP_PHI) {
             v->mode = v->uses ? GV_PHI : GV_DEAD;
-            continue;
+            continue; /* its sources are used at the predecessors: phi_uses_widen */
         }
+        for (unsigned i = 0; i < in->num_srcs; i++)
+            if (in->srcs[i].def)
+                widen_scope(c, in->srcs[i].def, b);
         if (!(info->flags & IR_DEF) || in->type.base == IR_VOID) {
             v->mode = GV_NAMED; /* a statement */
             continue;
@@ -228,15 +206,21 @@ static void plan_node_blocks(glsl_ctx *c, ir_cf_node *n)
     case IR_CF_BLOCK:
         plan_block(c, (ir_block *)n);
         break;
-    case IR_CF_IF:
-        plan_list(c, &((ir_if *)n)->then_list);
-        plan_list(c, &((ir_if *)n)->else_list);
+    case IR_CF_IF: {
+        ir_if *nif = (ir_if *)n;
+        if (nif->cond.def)
+            widen_scope(c, nif->cond.def, (ir_block *)n->prev);
+        plan_list(c, &nif->then_list);
+        plan_list(c, &nif->else_list);
         break;
+    }
     case IR_CF_LOOP:
         plan_list(c, &((ir_loop *)n)->body);
         break;
     case IR_CF_SWITCH: {
         ir_switch *sw = (ir_switch *)n;
+        if (sw->selector.def)
+            widen_scope(c, sw->selector.def, (ir_block *)n->prev);
         for (uint32_t i = 0; i < sw->num_cases; i++)
             plan_list(c, &sw->cases[i].body);
         break;
@@ -263,33 +247,83 @@ typedef struct plan_walk {
     uint32_t max_block;
 } plan_walk;
 
-static void index_block(ir_block *b, void *p)
+/* The first walk, in program order: each value's table entries (cleared here: the tables
+ * are indexed by value number, which counts the values the optimizer removed too) and its
+ * uses.  A definition dominates its uses, so its entry is cleared before any of them is
+ * counted; only phi sources can come later (loop back edges): phi_uses_count. */
+static void index_block(glsl_ctx *c, ir_block *b)
 {
-    plan_walk *w = p;
-    glsl_ctx *c = w->c;
     c->blocks[b->index] = b;
     uint32_t pos = 0;
     IR_FOREACH_INSTR(b, in) {
+        c->v[in->index] = (gval){ .pos = pos++, .scope = b->cf.list };
+        c->rename[in->index] = NULL;
         c->instrs[in->index] = in;
-        c->v[in->index].pos = pos++;
         ir_base base = (ir_base)in->type.base;
         if (base == IR_F64)
             glsl_need(c, GF_FP64, "double precision");
         else if (base == IR_I64 || base == IR_U64)
             glsl_need(c, GF_INT64, "64-bit integers");
+        if (in->op == IR_OP_PHI)
+            continue;
         for (unsigned i = 0; i < in->num_srcs; i++)
-            if (in->srcs[i].def && prints_src_twice(c, in, i))
-                c->v[in->srcs[i].def->index].multi_print = true;
+            if (in->srcs[i].def)
+                count_use(c, in->srcs[i].def, in, b);
+        note_sources_printed_twice(c, in);
     }
 }
 
-/* The live values' entries of the per-value tables, before anything marks them. */
-static void clear_block(ir_block *b, void *p)
+/* If conditions and switch selectors are used at the end of the block before the node. */
+static void index_list(glsl_ctx *c, ir_cf_list *l)
 {
-    glsl_ctx *c = ((plan_walk *)p)->c;
-    IR_FOREACH_INSTR(b, in) {
-        c->v[in->index] = (gval){ 0 };
-        c->rename[in->index] = NULL;
+    for (ir_cf_node *n = l->head; n; n = n->next) {
+        switch (n->kind) {
+        case IR_CF_BLOCK:
+            index_block(c, (ir_block *)n);
+            break;
+        case IR_CF_IF: {
+            ir_if *nif = (ir_if *)n;
+            if (nif->cond.def)
+                count_use(c, nif->cond.def, NULL, (ir_block *)n->prev);
+            index_list(c, &nif->then_list);
+            index_list(c, &nif->else_list);
+            break;
+        }
+        case IR_CF_LOOP:
+            index_list(c, &((ir_loop *)n)->body);
+            break;
+        case IR_CF_SWITCH: {
+            ir_switch *sw = (ir_switch *)n;
+            if (sw->selector.def)
+                count_use(c, sw->selector.def, NULL, (ir_block *)n->prev);
+            for (uint32_t i = 0; i < sw->num_cases; i++)
+                index_list(c, &sw->cases[i].body);
+            break;
+        }
+        }
+    }
+}
+
+/* Phis lead their blocks; each source is used at the end of its predecessor. */
+static void phi_uses_count(glsl_ctx *c)
+{
+    for (uint32_t i = 0; i < c->nblocks; i++) {
+        ir_block *b = c->blocks[i];
+        for (ir_instr *in = b ? b->first : NULL; in && in->op == IR_OP_PHI; in = in->next)
+            for (unsigned k = 0; k < in->num_srcs; k++)
+                if (in->srcs[k].def)
+                    count_use(c, in->srcs[k].def, NULL, in->phi_preds[k]);
+    }
+}
+
+static void phi_uses_widen(glsl_ctx *c)
+{
+    for (uint32_t i = 0; i < c->nblocks; i++) {
+        ir_block *b = c->blocks[i];
+        for (ir_instr *in = b ? b->first : NULL; in && in->op == IR_OP_PHI; in = in->next)
+            for (unsigned k = 0; k < in->num_srcs; k++)
+                if (in->srcs[k].def)
+                    widen_scope(c, in->srcs[k].def, in->phi_preds[k]);
     }
 }
 
@@ -345,7 +379,7 @@ void cf_plan(glsl_ctx *c)
     c->nvals = s->next_value_index;
     c->nblocks = w.max_block;
     /* The per-value tables are indexed by value number, which counts the values the
-     * optimizer removed too: clear_block clears the entries of the live ones only. */
+     * optimizer removed too: index_block clears the entries of the live ones only. */
     c->v = arena_alloc_uninit(c->a, sizeof(gval) * (c->nvals + 1));
     c->copies = ARENA_NEW_ARRAY(c->a, gcopy *, c->nblocks + 1);
     c->predecl = ARENA_NEW_ARRAY(c->a, uint32_t, c->nblocks + 1);
@@ -356,19 +390,10 @@ void cf_plan(glsl_ctx *c)
         c->failed = true;
         return;
     }
-    ir_foreach_block(&s->body, clear_block, &w);
-    ir_foreach_block(&s->body, index_block, &w);
-    visit_list_uses(c, &s->body, count_use);
+    index_list(c, &s->body);
+    phi_uses_count(c);
     plan_list(c, &s->body);
-    /* Named values: the list that must hold the declaration. */
-    for (uint32_t i = 0; i < c->nblocks; i++) {
-        ir_block *b = c->blocks[i];
-        if (!b)
-            continue;
-        IR_FOREACH_INSTR(b, in)
-            c->v[in->index].scope = b->cf.list;
-    }
-    visit_list_uses(c, &s->body, widen_scope);
+    phi_uses_widen(c);
     ir_foreach_block(&s->body, hoist_and_copies, &w);
 }
 

@@ -8,11 +8,44 @@
 
 /* ---------------------------------------------------------------- small printers */
 
-void out_u(glsl_ctx *c, uint64_t v)
+/* Value numbers and indices, nearly all of a few digits: counted first, then written in
+ * place from the last one.  Near the end of the buffer the general append grows it. */
+static __attribute__((noinline)) void out_u_append(glsl_ctx *c, uint64_t v)
 {
     char buf[20];
     size_t n = glsl_digits(buf, v);
     strbuf_appendn(c->o, buf + sizeof(buf) - n, n);
+}
+
+/* "00", "01", ... "99": the digits go two per division. */
+static const char digit_pairs[200] =
+    "00010203040506070809"
+    "10111213141516171819"
+    "20212223242526272829"
+    "30313233343536373839"
+    "40414243444546474849"
+    "50515253545556575859"
+    "60616263646566676869"
+    "70717273747576777879"
+    "80818283848586878889"
+    "90919293949596979899";
+
+void out_u(glsl_ctx *c, uint64_t v)
+{
+    size_t n = 1;
+    for (uint64_t p = 10; n < 20 && v >= p; p *= 10)
+        n++;
+    char *d = out_room(c, n);
+    if (!d) {
+        out_u_append(c, v);
+        return;
+    }
+    size_t i = n;
+    for (; i >= 2; i -= 2, v /= 100)
+        memcpy(d + i - 2, digit_pairs + 2 * (v % 100), 2);
+    if (i)
+        d[0] = (char)('0' + v);
+    out_commit(c, n);
 }
 
 void out_i(glsl_ctx *c, int64_t v)
@@ -27,8 +60,16 @@ void out_i(glsl_ctx *c, int64_t v)
 
 void out_indent(glsl_ctx *c)
 {
-    for (int i = 0; i < c->indent; i++)
-        out_c(c, '\t');
+    size_t n = c->indent > 0 ? (size_t)c->indent : 0;
+    char *d = out_room(c, n);
+    for (size_t i = 0; i < n; i++) {
+        if (d)
+            d[i] = '\t';
+        else
+            out_c(c, '\t');
+    }
+    if (d)
+        out_commit(c, n);
 }
 
 static const char *const type_names[IR_BASE_COUNT][5] = {
@@ -56,10 +97,15 @@ void out_type(glsl_ctx *c, ir_base b, unsigned comps)
 
 void out_swz(glsl_ctx *c, const uint8_t *swz, unsigned n)
 {
-    char buf[5];
-    for (unsigned i = 0; i < n && i < 4; i++)
-        buf[i] = "xyzw"[swz[i] & 3];
-    strbuf_appendn(c->o, buf, n > 4 ? 4 : n);
+    char buf[4];
+    n = n > 4 ? 4 : n;
+    char *d = out_room(c, n);
+    for (unsigned i = 0; i < n; i++)
+        (d ? d : buf)[i] = "xyzw"[swz[i] & 3];
+    if (d)
+        out_commit(c, n);
+    else
+        strbuf_appendn(c->o, buf, n);
 }
 
 void out_value_name(glsl_ctx *c, const ir_instr *def)
@@ -88,8 +134,7 @@ static bool float_needs_bits(float f)
     return isnan(f) || isinf(f) || fpclassify(f) == FP_SUBNORMAL;
 }
 
-/* Shortest decimal that reads back to the same float (%.Ng strips trailing zeros, so the
- * first N that round-trips gives the shortest form). */
+/* Shortest decimal that reads back to the same float (glsl_float.c). */
 static void out_float(glsl_ctx *c, uint32_t bits)
 {
     float f;
@@ -112,12 +157,7 @@ static void out_float(glsl_ctx *c, uint32_t bits)
         return;
     }
     char buf[40];
-    for (int p = 6; p <= 9; p++) {
-        snprintf(buf, sizeof(buf), "%.*g", p, (double)f);
-        if (strtof(buf, NULL) == f)
-            break;
-    }
-    out_s(c, buf);
+    strbuf_appendn(c->o, buf, glsl_float_text(bits, buf, sizeof(buf)));
     if (!strpbrk(buf, ".e"))
         out_s(c, ".0");
 }
@@ -134,20 +174,23 @@ static void out_double(glsl_ctx *c, uint64_t bits)
         out_s(c, "u))");
         return;
     }
-    char buf[48];
     if (f == 0.0) {
-        strcpy(buf, signbit(f) ? "-0.0" : "0.0");
-    } else if (f == trunc(f) && fabs(f) < 9007199254740992.0) {
-        snprintf(buf, sizeof(buf), "%.0f.0", f);
-    } else {
-        for (int p = 15; p <= 17; p++) {
-            snprintf(buf, sizeof(buf), "%.*g", p, f);
-            if (strtod(buf, NULL) == f)
-                break;
-        }
-        if (!strpbrk(buf, ".e"))
-            strcat(buf, ".0");
+        out_s(c, signbit(f) ? "-0.0lf" : "0.0lf");
+        return;
     }
+    if (f == trunc(f) && fabs(f) < 9007199254740992.0) {
+        out_i(c, (int64_t)f); /* the digits of "%.0f", without printf */
+        out_s(c, ".0lf");
+        return;
+    }
+    char buf[48];
+    for (int p = 15; p <= 17; p++) {
+        snprintf(buf, sizeof(buf), "%.*g", p, f);
+        if (strtod(buf, NULL) == f)
+            break;
+    }
+    if (!strpbrk(buf, ".e"))
+        strcat(buf, ".0");
     out_s(c, buf);
     out_s(c, "lf");
 }

@@ -28,12 +28,11 @@ typedef struct gval {
     bool multi_print;      /* a user prints this source more than once */
     uint32_t uses;
     uint32_t pos;          /* position in its block */
+    uint32_t emit_pos;     /* where an inlined value is really evaluated (its user's statement) */
+    uint32_t next_decl;    /* chain of declarations written at a block's end (index + 1) */
     ir_instr *user;        /* the single user; NULL for a phi copy / if / switch use */
     ir_block *use_block;   /* block of the single use */
-    uint32_t use_pos;
-    uint32_t emit_pos;     /* where an inlined value is really evaluated (its user's statement) */
     ir_cf_list *scope;     /* named values: the list that must hold the declaration */
-    uint32_t next_decl;    /* chain of declarations written at a block's end (index + 1) */
 } gval;
 
 typedef struct gcopy {
@@ -127,9 +126,50 @@ static inline size_t glsl_digits(char out[20], uint64_t v)
     return n;
 }
 
+/* ---- glsl_float.c: the first "%.{6..9}g" of a float that reads back as the same float
+ * (%g strips trailing zeros, so that is the shortest); buf of n bytes, at least 40; returns
+ * the length. */
+size_t glsl_float_text(uint32_t bits, char *buf, size_t n);
+
 /* ---- output helpers (glsl_expr.c) */
-static inline void out_s(glsl_ctx *c, const char *s) { strbuf_append(c->o, s); }
-static inline void out_c(glsl_ctx *c, char ch) { strbuf_putc(c->o, ch); }
+/* Where n more bytes (and the NUL) fit without growing the buffer, else NULL.  The small
+ * printers write straight there and out_commit; when the buffer would have to grow they
+ * take the general appends, so running out of memory truncates just as those do. */
+static inline char *out_room(glsl_ctx *c, size_t n)
+{
+    strbuf *o = c->o;
+    return o->len + n + 1 <= o->cap ? o->data + o->len : NULL;
+}
+static inline void out_commit(glsl_ctx *c, size_t n)
+{
+    c->o->len += n;
+    c->o->data[c->o->len] = 0;
+}
+
+/* Always inlined, and written in place: nearly every call passes a literal, whose length
+ * and copy the compiler then folds into a few moves (the util appends, left out of line,
+ * would strlen and memcpy each one at run time). */
+static inline __attribute__((always_inline)) void out_s(glsl_ctx *c, const char *s)
+{
+    size_t n = strlen(s);
+    char *d = out_room(c, n);
+    if (!d) {
+        strbuf_appendn(c->o, s, n);
+        return;
+    }
+    memcpy(d, s, n);
+    out_commit(c, n);
+}
+static inline __attribute__((always_inline)) void out_c(glsl_ctx *c, char ch)
+{
+    char *d = out_room(c, 1);
+    if (!d) {
+        strbuf_putc(c->o, ch);
+        return;
+    }
+    *d = ch;
+    out_commit(c, 1);
+}
 void out_u(glsl_ctx *c, uint64_t v);
 void out_i(glsl_ctx *c, int64_t v);
 void out_indent(glsl_ctx *c);
