@@ -462,49 +462,17 @@ void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with)
     foreach_src(&s->body, replace_one_src, &r);
 }
 
-/* Chains are short in practice; the bound only guards against a cycle in the map. */
-static inline void replace_map_src(ir_src *src, const ir_src *map)
+static void replace_map_src(ir_src *src, void *ctx)
 {
-    for (unsigned guard = 0; src->def && map[src->def->index].def && guard < 64; guard++)
+    const ir_src *map = ctx;
+    /* Chains are short in practice; the bound only guards against a cycle in the map. */
+    for (unsigned guard = 0; guard < 64 && map[src->def->index].def; guard++)
         *src = ir_src_compose(map[src->def->index], src->swizzle);
-}
-
-/* foreach_src's walk with the replacement inline instead of a call per source: copy
- * propagation rewrites the whole shader this way each time it makes progress, and most
- * sources need nothing. */
-static void replace_map_list(ir_cf_list *list, const ir_src *map)
-{
-    for (ir_cf_node *n = list->head; n; n = n->next) {
-        switch (n->kind) {
-        case IR_CF_BLOCK:
-            IR_FOREACH_INSTR((ir_block *)n, in)
-                for (unsigned i = 0; i < in->num_srcs; i++)
-                    replace_map_src(&in->srcs[i], map);
-            break;
-        case IR_CF_IF: {
-            ir_if *nif = (ir_if *)n;
-            replace_map_src(&nif->cond, map);
-            replace_map_list(&nif->then_list, map);
-            replace_map_list(&nif->else_list, map);
-            break;
-        }
-        case IR_CF_LOOP:
-            replace_map_list(&((ir_loop *)n)->body, map);
-            break;
-        case IR_CF_SWITCH: {
-            ir_switch *sw = (ir_switch *)n;
-            replace_map_src(&sw->selector, map);
-            for (uint32_t i = 0; i < sw->num_cases; i++)
-                replace_map_list(&sw->cases[i].body, map);
-            break;
-        }
-        }
-    }
 }
 
 void ir_replace_uses_map(ir_shader *s, const ir_src *map)
 {
-    replace_map_list(&s->body, map);
+    foreach_src(&s->body, replace_map_src, (void *)map);
 }
 
 /* ---------------------------------------------------------------- sources */
