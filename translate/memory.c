@@ -193,6 +193,16 @@ static void mem_atomic(tr *t, const ast_insn *in)
     ir_var *v = resource(t, in, &in->src[0].reg, in->src[0].loc, &off);
     if (!v)
         return;
+    /* GLSL allows image atomics on r32i and r32ui images only, exchange also on r32f. */
+    if (v->kind == IR_VAR_IMAGE && v->image_format &&
+        strcmp(v->image_format, "PIPE_FORMAT_R32_SINT") &&
+        strcmp(v->image_format, "PIPE_FORMAT_R32_UINT") &&
+        (in->opcode != TGSI_OPCODE_ATOMXCHG || strcmp(v->image_format, "PIPE_FORMAT_R32_FLOAT"))) {
+        tr_error(t, in->loc, "%s on an image declared %s: image atomics need R32_SINT or "
+                 "R32_UINT (exchange also R32_FLOAT)", tgsi_opcode_infos[in->opcode].name,
+                 v->image_format);
+        return;
+    }
     ir_base base = tr_base_of((enum tgsi_type)info->src_type);
     if (v->kind == IR_VAR_IMAGE && base != IR_F32)
         base = (ir_base)v->type.base == IR_I32 ? IR_I32 : base == IR_I32 ? IR_I32 : IR_U32;

@@ -304,6 +304,16 @@ void tr_texture(tr *t, const ast_insn *in)
         break;
     }
     case TGSI_OPCODE_TG4:
+        /* GLSL's textureGather* exist only for these sampler types. */
+        if (tex != TGSI_TEXTURE_2D && tex != TGSI_TEXTURE_2D_ARRAY && tex != TGSI_TEXTURE_CUBE &&
+            tex != TGSI_TEXTURE_CUBE_ARRAY && tex != TGSI_TEXTURE_RECT &&
+            tex != TGSI_TEXTURE_SHADOW2D && tex != TGSI_TEXTURE_SHADOW2D_ARRAY &&
+            tex != TGSI_TEXTURE_SHADOWCUBE && tex != TGSI_TEXTURE_SHADOWCUBE_ARRAY &&
+            tex != TGSI_TEXTURE_SHADOWRECT) {
+            tr_error(t, in->loc, "TG4 cannot gather from a %s texture (2D, RECT, CUBE and their "
+                     "array and shadow forms only)", tgsi_texture_names[tex]);
+            return;
+        }
         tx.kind = IR_TEX_GATHER;
         if (!shadow) {
             const ast_src *cs = &in->src[1];
