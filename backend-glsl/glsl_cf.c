@@ -21,11 +21,13 @@ static bool list_within(const ir_cf_list *l, const ir_cf_list *anc)
     return false;
 }
 
-/* A named value used in block blk must be declared in a list enclosing that block too. */
+/* A named value or phi variable used in block blk must be declared in a list enclosing
+ * that block too.  (A loop's only exit may follow a definition in its body: the value then
+ * dominates the code after the loop, outside the body that declares it.) */
 static void widen_scope(glsl_ctx *c, ir_instr *def, ir_block *blk)
 {
     gval *v = &c->v[def->index];
-    if (v->mode != GV_NAMED || !blk)
+    if ((v->mode != GV_NAMED && v->mode != GV_PHI) || !blk)
         return;
     ir_cf_list *l = blk->cf.list;
     if (l == v->scope || list_within(l, v->scope))
@@ -137,6 +139,16 @@ static bool writes_var(const ir_instr *in, const ir_var *v)
     }
 }
 
+/* The list where a phi is declared unless a use needs a wider scope: a loop header's phis
+ * at their first assignment, before the loop; a merge's before the construct it follows. */
+static ir_cf_list *phi_home(ir_block *b)
+{
+    ir_cf_node *owner = b->cf.list->owner;
+    if (!b->cf.prev && owner && owner->kind == IR_CF_LOOP)
+        return owner->list;
+    return b->cf.list;
+}
+
 /* Modes for one block, and the positions where inlined values are really evaluated.  The
  * block's uses widen the scopes of the named values they read: a definition in an earlier
  * block has its final mode by now, and one in this block needs no widening. */
@@ -147,6 +159,7 @@ static void plan_block(glsl_ctx *c, ir_block *b)
         const ir_op_info *info = &ir_op_infos[in->op];
         if (in->op == IR_OP_PHI) {
             v->mode = v->uses ? GV_PHI : GV_DEAD;
+            v->scope = phi_home(b);
             continue; /* its sources are used at the predecessors: phi_uses_widen */
         }
         for (unsigned i = 0; i < in->num_srcs; i++)
@@ -349,6 +362,13 @@ static void hoist_and_copies(ir_block *b, void *p)
         }
         if (in->op != IR_OP_PHI || v->mode != GV_PHI)
             continue;
+        if (v->scope != phi_home(b)) {
+            /* A use outside the phi's home: declare it before the enclosing construct. */
+            ir_cf_node *n = &b->cf;
+            while (n->list != v->scope)
+                n = n->list->owner;
+            predeclare(c, (ir_block *)n->prev, in);
+        }
         for (unsigned i = 0; i < in->num_srcs; i++) {
             ir_block *pred = in->phi_preds[i];
             if (!pred || !in->srcs[i].def)
@@ -366,7 +386,7 @@ static void hoist_and_copies(ir_block *b, void *p)
         /* Merge phis are declared before the construct they follow; loop header phis at
          * their first assignment, in the block before the loop. */
         ir_cf_node *prev = b->cf.prev;
-        if (prev && prev->kind != IR_CF_BLOCK && prev->prev)
+        if (v->scope == b->cf.list && prev && prev->kind != IR_CF_BLOCK && prev->prev)
             predeclare(c, (ir_block *)prev->prev, in);
     }
 }

@@ -32,7 +32,7 @@ typedef struct gval {
     uint32_t next_decl;    /* chain of declarations written at a block's end (index + 1) */
     ir_instr *user;        /* the single user; NULL for a phi copy / if / switch use */
     ir_block *use_block;   /* block of the single use */
-    ir_cf_list *scope;     /* named values: the list that must hold the declaration */
+    ir_cf_list *scope;     /* named values and phis: the list that must hold the declaration */
 } gval;
 
 typedef struct gcopy {
