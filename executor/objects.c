@@ -199,21 +199,17 @@ static GLenum wrap_to_gl(uint32_t w)
     return m[w & 7];
 }
 
-static bool create_sampler(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
-                           uint32_t len)
+static uint32_t sampler_aniso(uint32_t s0) { return (s0 >> 20) & 0x1f; }
+
+/* A GL sampler object with the guest's state; anisotropy only when `aniso` is set. */
+static GLuint make_sampler(struct vrend_context *ctx, const uint32_t *p, bool aniso)
 {
-    if (len < 9)
-        return ctx_err(ctx, "sampler state: %u dwords", len);
-    struct sampler_state *ss = calloc(1, sizeof(*ss));
-    if (!ss)
-        return false;
-    o->u.sampler = ss;
-    uint32_t s0 = ss->s0 = p[1];
+    uint32_t s0 = p[1];
+    GLuint id = 0;
     if (ctx->r->gles)
-        glGenSamplers(1, &ss->id);
+        glGenSamplers(1, &id);
     else
-        glCreateSamplers(1, &ss->id);
-    GLuint id = ss->id;
+        glCreateSamplers(1, &id);
     glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(s0));
     glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(s0 >> 3));
     glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(s0 >> 6));
@@ -234,14 +230,34 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o, const uint
     }
     glSamplerParameterf(id, GL_TEXTURE_MIN_LOD, u2f(p[3]));
     glSamplerParameterf(id, GL_TEXTURE_MAX_LOD, u2f(p[4]));
-    uint32_t aniso = (s0 >> 20) & 0x1f;
-    if (aniso > 1 && ctx->r->lim.max_aniso > 0)
-        glSamplerParameterf(id, GL_TEXTURE_MAX_ANISOTROPY_EXT, aniso);
+    if (aniso)
+        glSamplerParameterf(id, GL_TEXTURE_MAX_ANISOTROPY_EXT, sampler_aniso(s0));
     /* Border colours are raw bits: the same 4 dwords serve float and integer textures. */
     glSamplerParameterIuiv(id, GL_TEXTURE_BORDER_COLOR, p + 5);
-    memcpy(ss->border, p + 5, sizeof ss->border);
     while (glGetError() != GL_NO_ERROR)
         ;
+    return id;
+}
+
+/* Anisotropy has no meaning for a 1D footprint, and Mesa 22.3's llvmpipe crashes generating
+ * code for a 1D texture sampled with it (fuzz_vrend: the guest's sampler state with
+ * anisotropy 16 on a sampler1D's R8 view).  Samplers with anisotropy get a twin without it,
+ * which 1D views are bound with (shaders.c). */
+static bool create_sampler(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
+                           uint32_t len)
+{
+    if (len < 9)
+        return ctx_err(ctx, "sampler state: %u dwords", len);
+    struct sampler_state *ss = calloc(1, sizeof(*ss));
+    if (!ss)
+        return false;
+    o->u.sampler = ss;
+    ss->s0 = p[1];
+    bool aniso = sampler_aniso(ss->s0) > 1 && ctx->r->lim.max_aniso > 0;
+    ss->id = make_sampler(ctx, p, aniso);
+    if (aniso)
+        ss->id_1d = make_sampler(ctx, p, false);
+    memcpy(ss->border, p + 5, sizeof ss->border);
     return true;
 }
 
@@ -491,6 +507,8 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
                     if (s->samplers[st][i] == o->u.sampler)
                         s->samplers[st][i] = NULL;
             glDeleteSamplers(1, &o->u.sampler->id);
+            if (o->u.sampler->id_1d)
+                glDeleteSamplers(1, &o->u.sampler->id_1d);
             free(o->u.sampler);
         }
         break;

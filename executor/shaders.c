@@ -695,7 +695,12 @@ static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2
         tex = view_compare_texture(v);
     glc_bind_texture_unit(ctx->r, res->binding, v ? v->target : GL_TEXTURE_2D, tex);
     struct sampler_state *ss = s->samplers[st][idx];
-    glBindSampler(res->binding, ss && v && v->target != GL_TEXTURE_BUFFER ? ss->id : 0);
+    GLuint sampler = 0;
+    if (ss && v && v->target != GL_TEXTURE_BUFFER) {
+        bool one_d = v->target == GL_TEXTURE_1D || v->target == GL_TEXTURE_1D_ARRAY;
+        sampler = one_d && ss->id_1d ? ss->id_1d : ss->id;
+    }
+    glBindSampler(res->binding, sampler);
 }
 
 static void bind_image(struct vrend_context *ctx, uint32_t st, const struct t2g_resource *res)

@@ -141,6 +141,7 @@ struct sampler_view {
 
 struct sampler_state {
     GLuint id;
+    GLuint id_1d;      /* the same without anisotropy, for 1D views (0: id serves them) */
     uint32_t s0;
     float lod_bias, min_lod, max_lod, border[4];
 };

@@ -28,7 +28,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    struct vrend_renderer_opts opts = { .log = getenv("FUZZ_VREND_VERBOSE") ? NULL : quiet_log };
+    /* FUZZ_VREND_VERBOSE=1: the executor's warnings; 2: its debug lines too (with
+     * VIRGL_EXEC_TRACE=1, every command). */
+    const char *verbose = getenv("FUZZ_VREND_VERBOSE");
+    struct vrend_renderer_opts opts = {
+        .log = verbose ? NULL : quiet_log,
+        .verbose = verbose && atoi(verbose) >= 2,
+    };
     char err[256] = "";
     renderer = vrend_renderer_create(&opts, err, sizeof(err));
     if (!renderer) {
