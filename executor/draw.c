@@ -53,6 +53,10 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     struct vres *indirect = len >= 19 && p[14] ? ctx_res(ctx, p[14]) : NULL;
     if (!indirect && ((!count && !p[11]) || !instances))
         return true;
+    uint64_t max_vertices = ctx->r->opts.max_draw_vertices;
+    if (!indirect && max_vertices && (uint64_t)count * instances > max_vertices)
+        return ctx_err(ctx, "draw: %u vertices x %u instances, more than the limit %llu", count,
+                       instances, (unsigned long long)max_vertices);
     if (!fb_bind(ctx))
         return true;
     /* Draws of one submission reuse the previous draw's program, state, resource bindings

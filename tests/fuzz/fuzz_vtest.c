@@ -20,7 +20,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    struct vrend_renderer_opts opts = { .log = getenv("FUZZ_VREND_VERBOSE") ? NULL : quiet_log };
+    struct vrend_renderer_opts opts = {
+        .log = getenv("FUZZ_VREND_VERBOSE") ? NULL : quiet_log,
+        .max_draw_vertices = FUZZ_MAX_DRAW_VERTICES,
+    };
     char err[256] = "";
     renderer = vrend_renderer_create(&opts, err, sizeof(err));
     if (!renderer) {
