@@ -53,10 +53,10 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     struct vres *indirect = len >= 19 && p[14] ? ctx_res(ctx, p[14]) : NULL;
     if (!indirect && ((!count && !p[11]) || !instances))
         return true;
-    uint64_t max_vertices = ctx->r->opts.max_draw_vertices;
-    if (!indirect && max_vertices && (uint64_t)count * instances > max_vertices)
+    uint64_t limit = ctx->r->opts.max_invocations;
+    if (!indirect && limit && (uint64_t)count * instances > limit)
         return ctx_err(ctx, "draw: %u vertices x %u instances, more than the limit %llu", count,
-                       instances, (unsigned long long)max_vertices);
+                       instances, (unsigned long long)limit);
     if (!fb_bind(ctx))
         return true;
     /* Draws of one submission reuse the previous draw's program, state, resource bindings
@@ -221,8 +221,28 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
     return true;
 }
 
+/* Threads of a direct grid: block size x grid size, saturating at UINT64_MAX. */
+static uint64_t grid_threads(const uint32_t *p)
+{
+    uint64_t n = 1;
+    for (int i = 0; i < 6; i++) {
+        if (p[i] && n > UINT64_MAX / p[i])
+            return UINT64_MAX;
+        n *= p[i];
+    }
+    return n;
+}
+
 bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
+    if (indirect && !indirect->is_buffer)
+        indirect = NULL; /* the grid in the command, as for no indirect buffer */
+    uint64_t limit = ctx->r->opts.max_invocations;
+    if (limit && !indirect && grid_threads(p) > limit)
+        return ctx_err(ctx, "launch_grid: %u x %u x %u blocks of %u x %u x %u threads, more than "
+                       "the limit %llu", p[3], p[4], p[5], p[0], p[1], p[2],
+                       (unsigned long long)limit);
     struct program *prog = program_for_draw(ctx, true);
     if (!prog)
         return true;
@@ -233,8 +253,7 @@ bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
      * read the old value (piglit clearbuffer-depth-cs-probe, which fails natively on
      * llvmpipe too).  A texture-fetch barrier makes llvmpipe finish that work first. */
     glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT);
-    struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
-    if (indirect && indirect->is_buffer) {
+    if (indirect) {
         if ((uint64_t)p[7] + 12 > indirect->d.width)
             return ctx_err(ctx, "launch_grid: indirect offset %u out of bounds", p[7]);
         glBindBuffer(GL_DISPATCH_INDIRECT_BUFFER, indirect->id);

@@ -44,11 +44,11 @@ struct vrend_renderer_opts {
      * command instead of the host its memory.  0: VREND_DEFAULT_CLIENT_MEMORY; UINT64_MAX:
      * no limit. */
     uint64_t client_memory_limit;
-    /* Vertices x instances one direct draw may ask for; a draw past it ends the context.
-     * 0: no limit (virgl-exec bounds a client's time with --message-timeout instead, which
-     * an in-process caller such as the fuzz harness cannot use: a mutated instance count of
-     * two billion keeps llvmpipe busy for many minutes). */
-    uint64_t max_draw_vertices;
+    /* Work one direct draw (vertices x instances) or compute grid (threads) may ask for; a
+     * command past it ends the context.  0: no limit (virgl-exec bounds a client's time with
+     * --message-timeout instead, which an in-process caller such as the fuzz harness cannot
+     * use: a mutated instance count of two billion keeps llvmpipe busy for many minutes). */
+    uint64_t max_invocations;
 };
 #define VREND_DEFAULT_CLIENT_MEMORY ((uint64_t)1 << 30)
 

@@ -10,11 +10,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-/* The GL targets' bound on one direct draw (vrend_renderer_opts.max_draw_vertices): in a
- * server, --message-timeout ends a client whose draw runs for minutes; in process nothing
- * can, and libFuzzer would report every mutated instance count in the billions as a
- * timeout.  The recorded piglit sessions draw far less than this. */
-#define FUZZ_MAX_DRAW_VERTICES (1u << 20)
+/* The GL targets' bound on one direct draw or compute grid (vrend_renderer_opts.
+ * max_invocations): in a server, --message-timeout ends a client whose draw runs for
+ * minutes; in process nothing can, and libFuzzer would report every mutated instance count
+ * or grid size in the billions as a timeout or out-of-memory.  The recorded piglit
+ * sessions ask for far less than this. */
+#define FUZZ_MAX_INVOCATIONS (1u << 20)
 
 /* Exit status that the replay driver passes on as meson's "skipped". */
 #define FUZZ_EXIT_SKIP 77

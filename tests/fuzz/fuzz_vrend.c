@@ -34,7 +34,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     struct vrend_renderer_opts opts = {
         .log = verbose ? NULL : quiet_log,
         .verbose = verbose && atoi(verbose) >= 2,
-        .max_draw_vertices = FUZZ_MAX_DRAW_VERTICES,
+        .max_invocations = FUZZ_MAX_INVOCATIONS,
     };
     char err[256] = "";
     renderer = vrend_renderer_create(&opts, err, sizeof(err));

@@ -20,9 +20,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    const char *verbose = getenv("FUZZ_VREND_VERBOSE"); /* as in fuzz_vrend.c */
     struct vrend_renderer_opts opts = {
-        .log = getenv("FUZZ_VREND_VERBOSE") ? NULL : quiet_log,
-        .max_draw_vertices = FUZZ_MAX_DRAW_VERTICES,
+        .log = verbose ? NULL : quiet_log,
+        .verbose = verbose && atoi(verbose) >= 2,
+        .max_invocations = FUZZ_MAX_INVOCATIONS,
     };
     char err[256] = "";
     renderer = vrend_renderer_create(&opts, err, sizeof(err));
