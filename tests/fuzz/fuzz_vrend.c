@@ -4,7 +4,7 @@
  * exercised.  Seeds are recorded piglit sessions. */
 #include <string.h>
 
-#include "fuzz_common.h"
+#include "fuzz_renderer.h"
 #include "vtest_stream.h"
 #include "executor/vrend.h"
 
@@ -17,36 +17,11 @@
 
 static struct vrend_renderer *renderer;
 
-static void quiet_log(void *user, enum vrend_log_level level, const char *msg)
-{
-    (void)user;
-    (void)level;
-    (void)msg;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    /* FUZZ_VREND_VERBOSE=1: the executor's warnings; 2: its debug lines too (with
-     * VIRGL_EXEC_TRACE=1, every command). */
-    const char *verbose = getenv("FUZZ_VREND_VERBOSE");
-    struct vrend_renderer_opts opts = {
-        .log = verbose ? NULL : quiet_log,
-        .verbose = verbose && atoi(verbose) >= 2,
-        .max_invocations = FUZZ_MAX_INVOCATIONS,
-    };
-    char err[256] = "";
-    renderer = vrend_renderer_create(&opts, err, sizeof(err));
-    if (!renderer) {
-        fprintf(stderr, "fuzz_vrend: no renderer (%s)\n", err);
-#ifdef FUZZ_REPLAY
-        return FUZZ_EXIT_SKIP;
-#else
-        exit(1);
-#endif
-    }
-    return 0;
+    return fuzz_renderer_init("fuzz_vrend", &renderer);
 }
 
 typedef struct backing {

@@ -3,40 +3,17 @@
  * socket: replies are dropped and shared memory is anonymous.  Seeds are recorded sessions. */
 #include <string.h>
 
-#include "fuzz_common.h"
+#include "fuzz_renderer.h"
 #include "executor/vrend.h"
 #include "executor/vtest_session.h"
 
 static struct vrend_renderer *renderer;
 
-static void quiet_log(void *user, enum vrend_log_level level, const char *msg)
-{
-    (void)user;
-    (void)level;
-    (void)msg;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *verbose = getenv("FUZZ_VREND_VERBOSE"); /* as in fuzz_vrend.c */
-    struct vrend_renderer_opts opts = {
-        .log = verbose ? NULL : quiet_log,
-        .verbose = verbose && atoi(verbose) >= 2,
-        .max_invocations = FUZZ_MAX_INVOCATIONS,
-    };
-    char err[256] = "";
-    renderer = vrend_renderer_create(&opts, err, sizeof(err));
-    if (!renderer) {
-        fprintf(stderr, "fuzz_vtest: no renderer (%s)\n", err);
-#ifdef FUZZ_REPLAY
-        return FUZZ_EXIT_SKIP;
-#else
-        exit(1);
-#endif
-    }
-    return 0;
+    return fuzz_renderer_init("fuzz_vtest", &renderer);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
