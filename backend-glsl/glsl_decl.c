@@ -267,6 +267,25 @@ static const char *gs_in_prim(unsigned p)
     }
 }
 
+/* TGSI does not carry the shared size (the compute state does): what the variable says,
+ * else the smallest maximum every ES 3.1 / GL 4.3 host offers. */
+uint32_t shared_words(const ir_var *v)
+{
+    uint32_t bytes = v->size ? v->size : 16384;
+    return (uint32_t)(((uint64_t)bytes + 3) / 4);
+}
+
+uint32_t gs_in_vertices(unsigned p)
+{
+    switch (p) {
+    case TGSI_PRIM_POINTS: return 1;
+    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return 2;
+    case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return 4;
+    case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
+    default: return 3;
+    }
+}
+
 static const char *gs_out_prim(unsigned p)
 {
     switch (p) {
@@ -276,7 +295,7 @@ static const char *gs_out_prim(unsigned p)
     }
 }
 
-static uint32_t prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt)
+uint32_t glsl_prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt)
 {
     return ir_prop_is_set(c->s, p) ? c->s->props[p] : dflt;
 }
@@ -299,10 +318,10 @@ void io_declare_stage(glsl_ctx *c)
     struct t2g_reflection *r = c->refl;
     switch (c->stage) {
     case TGSI_PROCESSOR_GEOMETRY: {
-        uint32_t in = prop(c, TGSI_PROPERTY_GS_INPUT_PRIMITIVE, TGSI_PRIM_TRIANGLES);
-        uint32_t outp = prop(c, TGSI_PROPERTY_GS_OUTPUT_PRIMITIVE, TGSI_PRIM_TRIANGLE_STRIP);
-        uint32_t maxv = prop(c, TGSI_PROPERTY_GS_MAX_OUTPUT_VERTICES, 1);
-        uint32_t inv = prop(c, TGSI_PROPERTY_GS_INVOCATIONS, 1);
+        uint32_t in = glsl_prop(c, TGSI_PROPERTY_GS_INPUT_PRIMITIVE, TGSI_PRIM_TRIANGLES);
+        uint32_t outp = glsl_prop(c, TGSI_PROPERTY_GS_OUTPUT_PRIMITIVE, TGSI_PRIM_TRIANGLE_STRIP);
+        uint32_t maxv = glsl_prop(c, TGSI_PROPERTY_GS_MAX_OUTPUT_VERTICES, 1);
+        uint32_t inv = glsl_prop(c, TGSI_PROPERTY_GS_INVOCATIONS, 1);
         r->gs_input_prim = in;
         r->gs_output_prim = outp;
         r->gs_max_vertices = maxv;
@@ -325,7 +344,7 @@ void io_declare_stage(glsl_ctx *c)
         break;
     }
     case TGSI_PROCESSOR_TESS_CTRL: {
-        uint32_t n = prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
+        uint32_t n = glsl_prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
         r->tcs_vertices_out = n;
         if (!within(c, "tessellation control output vertices", n, c->key->max_patch_vertices, 32))
             return;
@@ -335,10 +354,10 @@ void io_declare_stage(glsl_ctx *c)
         break;
     }
     case TGSI_PROCESSOR_TESS_EVAL: {
-        uint32_t mode = prop(c, TGSI_PROPERTY_TES_PRIM_MODE, TGSI_PRIM_TRIANGLES);
-        uint32_t spacing = prop(c, TGSI_PROPERTY_TES_SPACING, TGSI_SPACING_EQUAL);
-        bool cw = prop(c, TGSI_PROPERTY_TES_VERTEX_ORDER_CW, 0) != 0;
-        bool points = prop(c, TGSI_PROPERTY_TES_POINT_MODE, 0) != 0;
+        uint32_t mode = glsl_prop(c, TGSI_PROPERTY_TES_PRIM_MODE, TGSI_PRIM_TRIANGLES);
+        uint32_t spacing = glsl_prop(c, TGSI_PROPERTY_TES_SPACING, TGSI_SPACING_EQUAL);
+        bool cw = glsl_prop(c, TGSI_PROPERTY_TES_VERTEX_ORDER_CW, 0) != 0;
+        bool points = glsl_prop(c, TGSI_PROPERTY_TES_POINT_MODE, 0) != 0;
         r->tes_prim_mode = mode;
         r->tes_spacing = spacing;
         r->tes_cw = cw;
@@ -363,7 +382,7 @@ void io_declare_stage(glsl_ctx *c)
                                                "compute block depth" };
         uint64_t total = 1;
         for (int i = 0; i < 3; i++) {
-            uint32_t n = prop(c, p[i], 1);
+            uint32_t n = glsl_prop(c, p[i], 1);
             r->cs_block[i] = n ? n : 1;
             total *= r->cs_block[i];
             if (!within(c, names[i], r->cs_block[i], c->key->max_cs_block[i], gl_max[i]))
@@ -380,11 +399,11 @@ void io_declare_stage(glsl_ctx *c)
         break;
     }
     case TGSI_PROCESSOR_FRAGMENT: {
-        if (prop(c, TGSI_PROPERTY_FS_EARLY_DEPTH_STENCIL, 0)) {
+        if (glsl_prop(c, TGSI_PROPERTY_FS_EARLY_DEPTH_STENCIL, 0)) {
             glsl_need(c, GF_EARLY_FRAGMENT_TESTS, "early fragment tests");
             out_s(c, "layout(early_fragment_tests) in;\n");
         }
-        uint32_t layout = prop(c, TGSI_PROPERTY_FS_DEPTH_LAYOUT, 0);
+        uint32_t layout = glsl_prop(c, TGSI_PROPERTY_FS_DEPTH_LAYOUT, 0);
         bool writes_depth = false;
         for (uint32_t i = 0; i < c->s->num_vars; i++)
             if (c->s->vars[i]->kind == IR_VAR_OUTPUT &&
@@ -776,16 +795,13 @@ void io_declare_resources(glsl_ctx *c)
             break;
         }
         case IR_VAR_SHARED: {
-            /* TGSI does not carry the shared size (the compute state does): use what the
-             * variable says, else the smallest maximum every ES 3.1 / GL 4.3 host offers. */
-            uint32_t bytes = v->size ? v->size : 16384;
             glsl_need(c, GF_COMPUTE, "shared memory");
             out_s(c, "shared uint shm");
             out_u(c, v->tgsi_first);
             out_c(c, '[');
-            out_u(c, (bytes + 3) / 4);
+            out_u(c, shared_words(v));
             out_s(c, "];\n");
-            c->refl->shared_memory_bytes += (bytes + 3) / 4 * 4;
+            c->refl->shared_memory_bytes += shared_words(v) * 4;
             break;
         }
         case IR_VAR_IMMEDIATES: {

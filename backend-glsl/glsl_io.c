@@ -374,19 +374,85 @@ void io_prepare(glsl_ctx *c)
 
 /* ---------------------------------------------------------------- builtin access */
 
-static void out_index(glsl_ctx *c, int32_t base, ir_src ind)
+/* Index bounds.  GLSL leaves an array index out of range undefined and drivers take that at
+ * its word: llvmpipe read before a tessellation control shader's input patch for a fuzzed
+ * i_g0[-gl_InvocationID].  The guest's indices are not trusted, so an index that is not a
+ * constant in range is clamped into [0, bound) as an unsigned value (a negative one lands
+ * on the last element).  BOUND_PATCH: the patch's vertex count, known only at the draw. */
+
+static bool is_invocation_id(ir_src s)
 {
-    out_c(c, '[');
-    if (ind.def) {
-        emit_src_as(c, ind, 1, IR_I32, P_ADD);
-        if (base) {
-            out_s(c, base < 0 ? " - " : " + ");
-            out_i(c, base < 0 ? -(int64_t)base : base);
-        }
-    } else {
-        out_i(c, base);
+    const ir_instr *d = s.def;
+    return d && d->op == IR_OP_LOAD_VAR && d->u.access.var->kind == IR_VAR_SYSTEM_VALUE &&
+           d->u.access.var->semantic == TGSI_SEMANTIC_INVOCATIONID && s.swizzle[0] == 0;
+}
+
+/* The vertex count a per-vertex array's first index stays below. */
+static uint32_t vertex_bound(glsl_ctx *c, const ir_var *v)
+{
+    bool tess = c->stage == TGSI_PROCESSOR_TESS_CTRL || c->stage == TGSI_PROCESSOR_TESS_EVAL;
+    if (v->kind == IR_VAR_INPUT && tess)
+        return BOUND_PATCH;
+    if (v->kind == IR_VAR_INPUT && c->stage == TGSI_PROCESSOR_GEOMETRY)
+        return gs_in_vertices(glsl_prop(c, TGSI_PROPERTY_GS_INPUT_PRIMITIVE, TGSI_PRIM_TRIANGLES));
+    if (v->kind == IR_VAR_OUTPUT && c->stage == TGSI_PROCESSOR_TESS_CTRL) {
+        uint32_t n = glsl_prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
+        return n ? n : 1;
     }
-    out_c(c, ']');
+    return v->vertices;
+}
+
+/* [base + ind], clamped into [0, bound) unless it is a constant within it.  gl_InvocationID,
+ * the only index a TCS may write its outputs with, is below the output patch's size. */
+void out_index(glsl_ctx *c, int32_t base, ir_src ind, uint32_t bound)
+{
+    int64_t k = base;
+    if (ind.def && ind.def->op == IR_OP_CONST) {
+        k += (int32_t)const_u32(ind, 0);
+        ind = ir_src_none();
+    }
+    out_c(c, '[');
+    if (!ind.def) {
+        if (bound == BOUND_PATCH && k != 0) {
+            if (k > 0) {
+                out_s(c, "min(");
+                out_i(c, k);
+                out_s(c, ", ");
+            }
+            out_s(c, "gl_PatchVerticesIn - 1");
+            if (k > 0)
+                out_c(c, ')');
+        } else if (bound != BOUND_NONE && (k < 0 || k >= bound)) {
+            out_u(c, bound - 1);
+        } else {
+            out_i(c, k);
+        }
+        out_c(c, ']');
+        return;
+    }
+    if (bound == BOUND_NONE || (k == 0 && bound != BOUND_PATCH && is_invocation_id(ind))) {
+        emit_src_as(c, ind, 1, IR_I32, k ? P_ADD : P_NONE);
+        if (k) {
+            out_s(c, k < 0 ? " - " : " + ");
+            out_i(c, k < 0 ? -k : k);
+        }
+        out_c(c, ']');
+        return;
+    }
+    out_s(c, "min(");
+    emit_src_as(c, ind, 1, IR_U32, k ? P_ADD : P_NONE);
+    if (k) {
+        out_s(c, k < 0 ? " - " : " + ");
+        out_i(c, k < 0 ? -k : k);
+        out_c(c, 'u');
+    }
+    if (bound == BOUND_PATCH) {
+        out_s(c, ", uint(gl_PatchVerticesIn - 1))]");
+    } else {
+        out_s(c, ", ");
+        out_u(c, bound - 1);
+        out_s(c, "u)]");
+    }
 }
 
 /* Where a variable access names its vertex and element. */
@@ -425,7 +491,7 @@ static void builtin_comp(glsl_ctx *c, const access *a, const glsl_builtin *b, in
     if (per_vertex_block_member(v)) {
         bool out = v->kind == IR_VAR_OUTPUT;
         out_s(c, out ? "gl_out" : "gl_in");
-        out_index(c, a->dim, a->dim_src);
+        out_index(c, a->dim, a->dim_src, vertex_bound(c, v));
         out_c(c, '.');
     }
     if (b->form == BF_CLIP) {
@@ -587,14 +653,14 @@ static void out_elem_access_named(glsl_ctx *c, const access *a, uint32_t elem)
     if (v->per_vertex && c->io_blocks && !v->patch) {
         out_s(c, v->kind == IR_VAR_INPUT ? "i_" : "o_");
         out_io_name(c, v, elem);
-        out_index(c, a->dim, a->dim_src);
+        out_index(c, a->dim, a->dim_src, vertex_bound(c, v));
         out_c(c, '.');
         out_io_name(c, v, elem);
         return;
     }
     out_io_name(c, v, elem);
     if (v->per_vertex)
-        out_index(c, a->dim, a->dim_src);
+        out_index(c, a->dim, a->dim_src, vertex_bound(c, v));
 }
 
 static void out_elem_access(glsl_ctx *c, const access *a, uint32_t elem_known)
@@ -605,15 +671,15 @@ static void out_elem_access(glsl_ctx *c, const access *a, uint32_t elem_known)
         out_s(c, "io");
         out_u(c, v->id);
         if (v->per_vertex)
-            out_index(c, a->dim, a->dim_src);
-        out_index(c, a->index, a->index_src);
+            out_index(c, a->dim, a->dim_src, vertex_bound(c, v));
+        out_index(c, a->index, a->index_src, v->array_len);
         return;
     }
     if (g->builtin && g->builtin->form == BF_PRIVATE) {
         out_s(c, "priv");
         out_u(c, v->id);
         if (v->array_len)
-            out_index(c, a->index, a->index_src);
+            out_index(c, a->index, a->index_src, v->array_len);
         return;
     }
     out_elem_access_named(c, a, elem_known);
@@ -673,7 +739,18 @@ static void select_elem(glsl_ctx *c, const access *a, const char *interp, const 
             out_c(c, ')');
     }
     out_c(c, ')');
-    out_index(c, a->index, a->index_src);
+    out_index(c, a->index, a->index_src, n);
+}
+
+/* The element count a register-file array is declared with (glsl_decl.c, io_prologue); the
+ * driver block is indexed only by the lowerings' own constants. */
+static uint32_t declared_len(const ir_var *v)
+{
+    if (v->kind == IR_VAR_DRIVER)
+        return BOUND_NONE;
+    if (v->array_len)
+        return v->array_len;
+    return v->kind == IR_VAR_CONST_BUFFER && v->size ? v->size : 1;
 }
 
 /* A register-file element (arrays, constants): name[index], bit cast to the load's type. */
@@ -695,7 +772,7 @@ static void array_load(glsl_ctx *c, ir_instr *in, const char *rp, const char *pr
     if (num >= 0)
         out_u(c, (uint64_t)num);
     if (a.var->array_len || a.var->kind == IR_VAR_CONST_BUFFER)
-        out_index(c, a.index, a.index_src);
+        out_index(c, a.index, a.index_src, declared_len(a.var));
     if (n < elem.comps) {
         out_c(c, '.');
         strbuf_appendn(c->o, "xyzw", n);
@@ -907,7 +984,7 @@ void emit_store_var(glsl_ctx *c, ir_instr *in)
         store_line_begin(c);
         out_c(c, 'r');
         out_u(c, v->id);
-        out_index(c, a.index, a.index_src);
+        out_index(c, a.index, a.index_src, v->array_len ? v->array_len : 1);
         store_masked(c, value, comps, n, ec, (ir_base)v->type.base);
         return;
     }

@@ -148,15 +148,9 @@ void emit_sampler_ref(glsl_ctx *c, const ir_instr *in)
     out_u(c, v ? v->tgsi_first : 0);
     if (v && v->array_len) {
         ir_src idx = tex_src(in, t->sampler_index);
-        out_c(c, '[');
-        if (!idx.def) {
-            out_c(c, '0');
-        } else {
-            if (idx.def->op != IR_OP_CONST)
-                glsl_need(c, GF_DYNAMIC_SAMPLER_INDEX, "dynamically indexed samplers");
-            emit_src_as(c, idx, 1, IR_I32, P_NONE);
-        }
-        out_c(c, ']');
+        if (idx.def && idx.def->op != IR_OP_CONST)
+            glsl_need(c, GF_DYNAMIC_SAMPLER_INDEX, "dynamically indexed samplers");
+        out_index(c, 0, idx, v->array_len);
     }
 }
 
@@ -474,10 +468,14 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
 
 /* ---------------------------------------------------------------- buffers */
 
-/* arr[(offset >> 2) + k]; `ints`: the int alias of a storage block (ssbo<n>_idata). */
+/* arr[(offset >> 2) + k]; `ints`: the int alias of a storage block (ssbo<n>_idata).  Shared
+ * memory is an array of the host's workgroup memory that nothing else bounds: its word index
+ * is clamped to the declared size as out_index clamps register arrays.  Storage blocks are
+ * unsized; the driver bounds them by the bound buffer's size. */
 static void buffer_elem_of(glsl_ctx *c, const ir_instr *in, unsigned k, bool ints)
 {
     ir_var *v = in->u.mem.var;
+    uint32_t words = v->kind == IR_VAR_SHARED ? shared_words(v) : 0;
     if (ints) {
         out_s(c, c->rp);
         out_s(c, v->kind == IR_VAR_ATOMIC_BUFFER ? "ac" : "ssbo");
@@ -489,8 +487,11 @@ static void buffer_elem_of(glsl_ctx *c, const ir_instr *in, unsigned k, bool int
     out_c(c, '[');
     ir_src off = in->srcs[0];
     if (off.def && off.def->op == IR_OP_CONST) {
-        out_u(c, const_u32(off, 0) / 4 + k);
+        uint64_t w = const_u32(off, 0) / 4 + (uint64_t)k;
+        out_u(c, words && w >= words ? words - 1 : w);
     } else {
+        if (words)
+            out_s(c, "min(");
         /* `+` binds tighter than `>>`: the word index needs its own parentheses. */
         if (k)
             out_c(c, '(');
@@ -500,6 +501,11 @@ static void buffer_elem_of(glsl_ctx *c, const ir_instr *in, unsigned k, bool int
             out_s(c, ") + ");
             out_u(c, k);
             out_c(c, 'u');
+        }
+        if (words) {
+            out_s(c, ", ");
+            out_u(c, words - 1);
+            out_s(c, "u)");
         }
     }
     out_c(c, ']');

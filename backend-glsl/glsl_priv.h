@@ -204,6 +204,9 @@ void io_prepare(glsl_ctx *c);
 void io_declare_all(glsl_ctx *c);
 void io_prologue(glsl_ctx *c);       /* local copies of indirectly read input arrays */
 void io_epilogue(glsl_ctx *c);       /* output copies before return/emit */
+/* [base + ind] clamped into [0, bound) (glsl_io.c: why); BOUND_PATCH: gl_PatchVerticesIn. */
+enum { BOUND_NONE = 0, BOUND_PATCH = UINT32_MAX };
+void out_index(glsl_ctx *c, int32_t base, ir_src ind, uint32_t bound);
 void emit_load_var(glsl_ctx *c, ir_instr *in);
 void emit_interp(glsl_ctx *c, ir_instr *in);
 void emit_fbfetch(glsl_ctx *c, ir_instr *in);   /* fb<n>, copied from o<n> at the start */
@@ -262,6 +265,12 @@ void out_sampler_type(glsl_ctx *c, ir_var *v);
 ir_base image_base(const glsl_ctx *c, const ir_var *v);
 void io_declare_resources(glsl_ctx *c);
 void io_declare_stage(glsl_ctx *c);
+/* A shader property, dflt where the shader does not set it. */
+uint32_t glsl_prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt);
+/* The words shared memory is declared with. */
+uint32_t shared_words(const ir_var *v);
+/* The vertices of a geometry shader's input primitive (enum tgsi_prim). */
+uint32_t gs_in_vertices(unsigned prim);
 /* ---- glsl_xfb.c: reflection.so_varyings for the capture outputs */
 void io_reflect_stream_output(glsl_ctx *c);
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);

@@ -371,7 +371,9 @@ static void test_tgsi_regressions(void)
                 "DCL SV[0], INVOCATIONID\nDCL OUT[0], TESSOUTER\nDCL OUT[][1], GENERIC[0]\n"
                 "DCL TEMP[0]\n  0: MOV OUT[SV[0].x][1], IN[SV[0].x][0]\n"
                 "  1: MOV OUT[0], IN[0][0]\n  2: END\n",
-                T2G_TARGET_GLSL450, NULL, "i_g0[gl_InvocationID].g0", NULL);
+                T2G_TARGET_GLSL450, NULL,
+                "o_g0[gl_InvocationID].g0 = i_g0[min(uint(gl_InvocationID), "
+                "uint(gl_PatchVerticesIn - 1))].g0;", NULL);
     /* A register declared twice is declared once in GLSL. */
     expect_tgsi("twice_declared",
                 "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL OUT[1], GENERIC[1]\n"

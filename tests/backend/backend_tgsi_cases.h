@@ -315,6 +315,57 @@ static const tgsi_case cases[] = {
       NULL, { "discard;", "gl_HelperInvocation" }, { "demote", "GL_EXT_demote" }, NULL, true,
       NULL },
 
+    /* Indices the guest computes are clamped into the array they index: GLSL leaves an
+     * index out of range undefined, and llvmpipe read before a TCS's input patch for the
+     * fuzzed IN[-SV[0].x] (tests/regress/vtest/tcs-negative-vertex-index-llvmpipe-oob-read).
+     * Tessellation inputs are bounded by the patch's size at the draw; gl_InvocationID, the
+     * only index a TCS output may be written with, needs no clamp. */
+    { "index_clamp_tcs", T2G_TARGET_GLSL450,
+      "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 4\nDCL IN[][0], GENERIC[0]\nDCL SV[0], INVOCATIONID\n"
+      "DCL OUT[0], TESSOUTER\nDCL OUT[][1], GENERIC[0]\nDCL TEMP[0]\nDCL ADDR[0]\n"
+      "  0: UARL ADDR[0].x, -SV[0].xxxx\n  1: MOV TEMP[0], IN[ADDR[0].x][0]\n"
+      "  2: MOV OUT[SV[0].x][1], TEMP[0]\n  3: MOV OUT[0], IN[2][0]\n  4: END\n",
+      NULL, { "o_g0[gl_InvocationID].g0 = i_g0[min(uint(-gl_InvocationID), "
+              "uint(gl_PatchVerticesIn - 1))].g0;",
+              "i_g0[min(2, gl_PatchVerticesIn - 1)].g0.x" }, { NULL }, NULL, false, NULL },
+    { "index_clamp_tcs", T2G_TARGET_ESSL320,
+      "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 4\nDCL IN[][0], GENERIC[0]\nDCL SV[0], INVOCATIONID\n"
+      "DCL OUT[0], TESSOUTER\nDCL OUT[][1], GENERIC[0]\nDCL TEMP[0]\nDCL ADDR[0]\n"
+      "  0: UARL ADDR[0].x, -SV[0].xxxx\n  1: MOV TEMP[0], IN[ADDR[0].x][0]\n"
+      "  2: MOV OUT[SV[0].x][1], TEMP[0]\n  3: MOV OUT[0], IN[2][0]\n  4: END\n",
+      NULL, { "i_g0[min(uint(-gl_InvocationID), uint(gl_PatchVerticesIn - 1))]" }, { NULL },
+      NULL, false, NULL },
+    /* Temporary arrays (reads and writes) and constant buffers by their declared sizes. */
+    { "index_clamp_temps_consts", T2G_TARGET_GLSL450,
+      "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL CONST[0..7]\nDCL TEMP[0..3], ARRAY(1)\n"
+      "DCL ADDR[0]\n  0: ARL ADDR[0].x, IN[0].xxxx\n  1: MOV TEMP[0], IN[0]\n"
+      "  2: MOV TEMP[1], CONST[ADDR[0].x+2]\n  3: MOV TEMP[ADDR[0].x+1], IN[0]\n"
+      "  4: ADD OUT[0], TEMP[ADDR[0].x], TEMP[1]\n  5: END\n",
+      NULL, { "vs_u0[min(uint(t2) + 2u, 7u)]", "r0[min(uint(t2) + 1u, 3u)] = a0;",
+              "r0[min(uint(t2), 3u)]", "r0[1]" }, { NULL }, NULL, false, NULL },
+    /* Geometry inputs by the input primitive's vertex count. */
+    { "index_clamp_gs_vertex", T2G_TARGET_GLSL450,
+      "GEOM\nPROPERTY GS_INPUT_PRIMITIVE TRIANGLES\nPROPERTY GS_OUTPUT_PRIMITIVE POINTS\n"
+      "PROPERTY GS_MAX_OUTPUT_VERTICES 1\nPROPERTY GS_INVOCATIONS 1\nDCL IN[][0], POSITION\n"
+      "DCL OUT[0], POSITION\nDCL ADDR[0]\nIMM[0] UINT32 {0, 0, 0, 0}\n"
+      "  0: ARL ADDR[0].x, IN[0][0].xxxx\n  1: MOV OUT[0], IN[ADDR[0].x][0]\n"
+      "  2: EMIT IMM[0].xxxx\n  3: END\n",
+      NULL, { "gl_in[min(uint(t2), 2u)].gl_Position" }, { NULL }, NULL, false, NULL },
+    /* Shared memory by its declared words (storage buffers are the driver's to bound). */
+    { "index_clamp_shared", T2G_TARGET_GLSL450,
+      CS_SHARED_HEAD "  0: LOAD TEMP[0].x, BUFFER[0], IMM[0].xxxx\n"
+      "  1: STORE MEMORY[0].x, TEMP[0].xxxx, SV[0].xxxx\n"
+      "  2: LOAD TEMP[1].x, MEMORY[0], SV[0].xxxx\n  3: STORE BUFFER[0].x, IMM[0].yyyy, TEMP[1].xxxx\n"
+      "  4: END\n",
+      NULL, { "shm0[min(t1 >> 2u, 4095u)] = ", "shm0[min(gl_LocalInvocationID.x >> 2u, 4095u)]",
+              "ssbo0_data[1] = " }, { NULL }, NULL, false, NULL },
+    /* Sampler arrays by their length. */
+    { "index_clamp_sampler_array", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0..3]\n"
+      "DCL SVIEW[0..3], 2D, FLOAT\nDCL ADDR[2]\n  0: UARL ADDR[2].x, IN[0].xxxx\n"
+      "  1: TEX OUT[0], IN[0], SAMP[ADDR[2].x], 2D\n  2: END\n",
+      NULL, { "fs_s0[min(uint(floatBitsToInt(g0.x)), 3u)]" }, { NULL }, NULL, false, NULL },
+
     /* Per-vertex I/O arrays addressed indirectly (each varying is its own block array, so
      * there is no GLSL array to index): loads pick from an array constructor, stores
      * switch on the index.  interpolateAt* on an indirectly indexed input likewise. */
@@ -325,7 +376,7 @@ static const tgsi_case cases[] = {
       "DCL ADDR[0]\nIMM[0] FLT32 {1.0, 0.0, 0.0, 0.0}\n  0: ARL ADDR[0].x, IN[0][0].xxxx\n"
       "  1: MOV OUT[0], IN[0][0]\n  2: MOV OUT[1], IN[1][ADDR[0].x+2]\n  3: EMIT IMM[0].yyyy\n"
       "  4: END\n",
-      NULL, { "vec4[3](i_g1[1].g1, i_g2[1].g2, i_g3[1].g3)[t", " + 1]" }, { NULL }, NULL,
+      NULL, { "vec4[3](i_g1[1].g1, i_g2[1].g2, i_g3[1].g3)[min(uint(t", ") + 1u, 2u)]" }, { NULL }, NULL,
       false, NULL },
     { "tcs_indirect_output", T2G_TARGET_ESSL320,
       "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 3\nDCL IN[][0], GENERIC[0]\nDCL SV[0], INVOCATIONID\n"

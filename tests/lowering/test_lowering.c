@@ -371,7 +371,8 @@ int main(void)
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     check("a TCS reads and writes gl_ClipVertex as a varying", TCS_CLIPVERTEX, &key,
-          (const char *[]){ "i_cv0[gl_InvocationID].cv0", NULL }, NULL);
+          (const char *[]){ "i_cv0[min(uint(gl_InvocationID), uint(gl_PatchVerticesIn - 1))].cv0", NULL },
+          NULL);
     check("the last vertex stage keeps gl_ClipVertex private", VS_CLIPVERTEX, &key, NULL,
           (const char *[]){ "cv0", NULL });
     key.has_next_inputs = true;

@@ -20,7 +20,7 @@ void main()
 		if (t28 >= 3) {
 			break;
 		}
-		gl_Position = r0[t28];
+		gl_Position = r0[min(uint(t28), 2u)];
 		g0 = t44 ? vec4(0.0, 1.0, 0.0, 1.0) : vec4(1.0, 0.0, 0.0, 1.0);
 		EmitVertex();
 		p27 = p27 + 1u;
