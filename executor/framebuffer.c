@@ -28,6 +28,10 @@ static GLenum zs_point(const struct surface *z)
     const struct vformat *f = vformat_get(z->format);
     if (!f)
         f = z->res->fmt;
+    /* Neither the surface's format nor its resource's is known (a buffer of any format):
+     * attach() detaches a buffer surface, whatever the point. */
+    if (!f)
+        return GL_DEPTH_STENCIL_ATTACHMENT;
     bool d = f->flags & FMT_HAS_DEPTH, s = f->flags & FMT_STENCIL;
     return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : s ? GL_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT;
 }
