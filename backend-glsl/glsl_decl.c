@@ -275,17 +275,6 @@ uint32_t shared_words(const ir_var *v)
     return (uint32_t)(((uint64_t)bytes + 3) / 4);
 }
 
-uint32_t gs_in_vertices(unsigned p)
-{
-    switch (p) {
-    case TGSI_PRIM_POINTS: return 1;
-    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return 2;
-    case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return 4;
-    case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
-    default: return 3;
-    }
-}
-
 static const char *gs_out_prim(unsigned p)
 {
     switch (p) {

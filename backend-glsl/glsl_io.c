@@ -394,7 +394,7 @@ static uint32_t vertex_bound(glsl_ctx *c, const ir_var *v)
     if (v->kind == IR_VAR_INPUT && tess)
         return BOUND_PATCH;
     if (v->kind == IR_VAR_INPUT && c->stage == TGSI_PROCESSOR_GEOMETRY)
-        return gs_in_vertices(glsl_prop(c, TGSI_PROPERTY_GS_INPUT_PRIMITIVE, TGSI_PRIM_TRIANGLES));
+        return ir_gs_input_vertices(c->s);
     if (v->kind == IR_VAR_OUTPUT && c->stage == TGSI_PROCESSOR_TESS_CTRL) {
         uint32_t n = glsl_prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
         return n ? n : 1;

@@ -269,8 +269,6 @@ void io_declare_stage(glsl_ctx *c);
 uint32_t glsl_prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt);
 /* The words shared memory is declared with. */
 uint32_t shared_words(const ir_var *v);
-/* The vertices of a geometry shader's input primitive (enum tgsi_prim). */
-uint32_t gs_in_vertices(unsigned prim);
 /* ---- glsl_xfb.c: reflection.so_varyings for the capture outputs */
 void io_reflect_stream_output(glsl_ctx *c);
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);

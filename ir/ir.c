@@ -587,3 +587,16 @@ ir_type ir_src_type(const ir_instr *in, unsigned i)
     }
     return ir_type_make(b, comps);
 }
+
+uint32_t ir_gs_input_vertices(const ir_shader *s)
+{
+    uint32_t prim = ir_prop_is_set(s, TGSI_PROPERTY_GS_INPUT_PRIMITIVE)
+                        ? s->props[TGSI_PROPERTY_GS_INPUT_PRIMITIVE] : TGSI_PRIM_TRIANGLES;
+    switch (prim) {
+    case TGSI_PRIM_POINTS: return 1;
+    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return 2;
+    case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return 4;
+    case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
+    default: return 3;
+    }
+}

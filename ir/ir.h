@@ -275,6 +275,8 @@ typedef struct ir_shader {
 } ir_shader;
 
 static inline bool ir_prop_is_set(const ir_shader *s, enum tgsi_property p) { return (s->props_set >> p) & 1; }
+/* The vertices of a geometry shader's input primitive (triangles where the shader says none). */
+uint32_t ir_gs_input_vertices(const ir_shader *s);
 
 /* ---------------------------------------------------------------- core (ir.c) */
 

@@ -293,17 +293,8 @@ ir_src tr_index(tr *t, const ast_indirect *ind, ast_loc loc)
 static uint32_t per_vertex_count(const tr *t, const ir_var *v)
 {
     const ir_shader *s = t->s;
-    if (s->stage == TGSI_PROCESSOR_GEOMETRY) {
-        uint32_t prim = ir_prop_is_set(s, TGSI_PROPERTY_GS_INPUT_PRIMITIVE)
-                            ? s->props[TGSI_PROPERTY_GS_INPUT_PRIMITIVE] : TGSI_PRIM_TRIANGLES;
-        switch (prim) {
-        case TGSI_PRIM_POINTS: return 1;
-        case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return 2;
-        case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return 4;
-        case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
-        default: return 3;
-        }
-    }
+    if (s->stage == TGSI_PROCESSOR_GEOMETRY)
+        return ir_gs_input_vertices(s);
     if (s->stage == TGSI_PROCESSOR_TESS_CTRL && v->kind == IR_VAR_OUTPUT &&
         ir_prop_is_set(s, TGSI_PROPERTY_TCS_VERTICES_OUT))
         return s->props[TGSI_PROPERTY_TCS_VERTICES_OUT];
