@@ -214,6 +214,14 @@ const struct vformat *vformat_get(uint32_t f)
     return index_[f];
 }
 
+GLenum vformat_read_point(const struct vformat *f, uint16_t fl)
+{
+    /* Stencil views of packed depth-stencil formats still store both. */
+    bool d = (fl & FMT_HAS_DEPTH) || f->format == GL_DEPTH_STENCIL, s = fl & FMT_STENCIL;
+    return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : d ? GL_DEPTH_ATTACHMENT
+                  : s ? GL_STENCIL_ATTACHMENT : GL_COLOR_ATTACHMENT0;
+}
+
 void formats_probe(struct vrend_renderer *r)
 {
     build_index();

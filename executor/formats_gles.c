@@ -10,14 +10,6 @@ static void clear_errors(void)
         ;
 }
 
-static GLenum point_of(const struct vformat *f, uint16_t fl)
-{
-    /* Stencil views of packed depth-stencil formats still store both. */
-    bool d = (fl & FMT_HAS_DEPTH) || f->format == GL_DEPTH_STENCIL, s = fl & FMT_STENCIL;
-    return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : d ? GL_DEPTH_ATTACHMENT
-                  : s ? GL_STENCIL_ATTACHMENT : GL_COLOR_ATTACHMENT0;
-}
-
 /* What of `fl` survives on this host for texture format f. */
 static uint16_t probe_texture(const struct vformat *f, uint16_t fl)
 {
@@ -41,7 +33,7 @@ static uint16_t probe_texture(const struct vformat *f, uint16_t fl)
     if (fl & (FMT_RENDER | FMT_DEPTH)) {
         /* Rendering is offered only where the result can also be read back: a GLES guest
          * reads render targets back through the host. */
-        GLenum point = point_of(f, fl);
+        GLenum point = vformat_read_point(f, fl);
         glGenFramebuffers(1, &fbo);
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, point, GL_TEXTURE_2D, tex, 0);

@@ -23,17 +23,21 @@ static void attach(struct vrend_renderer *rr, GLuint fbo, GLenum point, struct s
         glc_fb_texture(rr, fbo, point, tex, sf->level);
 }
 
-static GLenum zs_point(const struct surface *z)
+/* Where data of format f attaches as the depth/stencil buffer: never a colour point, so a
+ * guest that sets a colour format there cannot displace colour buffer 0. A NULL format (a
+ * buffer of any format: attach() detaches buffer surfaces whatever the point) takes both. */
+static GLenum zs_point_of(const struct vformat *f)
 {
-    const struct vformat *f = vformat_get(z->format);
-    if (!f)
-        f = z->res->fmt;
-    /* Neither the surface's format nor its resource's is known (a buffer of any format):
-     * attach() detaches a buffer surface, whatever the point. */
     if (!f)
         return GL_DEPTH_STENCIL_ATTACHMENT;
     bool d = f->flags & FMT_HAS_DEPTH, s = f->flags & FMT_STENCIL;
     return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : s ? GL_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT;
+}
+
+static GLenum zs_point(const struct surface *z)
+{
+    const struct vformat *f = vformat_get(z->format);
+    return zs_point_of(f ? f : z->res->fmt);
 }
 
 bool fb_bind(struct vrend_context *ctx)
@@ -538,8 +542,7 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
         if (mask & PIPE_MASK_S)
             bits |= GL_STENCIL_BUFFER_BIT;
         bool d = dst->fmt->flags & FMT_HAS_DEPTH, s = dst->fmt->flags & FMT_STENCIL;
-        point = d && s ? GL_DEPTH_STENCIL_ATTACHMENT : s ? GL_STENCIL_ATTACHMENT
-                                                         : GL_DEPTH_ATTACHMENT;
+        point = zs_point_of(dst->fmt);
         if (!d)
             bits &= ~GL_DEPTH_BUFFER_BIT;
         if (!s)

@@ -114,15 +114,6 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
     glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
 }
 
-/* The attachment point and read format that reach the resource's data. */
-static GLenum read_point(const struct vformat *f)
-{
-    bool d = (f->flags & FMT_HAS_DEPTH) || f->format == GL_DEPTH_STENCIL;
-    bool s = f->flags & FMT_STENCIL;
-    return d && s ? GL_DEPTH_STENCIL_ATTACHMENT : d ? GL_DEPTH_ATTACHMENT
-                  : s ? GL_STENCIL_ATTACHMENT : GL_COLOR_ATTACHMENT0;
-}
-
 int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
                           uint8_t *p, uint64_t stride, uint64_t layer_stride)
 {
@@ -131,7 +122,7 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
         return -1;   /* GLES cannot read compressed data back; the caps say so */
     struct host_box b = host_box(r, t);
     bool is_1d_array = r->d.target == PIPE_TEXTURE_1D_ARRAY;
-    GLenum point = read_point(f);
+    GLenum point = vformat_read_point(f, f->flags);
     GLuint fbo;
     glGenFramebuffers(1, &fbo);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);

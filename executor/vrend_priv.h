@@ -45,6 +45,9 @@ struct vformat {
     bool vnorm;
 };
 const struct vformat *vformat_get(uint32_t virgl_format);  /* NULL when unknown */
+/* The framebuffer point through which data of format f, with capabilities fl, is read
+ * back: depth and/or stencil, else colour 0. */
+GLenum vformat_read_point(const struct vformat *f, uint16_t fl);
 #define VIRGL_FORMAT_TABLE_MAX 512
 
 /* ------------------------------------------------------------------ resources */
