@@ -105,8 +105,8 @@ static void draw_setup_invalidate(struct vrend_context *ctx, uint32_t id, const 
     case CCMD_SET_SHADER_IMAGES:
         d = DRAW_IMAGES | (ctx->r->gles ? DRAW_TEX_ALL : 0);
         break;
-    /* The viewport's sign picks the y flip, which the key, the rasterizer state and the
-     * scissors depend on: cmd_set_viewport dirties everything when it changes. */
+    /* The viewport's sign picks the vertex stage's y negation, a key input:
+     * cmd_set_viewport dirties the program when it changes. */
     case CCMD_SET_VIEWPORT_STATE: d = DRAW_VIEWPORT | DRAW_DRIVER; break;
     case CCMD_SET_SAMPLER_VIEWS:
     case CCMD_BIND_SAMPLER_STATES:

@@ -92,7 +92,7 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         while (glGetError() != GL_NO_ERROR)
             ;
         if (dirty & DRAW_FIXED)
-            state_apply(ctx, fb_flipped(s), dirty);
+            state_apply(ctx, dirty);
         if (dirty == DRAW_ALL || prog != ctx->draw_prog)
             glUseProgram(prog->id);
         GLenum e0 = glGetError();

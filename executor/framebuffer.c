@@ -6,6 +6,7 @@
 #include "gl_compat.h"
 #include "gles_blit.h"
 #include "vrend_priv.h"
+#include "window_space.h"
 
 static void attach(struct vrend_renderer *rr, GLuint fbo, GLenum point, struct surface *sf)
 {
@@ -182,7 +183,7 @@ static void apply_dsa(struct sub_ctx *s)
              * included (Mesa's clear quad sets only the front one). */
             int src = face == 1 && !(d->s1[1] & 1) ? 0 : face;
             uint32_t w = d->s1[src];
-            GLenum gface = face ? GL_FRONT : GL_BACK;   /* swapped: see apply_rasterizer */
+            GLenum gface = ws_face(face ? 2 : 1);
             uint32_t ref = (s->stencil_ref >> (8 * src)) & 0xff;
             glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
             glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
@@ -192,7 +193,7 @@ static void apply_dsa(struct sub_ctx *s)
     }
 }
 
-static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool flipped)
+static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
 {
     struct rs_state dflt = { .s0 = (1u << 1) | (1u << 15) | (1u << 29), .line_width = 1,
                              .point_size = 1 };
@@ -208,27 +209,22 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
     enable(GL_RASTERIZER_DISCARD, (s0 >> 3) & 1);
     if (!gles)
         glProvokingVertex((s0 >> 4) & 1 ? GL_FIRST_VERTEX_CONVENTION : GL_LAST_VERTEX_CONVENTION);
-    /* Gallium's upper left is the host's lower left (same window y, opposite sense of up):
-     * the host's origin does the whole sprite_coord_mode, the shader does not flip. */
+    /* The host's origin does the whole sprite_coord_mode, the shader does not flip. */
     if (!gles)
         glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN,
-                          ((s0 >> 6) & 1) ^ flipped ? GL_UPPER_LEFT : GL_LOWER_LEFT);
+                          ws_sprite_origin((s0 >> 6) & 1));
     uint32_t cull = (s0 >> 8) & 3;
     enable(GL_CULL_FACE, cull != 0);
     if (cull)
-        glCullFace(cull == 1 ? GL_BACK : cull == 2 ? GL_FRONT : GL_FRONT_AND_BACK);
+        glCullFace(ws_face(cull));
     if (!gles) {
         static const GLenum fill[] = { GL_FILL, GL_LINE, GL_POINT, GL_FILL };
         glPolygonMode(GL_FRONT_AND_BACK, fill[(s0 >> 10) & 3]);
     }
     enable(GL_SCISSOR_TEST, (s0 >> 14) & 1);
     bool ccw = (s0 >> 15) & 1;
-    /* Gallium decides winding in y-down window space and the host sees the same numbers in
-     * y-up space, so the host's front is the guest's back (inverted again when the vertex
-     * shader flips y).  The host keeps the guest's winding and every face-specific state
-     * swaps instead, because the compiler's fragcoord_y_flip lowering negates the FACE
-     * input to match. */
-    glFrontFace(ccw ^ flipped ? GL_CCW : GL_CW);
+    /* The host's front is the guest's back, whatever the viewport's sign (window_space.h). */
+    glFrontFace(ws_front_face(ccw));
     if (!gles) {
         enable(GL_POLYGON_OFFSET_LINE, (s0 >> 18) & 1);
         enable(GL_POLYGON_OFFSET_POINT, (s0 >> 19) & 1);
@@ -251,7 +247,7 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s, bool 
         enable(GL_CLIP_DISTANCE0 + i, (clip_enable >> i) & 1);
 }
 
-void state_apply(struct vrend_context *ctx, bool flipped, uint32_t what)
+void state_apply(struct vrend_context *ctx, uint32_t what)
 {
     struct sub_ctx *s = ctx->sub;
     if (what & DRAW_BLEND)
@@ -261,7 +257,7 @@ void state_apply(struct vrend_context *ctx, bool flipped, uint32_t what)
     if (what & DRAW_DSA)
         apply_dsa(s);
     if (what & DRAW_RS)
-        apply_rasterizer(ctx, s, flipped);
+        apply_rasterizer(ctx, s);
     bool halfz = s->rs && ((s->rs->u.rs.s0 >> 2) & 1);
     int nvp = ctx->r->lim.max_viewports < 16 ? ctx->r->lim.max_viewports : 16;
     for (int i = 0; i < nvp && (what & DRAW_VIEWPORT); i++) {
@@ -277,13 +273,8 @@ void state_apply(struct vrend_context *ctx, bool flipped, uint32_t what)
     }
     for (int i = 0; i < nvp && (what & DRAW_SCISSOR); i++) {
         uint32_t a = s->scissor[i][0], b = s->scissor[i][1];
+        /* Rows as the guest counts them (window_space.h). */
         int minx = a & 0xffff, miny = a >> 16, maxx = b & 0xffff, maxy = b >> 16;
-        if (flipped) {
-            int h = (int)fb_height(s);
-            int y0 = h - maxy;
-            miny = y0;
-            maxy = y0 + ((int)(b >> 16) - (int)(a >> 16));
-        }
         glScissorIndexed(i, minx, miny, maxx > minx ? maxx - minx : 0,
                          maxy > miny ? maxy - miny : 0);
     }
@@ -306,7 +297,7 @@ void state_apply(struct vrend_context *ctx, bool flipped, uint32_t what)
         glEnable(GL_FRAMEBUFFER_SRGB);
 }
 
-void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped)
+void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u)
 {
     struct sub_ctx *s = ctx->sub;
     memset(u, 0, sizeof *u);
@@ -315,7 +306,6 @@ void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms 
     u->alpha_ref = s->dsa ? s->dsa->u.dsa.alpha_ref : 0;
     u->point_size = s->rs ? s->rs->u.rs.point_size : 1;
     float h = (float)fb_height(s);
-    (void)flipped;
     u->fragcoord_y[0] = -1.0f;
     u->fragcoord_y[1] = h;
     u->viewport_size[0] = 2 * (s->vp_scale[0][0] < 0 ? -s->vp_scale[0][0] : s->vp_scale[0][0]);

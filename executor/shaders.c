@@ -476,7 +476,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
              * replacement keeps it; GLES keeps it upper-left, so the replacement flips y
              * where desktop would move it. */
             k->sprite_coord_upper_left = true;
-            if (ctx->r->gles && !(((rs->s0 >> 6) & 1) ^ fb_flipped(s)))
+            if (ctx->r->gles && !((rs->s0 >> 6) & 1))
                 k->sprite_coord_upper_left = false;
         }
     }
@@ -787,7 +787,7 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32
     }
     if (driver && (what & DRAW_DRIVER)) {
         struct t2g_driver_uniforms u;
-        fill_driver_uniforms(ctx, &u, fb_flipped(s));
+        fill_driver_uniforms(ctx, &u);
         if (!s->driver_sent_valid || memcmp(&u, &s->driver_sent, sizeof u)) {
             glc_buffer_sub_data(ctx->r, s->driver_ubo, 0, sizeof u, &u);
             s->driver_sent = u;

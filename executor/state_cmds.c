@@ -27,9 +27,9 @@ bool cmd_set_viewport(struct vrend_context *ctx, const uint32_t *p, uint32_t len
             ctx->sub->vp_scale[start + i][c] = u2f(p[1 + 6 * i + c]);
             ctx->sub->vp_trans[start + i][c] = u2f(p[4 + 6 * i + c]);
         }
-    /* The y flip follows the sign: it is in the key, the rasterizer state and scissors. */
+    /* The sign picks the vertex stage's y negation, a key input (window_space.h). */
     if (fb_flipped(ctx->sub) != flipped)
-        ctx->draw_dirty = DRAW_ALL;
+        ctx->draw_dirty |= DRAW_PROG;
     return true;
 }
 

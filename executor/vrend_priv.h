@@ -474,9 +474,11 @@ void view_unref(struct sampler_view *v);
 /* The texture depth comparisons through this view sample (see red_moved). */
 GLuint view_compare_texture(struct sampler_view *v);
 /* Applies the DRAW_* fixed-function state bits in `what` (DRAW_FIXED: all of it). */
-void state_apply(struct vrend_context *ctx, bool flipped, uint32_t what);
+void state_apply(struct vrend_context *ctx, uint32_t what);
+/* The guest renders y-inverted (a negative viewport y scale): the last vertex stage
+ * negates y (window_space.h). */
 bool fb_flipped(struct sub_ctx *s);
-void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u, bool flipped);
+void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u);
 void render_condition_begin(struct vrend_context *ctx);
 void render_condition_end(struct vrend_context *ctx);
 
