@@ -31,10 +31,15 @@ static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp
     if (v->patch)
         return;
     bool color = v->semantic == TGSI_SEMANTIC_COLOR || v->semantic == TGSI_SEMANTIC_BCOLOR;
+    /* The fragment shader's own qualifier, where known: flat shading makes flat only the
+     * colours it leaves to the rasterizer (TGSI_INTERPOLATE_COLOR, which lower_flatshade
+     * has turned into CONSTANT in the fragment shader itself). */
+    bool declared = false;
     if (v->kind == IR_VAR_INPUT && c->stage == TGSI_PROCESSOR_FRAGMENT) {
         /* Only fragment inputs carry an interpolation in TGSI; elsewhere it reads as 0. */
         *interp = v->interp;
         *loc = v->interp_location;
+        declared = true;
     } else if (v->kind == IR_VAR_OUTPUT) {
         /* Outputs take the interpolation the next stage declares; inputs of other stages
          * are not interpolated and stay unqualified, so their blocks match the outputs
@@ -43,9 +48,11 @@ static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp
         if (n) {
             *interp = n->interp;
             *loc = n->location;
+            declared = true;   /* 0 (CONSTANT) where the next stage is not a fragment shader */
         }
     }
-    if (color && c->key->flatshade)
+    bool smooth = *interp == TGSI_INTERPOLATE_PERSPECTIVE || *interp == TGSI_INTERPOLATE_LINEAR;
+    if (color && c->key->flatshade && !(declared && smooth))
         *interp = TGSI_INTERPOLATE_CONSTANT;
 }
 

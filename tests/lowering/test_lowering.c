@@ -39,6 +39,14 @@ static const char *FS_LINEAR =
     "  0: MOV OUT[0], IN[0]\n"
     "  1: END\n";
 
+/* A colour the shader declares smooth (glsl-1.30 interpolation-smooth-gl_FrontColor-flat-*). */
+static const char *FS_SMOOTH_COLOR =
+    "FRAG\n"
+    "DCL IN[0], COLOR, PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: END\n";
+
 static const char *VS_GENERIC =
     "VERT\n"
     "DCL IN[0]\n"
@@ -287,6 +295,19 @@ int main(void)
     key.flatshade = true;
     check("flat shading makes colour inputs flat", FS, &key, (const char *[]){ "flat vec4 c0", NULL }, NULL);
     check("flat shading makes colour outputs flat", VS, &key, (const char *[]){ "flat vec4 c0", NULL }, NULL);
+    /* piglit interpolation-smooth-gl_FrontColor-flat-none: glShadeModel(GL_FLAT) leaves
+     * a colour declared smooth interpolated, on both sides of the link. */
+    check("flat shading keeps a colour declared smooth", FS_SMOOTH_COLOR, &key, NULL,
+          (const char *[]){ "flat", NULL });
+    key.has_next_inputs = true;
+    key.num_next_inputs = 1;
+    key.next_inputs[0].semantic = 1;          /* TGSI_SEMANTIC_COLOR */
+    key.next_inputs[0].interp = 2;            /* TGSI_INTERPOLATE_PERSPECTIVE */
+    check("flat shading keeps an output the next stage declares smooth", VS, &key, NULL,
+          (const char *[]){ "flat", NULL });
+    key.next_inputs[0].interp = 3;            /* TGSI_INTERPOLATE_COLOR */
+    check("flat shading flattens an output the rasterizer interpolates", VS, &key,
+          (const char *[]){ "flat vec4 c0", NULL }, NULL);
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.fragcoord_y_flip = true;
