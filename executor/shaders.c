@@ -337,13 +337,16 @@ static bool fmt_is(uint32_t format, uint16_t flag)
     return f && (f->flags & flag);
 }
 
-/* Whether the draw rasterizes points: the geometry shader's output, a tessellation
- * evaluation shader's point mode, or else the draw's own primitive; polygons drawn with a
- * point fill mode too.  PIPE_PRIM_* numbering, which the GS and TES properties share. */
+/* PIPE_PRIM_* numbering, which the GS and TES properties share, and PIPE_POLYGON_MODE_*. */
 enum { PRIM_POINTS = 0, PRIM_LINES = 1, PRIM_LINE_STRIP = 3, PRIM_TRIANGLES = 4,
-       PRIM_LINES_ADJ = 10, PRIM_LINE_STRIP_ADJ = 11, POLYGON_MODE_POINT = 2 };
+       PRIM_LINES_ADJ = 10, PRIM_LINE_STRIP_ADJ = 11, POLYGON_MODE_LINE = 1, POLYGON_MODE_POINT = 2 };
 
-static bool rasterizes_points(const struct sub_ctx *s, struct shader_obj *const *st)
+/* What the rasterizer draws: the geometry shader's output, a tessellation evaluation
+ * shader's point mode, or else the draw's own primitive; for polygons, their fill mode
+ * (the host fills both faces in the front face's mode). */
+enum raster_class { RASTER_POINTS, RASTER_LINES, RASTER_FILLED };
+
+static enum raster_class rasterized(const struct sub_ctx *s, struct shader_obj *const *st)
 {
     uint32_t prim = s->draw_mode;
     if (st[SHADER_GEOMETRY] && st[SHADER_GEOMETRY]->base_ok)
@@ -352,12 +355,16 @@ static bool rasterizes_points(const struct sub_ctx *s, struct shader_obj *const 
         prim = st[SHADER_TESS_EVAL]->base->tes_point_mode ? PRIM_POINTS
                : st[SHADER_TESS_EVAL]->base->tes_prim_mode;
     if (prim == PRIM_POINTS)
-        return true;
-    bool lines = (prim >= PRIM_LINES && prim <= PRIM_LINE_STRIP) || prim == PRIM_LINES_ADJ ||
-                 prim == PRIM_LINE_STRIP_ADJ;
+        return RASTER_POINTS;
+    if ((prim >= PRIM_LINES && prim <= PRIM_LINE_STRIP) || prim == PRIM_LINES_ADJ ||
+        prim == PRIM_LINE_STRIP_ADJ)
+        return RASTER_LINES;
     uint32_t s0 = s->rs ? s->rs->u.rs.s0 : 0;
-    return !lines && prim >= PRIM_TRIANGLES && (((s0 >> 10) & 3) == POLYGON_MODE_POINT ||
-                                                ((s0 >> 12) & 3) == POLYGON_MODE_POINT);
+    if (((s0 >> 10) & 3) == POLYGON_MODE_POINT || ((s0 >> 12) & 3) == POLYGON_MODE_POINT)
+        return RASTER_POINTS;
+    if (((s0 >> 10) & 3) == POLYGON_MODE_LINE)
+        return RASTER_LINES;
+    return RASTER_FILLED;
 }
 
 /* A format stored in other channels ("000r": alpha kept in red) gets each stored channel
@@ -465,12 +472,13 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             k->alpha_func = (s->dsa->u.dsa.s0 >> 9) & 7;
         }
         if (rs) {
-            k->polygon_stipple = (rs->s0 >> 22) & 1;
+            /* Polygon stipple is for filled polygons only (piglit point-line-no-cull). */
+            k->polygon_stipple = ((rs->s0 >> 22) & 1) && rasterized(s, st) == RASTER_FILLED;
             k->two_sided_color = (rs->s0 >> 5) & 1;
             k->flatshade = rs->s0 & 1;
             /* Coordinate replacement is for points only (a triangle's FS reads its own
              * texture coordinates with sprites enabled). */
-            if (rasterizes_points(s, st))
+            if (rasterized(s, st) == RASTER_POINTS)
                 k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
             /* The desktop host moves gl_PointCoord's origin (apply_rasterizer), so the
              * replacement keeps it; GLES keeps it upper-left, so the replacement flips y
