@@ -481,11 +481,13 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             if (rasterized(s, st) == RASTER_POINTS)
                 k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
             /* The desktop host moves gl_PointCoord's origin (apply_rasterizer), so the
-             * replacement keeps it; GLES keeps it upper-left, so the replacement flips y
-             * where desktop would move it. */
+             * replacement keeps it; GLES keeps it upper-left, so the replacement and the
+             * shader's own point coordinate flip y where desktop would move it. */
             k->sprite_coord_upper_left = true;
-            if (ctx->r->gles && !((rs->s0 >> 6) & 1))
+            if (ctx->r->gles && !((rs->s0 >> 6) & 1)) {
                 k->sprite_coord_upper_left = false;
+                k->point_coord_y_flip = true;
+            }
         }
     }
     /* The guest gives the layout with every shader that may be last; only the last one

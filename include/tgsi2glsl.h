@@ -175,6 +175,7 @@ struct t2g_key {
     uint8_t sprite_coord_enable;         /* bit n: TEXCOORD[n] (or GENERIC[n]) := gl_PointCoord */
     bool sprite_coord_upper_left;        /* else lower-left origin: y := 1 - y */
     bool sprite_coord_generic;           /* sprite replacement applies to GENERIC, not TEXCOORD */
+    bool point_coord_y_flip;             /* the shader's gl_PointCoord reads get y := 1 - y */
     /* The host framebuffer is y-inverted relative to the guest's: gl_FragCoord.y and the
      * winding of gl_FrontFacing are corrected with driver.fragcoord_y. */
     bool fragcoord_y_flip;

@@ -1,10 +1,13 @@
 /* Point sprites: texture coordinates the rasterizer replaces with the point coordinate.  The
- * host's gl_PointCoord has its origin upper-left; a lower-left guest gets y = 1 - y. */
+ * host's gl_PointCoord has its origin upper-left; a lower-left guest gets y = 1 - y.  The
+ * shader's own reads of the point coordinate (PCOORD) get the same where the key says the
+ * host's origin is not the guest's (point_coord_y_flip: a host that cannot move it). */
 #include "lower.h"
 
 bool lower_sprite_coord(ir_shader *s, const struct t2g_key *key)
 {
-    if (s->stage != TGSI_PROCESSOR_FRAGMENT || !key->sprite_coord_enable)
+    if (s->stage != TGSI_PROCESSOR_FRAGMENT ||
+        (!key->sprite_coord_enable && !key->point_coord_y_flip))
         return false;
     unsigned semantic = key->sprite_coord_generic ? TGSI_SEMANTIC_GENERIC : TGSI_SEMANTIC_TEXCOORD;
     ir_instr **loads;
@@ -13,10 +16,14 @@ bool lower_sprite_coord(ir_shader *s, const struct t2g_key *key)
     for (unsigned i = 0; i < n; i++) {
         ir_instr *ld = loads[i];
         ir_var *v = ld->u.access.var;
-        if (v->kind != IR_VAR_INPUT || v->semantic != semantic || v->semantic_index >= 8 ||
-            !(key->sprite_coord_enable & (1u << v->semantic_index)))
+        bool pcoord = v->kind == IR_VAR_INPUT && v->semantic == TGSI_SEMANTIC_PCOORD &&
+                      key->point_coord_y_flip;
+        bool replaced = v->kind == IR_VAR_INPUT && v->semantic == semantic &&
+                        v->semantic_index < 8 &&
+                        (key->sprite_coord_enable & (1u << v->semantic_index));
+        if (!pcoord && !replaced)
             continue;
-        ir_var *pc = lower_get_io_var(s, IR_VAR_INPUT, TGSI_SEMANTIC_PCOORD, 0);
+        ir_var *pc = pcoord ? v : lower_get_io_var(s, IR_VAR_INPUT, TGSI_SEMANTIC_PCOORD, 0);
         ir_builder b;
         ir_builder_init(&b, s);
         ir_builder_before(&b, ld);
@@ -26,7 +33,7 @@ bool lower_sprite_coord(ir_shader *s, const struct t2g_key *key)
         ir_src x = ir_src_compose(p, (uint8_t[4]){ 0, 0, 0, 0 });
         ir_src y = ir_src_compose(p, (uint8_t[4]){ 1, 1, 1, 1 });
         const ir_type f1 = ir_type_make(IR_F32, 1);
-        if (!key->sprite_coord_upper_left)
+        if (pcoord || !key->sprite_coord_upper_left)
             y = ir_src_for(ir_build_alu2(&b, IR_OP_SUB, f1, ir_src_for(ir_build_const_f32(&b, 1.0f)), y));
         ir_src comps[4] = { x, y, ir_src_for(ir_build_const_f32(&b, 0.0f)),
                             ir_src_for(ir_build_const_f32(&b, 1.0f)) };

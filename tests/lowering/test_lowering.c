@@ -47,6 +47,14 @@ static const char *FS_SMOOTH_COLOR =
     "  0: MOV OUT[0], IN[0]\n"
     "  1: END\n";
 
+/* A shader reading the point coordinate itself (piglit glsl-fs-pointcoord). */
+static const char *FS_PCOORD =
+    "FRAG\n"
+    "DCL IN[0], PCOORD, PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "  0: MOV OUT[0], IN[0]\n"
+    "  1: END\n";
+
 static const char *VS_GENERIC =
     "VERT\n"
     "DCL IN[0]\n"
@@ -308,6 +316,16 @@ int main(void)
     key.next_inputs[0].interp = 3;            /* TGSI_INTERPOLATE_COLOR */
     check("flat shading flattens an output the rasterizer interpolates", VS, &key,
           (const char *[]){ "flat vec4 c0", NULL }, NULL);
+
+    /* piglit glsl-fs-pointcoord on screen through virgl-exec --gles: GLES cannot move
+     * gl_PointCoord's origin, so the shader's own read must flip where the guest's origin
+     * is the other one; without the flag the read stays as it is. */
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    check("gl_PointCoord is read as is by default", FS_PCOORD, &key,
+          (const char *[]){ "gl_PointCoord", NULL }, (const char *[]){ "1.0 - ", NULL });
+    key.point_coord_y_flip = true;
+    check("point_coord_y_flip mirrors the shader's gl_PointCoord", FS_PCOORD, &key,
+          (const char *[]){ "1.0 - vec4(gl_PointCoord.x, gl_PointCoord.y", NULL }, NULL);
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.fragcoord_y_flip = true;
