@@ -4,6 +4,10 @@
   run_piglit.py VIRGL_EXEC list LISTFILE [SERVER_ARG...]
                                                each test must end with its listed status;
                                                SERVER_ARGs go to virgl-exec (e.g. --gles)
+  run_piglit.py VIRGL_EXEC window-list LISTFILE [SERVER_ARG...]
+                                               the same on screen, as applications draw:
+                                               to the window system's framebuffer of a
+                                               private Xvfb (PIGLIT_PLATFORM=glx, no -fbo)
   run_piglit.py VIRGL_EXEC leak TEST           virgl-exec --no-fork under valgrind: one
                                                client session leaks nothing of ours
   run_piglit.py VIRGL_EXEC record-replay TEST  record a session, replay it to its end
@@ -54,11 +58,15 @@ def piglit_commands():
     return tests
 
 
+# Set by window-list: the private Xvfb's display; tests then run on screen.
+WINDOW_DISPLAY = None
+
+
 def command_line(cmd):
     exe = cmd[0] if cmd[0].startswith("/") else f"{PIGLIT}/bin/{cmd[0]}"
     args = [exe] + [f"{PIGLIT}/{a}" if a.startswith(("tests/", "generated_tests/")) else a
                     for a in cmd[1:]]
-    for flag in ("-auto", "-fbo"):
+    for flag in ("-auto",) if WINDOW_DISPLAY else ("-auto", "-fbo"):
         if flag not in args:
             args.append(flag)
     return args
@@ -69,7 +77,31 @@ def client_env():
                PIGLIT_PLATFORM="surfaceless_egl", MESA_SHADER_CACHE_DISABLE="true")
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
+    if WINDOW_DISPLAY:
+        env.update(PIGLIT_PLATFORM="glx", DISPLAY=WINDOW_DISPLAY)
     return env
+
+
+def start_xvfb():
+    """An Xvfb of our own in the private /tmp (-noreset: a resetting server refuses
+    clients for a moment after each test's disconnect)."""
+    for d in range(150, 250):
+        if os.path.exists(f"/tmp/.X11-unix/X{d}") or os.path.exists(f"/tmp/.X{d}-lock"):
+            continue
+        try:
+            x = subprocess.Popen(["Xvfb", f":{d}", "-screen", "0", "1280x1024x24", "-noreset",
+                                  "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        except OSError:
+            print("SKIP: Xvfb is not installed")
+            sys.exit(SKIP)
+        for _ in range(200):
+            if os.path.exists(f"/tmp/.X11-unix/X{d}"):
+                return x, f":{d}"
+            if x.poll() is not None:
+                break
+            time.sleep(0.05)
+    sys.exit("FAIL: Xvfb did not start")
 
 
 def run_test(cmd, timeout=60):
@@ -267,6 +299,14 @@ def main():
         return SKIP
     enter_private_tmp()
     work = tempfile.mkdtemp(prefix="virgl-exec-piglit-")
+    if mode == "window-list":
+        global WINDOW_DISPLAY
+        xvfb, WINDOW_DISPLAY = start_xvfb()
+        try:
+            return cmd_list(exe, arg, work, sys.argv[4:])
+        finally:
+            xvfb.terminate()
+            xvfb.wait()
     if mode == "list":
         return cmd_list(exe, arg, work, sys.argv[4:])
     return {"leak": cmd_leak, "record-replay": cmd_record_replay}[mode](exe, arg, work)
