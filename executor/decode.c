@@ -152,9 +152,9 @@ bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
             continue;
         }
         if (ctx->r->opts.verbose && getenv("VIRGL_EXEC_TRACE")) {
-            char buf[160];
+            char buf[256];
             int o = 0;
-            for (uint32_t k = 0; k < len && k < 14 && o < (int)sizeof buf - 10; k++)
+            for (uint32_t k = 0; k < len && k < 24 && o < (int)sizeof buf - 10; k++)
                 o += snprintf(buf + o, sizeof buf - o, " %08x", p[k]);
             buf[o] = 0;
             vlog(ctx->r, VREND_LOG_DEBUG, "cmd %s obj %u len %u:%s", table[id].name,

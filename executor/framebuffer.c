@@ -437,18 +437,45 @@ static GLuint temp_fbo(struct vrend_renderer *rr, struct vres *r, uint32_t level
     return fbo;
 }
 
+/* Reverses the rows (and, for mirror_x, each row) of a w x h array of floats. */
+static void mirror_floats(float *px, int32_t w, int32_t h, bool mirror_x, bool mirror_y)
+{
+    for (int32_t y = 0; mirror_y && y < h / 2; y++)
+        for (int32_t x = 0; x < w; x++) {
+            float t = px[(size_t)y * w + x];
+            px[(size_t)y * w + x] = px[(size_t)(h - 1 - y) * w + x];
+            px[(size_t)(h - 1 - y) * w + x] = t;
+        }
+    for (int32_t y = 0; mirror_x && y < h; y++)
+        for (int32_t x = 0; x < w / 2; x++) {
+            float t = px[(size_t)y * w + x];
+            px[(size_t)y * w + x] = px[(size_t)y * w + w - 1 - x];
+            px[(size_t)y * w + w - 1 - x] = t;
+        }
+}
+
 /* Desktop glBlitFramebuffer refuses depth blits between different depth formats (Mesa
  * copies the window's Z24S8 into a Z16 or Z32F texture this way for glCopyTexImage), so an
- * unscaled depth copy between formats goes through host memory as floats instead. Returns
- * whether it copied. */
-static bool blit_depth_by_readback(struct vres *src, uint32_t slevel, uint32_t sl,
-                                   struct vres *dst, uint32_t dlevel, uint32_t dl,
-                                   const int32_t s[4], const int32_t d[4])
+ * unscaled depth copy between formats goes through host memory as floats instead.  A
+ * reversed rectangle mirrors, as in glBlitFramebuffer: Mesa reads a window-system
+ * (y-inverted) source bottom-up with a negative height.  Returns whether it copied. */
+static bool blit_depth_by_readback(struct vrend_renderer *rr, struct vres *src,
+                                   uint32_t slevel, uint32_t sl, struct vres *dst,
+                                   uint32_t dlevel, uint32_t dl, const int32_t s_in[4],
+                                   const int32_t d_in[4])
 {
+    int32_t s[4], d[4];
+    bool mirror[2];
+    for (int c = 0; c < 2; c++) {
+        bool sr = s_in[c] > s_in[c + 2], dr = d_in[c] > d_in[c + 2];
+        mirror[c] = sr != dr;
+        s[c] = sr ? s_in[c + 2] : s_in[c];
+        s[c + 2] = sr ? s_in[c] : s_in[c + 2];
+        d[c] = dr ? d_in[c + 2] : d_in[c];
+        d[c + 2] = dr ? d_in[c] : d_in[c + 2];
+    }
     int32_t w = d[2] - d[0], h = d[3] - d[1];
     if (w <= 0 || h <= 0 || s[2] - s[0] != w || s[3] - s[1] != h ||
-        src->target == GL_TEXTURE_2D_MULTISAMPLE ||
-        src->target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY ||
         dst->target == GL_TEXTURE_2D_MULTISAMPLE ||
         dst->target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
         return false;
@@ -456,11 +483,18 @@ static bool blit_depth_by_readback(struct vres *src, uint32_t slevel, uint32_t s
     if (!px)
         return false;
     GLuint rf;
+    /* A multisampled source (a window with a multisample visual) is resolved first. */
+    GLuint resolved = 0;
+    if (src->target == GL_TEXTURE_2D_MULTISAMPLE || src->target == GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+        resolved = single_sample_copy(rr, src, slevel, sl, vres_level_width(src, slevel),
+                                      vres_level_height(src, slevel), GL_DEPTH_ATTACHMENT);
     glGenFramebuffers(1, &rf);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, rf);
     bool layered = src->target == GL_TEXTURE_3D || src->target == GL_TEXTURE_CUBE_MAP ||
                    vres_layers(src) > 1;
-    if (layered)
+    if (resolved)
+        glFramebufferTexture(GL_READ_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, resolved, 0);
+    else if (layered)
         glFramebufferTextureLayer(GL_READ_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, src->id, slevel, sl);
     else
         glFramebufferTexture(GL_READ_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, src->id, slevel);
@@ -470,6 +504,9 @@ static bool blit_depth_by_readback(struct vres *src, uint32_t slevel, uint32_t s
     glReadPixels(s[0], s[1], w, h, GL_DEPTH_COMPONENT, GL_FLOAT, px);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     glDeleteFramebuffers(1, &rf);
+    if (resolved)
+        glDeleteTextures(1, &resolved);
+    mirror_floats(px, w, h, mirror[0], mirror[1]);
     /* Gallium keeps 1D-array layers in z; GL keeps them in y. */
     switch (dst->target) {
     case GL_TEXTURE_1D:
@@ -572,7 +609,7 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
             const int32_t dr[4] = { dx, dy, dx + dw, dy + dh };
             /* Stencil between different formats cannot be blitted either; depth is what
              * a copy between depth formats is for. */
-            if (blit_depth_by_readback(src, slevel, sl, dst, dlevel, dz + i, sr, dr))
+            if (blit_depth_by_readback(ctx->r, src, slevel, sl, dst, dlevel, dz + i, sr, dr))
                 continue;
         }
         const int32_t srect[4] = { sx, sy, sx + sw, sy + sh };

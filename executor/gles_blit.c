@@ -97,9 +97,8 @@ bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitf
             src->fmt->internal != dst->fmt->internal);
 }
 
-/* Copies (resolves) layer `layer` of src's level into a new single-sample 2D texture. */
-static GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t level,
-                                 uint32_t layer, uint32_t w, uint32_t h, GLenum point)
+GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t level,
+                          uint32_t layer, uint32_t w, uint32_t h, GLenum point)
 {
     GLbitfield bit = point == GL_COLOR_ATTACHMENT0 ? GL_COLOR_BUFFER_BIT : GL_DEPTH_BUFFER_BIT;
     GLuint tex, rf, df;

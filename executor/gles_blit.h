@@ -18,5 +18,9 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
 /* Desktop hosts: whether glBlitFramebuffer cannot do this one (a compressed source). */
 bool blit_needs_draw_desktop(const struct vres *src, const struct vres *dst, GLbitfield bits);
 void gles_blitter_free(struct gles_blitter *b);
+/* Copies (resolves) layer `layer` of src's level, w x h, into a new single-sample 2D texture
+ * of the same format; `point` is GL_COLOR_ATTACHMENT0 or GL_DEPTH_ATTACHMENT. */
+GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t level,
+                          uint32_t layer, uint32_t w, uint32_t h, GLenum point);
 
 #endif
