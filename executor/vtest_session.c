@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +207,18 @@ static int cmd_get_caps2(struct vtest_session *s, const uint32_t *hdr, const uin
     return send_caps(s, 2, VCAPS_REPLY_ID_V2);
 }
 
+/* A descriptor that mmap refuses (a pipe), in answer to a RESOURCE_CREATE2 that failed. */
+static int send_unmappable_fd(struct vtest_session *s)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        return FAIL(s, "pipe: %s", strerror(errno));
+    int ret = vtest_send_fd(s->out_fd, fds[0]);
+    close(fds[0]);
+    close(fds[1]);
+    return ret < 0 ? FAIL(s, "cannot answer a failed resource creation: %s", strerror(errno)) : 0;
+}
+
 static int create_resource(struct vtest_session *s, const uint32_t *p, bool v2)
 {
     uint32_t handle = p[VRES_HANDLE];
@@ -248,6 +261,11 @@ static int create_resource(struct vtest_session *s, const uint32_t *p, bool v2)
         if (r->mem)
             munmap(r->mem, r->size);
         free(r);
+        /* Past the client's memory budget the creation fails as on a GPU out of memory:
+         * the client is told (a v2 client gets a descriptor it cannot map, which Mesa
+         * reports as GL_OUT_OF_MEMORY) and goes on; the handle stays unused. */
+        if (ret == -ENOMEM)
+            return v2 && size ? send_unmappable_fd(s) : 0;
         return FAIL(s, "resource %u (target %u format %u %ux%ux%u): %s", handle, d.target,
                     d.format, d.width, d.height, d.depth, strerror(-ret));
     }

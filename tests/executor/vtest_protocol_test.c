@@ -459,6 +459,34 @@ static void test_message_timeout(char *exe)
     check(wait_status(server) == 0, "server exits 0 on SIGTERM");
 }
 
+/* A creation past the client's memory budget fails like an allocation on a GPU out of
+ * memory: the client gets a descriptor it cannot map (Mesa: GL_OUT_OF_MEMORY) and goes on
+ * (piglit ppgtt_memory_alignment allocates past 1 GiB and expects the error). */
+static void test_memory_budget(char *exe)
+{
+    char *args[] = { exe, "--client-memory", "1", "--socket-path", sock_path, NULL };
+    server = spawn(args);
+    wait_for_socket();
+    int fd = dial();
+    handshake(fd, 2);
+    enum { BIG = 4 << 20, SMALL = 4096 };
+    uint32_t p[VRES_CREATE2_DWORDS] = { 1, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER,
+                                        BIG, 1, 1, 1, 0, 0, BIG };
+    send_msg(fd, VCMD_RESOURCE_CREATE2, VRES_CREATE2_DWORDS, p, sizeof p);
+    int mfd = vtest_recv_fd(fd);
+    check(mfd >= 0, "a creation past the budget is answered with a descriptor");
+    void *m = mfd >= 0 ? mmap(NULL, BIG, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0) : NULL;
+    check(m == MAP_FAILED, "... which cannot be mapped");
+    if (mfd >= 0)
+        close(mfd);
+    munmap(create2(fd, 2, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER, SMALL, 1, SMALL),
+           SMALL);
+    check(busy_wait(fd, 2, 0) == 0, "the client goes on after a failed creation");
+    close(fd);
+    kill(server, SIGTERM);
+    check(wait_status(server) == 0, "server exits 0 on SIGTERM");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -490,6 +518,7 @@ int main(int argc, char **argv)
 
     test_record_replay(argv[1], dir);
     test_message_timeout(argv[1]);
+    test_memory_budget(argv[1]);
     rmdir(dir);
     printf("%d failure(s)\n", failures);
     return failures ? 1 : 0;
