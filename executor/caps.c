@@ -237,6 +237,12 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
         c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
     c->capability_bits_v2 = VIRGL_CAP_V2_STRING_MARKER |
                             VIRGL_CAP_V2_COPY_TRANSFER_BOTH_DIRECTIONS;
+    /* Shader features the compiler writes and the host has: Mesa's virgl driver offers
+     * ARB_shader_group_vote and ARB_shader_draw_parameters on these bits. */
+    if (r->host_features & T2G_HOST_SHADER_GROUP_VOTE)
+        c->capability_bits_v2 |= VIRGL_CAP_V2_GROUP_VOTE;
+    if (r->draw_parameters)
+        c->capability_bits_v2 |= VIRGL_CAP_V2_DRAW_PARAMETERS;
     memcpy(c->sample_locations, l->sample_locations, sizeof c->sample_locations);
     c->max_vertex_attrib_stride = l->max_vertex_stride;
     c->max_shader_buffer_frag_compute = r->ssbos_per_stage;

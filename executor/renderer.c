@@ -129,10 +129,15 @@ static void choose_target(struct vrend_renderer *r)
         { "GL_ARB_conservative_depth", T2G_HOST_CONSERVATIVE_DEPTH },
         { "GL_ARB_derivative_control", T2G_HOST_DERIVATIVE_CONTROL },
         { "GL_EXT_shader_framebuffer_fetch", T2G_HOST_FRAMEBUFFER_FETCH },
+        { "GL_ARB_shader_group_vote", T2G_HOST_SHADER_GROUP_VOTE },
     };
     for (unsigned i = 0; i < sizeof feats / sizeof feats[0]; i++)
         if (epoxy_has_gl_extension(feats[i].ext))
             r->host_features |= feats[i].bit;
+    /* gl_BaseVertex, gl_BaseInstance, gl_DrawID: the backend writes them with
+     * GL_ARB_shader_draw_parameters below GLSL 4.60 (caps.c offers them to the guest). */
+    r->draw_parameters = !r->gles && (v >= 46 || epoxy_has_gl_extension(
+                                                     "GL_ARB_shader_draw_parameters"));
     if (!r->gles) {
         if (v >= 40)
             r->host_features |= T2G_HOST_FP64 | T2G_HOST_TEXTURE_CUBE_ARRAY |

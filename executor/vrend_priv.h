@@ -366,6 +366,7 @@ struct vrend_renderer {
     /* GLES hosts: extension paths the core takes when present (caps_gles.c). */
     bool gles_depth_clamp, gles_clip_control, gles_offset_clamp, gles_srgb_write_control;
     bool indirect_params;           /* glMultiDraw*IndirectCountARB (GL 4.6 / ARB ext) */
+    bool draw_parameters;           /* gl_BaseVertex & co. (GLSL 4.60 / ARB ext) */
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
 };
 
