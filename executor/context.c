@@ -103,6 +103,7 @@ static uint32_t sub_key(uint32_t id) { return id ? id : UINT32_MAX; }
 
 bool cmd_create_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     if (htable_get(&ctx->subs, sub_key(p[0])))
         return true;
     return sub_create(ctx, p[0]) != NULL;
@@ -110,6 +111,7 @@ bool cmd_create_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t l
 
 bool cmd_set_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = htable_get(&ctx->subs, sub_key(p[0]));
     if (!s) {
         vlog(ctx->r, VREND_LOG_WARN, "set_sub_ctx: unknown sub context %u", p[0]);
@@ -122,6 +124,7 @@ bool cmd_set_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
 
 bool cmd_destroy_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     /* Sub-context 0 lives as long as the context; sub_key() gives id 0xffffffff its key too,
      * so that id must not destroy it either (it left ctx->sub NULL for the next command). */
     if (sub_key(p[0]) == sub_key(0))

@@ -1,4 +1,5 @@
-/* decode.c: the command-buffer walker and the one table of VIRGL_CCMD_* handlers. */
+/* decode.c: the command-buffer walker and the one table of VIRGL_CCMD_* handlers.  Each
+ * handler marks what it changes of the next draw's setup (ctx->draw_dirty, DRAW_* bits). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,67 +72,6 @@ static const struct cmd_entry table[CCMD_COUNT] = {
     E(LINK_SHADER, cmd_link_shader, 6),
 };
 
-/* What a command changes of the next draw's setup (DRAW_* bits, vrend_priv.h).  The
- * commands a guest sends between draws to change a little state dirty only that part;
- * any other command, to be safe, all of it.  Runs before the handler, on a well-formed
- * packet (len >= the table's min_len). */
-static void draw_setup_invalidate(struct vrend_context *ctx, uint32_t id, const uint32_t *p,
-                                  uint32_t hdr)
-{
-    uint32_t d = DRAW_ALL;
-    switch (id) {
-    case CCMD_DRAW_VBO:
-    case CCMD_SET_INDEX_BUFFER: /* draws bind the index buffer themselves */
-    case CCMD_NOP: case CCMD_END_TRANSFERS: case CCMD_SET_DEBUG_FLAGS:
-    case CCMD_SET_TWEAKS: case CCMD_SEND_STRING_MARKER:
-        d = 0;
-        break;
-    case CCMD_SET_VERTEX_BUFFERS: d = DRAW_VBUFS; break;
-    /* Another program gets all its resources bound (draw.c); GL state and vertex arrays
-     * do not depend on it.  Programs are linked at draws, LINK_SHADER does nothing. */
-    case CCMD_BIND_SHADER: d = DRAW_PROG; break;
-    case CCMD_LINK_SHADER: d = 0; break;
-    case CCMD_SET_CONSTANT_BUFFER: case CCMD_SET_UNIFORM_BUFFER: d = DRAW_UBOS; break;
-    case CCMD_SET_CLIP_STATE: case CCMD_SET_POLYGON_STIPPLE: d = DRAW_DRIVER; break;
-    case CCMD_SET_SCISSOR_STATE: d = DRAW_SCISSOR; break;
-    case CCMD_SET_SAMPLE_MASK: case CCMD_SET_MIN_SAMPLES: d = DRAW_SAMPLE; break;
-    case CCMD_SET_BLEND_COLOR: d = DRAW_BLEND_COLOR; break;
-    case CCMD_SET_STENCIL_REF: d = DRAW_DSA; break;
-    case CCMD_SET_TESS_STATE: d = DRAW_TESS; break;
-    case CCMD_SET_SHADER_BUFFERS: case CCMD_SET_ATOMIC_BUFFERS: d = DRAW_SSBOS; break;
-    /* Image formats are in the key: cmd_set_shader_images dirties the program when one
-     * changes.  GLES creates buffer textures for images on unit 0, which a stage's sampler
-     * may use. */
-    case CCMD_SET_SHADER_IMAGES:
-        d = DRAW_IMAGES | (ctx->r->gles ? DRAW_TEX_ALL : 0);
-        break;
-    /* The viewport's sign picks the vertex stage's y negation, a key input:
-     * cmd_set_viewport dirties the program when it changes. */
-    case CCMD_SET_VIEWPORT_STATE: d = DRAW_VIEWPORT | DRAW_DRIVER; break;
-    case CCMD_SET_SAMPLER_VIEWS:
-    case CCMD_BIND_SAMPLER_STATES:
-        if (p[0] < SHADER_TYPES) {
-            d = DRAW_TEX0 << p[0];
-            /* Shadow samplers' view swizzles are in the key (shaders.c). */
-            if (id == CCMD_SET_SAMPLER_VIEWS && p[1] < 32 &&
-                (shader_key_view_slots(ctx->sub->shaders[p[0]]) >> p[1]))
-                d |= DRAW_PROG;
-        }
-        break;
-    case CCMD_BIND_OBJECT:
-        switch (CMD_OBJ(hdr)) {
-        case OBJ_BLEND: d = DRAW_BLEND; break;
-        /* Alpha test (key, driver uniforms); point sprites, clip planes, flat shading,
-         * stipple, two-sided colour (key), point size (driver), depth range mode. */
-        case OBJ_DSA: d = DRAW_DSA | DRAW_PROG | DRAW_DRIVER; break;
-        case OBJ_RASTERIZER: d = DRAW_RS | DRAW_VIEWPORT | DRAW_PROG | DRAW_DRIVER; break;
-        case OBJ_VERTEX_ELEMENTS: d = DRAW_VE | DRAW_PROG; break;
-        }
-        break;
-    }
-    ctx->draw_dirty |= d;
-}
-
 bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
 {
     if (ctx->broken)
@@ -162,7 +102,6 @@ bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
         }
         if (len < table[id].min_len)
             return ctx_err(ctx, "%s: %u dwords, needs %u", table[id].name, len, table[id].min_len);
-        draw_setup_invalidate(ctx, id, p, hdr);
         if (!table[id].fn(ctx, p, len, hdr)) {
             if (!ctx->broken)
                 ctx_err(ctx, "%s failed", table[id].name);

@@ -235,6 +235,7 @@ static uint64_t grid_threads(const uint32_t *p)
 
 bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
     if (indirect && !indirect->is_buffer)
         indirect = NULL; /* the grid in the command, as for no indirect buffer */

@@ -352,6 +352,7 @@ static void clear_color_to_storage(const struct vformat *f, const uint32_t in[4]
 
 bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
     uint32_t buffers = p[0];
     double depth;
@@ -404,6 +405,7 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
 
 bool cmd_clear_texture(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct vres *r = ctx_res(ctx, p[0]);
     if (!r || r->is_buffer) {
         vlog(ctx->r, VREND_LOG_WARN, "clear_texture: bad resource %u", p[0]);
@@ -544,6 +546,7 @@ static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t 
 
 bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     uint32_t s0 = p[0];
     struct vres *dst = ctx_res(ctx, p[3]), *src = ctx_res(ctx, p[12]);
     if (!dst || !src || dst->is_buffer || src->is_buffer) {
@@ -638,6 +641,7 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
 bool cmd_resource_copy_region(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                               uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct vres *dst = ctx_res(ctx, p[0]), *src = ctx_res(ctx, p[5]);
     if (!dst || !src) {
         vlog(ctx->r, VREND_LOG_WARN, "copy_region: bad resources %u -> %u", p[5], p[0]);

@@ -369,6 +369,7 @@ static bool create_query(struct vrend_context *ctx, struct vobj *o, const uint32
 
 bool cmd_create_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
     uint32_t type = CMD_OBJ(hdr), handle = p[0];
     if (!handle || type == OBJ_NULL || type >= OBJ_COUNT)
@@ -547,11 +548,18 @@ bool cmd_bind_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
         vlog(ctx->r, VREND_LOG_WARN, "bind object: no type-%u object %u", type, handle);
         return true;
     }
+    /* The key reads the depth/stencil/alpha state (alpha test) and the rasterizer state
+     * (point sprites, clip planes, flat shading, stipple, two-sided colour), and the
+     * driver uniforms some of both (alpha reference, point size); the rasterizer state
+     * also decides the depth range mode of the viewports. */
     switch (type) {
-    case OBJ_BLEND: s->blend = o; break;
-    case OBJ_DSA: s->dsa = o; break;
-    case OBJ_RASTERIZER: s->rs = o; break;
-    case OBJ_VERTEX_ELEMENTS: s->ve = o; break;
+    case OBJ_BLEND: s->blend = o; ctx->draw_dirty |= DRAW_BLEND; break;
+    case OBJ_DSA: s->dsa = o; ctx->draw_dirty |= DRAW_DSA | DRAW_PROG | DRAW_DRIVER; break;
+    case OBJ_RASTERIZER:
+        s->rs = o;
+        ctx->draw_dirty |= DRAW_RS | DRAW_VIEWPORT | DRAW_PROG | DRAW_DRIVER;
+        break;
+    case OBJ_VERTEX_ELEMENTS: s->ve = o; ctx->draw_dirty |= DRAW_VE | DRAW_PROG; break;
     default:
         return ctx_err(ctx, "bind object: type %u cannot be bound", type);
     }
@@ -560,6 +568,7 @@ bool cmd_bind_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
 
 bool cmd_destroy_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct vobj *o = htable_remove(&ctx->sub->objs, p[0]);
     if (o)
         obj_destroy(ctx, ctx->sub, o);

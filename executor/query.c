@@ -38,6 +38,7 @@ static uint64_t fetch(struct query *q)
 
 bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct query *q = get_query(ctx, p[0]);
     if (!q)
         return true;
@@ -57,6 +58,7 @@ bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
 
 bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct query *q = get_query(ctx, p[0]);
     if (!q)
         return true;
@@ -79,6 +81,7 @@ bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, u
 
 bool cmd_get_query_result(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct query *q = get_query(ctx, p[0]);
     if (q && !q->active)
         write_state(q, VIRGL_QUERY_STATE_DONE, fetch(q));
@@ -88,6 +91,7 @@ bool cmd_get_query_result(struct vrend_context *ctx, const uint32_t *p, uint32_t
 bool cmd_get_query_result_qbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                               uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct query *q = get_query(ctx, p[0]);
     struct vres *qbo = ctx_res(ctx, p[1]);
     if (!q || !qbo || !qbo->is_buffer || !q->id)
@@ -120,6 +124,7 @@ bool cmd_get_query_result_qbo(struct vrend_context *ctx, const uint32_t *p, uint
 bool cmd_set_render_condition(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                               uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
     s->cond_query = p[0] ? get_query(ctx, p[0]) : NULL;
     s->cond_invert = p[1];

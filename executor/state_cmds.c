@@ -18,6 +18,7 @@ static void set_res(struct vrend_context *ctx, struct vres **slot, uint32_t hand
 
 bool cmd_set_viewport(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_VIEWPORT | DRAW_DRIVER;   /* driver uniforms: the viewport size */
     uint32_t start = p[0], n = (len - 1) / 6;
     if ((len - 1) % 6 || start >= 16 || n > 16 - start)
         return ctx_err(ctx, "viewport: start %u, %u dwords", start, len);
@@ -50,6 +51,7 @@ static struct surface *lookup_surface(struct vrend_context *ctx, uint32_t handle
 
 bool cmd_set_framebuffer(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
     uint32_t n = p[0];
     if (n > 8 || len < 2 + n)
@@ -70,6 +72,7 @@ bool cmd_set_framebuffer(struct vrend_context *ctx, const uint32_t *p, uint32_t 
 bool cmd_set_framebuffer_no_attach(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                                    uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
     s->fb_noattach_w = p[0] & 0xffff;
     s->fb_noattach_h = p[0] >> 16;
@@ -84,6 +87,7 @@ bool cmd_set_framebuffer_no_attach(struct vrend_context *ctx, const uint32_t *p,
 bool cmd_set_vertex_buffers(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                             uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_VBUFS;   /* vertex buffer bindings only */
     struct sub_ctx *s = ctx->sub;
     uint32_t n = len / 3;
     if (len % 3 || n > MAX_VBUFS)
@@ -117,6 +121,7 @@ bool cmd_set_index_buffer(struct vrend_context *ctx, const uint32_t *p, uint32_t
 bool cmd_set_constant_buffer(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                              uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_UBOS;
     struct sub_ctx *s = ctx->sub;
     uint32_t st = p[0], index = p[1], bytes = (len - 2) * 4;
     if (st >= SHADER_TYPES || index >= MAX_UBOS)
@@ -138,6 +143,7 @@ bool cmd_set_constant_buffer(struct vrend_context *ctx, const uint32_t *p, uint3
 bool cmd_set_uniform_buffer(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                             uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_UBOS;
     struct sub_ctx *s = ctx->sub;
     uint32_t st = p[0], index = p[1];
     if (st >= SHADER_TYPES || index >= MAX_UBOS)
@@ -155,6 +161,10 @@ bool cmd_set_sampler_views(struct vrend_context *ctx, const uint32_t *p, uint32_
     uint32_t st = p[0], start = p[1], n = len - 2;
     if (st >= SHADER_TYPES || start >= MAX_SLOTS || n > MAX_SLOTS - start)
         return ctx_err(ctx, "sampler views: shader %u start %u count %u", st, start, n);
+    /* Shadow samplers' view swizzles are in the key (shaders.c). */
+    ctx->draw_dirty |= DRAW_TEX0 << st;
+    if (shader_key_view_slots(s->shaders[st]) >> start)
+        ctx->draw_dirty |= DRAW_PROG;
     for (uint32_t i = 0; i < n; i++) {
         struct vobj *o = p[2 + i] ? sub_obj(s, p[2 + i], OBJ_SAMPLER_VIEW) : NULL;
         struct sampler_view *v = o ? o->u.view : NULL;
@@ -173,6 +183,7 @@ bool cmd_bind_sampler_states(struct vrend_context *ctx, const uint32_t *p, uint3
     uint32_t st = p[0], start = p[1], n = len - 2;
     if (st >= SHADER_TYPES || start >= MAX_SLOTS || n > MAX_SLOTS - start)
         return ctx_err(ctx, "sampler states: shader %u start %u count %u", st, start, n);
+    ctx->draw_dirty |= DRAW_TEX0 << st;
     for (uint32_t i = 0; i < n; i++) {
         struct vobj *o = p[2 + i] ? sub_obj(s, p[2 + i], OBJ_SAMPLER_STATE) : NULL;
         s->samplers[st][start + i] = o ? o->u.sampler : NULL;
@@ -182,12 +193,14 @@ bool cmd_bind_sampler_states(struct vrend_context *ctx, const uint32_t *p, uint3
 
 bool cmd_set_stencil_ref(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_DSA;
     ctx->sub->stencil_ref = p[0];
     return true;
 }
 
 bool cmd_set_blend_color(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_BLEND_COLOR;
     for (int i = 0; i < 4; i++)
         ctx->sub->blend_color[i] = u2f(p[i]);
     return true;
@@ -195,6 +208,7 @@ bool cmd_set_blend_color(struct vrend_context *ctx, const uint32_t *p, uint32_t 
 
 bool cmd_set_scissor(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_SCISSOR;
     uint32_t start = p[0], n = (len - 1) / 2;
     if ((len - 1) % 2 || start >= 16 || n > 16 - start)
         return ctx_err(ctx, "scissor: start %u, %u dwords", start, len);
@@ -208,12 +222,14 @@ bool cmd_set_scissor(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
 bool cmd_set_polygon_stipple(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                              uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_DRIVER;   /* the pattern is a driver uniform */
     memcpy(ctx->sub->stipple, p, sizeof ctx->sub->stipple);
     return true;
 }
 
 bool cmd_set_clip_state(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_DRIVER;   /* clip planes are driver uniforms */
     for (int i = 0; i < 8; i++)
         for (int c = 0; c < 4; c++)
             ctx->sub->clip_planes[i][c] = u2f(p[4 * i + c]);
@@ -222,18 +238,21 @@ bool cmd_set_clip_state(struct vrend_context *ctx, const uint32_t *p, uint32_t l
 
 bool cmd_set_sample_mask(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_SAMPLE;
     ctx->sub->sample_mask = p[0];
     return true;
 }
 
 bool cmd_set_min_samples(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_SAMPLE;
     ctx->sub->min_samples = p[0];
     return true;
 }
 
 bool cmd_set_tess_state(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_TESS;
     for (int i = 0; i < 4; i++)
         ctx->sub->tess_outer[i] = u2f(p[i]);
     for (int i = 0; i < 2; i++)
@@ -247,6 +266,7 @@ bool cmd_set_tess_state(struct vrend_context *ctx, const uint32_t *p, uint32_t l
 bool cmd_set_shader_buffers(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                             uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_SSBOS;
     struct sub_ctx *s = ctx->sub;
     uint32_t st = p[0], start = p[1], n = (len - 2) / 3;
     if ((len - 2) % 3 || st >= SHADER_TYPES || start >= MAX_SSBOS || n > MAX_SSBOS - start)
@@ -263,6 +283,9 @@ bool cmd_set_shader_buffers(struct vrend_context *ctx, const uint32_t *p, uint32
 bool cmd_set_shader_images(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                            uint32_t h)
 {
+    /* GLES creates buffer textures for images on unit 0, which a stage's sampler may use;
+     * image formats are in the key (below). */
+    ctx->draw_dirty |= DRAW_IMAGES | (ctx->r->gles ? DRAW_TEX_ALL : 0);
     struct sub_ctx *s = ctx->sub;
     uint32_t st = p[0], start = p[1], n = (len - 2) / 5;
     /* Mesa's context teardown unbinds PIPE_MAX_SHADER_IMAGES (32) slots per stage whatever
@@ -290,6 +313,7 @@ bool cmd_set_shader_images(struct vrend_context *ctx, const uint32_t *p, uint32_
 bool cmd_set_atomic_buffers(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                             uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_SSBOS;
     struct sub_ctx *s = ctx->sub;
     uint32_t start = p[0], n = (len - 1) / 3;
     if ((len - 1) % 3 || start >= MAX_SSBOS || n > MAX_SSBOS - start)
@@ -305,12 +329,14 @@ bool cmd_set_atomic_buffers(struct vrend_context *ctx, const uint32_t *p, uint32
 
 bool cmd_memory_barrier(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     glMemoryBarrier(GL_ALL_BARRIER_BITS);
     return true;
 }
 
 bool cmd_texture_barrier(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     if (!ctx->r->gles)
         glTextureBarrier();
     return true;
@@ -318,6 +344,7 @@ bool cmd_texture_barrier(struct vrend_context *ctx, const uint32_t *p, uint32_t 
 
 bool cmd_bind_shader(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty |= DRAW_PROG;   /* another program gets all its resources bound (draw.c) */
     struct sub_ctx *s = ctx->sub;
     uint32_t handle = p[0], type = p[1];
     if (type >= SHADER_TYPES)

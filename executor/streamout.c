@@ -85,6 +85,7 @@ static struct so_object *so_object_for(struct sub_ctx *s, struct so_target *cons
 bool cmd_set_streamout_targets(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                                uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
     uint32_t n = len - 1;
     if (n > 4)

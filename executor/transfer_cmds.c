@@ -15,6 +15,7 @@ static struct vrend_transfer decode_box(const uint32_t *p)
 bool cmd_resource_inline_write(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
                                uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct vrend_transfer t = decode_box(p);
     struct vres *r = ctx_res(ctx, t.handle);
     if (!r) {
@@ -30,6 +31,7 @@ bool cmd_resource_inline_write(struct vrend_context *ctx, const uint32_t *p, uin
 
 bool cmd_transfer3d(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct vrend_transfer t = decode_box(p);
     t.offset = p[11];
     uint32_t dir = p[12];
@@ -48,6 +50,7 @@ bool cmd_transfer3d(struct vrend_context *ctx, const uint32_t *p, uint32_t len, 
 
 bool cmd_copy_transfer3d(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
 {
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct vrend_transfer t = decode_box(p);
     struct vres *dst = ctx_res(ctx, t.handle), *src = ctx_res(ctx, p[11]);
     if (!dst || !src) {

@@ -322,8 +322,8 @@ struct vrend_context {
     struct sub_ctx *sub;
     /* What the next draw must set up again (DRAW_* bits below): the previous draw's
      * program, GL state, bindings and vertex arrays stay as long as no command since
-     * touched them.  Every new submission starts with all of it (decode.c
-     * draw_setup_invalidate says which command dirties what). */
+     * touched them.  Every new submission starts with all of it; each command's handler
+     * marks what it changes (a command with GL work of its own, DRAW_ALL). */
     uint32_t draw_dirty;
     struct program *draw_prog;
     /* Guest queries of primitives written now active: GLES allows one per target, so the
