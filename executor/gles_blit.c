@@ -83,7 +83,14 @@ void gles_blitter_free(struct gles_blitter *b)
 bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitfield bits,
                           const int32_t s[4], const int32_t d[4])
 {
-    if ((bits & GL_DEPTH_BUFFER_BIT) && src->fmt->internal != dst->fmt->internal)
+    /* GLES resolves a multisampled source only into the very same rectangle and format. */
+    bool moved_resolve = src->d.nr_samples > 1 &&
+                         (s[0] != d[0] || s[1] != d[1] || s[2] != d[2] || s[3] != d[3] ||
+                          src->fmt->internal != dst->fmt->internal);
+    /* A depth copy from a window with a multisample visual (Mesa reads it bottom-up: a
+     * mirrored rectangle) is drawn too; its stencil cannot be. */
+    if ((bits & GL_DEPTH_BUFFER_BIT) &&
+        (src->fmt->internal != dst->fmt->internal || moved_resolve))
         return true;
     if (bits != GL_COLOR_BUFFER_BIT)
         return false;
@@ -92,9 +99,7 @@ bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitf
         return true;
     if (dst->d.nr_samples > 1)
         return true;
-    return src->d.nr_samples > 1 &&
-           (s[0] != d[0] || s[1] != d[1] || s[2] != d[2] || s[3] != d[3] ||
-            src->fmt->internal != dst->fmt->internal);
+    return moved_resolve;
 }
 
 GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t level,
