@@ -501,6 +501,8 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
     if (last_vertex_stage && rs) {
         k->clip_plane_enable = (rs->s3 >> 24) & 0xff;
         k->flip_y_in_vertex = fb_flipped(s);
+        /* GLES has no glPointSize: a point's size comes from the shader. */
+        k->point_size_from_driver = ctx->r->gles && rasterized(s, st) == RASTER_POINTS;
         k->flatshade = rs->s0 & 1;
     }
 }

@@ -25,6 +25,7 @@ static const struct {
     { "lower_fs_output_swizzle", lower_fs_output_swizzle },
     { "lower_clip_planes", lower_clip_planes },
     { "lower_stream_output", lower_stream_output },
+    { "lower_point_size", lower_point_size },
     { "lower_flip_y", lower_flip_y },
     { "lower_noperspective", lower_noperspective },
 };

@@ -317,6 +317,15 @@ int main(void)
     check("flat shading flattens an output the rasterizer interpolates", VS, &key,
           (const char *[]){ "flat vec4 c0", NULL }, NULL);
 
+    /* piglit arb_point_sprite-checkerboard through virgl-exec --gles: GLES has no
+     * glPointSize, so a vertex shader writing no size drew nothing. */
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    check("no point size is written by default", VS, &key, NULL,
+          (const char *[]){ "gl_PointSize", NULL });
+    key.point_size_from_driver = true;
+    check("point_size_from_driver writes the rasterizer's size", VS, &key,
+          (const char *[]){ "gl_PointSize = ", "vs_drv[16].y", NULL }, NULL);
+
     /* piglit glsl-fs-pointcoord on screen through virgl-exec --gles: GLES cannot move
      * gl_PointCoord's origin, so the shader's own read must flip where the guest's origin
      * is the other one; without the flag the read stays as it is. */
