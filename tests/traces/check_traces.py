@@ -54,6 +54,10 @@ KNOWN = {
     ("xscreensaver-molecule", "vrend-gles"): GLES_LOD_BIAS,
 }
 
+# What in virgl-exec's log fails a run: a command it refused, a sanitizer's report.
+SERVER_ERRORS = ("rejected command", "ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                 "runtime error:")
+
 SERVERS = {
     "native": None,
     "vexec": ["{vexec}"],
@@ -305,6 +309,15 @@ def main():
                         passed += 1
             finally:
                 server.stop()
+            if argv and srv.startswith("vexec"):
+                # A real application's stream should never be refused, nor trip a sanitizer.
+                with open(f"{out}/{srv}-server.log", errors="replace") as f:
+                    bad = [l.rstrip() for l in f if any(k in l for k in SERVER_ERRORS)]
+                if bad:
+                    log(f"FAIL {srv} logged errors (see {out}/{srv}-server.log):")
+                    for l in bad[:10]:
+                        log("     " + l)
+                    failed += 1
     finally:
         xvfb.terminate()
         xvfb.wait()
