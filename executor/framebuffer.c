@@ -136,6 +136,24 @@ static void enable(GLenum cap, bool on)
         glDisable(cap);
 }
 
+/* A colour mask as the host stores the surface's format: a format kept in other channels
+ * ("000r": alpha in red) writes each stored channel under the mask bit of the component
+ * it is read back as (the shader moves the outputs alike, shaders.c output_swizzle). */
+static uint32_t stored_mask(const struct surface *sf, uint32_t guest_mask)
+{
+    const struct vformat *f = sf ? vformat_get(sf->format) : NULL;
+    if (!f || !memcmp(f->swizzle, "rgba", 4))
+        return guest_mask;
+    uint32_t m = 0;
+    for (int c = 0; c < 4; c++)
+        for (int j = 0; j < 4; j++)
+            if (f->swizzle[j] == "rgba"[c]) {
+                m |= ((guest_mask >> j) & 1u) << c;
+                break;
+            }
+    return m;
+}
+
 static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
 {
     static const GLenum logic[16] = {
@@ -163,7 +181,7 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         } else {
             glDisablei(GL_BLEND, i);
         }
-        uint32_t m = (w >> 27) & 0xf;
+        uint32_t m = stored_mask(s->cbufs[i], (w >> 27) & 0xf);
         glColorMaski(i, m & 1, (m >> 1) & 1, (m >> 2) & 1, (m >> 3) & 1);
     }
 }
