@@ -161,7 +161,7 @@ static void fill_v1(struct vrend_renderer *r, struct virgl_caps_v1 *c)
         BSET_TEXTURE_MULTISAMPLE, BSET_FRAGMENT_COORD_CONVENTIONS, BSET_DEPTH_CLIP_DISABLE,
         BSET_UBO, BSET_TEXTURE_QUERY_LOD, BSET_HAS_INDIRECT_DRAW, BSET_HAS_CULL,
         BSET_CONDITIONAL_RENDER_INVERTED, BSET_POLYGON_OFFSET_CLAMP,
-        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP,
+        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY,
     };
     for (unsigned i = 0; i < sizeof always / sizeof always[0]; i++)
         b |= 1u << always[i];
@@ -175,6 +175,8 @@ static void fill_v1(struct vrend_renderer *r, struct virgl_caps_v1 *c)
         b |= 1u << BSET_HAS_SAMPLE_SHADING;
     if (r->host_features & T2G_HOST_DERIVATIVE_CONTROL)
         b |= 1u << BSET_DERIVATIVE_CONTROL;
+    if (r->mirror_clamp)
+        b |= 1u << BSET_MIRROR_CLAMP;   /* objects.c wrap_to_gl */
     if (r->gles)
         b &= ~((1u << BSET_DEPTH_CLIP_DISABLE) | (1u << BSET_MIRROR_CLAMP) |
                (1u << BSET_TEXTURE_QUERY_LOD) | (1u << BSET_POLYGON_OFFSET_CLAMP));

@@ -191,11 +191,18 @@ GLuint view_compare_texture(struct sampler_view *v)
     return v->compare_view;
 }
 
-static GLenum wrap_to_gl(uint32_t w)
+/* PIPE_TEX_WRAP_* to GL.  GL_CLAMP is not in core profiles (clamp to edge stands in); the
+ * mirror-clamp modes are EXT_texture_mirror_clamp's where the host has it (caps.c offers
+ * them to the guest only then), else the nearest core mode. */
+static GLenum wrap_to_gl(const struct vrend_renderer *r, uint32_t w)
 {
     static const GLenum m[] = { GL_REPEAT, GL_CLAMP_TO_EDGE, GL_CLAMP_TO_EDGE,
                                 GL_CLAMP_TO_BORDER, GL_MIRRORED_REPEAT, GL_MIRROR_CLAMP_TO_EDGE,
                                 GL_MIRROR_CLAMP_TO_EDGE, GL_MIRROR_CLAMP_TO_EDGE };
+    if (r->mirror_clamp && (w & 7) == 5)
+        return GL_MIRROR_CLAMP_EXT;
+    if (r->mirror_clamp && (w & 7) == 7)
+        return GL_MIRROR_CLAMP_TO_BORDER_EXT;
     return m[w & 7];
 }
 
@@ -210,9 +217,9 @@ static GLuint make_sampler(struct vrend_context *ctx, const uint32_t *p, bool an
         glGenSamplers(1, &id);
     else
         glCreateSamplers(1, &id);
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(s0));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(s0 >> 3));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(s0 >> 6));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(ctx->r, s0));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(ctx->r, s0 >> 3));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(ctx->r, s0 >> 6));
     bool min_linear = (s0 >> 9) & 1, mag_linear = (s0 >> 13) & 1;
     uint32_t mip = (s0 >> 11) & 3;
     static const GLenum minf[2][3] = {

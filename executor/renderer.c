@@ -138,6 +138,7 @@ static void choose_target(struct vrend_renderer *r)
      * GL_ARB_shader_draw_parameters below GLSL 4.60 (caps.c offers them to the guest). */
     r->draw_parameters = !r->gles && (v >= 46 || epoxy_has_gl_extension(
                                                      "GL_ARB_shader_draw_parameters"));
+    r->mirror_clamp = !r->gles && epoxy_has_gl_extension("GL_EXT_texture_mirror_clamp");
     if (!r->gles) {
         if (v >= 40)
             r->host_features |= T2G_HOST_FP64 | T2G_HOST_TEXTURE_CUBE_ARRAY |

@@ -367,6 +367,7 @@ struct vrend_renderer {
     bool gles_depth_clamp, gles_clip_control, gles_offset_clamp, gles_srgb_write_control;
     bool indirect_params;           /* glMultiDraw*IndirectCountARB (GL 4.6 / ARB ext) */
     bool draw_parameters;           /* gl_BaseVertex & co. (GLSL 4.60 / ARB ext) */
+    bool mirror_clamp;              /* GL_EXT_texture_mirror_clamp's wrap modes */
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
 };
 
