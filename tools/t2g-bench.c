@@ -10,7 +10,7 @@
 #include "tgsi2glsl.h"
 
 /* virglrenderer 0.10.4's TGSI -> GLSL (parse + emit, no optimization) on this machine kind,
- * one core, over this corpus (issue #2). */
+ * one core, over ../shared/corpus/tgsi (issue #2). */
 #define ANCHOR_SHADERS_PER_S 10700.0
 #define ANCHOR_BYTES_OUT 5200.0
 
@@ -64,7 +64,7 @@ static int load(const char *dir, shader **out)
 
 int main(int argc, char **argv)
 {
-    const char *dir = argc > 1 ? argv[1] : "../shared/corpus/tgsi";
+    const char *dir = argc > 1 ? argv[1] : "tests/corpus/recorded";
     const char *tname = argc > 2 ? argv[2] : "glsl450";
     double min_seconds = argc > 3 ? atof(argv[3]) : 2.0;
     int target = t2g_target_lookup(tname);
