@@ -13,8 +13,9 @@ if [ ! -f "$BENCH_DIR/build.ninja" ]; then
     meson setup "$BENCH_DIR" --buildtype=release -Dexecutor=false -Dwerror=true > /dev/null
 fi
 ninja -C "$BENCH_DIR" tools/t2g-bench > /dev/null
-# The project's own corpus; the anchor was measured over ../shared/corpus/tgsi, benchmarked
-# too where a checkout has it beside the project.
+# The project's own corpus, then ../shared/corpus/tgsi where a checkout has it beside the
+# project: the virglrenderer anchor that t2g-bench prints was measured over that one, so its
+# ratio means something only there (the recorded corpus's shaders are smaller).
 for corpus in tests/corpus/recorded ../shared/corpus/tgsi; do
     [ -d "$corpus" ] || continue
     echo "-- $corpus"
