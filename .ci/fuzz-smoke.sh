@@ -47,7 +47,8 @@ for path in "${want[@]}"; do
     mkdir -p "$corpus" "$art"
     case $t in
     fuzz_tgsi_parse|fuzz_compile)
-        seeds=("$shared/corpus/tgsi" "$root/tests/regress/tgsi_parse" "$root/tests/regress/compile")
+        seeds=("$root/tests/corpus/recorded" "$root/tests/corpus/extra" "$shared/corpus/tgsi"
+               "$root/tests/regress/tgsi_parse" "$root/tests/regress/compile")
         dict=$build/tests/fuzz/tgsi.dict leaks=1 maxlen=65536 ;;
     *)
         seeds=("$root/tests/hostile/sessions" "$root/tests/regress/vtest" "$root/tests/regress/vrend")

@@ -5,9 +5,11 @@
 #
 #   tools/bench-drawoverhead.sh [VIRGL_EXEC] [-- DRAWOVERHEAD ARGS]   e.g. -- -test 1
 #
-# Mesa's client dials /tmp/.virgl_test, so each server runs in a private mount namespace with
-# its own /tmp (needs root).  Timings on shared machines are noisy: compare runs made together.
+# Mesa's client dials /tmp/.virgl_test, so each server runs with its own /tmp
+# (tools/private-tmp.sh; needs root).  Timings on shared machines are noisy: compare runs made
+# together.
 set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
 EXE=${1:-build/executor/virgl-exec}
 [ $# -gt 0 ] && shift
 [ "${1:-}" = "--" ] && shift
@@ -18,8 +20,7 @@ trap 'rm -rf "$OUT"' EXIT
 
 DRAWARGS="$*"
 # run NAME SERVER...: drawoverhead through SERVER; its output in $OUT/NAME.txt
-run() { name=$1; shift; unshare -m --propagation private sh -c '
-        mount -t tmpfs none /tmp || exit 1
+run() { name=$1; shift; PRIVATE_TMP_KEEP="$EXE:$OUT" "$HERE/private-tmp.sh" sh -c '
         out=$1; args=$2; shift 2
         "$@" --socket-path=/tmp/.virgl_test >"$out.server.log" 2>&1 &
         srv=$!

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The executor's main job on its default: virgl-exec on EGL surfaceless (llvmpipe where there is
 # no GPU) serving real GL clients through Mesa's virgl driver: glxgears under Xvfb, then a piglit
-# test.  Runs in a private mount namespace when it can, so its /tmp/.virgl_test (Mesa's client
-# always dials that path) cannot collide with another server on the machine.
+# test.  Runs with a private /tmp when it can (tools/private-tmp.sh), so its /tmp/.virgl_test
+# (Mesa's client always dials that path) cannot collide with another server on the machine.
 set -euo pipefail
 BUILD_DIR=$(realpath "${BUILD_DIR:-build}")
 SECONDS_GEARS=${SECONDS_GEARS:-12}
+here=$(cd "$(dirname "$0")" && pwd)
 
 if [ "${T2G_IN_NS:-}" != 1 ] && [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
-    exec env T2G_IN_NS=1 unshare -m bash -c 'mount -t tmpfs none /tmp && exec "$0" "$@"' "$0" "$@"
+    T2G_IN_NS=1 PRIVATE_TMP_KEEP=$BUILD_DIR exec "$here/private-tmp.sh" "$here/$(basename "$0")" "$@"
 fi
 
 log=$(mktemp)

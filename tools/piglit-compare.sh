@@ -1,21 +1,29 @@
 #!/bin/sh
 # piglit-compare.sh: one piglit sample through virgl-exec and through virglrenderer's
-# virgl_test_server, one after the other, each in a private mount namespace (Mesa's client
-# dials /tmp/.virgl_test); prints the status table (markdown), the tests that pass through
-# virglrenderer but not virgl-exec grouped by their first error line, and virgl-exec's most
-# frequent log lines (what the core rejected).
+# virgl_test_server, one after the other, each with a private /tmp (tools/piglit-run.py gives
+# it: Mesa's client dials /tmp/.virgl_test); prints the status table (markdown), the tests
+# that pass through virglrenderer but not virgl-exec grouped by their first error line, and
+# virgl-exec's most frequent log lines (what the core rejected).
 #
-#   tools/piglit-compare.sh [VIRGL_EXEC] [piglit-run selection args]
+#   tools/piglit-compare.sh [VIRGL_EXEC] [tools/piglit-run.py selection args]
 #   tools/piglit-compare.sh build/executor/virgl-exec --list ../shared/piglit/dev-sample.txt
 #   tools/piglit-compare.sh build/executor/virgl-exec --sample 200 --seed 1
 #   GLES=1 tools/piglit-compare.sh ...   (virgl-exec --gles vs virgl_test_server --use-gles)
+# Without selection args: ../shared/piglit/dev-sample.txt where it exists, else --breadth 1.
 #
 # Results (JSON, server logs) stay in $OUT (default /var/tmp/piglit-compare.<date>).
 set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 EXE=$(readlink -f "${1:-build/executor/virgl-exec}")
 [ $# -gt 0 ] && shift
-[ $# -gt 0 ] || set -- --list /work/shared/piglit/dev-sample.txt
-RUN=${PIGLIT_RUN:-/work/shared/tools/piglit-run}
+if [ $# = 0 ]; then
+    if [ -f "$ROOT/../shared/piglit/dev-sample.txt" ]; then
+        set -- --list "$ROOT/../shared/piglit/dev-sample.txt"
+    else
+        set -- --breadth 1
+    fi
+fi
+RUN=$ROOT/tools/piglit-run.py
 OUT=${OUT:-/var/tmp/piglit-compare.$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 LIST=$OUT/list.txt
@@ -24,15 +32,14 @@ if [ "${GLES:-0}" = 1 ]; then EXE_OPT=--gles VR_OPT=--use-gles; fi
 # Resolve the selection once so both servers run the very same tests.
 "$RUN" "$@" --write-list "$LIST" >/dev/null
 
-# run NAME SERVER-COMMAND: piglit-run through SERVER in its own /tmp
+# run NAME SERVER-COMMAND: piglit-run through SERVER (in its own /tmp)
 run() {
-    unshare -m --propagation private sh -c 'mount -t tmpfs none /tmp && exec "$@"' sh \
-        "$RUN" --list "$LIST" --mode vtest --server "$2" --out "$OUT/$1.json" \
-        | tee "$OUT/$1.summary"
+    "$RUN" --list "$LIST" --mode vtest --server "$2" --out "$OUT/$1.json" \
+        --server-log "$OUT/$1.log" | tee "$OUT/$1.summary"
 }
 echo "virgl-exec: $EXE $EXE_OPT; results in $OUT"
-run virgl-exec "sh -c 'exec $EXE $EXE_OPT --socket-path=/tmp/.virgl_test 2>$OUT/virgl-exec.log'"
-run virglrenderer "sh -c 'exec virgl_test_server --use-egl-surfaceless $VR_OPT --socket-path=/tmp/.virgl_test 2>$OUT/virglrenderer.log'"
+run virgl-exec "$EXE $EXE_OPT"
+run virglrenderer "virgl_test_server --use-egl-surfaceless $VR_OPT"
 
 python3 - "$OUT" <<'PY'
 import collections, json, re, sys

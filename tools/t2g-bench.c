@@ -10,7 +10,7 @@
 #include "tgsi2glsl.h"
 
 /* virglrenderer 0.10.4's TGSI -> GLSL (parse + emit, no optimization) on this machine kind,
- * one core, over this corpus (issue #2). */
+ * one core, over ../shared/corpus/tgsi (issue #2). */
 #define ANCHOR_SHADERS_PER_S 10700.0
 #define ANCHOR_BYTES_OUT 5200.0
 
@@ -64,7 +64,7 @@ static int load(const char *dir, shader **out)
 
 int main(int argc, char **argv)
 {
-    const char *dir = argc > 1 ? argv[1] : "../shared/corpus/tgsi";
+    const char *dir = argc > 1 ? argv[1] : "tests/corpus/recorded";
     const char *tname = argc > 2 ? argv[2] : "glsl450";
     double min_seconds = argc > 3 ? atof(argv[3]) : 2.0;
     int target = t2g_target_lookup(tname);
@@ -114,9 +114,10 @@ int main(int argc, char **argv)
            "idle core gives when the machine is loaded)\n",
            rounds * n / cpu, rounds * (double)bytes_in / cpu / 1e6, cpu);
     printf("output: %.0f bytes of GLSL per compiled shader on average\n", avg_out);
-    /* The anchor was measured on an idle core, so it compares with the CPU-time figure. */
-    printf("vs virglrenderer anchor (%.0f shaders/s, %.0f bytes/shader): speed %.2fx (cpu time; "
-           "%.2fx wall), size %.2fx\n",
+    /* The anchor was measured on an idle core, so it compares with the CPU-time figure; and
+     * over one corpus, so it compares only when DIR is that corpus. */
+    printf("vs virglrenderer anchor (%.0f shaders/s, %.0f bytes/shader, measured over "
+           "../shared/corpus/tgsi): speed %.2fx (cpu time; %.2fx wall), size %.2fx\n",
            ANCHOR_SHADERS_PER_S, ANCHOR_BYTES_OUT, rounds * n / cpu / ANCHOR_SHADERS_PER_S,
            sps / ANCHOR_SHADERS_PER_S, avg_out / ANCHOR_BYTES_OUT);
     for (int i = 0; i < n; i++)

@@ -29,19 +29,14 @@ SRC_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 
 
 def enter_private_tmp():
+    """Re-runs this script through tools/private-tmp.sh, which binds back into the private /tmp
+    the source tree and the arguments that are paths (a checkout may live under /tmp)."""
     if os.environ.get("VIRGL_EXEC_PRIVATE_TMP") == "1":
         return
-    try:
-        probe = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c",
-                                "mount -t tmpfs none /tmp"], capture_output=True)
-    except OSError as e:
-        probe = None
-    if not probe or probe.returncode != 0:
-        print("SKIP: no private mount namespace (unshare -m needs root or CAP_SYS_ADMIN)")
-        sys.exit(SKIP)
-    env = dict(os.environ, VIRGL_EXEC_PRIVATE_TMP="1")
-    argv = ["unshare", "-m", "--propagation", "private", "sh", "-c",
-            'mount -t tmpfs none /tmp && exec "$@"', "sh", sys.executable] + sys.argv
+    script = os.path.abspath(sys.argv[0])
+    keep = [SRC_ROOT, script] + [os.path.abspath(a) for a in sys.argv[1:] if os.path.exists(a)]
+    env = dict(os.environ, VIRGL_EXEC_PRIVATE_TMP="1", PRIVATE_TMP_KEEP=":".join(keep))
+    argv = [os.path.join(SRC_ROOT, "tools/private-tmp.sh"), sys.executable, script] + sys.argv[1:]
     sys.exit(subprocess.run(argv, env=env).returncode)
 
 

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Hostile-client run: mutated recorded vtest traffic against a vtest server while a well-behaved
-# piglit client renders through the same server.  Runs in a private mount namespace with its
-# own /tmp, so Mesa's fixed /tmp/.virgl_test never meets anyone else's server.
+# piglit client renders through the same server.  Runs with a private /tmp
+# (tools/private-tmp.sh), so Mesa's fixed /tmp/.virgl_test never meets anyone else's server.
 #
 #   tests/hostile/run-hostile.sh --client BUILD/tests/hostile/hostile-client \
 #       --server-cmd 'BUILD/executor/virgl-exec --socket-path={sock}' [--short|--commands N] \
@@ -17,7 +17,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-shared=${SHARED_DIR:-$root/../shared}
+piglit_run=$root/tools/piglit-run.py
 
 client= server_cmd= commands=100000 seed=1 out= good=1 report_only=0 seconds=3600 preload=
 list=$here/small-list.txt
@@ -45,16 +45,15 @@ mkdir -p "$out"
 # Results of an earlier run in the same folder must not count as this run's good-client runs.
 rm -f "$out"/good-*.json "$out"/good-diffs.txt
 out=$(cd "$out" && pwd)
-case $out in /tmp/*) echo "run-hostile: --out must not be under /tmp (private here)" >&2; exit 2 ;; esac
+# /tmp/hostile is this run's own folder in the private /tmp.
+case $out in
+/tmp/hostile|/tmp/hostile/*) echo "run-hostile: --out must not be under /tmp/hostile" >&2; exit 2 ;;
+esac
 
-# Re-enter in a private mount namespace: /tmp becomes an empty tmpfs only we see.
+# Re-enter with a private /tmp (an empty tmpfs only we see, with the paths we use bound back).
 if [ -z "${HOSTILE_IN_NS:-}" ]; then
-    if ! unshare -m true 2>/dev/null; then
-        echo "run-hostile: cannot make a private mount namespace (needs root); skipped" >&2
-        exit 77
-    fi
-    if [ $good = 1 ] && [ ! -x "$shared/tools/piglit-run" ]; then
-        echo "run-hostile: no $shared/tools/piglit-run: running without the good client" >&2
+    if [ $good = 1 ] && [ ! -e /usr/lib/x86_64-linux-gnu/piglit/tests/quick_gl.xml.gz ]; then
+        echo "run-hostile: piglit is not installed: running without the good client" >&2
         good=0
     fi
     args=(--client "$client" --server-cmd "$server_cmd" --commands "$commands" --seconds "$seconds"
@@ -62,8 +61,10 @@ if [ -z "${HOSTILE_IN_NS:-}" ]; then
     [ $good = 0 ] && args+=(--no-good-client)
     [ $report_only = 1 ] && args+=(--report-only)
     [ -n "$preload" ] && args+=(--preload "$preload")
-    HOSTILE_IN_NS=1 SHARED_DIR=$shared exec unshare -m bash -c \
-        'mount -t tmpfs none /tmp && exec "$0" "$@"' "$0" "${args[@]}"
+    keep=$root:$client:$out:$list:${server_cmd%% *}
+    [ -n "$preload" ] && keep+=:$preload
+    HOSTILE_IN_NS=1 PRIVATE_TMP_KEEP=$keep exec "$root/tools/private-tmp.sh" \
+        "$here/$(basename "$0")" "${args[@]}"
 fi
 
 sock=/tmp/hostile/vtest.sock
@@ -97,9 +98,9 @@ if [ ! -S "$sock" ]; then
 fi
 
 # piglit-run insists on starting the server itself and on /tmp/.virgl_test: give it a
-# "server" that only points that name at ours.
+# "server" that only points that name at ours (PIGLIT_RUN_PRIVATE: this /tmp is private already).
 piglit() {
-    "$shared/tools/piglit-run" --mode vtest --list "$list" --out "$1" --jobs 1 \
+    PIGLIT_RUN_PRIVATE=1 "$piglit_run" --mode vtest --list "$list" --out "$1" --jobs 1 \
         --server "sh -c 'ln -sf $sock /tmp/.virgl_test && exec sleep 86400'" > /dev/null
 }
 
@@ -127,7 +128,7 @@ if [ $good = 1 ]; then
     for f in "$out"/good-[0-9]*.json; do
         [ -e "$f" ] || continue
         good_runs=$((good_runs + 1))
-        d=$("$shared/tools/piglit-run" --compare "$out/good-baseline.json" "$f")
+        d=$("$piglit_run" --compare "$out/good-baseline.json" "$f")
         if [ -n "$d" ]; then
             good_diffs=$((good_diffs + 1))
             printf '%s:\n%s\n' "$f" "$d" >> "$out/good-diffs.txt"
