@@ -130,5 +130,17 @@ ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags
         diag_error(diags, ctx.tok_line, ctx.tok_col, "parse failed");
     if (rc != 0 || diags->num_errors > ctx.errors_at_start)
         return NULL;
+    /* The grammar takes end of input after any statement, so a shader cut at a line boundary
+     * parses; tgsi_dump always writes END, and without it the cut is silent (an empty or
+     * partial main).  END is the last instruction or comes before the subroutines, so the
+     * scan from the back is short.  The lexer stopped at the end: the lookahead is there. */
+    size_t i = prog->num_insns;
+    while (i > 0 && prog->insns[i - 1].opcode != TGSI_OPCODE_END)
+        i--;
+    if (i == 0) {
+        diag_error(diags, ctx.tok_line, ctx.tok_col,
+                   "end of input without END (is the shader truncated?)");
+        return NULL;
+    }
     return prog;
 }
