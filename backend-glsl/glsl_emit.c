@@ -96,6 +96,13 @@ void glsl_refuse(glsl_ctx *c, const char *fmt, ...)
     diag_error(c->s->diags, 0, 0, "%s cannot express this shader: %s", target, what);
 }
 
+void glsl_out_of_memory(glsl_ctx *c)
+{
+    if (!c->failed)
+        diag_out_of_memory(c->s->diags, 0, 0);
+    c->failed = true;
+}
+
 bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what)
 {
     if (glsl_has(c, f))
@@ -210,8 +217,8 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
     strbuf_append(&out, "void main()\n{\n");
     strbuf_appendn(&out, c->body.data ? c->body.data : "", c->body.len);
     strbuf_append(&out, "}\n");
-    if (!out.data) {
-        diag_error(s->diags, 0, 0, "out of memory while emitting GLSL");
+    if (!out.data || out.failed || c->decls.failed || c->body.failed) {
+        glsl_out_of_memory(c); /* never a truncated shader */
         return NULL;
     }
     if (out_len)
