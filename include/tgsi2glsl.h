@@ -23,6 +23,10 @@ extern "C" {
 #define T2G_VERSION_MAJOR 0
 #define T2G_VERSION_MINOR 1
 
+/* The library's version, "MAJOR.MINOR.PATCH" (the meson project version it was built as):
+ * a caller can compare it with the header it was compiled against. */
+const char *t2g_version(void);
+
 enum t2g_target {
     T2G_TARGET_GLSL140, T2G_TARGET_GLSL150, T2G_TARGET_GLSL330,
     T2G_TARGET_GLSL400, T2G_TARGET_GLSL410, T2G_TARGET_GLSL420, T2G_TARGET_GLSL430,
