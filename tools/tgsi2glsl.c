@@ -1,13 +1,13 @@
 /* tgsi2glsl: the command-line compiler.  Exit 0 on success, 1 on bad input or an output that
- * could not be written, 2 on bad usage. */
+ * could not be written, 2 on bad usage (a bad --key file included). */
 #include <errno.h>
 #include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_json.h"
 #include "glslang_check.h"
 #include "tgsi2glsl.h"
 
@@ -23,7 +23,12 @@ static void usage(FILE *f)
     fputs("\n"
           "  --target-only     assume no host extensions beyond what the target version has\n"
           "                    (default: any extension the target's API offers may be used)\n"
+          "  --key FILE.json   take the compile key from FILE.json (format below); --target\n"
+          "                    and --target-only on the command line override it\n"
+          "  --print-key       print the compile key as JSON and exit (a template for --key)\n"
           "  -o FILE           write the GLSL to FILE\n"
+          "  --reflect[=FILE]  write the reflection as JSON to FILE, or without FILE to\n"
+          "                    standard output instead of the GLSL (-o FILE then takes it)\n"
           "  --dump-ir         print the optimized SSA IR to stderr\n"
           "  --validate        check the output with glslang in-process\n"
           "  --no-opt          skip the optimization passes\n"
@@ -31,7 +36,25 @@ static void usage(FILE *f)
           "  --version         print the version and exit\n"
           "  -h, --help        print this help and exit\n"
           "Exit status: 0 compiled; 1 bad input (FILE:LINE:COL: error: ...) or an output that\n"
-          "could not be written; 2 bad usage.\n", f);
+          "could not be written; 2 bad usage or a bad --key file.\n"
+          "\n"
+          "Key file: a JSON object with any fields of struct t2g_key (include/tgsi2glsl.h),\n"
+          "named as there; a field left out keeps t2g_key_init()'s value for the target.\n"
+          "  \"target\": \"glsl330\"\n"
+          "  \"host_features\": [\"FP64\", ...] (or one number, the T2G_HOST_* mask), names:\n", f);
+    key_print_host_feature_names(f, "      ", 88);
+    fputs("  booleans and numbers as such: \"alpha_test\": true, \"ubo_binding_base\": 1\n"
+          "  arrays from index 0, the rest 0: \"sampler_levels\": [1, 4], \"so_stride\": [4];\n"
+          "    \"fs_output_swizzle\" and \"shadow_swizzle\" are arrays of 4-element arrays\n"
+          "  enumerations by name or number: alpha_func NEVER..ALWAYS; vs_attrib_type and\n"
+          "    fs_output_type float|int|uint; shadow_swizzle result|zero|one; image_format\n"
+          "    unknown|rgba32f|rgba8|r32ui|... (GLSL format qualifiers)\n"
+          "  \"prev_outputs\", \"next_inputs\": null (no linkage) or [{\"semantic\": \"GENERIC\",\n"
+          "    \"semantic_index\": 0, \"interp\": \"PERSPECTIVE\", \"location\": \"CENTER\"}, ...]\n"
+          "    (TGSI spellings; has_X and num_X follow from them)\n"
+          "  \"so_outputs\": [{\"register_index\": 0, \"start_component\": 0, \"num_components\": 4,\n"
+          "    \"output_buffer\": 0, \"dst_offset\": 0, \"stream\": 0}, ...] (num_so_outputs too)\n"
+          "--print-key writes every field.\n", f);
 }
 
 /* Usage errors: the message, where to look, exit status 2. */
@@ -129,8 +152,8 @@ static bool output_close(output *o)
 }
 
 typedef struct options {
-    const char *target_name, *out_path, *in_path;
-    bool validate, target_only, version;
+    const char *target_name, *out_path, *in_path, *key_path, *reflect_path;
+    bool reflect, print_key, validate, target_only, version;
     uint32_t flags;
 } options;
 
@@ -143,6 +166,7 @@ static int parse_args(int argc, char **argv, options *o)
         static const struct { const char *name, *what; size_t field; } valued[] = {
             { "--target", "a target", offsetof(options, target_name) },
             { "-o", "a file name", offsetof(options, out_path) },
+            { "--key", "a JSON file", offsetof(options, key_path) },
         };
         bool done = false;
         for (size_t k = 0; k < sizeof(valued) / sizeof(valued[0]) && !done; k++) {
@@ -166,7 +190,14 @@ static int parse_args(int argc, char **argv, options *o)
         }
         if (done)
             continue;
-        if (!strcmp(a, "--dump-ir"))
+        if (!strcmp(a, "--reflect"))
+            o->reflect = true;
+        else if (!strncmp(a, "--reflect=", 10) && a[10]) {
+            o->reflect = true;
+            o->reflect_path = a + 10;
+        } else if (!strcmp(a, "--print-key"))
+            o->print_key = true;
+        else if (!strcmp(a, "--dump-ir"))
             o->flags |= T2G_COMPILE_DUMP_IR;
         else if (!strcmp(a, "--validate"))
             o->validate = true;
@@ -192,11 +223,43 @@ static int parse_args(int argc, char **argv, options *o)
     return -1;
 }
 
-/* The key: t2g_key_init for the target and the CLI's host assumption. */
+/* err is "LINE:COL: message" from the JSON reader or the key loader. */
+static void key_error(const char *path, const char *err)
+{
+    const char *msg = strchr(err, ' ');
+    if (msg)
+        fprintf(stderr, "%s:%.*s error:%s\n", path, (int)(msg - err), err, msg);
+    else
+        fprintf(stderr, "%s: error: %s\n", path, err);
+}
+
+/* The key: t2g_key_init for the target, the CLI's host assumption, then the --key file. */
 static int build_key(const options *o, struct t2g_key *key)
 {
-    int target = o->target_name ? t2g_target_lookup(o->target_name) : T2G_TARGET_GLSL450;
+    json_value *doc = NULL;
+    char err[512];
+    int file_target = -1;
+    if (o->key_path) {
+        size_t len = 0;
+        char *text = read_path(o->key_path, &len);
+        if (!text) {
+            fprintf(stderr, "tgsi2glsl: cannot read %s: %s\n", o->key_path, strerror(errno));
+            return 2;
+        }
+        doc = json_parse(text, len, err, sizeof(err));
+        free(text);
+        if (doc)
+            file_target = key_json_target(doc, err, sizeof(err));
+        if (!doc || file_target < -1) {
+            key_error(o->key_path, err);
+            json_free(doc);
+            return 2;
+        }
+    }
+    int target = o->target_name ? t2g_target_lookup(o->target_name)
+                 : file_target >= 0 ? file_target : T2G_TARGET_GLSL450;
     if (target < 0) {
+        json_free(doc);
         fprintf(stderr, "tgsi2glsl: unknown target '%s'; the targets are:", o->target_name);
         list_targets(stderr);
         return 2;
@@ -204,6 +267,18 @@ static int build_key(const options *o, struct t2g_key *key)
     t2g_key_init(key, (enum t2g_target)target);
     if (!o->target_only)
         key->host_features |= t2g_target_extension_features((enum t2g_target)target);
+    uint32_t base_features = key->host_features;
+    if (doc) {
+        bool ok = key_apply_json(doc, key, err, sizeof(err));
+        json_free(doc);
+        if (!ok) {
+            key_error(o->key_path, err);
+            return 2;
+        }
+    }
+    key->target = (enum t2g_target)target;
+    if (o->target_only)
+        key->host_features = base_features;
     return -1;
 }
 
@@ -241,12 +316,23 @@ static int compile_and_write(const options *o, const struct t2g_key *key)
         }
     }
     if (r->ok) {
-        output glsl = { o->out_path, NULL };
-        if (output_open(&glsl))
+        /* --reflect alone puts the JSON on stdout in place of the GLSL, as spirv-cross does */
+        output glsl = { o->out_path, NULL }, refl = { o->reflect_path, NULL };
+        bool write_glsl = !o->reflect || o->reflect_path || o->out_path;
+        if (write_glsl && output_open(&glsl))
             fwrite(r->source, 1, r->source_len, glsl.f);
-        else
+        else if (write_glsl)
             status = 1;
         if (!output_close(&glsl))
+            status = 1;
+        if (o->reflect && output_open(&refl)) {
+            json_writer w;
+            jw_init(&w, refl.f);
+            reflection_write_json(&w, &r->reflection);
+        } else if (o->reflect) {
+            status = 1;
+        }
+        if (!output_close(&refl))
             status = 1;
     }
     t2g_result_free(r);
@@ -271,5 +357,12 @@ int main(int argc, char **argv)
     status = build_key(&o, &key);
     if (status >= 0)
         return status;
+    if (o.print_key) {
+        output out = { NULL, stdout };
+        json_writer w;
+        jw_init(&w, stdout);
+        key_write_json(&w, &key);
+        return output_close(&out) ? 0 : 1;
+    }
     return compile_and_write(&o, &key);
 }
