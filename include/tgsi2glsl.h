@@ -3,11 +3,23 @@
  * A compile is a pure function of (TGSI text, key): no global state, safe to call from any
  * number of threads at once.  Errors come back as values, never printed.
  *
+ * Example (tests/lib compiles and runs these lines as they stand):
+ *
  *   struct t2g_key key;
  *   t2g_key_init(&key, T2G_TARGET_GLSL450);
- *   struct t2g_result *r = t2g_compile(text, len, &key);
- *   if (!r->ok) fputs(r->diagnostics, stderr); else use(r->source, &r->reflection);
+ *   struct t2g_result *r = t2g_compile(text, len, &key, 0, "shader.tgsi");
+ *   if (!r)
+ *       return -1;  // out of memory
+ *   if (!r->ok)
+ *       fputs(r->diagnostics, stderr);
+ *   else
+ *       use(r->source, &r->reflection);
  *   t2g_result_free(r);
+ *
+ * `text` is `len` bytes of TGSI; it need not be NUL-terminated (a NUL byte within it is an
+ * error), and the library keeps no pointer to it or to the key: both may go as soon as
+ * t2g_compile returns.  What the result points to (source, diagnostics, ir_dump, and the
+ * reflection it holds) lives until t2g_result_free.
  */
 #ifndef TGSI2GLSL_H
 #define TGSI2GLSL_H
@@ -325,8 +337,10 @@ enum {
     T2G_COMPILE_VALIDATE_IR = 1u << 2, /* run the IR validator after every pass */
 };
 
-/* Compiles; never returns NULL except when out of memory.  `filename` only labels
- * diagnostics (may be NULL). */
+/* Compiles `len` bytes of TGSI at `tgsi` (not necessarily NUL-terminated; NULL with len 0 is
+ * an empty input); never returns NULL except when out of memory.  `filename` only labels
+ * diagnostics (may be NULL); like `tgsi` and `key`, it is not used after the call returns.
+ * The result's strings and reflection stay valid until t2g_result_free. */
 struct t2g_result *t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key,
                                uint32_t flags, const char *filename);
 void t2g_result_free(struct t2g_result *r);
