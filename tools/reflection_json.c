@@ -46,6 +46,7 @@ static void write_io(json_writer *w, const char *key, const struct t2g_io *io, u
         jw_bool(w, "patch", v->patch);
         jw_bool(w, "builtin", v->builtin);
         jw_int(w, "location", v->location);
+        jw_bool(w, "location_in_source", v->location_in_source);
         write_name(w, "type", varying_type_names, 3, v->type);
         jw_object_end(w);
     }

@@ -216,6 +216,49 @@ def test_reflect():
     check(p.returncode == 1 and not p.stdout, "--reflect of a bad shader: nothing on stdout", p)
 
 
+# ------------------------------------------------------------------ --target-only
+
+VS = ("VERT\nDCL IN[0]\nDCL IN[1]\nDCL OUT[0], POSITION\nDCL OUT[1], GENERIC[0]\n"
+      "  0: MOV OUT[0], IN[0]\n  1: MOV OUT[1], IN[1]\n  2: END\n")
+FS_SAMPLEID = ("FRAG\nDCL SV[0], SAMPLEID\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+               "  0: U2F TEMP[0], SV[0].xxxx\n  1: MOV OUT[0], TEMP[0]\n  2: END\n")
+
+
+def test_target_only():
+    # No extension without its host feature: written without it, or refused by name.
+    vs = write("vs.tgsi", VS)
+    for t in ("glsl140", "glsl150", "glsl330"):
+        for src in (SAMPLE, vs):
+            p = run(["--validate", "--target", t, "--target-only", src])
+            check(p.returncode == 0 and b"#extension" not in p.stdout,
+                  f"{t} --target-only {os.path.basename(src)}: no #extension, validates", p)
+    r = reflect(["--target", "glsl150", "--target-only", vs])
+    check([(i["location"], i["location_in_source"]) for i in r.get("inputs", [])]
+          == [(0, False), (1, False)], "glsl150 --target-only: locations to bind by name")
+    r = reflect(["--target", "glsl330", "--target-only", SAMPLE])
+    check([(u["binding"], u["binding_in_source"]) for u in r.get("uniform_blocks", [])]
+          == [(0, False)], "glsl330 --target-only: bindings set by name")
+    # A host with the extensions (the default) still gets them, and the reflection says so.
+    p = run(["--target", "glsl150", SAMPLE])
+    check(b"#extension GL_ARB_explicit_attrib_location : require" in p.stdout and
+          b"#extension GL_ARB_shading_language_420pack : require" in p.stdout,
+          "glsl150 on a capable host: both extensions", p)
+    r = reflect(["--target", "glsl150", vs])
+    check([i["location_in_source"] for i in r.get("inputs", [])] == [True, True],
+          "glsl150: locations in the source")
+    # What cannot be written without the extension is refused, naming it.
+    fs = write("fs_sampleid.tgsi", FS_SAMPLEID)
+    p = run(["--target", "glsl330", "--target-only", fs])
+    check(p.returncode == 1 and b"GL_ARB_sample_shading, which the host does not advertise"
+          in p.stderr, "glsl330 --target-only gl_SampleID: refused naming the extension", p)
+    p = run(["--validate", "--target", "glsl330", fs])
+    check(p.returncode == 0 and b"#extension GL_ARB_sample_shading" in p.stdout,
+          "glsl330 gl_SampleID on a capable host", p)
+    p = run(["--target", "glsl330", "--target-only", TCS])
+    check(p.returncode == 1 and b"GL_ARB_tessellation_shader, which the host does not advertise"
+          in p.stderr, "glsl330 --target-only TCS: refused naming the extension", p)
+
+
 # ------------------------------------------------------------------ item 6: --key
 
 def key_members_of_header():
