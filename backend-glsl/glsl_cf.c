@@ -375,7 +375,7 @@ static void hoist_and_copies(ir_block *b, void *p)
                 continue;
             gcopy *cp = ARENA_NEW(c->a, gcopy);
             if (!cp) {
-                c->failed = true;
+                glsl_out_of_memory(c);
                 return;
             }
             cp->phi = in;
@@ -407,7 +407,7 @@ void cf_plan(glsl_ctx *c)
     c->rename = arena_alloc_uninit(c->a, sizeof(const char *) * (c->nvals + 1));
     c->instrs = arena_alloc_uninit(c->a, sizeof(ir_instr *) * (c->nvals + 1));
     if (!c->instrs ||!c->v || !c->copies || !c->predecl || !c->blocks || !c->rename) {
-        c->failed = true;
+        glsl_out_of_memory(c);
         return;
     }
     index_list(c, &s->body);

@@ -129,8 +129,9 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
     } else {
         io_interp(c, v, e, &interp, &loc);
     }
-    if (location >= 0) {
-        glsl_need(c, GF_EXPLICIT_LOCATION, "explicit attribute/output locations");
+    /* Without explicit locations the reflection tells the renderer to bind by name. */
+    bool location_in_source = location >= 0 && glsl_has(c, GF_EXPLICIT_LOCATION);
+    if (location_in_source) {
         out_s(c, "layout(location = ");
         out_u(c, (uint64_t)location);
         out_s(c, ") ");
@@ -182,6 +183,7 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
     io->interp_location = (uint8_t)loc;
     io->patch = v->patch;
     io->location = location;
+    io->location_in_source = location_in_source;
     io->type = varying_type(db);
 }
 

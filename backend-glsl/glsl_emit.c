@@ -17,6 +17,8 @@
  *                     3.00) they are plain `in vec4 g0;`
  *   vertex inputs     layout(location = N) in vec4|ivec4|uvec4 a<N>  (key->vs_attrib_type)
  *   fragment outputs  layout(location = n) out vec4|ivec4|uvec4 o<n> (key->fs_output_type)
+ *                     (without explicit locations, GLSL < 3.30 on a host without
+ *                     GL_ARB_explicit_attrib_location, no layout: the renderer binds by name)
  *   other semantics   GLSL builtins; outputs core GLSL lacks (EDGEFLAG, CLIPVERTEX) go to
  *                     a private `vec4 priv<id>`
  *   CONST[b]          layout(std140) uniform cb<b> { vec4 u<b>[N]; }  (the member is u<b>,
@@ -39,7 +41,8 @@
  *   transform feedback captures (key->so_outputs[i]) out float|vecN t2g_so<i>, outside any
  *                     block; reflection.so_varyings lists them for the link
  * Bindings are key->*_binding_base + TGSI index, written as layout(binding=) where the
- * target has it (GLSL >= 4.20 or GL_ARB_shading_language_420pack, ESSL >= 3.10).
+ * target has it (GLSL >= 4.20, or GL_ARB_shading_language_420pack where the key's host
+ * features have it; ESSL >= 3.10).
  *
  * Approximations, documented: ES has no noperspective (perspective is used); DEMOTE is
  * discard unless the host has GL_EXT_demote_to_helper_invocation (then demote, and helper
@@ -94,6 +97,13 @@ void glsl_refuse(glsl_ctx *c, const char *fmt, ...)
     va_end(ap);
     target_label(c, target, sizeof(target));
     diag_error(c->s->diags, 0, 0, "%s cannot express this shader: %s", target, what);
+}
+
+void glsl_out_of_memory(glsl_ctx *c)
+{
+    if (!c->failed)
+        diag_out_of_memory(c->s->diags, 0, 0);
+    c->failed = true;
 }
 
 bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what)
@@ -210,8 +220,8 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
     strbuf_append(&out, "void main()\n{\n");
     strbuf_appendn(&out, c->body.data ? c->body.data : "", c->body.len);
     strbuf_append(&out, "}\n");
-    if (!out.data) {
-        diag_error(s->diags, 0, 0, "out of memory while emitting GLSL");
+    if (!out.data || out.failed || c->decls.failed || c->body.failed) {
+        glsl_out_of_memory(c); /* never a truncated shader */
         return NULL;
     }
     if (out_len)

@@ -314,7 +314,7 @@ void io_prepare(glsl_ctx *c)
         ir_var *v = s->vars[i];
         gvar *g = ARENA_NEW(c->a, gvar);
         if (!g) {
-            c->failed = true;
+            glsl_out_of_memory(c);
             return;
         }
         g->texture = v->kind == IR_VAR_SAMPLER && v->texture != TGSI_TEXTURE_UNKNOWN ? v->texture : -1;

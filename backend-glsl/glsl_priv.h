@@ -113,6 +113,7 @@ bool glsl_has(glsl_ctx *c, enum glsl_feature f);            /* enables its exten
 bool glsl_could(const glsl_ctx *c, enum glsl_feature f);    /* the same question, enabling nothing */
 bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what); /* refuses when missing */
 void glsl_refuse(glsl_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void glsl_out_of_memory(glsl_ctx *c);                         /* fails with a diagnostic */
 
 /* Decimal digits of v, written at the end of out[20] (a uint64_t has at most 20): returns
  * their count, so they start at out + 20 - count. */

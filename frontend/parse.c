@@ -51,7 +51,11 @@ void *grow_array(parse_ctx *ctx, void *arr, size_t *cap, size_t num, size_t elem
     size_t ncap = *cap ? *cap * 2 : 16;
     void *p = arena_realloc(ctx->a, arr, *cap * elem, ncap * elem);
     if (!p) {
-        diag_error(ctx->diags, ctx->tok_line, ctx->tok_col, "out of memory");
+        /* The parse goes on into scratch (the result is NULL): one report is enough, at the
+         * statement that did not fit. */
+        if (!ctx->out_of_memory)
+            diag_out_of_memory(ctx->diags, ctx->tok_line, ctx->tok_col);
+        ctx->out_of_memory = true;
         return NULL;
     }
     *cap = ncap;
@@ -102,7 +106,7 @@ ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags
     char *buf = arena_alloc_uninit(a, len + 1);
     ast_program *prog = ARENA_NEW(a, ast_program);
     if (!buf || !prog) {
-        diag_error(diags, 0, 0, "out of memory");
+        diag_out_of_memory(diags, 0, 0);
         return NULL;
     }
     if (len)
@@ -130,5 +134,17 @@ ast_program *tgsi_parse(arena *a, const char *text, size_t len, diag_list *diags
         diag_error(diags, ctx.tok_line, ctx.tok_col, "parse failed");
     if (rc != 0 || diags->num_errors > ctx.errors_at_start)
         return NULL;
+    /* The grammar takes end of input after any statement, so a shader cut at a line boundary
+     * parses; tgsi_dump always writes END, and without it the cut is silent (an empty or
+     * partial main).  END is the last instruction or comes before the subroutines, so the
+     * scan from the back is short.  The lexer stopped at the end: the lookahead is there. */
+    size_t i = prog->num_insns;
+    while (i > 0 && prog->insns[i - 1].opcode != TGSI_OPCODE_END)
+        i--;
+    if (i == 0) {
+        diag_error(diags, ctx.tok_line, ctx.tok_col,
+                   "end of input without END (is the shader truncated?)");
+        return NULL;
+    }
     return prog;
 }

@@ -84,6 +84,7 @@ typedef struct parse_ctx {
     bool imm_failed;
 
     /* where a statement goes when its array cannot grow (out of memory; the parse fails) */
+    bool out_of_memory;     /* reported already */
     ast_insn oom_insn;
     ast_decl oom_decl;
     ast_imm oom_imm;

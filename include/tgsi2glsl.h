@@ -3,11 +3,23 @@
  * A compile is a pure function of (TGSI text, key): no global state, safe to call from any
  * number of threads at once.  Errors come back as values, never printed.
  *
+ * Example (tests/lib compiles and runs these lines as they stand):
+ *
  *   struct t2g_key key;
  *   t2g_key_init(&key, T2G_TARGET_GLSL450);
- *   struct t2g_result *r = t2g_compile(text, len, &key);
- *   if (!r->ok) fputs(r->diagnostics, stderr); else use(r->source, &r->reflection);
+ *   struct t2g_result *r = t2g_compile(text, len, &key, 0, "shader.tgsi");
+ *   if (!r)
+ *       return -1;  // out of memory
+ *   if (!r->ok)
+ *       fputs(r->diagnostics, stderr);
+ *   else
+ *       use(r->source, &r->reflection);
  *   t2g_result_free(r);
+ *
+ * `text` is `len` bytes of TGSI; it need not be NUL-terminated (a NUL byte within it is an
+ * error), and the library keeps no pointer to it or to the key: both may go as soon as
+ * t2g_compile returns.  What the result points to (source, diagnostics, ir_dump, and the
+ * reflection it holds) lives until t2g_result_free.
  */
 #ifndef TGSI2GLSL_H
 #define TGSI2GLSL_H
@@ -22,6 +34,10 @@ extern "C" {
 
 #define T2G_VERSION_MAJOR 0
 #define T2G_VERSION_MINOR 1
+
+/* The library's version, "MAJOR.MINOR.PATCH" (the meson project version it was built as):
+ * a caller can compare it with the header it was compiled against. */
+const char *t2g_version(void);
 
 enum t2g_target {
     T2G_TARGET_GLSL140, T2G_TARGET_GLSL150, T2G_TARGET_GLSL330,
@@ -48,9 +64,9 @@ enum {
     T2G_HOST_INT64 = 1u << 1,           /* GL_ARB_gpu_shader_int64 */
     T2G_HOST_SHADER_CLOCK = 1u << 2,    /* GL_ARB_shader_clock */
     T2G_HOST_TEXTURE_CUBE_ARRAY = 1u << 3,
-    T2G_HOST_SAMPLE_SHADING = 1u << 4,  /* ES: OES_sample_variables */
+    T2G_HOST_SAMPLE_SHADING = 1u << 4,  /* GL_ARB_sample_shading (core in 4.00); ES: OES_sample_variables */
     T2G_HOST_GEOMETRY_SHADER = 1u << 5, /* ES 3.1: EXT_geometry_shader */
-    T2G_HOST_TESSELLATION = 1u << 6,    /* ES 3.1: EXT_tessellation_shader */
+    T2G_HOST_TESSELLATION = 1u << 6,    /* GL_ARB_tessellation_shader (core in 4.00); ES 3.1: EXT_tessellation_shader */
     T2G_HOST_CLIP_CULL_DISTANCE = 1u << 7, /* ES: EXT_clip_cull_distance */
     T2G_HOST_TEXTURE_BUFFER = 1u << 8,  /* ES 3.1: EXT_texture_buffer */
     T2G_HOST_SHADER_IMAGE_ATOMIC = 1u << 9, /* ES: OES_shader_image_atomic */
@@ -64,7 +80,13 @@ enum {
      * ARB_transform_feedback3): assumed on desktop targets, probed on GLES hosts (some
      * accept them). */
     T2G_HOST_TRANSFORM_FEEDBACK3 = 1u << 16,
-    T2G_HOST_VIEWPORT_ARRAY = 1u << 17, /* ES: OES_viewport_array (gl_ViewportIndex) */
+    T2G_HOST_VIEWPORT_ARRAY = 1u << 17, /* GL_ARB_viewport_array (core in 4.10); ES: OES_viewport_array (gl_ViewportIndex) */
+    /* Without it, vertex inputs and fragment outputs are declared without layout(location)
+     * and the renderer binds them by name (t2g_io.location_in_source). */
+    T2G_HOST_EXPLICIT_ATTRIB_LOCATION = 1u << 18, /* GL_ARB_explicit_attrib_location (core in 3.30) */
+    /* Without it, layout(binding) is left out and the renderer binds resources by name
+     * (t2g_resource.binding_in_source). */
+    T2G_HOST_SHADING_LANGUAGE_420PACK = 1u << 19, /* GL_ARB_shading_language_420pack (core in 4.20) */
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
@@ -246,7 +268,11 @@ struct t2g_io {
     uint8_t interp_location;     /* emitted location qualifier (TGSI_INTERPOLATE_LOC_*) */
     bool patch;
     bool builtin;
-    int32_t location;            /* explicit location, -1 when matched by name */
+    /* location: of a vertex input or fragment output; -1 for the others (matched by name).
+     * Without location_in_source the shader does not say it (no layout(location) on the
+     * target): the renderer binds it by name (glBindAttribLocation, glBindFragDataLocation). */
+    bool location_in_source;
+    int32_t location;
     uint8_t type;                /* enum t2g_varying_type */
 };
 
@@ -322,8 +348,10 @@ enum {
     T2G_COMPILE_VALIDATE_IR = 1u << 2, /* run the IR validator after every pass */
 };
 
-/* Compiles; never returns NULL except when out of memory.  `filename` only labels
- * diagnostics (may be NULL). */
+/* Compiles `len` bytes of TGSI at `tgsi` (not necessarily NUL-terminated; NULL with len 0 is
+ * an empty input); never returns NULL except when out of memory.  `filename` only labels
+ * diagnostics (may be NULL); like `tgsi` and `key`, it is not used after the call returns.
+ * The result's strings and reflection stay valid until t2g_result_free. */
 struct t2g_result *t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key,
                                uint32_t flags, const char *filename);
 void t2g_result_free(struct t2g_result *r);

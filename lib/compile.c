@@ -87,8 +87,7 @@ t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key, uint32_t fl
     } else {
         r->source = compile(ri->arena, &d, tgsi ? tgsi : "", len, key, flags, r);
         if (!r->source && !diag_has_errors(&d))
-            diag_error(&d, 0, 0, "out of memory (compile limit %u MiB)",
-                       COMPILE_MEMORY_LIMIT >> 20);
+            diag_out_of_memory(&d, 0, 0);
     }
     r->ok = r->source != NULL;
     if (!r->ok) {

@@ -18,7 +18,7 @@ bool tr_check_structure(tr *t)
     struct open { enum tgsi_opcode op; ast_loc loc; bool has_else; } *stack;
     stack = arena_alloc_uninit(t->a, sizeof(struct open) * (TR_MAX_NESTING + 1)); /* pushed before read */
     if (!stack) {
-        tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
+        tr_out_of_memory(t, (ast_loc){ 0, 0 });
         return false;
     }
     size_t depth = 0;
@@ -202,7 +202,7 @@ static void edge_push(tr *t, tr_edges *e, tr_edge edge)
         unsigned cap = e->cap ? e->cap * 2 : 4;
         tr_edge *n = arena_realloc(t->a, e->v, sizeof(tr_edge) * e->cap, sizeof(tr_edge) * cap);
         if (!n) {
-            tr_error(t, t->insn->loc, "out of memory");
+            tr_out_of_memory(t, t->insn->loc);
             return;
         }
         e->v = n;
@@ -394,7 +394,7 @@ static void flow_bgnloop(tr *t)
 {
     uint32_t n, *chs;
     if (!written_channels(t, &chs, &n)) {
-        tr_error(t, t->insn->loc, "out of memory");
+        tr_out_of_memory(t, t->insn->loc);
         return;
     }
     tr_frame *f = push(t, TR_FRAME_LOOP);
@@ -404,7 +404,7 @@ static void flow_bgnloop(tr *t)
     f->first_value = t->s->next_value_index;
     f->phis = ARENA_NEW_ARRAY(t->a, tr_loop_phi, n + 1);
     if (!f->phis) {
-        tr_error(t, t->insn->loc, "out of memory");
+        tr_out_of_memory(t, t->insn->loc);
         return;
     }
     for (uint32_t i = 0; i < n; i++) {
@@ -564,7 +564,7 @@ static void flow_endloop(tr *t)
         phi->srcs = ARENA_NEW_ARRAY(t->a, ir_src, preds.n);
         phi->phi_preds = ARENA_NEW_ARRAY(t->a, ir_block *, preds.n);
         if (!phi->srcs || !phi->phi_preds) {
-            tr_error(t, t->insn->loc, "out of memory");
+            tr_out_of_memory(t, t->insn->loc);
             return;
         }
         for (unsigned e = 0; e < preds.n; e++)

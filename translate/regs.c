@@ -34,7 +34,7 @@ tr_chan *tr_map_copy(tr *t, const tr_chan *m)
     tr_chan *c = arena_alloc_uninit(t->a, sizeof(tr_chan) * ((size_t)t->num_slots * 4 + 1));
     if (!c) {
         /* the arena's limit: stop after this instruction; the live map stands in */
-        tr_error(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 }, "out of memory");
+        tr_out_of_memory(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 });
         return t->map;
     }
     memmove(c, m, sizeof(tr_chan) * t->num_slots * 4);
@@ -49,7 +49,7 @@ tr_edge tr_edge_make(tr *t, ir_block *from, const tr_chan *m, uint32_t wlog_star
         return (tr_edge){ from, tr_map_copy(t, m), 0 };
     tr_chan *c = arena_alloc_uninit(t->a, sizeof(tr_chan) * ((size_t)nch + 1));
     if (!c) {
-        tr_error(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 }, "out of memory");
+        tr_out_of_memory(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 });
         return (tr_edge){ from, t->map, 0 };
     }
     for (uint32_t k = wlog_start; k < t->wlog_len; k++)
@@ -804,7 +804,7 @@ static void edge_complete_all(tr *t, tr_edge *e, const tr_chan *saved, uint32_t 
     tr_chan *m = arena_alloc_uninit(t->a, bytes + sizeof(tr_chan));
     if (!m) {
         /* out of memory, the translation fails: just leave nothing unset */
-        tr_error(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 }, "out of memory");
+        tr_out_of_memory(t, t->insn ? t->insn->loc : (ast_loc){ 0, 0 });
         memmove(e->map, saved, bytes);
     } else {
         memmove(m, saved, bytes);

@@ -113,7 +113,7 @@ void tr_sample(tr *t, const ast_insn *in)
         if (!t->sview_use)
             t->sview_use = ARENA_NEW_ARRAY(t->a, uint8_t, t->num_sviews);
         if (!t->sview_use) {
-            tr_error(t, in->loc, "out of memory");
+            tr_out_of_memory(t, in->loc);
             return;
         }
         uint8_t use = compare ? 2 : 1;

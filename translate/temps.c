@@ -228,7 +228,7 @@ bool tr_declare_temps(tr *t)
     }
     t->temp_ranges = ARENA_NEW_ARRAY(t->a, tr_temp_range, ranges + 1);
     if (!t->temp_ranges) {
-        tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
+        tr_out_of_memory(t, (ast_loc){ 0, 0 });
         return false;
     }
     for (size_t i = 0; i < p->num_decls; i++) {
@@ -256,7 +256,7 @@ bool tr_declare_temps(tr *t)
     if (span && span <= 4 * p->num_insns + 64) {
         uint32_t *range_of = ARENA_NEW_ARRAY(t->a, uint32_t, span);
         if (!range_of) {
-            tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
+            tr_out_of_memory(t, (ast_loc){ 0, 0 });
             return false;
         }
         for (uint32_t i = 0; i < t->num_temp_ranges; i++)
@@ -268,7 +268,7 @@ bool tr_declare_temps(tr *t)
 
     t->by_array = ARENA_NEW_ARRAY(t->a, uint64_t, t->num_temp_ranges + 1);
     if (!t->by_array) {
-        tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
+        tr_out_of_memory(t, (ast_loc){ 0, 0 });
         return false;
     }
     for (uint32_t i = 0; i < t->num_temp_ranges; i++)
@@ -284,7 +284,7 @@ bool tr_declare_temps(tr *t)
     if (t->num_temp_ranges) {
         l.v = arena_alloc_uninit(t->a, sizeof(uint32_t) * l.cap);
         if (!l.v) {
-            tr_error(t, (ast_loc){ 0, 0 }, "out of memory");
+            tr_out_of_memory(t, (ast_loc){ 0, 0 });
             return false;
         }
     }
@@ -301,7 +301,7 @@ bool tr_declare_temps(tr *t)
         for (unsigned k = 0; k < in->num_tex_offsets && k < AST_MAX_TEX_OFFSETS && ok; k++)
             ok = scan_reg(t, &in->tex_offsets[k].reg, 0, &l);
         if (!ok) {
-            tr_error(t, in->loc, "out of memory");
+            tr_out_of_memory(t, in->loc);
             return false;
         }
     }
@@ -315,7 +315,7 @@ bool tr_declare_temps(tr *t)
         rg->var = tr_range_var(t, rg->decl, IR_VAR_TEMP_ARRAY,
                                ir_type_make(rg->score > 0 ? IR_U32 : IR_F32, 4));
         if (!rg->var) {
-            tr_error(t, rg->decl->loc, "out of memory");
+            tr_out_of_memory(t, rg->decl->loc);
             return false;
         }
         if (!rg->var->array_len)

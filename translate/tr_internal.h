@@ -144,6 +144,7 @@ typedef struct tr {
 
 /* ---- translate.c */
 void tr_error(tr *t, ast_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void tr_out_of_memory(tr *t, ast_loc loc);
 ir_base tr_base_of(enum tgsi_type ty);          /* I32 for I, F64 for D...; VOID for X/N */
 static inline bool tr_type_is64(enum tgsi_type ty)
 {

@@ -14,6 +14,12 @@ void tr_error(tr *t, ast_loc loc, const char *fmt, ...)
     t->failed = true;
 }
 
+void tr_out_of_memory(tr *t, ast_loc loc)
+{
+    diag_out_of_memory(t->diags, loc.line, loc.col);
+    t->failed = true;
+}
+
 ir_base tr_base_of(enum tgsi_type ty)
 {
     static const ir_base bases[] = {
@@ -121,6 +127,23 @@ ir_shader *translate_tgsi(arena *a, const ast_program *prog, diag_list *diags)
     return translate_tgsi_opts(a, prog, &none, diags);
 }
 
+/* Translation stops once the compile has used half its memory limit, leaving the passes and
+ * the backend the other half.  Before the first instruction no instruction is to blame: the
+ * parsed shader (and the tables sized from it) took that much. */
+static void memory_stop_passed(tr *t, size_t limit, const ast_insn *at)
+{
+    char half[32], all[32];
+    diag_size_text(half, t->memory_stop);
+    diag_size_text(all, limit);
+    if (at)
+        tr_error(t, at->loc, "out of memory: translating the shader takes more than %s, the half "
+                 "of the %s compile limit that parsing and translation may use", half, all);
+    else
+        tr_error(t, (ast_loc){ 0, 0 }, "out of memory: the parsed shader takes more than "
+                 "%s, the half of the %s compile limit that parsing and translation may use",
+                 half, all);
+}
+
 ir_shader *translate_tgsi_opts(arena *a, const ast_program *prog, const translate_options *opts,
                                diag_list *diags)
 {
@@ -151,8 +174,7 @@ ir_shader *translate_tgsi_opts(arena *a, const ast_program *prog, const translat
     for (size_t pc = 0; pc < prog->num_insns && !t.failed; pc++) {
         const ast_insn *in = &prog->insns[pc];
         if (t.memory_stop && arena_used(a) > t.memory_stop) {
-            tr_error(&t, in->loc, "out of memory: the shader needs more than %zu MiB to translate",
-                     t.memory_stop >> 20);
+            memory_stop_passed(&t, opts->memory_limit, pc ? in : NULL);
             break;
         }
         if (in->opcode >= TGSI_OPCODE_COUNT) {

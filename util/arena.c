@@ -22,8 +22,8 @@ static void set_stop(arena *a)
 {
     a->stop = a->end;
     if (a->limit) {
-        size_t used = arena_used(a);
-        size_t left = a->limit > used ? a->limit - used : 0;
+        size_t used = arena_used(a), cap = a->limit + a->reserve;
+        size_t left = cap > used ? cap - used : 0;
         if (left < (size_t)(a->end - a->cur))
             a->stop = a->cur + left;
     }
@@ -74,9 +74,24 @@ void arena_destroy(arena *a)
     free(a);
 }
 
+/* A new limit starts afresh: no refusal seen, no reserve. */
 void arena_set_limit(arena *a, size_t bytes)
 {
     a->limit = bytes;
+    a->reserve = 0;
+    a->limit_hit = false;
+    set_stop(a);
+}
+
+/* Diagnostics live on the arena: without a reserve, the message saying that the limit was
+ * reached could not be allocated when the limit was reached by a small allocation. */
+#define REPORT_RESERVE (64 * 1024)
+
+void arena_open_reserve(arena *a)
+{
+    if (!a->limit || !a->limit_hit || a->reserve)
+        return;
+    a->reserve = REPORT_RESERVE;
     set_stop(a);
 }
 
@@ -85,8 +100,12 @@ static void *bump(arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     size_t used = arena_used(a);
-    if (need < size || (a->limit && (used + need < used || used + need > a->limit)))
+    if (need < size)
         return NULL;
+    if (a->limit && (used + need < used || used + need > a->limit + a->reserve)) {
+        a->limit_hit = true;
+        return NULL;
+    }
     if ((size_t)(a->end - a->cur) < need && !new_chunk(a, need))
         return NULL;
     void *p = a->cur;
@@ -165,10 +184,11 @@ void strbuf_init(strbuf *s, arena *a)
     s->a = a;
     s->data = NULL;
     s->len = s->cap = 0;
+    s->failed = false;
 }
 
 /* The slow path of the inline appends: a bigger buffer.  When out of memory the buffer
- * keeps what it had (emitters check for truncation through the arena limit). */
+ * keeps what it had and is marked failed (emitters check it before using the text). */
 bool strbuf_grow(strbuf *s, size_t n)
 {
     if (s->len + n + 1 <= s->cap)
@@ -177,8 +197,10 @@ bool strbuf_grow(strbuf *s, size_t n)
     while (cap < s->len + n + 1)
         cap *= 2;
     char *p = grow(s->a, s->data, s->cap, cap, false);
-    if (!p)
+    if (!p) {
+        s->failed = true;
         return false;
+    }
     s->data = p;
     s->cap = cap;
     return true;

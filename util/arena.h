@@ -17,7 +17,9 @@ struct arena {
     unsigned char *end;   /* the head chunk's end: bytes between cur and it may be written */
     unsigned char *start; /* the head chunk's first byte */
     size_t base;          /* bytes handed out before the head chunk */
-    size_t limit;
+    size_t limit;         /* arena_set_limit's cap; 0 = none */
+    size_t reserve;       /* bytes allowed past the limit (arena_open_reserve) */
+    bool limit_hit;       /* the limit has refused an allocation */
     struct arena_chunk *head;
 };
 
@@ -77,6 +79,12 @@ char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf,
 /* Bytes handed out so far, and a cap on them (0 = none) so hostile input cannot exhaust memory. */
 static inline size_t arena_used(const arena *a) { return a->base + (size_t)(a->cur - a->start); }
 void arena_set_limit(arena *a, size_t bytes);
+static inline size_t arena_limit(const arena *a) { return a->limit; }
+/* Whether the limit (not the system) has refused an allocation. */
+static inline bool arena_limit_hit(const arena *a) { return a->limit_hit; }
+/* Once the limit has refused an allocation, lets the arena pass it by a small fixed reserve
+ * (64 KiB, granted once) so that the failure can still be reported on it. */
+void arena_open_reserve(arena *a);
 
 #define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
 #define ARENA_NEW_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (size_t)(n)))
@@ -86,6 +94,7 @@ typedef struct strbuf {
     arena *a;
     char *data;
     size_t len, cap;
+    bool failed; /* an append did not fit: the text is truncated */
 } strbuf;
 
 void strbuf_init(strbuf *s, arena *a);

@@ -21,6 +21,7 @@ static void diag_add(diag_list *d, enum diag_severity sev, int line, int col, co
         d->num_errors++;
     if (d->num_errors > DIAG_MAX)
         return;
+    arena_open_reserve(d->a); /* when the limit was reached: the report still needs room */
     char buf[512];
     vsnprintf(buf, sizeof(buf), fmt, ap);
     diag *g = ARENA_NEW(d->a, diag);
@@ -58,8 +59,28 @@ void diag_warning(diag_list *d, int line, int col, const char *fmt, ...)
     va_end(ap);
 }
 
+const char *diag_size_text(char buf[32], size_t bytes)
+{
+    if (bytes && bytes % (1u << 20) == 0)
+        snprintf(buf, 32, "%zu MiB", bytes >> 20);
+    else
+        snprintf(buf, 32, "%zu bytes", bytes);
+    return buf;
+}
+
+void diag_out_of_memory(diag_list *d, int line, int col)
+{
+    char limit[32];
+    if (arena_limit_hit(d->a))
+        diag_error(d, line, col, "out of memory: the shader needs more than the %s a compile may use",
+                   diag_size_text(limit, arena_limit(d->a)));
+    else
+        diag_error(d, line, col, "out of memory");
+}
+
 const char *diag_format_all(const diag_list *d)
 {
+    arena_open_reserve(d->a);
     strbuf s;
     strbuf_init(&s, d->a);
     strbuf_append(&s, "");

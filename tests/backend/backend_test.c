@@ -170,6 +170,51 @@ static void test_fs_mad(void)
     arena_destroy(c.a);
 }
 
+/* Emission under every arena limit from what the IR left to what it needs: the shader comes
+ * out whole or not at all (a failed append used to leave truncated GLSL that passed as
+ * compiled), and a refusal says it ran out of memory. */
+static void test_emit_memory_limits(void)
+{
+    ctx c;
+    ctx_init(&c, TGSI_PROCESSOR_FRAGMENT);
+    /* Eight outputs: the text outgrows the first buffers of each piece. */
+    ir_var *in = io_var(&c, IR_VAR_INPUT, TGSI_SEMANTIC_GENERIC, 0, TGSI_INTERPOLATE_PERSPECTIVE);
+    ir_instr *x = load(&c, in);
+    for (unsigned i = 0; i < 8; i++) {
+        ir_var *out = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, i, 0);
+        ir_instr *k = cvec4(&c, 0.5f + (float)i, 2, 3, 4);
+        store(&c, out, ir_build_alu3(&c.b, IR_OP_MAD, f4, ir_src_for(x), ir_src_for(k), ir_src_for(x)),
+              0xf);
+    }
+    struct t2g_key key;
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    struct t2g_reflection refl;
+    size_t len;
+    const char *full = glsl_emit(c.s, &key, &refl, &len);
+    char *want = full ? strdup(full) : NULL;
+    bool whole = false;
+    for (size_t extra = 0; want && !whole && extra < (1u << 20); extra += 16) {
+        reset_diags(&c);
+        arena_set_limit(c.a, arena_used(c.a) + extra);
+        const char *src = glsl_emit(c.s, &key, &refl, &len);
+        arena_set_limit(c.a, 0);
+        whole = src != NULL;
+        if (src ? strcmp(src, want) != 0 : !strstr(diag_format_all(&c.d), "out of memory")) {
+            fprintf(stderr, "emit under a limit %zu bytes above use: %s\n%s", extra,
+                    src ? "different source" : "no out-of-memory diagnostic",
+                    src ? src : diag_format_all(&c.d));
+            failures++;
+            break;
+        }
+    }
+    if (!whole) {
+        fprintf(stderr, "emit under memory limits: never emitted the whole shader\n");
+        failures++;
+    }
+    free(want);
+    arena_destroy(c.a);
+}
+
 /* A loop whose header phis swap each other on the back edge: the parallel copy needs a
  * temporary; the header phis are used after the loop. */
 static void test_loop_swap(void)
@@ -418,6 +463,7 @@ int main(int argc, char **argv)
     test_tex_shadow();
     test_refusals();
     test_tgsi_regressions();
+    test_emit_memory_limits();
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
     return failures ? 1 : 0;

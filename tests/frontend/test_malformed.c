@@ -34,6 +34,9 @@ static const bad cases[] = {
       "ADD expects 2 source operands, got 3" },
     { "FRAG\nADD TEMP[0], IN[0]\n", 0, 2, 1, "ADD expects 2 source operands, got 1" },
     { "FRAG\nSTORE\n", 0, 3, 1, "end of input" },
+    { "FRAG\n", 0, 2, 1, "end of input without END" },
+    { "FRAG\nDCL OUT[0], COLOR\nMOV OUT[0], IMM[0]\n", 0, 4, 1, "end of input without END" },
+    { "FRAG\nMOV TEMP[0], IN[0]", 0, 2, 19, "end of input without END" },
     { "FRAG\nELSE TEMP[0]\n", 0, 2, 6, "ELSE takes no operands" },
     { "FRAG\nMOV TEMP[0], IN[0] :5\n", 0, 2, 20, "MOV takes no label" },
     { "FRAG\nUIF TEMP[0].xxxx :99999999999\n", 0, 2, 18, "label 99999999999 out of range" },
@@ -181,12 +184,36 @@ static void stress(void)
     free(buf);
 }
 
+/* Under every arena limit the parse gives a program or a diagnostic: a limit reached by a
+ * small allocation once left no room for the message, and the compile failed silently. */
+static int check_memory_limits(void)
+{
+    int fails = 0;
+    size_t n = sizeof(sample) - 1;
+    for (size_t limit = 16; limit < 64 * 1024; limit += limit < 4096 ? 16 : 512) {
+        arena *a = arena_create();
+        arena_set_limit(a, limit);
+        diag_list d;
+        diag_init(&d, a, "limit");
+        ast_program *p = tgsi_parse(a, sample, n, &d);
+        const char *msg = p ? NULL : diag_format_all(&d);
+        if (!p && (!d.head || !strstr(msg, "out of memory"))) {
+            fprintf(stderr, "FAIL: arena limit %zu: no program and no out-of-memory diagnostic "
+                    "(%s)\n", limit, msg ? msg : "");
+            fails++;
+        }
+        arena_destroy(a);
+    }
+    return fails;
+}
+
 int main(void)
 {
     int fails = 0;
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         fails += check_case(&cases[i]);
     fails += check_long_line();
+    fails += check_memory_limits();
     stress();
     if (fails)
         fprintf(stderr, "%d malformed-input case(s) failed\n", fails);

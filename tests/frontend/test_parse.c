@@ -305,7 +305,7 @@ static void test_register_files(void)
                 name[i] = (char)(lower && tgsi_file_names[f][i] >= 'A' && tgsi_file_names[f][i] <= 'Z'
                                      ? tgsi_file_names[f][i] - 'A' + 'a'
                                      : tgsi_file_names[f][i]);
-            snprintf(text, sizeof(text), "FRAG\nMOV TEMP[0], %s[7].yxxx\nMOV TEMP[1], %s[2][3]\n",
+            snprintf(text, sizeof(text), "FRAG\nMOV TEMP[0], %s[7].yxxx\nMOV TEMP[1], %s[2][3]\nEND\n",
                      name, name);
             arena *a = arena_create();
             diag_list d;
@@ -313,8 +313,8 @@ static void test_register_files(void)
             ast_program *p = tgsi_parse(a, text, strlen(text), &d);
             if (!p)
                 fprintf(stderr, "%s%s", text, diag_format_all(&d));
-            CHECK(p && p->num_insns == 2);
-            if (p && p->num_insns == 2) {
+            CHECK(p && p->num_insns == 3);
+            if (p && p->num_insns == 3) {
                 CHECK(p->insns[0].src[0].reg.file == (enum tgsi_file)f);
                 CHECK(p->insns[0].src[0].reg.index == 7 && !p->insns[0].src[0].reg.has_dim);
                 CHECK(p->insns[0].src[0].swizzle[0] == 1 && p->insns[0].src[0].swizzle[1] == 0);
