@@ -104,6 +104,7 @@ static const field fields[] = {
     SCALAR(sprite_coord_enable, K_U8),
     SCALAR(sprite_coord_upper_left, K_BOOL),
     SCALAR(sprite_coord_generic, K_BOOL),
+    SCALAR(point_coord_y_flip, K_BOOL),
     SCALAR(fragcoord_y_flip, K_BOOL),
     SCALAR(clip_plane_enable, K_U8),
     SCALAR(clip_halfz_to_minus_one, K_BOOL),
