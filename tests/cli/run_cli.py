@@ -308,6 +308,7 @@ KEY = {
     "alpha_func": "GEQUAL",
     "alpha_test": True, "polygon_stipple": True, "two_sided_color": True, "flatshade": True,
     "sprite_coord_enable": 5, "sprite_coord_upper_left": True, "sprite_coord_generic": True,
+    "point_coord_y_flip": True,
     "fragcoord_y_flip": True, "clip_plane_enable": 63, "clip_halfz_to_minus_one": True,
     "flip_y_in_vertex": True, "point_size_from_driver": True,
     "ubo_binding_base": 1, "sampler_binding_base": 2, "image_binding_base": 3,
