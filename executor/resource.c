@@ -251,8 +251,13 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
              t->to_host ? "to" : "from", r->handle, t->x, t->w, (unsigned long long)t->offset);
         if (t->to_host)
             glc_buffer_sub_data(ctx->r, r->id, t->x, t->w, mem + t->offset);
-        else
+        else {
+            /* Shader writes (storage buffers, atomic counters) reach a read-back only
+             * through a barrier; the guest's own barrier orders only its GL calls. */
+            if (!ctx->r->gles || ctx->r->gl_version >= 31)
+                glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
             glc_buffer_get_sub_data(ctx->r, r->id, t->x, t->w, mem + t->offset);
+        }
         return 0;
     }
     /* Gallium puts a 1D array's layers in z (st/mesa moves GL's y there); below they are
