@@ -239,3 +239,11 @@ void formats_probe(struct vrend_renderer *r)
         r->fmt_caps[f->virgl] = fl;
     }
 }
+
+int vformat_stored_as(const struct vformat *f, int c)
+{
+    for (int j = 0; j < 4; j++)
+        if (f->swizzle[j] == "rgba"[c])
+            return j;
+    return -1;
+}

@@ -145,12 +145,11 @@ static uint32_t stored_mask(const struct surface *sf, uint32_t guest_mask)
     if (!f || !memcmp(f->swizzle, "rgba", 4))
         return guest_mask;
     uint32_t m = 0;
-    for (int c = 0; c < 4; c++)
-        for (int j = 0; j < 4; j++)
-            if (f->swizzle[j] == "rgba"[c]) {
-                m |= ((guest_mask >> j) & 1u) << c;
-                break;
-            }
+    for (int c = 0; c < 4; c++) {
+        int j = vformat_stored_as(f, c);
+        if (j >= 0)
+            m |= ((guest_mask >> j) & 1u) << c;
+    }
     return m;
 }
 

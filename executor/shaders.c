@@ -372,15 +372,11 @@ static enum raster_class rasterized(const struct sub_ctx *s, struct shader_obj *
 static void output_swizzle(uint32_t format, uint8_t swz[4])
 {
     const struct vformat *f = vformat_get(format);
-    if (!f || !memcmp(f->swizzle, "rgba", 4))
-        return;
-    for (int c = 0; c < 4; c++)
-        for (int j = 0; j < 4; j++)
-            if (f->swizzle[j] == "rgba"[c]) {
-                if (j != c)
-                    swz[c] = (uint8_t)(j + 1);
-                break;
-            }
+    for (int c = 0; f && c < 4; c++) {
+        int j = vformat_stored_as(f, c);
+        if (j >= 0 && j != c)
+            swz[c] = (uint8_t)(j + 1);
+    }
 }
 
 /* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
@@ -421,6 +417,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
 {
     struct sub_ctx *s = ctx->sub;
     key_base(ctx->r, k, stage);
+    enum raster_class raster = rasterized(s, st);
     static const int order[] = { SHADER_VERTEX, SHADER_TESS_CTRL, SHADER_TESS_EVAL,
                                  SHADER_GEOMETRY, SHADER_FRAGMENT };
     int pos = 0;
@@ -473,12 +470,12 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         }
         if (rs) {
             /* Polygon stipple is for filled polygons only (piglit point-line-no-cull). */
-            k->polygon_stipple = ((rs->s0 >> 22) & 1) && rasterized(s, st) == RASTER_FILLED;
+            k->polygon_stipple = ((rs->s0 >> 22) & 1) && raster == RASTER_FILLED;
             k->two_sided_color = (rs->s0 >> 5) & 1;
             k->flatshade = rs->s0 & 1;
             /* Coordinate replacement is for points only (a triangle's FS reads its own
              * texture coordinates with sprites enabled). */
-            if (rasterized(s, st) == RASTER_POINTS)
+            if (raster == RASTER_POINTS)
                 k->sprite_coord_enable = rs->sprite_coord_enable & 0xff;
             /* The desktop host moves gl_PointCoord's origin (apply_rasterizer), so the
              * replacement keeps it; GLES keeps it upper-left, so the replacement and the
@@ -502,7 +499,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         k->clip_plane_enable = (rs->s3 >> 24) & 0xff;
         k->flip_y_in_vertex = fb_flipped(s);
         /* GLES has no glPointSize: a point's size comes from the shader. */
-        k->point_size_from_driver = ctx->r->gles && rasterized(s, st) == RASTER_POINTS;
+        k->point_size_from_driver = ctx->r->gles && raster == RASTER_POINTS;
         k->flatshade = rs->s0 & 1;
     }
 }

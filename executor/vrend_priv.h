@@ -45,6 +45,8 @@ struct vformat {
     bool vnorm;
 };
 const struct vformat *vformat_get(uint32_t virgl_format);  /* NULL when unknown */
+/* The component (0-3) that stored channel c of f is read back as, or -1 for none. */
+int vformat_stored_as(const struct vformat *f, int c);
 /* The framebuffer point through which data of format f, with capabilities fl, is read
  * back: depth and/or stencil, else colour 0. */
 GLenum vformat_read_point(const struct vformat *f, uint16_t fl);
