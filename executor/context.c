@@ -79,6 +79,8 @@ struct vrend_context *vrend_context_create(struct vrend_renderer *r, const char 
         free(ctx);
         return NULL;
     }
+    ctx->next = r->contexts;
+    r->contexts = ctx;
     return ctx;
 }
 
@@ -86,6 +88,11 @@ void vrend_context_destroy(struct vrend_context *ctx)
 {
     if (!ctx)
         return;
+    struct vrend_context **link = &ctx->r->contexts;
+    while (*link && *link != ctx)
+        link = &(*link)->next;
+    if (*link)
+        *link = ctx->next;
     for (uint32_t i = 0; i < ctx->subs.cap; i++)
         if (ctx->subs.keys[i] && ctx->subs.vals[i])
             sub_destroy(ctx, ctx->subs.vals[i]);

@@ -17,10 +17,8 @@ static void write_state(struct query *q, uint32_t state, uint64_t result)
 {
     struct vres *r = q->res;
     struct virgl_host_query_state st = { state, 8, result };
-    if (!r || !r->backing || q->offset > r->backing_size ||
-        r->backing_size - q->offset < sizeof st)
-        return;
-    memcpy(r->backing + q->offset, &st, sizeof st);
+    if (r)
+        vres_backing_write(r, q->offset, &st, sizeof st);
 }
 
 static uint64_t fetch(struct query *q)

@@ -95,6 +95,60 @@ static bool init_egl(struct vrend_renderer *r, char *err, size_t err_len)
     return true;
 }
 
+/* The caller's context (a display's): the newest version it makes, current. */
+static bool init_provided(struct vrend_renderer *r, char *err, size_t err_len)
+{
+    const struct vrend_gl_provider *gl = r->opts.gl;
+    static const int gl_versions[][2] = { { 4, 6 }, { 4, 5 }, { 4, 3 }, { 4, 1 }, { 3, 3 } };
+    static const int es_versions[][2] = { { 3, 2 }, { 3, 1 }, { 3, 0 } };
+    const int (*vers)[2] = r->gles ? es_versions : gl_versions;
+    int nvers = r->gles ? 3 : 5;
+    for (int i = 0; i < nvers && !r->gl_ctx; i++)
+        r->gl_ctx = gl->create(gl->user, vers[i][0], vers[i][1]);
+    if (!r->gl_ctx) {
+        snprintf(err, err_len, "the display made no GL %scontext of version %d.%d or newer",
+                 r->gles ? "ES " : "", vers[nvers - 1][0], vers[nvers - 1][1]);
+        return false;
+    }
+    gl->make_current(gl->user, r->gl_ctx);
+    /* The display decides the API: what it made is what the shaders are written for. */
+    r->gles = !epoxy_is_desktop_gl();
+    return true;
+}
+
+bool vrend_renderer_make_current(struct vrend_renderer *r)
+{
+    if (r->opts.gl) {
+        r->opts.gl->make_current(r->opts.gl->user, r->gl_ctx);
+        return true;
+    }
+    return eglMakeCurrent(r->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, r->egl_ctx);
+}
+
+struct vrend_fence *vrend_fence_create(struct vrend_renderer *r)
+{
+    GLsync s = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    glFlush();
+    (void)r;
+    return (struct vrend_fence *)s;
+}
+
+bool vrend_fence_signalled(struct vrend_renderer *r, struct vrend_fence *f)
+{
+    (void)r;
+    if (!f)
+        return true;    /* no sync object: nothing to wait for that glFlush did not send */
+    GLenum e = glClientWaitSync((GLsync)f, 0, 0);
+    return e == GL_ALREADY_SIGNALED || e == GL_CONDITION_SATISFIED || e == GL_WAIT_FAILED;
+}
+
+void vrend_fence_destroy(struct vrend_renderer *r, struct vrend_fence *f)
+{
+    (void)r;
+    if (f)
+        glDeleteSync((GLsync)f);
+}
+
 static void choose_target(struct vrend_renderer *r)
 {
     int v = r->gl_version;
@@ -174,11 +228,11 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
     if (opts)
         r->opts = *opts;
     r->gles = r->opts.gles;
-    bool egl_ok = init_egl(r, err, err_len);
+    bool gl_ok = r->opts.gl ? init_provided(r, err, err_len) : init_egl(r, err, err_len);
 #if defined(__SANITIZE_ADDRESS__)
     dl_iterate_phdr(keep_loaded, NULL);
 #endif
-    if (!egl_ok) {
+    if (!gl_ok) {
         vrend_renderer_destroy(r);
         return NULL;
     }
@@ -203,6 +257,18 @@ void vrend_renderer_destroy(struct vrend_renderer *r)
 {
     if (!r)
         return;
+    if (r->gl_ctx || r->egl_ctx)
+        vrend_renderer_make_current(r);
+    while (r->contexts)
+        vrend_context_destroy(r->contexts);
+    for (uint32_t i = 0; i < r->res.cap; i++)
+        if (r->res.keys[i] && r->res.vals[i])
+            vrend_resource_unref(r, r->res.keys[i]);
+    htable_free(&r->res);
+    if (r->gl_ctx) {
+        gles_blitter_free(r->blitter);
+        r->opts.gl->destroy(r->opts.gl->user, r->gl_ctx);
+    }
     if (r->dpy) {
         gles_blitter_free(r->blitter);
         eglMakeCurrent(r->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);

@@ -51,9 +51,9 @@ static GLenum gl_target(const struct vrend_resource_desc *d)
     }
 }
 
-static bool validate_desc(struct vrend_context *ctx, const struct vrend_resource_desc *d)
+static bool validate_desc(struct vrend_renderer *rr, const struct vrend_resource_desc *d)
 {
-    const struct host_limits *l = &ctx->r->lim;
+    const struct host_limits *l = &rr->lim;
     if (d->target >= PIPE_MAX_TEXTURE_TYPES)
         return false;
     if (d->target == PIPE_BUFFER)
@@ -101,27 +101,55 @@ static uint64_t client_memory_limit(const struct vrend_renderer *r)
     return r->opts.client_memory_limit ? r->opts.client_memory_limit : VREND_DEFAULT_CLIENT_MEMORY;
 }
 
-int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
-                          const struct vrend_resource_desc *d, void *backing, size_t size)
+static bool set_backing(struct vres *r, const struct vrend_iovec *iov, unsigned niov)
 {
-    if (!handle || htable_get(&ctx->res, handle)) {
-        vlog(ctx->r, VREND_LOG_ERROR, "resource create: bad or used handle %u", handle);
+    struct vrend_iovec *copy = NULL;
+    size_t total = 0;
+    if (niov) {
+        copy = calloc(niov, sizeof *copy);
+        if (!copy)
+            return false;
+        for (unsigned i = 0; i < niov; i++) {
+            if (__builtin_add_overflow(total, iov[i].len, &total) || (!iov[i].base && iov[i].len)) {
+                free(copy);
+                return false;
+            }
+            copy[i] = iov[i];
+        }
+    }
+    free(r->iov);
+    r->iov = copy;
+    r->niov = niov;
+    r->backing_size = total;
+    return true;
+}
+
+int vrend_resource_create(struct vrend_renderer *rr, uint32_t handle,
+                          const struct vrend_resource_desc *d, const struct vrend_iovec *iov,
+                          unsigned niov)
+{
+    if (!handle || htable_get(&rr->res, handle)) {
+        vlog(rr, VREND_LOG_ERROR, "resource create: bad or used handle %u", handle);
         return -EINVAL;
     }
-    if (!validate_desc(ctx, d)) {
-        vlog(ctx->r, VREND_LOG_ERROR, "resource create %u: invalid target %u format %u %ux%ux%u",
+    if (!validate_desc(rr, d)) {
+        vlog(rr, VREND_LOG_ERROR, "resource create %u: invalid target %u format %u %ux%ux%u",
              handle, d->target, d->format, d->width, d->height, d->depth);
         return -EINVAL;
     }
-    uint64_t charge = storage_bytes(d, vformat_get(d->format)), limit = client_memory_limit(ctx->r);
+    size_t size = 0;
+    for (unsigned i = 0; i < niov; i++)
+        if (__builtin_add_overflow(size, iov[i].len, &size))
+            return -EINVAL;
+    uint64_t charge = storage_bytes(d, vformat_get(d->format)), limit = client_memory_limit(rr);
     if (__builtin_add_overflow(charge, (uint64_t)size, &charge) || charge > limit ||
-        ctx->res_bytes > limit - charge) {
-        vlog(ctx->r, VREND_LOG_ERROR,
+        rr->res_bytes > limit - charge) {
+        vlog(rr, VREND_LOG_ERROR,
              "resource create %u: %llu bytes (target %u format %u %ux%ux%u[%u], %u levels, "
              "%u samples) past the client's memory budget (%llu of %llu bytes in use)", handle,
              (unsigned long long)charge, d->target, d->format, d->width, d->height, d->depth,
              d->array_size, d->last_level + 1, d->nr_samples,
-             (unsigned long long)ctx->res_bytes, (unsigned long long)limit);
+             (unsigned long long)rr->res_bytes, (unsigned long long)limit);
         return -ENOMEM;
     }
     struct vres *r = calloc(1, sizeof(*r));
@@ -130,18 +158,20 @@ int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
     r->handle = handle;
     r->refs = 1;
     r->d = *d;
-    r->backing = backing;
-    r->backing_size = size;
+    if (!set_backing(r, iov, niov)) {
+        free(r);
+        return -EINVAL;
+    }
     r->fmt = vformat_get(d->format);
     while (glGetError() != GL_NO_ERROR)
         ;
     if (d->target == PIPE_BUFFER) {
         r->is_buffer = true;
         r->target = GL_ARRAY_BUFFER;
-        glc_buffer_create(ctx->r, &r->id);
-        glc_buffer_data(ctx->r, r->id, d->width, NULL, GL_STREAM_DRAW);
-    } else if (ctx->r->gles) {
-        gles_texture_create(ctx->r, r, gl_target(d));
+        glc_buffer_create(rr, &r->id);
+        glc_buffer_data(rr, r->id, d->width, NULL, GL_STREAM_DRAW);
+    } else if (rr->gles) {
+        gles_texture_create(rr, r, gl_target(d));
     } else {
         r->target = gl_target(d);
         GLsizei levels = d->last_level + 1, w = d->width, h = d->height;
@@ -169,21 +199,18 @@ int vrend_resource_create(struct vrend_context *ctx, uint32_t handle,
     }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
-        vlog(ctx->r, VREND_LOG_ERROR, "resource create %u: GL error 0x%x (format %u)", handle, e,
+        vlog(rr, VREND_LOG_ERROR, "resource create %u: GL error 0x%x (format %u)", handle, e,
              d->format);
-        if (r->is_buffer)
-            glDeleteBuffers(1, &r->id);
-        else
-            glDeleteTextures(1, &r->id);
-        free(r);
+        r->charged = 0;
+        vres_unref(NULL, r);
         return -EINVAL;
     }
-    if (!htable_put(&ctx->res, handle, r)) {
-        vres_unref(ctx, r);
+    if (!htable_put(&rr->res, handle, r)) {
+        vres_unref(NULL, r);
         return -ENOMEM;
     }
     r->charged = charge;
-    ctx->res_bytes += charge;
+    rr->res_bytes += charge;
     return 0;
 }
 
@@ -200,26 +227,97 @@ void vres_unref(struct vrend_context *ctx, struct vres *r)
         glDeleteTextures(1, &r->id);
     if (r->tbo)
         glDeleteTextures(1, &r->tbo);
+    free(r->iov);
     free(r);
 }
 
-void vrend_resource_unref(struct vrend_context *ctx, uint32_t handle)
+void vrend_resource_unref(struct vrend_renderer *rr, uint32_t handle)
 {
-    struct vres *r = htable_remove(&ctx->res, handle);
+    struct vres *r = htable_remove(&rr->res, handle);
     if (!r)
         return;
+    for (struct vrend_context *c = rr->contexts; c; c = c->next)
+        vrend_context_detach_resource(c, handle);
     /* Objects may still hold the GL object; only the guest-visible memory goes away (and
      * leaves the budget: what objects keep alive is bounded by the objects). */
-    ctx->res_bytes -= r->charged;
+    rr->res_bytes -= r->charged;
     r->charged = 0;
-    r->backing = NULL;
-    r->backing_size = 0;
-    vres_unref(ctx, r);
+    set_backing(r, NULL, 0);
+    vres_unref(NULL, r);
+}
+
+int vrend_resource_attach_backing(struct vrend_renderer *rr, uint32_t handle,
+                                  const struct vrend_iovec *iov, unsigned niov)
+{
+    struct vres *r = htable_get(&rr->res, handle);
+    if (!r)
+        return -EINVAL;
+    size_t size = 0;
+    for (unsigned i = 0; i < niov; i++)
+        if (__builtin_add_overflow(size, iov[i].len, &size))
+            return -EINVAL;
+    /* The budget counts guest memory too: swap the old backing's share for the new one. */
+    uint64_t limit = client_memory_limit(rr), rest = rr->res_bytes - r->charged;
+    uint64_t charge = r->charged - r->backing_size + size;
+    if (charge > limit || rest > limit - charge)
+        return -ENOMEM;
+    if (!set_backing(r, iov, niov))
+        return -EINVAL;
+    rr->res_bytes = rest + charge;
+    r->charged = charge;
+    return 0;
+}
+
+void vrend_resource_detach_backing(struct vrend_renderer *rr, uint32_t handle)
+{
+    struct vres *r = htable_get(&rr->res, handle);
+    if (!r)
+        return;
+    rr->res_bytes -= r->backing_size;
+    r->charged -= r->backing_size;
+    set_backing(r, NULL, 0);
+}
+
+int vrend_context_attach_resource(struct vrend_context *ctx, uint32_t handle)
+{
+    struct vres *r = htable_get(&ctx->r->res, handle);
+    if (!r)
+        return -EINVAL;
+    if (htable_get(&ctx->res, handle) == r)
+        return 0;
+    struct vres *old = htable_get(&ctx->res, handle);
+    if (!htable_put(&ctx->res, handle, r))
+        return -ENOMEM;
+    vres_ref(r);
+    vres_unref(ctx, old);
+    return 0;
+}
+
+void vrend_context_detach_resource(struct vrend_context *ctx, uint32_t handle)
+{
+    vres_unref(ctx, htable_remove(&ctx->res, handle));
 }
 
 struct vres *ctx_res(struct vrend_context *ctx, uint32_t handle)
 {
     return htable_get(&ctx->res, handle);
+}
+
+int vrend_resource_get_info(struct vrend_renderer *rr, uint32_t handle,
+                            struct vrend_resource_info *info)
+{
+    const struct vres *r = htable_get(&rr->res, handle);
+    if (!r)
+        return -EINVAL;
+    const struct vformat *f = r->fmt;
+    uint32_t bw = f && f->block_w ? f->block_w : 1, bytes = f ? f->block_bytes : 1;
+    *info = (struct vrend_resource_info){
+        .handle = handle, .format = r->d.format, .width = r->d.width, .height = r->d.height,
+        .depth = r->d.depth, .flags = r->d.flags,
+        .stride = (r->d.width + bw - 1) / bw * bytes,
+        .gl_texture = r->is_buffer ? 0 : r->id,
+    };
+    return 0;
 }
 
 GLuint vres_texture_buffer(struct vrend_renderer *rr, struct vres *r, uint32_t format)
@@ -236,49 +334,41 @@ GLuint vres_texture_buffer(struct vrend_renderer *rr, struct vres *r, uint32_t f
     return r->tbo;
 }
 
-/* Copies one box between `mem` (the layout t describes) and r.  Every size is checked
- * against the resource and the memory before GL sees it. */
-int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_transfer *t,
-              uint8_t *mem, size_t mem_size)
+/* Gallium puts a 1D array's layers in z (st/mesa moves GL's y there); the copies read them
+ * from y, one row per layer, so the layer stride becomes the row stride.  Returns t, or
+ * *tmp holding t so changed. */
+static const struct vrend_transfer *layers_in_y(const struct vres *r,
+                                                const struct vrend_transfer *t,
+                                                struct vrend_transfer *tmp)
 {
-    if (!mem)
-        return -EINVAL;
-    if (r->is_buffer) {
-        if (t->level || t->y || t->z || t->h > 1 || t->d > 1 || !t->w ||
-            (uint64_t)t->x + t->w > r->d.width || t->offset + t->w > mem_size)
-            return -EINVAL;
-        vlog(ctx->r, VREND_LOG_DEBUG, "buffer transfer %s res %u x %u w %u offset %llu",
-             t->to_host ? "to" : "from", r->handle, t->x, t->w, (unsigned long long)t->offset);
-        if (t->to_host)
-            glc_buffer_sub_data(ctx->r, r->id, t->x, t->w, mem + t->offset);
-        else {
-            /* Shader writes (storage buffers, atomic counters) reach a read-back only
-             * through a barrier; the guest's own barrier orders only its GL calls. */
-            if (!ctx->r->gles || ctx->r->gl_version >= 31)
-                glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
-            glc_buffer_get_sub_data(ctx->r, r->id, t->x, t->w, mem + t->offset);
-        }
-        return 0;
-    }
-    /* Gallium puts a 1D array's layers in z (st/mesa moves GL's y there); below they are
-     * read from y, one row per layer, so the layer stride becomes the row stride. */
-    struct vrend_transfer layers_in_y;
-    if (r->d.target == PIPE_TEXTURE_1D_ARRAY && (t->z || t->d > 1) && !t->y && t->h == 1) {
-        layers_in_y = *t;
-        layers_in_y.y = t->z;
-        layers_in_y.h = t->d;
-        layers_in_y.z = 0;
-        layers_in_y.d = 1;
-        if (t->layer_stride)
-            layers_in_y.stride = t->layer_stride;
-        layers_in_y.layer_stride = 0;
-        t = &layers_in_y;
-    }
+    if (r->is_buffer || r->d.target != PIPE_TEXTURE_1D_ARRAY || !(t->z || t->d > 1) || t->y ||
+        t->h != 1)
+        return t;
+    *tmp = *t;
+    tmp->y = t->z;
+    tmp->h = t->d;
+    tmp->z = 0;
+    tmp->d = 1;
+    if (t->layer_stride)
+        tmp->stride = t->layer_stride;
+    tmp->layer_stride = 0;
+    return tmp;
+}
+
+/* The layout of a texture transfer's memory, once checked against the resource: strides in
+ * bytes and the bytes it touches from its offset on.  False for a box or layout the
+ * resource cannot take. */
+struct copy_layout {
+    uint64_t stride, layer_stride, need, wblocks, hblocks;
+};
+static bool texture_layout(const struct vres *r, const struct vrend_transfer *t,
+                           struct copy_layout *l)
+{
     const struct vformat *f = r->fmt;
     if (t->level > r->d.last_level || !t->w || !t->h || !t->d)
-        return -EINVAL;
+        return false;
     if (r->d.nr_samples > 1)
-        return -EINVAL;
+        return false;
     uint32_t lw = vres_level_width(r, t->level), lh = vres_level_height(r, t->level);
     uint32_t ldepth = r->d.target == PIPE_TEXTURE_3D ? vres_level_depth(r, t->level)
                                                      : vres_layers(r);
@@ -287,25 +377,79 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
     uint32_t ylimit = r->d.target == PIPE_TEXTURE_1D_ARRAY ? vres_layers(r) : lh;
     if ((uint64_t)t->x + t->w > lw || (uint64_t)t->y + t->h > ylimit ||
         (uint64_t)t->z + t->d > zlimit)
-        return -EINVAL;
+        return false;
     uint32_t bw = f->block_w, bh = f->block_h;
-    uint64_t wblocks = (t->w + bw - 1) / bw, hblocks = (t->h + bh - 1) / bh;
-    uint64_t stride = t->stride ? t->stride : ((lw + bw - 1) / bw) * f->block_bytes;
-    uint64_t layer_stride = t->layer_stride ? t->layer_stride
-                                            : stride * ((ylimit + bh - 1) / bh);
-    if (stride < wblocks * f->block_bytes || stride % f->block_bytes)
+    l->wblocks = (t->w + bw - 1) / bw;
+    l->hblocks = (t->h + bh - 1) / bh;
+    l->stride = t->stride ? t->stride : ((lw + bw - 1) / bw) * f->block_bytes;
+    l->layer_stride = t->layer_stride ? t->layer_stride : l->stride * ((ylimit + bh - 1) / bh);
+    if (l->stride < l->wblocks * f->block_bytes || l->stride % f->block_bytes)
+        return false;
+    if (t->d > 1 && l->layer_stride < l->stride * l->hblocks)
+        return false;
+    l->need = (t->d - 1) * l->layer_stride + (l->hblocks - 1) * l->stride +
+              l->wblocks * f->block_bytes;
+    return true;
+}
+
+/* Bytes of memory a transfer touches from its offset on; false when it is not valid. */
+static bool transfer_extent(const struct vres *r, const struct vrend_transfer *t,
+                            uint64_t *need)
+{
+    if (r->is_buffer) {
+        if (t->level || t->y || t->z || t->h > 1 || t->d > 1 || !t->w ||
+            (uint64_t)t->x + t->w > r->d.width)
+            return false;
+        *need = t->w;
+        return true;
+    }
+    struct vrend_transfer tmp;
+    struct copy_layout l;
+    if (!texture_layout(r, layers_in_y(r, t, &tmp), &l))
+        return false;
+    *need = l.need;
+    return true;
+}
+
+int vres_copy(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
+              uint8_t *mem, size_t mem_size)
+{
+    if (!mem)
         return -EINVAL;
-    if (t->d > 1 && layer_stride < stride * hblocks)
+    if (r->is_buffer) {
+        uint64_t need;
+        if (!transfer_extent(r, t, &need) || t->offset > mem_size || need > mem_size - t->offset)
+            return -EINVAL;
+        vlog(rr, VREND_LOG_DEBUG, "buffer transfer %s res %u x %u w %u offset %llu",
+             t->to_host ? "to" : "from", r->handle, t->x, t->w, (unsigned long long)t->offset);
+        if (t->to_host)
+            glc_buffer_sub_data(rr, r->id, t->x, t->w, mem + t->offset);
+        else {
+            /* Shader writes (storage buffers, atomic counters) reach a read-back only
+             * through a barrier; the guest's own barrier orders only its GL calls. */
+            if (!rr->gles || rr->gl_version >= 31)
+                glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
+            glc_buffer_get_sub_data(rr, r->id, t->x, t->w, mem + t->offset);
+        }
+        return 0;
+    }
+    struct vrend_transfer tmp;
+    t = layers_in_y(r, t, &tmp);
+    struct copy_layout l;
+    if (!texture_layout(r, t, &l))
         return -EINVAL;
-    uint64_t need = (t->d - 1) * layer_stride + (hblocks - 1) * stride + wblocks * f->block_bytes;
+    const struct vformat *f = r->fmt;
+    uint32_t bh = f->block_h;
+    uint64_t stride = l.stride, layer_stride = l.layer_stride, need = l.need;
+    uint64_t wblocks = l.wblocks, hblocks = l.hblocks;
     if (t->offset > mem_size || need > mem_size - t->offset)
         return -EINVAL;
     uint8_t *p = mem + t->offset;
     bool compressed = f->flags & FMT_COMPRESSED;
-    if (ctx->r->gles) {
+    if (rr->gles) {
         if (t->to_host)
-            gles_texture_upload(ctx->r, r, t, p, stride, layer_stride);
-        else if (gles_texture_readback(ctx->r, r, t, p, stride, layer_stride) < 0)
+            gles_texture_upload(rr, r, t, p, stride, layer_stride);
+        else if (gles_texture_readback(rr, r, t, p, stride, layer_stride) < 0)
             return -EINVAL;
     } else if (t->to_host) {
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -369,23 +513,97 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
     uint32_t first = 0;
     if (need >= 4)
         memcpy(&first, p, sizeof(first));
-    vlog(ctx->r, VREND_LOG_DEBUG, "transfer %s res %u level %u box %u,%u,%u %ux%ux%u stride %u "
+    vlog(rr, VREND_LOG_DEBUG, "transfer %s res %u level %u box %u,%u,%u %ux%ux%u stride %u "
          "offset %llu first dword %08x", t->to_host ? "to" : "from", r->handle, t->level, t->x,
          t->y, t->z, t->w, t->h, t->d, (unsigned)stride, (unsigned long long)t->offset, first);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
-        vlog(ctx->r, VREND_LOG_WARN, "transfer %s res %u fmt %u level %u: GL error 0x%x",
+        vlog(rr, VREND_LOG_WARN, "transfer %s res %u fmt %u level %u: GL error 0x%x",
              t->to_host ? "to host" : "from host", r->handle, r->d.format, t->level, e);
     }
     return 0;
 }
 
-int vrend_transfer(struct vrend_context *ctx, const struct vrend_transfer *t)
+/* Copies n bytes between buf and the memory pieces, from byte off of them on; false when
+ * the pieces end first. */
+static bool iov_copy(const struct vrend_iovec *iov, unsigned niov, uint64_t off, uint8_t *buf,
+                     size_t n, bool to_iov)
 {
-    struct vres *r = ctx_res(ctx, t->handle);
+    for (unsigned i = 0; i < niov && n; i++) {
+        if (off >= iov[i].len) {
+            off -= iov[i].len;
+            continue;
+        }
+        size_t k = iov[i].len - off < n ? iov[i].len - off : n;
+        uint8_t *piece = (uint8_t *)iov[i].base + off;
+        if (to_iov)
+            memcpy(piece, buf, k);
+        else
+            memcpy(buf, piece, k);
+        buf += k;
+        n -= k;
+        off = 0;
+    }
+    return n == 0;
+}
+
+bool vres_backing_write(struct vres *r, uint64_t off, const void *src, size_t n)
+{
+    if (off > r->backing_size || n > r->backing_size - off)
+        return false;
+    return iov_copy(r->iov, r->niov, off, (uint8_t *)src, n, true);
+}
+
+int vres_copy_iov(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
+                  const struct vrend_iovec *iov, unsigned niov)
+{
+    if (!iov) {
+        iov = r->iov;
+        niov = r->niov;
+    }
+    uint64_t need;
+    if (!transfer_extent(r, t, &need))
+        return -EINVAL;
+    /* The bytes the box touches lie in one piece (always so for the vtest front's single
+     * piece, and for small boxes of a guest's pages): copy in place. */
+    uint64_t start = 0;
+    for (unsigned i = 0; i < niov; i++) {
+        if (t->offset >= start && t->offset - start < iov[i].len) {
+            if (need <= iov[i].len - (t->offset - start)) {
+                struct vrend_transfer local = *t;
+                local.offset = t->offset - start;
+                return vres_copy(rr, r, &local, iov[i].base, iov[i].len);
+            }
+            break;
+        }
+        start += iov[i].len;
+    }
+    /* Across pieces: through a buffer of its own.  Read-backs gather it first too, so the
+     * bytes between rows that GL leaves alone go back unchanged. */
+    if (need > SIZE_MAX)
+        return -EINVAL;
+    uint8_t *buf = malloc(need ? need : 1);
+    if (!buf)
+        return -ENOMEM;
+    int ret = -EINVAL;
+    if (iov_copy(iov, niov, t->offset, buf, need, false)) {
+        struct vrend_transfer local = *t;
+        local.offset = 0;
+        ret = vres_copy(rr, r, &local, buf, need);
+        if (ret == 0 && !t->to_host)
+            iov_copy(iov, niov, t->offset, buf, need, true);
+    }
+    free(buf);
+    return ret;
+}
+
+int vrend_transfer(struct vrend_renderer *rr, const struct vrend_transfer *t,
+                   const struct vrend_iovec *iov, unsigned niov)
+{
+    struct vres *r = htable_get(&rr->res, t->handle);
     if (!r)
         return -EINVAL;
-    return vres_copy(ctx, r, t, r->backing, r->backing_size);
+    return vres_copy_iov(rr, r, t, iov, niov);
 }
 
 int vrend_resource_busy(struct vrend_context *ctx, uint32_t handle, bool wait)

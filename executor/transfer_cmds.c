@@ -24,7 +24,7 @@ bool cmd_resource_inline_write(struct vrend_context *ctx, const uint32_t *p, uin
     }
     t.to_host = true;
     t.offset = 0;
-    if (vres_copy(ctx, r, &t, (uint8_t *)(p + 11), (size_t)(len - 11) * 4) < 0)
+    if (vres_copy(ctx->r, r, &t, (uint8_t *)(p + 11), (size_t)(len - 11) * 4) < 0)
         return ctx_err(ctx, "inline write to %u: box/stride out of bounds", t.handle);
     return true;
 }
@@ -43,7 +43,7 @@ bool cmd_transfer3d(struct vrend_context *ctx, const uint32_t *p, uint32_t len, 
         vlog(ctx->r, VREND_LOG_WARN, "transfer3d: unknown resource %u", t.handle);
         return true;
     }
-    if (vres_copy(ctx, r, &t, r->backing, r->backing_size) < 0)
+    if (vres_copy_iov(ctx->r, r, &t, NULL, 0) < 0)
         return ctx_err(ctx, "transfer3d res %u: box/stride/offset out of bounds", t.handle);
     return true;
 }
@@ -59,7 +59,7 @@ bool cmd_copy_transfer3d(struct vrend_context *ctx, const uint32_t *p, uint32_t 
     }
     t.offset = p[12];
     t.to_host = !(p[13] & 2);
-    if (vres_copy(ctx, dst, &t, src->backing, src->backing_size) < 0)
+    if (vres_copy_iov(ctx->r, dst, &t, src->iov, src->niov) < 0)
         return ctx_err(ctx, "copy_transfer3d %u <-> %u: out of bounds", p[11], t.handle);
     return true;
 }

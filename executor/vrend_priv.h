@@ -63,9 +63,11 @@ struct vres {
     GLuint id;                      /* texture or buffer object */
     GLuint tbo;                     /* texture-buffer view of a buffer (lazily created) */
     GLenum tbo_format;
-    uint8_t *backing;
+    /* Guest memory (vrend_iovec pieces, copied array); backing_size is their sum. */
+    struct vrend_iovec *iov;
+    unsigned niov;
     size_t backing_size;
-    uint64_t charged;               /* bytes counted against the context's memory budget */
+    uint64_t charged;               /* bytes counted against the renderer's memory budget */
     bool is_buffer;
 };
 void vres_ref(struct vres *r);
@@ -75,8 +77,15 @@ uint32_t vres_level_height(const struct vres *r, uint32_t level);
 uint32_t vres_level_depth(const struct vres *r, uint32_t level);
 uint32_t vres_layers(const struct vres *r);   /* array layers (cube faces count) */
 GLuint vres_texture_buffer(struct vrend_renderer *rr, struct vres *r, uint32_t format);
-int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_transfer *t,
+/* Copies one box between memory laid out as t says and r's GL object; every size is
+ * checked against r and the memory first.  vres_copy_iov takes guest memory in pieces
+ * (iov NULL: r's backing). */
+int vres_copy(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
               uint8_t *mem, size_t mem_size);
+int vres_copy_iov(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
+                  const struct vrend_iovec *iov, unsigned niov);
+/* Reads or writes n bytes of r's backing at off; false when they are not all there. */
+bool vres_backing_write(struct vres *r, uint64_t off, const void *src, size_t n);
 
 /* ------------------------------------------------------------------ state objects */
 
@@ -318,8 +327,8 @@ struct vrend_context {
     struct vrend_renderer *r;
     char name[64];
     bool broken;
-    struct htable res;              /* handle -> struct vres */
-    uint64_t res_bytes;             /* resources' memory charged (vrend_renderer_opts) */
+    struct vrend_context *next;     /* the renderer's contexts */
+    struct htable res;              /* handle -> struct vres attached here (a reference) */
     struct htable subs;             /* id -> struct sub_ctx */
     struct sub_ctx *sub;
     /* What the next draw must set up again (DRAW_* bits below): the previous draw's
@@ -353,6 +362,11 @@ struct host_limits {
 struct vrend_renderer {
     struct vrend_renderer_opts opts;
     uint64_t last_variant_serial;
+    struct htable res;              /* handle -> struct vres (the guest's reference) */
+    uint64_t res_bytes;             /* resources' memory charged (vrend_renderer_opts) */
+    struct vrend_context *contexts;
+    /* The host GL context: opts.gl's gl_ctx, or an EGL surfaceless one of our own. */
+    void *gl_ctx;
     EGLDisplay dpy;
     EGLContext egl_ctx;
     bool gles;

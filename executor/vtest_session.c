@@ -64,7 +64,7 @@ static struct fres *res_get(struct vtest_session *s, uint32_t handle)
 
 static void res_free(struct vtest_session *s, struct fres *r)
 {
-    vrend_resource_unref(s->ctx, r->handle);
+    vrend_resource_unref(s->r, r->handle);
     if (r->mem)
         munmap(r->mem, r->size);
     free(r->shadow);
@@ -254,7 +254,10 @@ static int create_resource(struct vtest_session *s, const uint32_t *p, bool v2)
                         strerror(errno));
         }
     }
-    int ret = vrend_resource_create(s->ctx, handle, &d, r->mem, r->size);
+    struct vrend_iovec mem = { r->mem, r->size };
+    int ret = vrend_resource_create(s->r, handle, &d, &mem, r->mem ? 1 : 0);
+    if (ret == 0 && (ret = vrend_context_attach_resource(s->ctx, handle)) < 0)
+        vrend_resource_unref(s->r, handle);
     if (ret < 0) {
         if (fd >= 0)
             close(fd);
@@ -392,7 +395,7 @@ static int transfer(struct vtest_session *s, struct fres *r, const uint32_t *box
         .x = box[0], .y = box[1], .z = box[2], .w = box[3], .h = box[4], .d = box[5],
         .stride = stride, .layer_stride = layer_stride, .offset = offset, .to_host = to_host,
     };
-    int ret = vrend_transfer(s->ctx, &t);
+    int ret = vrend_transfer(s->r, &t, NULL, 0);
     if (ret < 0)
         return FAIL(s, "transfer %s resource %u level %u box %u,%u,%u %ux%ux%u offset %llu: %s",
                     to_host ? "to" : "from", r->handle, level, t.x, t.y, t.z, t.w, t.h, t.d,

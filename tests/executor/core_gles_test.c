@@ -11,6 +11,32 @@
 #include "vrend.h"
 
 static int failures;
+
+/* Each test's resources live in its context, as a vtest client's do: created in the
+ * renderer and attached to c, and gone with the context (ctx_done). */
+static struct vrend_renderer *the_renderer;
+static uint32_t created[256];
+static unsigned num_created;
+static int res_create(struct vrend_context *c, uint32_t handle,
+                      const struct vrend_resource_desc *d, void *mem, size_t size)
+{
+    struct vrend_iovec iov = { mem, size };
+    int ret = vrend_resource_create(the_renderer, handle, d, &iov, mem ? 1 : 0);
+    if (ret == 0 && (ret = vrend_context_attach_resource(c, handle)) < 0)
+        vrend_resource_unref(the_renderer, handle);
+    if (ret == 0 && num_created < sizeof created / sizeof created[0])
+        created[num_created++] = handle;
+    return ret;
+}
+static void ctx_done(struct vrend_context *c)
+{
+    vrend_context_destroy(c);
+    for (unsigned i = 0; i < num_created; i++)
+        vrend_resource_unref(the_renderer, created[i]);
+    num_created = 0;
+}
+static int xfer(const struct vrend_transfer *t) { return vrend_transfer(the_renderer, t, NULL, 0); }
+static void res_unref(uint32_t handle) { vrend_resource_unref(the_renderer, handle); }
 #define CHECK(c)                                                                   \
     do {                                                                           \
         if (!(c)) {                                                                \
@@ -61,20 +87,20 @@ static void roundtrip(struct vrend_context *c, uint32_t handle,
                       struct vrend_transfer t, const char *what)
 {
     uint8_t *backing = calloc(1, bytes), *want = malloc(bytes);
-    CHECK(vrend_resource_create(c, handle, d, backing, bytes) == 0);
+    CHECK(res_create(c, handle, d, backing, bytes) == 0);
     for (size_t i = 0; i < bytes; i++)
         want[i] = backing[i] = (uint8_t)(i * 7 + 3);
     t.handle = handle;
     t.to_host = true;
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     memset(backing, 0, bytes);
     t.to_host = false;
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     if (memcmp(backing, want, bytes)) {
         fprintf(stderr, "%s: read back differs\n", what);
         failures++;
     }
-    vrend_resource_unref(c, handle);
+    res_unref(handle);
     free(backing);
     free(want);
 }
@@ -120,7 +146,7 @@ static void test_depth_clear(struct vrend_context *c)
     static float backing[4 * 4];
     struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_Z32F,
         .bind = VIRGL_BIND_DEPTH_STENCIL, .width = 4, .height = 4, .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 20, &d, backing, sizeof backing) == 0);
+    CHECK(res_create(c, 20, &d, backing, sizeof backing) == 0);
     uint32_t cmd[32], n = 0;
     cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
     cmd[n++] = 200; cmd[n++] = 20; cmd[n++] = FMT_Z32F; cmd[n++] = 0; cmd[n++] = 0;
@@ -136,7 +162,7 @@ static void test_depth_clear(struct vrend_context *c)
     cmd[n++] = 0;   /* stencil */
     CHECK(vrend_submit(c, cmd, n));
     struct vrend_transfer t = { .handle = 20, .w = 4, .h = 4, .d = 1 };
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     CHECK(backing[0] == 0.25f && backing[15] == 0.25f);
 }
 
@@ -156,19 +182,19 @@ static void test_msaa_blit(struct vrend_context *c)
     struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
         .bind = VIRGL_BIND_RENDER_TARGET | VIRGL_BIND_SAMPLER_VIEW, .width = BW, .height = BH,
         .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 30, &d, src_mem, sizeof src_mem) == 0);
-    CHECK(vrend_resource_create(c, 31, &d, dst_mem, sizeof dst_mem) == 0);
+    CHECK(res_create(c, 30, &d, src_mem, sizeof src_mem) == 0);
+    CHECK(res_create(c, 31, &d, dst_mem, sizeof dst_mem) == 0);
     d.nr_samples = 4;
-    CHECK(vrend_resource_create(c, 32, &d, NULL, 0) == 0);
+    CHECK(res_create(c, 32, &d, NULL, 0) == 0);
     for (size_t i = 0; i < sizeof src_mem; i++)
         src_mem[i] = (uint8_t)(i * 13 + 1);
     struct vrend_transfer t = { .handle = 30, .w = BW, .h = BH, .d = 1, .to_host = true };
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     blit(c, 32, 30, BW, BH);
     blit(c, 31, 32, BW, BH);
     t.handle = 31;
     t.to_host = false;
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     CHECK(!memcmp(src_mem, dst_mem, sizeof src_mem));
 }
 
@@ -177,6 +203,7 @@ int main(void)
     char err[256];
     struct vrend_renderer_opts o = { .gles = true, .log = quiet };
     struct vrend_renderer *r = vrend_renderer_create(&o, err, sizeof err);
+    the_renderer = r;
     if (!r) {
         fprintf(stderr, "skip: %s\n", err);
         return 77;
@@ -187,7 +214,7 @@ int main(void)
     test_depth_clear(c);
     test_msaa_blit(c);
     CHECK(!vrend_context_broken(c));
-    vrend_context_destroy(c);
+    ctx_done(c);
     vrend_renderer_destroy(r);
     if (failures)
         fprintf(stderr, "%d check(s) failed\n", failures);

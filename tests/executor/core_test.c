@@ -10,6 +10,32 @@
 #include "vrend.h"
 
 static int failures;
+
+/* Each test's resources live in its context, as a vtest client's do: created in the
+ * renderer and attached to c, and gone with the context (ctx_done). */
+static struct vrend_renderer *the_renderer;
+static uint32_t created[256];
+static unsigned num_created;
+static int res_create(struct vrend_context *c, uint32_t handle,
+                      const struct vrend_resource_desc *d, void *mem, size_t size)
+{
+    struct vrend_iovec iov = { mem, size };
+    int ret = vrend_resource_create(the_renderer, handle, d, &iov, mem ? 1 : 0);
+    if (ret == 0 && (ret = vrend_context_attach_resource(c, handle)) < 0)
+        vrend_resource_unref(the_renderer, handle);
+    if (ret == 0 && num_created < sizeof created / sizeof created[0])
+        created[num_created++] = handle;
+    return ret;
+}
+static void ctx_done(struct vrend_context *c)
+{
+    vrend_context_destroy(c);
+    for (unsigned i = 0; i < num_created; i++)
+        vrend_resource_unref(the_renderer, created[i]);
+    num_created = 0;
+}
+static int xfer(const struct vrend_transfer *t) { return vrend_transfer(the_renderer, t, NULL, 0); }
+static void res_unref(uint32_t handle) { vrend_resource_unref(the_renderer, handle); }
 #define CHECK(c)                                                                   \
     do {                                                                           \
         if (!(c)) {                                                                \
@@ -56,8 +82,8 @@ static void test_inline_write_roundtrip(struct vrend_context *c)
     struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
         .bind = VIRGL_BIND_SAMPLER_VIEW | VIRGL_BIND_RENDER_TARGET, .width = W, .height = H,
         .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 10, &d, backing, sizeof backing) == 0);
-    CHECK(vrend_resource_create(c, 10, &d, backing, sizeof backing) < 0); /* handle in use */
+    CHECK(res_create(c, 10, &d, backing, sizeof backing) == 0);
+    CHECK(res_create(c, 10, &d, backing, sizeof backing) < 0); /* handle in use */
     uint32_t cmd[1 + 11 + W * H];
     cmd[0] = HDR(CCMD_RESOURCE_INLINE_WRITE, 0, 11 + W * H);
     uint32_t hdr[11] = { 10, 0, 0, W * 4, 0, 0, 0, 0, W, H, 1 };
@@ -66,11 +92,11 @@ static void test_inline_write_roundtrip(struct vrend_context *c)
         cmd[12 + i] = 0x01020304u * (i + 1);
     CHECK(vrend_submit(c, cmd, sizeof cmd / 4));
     struct vrend_transfer t = { .handle = 10, .w = W, .h = H, .d = 1, .to_host = false };
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     CHECK(!memcmp(backing, cmd + 12, sizeof backing));
     /* A box outside the texture is refused, not clipped. */
     struct vrend_transfer bad = { .handle = 10, .x = 2, .w = W, .h = 1, .d = 1 };
-    CHECK(vrend_transfer(c, &bad) < 0);
+    CHECK(xfer(&bad) < 0);
 }
 
 /* Clear through a surface; also the regression that SET_FRAMEBUFFER_STATE_NO_ATTACH, which
@@ -80,7 +106,7 @@ static void test_clear(struct vrend_context *c)
     static uint8_t backing[W * H * 4];
     struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
         .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 11, &d, backing, sizeof backing) == 0);
+    CHECK(res_create(c, 11, &d, backing, sizeof backing) == 0);
     float red[4] = { 1, 0, 0, 1 };
     uint32_t cmd[64], n = 0;
     cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
@@ -96,7 +122,7 @@ static void test_clear(struct vrend_context *c)
     cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
     CHECK(vrend_submit(c, cmd, n));
     struct vrend_transfer t = { .handle = 11, .w = W, .h = H, .d = 1 };
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     CHECK(backing[0] == 255 && backing[1] == 0 && backing[2] == 0 && backing[3] == 255);
     CHECK(backing[W * H * 4 - 4] == 255);
 }
@@ -110,7 +136,7 @@ static void test_clear_alpha_format(struct vrend_context *c)
     struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_A8,
         .bind = VIRGL_BIND_RENDER_TARGET | VIRGL_BIND_SAMPLER_VIEW, .width = W, .height = H,
         .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 12, &d, backing, sizeof backing) == 0);
+    CHECK(res_create(c, 12, &d, backing, sizeof backing) == 0);
     float color[4] = { 1, 0, 0, 0.5f };
     uint32_t cmd[64], n = 0;
     cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
@@ -124,7 +150,7 @@ static void test_clear_alpha_format(struct vrend_context *c)
     cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
     CHECK(vrend_submit(c, cmd, n));
     struct vrend_transfer t = { .handle = 12, .w = W, .h = H, .d = 1 };
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     CHECK(backing[0] >= 127 && backing[0] <= 128);
     CHECK(backing[W * H - 1] >= 127 && backing[W * H - 1] <= 128);
 }
@@ -151,7 +177,7 @@ static void test_compute_shared_memory(struct vrend_context *c)
     struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64,
         .bind = VIRGL_BIND_SHADER_BUFFER, .width = sizeof backing, .height = 1, .depth = 1,
         .array_size = 1 };
-    CHECK(vrend_resource_create(c, 13, &d, backing, sizeof backing) == 0);
+    CHECK(res_create(c, 13, &d, backing, sizeof backing) == 0);
     enum { TW = (sizeof text + 3) / 4 };
     uint32_t cmd[64 + TW], n = 0;
     cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 5 + TW);
@@ -172,7 +198,7 @@ static void test_compute_shared_memory(struct vrend_context *c)
     cmd[n++] = ~0u;
     CHECK(vrend_submit(c, cmd, n));
     struct vrend_transfer t = { .handle = 13, .w = sizeof backing, .h = 1, .d = 1 };
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     uint32_t got;
     memcpy(&got, backing, sizeof got);
     CHECK(got == 42);
@@ -213,14 +239,14 @@ static void test_partial_draw_setup(struct vrend_context *c)
     }
     struct vrend_resource_desc td = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
         .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 40, &td, rt, sizeof rt) == 0);
+    CHECK(res_create(c, 40, &td, rt, sizeof rt) == 0);
     struct vrend_resource_desc bd = { .target = PIPE_BUFFER, .format = 64,
         .bind = VIRGL_BIND_VERTEX_BUFFER, .width = sizeof quads, .height = 1, .depth = 1,
         .array_size = 1 };
-    CHECK(vrend_resource_create(c, 41, &bd, quads, sizeof quads) == 0);
+    CHECK(res_create(c, 41, &bd, quads, sizeof quads) == 0);
     struct vrend_transfer up = { .handle = 41, .w = sizeof quads, .h = 1, .d = 1,
                                  .to_host = true };
-    CHECK(vrend_transfer(c, &up) == 0);
+    CHECK(xfer(&up) == 0);
 
     static uint32_t cmd[1024];
     uint32_t n = 0;
@@ -290,7 +316,7 @@ static void test_partial_draw_setup(struct vrend_context *c)
     CHECK(n <= sizeof cmd / 4);
     CHECK(vrend_submit(c, cmd, n));
     struct vrend_transfer t = { .handle = 40, .w = W, .h = H, .d = 1 };
-    CHECK(vrend_transfer(c, &t) == 0);
+    CHECK(xfer(&t) == 0);
     for (int y = 0; y < H; y++) {
         const uint8_t *px = rt + y * W * 4;
         CHECK(px[0] == 255 && px[1] == 0 && px[2] == 0);         /* column 0: red */
@@ -323,7 +349,7 @@ static void test_shader_images_teardown(struct vrend_renderer *r)
     /* Two slots from 31: past slot 31, rejected. */
     uint32_t past[13] = { HDR(CCMD_SET_SHADER_IMAGES, 0, 12), SHADER_FRAGMENT, 31 };
     CHECK(!vrend_submit(c, past, 13));
-    vrend_context_destroy(c);
+    ctx_done(c);
 }
 
 static void test_malformed(struct vrend_renderer *r)
@@ -333,22 +359,22 @@ static void test_malformed(struct vrend_renderer *r)
     CHECK(!vrend_submit(c, overrun, 3));
     CHECK(vrend_context_broken(c));
     CHECK(!vrend_submit(c, (uint32_t[]){ HDR(CCMD_NOP, 0, 0) }, 1));
-    vrend_context_destroy(c);
+    ctx_done(c);
 
     c = vrend_context_create(r, "short");
     uint32_t shortdraw[] = { HDR(CCMD_DRAW_VBO, 0, 3), 0, 3, 4 };
     CHECK(!vrend_submit(c, shortdraw, 4));
-    vrend_context_destroy(c);
+    ctx_done(c);
 
     c = vrend_context_create(r, "transfer");
     static uint8_t backing[64];
     struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64, .width = 64,
                                      .height = 1, .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 1, &d, backing, sizeof backing) == 0);
+    CHECK(res_create(c, 1, &d, backing, sizeof backing) == 0);
     /* TRANSFER3D whose data offset lies past the backing store. */
     uint32_t xfer[] = { HDR(CCMD_TRANSFER3D, 0, 13), 1, 0, 0, 0, 0, 0, 0, 0, 16, 1, 1, 60, 1 };
     CHECK(!vrend_submit(c, xfer, sizeof xfer / 4));
-    vrend_context_destroy(c);
+    ctx_done(c);
 }
 
 /* Query types are the wire's VIRGL_QUERY_* numbers (regression: read in gallium's order,
@@ -361,7 +387,7 @@ static void test_query_types(struct vrend_renderer *r)
     struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64,
         .bind = VIRGL_BIND_QUERY_BUFFER, .width = sizeof backing, .height = 1, .depth = 1,
         .array_size = 1 };
-    CHECK(vrend_resource_create(c, 21, &d, backing, sizeof backing) == 0);
+    CHECK(res_create(c, 21, &d, backing, sizeof backing) == 0);
     uint32_t cmd[] = {
         HDR(CCMD_CREATE_OBJECT, OBJ_QUERY, 4), 22, VIRGL_QUERY_TIMESTAMP, 0, 21,
         HDR(CCMD_END_QUERY, 0, 1), 22,
@@ -375,7 +401,7 @@ static void test_query_types(struct vrend_renderer *r)
     memcpy(&prims, backing + 16, sizeof prims);
     CHECK(ts.query_state == VIRGL_QUERY_STATE_DONE && ts.result != 0);
     CHECK(prims.query_state == VIRGL_QUERY_STATE_DONE && prims.result == 0);
-    vrend_context_destroy(c);
+    ctx_done(c);
 }
 
 /* Stream-output values from the guest are checked before use: each bad one rejects its
@@ -415,45 +441,101 @@ static void test_streamout_validation(struct vrend_renderer *r)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct vrend_context *c = vrend_context_create(r, cases[i].what);
-        CHECK(vrend_resource_create(c, 1, &d, backing, sizeof backing) == 0);
+        CHECK(res_create(c, 1, &d, backing, sizeof backing) == 0);
         bool ok = vrend_submit(c, cases[i].cmd, cases[i].n);
         if (ok != cases[i].ok) {
             fprintf(stderr, "streamout: %s: submit %s\n", cases[i].what, ok ? "accepted" : "rejected");
             failures++;
         }
-        vrend_context_destroy(c);
+        ctx_done(c);
     }
 }
 
 /* Per-client resource memory budget (vrend_renderer_opts.client_memory_limit): a creation
  * past it fails with -ENOMEM before any host memory is taken; unref gives the bytes back. */
+/* Guest memory in pieces (a virtual machine's pages): a box whose rows cross pieces goes up
+ * and comes back intact, the bytes between its rows untouched; and resources are the
+ * renderer's, seen by a context only once attached. */
+static void test_scattered_backing(struct vrend_renderer *r)
+{
+    enum { TW = 16, TH = 8, PITCH = TW * 4, SIZE = PITCH * TH };
+    struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+                                     .width = TW, .height = TH, .depth = 1, .array_size = 1 };
+    /* Pieces of 100, 37 and the rest bytes: no row starts at a piece's start. */
+    static uint8_t mem[SIZE], back[SIZE];
+    struct vrend_iovec iov[3] = { { mem, 100 }, { mem + 100, 37 }, { mem + 137, SIZE - 137 } };
+    struct vrend_iovec back_iov[2] = { { back, 50 }, { back + 50, SIZE - 50 } };
+    for (unsigned i = 0; i < SIZE; i++)
+        mem[i] = (uint8_t)(i * 13 + 1);
+    CHECK(vrend_resource_create(r, 70, &d, iov, 3) == 0);
+    struct vrend_transfer t = { .handle = 70, .x = 3, .y = 1, .w = 9, .h = 5, .d = 1,
+                                .offset = 1 * PITCH + 3 * 4, .to_host = true };
+    CHECK(vrend_transfer(r, &t, NULL, 0) == 0);
+    memset(back, 0xee, sizeof back);
+    t.to_host = false;
+    CHECK(vrend_transfer(r, &t, back_iov, 2) == 0);
+    for (unsigned y = 0; y < TH; y++)
+        for (unsigned x = 0; x < TW * 4; x++) {
+            unsigned o = y * PITCH + x;
+            bool inside = y >= 1 && y < 6 && x >= 12 && x < 12 + 9 * 4;
+            if (back[o] != (inside ? mem[o] : 0xee)) {
+                fprintf(stderr, "scattered read-back: byte %u (row %u) is %02x\n", o, y, back[o]);
+                failures++;
+                y = TH;
+                break;
+            }
+        }
+    /* Past the pieces' end. */
+    struct vrend_transfer past = { .handle = 70, .w = TW, .h = TH, .d = 1, .offset = 4 };
+    CHECK(vrend_transfer(r, &past, NULL, 0) < 0);
+
+    /* A context knows a handle (vrend_resource_busy answers for it) once attached. */
+    struct vrend_context *a = vrend_context_create(r, "attach-a");
+    struct vrend_context *b = vrend_context_create(r, "attach-b");
+    CHECK(vrend_resource_busy(b, 70, false) == -EINVAL);
+    CHECK(vrend_context_attach_resource(b, 70) == 0);
+    CHECK(vrend_context_attach_resource(a, 70) == 0);
+    CHECK(vrend_resource_busy(b, 70, false) == 0);
+    CHECK(vrend_context_attach_resource(b, 71) < 0);
+    vrend_context_detach_resource(b, 70);
+    CHECK(vrend_resource_busy(b, 70, false) == -EINVAL);
+    CHECK(vrend_resource_busy(a, 70, false) == 0);
+    /* Unref takes the handle from every context. */
+    vrend_resource_unref(r, 70);
+    CHECK(vrend_resource_busy(a, 70, false) == -EINVAL);
+    struct vrend_resource_info info;
+    CHECK(vrend_resource_get_info(r, 70, &info) < 0);
+    vrend_context_destroy(a);
+    vrend_context_destroy(b);
+}
+
 static void test_memory_budget(struct vrend_renderer *r, bool small)
 {
     struct vrend_context *c = vrend_context_create(r, "budget");
     struct vrend_resource_desc buf = { .target = PIPE_BUFFER, .format = 64, .width = 0x80000000u,
                                        .height = 1, .depth = 1, .array_size = 1 };
-    CHECK(vrend_resource_create(c, 1, &buf, NULL, 0) == -ENOMEM);   /* a 2 GiB buffer */
+    CHECK(res_create(c, 1, &buf, NULL, 0) == -ENOMEM);   /* a 2 GiB buffer */
     struct vrend_resource_desc tex = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
                                        .width = 16384, .height = 16384, .depth = 1,
                                        .array_size = 1, .last_level = 14 };
-    CHECK(vrend_resource_create(c, 2, &tex, NULL, 0) == -ENOMEM);   /* 1.3 GiB of texels */
+    CHECK(res_create(c, 2, &tex, NULL, 0) == -ENOMEM);   /* 1.3 GiB of texels */
     if (small) {
         /* 1 MiB: two 400 KiB buffers fit, a third does not until one is gone. */
         buf.width = 400 << 10;
-        CHECK(vrend_resource_create(c, 3, &buf, NULL, 0) == 0);
-        CHECK(vrend_resource_create(c, 4, &buf, NULL, 0) == 0);
-        CHECK(vrend_resource_create(c, 5, &buf, NULL, 0) == -ENOMEM);
-        vrend_resource_unref(c, 3);
-        CHECK(vrend_resource_create(c, 5, &buf, NULL, 0) == 0);
+        CHECK(res_create(c, 3, &buf, NULL, 0) == 0);
+        CHECK(res_create(c, 4, &buf, NULL, 0) == 0);
+        CHECK(res_create(c, 5, &buf, NULL, 0) == -ENOMEM);
+        res_unref(3);
+        CHECK(res_create(c, 5, &buf, NULL, 0) == 0);
         /* The guest backing counts too: 16 KiB of storage, 1 MiB of backing. */
         static uint8_t backing[1 << 20];
         buf.width = 16 << 10;
-        vrend_resource_unref(c, 4);
-        vrend_resource_unref(c, 5);
-        CHECK(vrend_resource_create(c, 6, &buf, backing, sizeof backing) == -ENOMEM);
-        CHECK(vrend_resource_create(c, 6, &buf, backing, 64 << 10) == 0);
+        res_unref(4);
+        res_unref(5);
+        CHECK(res_create(c, 6, &buf, backing, sizeof backing) == -ENOMEM);
+        CHECK(res_create(c, 6, &buf, backing, 64 << 10) == 0);
     }
-    vrend_context_destroy(c);
+    ctx_done(c);
 }
 
 int main(void)
@@ -461,6 +543,7 @@ int main(void)
     char err[256];
     struct vrend_renderer_opts o = { .log = quiet };
     struct vrend_renderer *r = vrend_renderer_create(&o, err, sizeof err);
+    the_renderer = r;
     if (!r) {
         fprintf(stderr, "skip: %s\n", err);
         return 77;
@@ -473,15 +556,17 @@ int main(void)
     test_compute_shared_memory(c);
     test_partial_draw_setup(c);
     test_constant_buffer_slots(c);
-    vrend_context_destroy(c);
+    ctx_done(c);
     test_query_types(r);
     test_malformed(r);
     test_shader_images_teardown(r);
     test_streamout_validation(r);
+    test_scattered_backing(r);
     test_memory_budget(r, false);
     vrend_renderer_destroy(r);
     o.client_memory_limit = 1 << 20;
     r = vrend_renderer_create(&o, err, sizeof err);
+    the_renderer = r;
     CHECK(r != NULL);
     if (r) {
         test_memory_budget(r, true);

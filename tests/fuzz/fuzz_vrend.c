@@ -61,7 +61,13 @@ static void create(session *s, const vtest_msg *m, size_t backing_size)
     if (backing_size && !mem)
         return;
     uint32_t handle = vt_arg(m, 0);
-    if (vrend_resource_create(s->ctx, handle, &desc, mem, backing_size) != 0) {
+    struct vrend_iovec iov = { mem, backing_size };
+    if (vrend_resource_create(renderer, handle, &desc, &iov, mem ? 1 : 0) != 0) {
+        free(mem);
+        return;
+    }
+    if (vrend_context_attach_resource(s->ctx, handle) != 0) {
+        vrend_resource_unref(renderer, handle);
         free(mem);
         return;
     }
@@ -76,7 +82,7 @@ static void create(session *s, const vtest_msg *m, size_t backing_size)
 
 static void unref(session *s, uint32_t handle)
 {
-    vrend_resource_unref(s->ctx, handle);
+    vrend_resource_unref(renderer, handle);
     backing *b = find(s, handle);
     if (b)
         b->handle = 0; /* freed with the session: see create() */
@@ -94,7 +100,7 @@ static void transfer_v1(session *s, const vtest_msg *m, bool to_host)
     /* A message without inline data has data == NULL: memcpy may not be handed that. */
     if (to_host && b && b->mem && m->data && m->data_len)
         memcpy(b->mem, m->data, m->data_len < b->size ? m->data_len : b->size);
-    vrend_transfer(s->ctx, &t);
+    vrend_transfer(renderer, &t, NULL, 0);
 }
 
 static void transfer_v2(session *s, const vtest_msg *m, bool to_host)
@@ -104,7 +110,7 @@ static void transfer_v2(session *s, const vtest_msg *m, bool to_host)
         .z = vt_arg(m, 4), .w = vt_arg(m, 5), .h = vt_arg(m, 6), .d = vt_arg(m, 7),
         .offset = vt_arg(m, 9), .to_host = to_host,
     };
-    vrend_transfer(s->ctx, &t);
+    vrend_transfer(renderer, &t, NULL, 0);
 }
 
 static void submit(session *s, const vtest_msg *m)
@@ -147,6 +153,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     /* Destroying the context with resources still live is the normal end of a session. */
     vrend_context_destroy(s.ctx);
+    /* Resources belong to the renderer, which outlives the session. */
+    for (size_t i = 0; i < s.num_res; i++)
+        if (s.res[i].handle)
+            vrend_resource_unref(renderer, s.res[i].handle);
     for (size_t i = 0; i < s.num_res; i++)
         free(s.res[i].mem);
     return 0;
