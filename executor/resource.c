@@ -298,6 +298,11 @@ void vrend_context_detach_resource(struct vrend_context *ctx, uint32_t handle)
     vres_unref(ctx, htable_remove(&ctx->res, handle));
 }
 
+bool vrend_context_has_resource(const struct vrend_context *ctx, uint32_t handle)
+{
+    return htable_get(&ctx->res, handle) != NULL;
+}
+
 struct vres *ctx_res(struct vrend_context *ctx, uint32_t handle)
 {
     return htable_get(&ctx->res, handle);

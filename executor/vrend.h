@@ -121,6 +121,7 @@ void vrend_resource_detach_backing(struct vrend_renderer *r, uint32_t handle);
 void vrend_resource_unref(struct vrend_renderer *r, uint32_t handle);
 int vrend_context_attach_resource(struct vrend_context *ctx, uint32_t handle);
 void vrend_context_detach_resource(struct vrend_context *ctx, uint32_t handle);
+bool vrend_context_has_resource(const struct vrend_context *ctx, uint32_t handle);
 
 /* What a display needs to show a resource: its GL texture (0 for buffers), format and
  * size, the creation flags (VIRGL_RESOURCE_Y_0_TOP) and the row stride of level 0. */

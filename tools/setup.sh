@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(build-essential pkg-config meson ninja-build re2c bison clang libclang-rt-14-dev
           glslang-dev glslang-tools libepoxy-dev libegl-dev libgl-dev libgles-dev
           libgl1-mesa-dri libegl-mesa0 mesa-utils piglit virgl-server xvfb python3
-          valgrind util-linux glmark2-x11 glmark2-es2-x11 apitrace)
+          valgrind util-linux glmark2-x11 glmark2-es2-x11 apitrace
+          libvirglrenderer-dev)   # only its header: the drop-in library's ABI test
 
 missing=()
 for p in "${PACKAGES[@]}"; do
