@@ -32,6 +32,7 @@
 #include "vrend.h"
 
 #define MAX_CURSOR 128                  /* virglrenderer's bound on cursor images */
+#define VIRTIO_GPU_RESOURCE_FLAG_Y_0_TOP 1
 #define DEFAULT_MAX_INVOCATIONS ((uint64_t)1 << 28)
 #define DEFAULT_MEMORY_MIB 4096
 #define BUCKETS 256
@@ -504,10 +505,15 @@ int virgl_renderer_resource_get_info(int res_handle, struct virgl_renderer_resou
     struct vrend_resource_info ri;
     if (!info || !lib.initialized || vrend_resource_get_info(lib.r, (uint32_t)res_handle, &ri) < 0)
         return -1;
+    /* The core keeps every texture in the guest memory's row order (row 0 of the texture is
+     * the guest's row 0, which a scanout shows at the top), whatever the guest's Y_0_TOP
+     * flag says; virglrenderer instead stores Y_0_TOP resources upside down and reports the
+     * flag, for which QEMU's display does not flip.  So the flag reported is the fact about
+     * the texture: its row 0 is never GL's bottom row, and the display always flips. */
     *info = (struct virgl_renderer_resource_info){
         .handle = ri.handle, .virgl_format = ri.format, .width = ri.width, .height = ri.height,
-        .depth = ri.depth, .flags = ri.flags, .tex_id = ri.gl_texture, .stride = ri.stride,
-        .drm_fourcc = drm_fourcc(ri.format),
+        .depth = ri.depth, .flags = ri.flags & ~(uint32_t)VIRTIO_GPU_RESOURCE_FLAG_Y_0_TOP,
+        .tex_id = ri.gl_texture, .stride = ri.stride, .drm_fourcc = drm_fourcc(ri.format),
     };
     return 0;
 }
@@ -562,8 +568,8 @@ int virgl_renderer_transfer_write_iov(uint32_t handle, uint32_t ctx_id, int leve
                     (int)iovec_cnt, true);
 }
 
-/* The pixels of a cursor resource, rows bottom-up as virglrenderer hands them over; the
- * caller frees them. */
+/* The pixels of a cursor resource, top row first (the texture's row order: see
+ * virgl_renderer_resource_get_info); the caller frees them. */
 void *virgl_renderer_get_cursor_data(uint32_t resource_id, uint32_t *width, uint32_t *height)
 {
     struct vrend_resource_info ri;
@@ -571,23 +577,18 @@ void *virgl_renderer_get_cursor_data(uint32_t resource_id, uint32_t *width, uint
         ri.width > MAX_CURSOR || ri.height > MAX_CURSOR || ri.depth > 1 || ri.stride != ri.width * 4)
         return NULL;
     size_t size = (size_t)ri.stride * ri.height;
-    uint8_t *data = malloc(size), *rows = malloc(size);
+    uint8_t *data = malloc(size);
     struct vrend_iovec v = { data, size };
     struct vrend_transfer t = { .handle = resource_id, .w = ri.width, .h = ri.height, .d = 1 };
-    if (!data || !rows || vrend_transfer(lib.r, &t, &v, 1) < 0) {
+    if (!data || vrend_transfer(lib.r, &t, &v, 1) < 0) {
         free(data);
-        free(rows);
         return NULL;
     }
-    for (uint32_t y = 0; y < ri.height; y++)
-        memcpy(rows + (size_t)(ri.height - 1 - y) * ri.stride, data + (size_t)y * ri.stride,
-               ri.stride);
-    free(data);
     if (width)
         *width = ri.width;
     if (height)
         *height = ri.height;
-    return rows;
+    return data;
 }
 
 void virgl_renderer_get_rect(int resource_id, struct iovec *iov, unsigned int num_iovs,

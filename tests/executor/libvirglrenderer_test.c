@@ -170,11 +170,13 @@ static void test_console(void)
     struct virgl_renderer_resource_info info;
     CHECK(virgl_renderer_resource_get_info(2, &info) == 0);
     CHECK(info.tex_id != 0 && info.width == W && info.height == H && info.stride == PITCH);
-    CHECK(info.flags == Y_0_TOP && info.virgl_format == FMT_B8G8R8X8);
+    /* The texture holds the guest's rows in order (its row 0 is the top the guest wrote
+     * first): not upside down, so the display must flip it, and the flag says so. */
+    CHECK(info.flags == 0 && info.virgl_format == FMT_B8G8R8X8);
     CHECK(virgl_renderer_resource_get_info(999, &info) == -1);
     static uint8_t shown[PITCH * H];
     display_read(info.tex_id, W, H, shown);
-    /* Rows as the guest wrote them (row 0 at GL's y 0: Y_0_TOP tells the display to flip). */
+    /* Rows as the guest wrote them, row 0 at GL's y 0. */
     bool same = true;
     for (size_t i = 0; i < sizeof fb; i++)
         if ((i % 4) != 3 && shown[i] != fb[i])
@@ -273,10 +275,16 @@ static void test_guest_contexts(void)
     poll_fences(3);
     CHECK(last_fence == 3);
 
-    /* A small cursor image comes back bottom row first, as virglrenderer gives it. */
+    /* A small cursor image comes back top row first, as the guest stored it. */
+    static uint8_t row0[W * 4];
+    memset(row0, 0x11, sizeof row0);
+    struct iovec row_iov = { row0, sizeof row0 };
+    struct virgl_box first_row = { 0, 0, 0, W, 1, 1 };
+    CHECK(virgl_renderer_transfer_write_iov(11, 3, 0, 0, 0, &first_row, 0, &row_iov, 1) == 0);
     uint32_t cw = 0, ch = 0;
     uint8_t *cursor = virgl_renderer_get_cursor_data(11, &cw, &ch);
-    CHECK(cursor && cw == W && ch == H && cursor[2] == 255);
+    CHECK(cursor && cw == W && ch == H);
+    CHECK(cursor && cursor[0] == 0x11 && cursor[W * 4 * (H - 1) + 2] == 255);
     free(cursor);
     CHECK(virgl_renderer_get_cursor_data(555, &cw, &ch) == NULL);
 
