@@ -22,7 +22,7 @@ if [ ! -f "$build/build.ninja" ]; then
         -Dc_args=-fsanitize=fuzzer-no-link -Dc_link_args=-fsanitize=fuzzer-no-link \
         -Dbuildtype=debugoptimized || exit 1
 fi
-targets=(fuzz_tgsi_parse fuzz_compile fuzz_vrend fuzz_vtest)
+targets=(fuzz_tgsi_parse fuzz_compile fuzz_vrend fuzz_vtest fuzz_libvirglrenderer)
 want=()
 # Captured once: `ninja ... | grep -q` under pipefail fails when grep stops reading early.
 defined=$(ninja -C "$build" -t targets all 2>/dev/null)
