@@ -21,11 +21,16 @@ static void usage(FILE *f)
         "usage: virgl-exec [options]            serve vtest clients on a unix socket\n"
         "       virgl-exec --replay FILE [--gles] re-execute a recorded session\n"
         "\n"
-        "  --socket-path PATH  listen on PATH (default " VTEST_DEFAULT_SOCKET ")\n"
+        "  --socket-path PATH  listen on PATH (default " VTEST_DEFAULT_SOCKET "; a lock file\n"
+        "                      PATH.lock keeps a second server off it).  Under systemd socket\n"
+        "                      activation (LISTEN_FDS) the passed socket is served instead\n"
         "  --no-fork           serve clients in this process, one at a time (debugging)\n"
         "  --once              exit after the first client; the exit status says whether\n"
         "                      it was ended on an error\n"
-        "  --gles              run on a GLES 3 host context\n"
+        "  --no-loop-or-fork   both: one client, in this process\n"
+        "  --gles, --use-gles  run on a GLES 3 host context\n"
+        "  --rendernode PATH   run on the GPU of that DRM render node (EGL device platform);\n"
+        "                      default: EGL surfaceless's choice\n"
         "  --record FILE       write a trace of the first client's session to FILE (later\n"
         "                      clients to FILE.1, FILE.2, ...); format in executor/record.h\n"
         "  --replay FILE       re-execute a trace without a client\n"
@@ -33,8 +38,15 @@ static void usage(FILE *f)
         "                      backing (default 1024; 0: no limit); creations past it fail\n"
         "  --message-timeout S end a client whose single message (command buffer, transfer,\n"
         "                      wait) runs longer than S seconds (default 60; 0: no limit)\n"
-        "  --verbose           log more\n"
-        "  --use-egl-surfaceless  accepted for virgl_test_server compatibility (always)\n");
+        "  -v, --verbose       a line per client event; twice (-vv): the renderer's own\n"
+        "                      lines too (shaders, rejected draws; VIRGL_EXEC_TRACE=1 adds\n"
+        "                      every command's words)\n"
+        "  -h, --help          this text\n"
+        "  --use-egl-surfaceless, --multi-clients\n"
+        "                      accepted for virgl_test_server's scripts: always so\n"
+        "\n"
+        "Errors are always logged, with the client they concern, and one line at start-up\n"
+        "says what is served on which host GL.\n");
 }
 
 /* Accepts "--opt VALUE" and "--opt=VALUE". */
@@ -77,12 +89,23 @@ int main(int argc, char **argv)
             o.no_fork = true;
         else if (!strcmp(a, "--once"))
             o.once = true;
-        else if (!strcmp(a, "--gles"))
+        else if (!strcmp(a, "--no-loop-or-fork"))
+            o.no_fork = o.once = true;
+        else if (!strcmp(a, "--gles") || !strcmp(a, "--use-gles"))
             o.gles = true;
         else if (!strcmp(a, "--verbose") || !strcmp(a, "-v"))
-            o.verbose = true;
-        else if (!strcmp(a, "--use-egl-surfaceless"))
+            o.verbosity++;
+        else if (!strcmp(a, "-vv"))
+            o.verbosity += 2;
+        else if (!strcmp(a, "--use-egl-surfaceless") || !strcmp(a, "--multi-clients"))
             ;
+        else if (!strcmp(a, "--use-glx")) {
+            fprintf(stderr, "virgl-exec: --use-glx: only EGL hosts are served (surfaceless or "
+                            "--rendernode)\n");
+            return 2;
+        }
+        else if ((v = value_of(argc, argv, &i, "--rendernode")))
+            o.render_node = v;
         else if ((v = value_of(argc, argv, &i, "--socket-path")))
             o.socket_path = v;
         else if ((v = value_of(argc, argv, &i, "--record")))
@@ -118,10 +141,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    vtest_log_verbose = o.verbose;
+    vtest_log_verbose = o.verbosity >= 1;
     if (replay) {
-        struct vrend_renderer_opts ro = { .gles = o.gles, .verbose = o.verbose,
-                                          .client_memory_limit = o.client_memory_limit };
+        struct vrend_renderer_opts ro = { .gles = o.gles, .verbose = o.verbosity >= 1,
+                                          .client_memory_limit = o.client_memory_limit,
+                                          .render_node = o.render_node };
         return vtest_replay(replay, &ro);
     }
     return vtest_server_run(&o);

@@ -50,14 +50,51 @@ static int keep_loaded(struct dl_phdr_info *info, size_t size, void *data)
 }
 #endif
 
+#ifndef EGL_DRM_RENDER_NODE_FILE_EXT
+#define EGL_DRM_RENDER_NODE_FILE_EXT 0x3377   /* EGL_EXT_device_drm_render_node */
+#endif
+
+/* The EGL device whose DRM render node is `node` (EGL_EXT_device_enumeration). */
+static EGLDeviceEXT device_for_node(const char *node, char *err, size_t err_len)
+{
+    PFNEGLQUERYDEVICESEXTPROC query_devices =
+        (PFNEGLQUERYDEVICESEXTPROC)eglGetProcAddress("eglQueryDevicesEXT");
+    PFNEGLQUERYDEVICESTRINGEXTPROC query_string =
+        (PFNEGLQUERYDEVICESTRINGEXTPROC)eglGetProcAddress("eglQueryDeviceStringEXT");
+    EGLDeviceEXT devs[16];
+    EGLint n = 0;
+    if (!query_devices || !query_string || !query_devices(16, devs, &n)) {
+        snprintf(err, err_len, "--rendernode %s: EGL cannot list devices", node);
+        return EGL_NO_DEVICE_EXT;
+    }
+    for (EGLint i = 0; i < n; i++) {
+        const char *exts = query_string(devs[i], EGL_EXTENSIONS), *file = NULL;
+        if (exts && strstr(exts, "EGL_EXT_device_drm_render_node"))
+            file = query_string(devs[i], EGL_DRM_RENDER_NODE_FILE_EXT);
+        if ((!file || strcmp(file, node)) && exts && strstr(exts, "EGL_EXT_device_drm"))
+            file = query_string(devs[i], EGL_DRM_DEVICE_FILE_EXT);
+        if (file && !strcmp(file, node))
+            return devs[i];
+    }
+    snprintf(err, err_len, "--rendernode %s: no EGL device has that node (%d devices)", node,
+             (int)n);
+    return EGL_NO_DEVICE_EXT;
+}
+
 static bool init_egl(struct vrend_renderer *r, char *err, size_t err_len)
 {
     PFNEGLGETPLATFORMDISPLAYEXTPROC get_dpy =
         (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
-    if (get_dpy)
+    if (get_dpy && r->opts.render_node) {
+        EGLDeviceEXT dev = device_for_node(r->opts.render_node, err, err_len);
+        if (dev == EGL_NO_DEVICE_EXT)
+            return false;
+        r->dpy = get_dpy(EGL_PLATFORM_DEVICE_EXT, dev, NULL);
+    } else if (get_dpy) {
         r->dpy = get_dpy(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+    }
     if (!r->dpy || r->dpy == EGL_NO_DISPLAY) {
-        snprintf(err, err_len, "no EGL surfaceless display");
+        snprintf(err, err_len, "no EGL %s display", r->opts.render_node ? "device" : "surfaceless");
         return false;
     }
     EGLint maj, min;
@@ -114,6 +151,11 @@ static bool init_provided(struct vrend_renderer *r, char *err, size_t err_len)
     /* The display decides the API: what it made is what the shaders are written for. */
     r->gles = !epoxy_is_desktop_gl();
     return true;
+}
+
+const char *vrend_renderer_describe(const struct vrend_renderer *r)
+{
+    return r->description;
 }
 
 bool vrend_renderer_make_current(struct vrend_renderer *r)
@@ -248,8 +290,10 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
         caps_gles_probe(r);
     const char *name = (const char *)glGetString(GL_RENDERER);
     snprintf(r->renderer_name, sizeof r->renderer_name, "virgl-exec (%s)", name ? name : "?");
-    vlog(r, VREND_LOG_INFO, "host %s %d.%d, shaders as %s", r->gles ? "GLES" : "GL",
-         r->gl_version / 10, r->gl_version % 10, t2g_target_name(r->target));
+    snprintf(r->description, sizeof r->description, "%s, %s %d.%d, shaders as %s",
+             name ? name : "?", r->gles ? "GLES" : "GL", r->gl_version / 10, r->gl_version % 10,
+             t2g_target_name(r->target));
+    vlog(r, VREND_LOG_INFO, "host %s", r->description);
     return r;
 }
 

@@ -65,6 +65,9 @@ struct vrend_renderer_opts {
      * renderer's own; else the caller's (a display that shows resources' textures), whose
      * contexts share objects with the caller's own. */
     const struct vrend_gl_provider *gl;
+    /* With no provider: the DRM render node (e.g. /dev/dri/renderD129) whose GPU the EGL
+     * context runs on, through EGL's device platform; NULL: EGL surfaceless's choice. */
+    const char *render_node;
 };
 
 #define VREND_DEFAULT_CLIENT_MEMORY ((uint64_t)1 << 30)
@@ -74,6 +77,9 @@ struct vrend_renderer_opts {
 struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *opts,
                                              char *err, size_t err_len);
 void vrend_renderer_destroy(struct vrend_renderer *r);
+/* One line on what the renderer runs on: the host's GL renderer, API version and shading
+ * language target, e.g. "llvmpipe (LLVM 15.0.6, 256 bits), GL 4.5, shaders as glsl450". */
+const char *vrend_renderer_describe(const struct vrend_renderer *r);
 
 /* Capability sets as the guest expects them (virgl_caps_v1 for set 1, virgl_caps_v2 for
  * set 2), computed from the host context.  Returns the number of bytes the set has; writes

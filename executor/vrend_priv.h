@@ -378,6 +378,7 @@ struct vrend_renderer {
     uint32_t ubos_per_stage, samplers_per_stage, images_per_stage, ssbos_per_stage;
     uint32_t driver_ubo_binding;
     char renderer_name[64];
+    char description[160];          /* vrend_renderer_describe() */
     uint16_t fmt_caps[VIRGL_FORMAT_TABLE_MAX];   /* FMT_* actually usable on this host */
     /* GLES hosts: extension paths the core takes when present (caps_gles.c). */
     bool gles_depth_clamp, gles_clip_control, gles_offset_clamp, gles_srgb_write_control;

@@ -12,6 +12,7 @@
 #include "vtest_io.h"
 
 bool vtest_log_verbose;
+int vtest_log_client = -1;
 
 int vtest_read_full(int fd, void *buf, size_t len)
 {
@@ -104,7 +105,10 @@ void vtest_log(const char *fmt, ...)
     va_end(ap);
     /* One write per line so lines of concurrent clients do not interleave. */
     char out[1100];
-    int n = snprintf(out, sizeof out, "virgl-exec[%d]: %s\n", (int)getpid(), line);
+    int n = vtest_log_client < 0
+                ? snprintf(out, sizeof out, "virgl-exec[%d]: %s\n", (int)getpid(), line)
+                : snprintf(out, sizeof out, "virgl-exec[%d] client %d: %s\n", (int)getpid(),
+                           vtest_log_client, line);
     if (n > 0)
         (void)!write(2, out, (size_t)n < sizeof out ? (size_t)n : sizeof out - 1);
 }

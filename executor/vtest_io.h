@@ -19,6 +19,8 @@ int vtest_recv_fd(int sock);
 /* "virgl-exec[pid]: msg" on stderr. */
 void vtest_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern bool vtest_log_verbose;
+/* In a client's process: its number, which every log line names (-1 in the server). */
+extern int vtest_log_client;
 #define vtest_debug(...) do { if (vtest_log_verbose) vtest_log(__VA_ARGS__); } while (0)
 
 #endif

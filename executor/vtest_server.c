@@ -5,13 +5,16 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/file.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,6 +71,121 @@ static int listen_on(const char *path)
         return -1;
     }
     return fd;
+}
+
+/* A server owns its socket path through a lock file beside it (PATH.lock, holding its pid):
+ * a second server on the same path refuses instead of replacing the first one's socket
+ * (which the first one's exit would later unlink), and a path that is not a socket is never
+ * deleted.  Returns the lock's fd (kept open for the server's life), or -1 (logged). */
+static int claim_path(const char *path)
+{
+    char lock_path[4096];
+    if (snprintf(lock_path, sizeof lock_path, "%s.lock", path) >= (int)sizeof lock_path) {
+        vtest_log("socket path too long: %s", path);
+        return -1;
+    }
+    int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        vtest_log("cannot open the lock file %s: %s", lock_path, strerror(errno));
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+        char pid[32] = "";
+        ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+        pid[n > 0 ? n : 0] = 0;
+        pid[strcspn(pid, "\n")] = 0;
+        vtest_log("%s is served by another server%s%s%s (it holds %s); not taking it over",
+                  path, pid[0] ? " (pid " : "", pid, pid[0] ? ")" : "", lock_path);
+        close(fd);
+        return -1;
+    }
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISSOCK(st.st_mode)) {
+        vtest_log("%s exists and is not a socket; not replacing it", path);
+        close(fd);
+        return -1;
+    }
+    char pid[32];
+    int n = snprintf(pid, sizeof pid, "%d\n", (int)getpid());
+    if (ftruncate(fd, 0) < 0 || pwrite(fd, pid, (size_t)n, 0) != n)
+        vtest_log("cannot write the lock file %s: %s", lock_path, strerror(errno));
+    return fd;
+}
+
+/* systemd socket activation: the listening socket passed as fd 3 (sd_listen_fds(3)), or -1. */
+static int activated_socket(void)
+{
+    const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+    if (!pid || !fds || atol(pid) != (long)getpid() || atoi(fds) < 1)
+        return -1;
+    unsetenv("LISTEN_PID");
+    unsetenv("LISTEN_FDS");
+    unsetenv("LISTEN_FDNAMES");
+    int fd = 3;
+    int type = 0;
+    socklen_t len = sizeof type;
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0 || type != SOCK_STREAM) {
+        vtest_log("LISTEN_FDS: fd 3 is not a stream socket");
+        return -2;
+    }
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+    return fd;
+}
+
+static struct vrend_renderer_opts renderer_opts(const struct vtest_server_opts *o);
+
+/* Makes and drops a renderer in a child process (the server itself never holds a GL
+ * context: client processes are forked from it), so that a host without GL or a bad
+ * --rendernode fails at start-up and the start-up line can name the host. */
+static bool probe_host(const struct vtest_server_opts *o, char *desc, size_t len)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) {
+        snprintf(desc, len, "pipe: %s", strerror(errno));
+        return false;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(p[0]);
+        char line[512], err[256];
+        struct vrend_renderer_opts ro = renderer_opts(o);
+        ro.verbose = false;
+        struct vrend_renderer *r = vrend_renderer_create(&ro, err, sizeof err);
+        int n = snprintf(line, sizeof line, "%c%s", r ? '+' : '-', r ? vrend_renderer_describe(r) : err);
+        (void)!write(p[1], line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+        _exit(r ? 0 : 1);   /* no teardown: the process ends */
+    }
+    close(p[1]);
+    char line[512];
+    ssize_t n = pid < 0 ? -1 : read(p[0], line, sizeof line - 1);
+    close(p[0]);
+    int st = 0;
+    while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    line[n > 0 ? n : 0] = 0;
+    if (pid < 0 || n <= 1 || line[0] != '+') {
+        snprintf(desc, len, "%s", n > 1 ? line + 1 : pid < 0 ? strerror(errno)
+                                                             : "the probe process died");
+        return false;
+    }
+    snprintf(desc, len, "%s", line + 1);
+    return true;
+}
+
+/* A --record path that cannot be written is an error at start-up, not at the first client. */
+static bool record_path_ok(const char *path)
+{
+    bool existed = access(path, F_OK) == 0;
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        vtest_log("cannot write the trace %s: %s", path, strerror(errno));
+        return false;
+    }
+    close(fd);
+    if (!existed)
+        unlink(path);
+    return true;
 }
 
 /* Reaps finished client processes; an abnormal end is logged, never fatal. */
@@ -207,11 +325,30 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
     return status;
 }
 
+/* The renderer's own lines go out as the server's, naming the client: errors always, its
+ * warnings (a guest's odd but harmless commands) as client events at -v; its INFO and DEBUG
+ * lines reach here only at -vv (renderer_opts). */
+static void renderer_log(void *user, enum vrend_log_level level, const char *msg)
+{
+    const struct vtest_server_opts *o = user;
+    if (level <= VREND_LOG_ERROR || o->verbosity >= 1)
+        vtest_log("%s", msg);
+}
+
+static struct vrend_renderer_opts renderer_opts(const struct vtest_server_opts *o)
+{
+    return (struct vrend_renderer_opts){
+        .gles = o->gles, .verbose = o->verbosity >= 2, .log = renderer_log,
+        .log_user = (void *)o,
+        .client_memory_limit = o->client_memory_limit, .render_node = o->render_node,
+    };
+}
+
 int vtest_serve_client(int fd, const struct vtest_server_opts *opts, unsigned client_no)
 {
     char err[256];
-    struct vrend_renderer_opts ro = { .gles = opts->gles, .verbose = opts->verbose,
-                                      .client_memory_limit = opts->client_memory_limit };
+    vtest_log_client = (int)client_no;
+    struct vrend_renderer_opts ro = renderer_opts(opts);
     struct vrend_renderer *r = vrend_renderer_create(&ro, err, sizeof err);
     if (!r) {
         vtest_log("cannot create the renderer: %s", err);
@@ -239,13 +376,14 @@ int vtest_serve_client(int fd, const struct vtest_server_opts *opts, unsigned cl
     vtest_session_destroy(s);
     vtest_recorder_close(rec, (uint32_t)status);
     vrend_renderer_destroy(r);
+    vtest_log_client = -1;
     return status;
 }
 
 int vtest_server_run(const struct vtest_server_opts *opts)
 {
     const char *path = opts->socket_path ? opts->socket_path : VTEST_DEFAULT_SOCKET;
-    vtest_log_verbose = opts->verbose;
+    vtest_log_verbose = opts->verbosity >= 1;
     /* No SA_RESTART: SIGTERM and SIGCHLD must wake poll().  A second SIGTERM/SIGINT kills,
      * for a --no-fork server stuck in a client. */
     install(SIGTERM, on_stop, SA_RESETHAND);
@@ -253,10 +391,29 @@ int vtest_server_run(const struct vtest_server_opts *opts)
     install(SIGCHLD, on_child, SA_NOCLDSTOP);
     install(SIGPIPE, SIG_IGN, 0);
 
-    int lfd = listen_on(path);
-    if (lfd < 0)
+    char host[512];
+    if (!probe_host(opts, host, sizeof host)) {
+        vtest_log("no host GL: %s", host);
         return 1;
-    vtest_debug("listening on %s (%s)", path, opts->no_fork ? "in-process" : "a process per client");
+    }
+    if (opts->record_path && !record_path_ok(opts->record_path))
+        return 1;
+    int lock_fd = -1, lfd = activated_socket();
+    bool activated = lfd >= 0;
+    if (lfd == -2)
+        return 1;
+    if (!activated) {
+        lock_fd = claim_path(path);
+        if (lock_fd < 0)
+            return 1;
+        lfd = listen_on(path);
+        if (lfd < 0) {
+            close(lock_fd);
+            return 1;
+        }
+    }
+    vtest_log("serving %s on %s (%s)", activated ? "the socket systemd passed" : path, host,
+              opts->no_fork ? "in this process" : "a process per client");
     unsigned client_no = 0;
     int status = 0;
     while (!stop_requested) {
@@ -295,6 +452,11 @@ int vtest_server_run(const struct vtest_server_opts *opts)
             break;
     }
     close(lfd);
-    unlink(path);
+    /* The socket goes with its server; the lock file stays (unlinking it would let a server
+     * that opened it just before lock an orphan while a third takes the path). */
+    if (!activated) {
+        unlink(path);
+        close(lock_fd);
+    }
     return status;
 }

@@ -10,16 +10,20 @@ struct vtest_server_opts {
     bool no_fork;               /* serve clients in-process, one at a time */
     bool once;                  /* exit after the first client ends */
     bool gles;                  /* GLES host context */
-    bool verbose;
+    int verbosity;              /* 0: errors and the start-up line; 1: a line per client
+                                 * event; 2: the renderer's own (shaders, draws) too */
+    const char *render_node;    /* --rendernode: the GPU, by its DRM render node */
     const char *record_path;    /* --record: trace of the first client; later ones PATH.N */
     uint64_t client_memory_limit; /* vrend_renderer_opts.client_memory_limit */
     unsigned message_timeout;   /* seconds one client message may run before that client's
                                  * process is ended (0: no limit; not with no_fork) */
 };
 
-/* Serves until SIGINT/SIGTERM (or after one client with `once`).  Returns the exit status:
- * 0, or 1 when the socket could not be set up (or, with `once`, the client was ended on an
- * error). */
+/* Checks the host (a renderer made and dropped in a child process) and the record path,
+ * takes the socket (or the one systemd passes, LISTEN_FDS), says what it serves in one line
+ * and serves until SIGINT/SIGTERM (or after one client with `once`).  Returns the exit
+ * status: 0, or 1 when the host or the socket could not be set up (or, with `once`, the
+ * client was ended on an error). */
 int vtest_server_run(const struct vtest_server_opts *opts);
 
 /* Runs one connected client to its end on a fresh renderer; 0 when it disconnected
