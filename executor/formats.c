@@ -26,7 +26,7 @@
 #define TC(id, in, b, fl) { id, in, 0, 0, b, 4, 4, fl, "rgba", 0, 0, false }
 
 static const struct vformat table[] = {
-    T(1, GL_RGBA8, GL_BGRA, GL_UNSIGNED_BYTE, 4, SR, "rgba", 0, 0, false),
+    T(1, GL_RGBA8, GL_BGRA, GL_UNSIGNED_BYTE, 4, SRV, "rgba", VCOMPS_BGRA, GL_UNSIGNED_BYTE, true),
     T(2, GL_RGBA8, GL_BGRA, GL_UNSIGNED_BYTE, 4, SR, "rgb1", 0, 0, false),
     T(5, GL_RGB5_A1, GL_BGRA, GL_UNSIGNED_SHORT_1_5_5_5_REV, 2, SR, "rgba", 0, 0, false),
     T(6, GL_RGBA4, GL_BGRA, GL_UNSIGNED_SHORT_4_4_4_4_REV, 2, SR, "rgba", 0, 0, false),
@@ -112,7 +112,8 @@ static const struct vformat table[] = {
     T(125, GL_RGB9_E5, GL_RGB, GL_UNSIGNED_INT_5_9_9_9_REV, 4, S | F, "rgba", 0, 0, false),
     T(126, GL_DEPTH32F_STENCIL8, GL_DEPTH_STENCIL, GL_FLOAT_32_UNSIGNED_INT_24_8_REV, 8, DS,
       "rrrr", 0, 0, false),
-    T(131, GL_RGB10_A2, GL_BGRA, GL_UNSIGNED_INT_2_10_10_10_REV, 4, SR, "rgba", 0, 0, false),
+    T(131, GL_RGB10_A2, GL_BGRA, GL_UNSIGNED_INT_2_10_10_10_REV, 4, SRV, "rgba", VCOMPS_BGRA,
+      GL_UNSIGNED_INT_2_10_10_10_REV, true),
     T(134, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4, SR, "rgb1", 0, 0, false),
     /* Stencil views of packed depth-stencil resources (sampled as usampler). */
     T(136, GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, 4,
@@ -123,6 +124,9 @@ static const struct vformat table[] = {
       FMT_STENCIL | FMT_DEPTH | U, "rrrr", 0, 0, false),
     T(172, 0, 0, 0, 4, V, "rgba", 4, GL_INT_2_10_10_10_REV, false),
     T(173, 0, 0, 0, 4, V, "rgba", 4, GL_INT_2_10_10_10_REV, true),
+    /* B10G10R10A2_SNORM: vertices only (GL takes BGRA order for normalized attributes only,
+     * so the scaled BGRA formats are left to the guest to convert). */
+    T(176, 0, 0, 0, 4, V, "rgba", VCOMPS_BGRA, GL_INT_2_10_10_10_REV, true),
     T(177, GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE, 1, SRV | U, "rgba", 1, GL_UNSIGNED_BYTE, false),
     T(178, GL_RG8UI, GL_RG_INTEGER, GL_UNSIGNED_BYTE, 2, SRV | U, "rgba", 2, GL_UNSIGNED_BYTE, false),
     T(179, GL_RGB8UI, GL_RGB_INTEGER, GL_UNSIGNED_BYTE, 3, SV | U, "rgba", 3, GL_UNSIGNED_BYTE, false),

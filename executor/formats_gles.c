@@ -64,9 +64,9 @@ static bool probe_vertex(const struct vformat *f)
         return false;
     clear_errors();
     if (f->flags & (FMT_INT | FMT_UINT))
-        glVertexAttribIFormat(0, f->vcomps, f->vtype, 0);
+        glVertexAttribIFormat(0, vformat_vsize(f), f->vtype, 0);
     else
-        glVertexAttribFormat(0, f->vcomps, f->vtype, f->vnorm, 0);
+        glVertexAttribFormat(0, vformat_vsize(f), f->vtype, f->vnorm, 0);
     return glGetError() == GL_NO_ERROR;
 }
 

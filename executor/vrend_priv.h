@@ -39,11 +39,18 @@ struct vformat {
     uint8_t block_bytes, block_w, block_h;
     uint16_t flags;
     char swizzle[4];                /* "rgba", "rrr1" (luminance), "000r" (alpha) ... */
-    /* Vertex attribute view: components, GL type, normalized (0 = not a vertex format). */
+    /* Vertex attribute view: components (VCOMPS_BGRA: four in BGRA order), GL type,
+     * normalized (0 = not a vertex format). */
     uint8_t vcomps;
     GLenum vtype;
     bool vnorm;
 };
+#define VCOMPS_BGRA 0x80
+/* The size argument of glVertexAttribFormat for f: GL_BGRA or the component count. */
+static inline GLint vformat_vsize(const struct vformat *f)
+{
+    return f->vcomps == VCOMPS_BGRA ? GL_BGRA : f->vcomps;
+}
 const struct vformat *vformat_get(uint32_t virgl_format);  /* NULL when unknown */
 /* The component (0-3) that stored channel c of f is read back as, or -1 for none. */
 int vformat_stored_as(const struct vformat *f, int c);
