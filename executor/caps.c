@@ -281,6 +281,10 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
     for (unsigned f = 1; f < 512; f++)
         if (r->fmt_caps[f] & (FMT_RENDER | FMT_DEPTH))
             mask_set(&c->supported_multisample_formats, f);
+    /* Format 0 (PIPE_FORMAT_NONE) is a framebuffer without attachments: Mesa rounds its
+     * default sample count to what this bit allows, to none without it. */
+    if (l->max_samples > 1)
+        mask_set(&c->supported_multisample_formats, 0);
     c->max_uniform_block_size = l->max_ubo_size;
     c->max_tcs_outputs = 32;
     c->max_tes_outputs = 32;

@@ -80,9 +80,11 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
     }
     if (!v2)
         return;
-    uint32_t drop = VIRGL_CAP_SET_MIN_SAMPLES | VIRGL_CAP_TXQS | VIRGL_CAP_TEXTURE_BARRIER |
-                    VIRGL_CAP_INDIRECT_PARAMS | VIRGL_CAP_TRANSFORM_FEEDBACK3 |
-                    VIRGL_CAP_SHADER_CLOCK;
+    uint32_t drop = VIRGL_CAP_TXQS | VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_INDIRECT_PARAMS |
+                    VIRGL_CAP_TRANSFORM_FEEDBACK3 | VIRGL_CAP_SHADER_CLOCK;
+    /* glMinSampleShading is GLES 3.2's (framebuffer.c applies it there). */
+    if (r->gl_version < 32)
+        drop |= VIRGL_CAP_SET_MIN_SAMPLES;
     if (!has("GL_EXT_texture_view") && !has("GL_OES_texture_view"))
         drop |= VIRGL_CAP_TEXTURE_VIEW;
     if (r->gl_version < 32 && !has("GL_EXT_copy_image") && !has("GL_OES_copy_image"))

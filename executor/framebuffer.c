@@ -298,7 +298,8 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
     if (what & DRAW_SAMPLE) {
         enable(GL_SAMPLE_MASK, s->sample_mask != ~0u);
         glSampleMaski(0, s->sample_mask);
-        if (!ctx->r->gles) {
+        /* Sample shading: desktop GL 4.0, GLES 3.2. */
+        if (!ctx->r->gles || ctx->r->gl_version >= 32) {
             enable(GL_SAMPLE_SHADING, s->min_samples > 1);
             if (s->min_samples > 1)
                 glMinSampleShading(1.0f);
