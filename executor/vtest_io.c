@@ -98,13 +98,13 @@ int vtest_recv_fd(int sock)
 
 void vtest_log(const char *fmt, ...)
 {
-    char line[1024];
+    /* Shader sources and link logs come through here whole (the renderer's lines). */
+    static char line[16384], out[16384 + 64];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
     /* One write per line so lines of concurrent clients do not interleave. */
-    char out[1100];
     int n = vtest_log_client < 0
                 ? snprintf(out, sizeof out, "virgl-exec[%d]: %s\n", (int)getpid(), line)
                 : snprintf(out, sizeof out, "virgl-exec[%d] client %d: %s\n", (int)getpid(),

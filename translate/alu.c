@@ -37,8 +37,12 @@ static ir_src operand(tr *t, const ast_insn *in, unsigned i, enum tgsi_type ty, 
     ir_base want = tr_base_of(ty);
     if (tr_type_is64(ty)) {
         uint8_t pairs[4];
+        /* A 64-bit result written to .zw alone reads its operands' first value: Mesa's
+         * emitter leaves the operand unswizzled there (a dvec3's third component computed
+         * into TEMP.zw from TEMP.xy), and virglrenderer reads it so; where Mesa swizzles
+         * the operand (.xyxy, .zwzw) both pairs are the same value anyway. */
         for (unsigned k = 0; k < l->n && k < 4; k++)
-            pairs[k] = l->is64 ? l->v[k] : pair_of_lane(l, k, l->v[k] & 1);
+            pairs[k] = pair_of_lane(l, k, l->is64 ? l->v[k] : l->v[k] & 1);
         return tr_read64(t, &in->src[i], pairs, l->n, want);
     }
     return tr_read(t, &in->src[i], l->v, l->n, want);
