@@ -201,7 +201,7 @@ static void apply_dsa(struct sub_ctx *s)
             int src = face == 1 && !(d->s1[1] & 1) ? 0 : face;
             uint32_t w = d->s1[src];
             GLenum gface = ws_face(face ? 2 : 1);
-            uint32_t ref = (s->stencil_ref >> (8 * src)) & 0xff;
+            uint32_t ref = s->stencil_ref[src];
             glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
             glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
                                 stencil_op(w >> 7));
@@ -289,9 +289,9 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
             glDepthRangeIndexed(i, n, f);
     }
     for (int i = 0; i < nvp && (what & DRAW_SCISSOR); i++) {
-        uint32_t a = s->scissor[i][0], b = s->scissor[i][1];
         /* Rows as the guest counts them (window_space.h). */
-        int minx = a & 0xffff, miny = a >> 16, maxx = b & 0xffff, maxy = b >> 16;
+        int minx = s->scissor[i].minx, miny = s->scissor[i].miny, maxx = s->scissor[i].maxx,
+            maxy = s->scissor[i].maxy;
         glScissorIndexed(i, minx, miny, maxx > minx ? maxx - minx : 0,
                          maxy > miny ? maxy - miny : 0);
     }
@@ -367,14 +367,12 @@ static void clear_color_to_storage(const struct vformat *f, const uint32_t in[4]
             }
 }
 
-bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_clear(struct vrend_context *ctx, const struct cmd_clear *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
-    uint32_t buffers = p[0];
-    double depth;
-    memcpy(&depth, p + 5, sizeof depth);
-    uint32_t stencil = p[7];
+    uint32_t buffers = c->buffers, stencil = c->stencil;
+    double depth = c->depth;
     if (!fb_bind(ctx))
         return true;
     glDisable(GL_SCISSOR_TEST);
@@ -392,7 +390,7 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
         if (!f)
             f = s->cbufs[i]->res->fmt;
         uint32_t color[4];
-        clear_color_to_storage(f, p + 1, color);
+        clear_color_to_storage(f, c->color, color);
         if (f->flags & FMT_UINT)
             glc_clear_fb_uiv(ctx->r, s->fbo, GL_COLOR, i, color);
         else if (f->flags & FMT_INT)
@@ -420,19 +418,19 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
     return true;
 }
 
-bool cmd_clear_texture(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_clear_texture(struct vrend_context *ctx, const struct cmd_clear_texture *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct vres *r = ctx_res(ctx, p[0]);
+    struct vres *r = ctx_res(ctx, c->handle);
     if (!r || r->is_buffer) {
-        vlog(ctx->r, VREND_LOG_WARN, "clear_texture: bad resource %u", p[0]);
+        vlog(ctx->r, VREND_LOG_WARN, "clear_texture: bad resource %u", c->handle);
         return true;
     }
-    if (p[1] > r->d.last_level)
-        return ctx_err(ctx, "clear_texture: level %u", p[1]);
+    if (c->level > r->d.last_level)
+        return ctx_err(ctx, "clear_texture: level %u", c->level);
     const struct vformat *f = r->fmt;
-    glClearTexSubImage(r->id, p[1], p[2], p[3], p[4], p[5], p[6], p[7], f->format, f->type,
-                       p + 8);
+    glClearTexSubImage(r->id, c->level, c->x, c->y, c->z, c->w, c->h, c->d, f->format, f->type,
+                       c->data);
     while (glGetError() != GL_NO_ERROR)
         ;
     return true;
@@ -561,24 +559,26 @@ static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t 
     return z >= 0 && (int64_t)z + (count > 0 ? count : 1) <= have;
 }
 
-bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    uint32_t s0 = p[0];
-    struct vres *dst = ctx_res(ctx, p[3]), *src = ctx_res(ctx, p[12]);
+    struct vres *dst = ctx_res(ctx, c->dst.handle), *src = ctx_res(ctx, c->src.handle);
     if (!dst || !src || dst->is_buffer || src->is_buffer) {
-        vlog(ctx->r, VREND_LOG_WARN, "blit: bad resources %u -> %u", p[12], p[3]);
+        vlog(ctx->r, VREND_LOG_WARN, "blit: bad resources %u -> %u", c->src.handle,
+             c->dst.handle);
         return true;
     }
-    uint32_t dlevel = p[4], slevel = p[13];
+    uint32_t dlevel = c->dst.level, slevel = c->src.level;
     if (dlevel > dst->d.last_level || slevel > src->d.last_level)
         return ctx_err(ctx, "blit: level out of range");
-    int32_t dx = p[6], dy = p[7], dz = p[8], dw = p[9], dh = p[10], dd = p[11];
-    int32_t sx = p[15], sy = p[16], sz = p[17], sw = p[18], sh = p[19], sd = p[20];
+    int32_t dx = c->dst.x, dy = c->dst.y, dz = c->dst.z, dw = c->dst.w, dh = c->dst.h,
+            dd = c->dst.d;
+    int32_t sx = c->src.x, sy = c->src.y, sz = c->src.z, sw = c->src.w, sh = c->src.h,
+            sd = c->src.d;
     if (!span_fits(dx, dw) || !span_fits(dy, dh) || !span_fits(sx, sw) || !span_fits(sy, sh) ||
         !layers_fit(dst, dlevel, dz, dd) || !layers_fit(src, slevel, sz, sd))
         return ctx_err(ctx, "blit: box out of range");
-    uint32_t mask = s0 & 0xff;
+    uint32_t mask = c->mask;
     GLbitfield bits = 0;
     GLenum point = GL_COLOR_ATTACHMENT0;
     if (mask & PIPE_MASK_RGBA)
@@ -597,28 +597,28 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
     }
     if (!bits)
         return true;
-    GLenum filter = ((s0 >> 8) & 3) && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
+    GLenum filter = c->filter && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
     glDisable(GL_RASTERIZER_DISCARD);
     glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glDepthMask(GL_TRUE);
     glStencilMask(0xff);
-    if ((s0 >> 10) & 1) {
-        uint32_t a = p[1], b = p[2];
+    if (c->scissor_enable) {
         glEnable(GL_SCISSOR_TEST);
-        glScissorIndexed(0, a & 0xffff, a >> 16, (b & 0xffff) - (a & 0xffff), (b >> 16) - (a >> 16));
+        glScissorIndexed(0, c->scissor_minx, c->scissor_miny, c->scissor_maxx - c->scissor_minx,
+                         c->scissor_maxy - c->scissor_miny);
     } else {
         glDisable(GL_SCISSOR_TEST);
     }
     /* sRGB-ness follows the blit formats: the host decodes an sRGB source and encodes an
      * sRGB destination only with GL_FRAMEBUFFER_SRGB on, so it is on when the guest asked
      * for an sRGB format on either side (srgb_to_linear blits decode the source). */
-    const struct vformat *dfmt = vformat_get(p[5]), *sfmt = vformat_get(p[14]);
+    const struct vformat *dfmt = vformat_get(c->dst.format), *sfmt = vformat_get(c->src.format);
     bool srgb = (!dfmt || (dfmt->flags & FMT_SRGB)) || (sfmt && (sfmt->flags & FMT_SRGB));
     if (srgb)
         glEnable(GL_FRAMEBUFFER_SRGB);
     else
         glDisable(GL_FRAMEBUFFER_SRGB);
-    bool cond = (s0 >> 11) & 1;
+    bool cond = c->render_condition_enable;
     if (cond)
         begin_cond(ctx);
     int32_t layers = dd > 0 ? dd : 1;
@@ -655,17 +655,19 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
     return true;
 }
 
-bool cmd_resource_copy_region(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
-                              uint32_t h)
+bool exec_resource_copy_region(struct vrend_context *ctx,
+                               const struct cmd_resource_copy_region *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct vres *dst = ctx_res(ctx, p[0]), *src = ctx_res(ctx, p[5]);
+    struct vres *dst = ctx_res(ctx, c->dst_handle), *src = ctx_res(ctx, c->src_handle);
     if (!dst || !src) {
-        vlog(ctx->r, VREND_LOG_WARN, "copy_region: bad resources %u -> %u", p[5], p[0]);
+        vlog(ctx->r, VREND_LOG_WARN, "copy_region: bad resources %u -> %u", c->src_handle,
+             c->dst_handle);
         return true;
     }
-    uint32_t dx = p[2], dy = p[3], dz = p[4], sx = p[7], sy = p[8], sz = p[9];
-    uint32_t w = p[10], hh = p[11], d = p[12];
+    uint32_t dx = c->dst_x, dy = c->dst_y, dz = c->dst_z, sx = c->src_x, sy = c->src_y,
+             sz = c->src_z;
+    uint32_t w = c->w, hh = c->h, d = c->d;
     if (dst->is_buffer != src->is_buffer)
         return ctx_err(ctx, "copy_region: buffer/texture mix");
     if (dst->is_buffer) {
@@ -674,12 +676,13 @@ bool cmd_resource_copy_region(struct vrend_context *ctx, const uint32_t *p, uint
         glc_buffer_copy(ctx->r, src->id, dst->id, sx, dx, w);
         return true;
     }
-    if (p[1] > dst->d.last_level || p[6] > src->d.last_level)
+    if (c->dst_level > dst->d.last_level || c->src_level > src->d.last_level)
         return ctx_err(ctx, "copy_region: level out of range");
-    glCopyImageSubData(src->id, src->target, p[6], sx, sy, sz, dst->id, dst->target, p[1], dx, dy,
-                       dz, w, hh, d);
+    glCopyImageSubData(src->id, src->target, c->src_level, sx, sy, sz, dst->id, dst->target,
+                       c->dst_level, dx, dy, dz, w, hh, d);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR)
-        vlog(ctx->r, VREND_LOG_WARN, "copy_region %u -> %u: GL error 0x%x", p[5], p[0], e);
+        vlog(ctx->r, VREND_LOG_WARN, "copy_region %u -> %u: GL error 0x%x", c->src_handle,
+             c->dst_handle, e);
     return true;
 }

@@ -69,87 +69,36 @@ static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
     t2g_result_free(res);
 }
 
-static bool shader_add_text(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
-                            uint32_t len, uint32_t offset)
+/* Copies a packet's piece of the text to offset; the text's declared length bounds it. */
+static bool shader_add_text(struct vrend_context *ctx, struct shader_obj *sh,
+                            const struct create_shader *c, uint32_t offset)
 {
-    uint32_t hdr = 5 + (sh->so_num ? 2 * sh->so_num + 4 : 0);
-    if (len < hdr)
-        return ctx_err(ctx, "shader: %u dwords, header needs %u", len, hdr);
-    uint64_t bytes = (uint64_t)(len - hdr) * 4;
+    uint64_t bytes = c->text_bytes;
     if (offset > sh->text_len)
         return ctx_err(ctx, "shader: continuation offset %u beyond length %u", offset,
                        sh->text_len);
     if (bytes > sh->text_len - offset)
         bytes = sh->text_len - offset;
-    memcpy(sh->text + offset, p + hdr, bytes);
+    memcpy(sh->text + offset, c->text, bytes);
     sh->filled = offset + bytes;
     if (sh->filled >= sh->text_len)
         shader_finish(ctx, sh);
     return true;
 }
 
-/* The stream-output layout after the shader header: four strides (dwords), then per output
- * a word of register (8 bits), start component (2), components (3), buffer (3), dword
- * offset (16), and a word whose low 2 bits are the vertex stream. */
-static bool stream_output_decode(struct vrend_context *ctx, struct shader_obj *sh,
-                                 const uint32_t *p)
+struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_shader *c)
 {
-    for (int i = 0; i < 4; i++) {
-        sh->so_stride[i] = p[5 + i];
-        if (sh->so_stride[i] > 1024)
-            return ctx_err(ctx, "shader: stream output stride %u dwords", sh->so_stride[i]);
-    }
-    for (uint32_t i = 0; i < sh->so_num; i++) {
-        uint32_t w = p[9 + 2 * i];
-        struct t2g_stream_output *o = &sh->so[i];
-        o->register_index = w & 0xff;
-        o->start_component = (w >> 8) & 3;
-        o->num_components = (w >> 10) & 7;
-        o->output_buffer = (w >> 13) & 7;
-        o->dst_offset = (uint16_t)(w >> 16);
-        o->stream = p[10 + 2 * i] & 3;
-        if (!o->num_components || o->start_component + o->num_components > 4 ||
-            o->output_buffer >= T2G_MAX_SO_BUFFERS ||
-            o->dst_offset + o->num_components > sh->so_stride[o->output_buffer])
-            return ctx_err(ctx, "shader: stream output %u: OUT[%u] components %u+%u to "
-                           "buffer %u at dword %u (stride %u)", i, o->register_index,
-                           o->start_component, o->num_components, o->output_buffer,
-                           o->dst_offset,
-                           o->output_buffer < 4 ? sh->so_stride[o->output_buffer] : 0);
-    }
-    return true;
-}
-
-struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, uint32_t len)
-{
-    if (len < 5) {
-        ctx_err(ctx, "shader: %u dwords", len);
-        return NULL;
-    }
-    /* A compute shader's fifth word is its shared-memory size, not a stream-output count
-     * (read as one, it moved the text start and the shader never completed). */
-    uint32_t type = p[1], total = p[2] & 0x7fffffff, so = type == SHADER_COMPUTE ? 0 : p[4];
-    if (type >= SHADER_TYPES || so > 64 || total == 0 || total > (64u << 20)) {
-        ctx_err(ctx, "shader: type %u, length %u, %u stream outputs", type, total, so);
-        return NULL;
-    }
-    if (so && len < 5 + 2 * so + 4) {
-        ctx_err(ctx, "shader: stream output header truncated");
-        return NULL;
-    }
     struct shader_obj *sh = calloc(1, sizeof(*sh));
     if (!sh)
         return NULL;
     sh->refs = 1;
-    sh->type = type;
-    sh->so_num = so;
-    if (so && !stream_output_decode(ctx, sh, p)) {
-        shader_unref(sh);
-        return NULL;
-    }
-    sh->text_len = total;
-    sh->text = calloc(1, (size_t)total + 1);
-    if (!sh->text || !shader_add_text(ctx, sh, p, len, 0)) {
+    sh->type = c->type;
+    sh->so_num = c->so_num;
+    memcpy(sh->so_stride, c->so_stride, sizeof sh->so_stride);
+    memcpy(sh->so, c->so, c->so_num * sizeof *sh->so);
+    sh->text_len = c->total;
+    sh->text = calloc(1, (size_t)c->total + 1);
+    if (!sh->text || !shader_add_text(ctx, sh, c, 0)) {
         shader_unref(sh);
         return NULL;
     }
@@ -222,12 +171,12 @@ static struct shader_obj *passthrough_tcs(struct vrend_context *ctx, const struc
     return sh;
 }
 
-bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
-                     uint32_t len)
+bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh,
+                     const struct create_shader *c)
 {
     if (sh->complete)
         return ctx_err(ctx, "shader: continuation after the text was complete");
-    return shader_add_text(ctx, sh, p, len, p[2] & 0x7fffffff);
+    return shader_add_text(ctx, sh, c, c->offset);
 }
 
 void shader_unref(struct shader_obj *sh)

@@ -188,6 +188,9 @@ struct vobj {
     } u;
 };
 
+/* The decoded commands, some of which carry the state objects above. */
+#include "commands.h"
+
 /* ------------------------------------------------------------------ sub-context */
 
 #define MAX_VBUFS 32
@@ -262,9 +265,9 @@ struct sub_ctx {
     GLuint fbo;
     bool fb_dirty;
     float vp_scale[16][3], vp_trans[16][3];
-    uint32_t scissor[16][2];
+    struct scissor scissor[16];
     float blend_color[4];
-    uint32_t stencil_ref;
+    uint32_t stencil_ref[2];        /* front, back */
     uint32_t stipple[32];
     float clip_planes[8][4];
     uint32_t sample_mask, min_samples;
@@ -397,65 +400,23 @@ struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id);
 void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s);
 void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o);
 
-/* Command handlers get the payload (after the header) and its length in dwords. */
+/* Handlers not yet behind a decoder (decode.c) get the payload (after the header) and its
+ * length in dwords; the decoded commands are in commands.h. */
 typedef bool (*cmd_fn)(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr);
-bool cmd_create_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_bind_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_destroy_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_bind_shader(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_link_shader(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_viewport(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_framebuffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_framebuffer_no_attach(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_clear(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_clear_texture(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_draw_vbo(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_launch_grid(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_vertex_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_index_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_constant_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_uniform_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_sampler_views(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_bind_sampler_states(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_stencil_ref(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_blend_color(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_scissor(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_polygon_stipple(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_clip_state(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_sample_mask(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_min_samples(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_tess_state(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_shader_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_shader_images(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_atomic_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_memory_barrier(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_texture_barrier(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_streamout_targets(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 bool cmd_resource_inline_write(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 bool cmd_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 bool cmd_copy_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_blit(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_resource_copy_region(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_generate_mipmap(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_begin_query(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_end_query(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_get_query_result(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_get_query_result_qbo(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_render_condition(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_create_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_destroy_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 
 /* Shaders (shaders.c). */
-struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, uint32_t len);
-bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
-                     uint32_t len);
+struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_shader *c);
+bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh,
+                     const struct create_shader *c);
 void shader_unref(struct shader_obj *sh);
 /* Builds keys from the bound state, compiles and links; NULL when it cannot (logged). */
 struct program *program_for_draw(struct vrend_context *ctx, bool compute);
 /* streamout.c */
-bool so_target_create(struct vrend_context *ctx, struct so_target *t, const uint32_t *p,
-                      uint32_t len);
+bool so_target_create(struct vrend_context *ctx, struct so_target *t,
+                      const struct create_so_target *c);
 void streamout_target_destroyed(struct sub_ctx *s, struct so_target *t);
 void streamout_sub_destroy(struct sub_ctx *s);
 /* Begins or resumes capture for a draw with p (false: the draw captures nothing);
