@@ -89,7 +89,12 @@ struct create_sampler_view {
     uint32_t swizzle;               /* 3 bits a channel, PIPE_SWIZZLE_* */
 };
 struct create_sampler_state {
-    uint32_t s0;                    /* wrap modes, filters, compare state, anisotropy */
+    uint8_t wrap_s, wrap_t, wrap_r;             /* PIPE_TEX_WRAP_* */
+    uint8_t min_img_filter, min_mip_filter, mag_img_filter;   /* PIPE_TEX_FILTER/MIPFILTER_* */
+    bool compare_mode;                          /* compare to the reference */
+    uint8_t compare_func;                       /* PIPE_FUNC_* */
+    bool seamless_cube_map;
+    uint8_t max_anisotropy;
     float lod_bias, min_lod, max_lod;
     uint32_t border_color[4];       /* bits: float or integer by the sampled texture */
 };

@@ -193,7 +193,18 @@ static bool decode_blend(struct blend_state *b, struct payload *w)
     b->alpha_to_coverage = OBJ_BLEND_S0_ALPHA_TO_COVERAGE(s0);
     b->alpha_to_one = OBJ_BLEND_S0_ALPHA_TO_ONE(s0);
     b->logicop_func = OBJ_BLEND_S1_LOGICOP_FUNC(p[OBJ_BLEND_S1]);
-    memcpy(b->rt, p + OBJ_BLEND_S2, sizeof b->rt);
+    for (int i = 0; i < 8; i++) {
+        uint32_t s2 = p[OBJ_BLEND_S2 + i];
+        struct blend_rt *rt = &b->rt[i];
+        rt->blend_enable = OBJ_BLEND_S2_RT_BLEND_ENABLE(s2);
+        rt->rgb_func = OBJ_BLEND_S2_RT_RGB_FUNC(s2);
+        rt->rgb_src_factor = OBJ_BLEND_S2_RT_RGB_SRC_FACTOR(s2);
+        rt->rgb_dst_factor = OBJ_BLEND_S2_RT_RGB_DST_FACTOR(s2);
+        rt->alpha_func = OBJ_BLEND_S2_RT_ALPHA_FUNC(s2);
+        rt->alpha_src_factor = OBJ_BLEND_S2_RT_ALPHA_SRC_FACTOR(s2);
+        rt->alpha_dst_factor = OBJ_BLEND_S2_RT_ALPHA_DST_FACTOR(s2);
+        rt->colormask = OBJ_BLEND_S2_RT_COLORMASK(s2);
+    }
     return true;
 }
 
@@ -202,9 +213,23 @@ static bool decode_dsa(struct dsa_state *d, struct payload *w)
     const uint32_t *p = w->p;
     if (w->len != OBJ_DSA_SIZE)
         return reject(w, "dsa: %u dwords", w->len);
-    d->s0 = p[OBJ_DSA_S0];
-    d->s1[0] = p[OBJ_DSA_S1];
-    d->s1[1] = p[OBJ_DSA_S2];
+    uint32_t s0 = p[OBJ_DSA_S0];
+    d->depth_enabled = OBJ_DSA_S0_DEPTH_ENABLE(s0);
+    d->depth_writemask = OBJ_DSA_S0_DEPTH_WRITEMASK(s0);
+    d->depth_func = OBJ_DSA_S0_DEPTH_FUNC(s0);
+    d->alpha_enabled = OBJ_DSA_S0_ALPHA_ENABLED(s0);
+    d->alpha_func = OBJ_DSA_S0_ALPHA_FUNC(s0);
+    for (int face = 0; face < 2; face++) {
+        uint32_t s1 = p[face ? OBJ_DSA_S2 : OBJ_DSA_S1];
+        struct stencil_state *st = &d->stencil[face];
+        st->enabled = OBJ_DSA_S1_STENCIL_ENABLED(s1);
+        st->func = OBJ_DSA_S1_STENCIL_FUNC(s1);
+        st->fail_op = OBJ_DSA_S1_STENCIL_FAIL_OP(s1);
+        st->zpass_op = OBJ_DSA_S1_STENCIL_ZPASS_OP(s1);
+        st->zfail_op = OBJ_DSA_S1_STENCIL_ZFAIL_OP(s1);
+        st->valuemask = OBJ_DSA_S1_STENCIL_VALUEMASK(s1);
+        st->writemask = OBJ_DSA_S1_STENCIL_WRITEMASK(s1);
+    }
     d->alpha_ref = u2f(p[OBJ_DSA_ALPHA_REF]);
     return true;
 }
@@ -214,10 +239,41 @@ static bool decode_rasterizer(struct rs_state *r, struct payload *w)
     const uint32_t *p = w->p;
     if (w->len != OBJ_RS_SIZE)
         return reject(w, "rasterizer: %u dwords", w->len);
-    r->s0 = p[OBJ_RS_S0];
+    uint32_t s0 = p[OBJ_RS_S0], s3 = p[OBJ_RS_S3];
+    r->flatshade = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_FLATSHADE);
+    r->depth_clip = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_DEPTH_CLIP);
+    r->clip_halfz = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_CLIP_HALFZ);
+    r->rasterizer_discard = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_RASTERIZER_DISCARD);
+    r->flatshade_first = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_FLATSHADE_FIRST);
+    r->light_twoside = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_LIGHT_TWOSIDE);
+    r->sprite_coord_mode = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_SPRITE_COORD_MODE);
+    r->point_quad_rasterization = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_POINT_QUAD_RASTERIZATION);
+    r->cull_face = OBJ_RS_S0_2BITS(s0, OBJ_RS_S0_CULL_FACE);
+    r->fill_front = OBJ_RS_S0_2BITS(s0, OBJ_RS_S0_FILL_FRONT);
+    r->fill_back = OBJ_RS_S0_2BITS(s0, OBJ_RS_S0_FILL_BACK);
+    r->scissor = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_SCISSOR);
+    r->front_ccw = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_FRONT_CCW);
+    r->clamp_vertex_color = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_CLAMP_VERTEX_COLOR);
+    r->clamp_fragment_color = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_CLAMP_FRAGMENT_COLOR);
+    r->offset_line = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_OFFSET_LINE);
+    r->offset_point = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_OFFSET_POINT);
+    r->offset_tri = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_OFFSET_TRI);
+    r->poly_smooth = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_POLY_SMOOTH);
+    r->poly_stipple_enable = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_POLY_STIPPLE_ENABLE);
+    r->point_smooth = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_POINT_SMOOTH);
+    r->point_size_per_vertex = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_POINT_SIZE_PER_VERTEX);
+    r->multisample = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_MULTISAMPLE);
+    r->line_smooth = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_LINE_SMOOTH);
+    r->line_stipple_enable = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_LINE_STIPPLE_ENABLE);
+    r->line_last_pixel = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_LINE_LAST_PIXEL);
+    r->half_pixel_center = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_HALF_PIXEL_CENTER);
+    r->bottom_edge_rule = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_BOTTOM_EDGE_RULE);
+    r->force_persample_interp = OBJ_RS_S0_BIT(s0, OBJ_RS_S0_FORCE_PERSAMPLE_INTERP);
     r->point_size = u2f(p[OBJ_RS_POINT_SIZE]);
     r->sprite_coord_enable = p[OBJ_RS_SPRITE_COORD_ENABLE];
-    r->s3 = p[OBJ_RS_S3];
+    r->line_stipple_pattern = OBJ_RS_S3_LINE_STIPPLE_PATTERN(s3);
+    r->line_stipple_factor = OBJ_RS_S3_LINE_STIPPLE_FACTOR(s3);
+    r->clip_plane_enable = OBJ_RS_S3_CLIP_PLANE_ENABLE(s3);
     r->line_width = u2f(p[OBJ_RS_LINE_WIDTH]);
     r->offset_units = u2f(p[OBJ_RS_OFFSET_UNITS]);
     r->offset_scale = u2f(p[OBJ_RS_OFFSET_SCALE]);
@@ -264,7 +320,17 @@ static bool decode_sampler_state(struct create_sampler_state *ss, struct payload
     const uint32_t *p = w->p;
     if (w->len != OBJ_SAMPLER_STATE_SIZE)
         return reject(w, "sampler state: %u dwords", w->len);
-    ss->s0 = p[OBJ_SAMPLER_STATE_S0];
+    uint32_t s0 = p[OBJ_SAMPLER_STATE_S0];
+    ss->wrap_s = OBJ_SAMPLER_STATE_S0_WRAP_S(s0);
+    ss->wrap_t = OBJ_SAMPLER_STATE_S0_WRAP_T(s0);
+    ss->wrap_r = OBJ_SAMPLER_STATE_S0_WRAP_R(s0);
+    ss->min_img_filter = OBJ_SAMPLER_STATE_S0_MIN_IMG_FILTER(s0);
+    ss->min_mip_filter = OBJ_SAMPLER_STATE_S0_MIN_MIP_FILTER(s0);
+    ss->mag_img_filter = OBJ_SAMPLER_STATE_S0_MAG_IMG_FILTER(s0);
+    ss->compare_mode = OBJ_SAMPLER_STATE_S0_COMPARE_MODE(s0);
+    ss->compare_func = OBJ_SAMPLER_STATE_S0_COMPARE_FUNC(s0);
+    ss->seamless_cube_map = OBJ_SAMPLER_STATE_S0_SEAMLESS_CUBE_MAP(s0);
+    ss->max_anisotropy = OBJ_SAMPLER_STATE_S0_MAX_ANISOTROPY(s0);
     ss->lod_bias = u2f(p[OBJ_SAMPLER_STATE_LOD_BIAS]);
     ss->min_lod = u2f(p[OBJ_SAMPLER_STATE_MIN_LOD]);
     ss->max_lod = u2f(p[OBJ_SAMPLER_STATE_MAX_LOD]);

@@ -159,7 +159,7 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         GL_CLEAR, GL_NOR, GL_AND_INVERTED, GL_COPY_INVERTED, GL_AND_REVERSE, GL_INVERT, GL_XOR,
         GL_NAND, GL_AND, GL_EQUIV, GL_NOOP, GL_OR_INVERTED, GL_COPY, GL_OR_REVERSE, GL_OR, GL_SET,
     };
-    struct blend_state dflt = { .rt = { 0xfu << 27 } };
+    struct blend_state dflt = { .rt = { { .colormask = PIPE_MASK_RGBA } } };
     const struct blend_state *b = s->blend ? &s->blend->u.blend : &dflt;
     bool gles = ctx->r->gles;   /* GLES has neither logic ops nor alpha-to-one */
     if (!gles)
@@ -171,16 +171,18 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
     enable(GL_DITHER, b->dither);
     for (int i = 0; i < 8; i++) {
-        uint32_t w = b->rt[b->independent ? i : 0];
-        if (w & 1) {
+        const struct blend_rt *rt = &b->rt[b->independent ? i : 0];
+        if (rt->blend_enable) {
             glEnablei(GL_BLEND, i);
-            glBlendEquationSeparatei(i, blend_func((w >> 1) & 7), blend_func((w >> 14) & 7));
-            glBlendFuncSeparatei(i, blend_factor((w >> 4) & 0x1f), blend_factor((w >> 9) & 0x1f),
-                                 blend_factor((w >> 17) & 0x1f), blend_factor((w >> 22) & 0x1f));
+            glBlendEquationSeparatei(i, blend_func(rt->rgb_func), blend_func(rt->alpha_func));
+            glBlendFuncSeparatei(i, blend_factor(rt->rgb_src_factor),
+                                 blend_factor(rt->rgb_dst_factor),
+                                 blend_factor(rt->alpha_src_factor),
+                                 blend_factor(rt->alpha_dst_factor));
         } else {
             glDisablei(GL_BLEND, i);
         }
-        uint32_t m = stored_mask(s->cbufs[i], (w >> 27) & 0xf);
+        uint32_t m = stored_mask(s->cbufs[i], rt->colormask);
         glColorMaski(i, m & 1, (m >> 1) & 1, (m >> 2) & 1, (m >> 3) & 1);
     }
 }
@@ -189,79 +191,77 @@ static void apply_dsa(struct sub_ctx *s)
 {
     struct dsa_state dflt = { 0 };
     const struct dsa_state *d = s->dsa ? &s->dsa->u.dsa : &dflt;
-    enable(GL_DEPTH_TEST, d->s0 & 1);
-    glDepthMask((d->s0 >> 1) & 1);
-    glDepthFunc(GL_NEVER + ((d->s0 >> 2) & 7));
-    bool st = d->s1[0] & 1;
+    enable(GL_DEPTH_TEST, d->depth_enabled);
+    glDepthMask(d->depth_writemask);
+    glDepthFunc(GL_NEVER + d->depth_func);
+    bool st = d->stencil[0].enabled;
     enable(GL_STENCIL_TEST, st);
     if (st) {
         for (int face = 0; face < 2; face++) {
             /* Two-sided stencil off: the back face follows the front, its reference value
              * included (Mesa's clear quad sets only the front one). */
-            int src = face == 1 && !(d->s1[1] & 1) ? 0 : face;
-            uint32_t w = d->s1[src];
+            int src = face == 1 && !d->stencil[1].enabled ? 0 : face;
+            const struct stencil_state *w = &d->stencil[src];
             GLenum gface = ws_face(face ? 2 : 1);
             uint32_t ref = s->stencil_ref[src];
-            glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
-            glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
-                                stencil_op(w >> 7));
-            glStencilMaskSeparate(gface, (w >> 21) & 0xff);
+            glStencilFuncSeparate(gface, GL_NEVER + w->func, ref, w->valuemask);
+            glStencilOpSeparate(gface, stencil_op(w->fail_op), stencil_op(w->zfail_op),
+                                stencil_op(w->zpass_op));
+            glStencilMaskSeparate(gface, w->writemask);
         }
     }
 }
 
 static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
 {
-    struct rs_state dflt = { .s0 = (1u << 1) | (1u << 15) | (1u << 29), .line_width = 1,
-                             .point_size = 1 };
+    struct rs_state dflt = { .depth_clip = true, .front_ccw = true, .half_pixel_center = true,
+                             .line_width = 1, .point_size = 1 };
     const struct rs_state *r = s->rs ? &s->rs->u.rs : &dflt;
-    uint32_t s0 = r->s0;
     bool gles = ctx->r->gles;
     /* On GLES depth clamp and clip control come from extensions (caps_gles.c offers the
      * guest only what the host has). */
     if (!gles || ctx->r->gles_depth_clamp)
-        enable(GL_DEPTH_CLAMP, !((s0 >> 1) & 1));
+        enable(GL_DEPTH_CLAMP, !r->depth_clip);
     if (!gles || ctx->r->gles_clip_control)
-        glClipControl(GL_LOWER_LEFT, (s0 >> 2) & 1 ? GL_ZERO_TO_ONE : GL_NEGATIVE_ONE_TO_ONE);
-    enable(GL_RASTERIZER_DISCARD, (s0 >> 3) & 1);
+        glClipControl(GL_LOWER_LEFT, r->clip_halfz ? GL_ZERO_TO_ONE : GL_NEGATIVE_ONE_TO_ONE);
+    enable(GL_RASTERIZER_DISCARD, r->rasterizer_discard);
     if (!gles)
-        glProvokingVertex((s0 >> 4) & 1 ? GL_FIRST_VERTEX_CONVENTION : GL_LAST_VERTEX_CONVENTION);
+        glProvokingVertex(r->flatshade_first ? GL_FIRST_VERTEX_CONVENTION
+                                             : GL_LAST_VERTEX_CONVENTION);
     /* The host's origin does the whole sprite_coord_mode, the shader does not flip. */
     if (!gles)
-        glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN,
-                          ws_sprite_origin((s0 >> 6) & 1));
-    uint32_t cull = (s0 >> 8) & 3;
+        glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN, ws_sprite_origin(r->sprite_coord_mode));
+    uint32_t cull = r->cull_face;
     enable(GL_CULL_FACE, cull != 0);
     if (cull)
         glCullFace(ws_face(cull));
     if (!gles) {
         static const GLenum fill[] = { GL_FILL, GL_LINE, GL_POINT, GL_FILL };
-        glPolygonMode(GL_FRONT_AND_BACK, fill[(s0 >> 10) & 3]);
+        glPolygonMode(GL_FRONT_AND_BACK, fill[r->fill_front & 3]);
     }
-    enable(GL_SCISSOR_TEST, (s0 >> 14) & 1);
-    bool ccw = (s0 >> 15) & 1;
+    enable(GL_SCISSOR_TEST, r->scissor);
+    bool ccw = r->front_ccw;
     /* The host's front is the guest's back, whatever the viewport's sign (window_space.h). */
     glFrontFace(ws_front_face(ccw));
     if (!gles) {
-        enable(GL_POLYGON_OFFSET_LINE, (s0 >> 18) & 1);
-        enable(GL_POLYGON_OFFSET_POINT, (s0 >> 19) & 1);
-        enable(GL_POLYGON_OFFSET_FILL, (s0 >> 20) & 1);
-        enable(GL_POLYGON_SMOOTH, (s0 >> 21) & 1);
-        enable(GL_PROGRAM_POINT_SIZE, (s0 >> 24) & 1);
-        enable(GL_MULTISAMPLE, (s0 >> 25) & 1);
-        enable(GL_LINE_SMOOTH, (s0 >> 26) & 1);
+        enable(GL_POLYGON_OFFSET_LINE, r->offset_line);
+        enable(GL_POLYGON_OFFSET_POINT, r->offset_point);
+        enable(GL_POLYGON_OFFSET_FILL, r->offset_tri);
+        enable(GL_POLYGON_SMOOTH, r->poly_smooth);
+        enable(GL_PROGRAM_POINT_SIZE, r->point_size_per_vertex);
+        enable(GL_MULTISAMPLE, r->multisample);
+        enable(GL_LINE_SMOOTH, r->line_smooth);
         glPointSize(r->point_size > 0 ? r->point_size : 1);
     } else {
-        enable(GL_POLYGON_OFFSET_FILL, (s0 >> 20) & 1);
+        enable(GL_POLYGON_OFFSET_FILL, r->offset_tri);
     }
     glLineWidth(r->line_width > 0 ? r->line_width : 1);
     if ((!gles || ctx->r->gles_offset_clamp) && r->offset_clamp != 0)
         glPolygonOffsetClamp(r->offset_scale, r->offset_units, r->offset_clamp);
     else
         glPolygonOffset(r->offset_scale, r->offset_units);
-    uint32_t clip_enable = (r->s3 >> 24) & 0xff;
     for (int i = 0; i < 8; i++)
-        enable(GL_CLIP_DISTANCE0 + i, (clip_enable >> i) & 1);
+        enable(GL_CLIP_DISTANCE0 + i, (r->clip_plane_enable >> i) & 1);
 }
 
 void state_apply(struct vrend_context *ctx, uint32_t what)
@@ -275,7 +275,7 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
         apply_dsa(s);
     if (what & DRAW_RS)
         apply_rasterizer(ctx, s);
-    bool halfz = s->rs && ((s->rs->u.rs.s0 >> 2) & 1);
+    bool halfz = s->rs && s->rs->u.rs.clip_halfz;
     int nvp = ctx->r->lim.max_viewports < 16 ? ctx->r->lim.max_viewports : 16;
     for (int i = 0; i < nvp && (what & DRAW_VIEWPORT); i++) {
         float sx = s->vp_scale[i][0], sy = s->vp_scale[i][1], sz = s->vp_scale[i][2];

@@ -205,23 +205,21 @@ static GLenum wrap_to_gl(const struct vrend_renderer *r, uint32_t w)
     return m[w & 7];
 }
 
-static uint32_t sampler_aniso(uint32_t s0) { return (s0 >> 20) & 0x1f; }
-
 /* A GL sampler object with the guest's state; anisotropy only when `aniso` is set. */
 static GLuint make_sampler(struct vrend_context *ctx, const struct create_sampler_state *c,
                            bool aniso)
 {
-    uint32_t s0 = c->s0;
     GLuint id = 0;
     if (ctx->r->gles)
         glGenSamplers(1, &id);
     else
         glCreateSamplers(1, &id);
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(ctx->r, s0));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(ctx->r, s0 >> 3));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(ctx->r, s0 >> 6));
-    bool min_linear = (s0 >> 9) & 1, mag_linear = (s0 >> 13) & 1;
-    uint32_t mip = (s0 >> 11) & 3;
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(ctx->r, c->wrap_s));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(ctx->r, c->wrap_t));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(ctx->r, c->wrap_r));
+    /* PIPE_TEX_FILTER_NEAREST/LINEAR; PIPE_TEX_MIPFILTER_NEAREST/LINEAR/NONE. */
+    bool min_linear = c->min_img_filter & 1, mag_linear = c->mag_img_filter & 1;
+    uint32_t mip = c->min_mip_filter;
     static const GLenum minf[2][3] = {
         { GL_NEAREST_MIPMAP_NEAREST, GL_NEAREST_MIPMAP_LINEAR, GL_NEAREST },
         { GL_LINEAR_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_LINEAR, GL_LINEAR },
@@ -229,16 +227,16 @@ static GLuint make_sampler(struct vrend_context *ctx, const struct create_sample
     glSamplerParameteri(id, GL_TEXTURE_MIN_FILTER, minf[min_linear][mip < 3 ? mip : 2]);
     glSamplerParameteri(id, GL_TEXTURE_MAG_FILTER, mag_linear ? GL_LINEAR : GL_NEAREST);
     glSamplerParameteri(id, GL_TEXTURE_COMPARE_MODE,
-                        (s0 >> 15) & 1 ? GL_COMPARE_REF_TO_TEXTURE : GL_NONE);
-    glSamplerParameteri(id, GL_TEXTURE_COMPARE_FUNC, GL_NEVER + ((s0 >> 16) & 7));
+                        c->compare_mode ? GL_COMPARE_REF_TO_TEXTURE : GL_NONE);
+    glSamplerParameteri(id, GL_TEXTURE_COMPARE_FUNC, GL_NEVER + c->compare_func);
     if (!ctx->r->gles) {
         glSamplerParameterf(id, GL_TEXTURE_LOD_BIAS, c->lod_bias);
-        glSamplerParameteri(id, GL_TEXTURE_CUBE_MAP_SEAMLESS, (s0 >> 19) & 1);
+        glSamplerParameteri(id, GL_TEXTURE_CUBE_MAP_SEAMLESS, c->seamless_cube_map);
     }
     glSamplerParameterf(id, GL_TEXTURE_MIN_LOD, c->min_lod);
     glSamplerParameterf(id, GL_TEXTURE_MAX_LOD, c->max_lod);
     if (aniso)
-        glSamplerParameterf(id, GL_TEXTURE_MAX_ANISOTROPY_EXT, sampler_aniso(s0));
+        glSamplerParameterf(id, GL_TEXTURE_MAX_ANISOTROPY_EXT, c->max_anisotropy);
     /* Border colours are raw bits: the same 4 dwords serve float and integer textures. */
     glSamplerParameterIuiv(id, GL_TEXTURE_BORDER_COLOR, c->border_color);
     while (glGetError() != GL_NO_ERROR)
@@ -257,8 +255,7 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o,
     if (!ss)
         return false;
     o->u.sampler = ss;
-    ss->s0 = c->s0;
-    bool aniso = sampler_aniso(ss->s0) > 1 && ctx->r->lim.max_aniso > 0;
+    bool aniso = c->max_anisotropy > 1 && ctx->r->lim.max_aniso > 0;
     ss->id = make_sampler(ctx, c, aniso);
     if (aniso)
         ss->id_1d = make_sampler(ctx, c, false);

@@ -308,10 +308,10 @@ static enum raster_class rasterized(const struct sub_ctx *s, struct shader_obj *
     if ((prim >= PRIM_LINES && prim <= PRIM_LINE_STRIP) || prim == PRIM_LINES_ADJ ||
         prim == PRIM_LINE_STRIP_ADJ)
         return RASTER_LINES;
-    uint32_t s0 = s->rs ? s->rs->u.rs.s0 : 0;
-    if (((s0 >> 10) & 3) == POLYGON_MODE_POINT || ((s0 >> 12) & 3) == POLYGON_MODE_POINT)
+    uint32_t front = s->rs ? s->rs->u.rs.fill_front : 0, back = s->rs ? s->rs->u.rs.fill_back : 0;
+    if (front == POLYGON_MODE_POINT || back == POLYGON_MODE_POINT)
         return RASTER_POINTS;
-    if (((s0 >> 10) & 3) == POLYGON_MODE_LINE)
+    if (front == POLYGON_MODE_LINE)
         return RASTER_LINES;
     return RASTER_FILLED;
 }
@@ -413,15 +413,15 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             output_swizzle(c->format, k->fs_output_swizzle[i]);
         }
         k->fs_num_cbufs = s->nr_cbufs;
-        if (s->dsa && ((s->dsa->u.dsa.s0 >> 8) & 1)) {
+        if (s->dsa && s->dsa->u.dsa.alpha_enabled) {
             k->alpha_test = true;
-            k->alpha_func = (s->dsa->u.dsa.s0 >> 9) & 7;
+            k->alpha_func = s->dsa->u.dsa.alpha_func;
         }
         if (rs) {
             /* Polygon stipple is for filled polygons only (piglit point-line-no-cull). */
-            k->polygon_stipple = ((rs->s0 >> 22) & 1) && raster == RASTER_FILLED;
-            k->two_sided_color = (rs->s0 >> 5) & 1;
-            k->flatshade = rs->s0 & 1;
+            k->polygon_stipple = rs->poly_stipple_enable && raster == RASTER_FILLED;
+            k->two_sided_color = rs->light_twoside;
+            k->flatshade = rs->flatshade;
             /* Coordinate replacement is for points only (a triangle's FS reads its own
              * texture coordinates with sprites enabled). */
             if (raster == RASTER_POINTS)
@@ -430,7 +430,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
              * replacement keeps it; GLES keeps it upper-left, so the replacement and the
              * shader's own point coordinate flip y where desktop would move it. */
             k->sprite_coord_upper_left = true;
-            if (ctx->r->gles && !((rs->s0 >> 6) & 1)) {
+            if (ctx->r->gles && !rs->sprite_coord_mode) {
                 k->sprite_coord_upper_left = false;
                 k->point_coord_y_flip = true;
             }
@@ -445,11 +445,11 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         memcpy(k->so_outputs, sh->so, sh->so_num * sizeof sh->so[0]);
     }
     if (last_vertex_stage && rs) {
-        k->clip_plane_enable = (rs->s3 >> 24) & 0xff;
+        k->clip_plane_enable = rs->clip_plane_enable;
         k->flip_y_in_vertex = fb_flipped(s);
         /* GLES has no glPointSize: a point's size comes from the shader. */
         k->point_size_from_driver = ctx->r->gles && raster == RASTER_POINTS;
-        k->flatshade = rs->s0 & 1;
+        k->flatshade = rs->flatshade;
     }
 }
 

@@ -77,14 +77,55 @@ enum {
 #define OBJ_BLEND_S0_ALPHA_TO_COVERAGE(s0) (((s0) >> 3) & 1)
 #define OBJ_BLEND_S0_ALPHA_TO_ONE(s0) (((s0) >> 4) & 1)
 #define OBJ_BLEND_S1_LOGICOP_FUNC(s1) ((s1) & 0xf)
+#define OBJ_BLEND_S2_RT_BLEND_ENABLE(s2) ((s2) & 1)
+#define OBJ_BLEND_S2_RT_RGB_FUNC(s2) (((s2) >> 1) & 7)
+#define OBJ_BLEND_S2_RT_RGB_SRC_FACTOR(s2) (((s2) >> 4) & 0x1f)
+#define OBJ_BLEND_S2_RT_RGB_DST_FACTOR(s2) (((s2) >> 9) & 0x1f)
+#define OBJ_BLEND_S2_RT_ALPHA_FUNC(s2) (((s2) >> 14) & 7)
+#define OBJ_BLEND_S2_RT_ALPHA_SRC_FACTOR(s2) (((s2) >> 17) & 0x1f)
+#define OBJ_BLEND_S2_RT_ALPHA_DST_FACTOR(s2) (((s2) >> 22) & 0x1f)
+#define OBJ_BLEND_S2_RT_COLORMASK(s2) (((s2) >> 27) & 0xf)
+/* DSA: S0 the depth and alpha test, S1 and S2 the front and back stencil state. */
 enum {
     OBJ_DSA_HANDLE, OBJ_DSA_S0, OBJ_DSA_S1, OBJ_DSA_S2, OBJ_DSA_ALPHA_REF, OBJ_DSA_SIZE,
 };
+#define OBJ_DSA_S0_DEPTH_ENABLE(s0) ((s0) & 1)
+#define OBJ_DSA_S0_DEPTH_WRITEMASK(s0) (((s0) >> 1) & 1)
+#define OBJ_DSA_S0_DEPTH_FUNC(s0) (((s0) >> 2) & 7)
+#define OBJ_DSA_S0_ALPHA_ENABLED(s0) (((s0) >> 8) & 1)
+#define OBJ_DSA_S0_ALPHA_FUNC(s0) (((s0) >> 9) & 7)
+#define OBJ_DSA_S1_STENCIL_ENABLED(s1) ((s1) & 1)
+#define OBJ_DSA_S1_STENCIL_FUNC(s1) (((s1) >> 1) & 7)
+#define OBJ_DSA_S1_STENCIL_FAIL_OP(s1) (((s1) >> 4) & 7)
+#define OBJ_DSA_S1_STENCIL_ZPASS_OP(s1) (((s1) >> 7) & 7)
+#define OBJ_DSA_S1_STENCIL_ZFAIL_OP(s1) (((s1) >> 10) & 7)
+#define OBJ_DSA_S1_STENCIL_VALUEMASK(s1) (((s1) >> 13) & 0xff)
+#define OBJ_DSA_S1_STENCIL_WRITEMASK(s1) (((s1) >> 21) & 0xff)
 enum {
     OBJ_RS_HANDLE, OBJ_RS_S0, OBJ_RS_POINT_SIZE, OBJ_RS_SPRITE_COORD_ENABLE, OBJ_RS_S3,
     OBJ_RS_LINE_WIDTH, OBJ_RS_OFFSET_UNITS, OBJ_RS_OFFSET_SCALE, OBJ_RS_OFFSET_CLAMP,
     OBJ_RS_SIZE,
 };
+/* Rasterizer S0: where each field starts; one bit each, but two for the cull face and
+ * the fill modes. */
+#define OBJ_RS_S0_BIT(s0, at) (((s0) >> (at)) & 1)
+#define OBJ_RS_S0_2BITS(s0, at) (((s0) >> (at)) & 3)
+enum {
+    OBJ_RS_S0_FLATSHADE, OBJ_RS_S0_DEPTH_CLIP, OBJ_RS_S0_CLIP_HALFZ,
+    OBJ_RS_S0_RASTERIZER_DISCARD, OBJ_RS_S0_FLATSHADE_FIRST, OBJ_RS_S0_LIGHT_TWOSIDE,
+    OBJ_RS_S0_SPRITE_COORD_MODE, OBJ_RS_S0_POINT_QUAD_RASTERIZATION,
+    OBJ_RS_S0_CULL_FACE, OBJ_RS_S0_FILL_FRONT = 10, OBJ_RS_S0_FILL_BACK = 12,
+    OBJ_RS_S0_SCISSOR = 14, OBJ_RS_S0_FRONT_CCW,
+    OBJ_RS_S0_CLAMP_VERTEX_COLOR, OBJ_RS_S0_CLAMP_FRAGMENT_COLOR, OBJ_RS_S0_OFFSET_LINE,
+    OBJ_RS_S0_OFFSET_POINT, OBJ_RS_S0_OFFSET_TRI, OBJ_RS_S0_POLY_SMOOTH,
+    OBJ_RS_S0_POLY_STIPPLE_ENABLE, OBJ_RS_S0_POINT_SMOOTH, OBJ_RS_S0_POINT_SIZE_PER_VERTEX,
+    OBJ_RS_S0_MULTISAMPLE, OBJ_RS_S0_LINE_SMOOTH, OBJ_RS_S0_LINE_STIPPLE_ENABLE,
+    OBJ_RS_S0_LINE_LAST_PIXEL, OBJ_RS_S0_HALF_PIXEL_CENTER, OBJ_RS_S0_BOTTOM_EDGE_RULE,
+    OBJ_RS_S0_FORCE_PERSAMPLE_INTERP,
+};
+#define OBJ_RS_S3_LINE_STIPPLE_PATTERN(s3) ((s3) & 0xffff)
+#define OBJ_RS_S3_LINE_STIPPLE_FACTOR(s3) (((s3) >> 16) & 0xff)
+#define OBJ_RS_S3_CLIP_PLANE_ENABLE(s3) (((s3) >> 24) & 0xff)
 /* A shader's header; stream output (not for compute, whose NUM_OUTPUTS dword is its shared
  * memory size) adds four strides and two dwords per output; the text follows. */
 enum {
@@ -121,6 +162,16 @@ enum {
     OBJ_SAMPLER_STATE_MIN_LOD, OBJ_SAMPLER_STATE_MAX_LOD, OBJ_SAMPLER_STATE_BORDER_COLOR,
     OBJ_SAMPLER_STATE_SIZE = OBJ_SAMPLER_STATE_BORDER_COLOR + 4,
 };
+#define OBJ_SAMPLER_STATE_S0_WRAP_S(s0) ((s0) & 7)
+#define OBJ_SAMPLER_STATE_S0_WRAP_T(s0) (((s0) >> 3) & 7)
+#define OBJ_SAMPLER_STATE_S0_WRAP_R(s0) (((s0) >> 6) & 7)
+#define OBJ_SAMPLER_STATE_S0_MIN_IMG_FILTER(s0) (((s0) >> 9) & 3)
+#define OBJ_SAMPLER_STATE_S0_MIN_MIP_FILTER(s0) (((s0) >> 11) & 3)
+#define OBJ_SAMPLER_STATE_S0_MAG_IMG_FILTER(s0) (((s0) >> 13) & 3)
+#define OBJ_SAMPLER_STATE_S0_COMPARE_MODE(s0) (((s0) >> 15) & 1)
+#define OBJ_SAMPLER_STATE_S0_COMPARE_FUNC(s0) (((s0) >> 16) & 7)
+#define OBJ_SAMPLER_STATE_S0_SEAMLESS_CUBE_MAP(s0) (((s0) >> 19) & 1)
+#define OBJ_SAMPLER_STATE_S0_MAX_ANISOTROPY(s0) (((s0) >> 20) & 0x1f)
 /* Surface: as a sampler view, first/last element for a buffer, else the level and the
  * layers (first in bits 0-15, last in 16-31); a multisampled one adds its sample count. */
 enum {

@@ -80,19 +80,46 @@ int vres_copy(struct vrend_context *ctx, struct vres *r, const struct vrend_tran
 
 /* ------------------------------------------------------------------ state objects */
 
+/* The blend, depth/stencil/alpha and rasterizer objects hold gallium's state as decode.c
+ * unpacks it from the wire: enums are gallium's (PIPE_BLEND_*, PIPE_BLENDFACTOR_*,
+ * PIPE_FUNC_*, PIPE_STENCIL_OP_*, PIPE_FACE_*, PIPE_POLYGON_MODE_*). */
+struct blend_rt {
+    bool blend_enable;
+    uint8_t rgb_func, rgb_src_factor, rgb_dst_factor;
+    uint8_t alpha_func, alpha_src_factor, alpha_dst_factor;
+    uint8_t colormask;              /* PIPE_MASK_RGBA bits */
+};
 struct blend_state {
     bool independent, logicop_enable, alpha_to_coverage, alpha_to_one, dither;
-    uint32_t logicop_func;
-    uint32_t rt[8];                 /* VIRGL_OBJ_BLEND_S2 words */
+    uint32_t logicop_func;          /* PIPE_LOGICOP_* */
+    struct blend_rt rt[8];          /* rt[0] serves all buffers unless independent */
 };
 
+struct stencil_state {
+    bool enabled;
+    uint8_t func, fail_op, zpass_op, zfail_op, valuemask, writemask;
+};
 struct dsa_state {
-    uint32_t s0, s1[2];
+    bool depth_enabled, depth_writemask;
+    uint8_t depth_func;
+    bool alpha_enabled;
+    uint8_t alpha_func;
+    struct stencil_state stencil[2];   /* front, back (enabled: two-sided) */
     float alpha_ref;
 };
 
 struct rs_state {
-    uint32_t s0, sprite_coord_enable, s3;
+    bool flatshade, depth_clip, clip_halfz, rasterizer_discard, flatshade_first;
+    bool light_twoside, sprite_coord_mode, point_quad_rasterization;
+    uint8_t cull_face, fill_front, fill_back;
+    bool scissor, front_ccw, clamp_vertex_color, clamp_fragment_color;
+    bool offset_line, offset_point, offset_tri, poly_smooth, poly_stipple_enable;
+    bool point_smooth, point_size_per_vertex, multisample, line_smooth, line_stipple_enable;
+    bool line_last_pixel, half_pixel_center, bottom_edge_rule, force_persample_interp;
+    uint32_t sprite_coord_enable;   /* generic inputs replaced by point coordinates */
+    uint16_t line_stipple_pattern;
+    uint8_t line_stipple_factor;
+    uint8_t clip_plane_enable;
     float point_size, line_width, offset_units, offset_scale, offset_clamp;
 };
 
@@ -147,7 +174,6 @@ struct sampler_view {
 struct sampler_state {
     GLuint id;
     GLuint id_1d;      /* the same without anisotropy, for 1D views (0: id serves them) */
-    uint32_t s0;
     float lod_bias, min_lod, max_lod, border[4];
 };
 
