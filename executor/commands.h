@@ -86,7 +86,7 @@ struct create_sampler_view {
     uint32_t target;                /* PIPE_TEXTURE_*; 0 (PIPE_BUFFER): the resource's own */
     uint32_t first_element, last_element;
     uint32_t first_layer, last_layer, first_level, last_level;
-    uint32_t swizzle;               /* 3 bits a channel, PIPE_SWIZZLE_* */
+    uint8_t swizzle[4];             /* PIPE_SWIZZLE_* of r, g, b, a */
 };
 struct create_sampler_state {
     uint8_t wrap_s, wrap_t, wrap_r;             /* PIPE_TEX_WRAP_* */

@@ -311,7 +311,8 @@ static bool decode_sampler_view(struct create_sampler_view *v, struct payload *w
     v->last_layer = p[OBJ_SAMPLER_VIEW_TEXTURE_LAYER] >> 16;
     v->first_level = p[OBJ_SAMPLER_VIEW_TEXTURE_LEVEL] & 0xff;
     v->last_level = (p[OBJ_SAMPLER_VIEW_TEXTURE_LEVEL] >> 8) & 0xff;
-    v->swizzle = p[OBJ_SAMPLER_VIEW_SWIZZLE];
+    for (int c = 0; c < 4; c++)
+        v->swizzle[c] = OBJ_SAMPLER_VIEW_SWIZZLE_CHANNEL(p[OBJ_SAMPLER_VIEW_SWIZZLE], c);
     return true;
 }
 

@@ -93,7 +93,7 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
     v->res = r;
     vres_ref(r);
     v->format = format;
-    v->swizzle = c->swizzle;
+    memcpy(v->swizzle, c->swizzle, sizeof v->swizzle);
     o->u.view = v;
     if (r->is_buffer) {
         v->first = c->first_element;
@@ -163,7 +163,7 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
     }
     GLint sw[4];
     for (int i = 0; i < 4; i++)
-        sw[i] = compose_swizzle(f, (v->swizzle >> (3 * i)) & 7);
+        sw[i] = compose_swizzle(f, v->swizzle[i]);
     glc_texture_swizzle(ctx->r, v->target, v->view, sw);
     v->red_moved = own_range && sw[0] != GL_RED && (f->flags & FMT_HAS_DEPTH);
     if ((f->flags & FMT_DEPTH) && (f->flags & FMT_STENCIL) && !(f->flags & FMT_HAS_DEPTH))

@@ -346,9 +346,8 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
                                          ? (uint8_t)(v->last - v->first + 1) : 1;
         if (!res->shadow || !v)
             continue;
-        uint32_t sw = v->swizzle;
         for (int c = 0; c < 4; c++) {
-            uint32_t x = (sw >> (3 * c)) & 7;
+            uint32_t x = v->swizzle[c];
             k->shadow_swizzle[idx][c] = x == PIPE_SWIZZLE_0 ? T2G_SHADOW_ZERO
                                         : x == PIPE_SWIZZLE_1 ? T2G_SHADOW_ONE
                                                               : T2G_SHADOW_RESULT;

@@ -150,6 +150,7 @@ enum { VE_SRC_OFFSET, VE_INSTANCE_DIVISOR, VE_VERTEX_BUFFER_INDEX, VE_SRC_FORMAT
 /* Sampler view: FORMAT packs the format (bits 0-23) and target (24-31); the next two dwords
  * are first/last element for a buffer, else layers (first in bits 0-15, last in 16-31) and
  * levels (first in bits 0-7, last in 8-15). */
+#define OBJ_SAMPLER_VIEW_SWIZZLE_CHANNEL(w, c) (((w) >> (3 * (c))) & 7)   /* c: 0-3, r-a */
 enum {
     OBJ_SAMPLER_VIEW_HANDLE, OBJ_SAMPLER_VIEW_RES_HANDLE, OBJ_SAMPLER_VIEW_FORMAT,
     OBJ_SAMPLER_VIEW_BUFFER_FIRST_ELEMENT, OBJ_SAMPLER_VIEW_BUFFER_LAST_ELEMENT,

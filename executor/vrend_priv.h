@@ -157,7 +157,8 @@ struct vertex_elements {
 
 struct sampler_view {
     struct vres *res;
-    uint32_t format, first, last, swizzle;  /* first/last: levels or buffer elements */
+    uint32_t format, first, last;   /* first/last: levels or buffer elements */
+    uint8_t swizzle[4];             /* PIPE_SWIZZLE_* of r, g, b, a */
     uint32_t first_layer, last_layer;
     GLuint view;                    /* texture view (0 = use res->id) */
     GLenum target;
