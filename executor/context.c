@@ -108,20 +108,20 @@ bool vrend_context_broken(const struct vrend_context *ctx) { return ctx->broken;
 
 static uint32_t sub_key(uint32_t id) { return id ? id : UINT32_MAX; }
 
-bool cmd_create_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_create_sub_ctx(struct vrend_context *ctx, const struct cmd_sub_ctx *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    if (htable_get(&ctx->subs, sub_key(p[0])))
+    if (htable_get(&ctx->subs, sub_key(c->id)))
         return true;
-    return sub_create(ctx, p[0]) != NULL;
+    return sub_create(ctx, c->id) != NULL;
 }
 
-bool cmd_set_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_set_sub_ctx(struct vrend_context *ctx, const struct cmd_sub_ctx *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct sub_ctx *s = htable_get(&ctx->subs, sub_key(p[0]));
+    struct sub_ctx *s = htable_get(&ctx->subs, sub_key(c->id));
     if (!s) {
-        vlog(ctx->r, VREND_LOG_WARN, "set_sub_ctx: unknown sub context %u", p[0]);
+        vlog(ctx->r, VREND_LOG_WARN, "set_sub_ctx: unknown sub context %u", c->id);
         return true;
     }
     ctx->sub = s;
@@ -129,14 +129,14 @@ bool cmd_set_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
     return true;
 }
 
-bool cmd_destroy_sub_ctx(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_destroy_sub_ctx(struct vrend_context *ctx, const struct cmd_sub_ctx *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     /* Sub-context 0 lives as long as the context; sub_key() gives id 0xffffffff its key too,
      * so that id must not destroy it either (it left ctx->sub NULL for the next command). */
-    if (sub_key(p[0]) == sub_key(0))
+    if (sub_key(c->id) == sub_key(0))
         return true;
-    struct sub_ctx *s = htable_remove(&ctx->subs, sub_key(p[0]));
+    struct sub_ctx *s = htable_remove(&ctx->subs, sub_key(c->id));
     if (!s)
         return true;
     if (ctx->sub == s)

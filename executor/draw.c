@@ -41,34 +41,38 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
     s->vao_enabled = now;
 }
 
-bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+/* Whether the draw has anything to draw and stays within the invocation limit; false with
+ * *ok set: skip it (ok) or reject it (not ok). */
+static bool draw_validate(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
+                          const struct vres *indirect, bool *ok)
+{
+    *ok = true;
+    if (!indirect && ((!c->count && !c->count_from_so) || !c->instance_count))
+        return false;
+    uint64_t limit = ctx->r->opts.max_invocations;
+    if (!indirect && limit && (uint64_t)c->count * c->instance_count > limit) {
+        *ok = ctx_err(ctx, "draw: %u vertices x %u instances, more than the limit %llu",
+                      c->count, c->instance_count, (unsigned long long)limit);
+        return false;
+    }
+    return true;
+}
+
+/* Makes the draw's program current with its state, resources and vertex arrays; NULL when
+ * there is none to draw with (logged).  Draws of one submission reuse the previous draw's
+ * program, state, resource bindings and vertex arrays as far as the commands between them
+ * left those valid; the program also depends on the primitive (point sprites), so another
+ * mode chooses again. */
+static struct program *draw_bind(struct vrend_context *ctx, const struct cmd_draw_vbo *c)
 {
     struct sub_ctx *s = ctx->sub;
-    uint32_t start = p[0], count = p[1], mode = p[2], indexed = p[3], instances = p[4];
-    int32_t index_bias = (int32_t)p[5];
-    uint32_t start_instance = p[6], restart = p[7], restart_index = p[8];
-    if (mode > 14 || (mode >= 7 && mode <= 9))
-        return ctx_err(ctx, "draw: primitive %u", mode);
-    uint32_t patch_vertices = len >= 13 ? p[12] : 0;
-    struct vres *indirect = len >= 19 && p[14] ? ctx_res(ctx, p[14]) : NULL;
-    if (!indirect && ((!count && !p[11]) || !instances))
-        return true;
-    uint64_t limit = ctx->r->opts.max_invocations;
-    if (!indirect && limit && (uint64_t)count * instances > limit)
-        return ctx_err(ctx, "draw: %u vertices x %u instances, more than the limit %llu", count,
-                       instances, (unsigned long long)limit);
-    if (!fb_bind(ctx))
-        return true;
-    /* Draws of one submission reuse the previous draw's program, state, resource bindings
-     * and vertex arrays as far as the commands between them left those valid; the program
-     * also depends on the primitive (point sprites), so another mode chooses again. */
     uint32_t dirty = ctx->draw_dirty;
-    if (s->draw_mode != mode)
+    if (s->draw_mode != c->mode)
         dirty |= DRAW_PROG;
-    s->draw_mode = mode;
-    if (mode == 14 && s->patch_vertices != patch_vertices) {
+    s->draw_mode = c->mode;
+    if (c->mode == PIPE_PRIM_PATCHES && s->patch_vertices != c->vertices_per_patch) {
         /* GLES sizes the pass-through control shader to the patch. */
-        s->patch_vertices = patch_vertices;
+        s->patch_vertices = c->vertices_per_patch;
         if (ctx->r->gles)
             dirty |= DRAW_PROG;
     }
@@ -79,15 +83,15 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         prog = program_for_draw(ctx, false);
         if (!prog) {
             ctx->draw_dirty = DRAW_ALL;
-            return true;
+            return NULL;
         }
         /* Bindings and uniform blocks are the program's: another one needs all of them. */
         if (prog != ctx->draw_prog || dirty == DRAW_ALL)
             dirty |= DRAW_RESOURCES;
     }
-    vlog(ctx->r, VREND_LOG_DEBUG, "draw mode %u start %u count %u prog %u vp %g %g %g %g", mode,
-         start, count, prog->id, s->vp_scale[0][0], s->vp_scale[0][1], s->vp_trans[0][0],
-         s->vp_trans[0][1]);
+    vlog(ctx->r, VREND_LOG_DEBUG, "draw mode %u start %u count %u prog %u vp %g %g %g %g",
+         c->mode, c->start, c->count, prog->id, s->vp_scale[0][0], s->vp_scale[0][1],
+         s->vp_trans[0][0], s->vp_trans[0][1]);
     if (dirty) {
         while (glGetError() != GL_NO_ERROR)
             ;
@@ -108,142 +112,177 @@ bool cmd_draw_vbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len, ui
         ctx->draw_dirty = 0;
         ctx->draw_prog = prog;
     }
-    if (mode == 14 && patch_vertices)
-        glPatchParameteri(GL_PATCH_VERTICES, patch_vertices);
+    return prog;
+}
+
+/* The indirect draws: draw_count records from the indirect buffer, or as many as the count
+ * buffer says (ARB_indirect_parameters, offered only where the host has it, caps.c; the
+ * guest writes query results there through QBOs). */
+static void draw_indirect(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
+                          struct vres *indirect, GLenum type)
+{
+    uint32_t ioff = c->indirect_offset, stride = c->indirect_stride;
+    uint32_t draw_count = c->indirect_draw_count;
+    GLenum mode = c->mode;
+    struct vres *count_buf = c->indirect_count_handle ? ctx_res(ctx, c->indirect_count_handle)
+                                                      : NULL;
+    glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
+    if (count_buf && count_buf->is_buffer && ctx->r->indirect_params &&
+        (uint64_t)c->indirect_count_offset + 4 <= count_buf->d.width) {
+        glBindBuffer(GL_PARAMETER_BUFFER_ARB, count_buf->id);
+        if (c->indexed)
+            glMultiDrawElementsIndirectCountARB(mode, type, (void *)(uintptr_t)ioff,
+                                                c->indirect_count_offset, draw_count, stride);
+        else
+            glMultiDrawArraysIndirectCountARB(mode, (void *)(uintptr_t)ioff,
+                                              c->indirect_count_offset, draw_count, stride);
+        glBindBuffer(GL_PARAMETER_BUFFER_ARB, 0);
+    } else if (draw_count <= 1 || ctx->r->gles) {
+        /* GLES has no multi-draw-indirect: one draw per record. */
+        for (uint32_t i = 0; i < (draw_count ? draw_count : 1); i++) {
+            const void *rec = (const void *)(uintptr_t)(ioff + (uint64_t)i * stride);
+            if (c->indexed)
+                glDrawElementsIndirect(mode, type, rec);
+            else
+                glDrawArraysIndirect(mode, rec);
+        }
+    } else {
+        if (c->indexed)
+            glMultiDrawElementsIndirect(mode, type, (void *)(uintptr_t)ioff, draw_count, stride);
+        else
+            glMultiDrawArraysIndirect(mode, (void *)(uintptr_t)ioff, draw_count, stride);
+    }
+    glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+}
+
+/* Issues the draw with prog bound: restart state, index buffer, then the GL draw call. */
+static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
+                       struct program *prog, struct vres *indirect)
+{
+    struct sub_ctx *s = ctx->sub;
+    GLenum mode = c->mode;
+    if (mode == PIPE_PRIM_PATCHES && c->vertices_per_patch)
+        glPatchParameteri(GL_PATCH_VERTICES, c->vertices_per_patch);
     if (ctx->r->gles) {
         /* GLES restarts only at the all-ones index of the index type. */
-        if (restart)
+        if (c->primitive_restart)
             glEnable(GL_PRIMITIVE_RESTART_FIXED_INDEX);
         else
             glDisable(GL_PRIMITIVE_RESTART_FIXED_INDEX);
-    } else if (restart) {
+    } else if (c->primitive_restart) {
         glEnable(GL_PRIMITIVE_RESTART);
-        glPrimitiveRestartIndex(restart_index);
+        glPrimitiveRestartIndex(c->restart_index);
     } else {
         glDisable(GL_PRIMITIVE_RESTART);
     }
     GLenum type = 0;
     uint32_t isize = 0;
-    if (indexed) {
+    if (c->indexed) {
         if (!s->ib || !s->ib->is_buffer)
-            return true;
+            return;
         isize = s->ib_size;
         type = isize == 1 ? GL_UNSIGNED_BYTE : isize == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
         glc_vao_element_buffer(ctx->r, s->vao, s->ib->id);
         /* Mesa folds the first index into the index buffer offset (offset = start * size),
          * so the offset alone locates the indices. */
-        if (!indirect && (uint64_t)count * isize + s->ib_offset > s->ib->d.width) {
+        if (!indirect && (uint64_t)c->count * isize + s->ib_offset > s->ib->d.width) {
             vlog(ctx->r, VREND_LOG_WARN, "draw: index range beyond the index buffer, skipped");
-            return true;
+            return;
         }
     }
     /* DrawTransformFeedback: as many vertices as the target's last capture recorded. */
-    struct so_object *count_from = p[11] && !indirect ? streamout_count_source(ctx) : NULL;
-    if (p[11] && !indirect &&
-        (!count_from || indexed || (ctx->r->gles && !count_from->count_valid))) {
+    bool from_so = c->count_from_so && !indirect;
+    struct so_object *count_from = from_so ? streamout_count_source(ctx) : NULL;
+    if (from_so && (!count_from || c->indexed || (ctx->r->gles && !count_from->count_valid))) {
         vlog(ctx->r, VREND_LOG_WARN, "draw: count from stream output, but no count recorded; "
              "skipped");
-        return true;
+        return;
     }
     streamout_before_draw(ctx, prog, mode);
     render_condition_begin(ctx);
     if (count_from) {
         if (ctx->r->gles)
-            glDrawArraysInstanced(mode, 0, (GLsizei)count_from->vertices, instances);
+            glDrawArraysInstanced(mode, 0, (GLsizei)count_from->vertices, c->instance_count);
         else
-            glDrawTransformFeedbackInstanced(mode, count_from->id, instances);
+            glDrawTransformFeedbackInstanced(mode, count_from->id, c->instance_count);
     } else if (indirect) {
-        uint32_t ioff = p[15], stride = p[16], draw_count = p[17];
-        /* ARB_indirect_parameters (offered only where the host has it, caps.c): the draw
-         * count is read from a buffer, at most draw_count; the guest writes query results
-         * there through QBOs. */
-        struct vres *count_buf = len >= 20 && p[19] ? ctx_res(ctx, p[19]) : NULL;
-        glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
-        if (count_buf && count_buf->is_buffer && ctx->r->indirect_params &&
-            (uint64_t)p[18] + 4 <= count_buf->d.width) {
-            glBindBuffer(GL_PARAMETER_BUFFER_ARB, count_buf->id);
-            if (indexed)
-                glMultiDrawElementsIndirectCountARB(mode, type, (void *)(uintptr_t)ioff, p[18],
-                                                    draw_count, stride);
-            else
-                glMultiDrawArraysIndirectCountARB(mode, (void *)(uintptr_t)ioff, p[18],
-                                                  draw_count, stride);
-            glBindBuffer(GL_PARAMETER_BUFFER_ARB, 0);
-        } else if (draw_count <= 1 || ctx->r->gles) {
-            /* GLES has no multi-draw-indirect: one draw per record. */
-            for (uint32_t i = 0; i < (draw_count ? draw_count : 1); i++) {
-                const void *rec = (const void *)(uintptr_t)(ioff + (uint64_t)i * stride);
-                if (indexed)
-                    glDrawElementsIndirect(mode, type, rec);
-                else
-                    glDrawArraysIndirect(mode, rec);
-            }
-        } else {
-            if (indexed)
-                glMultiDrawElementsIndirect(mode, type, (void *)(uintptr_t)ioff, draw_count, stride);
-            else
-                glMultiDrawArraysIndirect(mode, (void *)(uintptr_t)ioff, draw_count, stride);
-        }
-        glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
-    } else if (indexed) {
+        draw_indirect(ctx, c, indirect, type);
+    } else if (c->indexed) {
         const void *off = (const void *)(uintptr_t)s->ib_offset;
-        GLuint restart_ib = ctx->r->gles && restart
-            ? gles_restart_indices(ctx->r, s->ib->id, s->ib_offset, count, isize, restart_index)
+        GLuint restart_ib = ctx->r->gles && c->primitive_restart
+            ? gles_restart_indices(ctx->r, s->ib->id, s->ib_offset, c->count, isize,
+                                   c->restart_index)
             : 0;
         if (restart_ib) {
             glc_vao_element_buffer(ctx->r, s->vao, restart_ib);
             off = NULL;
         }
-        glDrawElementsInstancedBaseVertexBaseInstance(mode, count, type, off, instances,
-                                                      index_bias, start_instance);
+        glDrawElementsInstancedBaseVertexBaseInstance(mode, c->count, type, off,
+                                                      c->instance_count, c->index_bias,
+                                                      c->start_instance);
         if (restart_ib) {
             glc_vao_element_buffer(ctx->r, s->vao, s->ib->id);
             glDeleteBuffers(1, &restart_ib);
         }
     } else {
-        glDrawArraysInstancedBaseInstance(mode, start, count, instances, start_instance);
+        glDrawArraysInstancedBaseInstance(mode, c->start, c->count, c->instance_count,
+                                          c->start_instance);
     }
     render_condition_end(ctx);
     if (ctx->r->opts.verbose && getenv("VIRGL_EXEC_TRACE")) {
         uint8_t px[4] = { 0 };
         glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
-        GLint fbo = 0, prog = 0, rd = 0;
+        GLint fbo = 0, cur = 0, rd = 0;
         glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
-        glGetIntegerv(GL_CURRENT_PROGRAM, &prog);
+        glGetIntegerv(GL_CURRENT_PROGRAM, &cur);
         glGetIntegerv(GL_RASTERIZER_DISCARD, &rd);
         vlog(ctx->r, VREND_LOG_DEBUG, "after draw: pixel %u %u %u %u fbo %d prog %d discard %d err 0x%x",
-             px[0], px[1], px[2], px[3], fbo, prog, rd, glGetError());
+             px[0], px[1], px[2], px[3], fbo, cur, rd, glGetError());
     }
     streamout_after_draw(ctx);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR)
         vlog(ctx->r, VREND_LOG_WARN, "context %s: draw raised GL error 0x%x", ctx->name, e);
+}
+
+bool exec_draw_vbo(struct vrend_context *ctx, const struct cmd_draw_vbo *c)
+{
+    struct vres *indirect = c->indirect_handle ? ctx_res(ctx, c->indirect_handle) : NULL;
+    bool ok;
+    if (!draw_validate(ctx, c, indirect, &ok))
+        return ok;
+    if (!fb_bind(ctx))
+        return true;
+    struct program *prog = draw_bind(ctx, c);
+    if (prog)
+        draw_issue(ctx, c, prog, indirect);
     return true;
 }
 
 /* Threads of a direct grid: block size x grid size, saturating at UINT64_MAX. */
-static uint64_t grid_threads(const uint32_t *p)
+static uint64_t grid_threads(const struct cmd_launch_grid *c)
 {
     uint64_t n = 1;
     for (int i = 0; i < 6; i++) {
-        if (p[i] && n > UINT64_MAX / p[i])
+        uint32_t k = i < 3 ? c->block[i] : c->grid[i - 3];
+        if (k && n > UINT64_MAX / k)
             return UINT64_MAX;
-        n *= p[i];
+        n *= k;
     }
     return n;
 }
 
-bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_launch_grid(struct vrend_context *ctx, const struct cmd_launch_grid *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct vres *indirect = p[6] ? ctx_res(ctx, p[6]) : NULL;
+    struct vres *indirect = c->indirect_handle ? ctx_res(ctx, c->indirect_handle) : NULL;
     if (indirect && !indirect->is_buffer)
         indirect = NULL; /* the grid in the command, as for no indirect buffer */
     uint64_t limit = ctx->r->opts.max_invocations;
-    if (limit && !indirect && grid_threads(p) > limit)
+    if (limit && !indirect && grid_threads(c) > limit)
         return ctx_err(ctx, "launch_grid: %u x %u x %u blocks of %u x %u x %u threads, more than "
-                       "the limit %llu", p[3], p[4], p[5], p[0], p[1], p[2],
-                       (unsigned long long)limit);
+                       "the limit %llu", c->grid[0], c->grid[1], c->grid[2], c->block[0],
+                       c->block[1], c->block[2], (unsigned long long)limit);
     struct program *prog = program_for_draw(ctx, true);
     if (!prog)
         return true;
@@ -255,13 +294,14 @@ bool cmd_launch_grid(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
      * llvmpipe too).  A texture-fetch barrier makes llvmpipe finish that work first. */
     glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT);
     if (indirect) {
-        if ((uint64_t)p[7] + 12 > indirect->d.width)
-            return ctx_err(ctx, "launch_grid: indirect offset %u out of bounds", p[7]);
+        if ((uint64_t)c->indirect_offset + 12 > indirect->d.width)
+            return ctx_err(ctx, "launch_grid: indirect offset %u out of bounds",
+                           c->indirect_offset);
         glBindBuffer(GL_DISPATCH_INDIRECT_BUFFER, indirect->id);
-        glDispatchComputeIndirect(p[7]);
+        glDispatchComputeIndirect(c->indirect_offset);
         glBindBuffer(GL_DISPATCH_INDIRECT_BUFFER, 0);
     } else {
-        glDispatchCompute(p[3], p[4], p[5]);
+        glDispatchCompute(c->grid[0], c->grid[1], c->grid[2]);
     }
     while (glGetError() != GL_NO_ERROR)
         ;

@@ -159,7 +159,7 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         GL_CLEAR, GL_NOR, GL_AND_INVERTED, GL_COPY_INVERTED, GL_AND_REVERSE, GL_INVERT, GL_XOR,
         GL_NAND, GL_AND, GL_EQUIV, GL_NOOP, GL_OR_INVERTED, GL_COPY, GL_OR_REVERSE, GL_OR, GL_SET,
     };
-    struct blend_state dflt = { .rt = { 0xfu << 27 } };
+    struct blend_state dflt = { .rt = { { .colormask = PIPE_MASK_RGBA } } };
     const struct blend_state *b = s->blend ? &s->blend->u.blend : &dflt;
     bool gles = ctx->r->gles;   /* GLES has neither logic ops nor alpha-to-one */
     if (!gles)
@@ -171,16 +171,18 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
     enable(GL_DITHER, b->dither);
     for (int i = 0; i < 8; i++) {
-        uint32_t w = b->rt[b->independent ? i : 0];
-        if (w & 1) {
+        const struct blend_rt *rt = &b->rt[b->independent ? i : 0];
+        if (rt->blend_enable) {
             glEnablei(GL_BLEND, i);
-            glBlendEquationSeparatei(i, blend_func((w >> 1) & 7), blend_func((w >> 14) & 7));
-            glBlendFuncSeparatei(i, blend_factor((w >> 4) & 0x1f), blend_factor((w >> 9) & 0x1f),
-                                 blend_factor((w >> 17) & 0x1f), blend_factor((w >> 22) & 0x1f));
+            glBlendEquationSeparatei(i, blend_func(rt->rgb_func), blend_func(rt->alpha_func));
+            glBlendFuncSeparatei(i, blend_factor(rt->rgb_src_factor),
+                                 blend_factor(rt->rgb_dst_factor),
+                                 blend_factor(rt->alpha_src_factor),
+                                 blend_factor(rt->alpha_dst_factor));
         } else {
             glDisablei(GL_BLEND, i);
         }
-        uint32_t m = stored_mask(s->cbufs[i], (w >> 27) & 0xf);
+        uint32_t m = stored_mask(s->cbufs[i], rt->colormask);
         glColorMaski(i, m & 1, (m >> 1) & 1, (m >> 2) & 1, (m >> 3) & 1);
     }
 }
@@ -189,79 +191,77 @@ static void apply_dsa(struct sub_ctx *s)
 {
     struct dsa_state dflt = { 0 };
     const struct dsa_state *d = s->dsa ? &s->dsa->u.dsa : &dflt;
-    enable(GL_DEPTH_TEST, d->s0 & 1);
-    glDepthMask((d->s0 >> 1) & 1);
-    glDepthFunc(GL_NEVER + ((d->s0 >> 2) & 7));
-    bool st = d->s1[0] & 1;
+    enable(GL_DEPTH_TEST, d->depth_enabled);
+    glDepthMask(d->depth_writemask);
+    glDepthFunc(GL_NEVER + d->depth_func);
+    bool st = d->stencil[0].enabled;
     enable(GL_STENCIL_TEST, st);
     if (st) {
         for (int face = 0; face < 2; face++) {
             /* Two-sided stencil off: the back face follows the front, its reference value
              * included (Mesa's clear quad sets only the front one). */
-            int src = face == 1 && !(d->s1[1] & 1) ? 0 : face;
-            uint32_t w = d->s1[src];
+            int src = face == 1 && !d->stencil[1].enabled ? 0 : face;
+            const struct stencil_state *w = &d->stencil[src];
             GLenum gface = ws_face(face ? 2 : 1);
-            uint32_t ref = (s->stencil_ref >> (8 * src)) & 0xff;
-            glStencilFuncSeparate(gface, GL_NEVER + ((w >> 1) & 7), ref, (w >> 13) & 0xff);
-            glStencilOpSeparate(gface, stencil_op(w >> 4), stencil_op(w >> 10),
-                                stencil_op(w >> 7));
-            glStencilMaskSeparate(gface, (w >> 21) & 0xff);
+            uint32_t ref = s->stencil_ref[src];
+            glStencilFuncSeparate(gface, GL_NEVER + w->func, ref, w->valuemask);
+            glStencilOpSeparate(gface, stencil_op(w->fail_op), stencil_op(w->zfail_op),
+                                stencil_op(w->zpass_op));
+            glStencilMaskSeparate(gface, w->writemask);
         }
     }
 }
 
 static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
 {
-    struct rs_state dflt = { .s0 = (1u << 1) | (1u << 15) | (1u << 29), .line_width = 1,
-                             .point_size = 1 };
+    struct rs_state dflt = { .depth_clip = true, .front_ccw = true, .half_pixel_center = true,
+                             .line_width = 1, .point_size = 1 };
     const struct rs_state *r = s->rs ? &s->rs->u.rs : &dflt;
-    uint32_t s0 = r->s0;
     bool gles = ctx->r->gles;
     /* On GLES depth clamp and clip control come from extensions (caps_gles.c offers the
      * guest only what the host has). */
     if (!gles || ctx->r->gles_depth_clamp)
-        enable(GL_DEPTH_CLAMP, !((s0 >> 1) & 1));
+        enable(GL_DEPTH_CLAMP, !r->depth_clip);
     if (!gles || ctx->r->gles_clip_control)
-        glClipControl(GL_LOWER_LEFT, (s0 >> 2) & 1 ? GL_ZERO_TO_ONE : GL_NEGATIVE_ONE_TO_ONE);
-    enable(GL_RASTERIZER_DISCARD, (s0 >> 3) & 1);
+        glClipControl(GL_LOWER_LEFT, r->clip_halfz ? GL_ZERO_TO_ONE : GL_NEGATIVE_ONE_TO_ONE);
+    enable(GL_RASTERIZER_DISCARD, r->rasterizer_discard);
     if (!gles)
-        glProvokingVertex((s0 >> 4) & 1 ? GL_FIRST_VERTEX_CONVENTION : GL_LAST_VERTEX_CONVENTION);
+        glProvokingVertex(r->flatshade_first ? GL_FIRST_VERTEX_CONVENTION
+                                             : GL_LAST_VERTEX_CONVENTION);
     /* The host's origin does the whole sprite_coord_mode, the shader does not flip. */
     if (!gles)
-        glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN,
-                          ws_sprite_origin((s0 >> 6) & 1));
-    uint32_t cull = (s0 >> 8) & 3;
+        glPointParameteri(GL_POINT_SPRITE_COORD_ORIGIN, ws_sprite_origin(r->sprite_coord_mode));
+    uint32_t cull = r->cull_face;
     enable(GL_CULL_FACE, cull != 0);
     if (cull)
         glCullFace(ws_face(cull));
     if (!gles) {
         static const GLenum fill[] = { GL_FILL, GL_LINE, GL_POINT, GL_FILL };
-        glPolygonMode(GL_FRONT_AND_BACK, fill[(s0 >> 10) & 3]);
+        glPolygonMode(GL_FRONT_AND_BACK, fill[r->fill_front & 3]);
     }
-    enable(GL_SCISSOR_TEST, (s0 >> 14) & 1);
-    bool ccw = (s0 >> 15) & 1;
+    enable(GL_SCISSOR_TEST, r->scissor);
+    bool ccw = r->front_ccw;
     /* The host's front is the guest's back, whatever the viewport's sign (window_space.h). */
     glFrontFace(ws_front_face(ccw));
     if (!gles) {
-        enable(GL_POLYGON_OFFSET_LINE, (s0 >> 18) & 1);
-        enable(GL_POLYGON_OFFSET_POINT, (s0 >> 19) & 1);
-        enable(GL_POLYGON_OFFSET_FILL, (s0 >> 20) & 1);
-        enable(GL_POLYGON_SMOOTH, (s0 >> 21) & 1);
-        enable(GL_PROGRAM_POINT_SIZE, (s0 >> 24) & 1);
-        enable(GL_MULTISAMPLE, (s0 >> 25) & 1);
-        enable(GL_LINE_SMOOTH, (s0 >> 26) & 1);
+        enable(GL_POLYGON_OFFSET_LINE, r->offset_line);
+        enable(GL_POLYGON_OFFSET_POINT, r->offset_point);
+        enable(GL_POLYGON_OFFSET_FILL, r->offset_tri);
+        enable(GL_POLYGON_SMOOTH, r->poly_smooth);
+        enable(GL_PROGRAM_POINT_SIZE, r->point_size_per_vertex);
+        enable(GL_MULTISAMPLE, r->multisample);
+        enable(GL_LINE_SMOOTH, r->line_smooth);
         glPointSize(r->point_size > 0 ? r->point_size : 1);
     } else {
-        enable(GL_POLYGON_OFFSET_FILL, (s0 >> 20) & 1);
+        enable(GL_POLYGON_OFFSET_FILL, r->offset_tri);
     }
     glLineWidth(r->line_width > 0 ? r->line_width : 1);
     if ((!gles || ctx->r->gles_offset_clamp) && r->offset_clamp != 0)
         glPolygonOffsetClamp(r->offset_scale, r->offset_units, r->offset_clamp);
     else
         glPolygonOffset(r->offset_scale, r->offset_units);
-    uint32_t clip_enable = (r->s3 >> 24) & 0xff;
     for (int i = 0; i < 8; i++)
-        enable(GL_CLIP_DISTANCE0 + i, (clip_enable >> i) & 1);
+        enable(GL_CLIP_DISTANCE0 + i, (r->clip_plane_enable >> i) & 1);
 }
 
 void state_apply(struct vrend_context *ctx, uint32_t what)
@@ -275,7 +275,7 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
         apply_dsa(s);
     if (what & DRAW_RS)
         apply_rasterizer(ctx, s);
-    bool halfz = s->rs && ((s->rs->u.rs.s0 >> 2) & 1);
+    bool halfz = s->rs && s->rs->u.rs.clip_halfz;
     int nvp = ctx->r->lim.max_viewports < 16 ? ctx->r->lim.max_viewports : 16;
     for (int i = 0; i < nvp && (what & DRAW_VIEWPORT); i++) {
         float sx = s->vp_scale[i][0], sy = s->vp_scale[i][1], sz = s->vp_scale[i][2];
@@ -289,9 +289,9 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
             glDepthRangeIndexed(i, n, f);
     }
     for (int i = 0; i < nvp && (what & DRAW_SCISSOR); i++) {
-        uint32_t a = s->scissor[i][0], b = s->scissor[i][1];
         /* Rows as the guest counts them (window_space.h). */
-        int minx = a & 0xffff, miny = a >> 16, maxx = b & 0xffff, maxy = b >> 16;
+        int minx = s->scissor[i].minx, miny = s->scissor[i].miny, maxx = s->scissor[i].maxx,
+            maxy = s->scissor[i].maxy;
         glScissorIndexed(i, minx, miny, maxx > minx ? maxx - minx : 0,
                          maxy > miny ? maxy - miny : 0);
     }
@@ -368,14 +368,12 @@ static void clear_color_to_storage(const struct vformat *f, const uint32_t in[4]
             }
 }
 
-bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_clear(struct vrend_context *ctx, const struct cmd_clear *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
-    uint32_t buffers = p[0];
-    double depth;
-    memcpy(&depth, p + 5, sizeof depth);
-    uint32_t stencil = p[7];
+    uint32_t buffers = c->buffers, stencil = c->stencil;
+    double depth = c->depth;
     if (!fb_bind(ctx))
         return true;
     glDisable(GL_SCISSOR_TEST);
@@ -393,7 +391,7 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
         if (!f)
             f = s->cbufs[i]->res->fmt;
         uint32_t color[4];
-        clear_color_to_storage(f, p + 1, color);
+        clear_color_to_storage(f, c->color, color);
         if (f->flags & FMT_UINT)
             glc_clear_fb_uiv(ctx->r, s->fbo, GL_COLOR, i, color);
         else if (f->flags & FMT_INT)
@@ -421,19 +419,19 @@ bool cmd_clear(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint3
     return true;
 }
 
-bool cmd_clear_texture(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_clear_texture(struct vrend_context *ctx, const struct cmd_clear_texture *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct vres *r = ctx_res(ctx, p[0]);
+    struct vres *r = ctx_res(ctx, c->handle);
     if (!r || r->is_buffer) {
-        vlog(ctx->r, VREND_LOG_WARN, "clear_texture: bad resource %u", p[0]);
+        vlog(ctx->r, VREND_LOG_WARN, "clear_texture: bad resource %u", c->handle);
         return true;
     }
-    if (p[1] > r->d.last_level)
-        return ctx_err(ctx, "clear_texture: level %u", p[1]);
+    if (c->level > r->d.last_level)
+        return ctx_err(ctx, "clear_texture: level %u", c->level);
     const struct vformat *f = r->fmt;
-    glClearTexSubImage(r->id, p[1], p[2], p[3], p[4], p[5], p[6], p[7], f->format, f->type,
-                       p + 8);
+    glClearTexSubImage(r->id, c->level, c->x, c->y, c->z, c->w, c->h, c->d, f->format, f->type,
+                       c->data);
     while (glGetError() != GL_NO_ERROR)
         ;
     return true;
@@ -562,24 +560,26 @@ static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t 
     return z >= 0 && (int64_t)z + (count > 0 ? count : 1) <= have;
 }
 
-bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    uint32_t s0 = p[0];
-    struct vres *dst = ctx_res(ctx, p[3]), *src = ctx_res(ctx, p[12]);
+    struct vres *dst = ctx_res(ctx, c->dst.handle), *src = ctx_res(ctx, c->src.handle);
     if (!dst || !src || dst->is_buffer || src->is_buffer) {
-        vlog(ctx->r, VREND_LOG_WARN, "blit: bad resources %u -> %u", p[12], p[3]);
+        vlog(ctx->r, VREND_LOG_WARN, "blit: bad resources %u -> %u", c->src.handle,
+             c->dst.handle);
         return true;
     }
-    uint32_t dlevel = p[4], slevel = p[13];
+    uint32_t dlevel = c->dst.level, slevel = c->src.level;
     if (dlevel > dst->d.last_level || slevel > src->d.last_level)
         return ctx_err(ctx, "blit: level out of range");
-    int32_t dx = p[6], dy = p[7], dz = p[8], dw = p[9], dh = p[10], dd = p[11];
-    int32_t sx = p[15], sy = p[16], sz = p[17], sw = p[18], sh = p[19], sd = p[20];
+    int32_t dx = c->dst.x, dy = c->dst.y, dz = c->dst.z, dw = c->dst.w, dh = c->dst.h,
+            dd = c->dst.d;
+    int32_t sx = c->src.x, sy = c->src.y, sz = c->src.z, sw = c->src.w, sh = c->src.h,
+            sd = c->src.d;
     if (!span_fits(dx, dw) || !span_fits(dy, dh) || !span_fits(sx, sw) || !span_fits(sy, sh) ||
         !layers_fit(dst, dlevel, dz, dd) || !layers_fit(src, slevel, sz, sd))
         return ctx_err(ctx, "blit: box out of range");
-    uint32_t mask = s0 & 0xff;
+    uint32_t mask = c->mask;
     GLbitfield bits = 0;
     GLenum point = GL_COLOR_ATTACHMENT0;
     if (mask & PIPE_MASK_RGBA)
@@ -598,28 +598,28 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
     }
     if (!bits)
         return true;
-    GLenum filter = ((s0 >> 8) & 3) && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
+    GLenum filter = c->filter && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
     glDisable(GL_RASTERIZER_DISCARD);
     glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glDepthMask(GL_TRUE);
     glStencilMask(0xff);
-    if ((s0 >> 10) & 1) {
-        uint32_t a = p[1], b = p[2];
+    if (c->scissor_enable) {
         glEnable(GL_SCISSOR_TEST);
-        glScissorIndexed(0, a & 0xffff, a >> 16, (b & 0xffff) - (a & 0xffff), (b >> 16) - (a >> 16));
+        glScissorIndexed(0, c->scissor_minx, c->scissor_miny, c->scissor_maxx - c->scissor_minx,
+                         c->scissor_maxy - c->scissor_miny);
     } else {
         glDisable(GL_SCISSOR_TEST);
     }
     /* sRGB-ness follows the blit formats: the host decodes an sRGB source and encodes an
      * sRGB destination only with GL_FRAMEBUFFER_SRGB on, so it is on when the guest asked
      * for an sRGB format on either side (srgb_to_linear blits decode the source). */
-    const struct vformat *dfmt = vformat_get(p[5]), *sfmt = vformat_get(p[14]);
+    const struct vformat *dfmt = vformat_get(c->dst.format), *sfmt = vformat_get(c->src.format);
     bool srgb = (!dfmt || (dfmt->flags & FMT_SRGB)) || (sfmt && (sfmt->flags & FMT_SRGB));
     if (srgb)
         glEnable(GL_FRAMEBUFFER_SRGB);
     else
         glDisable(GL_FRAMEBUFFER_SRGB);
-    bool cond = (s0 >> 11) & 1;
+    bool cond = c->render_condition_enable;
     if (cond)
         begin_cond(ctx);
     int32_t layers = dd > 0 ? dd : 1;
@@ -656,17 +656,19 @@ bool cmd_blit(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32
     return true;
 }
 
-bool cmd_resource_copy_region(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
-                              uint32_t h)
+bool exec_resource_copy_region(struct vrend_context *ctx,
+                               const struct cmd_resource_copy_region *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct vres *dst = ctx_res(ctx, p[0]), *src = ctx_res(ctx, p[5]);
+    struct vres *dst = ctx_res(ctx, c->dst_handle), *src = ctx_res(ctx, c->src_handle);
     if (!dst || !src) {
-        vlog(ctx->r, VREND_LOG_WARN, "copy_region: bad resources %u -> %u", p[5], p[0]);
+        vlog(ctx->r, VREND_LOG_WARN, "copy_region: bad resources %u -> %u", c->src_handle,
+             c->dst_handle);
         return true;
     }
-    uint32_t dx = p[2], dy = p[3], dz = p[4], sx = p[7], sy = p[8], sz = p[9];
-    uint32_t w = p[10], hh = p[11], d = p[12];
+    uint32_t dx = c->dst_x, dy = c->dst_y, dz = c->dst_z, sx = c->src_x, sy = c->src_y,
+             sz = c->src_z;
+    uint32_t w = c->w, hh = c->h, d = c->d;
     if (dst->is_buffer != src->is_buffer)
         return ctx_err(ctx, "copy_region: buffer/texture mix");
     if (dst->is_buffer) {
@@ -675,12 +677,13 @@ bool cmd_resource_copy_region(struct vrend_context *ctx, const uint32_t *p, uint
         glc_buffer_copy(ctx->r, src->id, dst->id, sx, dx, w);
         return true;
     }
-    if (p[1] > dst->d.last_level || p[6] > src->d.last_level)
+    if (c->dst_level > dst->d.last_level || c->src_level > src->d.last_level)
         return ctx_err(ctx, "copy_region: level out of range");
-    glCopyImageSubData(src->id, src->target, p[6], sx, sy, sz, dst->id, dst->target, p[1], dx, dy,
-                       dz, w, hh, d);
+    glCopyImageSubData(src->id, src->target, c->src_level, sx, sy, sz, dst->id, dst->target,
+                       c->dst_level, dx, dy, dz, w, hh, d);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR)
-        vlog(ctx->r, VREND_LOG_WARN, "copy_region %u -> %u: GL error 0x%x", p[5], p[0], e);
+        vlog(ctx->r, VREND_LOG_WARN, "copy_region %u -> %u: GL error 0x%x", c->src_handle,
+             c->dst_handle, e);
     return true;
 }

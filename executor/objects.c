@@ -1,4 +1,5 @@
-/* objects.c: CREATE/BIND/DESTROY_OBJECT for every object type, with argument validation. */
+/* objects.c: CREATE/BIND/DESTROY_OBJECT for every object type: making each object from its
+ * decoded fields (decode.c) and checking them against the context's resources. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,17 +71,15 @@ static GLint compose_swizzle(const struct vformat *f, uint32_t s)
     }
 }
 
-static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o,
-                        const uint32_t *p, uint32_t len)
+static bool create_view(struct vrend_context *ctx, struct vobj *o,
+                        const struct create_sampler_view *c)
 {
-    if (len < 6)
-        return ctx_err(ctx, "sampler view: %u dwords", len);
-    struct vres *r = ctx_res(ctx, p[1]);
+    struct vres *r = ctx_res(ctx, c->res_handle);
     if (!r) {
-        vlog(ctx->r, VREND_LOG_WARN, "sampler view: unknown resource %u", p[1]);
+        vlog(ctx->r, VREND_LOG_WARN, "sampler view: unknown resource %u", c->res_handle);
         return true;
     }
-    uint32_t format = p[2] & 0xffffff, ptarget = p[2] >> 24;
+    uint32_t format = c->format, ptarget = c->target;
     const struct vformat *f = vformat_get(format);
     if (!f || !f->internal) {
         vlog(ctx->r, VREND_LOG_WARN, "sampler view: unsupported format %u", format);
@@ -94,11 +93,11 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
     v->res = r;
     vres_ref(r);
     v->format = format;
-    v->swizzle = p[5];
+    memcpy(v->swizzle, c->swizzle, sizeof v->swizzle);
     o->u.view = v;
     if (r->is_buffer) {
-        v->first = p[3];
-        v->last = p[4];
+        v->first = c->first_element;
+        v->last = c->last_element;
         v->target = GL_TEXTURE_BUFFER;
         uint64_t bytes = ((uint64_t)v->last + 1) * f->block_bytes;
         if (v->last < v->first || bytes > r->d.width) {
@@ -114,10 +113,10 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
         glc_texture_buffer(ctx->r, v->view, f->internal, r->id, off, size);
         return true;
     }
-    v->first_layer = p[3] & 0xffff;
-    v->last_layer = p[3] >> 16;
-    v->first = p[4] & 0xff;
-    v->last = (p[4] >> 8) & 0xff;
+    v->first_layer = c->first_layer;
+    v->last_layer = c->last_layer;
+    v->first = c->first_level;
+    v->last = c->last_level;
     if (!ptarget && r->d.target != PIPE_BUFFER)
         ptarget = r->d.target;
     v->target = view_target(ptarget, r->d.nr_samples);
@@ -164,7 +163,7 @@ static bool create_view(struct vrend_context *ctx, struct sub_ctx *s, struct vob
     }
     GLint sw[4];
     for (int i = 0; i < 4; i++)
-        sw[i] = compose_swizzle(f, (v->swizzle >> (3 * i)) & 7);
+        sw[i] = compose_swizzle(f, v->swizzle[i]);
     glc_texture_swizzle(ctx->r, v->target, v->view, sw);
     v->red_moved = own_range && sw[0] != GL_RED && (f->flags & FMT_HAS_DEPTH);
     if ((f->flags & FMT_DEPTH) && (f->flags & FMT_STENCIL) && !(f->flags & FMT_HAS_DEPTH))
@@ -206,22 +205,21 @@ static GLenum wrap_to_gl(const struct vrend_renderer *r, uint32_t w)
     return m[w & 7];
 }
 
-static uint32_t sampler_aniso(uint32_t s0) { return (s0 >> 20) & 0x1f; }
-
 /* A GL sampler object with the guest's state; anisotropy only when `aniso` is set. */
-static GLuint make_sampler(struct vrend_context *ctx, const uint32_t *p, bool aniso)
+static GLuint make_sampler(struct vrend_context *ctx, const struct create_sampler_state *c,
+                           bool aniso)
 {
-    uint32_t s0 = p[1];
     GLuint id = 0;
     if (ctx->r->gles)
         glGenSamplers(1, &id);
     else
         glCreateSamplers(1, &id);
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(ctx->r, s0));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(ctx->r, s0 >> 3));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(ctx->r, s0 >> 6));
-    bool min_linear = (s0 >> 9) & 1, mag_linear = (s0 >> 13) & 1;
-    uint32_t mip = (s0 >> 11) & 3;
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(ctx->r, c->wrap_s));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(ctx->r, c->wrap_t));
+    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(ctx->r, c->wrap_r));
+    /* PIPE_TEX_FILTER_NEAREST/LINEAR; PIPE_TEX_MIPFILTER_NEAREST/LINEAR/NONE. */
+    bool min_linear = c->min_img_filter & 1, mag_linear = c->mag_img_filter & 1;
+    uint32_t mip = c->min_mip_filter;
     static const GLenum minf[2][3] = {
         { GL_NEAREST_MIPMAP_NEAREST, GL_NEAREST_MIPMAP_LINEAR, GL_NEAREST },
         { GL_LINEAR_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_LINEAR, GL_LINEAR },
@@ -229,18 +227,18 @@ static GLuint make_sampler(struct vrend_context *ctx, const uint32_t *p, bool an
     glSamplerParameteri(id, GL_TEXTURE_MIN_FILTER, minf[min_linear][mip < 3 ? mip : 2]);
     glSamplerParameteri(id, GL_TEXTURE_MAG_FILTER, mag_linear ? GL_LINEAR : GL_NEAREST);
     glSamplerParameteri(id, GL_TEXTURE_COMPARE_MODE,
-                        (s0 >> 15) & 1 ? GL_COMPARE_REF_TO_TEXTURE : GL_NONE);
-    glSamplerParameteri(id, GL_TEXTURE_COMPARE_FUNC, GL_NEVER + ((s0 >> 16) & 7));
+                        c->compare_mode ? GL_COMPARE_REF_TO_TEXTURE : GL_NONE);
+    glSamplerParameteri(id, GL_TEXTURE_COMPARE_FUNC, GL_NEVER + c->compare_func);
     if (!ctx->r->gles) {
-        glSamplerParameterf(id, GL_TEXTURE_LOD_BIAS, u2f(p[2]));
-        glSamplerParameteri(id, GL_TEXTURE_CUBE_MAP_SEAMLESS, (s0 >> 19) & 1);
+        glSamplerParameterf(id, GL_TEXTURE_LOD_BIAS, c->lod_bias);
+        glSamplerParameteri(id, GL_TEXTURE_CUBE_MAP_SEAMLESS, c->seamless_cube_map);
     }
-    glSamplerParameterf(id, GL_TEXTURE_MIN_LOD, u2f(p[3]));
-    glSamplerParameterf(id, GL_TEXTURE_MAX_LOD, u2f(p[4]));
+    glSamplerParameterf(id, GL_TEXTURE_MIN_LOD, c->min_lod);
+    glSamplerParameterf(id, GL_TEXTURE_MAX_LOD, c->max_lod);
     if (aniso)
-        glSamplerParameterf(id, GL_TEXTURE_MAX_ANISOTROPY_EXT, sampler_aniso(s0));
+        glSamplerParameterf(id, GL_TEXTURE_MAX_ANISOTROPY_EXT, c->max_anisotropy);
     /* Border colours are raw bits: the same 4 dwords serve float and integer textures. */
-    glSamplerParameterIuiv(id, GL_TEXTURE_BORDER_COLOR, p + 5);
+    glSamplerParameterIuiv(id, GL_TEXTURE_BORDER_COLOR, c->border_color);
     while (glGetError() != GL_NO_ERROR)
         ;
     return id;
@@ -250,32 +248,27 @@ static GLuint make_sampler(struct vrend_context *ctx, const uint32_t *p, bool an
  * code for a 1D texture sampled with it (fuzz_vrend: the guest's sampler state with
  * anisotropy 16 on a sampler1D's R8 view).  Samplers with anisotropy get a twin without it,
  * which 1D views are bound with (shaders.c). */
-static bool create_sampler(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
-                           uint32_t len)
+static bool create_sampler(struct vrend_context *ctx, struct vobj *o,
+                           const struct create_sampler_state *c)
 {
-    if (len < 9)
-        return ctx_err(ctx, "sampler state: %u dwords", len);
     struct sampler_state *ss = calloc(1, sizeof(*ss));
     if (!ss)
         return false;
     o->u.sampler = ss;
-    ss->s0 = p[1];
-    bool aniso = sampler_aniso(ss->s0) > 1 && ctx->r->lim.max_aniso > 0;
-    ss->id = make_sampler(ctx, p, aniso);
+    bool aniso = c->max_anisotropy > 1 && ctx->r->lim.max_aniso > 0;
+    ss->id = make_sampler(ctx, c, aniso);
     if (aniso)
-        ss->id_1d = make_sampler(ctx, p, false);
-    memcpy(ss->border, p + 5, sizeof ss->border);
+        ss->id_1d = make_sampler(ctx, c, false);
+    memcpy(ss->border, c->border_color, sizeof ss->border);
     return true;
 }
 
-static bool create_surface(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
-                           uint32_t len)
+static bool create_surface(struct vrend_context *ctx, struct vobj *o,
+                           const struct create_surface *c)
 {
-    if (len < 5)
-        return ctx_err(ctx, "surface: %u dwords", len);
-    struct vres *r = ctx_res(ctx, p[1]);
+    struct vres *r = ctx_res(ctx, c->res_handle);
     if (!r) {
-        vlog(ctx->r, VREND_LOG_WARN, "surface: unknown resource %u", p[1]);
+        vlog(ctx->r, VREND_LOG_WARN, "surface: unknown resource %u", c->res_handle);
         return true;
     }
     struct surface *sf = calloc(1, sizeof(*sf));
@@ -284,14 +277,14 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o, const uint
     sf->refs = 1;
     sf->res = r;
     vres_ref(r);
-    sf->format = p[2];
+    sf->format = c->format;
     if (r->is_buffer) {
-        sf->first_layer = p[3];
-        sf->last_layer = p[4];
+        sf->first_layer = c->first_element;
+        sf->last_layer = c->last_element;
     } else {
-        sf->level = p[3];
-        sf->first_layer = p[4] & 0xffff;
-        sf->last_layer = p[4] >> 16;
+        sf->level = c->level;
+        sf->first_layer = c->first_layer;
+        sf->last_layer = c->last_layer;
         if (sf->level > r->d.last_level)
             sf->level = r->d.last_level;
         if (sf->last_layer >= vres_layers(r))
@@ -340,18 +333,15 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o, const uint
     return true;
 }
 
-static bool create_query(struct vrend_context *ctx, struct vobj *o, const uint32_t *p,
-                         uint32_t len)
+static bool create_query(struct vrend_context *ctx, struct vobj *o, const struct create_query *c)
 {
-    if (len < 4)
-        return ctx_err(ctx, "query: %u dwords", len);
     struct query *q = calloc(1, sizeof(*q));
     if (!q)
         return false;
-    q->type = p[1] & 0xffff;
-    q->index = p[1] >> 16;
-    q->offset = p[2];
-    q->res = ctx_res(ctx, p[3]);
+    q->type = c->type;
+    q->index = c->index;
+    q->offset = c->offset;
+    q->res = ctx_res(ctx, c->res_handle);
     if (q->res)
         vres_ref(q->res);
     static const GLenum targets[VIRGL_QUERY_TYPES] = {
@@ -374,20 +364,29 @@ static bool create_query(struct vrend_context *ctx, struct vobj *o, const uint32
     return true;
 }
 
-bool cmd_create_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
+/* Logs the vertex elements no draw can use (their attributes stay disabled, draw.c). */
+static void vertex_elements_check(struct vrend_context *ctx, const struct vertex_elements *ve)
+{
+    for (uint32_t i = 0; i < ve->count; i++) {
+        const struct vformat *f = vformat_get(ve->el[i].format);
+        if (!f || !f->vcomps || ve->el[i].vb_index >= MAX_VBUFS)
+            vlog(ctx->r, VREND_LOG_WARN, "vertex element %u: format %u / buffer %u unusable",
+                 i, ve->el[i].format, ve->el[i].vb_index);
+    }
+}
+
+bool exec_create_object(struct vrend_context *ctx, const struct cmd_create_object *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
-    uint32_t type = CMD_OBJ(hdr), handle = p[0];
-    if (!handle || type == OBJ_NULL || type >= OBJ_COUNT)
-        return ctx_err(ctx, "create object: type %u handle %u", type, handle);
+    uint32_t type = c->type, handle = c->handle;
 
     /* Shader text may arrive in pieces; a continuation extends an existing object. */
-    if (type == OBJ_SHADER && len >= 3 && (p[2] & VIRGL_SHADER_OFFSET_CONT)) {
+    if (type == OBJ_SHADER && c->u.shader.continuation) {
         struct vobj *o = sub_obj(s, handle, OBJ_SHADER);
         if (!o || !o->u.shader)
             return ctx_err(ctx, "shader continuation for unknown handle %u", handle);
-        return shader_continue(ctx, o->u.shader, p, len);
+        return shader_continue(ctx, o->u.shader, &c->u.shader);
     }
     if (htable_get(&s->objs, handle)) {
         vlog(ctx->r, VREND_LOG_WARN, "create object: handle %u already used, replacing", handle);
@@ -400,86 +399,41 @@ bool cmd_create_object(struct vrend_context *ctx, const uint32_t *p, uint32_t le
     bool ok = true;
     switch (type) {
     case OBJ_BLEND:
-        if (len < 11) {
-            ok = ctx_err(ctx, "blend: %u dwords", len);
-            break;
-        }
-        o->u.blend.independent = p[1] & 1;
-        o->u.blend.logicop_enable = (p[1] >> 1) & 1;
-        o->u.blend.dither = (p[1] >> 2) & 1;
-        o->u.blend.alpha_to_coverage = (p[1] >> 3) & 1;
-        o->u.blend.alpha_to_one = (p[1] >> 4) & 1;
-        o->u.blend.logicop_func = p[2] & 0xf;
-        memcpy(o->u.blend.rt, p + 3, sizeof o->u.blend.rt);
+        o->u.blend = c->u.blend;
         break;
     case OBJ_RASTERIZER:
-        if (len < 9) {
-            ok = ctx_err(ctx, "rasterizer: %u dwords", len);
-            break;
-        }
-        o->u.rs.s0 = p[1];
-        o->u.rs.point_size = u2f(p[2]);
-        o->u.rs.sprite_coord_enable = p[3];
-        o->u.rs.s3 = p[4];
-        o->u.rs.line_width = u2f(p[5]);
-        o->u.rs.offset_units = u2f(p[6]);
-        o->u.rs.offset_scale = u2f(p[7]);
-        o->u.rs.offset_clamp = len >= 9 ? u2f(p[8]) : 0;
+        o->u.rs = c->u.rs;
         break;
     case OBJ_DSA:
-        if (len < 5) {
-            ok = ctx_err(ctx, "dsa: %u dwords", len);
-            break;
-        }
-        o->u.dsa.s0 = p[1];
-        o->u.dsa.s1[0] = p[2];
-        o->u.dsa.s1[1] = p[3];
-        o->u.dsa.alpha_ref = u2f(p[4]);
+        o->u.dsa = c->u.dsa;
         break;
     case OBJ_SHADER:
-        o->u.shader = shader_create(ctx, p, len);
+        o->u.shader = shader_create(ctx, &c->u.shader);
         ok = o->u.shader != NULL;
         break;
-    case OBJ_VERTEX_ELEMENTS: {
-        uint32_t n = (len - 1) / 4;
-        if ((len - 1) % 4 || n > 32) {
-            ok = ctx_err(ctx, "vertex elements: %u dwords", len);
-            break;
+    case OBJ_VERTEX_ELEMENTS:
+        o->u.ve = malloc(sizeof *o->u.ve);
+        ok = o->u.ve != NULL;
+        if (ok) {
+            *o->u.ve = c->u.ve;
+            vertex_elements_check(ctx, o->u.ve);
         }
-        struct vertex_elements *ve = calloc(1, sizeof(*ve));
-        if (!ve) {
-            ok = false;
-            break;
-        }
-        ve->count = n;
-        for (uint32_t i = 0; i < n; i++) {
-            ve->el[i].src_offset = p[1 + 4 * i];
-            ve->el[i].divisor = p[2 + 4 * i];
-            ve->el[i].vb_index = p[3 + 4 * i];
-            ve->el[i].format = p[4 + 4 * i];
-            const struct vformat *f = vformat_get(ve->el[i].format);
-            if (!f || !f->vcomps || ve->el[i].vb_index >= MAX_VBUFS)
-                vlog(ctx->r, VREND_LOG_WARN, "vertex element %u: format %u / buffer %u unusable",
-                     i, ve->el[i].format, ve->el[i].vb_index);
-        }
-        o->u.ve = ve;
         break;
-    }
     case OBJ_SAMPLER_VIEW:
-        ok = create_view(ctx, s, o, p, len);
+        ok = create_view(ctx, o, &c->u.view);
         break;
     case OBJ_SAMPLER_STATE:
-        ok = create_sampler(ctx, o, p, len);
+        ok = create_sampler(ctx, o, &c->u.sampler);
         break;
     case OBJ_SURFACE:
     case OBJ_MSAA_SURFACE:
-        ok = create_surface(ctx, o, p, len);
+        ok = create_surface(ctx, o, &c->u.surface);
         break;
     case OBJ_QUERY:
-        ok = create_query(ctx, o, p, len);
+        ok = create_query(ctx, o, &c->u.query);
         break;
     case OBJ_STREAMOUT_TARGET:
-        ok = so_target_create(ctx, &o->u.so, p, len);
+        ok = so_target_create(ctx, &o->u.so, &c->u.so_target);
         break;
     }
     if (!ok || !htable_put(&s->objs, handle, o)) {
@@ -546,10 +500,10 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
     free(o);
 }
 
-bool cmd_bind_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
+bool exec_bind_object(struct vrend_context *ctx, const struct cmd_bind_object *c)
 {
     struct sub_ctx *s = ctx->sub;
-    uint32_t type = CMD_OBJ(hdr), handle = p[0];
+    uint32_t type = c->type, handle = c->handle;
     struct vobj *o = handle ? sub_obj(s, handle, type) : NULL;
     if (handle && !o) {
         vlog(ctx->r, VREND_LOG_WARN, "bind object: no type-%u object %u", type, handle);
@@ -573,10 +527,10 @@ bool cmd_bind_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
     return true;
 }
 
-bool cmd_destroy_object(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr)
+bool exec_destroy_object(struct vrend_context *ctx, const struct cmd_destroy_object *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct vobj *o = htable_remove(&ctx->sub->objs, p[0]);
+    struct vobj *o = htable_remove(&ctx->sub->objs, c->handle);
     if (o)
         obj_destroy(ctx, ctx->sub, o);
     return true;

@@ -34,14 +34,15 @@ static uint64_t fetch(struct query *q)
     return v;
 }
 
-bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_begin_query(struct vrend_context *ctx, const struct cmd_query *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct query *q = get_query(ctx, p[0]);
+    struct query *q = get_query(ctx, c->handle);
     if (!q)
         return true;
     write_state(q, VIRGL_QUERY_STATE_NEW, 0);
-    vlog(ctx->r, VREND_LOG_DEBUG, "begin query %u type %u index %u", p[0], q->type, q->index);
+    vlog(ctx->r, VREND_LOG_DEBUG, "begin query %u type %u index %u", c->handle, q->type,
+         q->index);
     if (!q->id || q->type == VIRGL_QUERY_TIMESTAMP)
         return true;
     if (ctx->r->gles)
@@ -54,10 +55,10 @@ bool cmd_begin_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
     return true;
 }
 
-bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_end_query(struct vrend_context *ctx, const struct cmd_query *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct query *q = get_query(ctx, p[0]);
+    struct query *q = get_query(ctx, c->handle);
     if (!q)
         return true;
     if (q->type == VIRGL_QUERY_TIMESTAMP && q->id) {
@@ -77,25 +78,26 @@ bool cmd_end_query(struct vrend_context *ctx, const uint32_t *p, uint32_t len, u
     return true;
 }
 
-bool cmd_get_query_result(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t h)
+bool exec_get_query_result(struct vrend_context *ctx, const struct cmd_get_query_result *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct query *q = get_query(ctx, p[0]);
+    /* Results are fetched at once, waited for or not. */
+    struct query *q = get_query(ctx, c->handle);
     if (q && !q->active)
         write_state(q, VIRGL_QUERY_STATE_DONE, fetch(q));
     return true;
 }
 
-bool cmd_get_query_result_qbo(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
-                              uint32_t h)
+bool exec_get_query_result_qbo(struct vrend_context *ctx,
+                               const struct cmd_get_query_result_qbo *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
-    struct query *q = get_query(ctx, p[0]);
-    struct vres *qbo = ctx_res(ctx, p[1]);
+    struct query *q = get_query(ctx, c->handle);
+    struct vres *qbo = ctx_res(ctx, c->qbo_handle);
     if (!q || !qbo || !qbo->is_buffer || !q->id)
         return true;
-    uint32_t type = p[3], offset = p[4];
-    int32_t index = (int32_t)p[5];
+    uint32_t type = c->result_type, offset = c->offset;
+    int32_t index = c->index;
     uint32_t size = type >= 2 ? 8 : 4;
     if ((uint64_t)offset + size > qbo->d.width)
         return ctx_err(ctx, "query qbo: offset %u out of bounds", offset);
@@ -119,13 +121,13 @@ bool cmd_get_query_result_qbo(struct vrend_context *ctx, const uint32_t *p, uint
     return true;
 }
 
-bool cmd_set_render_condition(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
-                              uint32_t h)
+bool exec_set_render_condition(struct vrend_context *ctx,
+                               const struct cmd_set_render_condition *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
-    s->cond_query = p[0] ? get_query(ctx, p[0]) : NULL;
-    s->cond_invert = p[1];
-    s->cond_mode = p[2];
+    s->cond_query = c->handle ? get_query(ctx, c->handle) : NULL;
+    s->cond_invert = c->condition;
+    s->cond_mode = c->mode;
     return true;
 }

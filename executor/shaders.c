@@ -69,87 +69,36 @@ static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
     t2g_result_free(res);
 }
 
-static bool shader_add_text(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
-                            uint32_t len, uint32_t offset)
+/* Copies a packet's piece of the text to offset; the text's declared length bounds it. */
+static bool shader_add_text(struct vrend_context *ctx, struct shader_obj *sh,
+                            const struct create_shader *c, uint32_t offset)
 {
-    uint32_t hdr = 5 + (sh->so_num ? 2 * sh->so_num + 4 : 0);
-    if (len < hdr)
-        return ctx_err(ctx, "shader: %u dwords, header needs %u", len, hdr);
-    uint64_t bytes = (uint64_t)(len - hdr) * 4;
+    uint64_t bytes = c->text_bytes;
     if (offset > sh->text_len)
         return ctx_err(ctx, "shader: continuation offset %u beyond length %u", offset,
                        sh->text_len);
     if (bytes > sh->text_len - offset)
         bytes = sh->text_len - offset;
-    memcpy(sh->text + offset, p + hdr, bytes);
+    memcpy(sh->text + offset, c->text, bytes);
     sh->filled = offset + bytes;
     if (sh->filled >= sh->text_len)
         shader_finish(ctx, sh);
     return true;
 }
 
-/* The stream-output layout after the shader header: four strides (dwords), then per output
- * a word of register (8 bits), start component (2), components (3), buffer (3), dword
- * offset (16), and a word whose low 2 bits are the vertex stream. */
-static bool stream_output_decode(struct vrend_context *ctx, struct shader_obj *sh,
-                                 const uint32_t *p)
+struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_shader *c)
 {
-    for (int i = 0; i < 4; i++) {
-        sh->so_stride[i] = p[5 + i];
-        if (sh->so_stride[i] > 1024)
-            return ctx_err(ctx, "shader: stream output stride %u dwords", sh->so_stride[i]);
-    }
-    for (uint32_t i = 0; i < sh->so_num; i++) {
-        uint32_t w = p[9 + 2 * i];
-        struct t2g_stream_output *o = &sh->so[i];
-        o->register_index = w & 0xff;
-        o->start_component = (w >> 8) & 3;
-        o->num_components = (w >> 10) & 7;
-        o->output_buffer = (w >> 13) & 7;
-        o->dst_offset = (uint16_t)(w >> 16);
-        o->stream = p[10 + 2 * i] & 3;
-        if (!o->num_components || o->start_component + o->num_components > 4 ||
-            o->output_buffer >= T2G_MAX_SO_BUFFERS ||
-            o->dst_offset + o->num_components > sh->so_stride[o->output_buffer])
-            return ctx_err(ctx, "shader: stream output %u: OUT[%u] components %u+%u to "
-                           "buffer %u at dword %u (stride %u)", i, o->register_index,
-                           o->start_component, o->num_components, o->output_buffer,
-                           o->dst_offset,
-                           o->output_buffer < 4 ? sh->so_stride[o->output_buffer] : 0);
-    }
-    return true;
-}
-
-struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, uint32_t len)
-{
-    if (len < 5) {
-        ctx_err(ctx, "shader: %u dwords", len);
-        return NULL;
-    }
-    /* A compute shader's fifth word is its shared-memory size, not a stream-output count
-     * (read as one, it moved the text start and the shader never completed). */
-    uint32_t type = p[1], total = p[2] & 0x7fffffff, so = type == SHADER_COMPUTE ? 0 : p[4];
-    if (type >= SHADER_TYPES || so > 64 || total == 0 || total > (64u << 20)) {
-        ctx_err(ctx, "shader: type %u, length %u, %u stream outputs", type, total, so);
-        return NULL;
-    }
-    if (so && len < 5 + 2 * so + 4) {
-        ctx_err(ctx, "shader: stream output header truncated");
-        return NULL;
-    }
     struct shader_obj *sh = calloc(1, sizeof(*sh));
     if (!sh)
         return NULL;
     sh->refs = 1;
-    sh->type = type;
-    sh->so_num = so;
-    if (so && !stream_output_decode(ctx, sh, p)) {
-        shader_unref(sh);
-        return NULL;
-    }
-    sh->text_len = total;
-    sh->text = calloc(1, (size_t)total + 1);
-    if (!sh->text || !shader_add_text(ctx, sh, p, len, 0)) {
+    sh->type = c->type;
+    sh->so_num = c->so_num;
+    memcpy(sh->so_stride, c->so_stride, sizeof sh->so_stride);
+    memcpy(sh->so, c->so, c->so_num * sizeof *sh->so);
+    sh->text_len = c->total;
+    sh->text = calloc(1, (size_t)c->total + 1);
+    if (!sh->text || !shader_add_text(ctx, sh, c, 0)) {
         shader_unref(sh);
         return NULL;
     }
@@ -222,12 +171,12 @@ static struct shader_obj *passthrough_tcs(struct vrend_context *ctx, const struc
     return sh;
 }
 
-bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
-                     uint32_t len)
+bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh,
+                     const struct create_shader *c)
 {
     if (sh->complete)
         return ctx_err(ctx, "shader: continuation after the text was complete");
-    return shader_add_text(ctx, sh, p, len, p[2] & 0x7fffffff);
+    return shader_add_text(ctx, sh, c, c->offset);
 }
 
 void shader_unref(struct shader_obj *sh)
@@ -359,10 +308,10 @@ static enum raster_class rasterized(const struct sub_ctx *s, struct shader_obj *
     if ((prim >= PRIM_LINES && prim <= PRIM_LINE_STRIP) || prim == PRIM_LINES_ADJ ||
         prim == PRIM_LINE_STRIP_ADJ)
         return RASTER_LINES;
-    uint32_t s0 = s->rs ? s->rs->u.rs.s0 : 0;
-    if (((s0 >> 10) & 3) == POLYGON_MODE_POINT || ((s0 >> 12) & 3) == POLYGON_MODE_POINT)
+    uint32_t front = s->rs ? s->rs->u.rs.fill_front : 0, back = s->rs ? s->rs->u.rs.fill_back : 0;
+    if (front == POLYGON_MODE_POINT || back == POLYGON_MODE_POINT)
         return RASTER_POINTS;
-    if (((s0 >> 10) & 3) == POLYGON_MODE_LINE)
+    if (front == POLYGON_MODE_LINE)
         return RASTER_LINES;
     return RASTER_FILLED;
 }
@@ -397,9 +346,8 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
                                          ? (uint8_t)(v->last - v->first + 1) : 1;
         if (!res->shadow || !v)
             continue;
-        uint32_t sw = v->swizzle;
         for (int c = 0; c < 4; c++) {
-            uint32_t x = (sw >> (3 * c)) & 7;
+            uint32_t x = v->swizzle[c];
             k->shadow_swizzle[idx][c] = x == PIPE_SWIZZLE_0 ? T2G_SHADOW_ZERO
                                         : x == PIPE_SWIZZLE_1 ? T2G_SHADOW_ONE
                                                               : T2G_SHADOW_RESULT;
@@ -464,15 +412,15 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             output_swizzle(c->format, k->fs_output_swizzle[i]);
         }
         k->fs_num_cbufs = s->nr_cbufs;
-        if (s->dsa && ((s->dsa->u.dsa.s0 >> 8) & 1)) {
+        if (s->dsa && s->dsa->u.dsa.alpha_enabled) {
             k->alpha_test = true;
-            k->alpha_func = (s->dsa->u.dsa.s0 >> 9) & 7;
+            k->alpha_func = s->dsa->u.dsa.alpha_func;
         }
         if (rs) {
             /* Polygon stipple is for filled polygons only (piglit point-line-no-cull). */
-            k->polygon_stipple = ((rs->s0 >> 22) & 1) && raster == RASTER_FILLED;
-            k->two_sided_color = (rs->s0 >> 5) & 1;
-            k->flatshade = rs->s0 & 1;
+            k->polygon_stipple = rs->poly_stipple_enable && raster == RASTER_FILLED;
+            k->two_sided_color = rs->light_twoside;
+            k->flatshade = rs->flatshade;
             /* Coordinate replacement is for points only (a triangle's FS reads its own
              * texture coordinates with sprites enabled). */
             if (raster == RASTER_POINTS)
@@ -481,7 +429,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
              * replacement keeps it; GLES keeps it upper-left, so the replacement and the
              * shader's own point coordinate flip y where desktop would move it. */
             k->sprite_coord_upper_left = true;
-            if (ctx->r->gles && !((rs->s0 >> 6) & 1)) {
+            if (ctx->r->gles && !rs->sprite_coord_mode) {
                 k->sprite_coord_upper_left = false;
                 k->point_coord_y_flip = true;
             }
@@ -496,11 +444,11 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         memcpy(k->so_outputs, sh->so, sh->so_num * sizeof sh->so[0]);
     }
     if (last_vertex_stage && rs) {
-        k->clip_plane_enable = (rs->s3 >> 24) & 0xff;
+        k->clip_plane_enable = rs->clip_plane_enable;
         k->flip_y_in_vertex = fb_flipped(s);
         /* GLES has no glPointSize: a point's size comes from the shader. */
         k->point_size_from_driver = ctx->r->gles && raster == RASTER_POINTS;
-        k->flatshade = rs->s0 & 1;
+        k->flatshade = rs->flatshade;
     }
 }
 

@@ -10,15 +10,13 @@
 #include "gl_compat.h"
 #include "vrend_priv.h"
 
-bool so_target_create(struct vrend_context *ctx, struct so_target *t, const uint32_t *p,
-                      uint32_t len)
+bool so_target_create(struct vrend_context *ctx, struct so_target *t,
+                      const struct create_so_target *c)
 {
-    if (len < 4)
-        return ctx_err(ctx, "streamout target: %u dwords", len);
-    struct vres *res = ctx_res(ctx, p[1]);
-    uint32_t offset = p[2], size = p[3];
+    struct vres *res = ctx_res(ctx, c->res_handle);
+    uint32_t offset = c->offset, size = c->size;
     if (!res || !res->is_buffer)
-        return ctx_err(ctx, "streamout target: resource %u is not a buffer", p[1]);
+        return ctx_err(ctx, "streamout target: resource %u is not a buffer", c->res_handle);
     if (offset % 4 || size % 4 || offset >= res->d.width)
         return ctx_err(ctx, "streamout target: range %u+%u of a %u-byte buffer", offset, size,
                        res->d.width);
@@ -82,27 +80,24 @@ static struct so_object *so_object_for(struct sub_ctx *s, struct so_target *cons
     return o;
 }
 
-bool cmd_set_streamout_targets(struct vrend_context *ctx, const uint32_t *p, uint32_t len,
-                               uint32_t h)
+bool exec_set_streamout_targets(struct vrend_context *ctx,
+                                const struct cmd_set_streamout_targets *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
-    uint32_t n = len - 1;
-    if (n > 4)
-        return ctx_err(ctx, "streamout targets: %u", n);
     struct so_target *t[4] = { NULL, NULL, NULL, NULL };
     bool any = false;
-    for (uint32_t i = 0; i < n; i++) {
-        if (!p[1 + i])
+    for (uint32_t i = 0; i < c->count; i++) {
+        if (!c->handles[i])
             continue;
-        struct vobj *o = sub_obj(s, p[1 + i], OBJ_STREAMOUT_TARGET);
+        struct vobj *o = sub_obj(s, c->handles[i], OBJ_STREAMOUT_TARGET);
         if (!o)
-            return ctx_err(ctx, "streamout targets: %u is not a target", p[1 + i]);
+            return ctx_err(ctx, "streamout targets: %u is not a target", c->handles[i]);
         t[i] = &o->u.so;
         any = true;
     }
-    vlog(ctx->r, VREND_LOG_DEBUG, "streamout targets %u %u %u %u append 0x%x", n > 0 ? p[1] : 0,
-         n > 1 ? p[2] : 0, n > 2 ? p[3] : 0, n > 3 ? p[4] : 0, p[0]);
+    vlog(ctx->r, VREND_LOG_DEBUG, "streamout targets %u %u %u %u append 0x%x", c->handles[0],
+         c->handles[1], c->handles[2], c->handles[3], c->append_bitmask);
     /* No targets: gallium's pause or end (the next set says which). */
     s->so_capture = any;
     if (!any)

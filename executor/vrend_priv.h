@@ -96,19 +96,46 @@ bool vres_backing_write(struct vres *r, uint64_t off, const void *src, size_t n)
 
 /* ------------------------------------------------------------------ state objects */
 
+/* The blend, depth/stencil/alpha and rasterizer objects hold gallium's state as decode.c
+ * unpacks it from the wire: enums are gallium's (PIPE_BLEND_*, PIPE_BLENDFACTOR_*,
+ * PIPE_FUNC_*, PIPE_STENCIL_OP_*, PIPE_FACE_*, PIPE_POLYGON_MODE_*). */
+struct blend_rt {
+    bool blend_enable;
+    uint8_t rgb_func, rgb_src_factor, rgb_dst_factor;
+    uint8_t alpha_func, alpha_src_factor, alpha_dst_factor;
+    uint8_t colormask;              /* PIPE_MASK_RGBA bits */
+};
 struct blend_state {
     bool independent, logicop_enable, alpha_to_coverage, alpha_to_one, dither;
-    uint32_t logicop_func;
-    uint32_t rt[8];                 /* VIRGL_OBJ_BLEND_S2 words */
+    uint32_t logicop_func;          /* PIPE_LOGICOP_* */
+    struct blend_rt rt[8];          /* rt[0] serves all buffers unless independent */
 };
 
+struct stencil_state {
+    bool enabled;
+    uint8_t func, fail_op, zpass_op, zfail_op, valuemask, writemask;
+};
 struct dsa_state {
-    uint32_t s0, s1[2];
+    bool depth_enabled, depth_writemask;
+    uint8_t depth_func;
+    bool alpha_enabled;
+    uint8_t alpha_func;
+    struct stencil_state stencil[2];   /* front, back (enabled: two-sided) */
     float alpha_ref;
 };
 
 struct rs_state {
-    uint32_t s0, sprite_coord_enable, s3;
+    bool flatshade, depth_clip, clip_halfz, rasterizer_discard, flatshade_first;
+    bool light_twoside, sprite_coord_mode, point_quad_rasterization;
+    uint8_t cull_face, fill_front, fill_back;
+    bool scissor, front_ccw, clamp_vertex_color, clamp_fragment_color;
+    bool offset_line, offset_point, offset_tri, poly_smooth, poly_stipple_enable;
+    bool point_smooth, point_size_per_vertex, multisample, line_smooth, line_stipple_enable;
+    bool line_last_pixel, half_pixel_center, bottom_edge_rule, force_persample_interp;
+    uint32_t sprite_coord_enable;   /* generic inputs replaced by point coordinates */
+    uint16_t line_stipple_pattern;
+    uint8_t line_stipple_factor;
+    uint8_t clip_plane_enable;
     float point_size, line_width, offset_units, offset_scale, offset_clamp;
 };
 
@@ -146,7 +173,8 @@ struct vertex_elements {
 
 struct sampler_view {
     struct vres *res;
-    uint32_t format, first, last, swizzle;  /* first/last: levels or buffer elements */
+    uint32_t format, first, last;   /* first/last: levels or buffer elements */
+    uint8_t swizzle[4];             /* PIPE_SWIZZLE_* of r, g, b, a */
     uint32_t first_layer, last_layer;
     GLuint view;                    /* texture view (0 = use res->id) */
     GLenum target;
@@ -163,7 +191,6 @@ struct sampler_view {
 struct sampler_state {
     GLuint id;
     GLuint id_1d;      /* the same without anisotropy, for 1D views (0: id serves them) */
-    uint32_t s0;
     float lod_bias, min_lod, max_lod, border[4];
 };
 
@@ -203,6 +230,9 @@ struct vobj {
         struct so_target so;
     } u;
 };
+
+/* The decoded commands, some of which carry the state objects above. */
+#include "commands.h"
 
 /* ------------------------------------------------------------------ sub-context */
 
@@ -278,9 +308,9 @@ struct sub_ctx {
     GLuint fbo;
     bool fb_dirty;
     float vp_scale[16][3], vp_trans[16][3];
-    uint32_t scissor[16][2];
+    struct scissor scissor[16];
     float blend_color[4];
-    uint32_t stencil_ref;
+    uint32_t stencil_ref[2];        /* front, back */
     uint32_t stipple[32];
     float clip_planes[8][4];
     uint32_t sample_mask, min_samples;
@@ -419,65 +449,23 @@ struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id);
 void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s);
 void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o);
 
-/* Command handlers get the payload (after the header) and its length in dwords. */
+/* Handlers not yet behind a decoder (decode.c) get the payload (after the header) and its
+ * length in dwords; the decoded commands are in commands.h. */
 typedef bool (*cmd_fn)(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr);
-bool cmd_create_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_bind_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_destroy_object(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_bind_shader(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_link_shader(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_viewport(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_framebuffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_framebuffer_no_attach(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_clear(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_clear_texture(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_draw_vbo(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_launch_grid(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_vertex_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_index_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_constant_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_uniform_buffer(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_sampler_views(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_bind_sampler_states(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_stencil_ref(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_blend_color(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_scissor(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_polygon_stipple(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_clip_state(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_sample_mask(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_min_samples(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_tess_state(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_shader_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_shader_images(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_atomic_buffers(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_memory_barrier(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_texture_barrier(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_streamout_targets(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 bool cmd_resource_inline_write(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 bool cmd_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 bool cmd_copy_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_blit(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_resource_copy_region(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_generate_mipmap(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_begin_query(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_end_query(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_get_query_result(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_get_query_result_qbo(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_render_condition(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_set_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_create_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_destroy_sub_ctx(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
 
 /* Shaders (shaders.c). */
-struct shader_obj *shader_create(struct vrend_context *ctx, const uint32_t *p, uint32_t len);
-bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh, const uint32_t *p,
-                     uint32_t len);
+struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_shader *c);
+bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh,
+                     const struct create_shader *c);
 void shader_unref(struct shader_obj *sh);
 /* Builds keys from the bound state, compiles and links; NULL when it cannot (logged). */
 struct program *program_for_draw(struct vrend_context *ctx, bool compute);
 /* streamout.c */
-bool so_target_create(struct vrend_context *ctx, struct so_target *t, const uint32_t *p,
-                      uint32_t len);
+bool so_target_create(struct vrend_context *ctx, struct so_target *t,
+                      const struct create_so_target *c);
 void streamout_target_destroyed(struct sub_ctx *s, struct so_target *t);
 void streamout_sub_destroy(struct sub_ctx *s);
 /* Begins or resumes capture for a draw with p (false: the draw captures nothing);

@@ -366,6 +366,26 @@ static void test_malformed(struct vrend_renderer *r)
     CHECK(!vrend_submit(c, shortdraw, 4));
     ctx_done(c);
 
+    /* A fixed-size command has exactly its size (virgl_layout.h): a dword more is as
+     * malformed as a dword less. */
+    static const struct { const char *what; uint32_t cmd[24]; uint32_t n; } wrong[] = {
+        { "DRAW_VBO of 13 dwords", { HDR(CCMD_DRAW_VBO, 0, 13) }, 14 },
+        { "DRAW_VBO of quads", { HDR(CCMD_DRAW_VBO, 0, 12), 0, 4, PIPE_PRIM_QUADS, 0, 1 }, 13 },
+        { "CLEAR of 9 dwords", { HDR(CCMD_CLEAR, 0, 9) }, 10 },
+        { "blend state of 12 dwords", { HDR(CCMD_CREATE_OBJECT, OBJ_BLEND, 12), 9 }, 13 },
+        { "framebuffer with a spare dword", { HDR(CCMD_SET_FRAMEBUFFER_STATE, 0, 4), 1 }, 5 },
+        { "index buffer of 2 dwords", { HDR(CCMD_SET_INDEX_BUFFER, 0, 2) }, 3 },
+        { "BIND_OBJECT of 2 dwords", { HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 2) }, 3 },
+    };
+    for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+        c = vrend_context_create(r, wrong[i].what);
+        if (vrend_submit(c, wrong[i].cmd, wrong[i].n)) {
+            fprintf(stderr, "malformed: %s: accepted\n", wrong[i].what);
+            failures++;
+        }
+        vrend_context_destroy(c);
+    }
+
     c = vrend_context_create(r, "transfer");
     static uint8_t backing[64];
     struct vrend_resource_desc d = { .target = PIPE_BUFFER, .format = 64, .width = 64,
@@ -414,7 +434,7 @@ static void test_streamout_validation(struct vrend_renderer *r)
         .array_size = 1 };
     struct {
         const char *what;
-        uint32_t cmd[16];
+        uint32_t cmd[24];
         uint32_t n;
         bool ok;
     } cases[] = {
@@ -438,6 +458,13 @@ static void test_streamout_validation(struct vrend_renderer *r)
                                     0x54524556 }, 13, false },
         { "shader stream output of no components", { HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 12), 5,
                                     SHADER_VERTEX, 4, 0, 1, 4, 0, 0, 0, 0, 0, 0x54524556 }, 13, false },
+        /* A continuation's header is as long as its own stream-output count says: Mesa sends
+         * none after the first packet (the first packet's count made it 11 dwords long). */
+        { "shader text continued after a stream-output header",
+          { HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 12), 5, SHADER_VERTEX, 8, 0, 1, 4, 0, 0, 0,
+            4u << 10, 0, 0x54524556,
+            HDR(CCMD_CREATE_OBJECT, OBJ_SHADER, 6), 5, SHADER_VERTEX, 4u | (1u << 31), 0, 0,
+            0x0a0a0a0a }, 20, true },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct vrend_context *c = vrend_context_create(r, cases[i].what);
