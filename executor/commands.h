@@ -306,4 +306,27 @@ bool exec_set_sub_ctx(struct vrend_context *ctx, const struct cmd_sub_ctx *c);
 bool exec_create_sub_ctx(struct vrend_context *ctx, const struct cmd_sub_ctx *c);
 bool exec_destroy_sub_ctx(struct vrend_context *ctx, const struct cmd_sub_ctx *c);
 
+/* ------------------------------------------------------------------ transfer_cmds.c */
+
+/* RESOURCE_INLINE_WRITE: the box (to the host, offset 0 in the data) and the data that
+ * follows it in the packet. */
+struct cmd_resource_inline_write {
+    struct vrend_transfer t;
+    const uint8_t *data;
+    size_t data_size;
+};
+bool exec_resource_inline_write(struct vrend_context *ctx,
+                                const struct cmd_resource_inline_write *c);
+
+/* TRANSFER3D: between the resource and its own backing, at t.offset. */
+struct cmd_transfer3d { struct vrend_transfer t; };
+bool exec_transfer3d(struct vrend_context *ctx, const struct cmd_transfer3d *c);
+
+/* COPY_TRANSFER3D: between resource t.handle and the backing of buffer src_handle. */
+struct cmd_copy_transfer3d {
+    struct vrend_transfer t;
+    uint32_t src_handle;
+};
+bool exec_copy_transfer3d(struct vrend_context *ctx, const struct cmd_copy_transfer3d *c);
+
 #endif

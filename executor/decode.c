@@ -851,6 +851,52 @@ static bool decode_sub_ctx(struct cmd_sub_ctx *c, struct payload *w)
     return true;
 }
 
+/* ------------------------------------------------------------------ transfer_cmds.c */
+
+static struct vrend_transfer decode_box(const uint32_t *p)
+{
+    return (struct vrend_transfer){
+        .handle = p[XFER_HANDLE], .level = p[XFER_LEVEL], .stride = p[XFER_STRIDE],
+        .layer_stride = p[XFER_LAYER_STRIDE], .x = p[XFER_X], .y = p[XFER_Y], .z = p[XFER_Z],
+        .w = p[XFER_W], .h = p[XFER_H], .d = p[XFER_D],
+    };
+}
+
+static bool decode_resource_inline_write(struct cmd_resource_inline_write *c, struct payload *w)
+{
+    if (!length_at_least(w, INLINE_WRITE_DATA))
+        return false;
+    c->t = decode_box(w->p);
+    c->t.to_host = true;
+    c->data = (const uint8_t *)(w->p + INLINE_WRITE_DATA);
+    c->data_size = (size_t)(w->len - INLINE_WRITE_DATA) * 4;
+    return true;
+}
+
+static bool decode_transfer3d(struct cmd_transfer3d *c, struct payload *w)
+{
+    if (!length_is(w, TRANSFER3D_SIZE))
+        return false;
+    uint32_t dir = w->p[TRANSFER3D_DIRECTION];
+    if (dir != TRANSFER3D_TO_HOST && dir != TRANSFER3D_FROM_HOST)
+        return reject(w, "direction %u", dir);
+    c->t = decode_box(w->p);
+    c->t.offset = w->p[TRANSFER3D_OFFSET];
+    c->t.to_host = dir == TRANSFER3D_TO_HOST;
+    return true;
+}
+
+static bool decode_copy_transfer3d(struct cmd_copy_transfer3d *c, struct payload *w)
+{
+    if (!length_is(w, COPY_TRANSFER3D_SIZE))
+        return false;
+    c->t = decode_box(w->p);
+    c->src_handle = w->p[COPY_TRANSFER3D_SRC_HANDLE];
+    c->t.offset = w->p[COPY_TRANSFER3D_SRC_OFFSET];
+    c->t.to_host = !(w->p[COPY_TRANSFER3D_FLAGS] & COPY_TRANSFER3D_READ_FROM_HOST);
+    return true;
+}
+
 /* ------------------------------------------------------------------ the table */
 
 /* A row's step: decode into the command's struct, then execute it. */
@@ -905,17 +951,9 @@ STEP(set_streamout_targets)
 STEP_AS(set_sub_ctx, cmd_sub_ctx, decode_sub_ctx)
 STEP_AS(create_sub_ctx, cmd_sub_ctx, decode_sub_ctx)
 STEP_AS(destroy_sub_ctx, cmd_sub_ctx, decode_sub_ctx)
-
-/* Commands not yet decoded here: the handler reads the payload itself, at least min_len
- * dwords of it. */
-#define RAW(name, min_len)                                                                \
-    static bool step_##name(struct vrend_context *ctx, struct payload *w)                 \
-    {                                                                                     \
-        return length_at_least(w, min_len) && cmd_##name(ctx, w->p, w->len, w->hdr);    \
-    }
-RAW(resource_inline_write, 11)
-RAW(transfer3d, 13)
-RAW(copy_transfer3d, 14)
+STEP(resource_inline_write)
+STEP(transfer3d)
+STEP(copy_transfer3d)
 
 /* Commands with nothing for this host to do: NOP, debug flags, string markers and
  * END_TRANSFERS (padding to the end of Mesa's transfer buffer) of any length; SET_TWEAKS of

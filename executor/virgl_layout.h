@@ -281,4 +281,20 @@ enum { SUB_CTX_ID, SUB_CTX_SIZE };
 /* SET_TWEAKS: nothing for this host to do, but of this size. */
 enum { SET_TWEAKS_ID, SET_TWEAKS_VALUE, SET_TWEAKS_SIZE };
 
+/* RESOURCE_INLINE_WRITE, TRANSFER3D and COPY_TRANSFER3D share their first 11 dwords: the
+ * resource, level, usage (unused here), strides and box.  Inline data follows them;
+ * TRANSFER3D adds the backing offset and direction (1: to the host, 2: from it);
+ * COPY_TRANSFER3D the source buffer, its offset and flags (bit 1: read from the host). */
+enum {
+    XFER_HANDLE, XFER_LEVEL, XFER_USAGE, XFER_STRIDE, XFER_LAYER_STRIDE, XFER_X, XFER_Y,
+    XFER_Z, XFER_W, XFER_H, XFER_D, XFER_BOX_SIZE,
+    INLINE_WRITE_DATA = XFER_BOX_SIZE,
+    TRANSFER3D_OFFSET = XFER_BOX_SIZE, TRANSFER3D_DIRECTION, TRANSFER3D_SIZE,
+    COPY_TRANSFER3D_SRC_HANDLE = XFER_BOX_SIZE, COPY_TRANSFER3D_SRC_OFFSET,
+    COPY_TRANSFER3D_FLAGS, COPY_TRANSFER3D_SIZE,
+};
+#define TRANSFER3D_TO_HOST 1
+#define TRANSFER3D_FROM_HOST 2
+#define COPY_TRANSFER3D_READ_FROM_HOST (1u << 1)
+
 #endif

@@ -449,13 +449,6 @@ struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id);
 void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s);
 void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o);
 
-/* Handlers not yet behind a decoder (decode.c) get the payload (after the header) and its
- * length in dwords; the decoded commands are in commands.h. */
-typedef bool (*cmd_fn)(struct vrend_context *ctx, const uint32_t *p, uint32_t len, uint32_t hdr);
-bool cmd_resource_inline_write(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-bool cmd_copy_transfer3d(struct vrend_context *, const uint32_t *, uint32_t, uint32_t);
-
 /* Shaders (shaders.c). */
 struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_shader *c);
 bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh,
