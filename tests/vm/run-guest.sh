@@ -22,9 +22,9 @@
 #   --boots N      one QEMU process boots the guest N times, running the workloads
 #                  (default gl-short) each time; QEMU's RSS is sampled at every boot
 #
-# Exit status: 0 when QEMU powered off by itself, every workload returned 0 and no
-# scene failed validation; 1 otherwise; 77 (a skip) when QEMU, Xvfb or the image
-# (tests/vm/build-image.sh) is missing.
+# Exit status: 0 when QEMU powered off by itself and every workload returned 0 (scenes
+# that fail validation do not count: compare.sh judges them against stock); 1 otherwise;
+# 77 (a skip) when QEMU, Xvfb or the image (tests/vm/build-image.sh) is missing.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -344,14 +344,15 @@ summarize() {
 }
 
 # Pass: QEMU powered off by itself, each workload ran (and in boot mode, every boot
-# did), all returned 0, no scene failed validation.
+# did) and returned 0.  Validation results are not judged here: on this guest (1024x768,
+# llvmpipe under virgl) even the stock library fails 11 of glmark2's 33 checks per
+# flavour, so only a comparison with stock (compare.sh) can tell a regression.
 verdict() {
     local r=$out/results.tsv expected=${#workloads[@]}
     [ "$boots" -gt 0 ] && expected=$(( ${#workloads[@]} * boots ))
     [ $timed_out = 0 ] && [ "$qemu_rc" = 0 ] || return 1
     [ "$(grep -c '\.rc	' "$r" || true)" = "$expected" ] || { log "not every workload ran"; return 1; }
     ! grep -q '\.rc	[^0]' "$r" || return 1
-    ! grep -q '	Failure$' "$r" || return 1
     if [ -n "$lib" ] && [ "$mapped_inode" != "$(stat -L -c %i "$lib/libvirglrenderer.so.1")" ]; then
         log "the renderer mapped ${mapped_lib:-no libvirglrenderer}, not the one in $lib"
         return 1
