@@ -34,6 +34,7 @@ finish() {
     umount /job 2>/dev/null || mount -o remount,ro /job 2>/dev/null
     sync
     echo "T2G-HALT $1 uptime=$(uptime_s)" > /dev/ttyS0
+    sleep 1  # sysrq does not wait for the serial line to drain that marker
     if [ "$1" = reboot ]; then echo b > /proc/sysrq-trigger; else echo o > /proc/sysrq-trigger; fi
     # Not reached; if it were, PID 1 exiting panics the kernel and panic=-1 resets.
     sleep 10
