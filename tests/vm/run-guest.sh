@@ -363,8 +363,10 @@ summarize() {
             awk -F'\t' '{ n = $1; rss[n] = $2 }
                 END { printf "boots: %d of '"$boots"'; QEMU RSS without guest RAM and TCG code at each boot (kB):", n
                       for (i = 1; i <= n; i++) printf " %s", rss[i]; print ""
-                      if (n >= 4) printf "RSS growth from boot 3 to boot %d: %+d kB (%+.0f kB per boot)\n",
-                                         n, rss[n] - rss[3], (rss[n] - rss[3]) / (n - 3) }' "$out/rss.tsv"
+                      # Least squares from boot 6: the first boots still fill caches.
+                      for (i = 6; i <= n; i++) { k++; sx += i; sy += rss[i]; sxx += i * i; sxy += i * rss[i] }
+                      if (k >= 3) printf "RSS trend over boots 6..%d: %+.0f kB per boot\n",
+                                         n, (k * sxy - sx * sy) / (k * sxx - sx * sx) }' "$out/rss.tsv"
         fi
         echo "logs: $out"
     } > "$out/summary.txt"
