@@ -94,7 +94,7 @@ checks() {
 
     echo
     echo "== validation (glmark2 --validate), per scene"
-    printf '%-60s %-8s %-8s\n' scene stock ours
+    printf '%-8s %-8s %s\n' stock ours scene
     # Every scene either run reports, in stock's order; a scene that validates on stock
     # and not on ours is a regression.
     awk -F'\t' '
@@ -107,7 +107,7 @@ checks() {
                 if (s == "") s = "-"
                 if (o == "") o = "-"
                 mark = (s == "Success" && o != "Success") ? "  <-- regression" : (s != o ? "  (differs)" : "")
-                printf "%-60s %-8s %-8s%s\n", k, s, o, mark
+                printf "%-8s %-8s %s%s\n", s, o, k, mark
             }
         }' "$out/stock-check/results.tsv" "$out/ours-check/results.tsv" > "$out/validation.txt"
     cat "$out/validation.txt"
@@ -177,10 +177,10 @@ benchmarks() {
         done
     done | awk -F'\t' '
         { k = $2; if (!(k in seen)) { seen[k] = 1; order[++n] = k }; sum[$1, k] += $3; cnt[$1, k]++ }
-        END { printf "%-60s %8s %8s\n", "scene", "stock", "ours"
+        END { printf "%8s %8s  %s\n", "stock", "ours", "scene"
               for (i = 1; i <= n; i++) { k = order[i]
-                  printf "%-60s %8.1f %8.1f\n", k, cnt["stock", k] ? sum["stock", k] / cnt["stock", k] : 0,
-                                                 cnt["ours", k] ? sum["ours", k] / cnt["ours", k] : 0 } }'
+                  printf "%8.1f %8.1f  %s\n", cnt["stock", k] ? sum["stock", k] / cnt["stock", k] : 0,
+                                              cnt["ours", k] ? sum["ours", k] / cnt["ours", k] : 0, k } }'
 }
 
 main() {
