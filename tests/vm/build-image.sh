@@ -26,13 +26,13 @@ install_host_tools() {
     apt-get install -y debootstrap e2fsprogs >/dev/null
 }
 
-# The host's own mirror (deb822 or one-line sources), else Debian's.
+# The host's own mirror (deb822 or one-line sources), else Debian's.  (No "| head":
+# under pipefail the writer it cuts off would fail the build.)
 host_mirror() {
-    {
-        awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true
-        awk '/^deb / { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true
-        echo http://deb.debian.org/debian
-    } | head -n 1
+    local m
+    m=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    [ -n "$m" ] || m=$(awk '/^deb / { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)
+    echo "${m:-http://deb.debian.org/debian}"
 }
 
 work=
