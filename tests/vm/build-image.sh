@@ -74,12 +74,24 @@ build() {
     # the odd package added by hand.  The guest mounts it read-only.
     size_mb=$(( $(du -smx "$root" | cut -f1) * 13 / 10 + 256 ))
     log "making a ${size_mb} MiB ext4 image"
-    mke2fs -q -t ext4 -L t2g-root -d "$root" "$work/image.img" "${size_mb}M"
+    mke2fs -q -t ext4 -L t2g-root -d "$root" "$work/image.img" "${size_mb}M" > /dev/null
 
     cp "$kernel" "$prefix.vmlinuz"
     cp "$initrd" "$prefix.initrd"
     mv "$work/image.img" "$prefix.img"   # last: its presence means "built"
     log "built $prefix.img"
+}
+
+# Images of older recipes are 1.3 GiB each and nothing boots them any more.  (A QEMU
+# still running on one keeps its open file.)
+prune_old_images() {
+    local keep=$1 f
+    for f in "$vm_cache"/debian12-*.img "$vm_cache"/debian12-*.vmlinuz "$vm_cache"/debian12-*.initrd; do
+        [ -e "$f" ] || continue
+        case "$f" in "$keep".*) continue ;; esac
+        log "removing $f (an older recipe)"
+        rm -f "$f"
+    done
 }
 
 # All in functions, called from the last line: bash reads a script as it runs it, and
@@ -96,6 +108,7 @@ main() {
     mkdir -p "$vm_cache"
     rm -f "$prefix.img"
     build "$prefix"
+    prune_old_images "$prefix"
     echo "$prefix"
 }
 
