@@ -18,7 +18,7 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/t2g-vm-smoke.XXXXXX")
 
 rc=0
 "$vm_dir/run-guest.sh" ${lib:+--lib "$lib"} --out "$out" --timeout 300 eglinfo validate-gl || rc=$?
-[ $rc = 77 ] && exit 77
+[ $rc = 77 ] && { rm -rf "$out"; exit 77; }
 
 value() {
     awk -F'\t' -v k="$1" '$1 == k { print $2; exit }' "$out/results.tsv" 2>/dev/null || true
