@@ -1,4 +1,5 @@
 # common.sh: what the VM test scripts share (sourced, not run): where the guest image
+# shellcheck shell=bash
 # lives and how its name follows from its recipe.
 
 vm_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

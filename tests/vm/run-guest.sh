@@ -181,13 +181,13 @@ start_qemu() {
     local append="root=/dev/vda ro console=ttyS0 init=/sbin/t2g-init quiet panic=-1 drm.edid_firmware=edid/1024x768.bin"
     # Guest RAM in a memfd: its pages show in smaps under the backend's name, so the
     # RSS QEMU itself uses can be told from the guest's (see host_rss_kb).
-    local ram=(-object memory-backend-memfd,id=mem,size=$mem -machine memory-backend=mem)
-    local gpu=(-device virtio-gpu-gl-pci) display_opt=sdl,gl=on accel=tcg
+    local ram=(-object "memory-backend-memfd,id=mem,size=$mem" -machine memory-backend=mem)
+    local gpu=(-device virtio-gpu-gl-pci) display_opt=sdl,gl=on accel=tcg cpu=max
     if [ $vhost_user = 1 ]; then
         # vhost-user needs guest RAM the GPU process can map (share=on), and QEMU 7.2
         # accepts a vhost-user backend only under KVM.  QEMU 7.2's SDL cannot show the
         # dma-bufs vhost-user-gpu scans out 3D resources as; GTK's EGL can.
-        ram=(-object memory-backend-memfd,id=mem,size=$mem,share=on -machine memory-backend=mem)
+        ram=(-object "memory-backend-memfd,id=mem,size=$mem,share=on" -machine memory-backend=mem)
         gpu=(-chardev socket,id=vgpu,path="$out/vhost-user-gpu.sock"
              -device vhost-user-gpu-pci,chardev=vgpu)
         display_opt=gtk,gl=on
@@ -195,13 +195,13 @@ start_qemu() {
     fi
     local reboot=(-no-reboot)
     [ "$boots" -gt 0 ] && reboot=()
-    local cmd=(nice -n 10 $qemu -machine q35 -accel $accel -cpu ${cpu:-max} -m $mem -smp 2
+    local cmd=(nice -n 10 "$qemu" -machine q35 -accel "$accel" -cpu "$cpu" -m "$mem" -smp 2
         "${ram[@]}" -nodefaults "${reboot[@]}"
         -kernel "$prefix.vmlinuz" -initrd "$prefix.initrd" -append "$append"
         -drive file="$prefix.img",format=raw,if=virtio,readonly=on
         -drive file="$out/job.img",format=raw,if=virtio
         "${gpu[@]}"
-        -display $display_opt -serial file:"$out/serial.log")
+        -display "$display_opt" -serial file:"$out/serial.log")
     echo "${cmd[*]}" > "$out/qemu.cmdline"
     : > "$out/serial.log"
     # env and nice exec what they run, so $! is QEMU's own pid.

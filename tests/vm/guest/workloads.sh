@@ -1,4 +1,5 @@
 # workloads.sh: the guest's side of each VM test workload (sourced by the job that
+# shellcheck shell=sh
 # run-guest.sh writes onto the job disk; runs under the guest's /bin/sh).
 #
 # Each workload writes its output to /job/out/NAME.txt and a status line
@@ -17,6 +18,7 @@ export HOME=/tmp XDG_CACHE_HOME=/tmp/cache XDG_RUNTIME_DIR=/tmp LC_ALL=C.UTF-8
 
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 
+# Printed as words to be split: the guest's sh has no arrays.
 bench_args() {
     for scene in $BENCH_SCENES; do
         printf -- '-b %s ' "$scene"
@@ -56,8 +58,10 @@ run_one() {
     validate-es2)
         timeout "$WORKLOAD_TIMEOUT" glmark2-es2-drm --validate > "$out" 2>&1 || rc=$? ;;
     bench-gl)
+        # shellcheck disable=SC2046  # bench_args' words are meant to split
         timeout "$WORKLOAD_TIMEOUT" glmark2-drm --off-screen $(bench_args) > "$out" 2>&1 || rc=$? ;;
     bench-es2)
+        # shellcheck disable=SC2046  # bench_args' words are meant to split
         timeout "$WORKLOAD_TIMEOUT" glmark2-es2-drm --off-screen $(bench_args) > "$out" 2>&1 || rc=$? ;;
     gl-short)
         # The boot loop's GL workload: one context, a few seconds of frames, teardown.
