@@ -1,6 +1,6 @@
 # common.sh: what the VM test scripts share (sourced, not run): where the guest image
-# shellcheck shell=bash
 # lives and how its name follows from its recipe.
+# shellcheck shell=bash
 
 vm_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 vm_cache=${TGSI2GLSL_VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tgsi2glsl-vm}

@@ -1,10 +1,10 @@
 # workloads.sh: the guest's side of each VM test workload (sourced by the job that
-# shellcheck shell=sh
 # run-guest.sh writes onto the job disk; runs under the guest's /bin/sh).
 #
 # Each workload writes its output to /job/out/NAME.txt and a status line
 # "T2G-DONE NAME rc=N seconds=S" to stdout, which reaches the host's serial log.
 # A guest-side timeout bounds each one, so a hung client costs one workload, not the run.
+# shellcheck shell=sh
 
 # glmark2's DRM flavours render to a GBM surface on virtio-gpu, through Mesa's virgl
 # driver, so every frame reaches the host's renderer.  A fixed scene list with the
