@@ -334,6 +334,11 @@ summarize() {
     {
         echo "renderer library: ${mapped_lib:-not seen}"
         echo "QEMU: exit $qemu_rc$([ $timed_out = 1 ] && echo ' (killed at the timeout)'), ${wall_s}s, peak renderer RSS ${rss_peak} kB"
+        # A QEMU that failed by itself says why on stderr (e.g. a library without a
+        # symbol its virtio-gpu-gl module needs).
+        if [ "$qemu_rc" != 0 ] && [ $timed_out = 0 ]; then
+            tail -n 3 "$out/qemu.log" | sed 's/^/    qemu: /'
+        fi
         awk -F'\t' '
             $1 ~ /\.rc$/ { w = $1; sub(/\.rc$/, "", w); rc[w] = $2; order[++n] = w }
             $1 ~ /\.seconds$/ { w = $1; sub(/\.seconds$/, "", w); sec[w] = $2 }
