@@ -218,7 +218,6 @@ ir_src tr_chan_value(tr *t, tr_chan c, ir_base base, ir_block *at);
 /* ---- flow.c */
 bool tr_check_structure(tr *t);
 void tr_flow(tr *t, const ast_insn *in);
-bool tr_flow_finish(tr *t);
 
 /* ---- alu.c */
 void tr_alu(tr *t, const ast_insn *in);
