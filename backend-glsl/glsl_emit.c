@@ -1,6 +1,6 @@
-/* The GLSL / GLSL ES emitter's entry: picks the dialect, plans the shader, writes main()
- * and the declarations, then the version line and the #extensions the body turned out to
- * need.  A shader the target cannot express is refused with a diagnostic, never emitted.
+/* The GLSL / GLSL ES emitter's entry: plans the shader in the dialect the library hands
+ * it, writes main() and the declarations, then the version line and the #extensions the
+ * body turned out to need.  A shader the target cannot express is refused with a diagnostic, never emitted.
  *
  * Naming scheme (virgl-exec links programs by these names; keep it exact):
  *   values            t<N> (N = IR value index), phi variables p<N>, parallel-copy
@@ -76,13 +76,13 @@ static void emit_extensions(glsl_ctx *c, strbuf *out)
 static void check_stage(glsl_ctx *c)
 {
     switch (c->stage) {
-    case TGSI_PROCESSOR_GEOMETRY:
+    case T2G_STAGE_GEOMETRY:
         glsl_need(c, GF_GEOMETRY, "a geometry shader");
         break;
-    case TGSI_PROCESSOR_TESS_CTRL: case TGSI_PROCESSOR_TESS_EVAL:
+    case T2G_STAGE_TESS_CTRL: case T2G_STAGE_TESS_EVAL:
         glsl_need(c, GF_TESS, "a tessellation shader");
         break;
-    case TGSI_PROCESSOR_COMPUTE:
+    case T2G_STAGE_COMPUTE:
         glsl_need(c, GF_COMPUTE, "a compute shader");
         break;
     default:
@@ -90,8 +90,8 @@ static void check_stage(glsl_ctx *c)
     }
 }
 
-const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflection *refl,
-                      size_t *out_len)
+const char *glsl_emit(ir_shader *s, const struct t2g_key *key, const glsl_dialect *d,
+                      struct t2g_reflection *refl, size_t *out_len)
 {
     glsl_ctx ctx, *c = &ctx;
     memset(c, 0, sizeof(*c));
@@ -111,9 +111,7 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
            offsetof(struct t2g_reflection, so_varyings) -
            offsetof(struct t2g_reflection, uses_driver_ubo));
     refl->stage = (enum t2g_stage)s->stage;
-    c->d = glsl_desktop_dialect(key->target);
-    if (!c->d)
-        c->d = glsl_es_dialect(key->target);
+    c->d = d;
     if (!c->d) {
         diag_error(s->diags, 0, 0, "unknown GLSL target %d", (int)key->target);
         return NULL;
@@ -124,8 +122,8 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
      * input can be reached as i_g0[v].g0 beside the output g0.  All stages of a target do
      * the same so they link; targets without I/O blocks only have VS and FS. */
     c->io_blocks = glsl_has(c, GF_IO_BLOCKS);
-    if (!c->io_blocks && c->stage != TGSI_PROCESSOR_VERTEX && c->stage != TGSI_PROCESSOR_FRAGMENT &&
-        c->stage != TGSI_PROCESSOR_COMPUTE)
+    if (!c->io_blocks && c->stage != T2G_STAGE_VERTEX && c->stage != T2G_STAGE_FRAGMENT &&
+        c->stage != T2G_STAGE_COMPUTE)
         glsl_need(c, GF_IO_BLOCKS, "varyings of a geometry/tessellation stage (I/O blocks)");
     strbuf_init(&c->body, c->a);
     strbuf_init(&c->decls, c->a);

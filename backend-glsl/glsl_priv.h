@@ -62,7 +62,7 @@ typedef struct gvar {
     bool declared;
     bool loaded, stored, atomics; /* images: how it is used */
     bool fetched;          /* colour output read by FBFETCH: declared inout */
-    uint32_t qualifiers;   /* union of TGSI_MEMORY_* of its accesses */
+    uint32_t qualifiers;   /* union of IR_MEMORY_* of its accesses */
     bool int_view;         /* buffers: signed min/max go through an int alias block */
     int texture;           /* sampler target resolved from uses when the declaration lacks it */
 } gvar;
@@ -73,7 +73,7 @@ typedef struct glsl_ctx {
     const struct t2g_key *key;
     const glsl_dialect *d;
     struct t2g_reflection *refl;
-    enum tgsi_processor stage;
+    enum t2g_stage stage;
     const char *rp;        /* stage prefix of resource names: stages share one GL namespace */
     strbuf body, decls, *o;
     int indent;
@@ -98,14 +98,14 @@ typedef struct glsl_ctx {
 /* Resource names (blocks, their members, samplers, images) start with the stage's prefix:
  * a renderer links the stages into one program, where same-named uniforms and blocks of
  * different stages would have to agree. */
-static inline const char *glsl_resource_prefix(enum tgsi_processor stage)
+static inline const char *glsl_resource_prefix(enum t2g_stage stage)
 {
-    static const char *const prefix[TGSI_PROCESSOR_COUNT] = {
-        [TGSI_PROCESSOR_VERTEX] = "vs_", [TGSI_PROCESSOR_FRAGMENT] = "fs_",
-        [TGSI_PROCESSOR_GEOMETRY] = "gs_", [TGSI_PROCESSOR_TESS_CTRL] = "tcs_",
-        [TGSI_PROCESSOR_TESS_EVAL] = "tes_", [TGSI_PROCESSOR_COMPUTE] = "cs_",
+    static const char *const prefix[T2G_STAGE_COUNT] = {
+        [T2G_STAGE_VERTEX] = "vs_", [T2G_STAGE_FRAGMENT] = "fs_",
+        [T2G_STAGE_GEOMETRY] = "gs_", [T2G_STAGE_TESS_CTRL] = "tcs_",
+        [T2G_STAGE_TESS_EVAL] = "tes_", [T2G_STAGE_COMPUTE] = "cs_",
     };
-    return (unsigned)stage < TGSI_PROCESSOR_COUNT ? prefix[stage] : "";
+    return (unsigned)stage < T2G_STAGE_COUNT ? prefix[stage] : "";
 }
 
 /* ---- glsl_features.c: what the target has, and refusing what it lacks */
@@ -267,7 +267,7 @@ ir_base image_base(const glsl_ctx *c, const ir_var *v);
 void io_declare_resources(glsl_ctx *c);
 void io_declare_stage(glsl_ctx *c);
 /* A shader property, dflt where the shader does not set it. */
-uint32_t glsl_prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt);
+uint32_t glsl_prop(glsl_ctx *c, enum ir_prop p, uint32_t dflt);
 /* The words shared memory is declared with. */
 uint32_t shared_words(const ir_var *v);
 

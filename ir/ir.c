@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-ir_shader *ir_shader_create(arena *a, enum tgsi_processor stage, diag_list *diags)
+ir_shader *ir_shader_create(arena *a, enum t2g_stage stage, diag_list *diags)
 {
     ir_shader *s = ARENA_NEW(a, ir_shader);
     if (!s)
@@ -590,13 +590,13 @@ ir_type ir_src_type(const ir_instr *in, unsigned i)
 
 uint32_t ir_gs_input_vertices(const ir_shader *s)
 {
-    uint32_t prim = ir_prop_is_set(s, TGSI_PROPERTY_GS_INPUT_PRIMITIVE)
-                        ? s->props[TGSI_PROPERTY_GS_INPUT_PRIMITIVE] : TGSI_PRIM_TRIANGLES;
+    uint32_t prim = ir_prop_is_set(s, IR_PROP_GS_INPUT_PRIMITIVE)
+                        ? s->props[IR_PROP_GS_INPUT_PRIMITIVE] : IR_PRIM_TRIANGLES;
     switch (prim) {
-    case TGSI_PRIM_POINTS: return 1;
-    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return 2;
-    case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return 4;
-    case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
+    case IR_PRIM_POINTS: return 1;
+    case IR_PRIM_LINES: case IR_PRIM_LINE_STRIP: case IR_PRIM_LINE_LOOP: return 2;
+    case IR_PRIM_LINES_ADJACENCY: case IR_PRIM_LINE_STRIP_ADJACENCY: return 4;
+    case IR_PRIM_TRIANGLES_ADJACENCY: case IR_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
     default: return 3;
     }
 }

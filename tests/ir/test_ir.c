@@ -27,7 +27,7 @@ static void ctx_init(ctx *c)
 {
     c->a = arena_create();
     diag_init(&c->d, c->a, "test");
-    c->s = ir_shader_create(c->a, TGSI_PROCESSOR_FRAGMENT, &c->d);
+    c->s = ir_shader_create(c->a, T2G_STAGE_FRAGMENT, &c->d);
     ir_builder_init(&c->b, c->s);
 }
 
@@ -73,7 +73,7 @@ static ir_type vec4 = { IR_F32, 4 }, f1 = { IR_F32, 1 }, b1 = { IR_BOOL, 1 }, i1
 static ir_var *input(ctx *c)
 {
     ir_var *v = ir_var_create(c->s, IR_VAR_INPUT, vec4, 0);
-    v->semantic = TGSI_SEMANTIC_GENERIC;
+    v->semantic = T2G_SEMANTIC_GENERIC;
     return v;
 }
 
@@ -83,7 +83,7 @@ static void test_straight_line(void)
     ctx_init(&c);
     ir_var *in = input(&c);
     ir_var *out = ir_var_create(c.s, IR_VAR_OUTPUT, vec4, 0);
-    out->semantic = TGSI_SEMANTIC_COLOR;
+    out->semantic = T2G_SEMANTIC_COLOR;
     ir_instr *x = ir_build_load_var(&c.b, in, 0, ir_src_none(), 0, ir_src_none());
     ir_instr *k = ir_build_const_f32(&c.b, 0.5f);
     ir_instr *m = ir_build_alu2(&c.b, IR_OP_MUL, vec4, ir_src_for(x), ir_src_for(k));
