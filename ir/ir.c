@@ -86,6 +86,7 @@ ir_instr *ir_instr_create(ir_shader *s, enum ir_op op, ir_type type, unsigned nu
     /* One allocation for the instruction and its source array (and a phi's predecessors):
      * a compile makes a few hundred instructions, nearly all with sources. */
     bool phi = op == IR_OP_PHI;
+    ir_uses_changed(s); /* its sources will be uses nobody counted */
     ir_instr *in = arena_alloc(s->arena, sizeof(ir_instr) + num_srcs * (sizeof(ir_src) +
                                                                      (phi ? sizeof(ir_block *) : 0)));
     in->op = (uint16_t)op;
@@ -442,6 +443,7 @@ void ir_count_uses(ir_shader *s)
 {
     ir_foreach_block(&s->body, zero_uses, NULL);
     foreach_src(&s->body, count_src, NULL);
+    s->uses_valid = true;
 }
 
 struct replace_one {
@@ -460,6 +462,7 @@ void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with)
 {
     struct replace_one r = { old, with };
     foreach_src(&s->body, replace_one_src, &r);
+    ir_uses_changed(s);
 }
 
 static void replace_map_src(ir_src *src, void *ctx)
@@ -473,6 +476,7 @@ static void replace_map_src(ir_src *src, void *ctx)
 void ir_replace_uses_map(ir_shader *s, const ir_src *map)
 {
     foreach_src(&s->body, replace_map_src, (void *)map);
+    ir_uses_changed(s);
 }
 
 /* ---------------------------------------------------------------- sources */

@@ -235,7 +235,9 @@ struct ir_instr {
     uint16_t num_srcs;
     ir_src *srcs;
     ir_block **phi_preds;   /* PHI: predecessor block of each source */
-    uint32_t num_uses;      /* filled by ir_count_uses() */
+    uint32_t num_uses;      /* current while the shader's uses_valid is set (ir_count_uses) */
+    uint32_t pass_data;     /* the running pass's scratch (a slot number, a mark): any pass
+                             * may write it, none may read what an earlier pass left */
     bool precise;
     uint8_t src_comps;      /* DOT, ANY, ALL: components read from each source (builders
                              * set it; ALU ops take theirs from `type`) */
@@ -323,6 +325,10 @@ typedef struct ir_shader {
     ir_cf_list body;
     uint32_t next_value_index, next_block_index;
     diag_list *diags;
+    /* Every num_uses is current: ir_count_uses sets it; creating instructions, replacing
+     * uses and every pass that makes progress (the drivers see to it) clear it, and the
+     * validator checks the counts while it is set. */
+    bool uses_valid;
     /* Per-value tables of pass runs (ir_scratch), reused by the next run. */
     void *scratch[IR_SCRATCH_SLOTS];
     size_t scratch_cap[IR_SCRATCH_SLOTS];
@@ -377,10 +383,15 @@ void ir_foreach_block(ir_cf_list *list, ir_block_fn fn, void *ctx);
 #define IR_FOREACH_INSTR_SAFE(b, in, nx) \
     for (ir_instr *in = (b)->first, *nx = in ? in->next : NULL; in; in = nx, nx = in ? in->next : NULL)
 
-/* Recounts num_uses of every instruction (sources, if conditions, switch selectors). */
+/* Recounts num_uses of every instruction (sources, if conditions, switch selectors) and
+ * sets uses_valid.  A pass that reads num_uses calls it first; one that then edits sources
+ * keeps the counts right itself or stops reading them. */
 void ir_count_uses(ir_shader *s);
+/* The shader's sources changed in a way num_uses does not follow. */
+static inline void ir_uses_changed(ir_shader *s) { s->uses_valid = false; }
 /* Replaces every use of `old` by `with`, composing swizzles: a use old.yx becomes
- * with.(swizzle of y, swizzle of x). */
+ * with.(swizzle of y, swizzle of x).  It walks the whole shader: a pass replacing many
+ * values collects them into one ir_replace_uses_map. */
 void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with);
 /* The same for many values in one walk (passes use this to stay linear): map is indexed by
  * value index (next_value_index entries); map[i].def != NULL replaces value i, and chains

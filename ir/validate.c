@@ -1,6 +1,7 @@
 /* The IR validator: list shape, jump placement, source counts and types per op, swizzles,
- * phi predecessors and SSA dominance (computed on the structured CFG).  Run after every
- * pass in debug builds and tests; errors go to the shader's diagnostics. */
+ * phi predecessors, SSA dominance (computed on the structured CFG) and, while the shader
+ * says they are current, use counts.  Run after every pass in debug builds and tests; errors
+ * go to the shader's diagnostics. */
 #include "ir.h"
 
 #include <stdarg.h>
@@ -62,6 +63,7 @@ typedef struct vstate {
     /* per instruction (by ir_instr.index) */
     uint32_t *pos;           /* position within its block */
     uint8_t *seen;
+    uint32_t *uses;          /* uses counted here, to hold num_uses to when uses_valid */
 } vstate;
 
 static void err(vstate *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -387,6 +389,7 @@ static void check_instr(vstate *v, ir_instr *in, uint32_t bpos)
                 err(v, "%%%u: phi source %u is not in the shader", in->index, i);
                 continue;
             }
+            v->uses[in->srcs[i].def->index]++;
             check_src_shape(v, in, i, ir_src_type(in, i));
             check_dominance(v, "phi", in->index, in->srcs[i].def, v->order[pb->index], UINT32_MAX);
         }
@@ -403,6 +406,7 @@ static void check_instr(vstate *v, ir_instr *in, uint32_t bpos)
             err(v, "%%%u: source %u (%%%u) is not in the shader", in->index, i, s.def->index);
             continue;
         }
+        v->uses[s.def->index]++;
         ir_type want = ir_src_type(in, i);
         /* Index offsets may be int or uint. */
         if ((op == IR_OP_LOAD_VAR || op == IR_OP_STORE_VAR || op == IR_OP_INTERP) &&
@@ -424,6 +428,7 @@ static void check_node_src(vstate *v, ir_cf_node *n, ir_src s, const char *what,
         err(v, "%s uses %%%u, which is not in the shader", what, s.def->index);
         return;
     }
+    v->uses[s.def->index]++;
     if (s.def->type.comps < 1 || s.swizzle[0] >= s.def->type.comps || !(ok_bases & B(s.def->type.base)))
         err(v, "%s: %%%u is not a usable scalar", what, s.def->index);
     if (before)
@@ -465,9 +470,10 @@ bool ir_validate(ir_shader *s, const char *after_pass)
     v.pred_start = calloc(nb + 1, sizeof(*v.pred_start));
     v.pos = calloc(nv, sizeof(*v.pos));
     v.seen = calloc(nv, 1);
+    v.uses = calloc(nv, sizeof(*v.uses));
     uint32_t *preds = NULL;
     ir_block **tmp = NULL;
-    if (!v.blocks || !v.order || !v.idom || !v.pred_start || !v.pos || !v.seen) {
+    if (!v.blocks || !v.order || !v.idom || !v.pred_start || !v.pos || !v.seen || !v.uses) {
         err(&v, "out of memory");
         goto out;
     }
@@ -509,6 +515,12 @@ bool ir_validate(ir_shader *s, const char *after_pass)
         IR_FOREACH_INSTR(v.blocks[i], in)
             check_instr(&v, in, i);
     check_nodes(&v, &s->body);
+    if (s->uses_valid && v.ok)
+        for (uint32_t i = 0; i < v.num_blocks; i++)
+            IR_FOREACH_INSTR(v.blocks[i], in)
+                if (in->num_uses != v.uses[in->index])
+                    err(&v, "%%%u: num_uses is %u, but it has %u uses (uses_valid is set)",
+                        in->index, in->num_uses, v.uses[in->index]);
 
 out:
     free(v.blocks);
@@ -517,6 +529,7 @@ out:
     free(v.pred_start);
     free(v.pos);
     free(v.seen);
+    free(v.uses);
     free(preds);
     free(tmp);
     return v.ok;

@@ -385,8 +385,29 @@ static void test_replace(void)
     ir_instr *k = ir_build_const(&c.b, vec4, (uint32_t[]){ 0, 1, 2, 3 });
     ir_instr *m = ir_build_alu1(&c.b, IR_OP_MOV, vec4, ir_src_swizzle(k, 3, 2, 1, 0));
     ir_instr *u = ir_build_alu1(&c.b, IR_OP_FLOOR, ir_type_make(IR_F32, 2), ir_src_swizzle(m, 1, 0, 0, 0));
+    ir_count_uses(c.s);
+    CHECK(c.s->uses_valid && m->num_uses == 1);
     ir_replace_uses(c.s, m, ir_src_swizzle(k, 3, 2, 1, 0));
     CHECK(u->srcs[0].def == k && u->srcs[0].swizzle[0] == 2 && u->srcs[0].swizzle[1] == 3);
+    CHECK(!c.s->uses_valid); /* the counts no longer hold */
+    expect_valid(&c, __LINE__);
+    arena_destroy(c.a);
+}
+
+/* While uses_valid is set the validator holds num_uses to the real count. */
+static void test_stale_uses(void)
+{
+    ctx c;
+    ctx_init(&c);
+    ir_instr *k = ir_build_const(&c.b, vec4, (uint32_t[]){ 0, 1, 2, 3 });
+    ir_instr *m = ir_build_alu1(&c.b, IR_OP_MOV, vec4, ir_src_for(k));
+    ir_build_alu2(&c.b, IR_OP_ADD, vec4, ir_src_for(m), ir_src_for(k));
+    ir_count_uses(c.s);
+    CHECK(k->num_uses == 2 && m->num_uses == 1);
+    expect_valid(&c, __LINE__);
+    k->num_uses = 1; /* as if a pass had dropped a use without saying so */
+    expect_invalid(&c, "num_uses is 1, but it has 2 uses", __LINE__);
+    ir_uses_changed(c.s);
     expect_valid(&c, __LINE__);
     arena_destroy(c.a);
 }
@@ -400,6 +421,7 @@ int main(void)
     test_broken();
     test_split();
     test_replace();
+    test_stale_uses();
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
     else
