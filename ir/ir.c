@@ -488,35 +488,28 @@ unsigned ir_src_comps(const ir_instr *in, unsigned i)
     const ir_instr *d = i < in->num_srcs ? in->srcs[i].def : NULL;
     unsigned dc = d && d->type.comps ? d->type.comps : 1;
     unsigned n = in->type.comps ? in->type.comps : 1;
-    if (ir_op_infos[in->op].flags & (IR_ALU | IR_CMP))
+    switch ((enum ir_comps_rule)ir_op_infos[in->op].comps) {
+    case IR_COMPS_LANES:
         return n;
-    switch (in->op) {
-    case IR_OP_PHI:
-        return n;
-    case IR_OP_VEC:
+    case IR_COMPS_ONE:
         return 1;
-    case IR_OP_DOT:
-    case IR_OP_ANY:
-    case IR_OP_ALL:
-        return in->src_comps ? in->src_comps : dc;
-    case IR_OP_PACK64:
-        return n * 2 > 4 ? 4 : n * 2;
-    case IR_OP_UNPACK64:
-        return n / 2 ? n / 2 : 1;
-    case IR_OP_PACK_HALF:
+    case IR_COMPS_TWO:
         return 2;
-    case IR_OP_UNPACK_HALF:
-        return 1;
-    case IR_OP_LOAD_VAR:
-        return 1;
-    case IR_OP_STORE_VAR:
+    case IR_COMPS_READ:
+        return in->src_comps ? in->src_comps : dc;
+    case IR_COMPS_PACK64:
+        return n * 2 > 4 ? 4 : n * 2;
+    case IR_COMPS_UNPACK64:
+        return n / 2 ? n / 2 : 1;
+    case IR_COMPS_STORE:
         if (i == 0)
             return in->u.access.var && in->u.access.var->type.comps ? in->u.access.var->type.comps : dc;
         return 1;
-    case IR_OP_INTERP:
+    case IR_COMPS_INTERP:
         if (i == 0)
             return 1;
         return in->u.access.interp_mode == 2 ? 2 : 1;
+    case IR_COMPS_WHOLE:
     default:
         /* Textures, images and memory: the producer decides; read the whole value. */
         return dc;
@@ -530,64 +523,24 @@ ir_type ir_src_type(const ir_instr *in, unsigned i)
     ir_base own = (ir_base)in->type.base;
     ir_base db = d ? (ir_base)d->type.base : own;
     ir_base b = own;
-    switch (in->op) {
-    case IR_OP_LT: case IR_OP_GE: case IR_OP_EQ: case IR_OP_NE: {
-        /* Both sources share the first one's type. */
+    switch (ir_op_src_rule(in->op, i)) {
+    case IR_SRC_T:
+        break;
+    case IR_SRC_C: {
         const ir_instr *d0 = in->num_srcs ? in->srcs[0].def : NULL;
         b = d0 ? (ir_base)d0->type.base : db;
         break;
     }
-    case IR_OP_SELECT:
-        b = i == 0 ? IR_BOOL : own;
-        break;
-    case IR_OP_LDEXP:
-        b = i == 1 ? IR_I32 : own;
-        break;
-    case IR_OP_SHL: case IR_OP_SHR:
-        if (i == 1) /* the count may be any integer type */
-            b = ir_base_is_int(db) ? db : IR_U32;
-        break;
-    case IR_OP_BFE:
-        b = i == 0 ? own : IR_I32;
-        break;
-    case IR_OP_BFI:
-        b = i < 2 ? own : IR_I32;
-        break;
-    case IR_OP_POPCNT: case IR_OP_FIND_LSB: case IR_OP_FIND_MSB:
-        b = ir_base_is_int(db) ? db : IR_U32;
-        break;
-    case IR_OP_CONVERT:
-    case IR_OP_BITCAST:
-        b = db;
-        break;
-    case IR_OP_PACK64: case IR_OP_UNPACK_HALF:
-        b = IR_U32;
-        break;
-    case IR_OP_UNPACK64:
-        b = ir_base_is_64(db) ? db : IR_U64;
-        break;
-    case IR_OP_PACK_HALF:
-        b = IR_F32;
-        break;
-    case IR_OP_ANY: case IR_OP_ALL:
-        b = IR_BOOL;
-        break;
-    case IR_OP_LOAD_VAR:
-        b = IR_I32;
-        break;
-    case IR_OP_STORE_VAR:
-        b = i == 0 && in->u.access.var ? (ir_base)in->u.access.var->type.base : IR_I32;
-        break;
-    case IR_OP_INTERP:
-        b = i == 0 ? IR_I32 : in->u.access.interp_mode == 2 ? IR_F32 : IR_I32;
-        break;
-    case IR_OP_TEX: case IR_OP_IMAGE_LOAD: case IR_OP_IMAGE_STORE: case IR_OP_IMAGE_ATOMIC:
-    case IR_OP_IMAGE_SIZE: case IR_OP_IMAGE_SAMPLES: case IR_OP_BUFFER_LOAD:
-    case IR_OP_BUFFER_STORE: case IR_OP_BUFFER_ATOMIC: case IR_OP_BUFFER_SIZE:
-        b = db; /* the producer decides (see ir_tex / ir_mem) */
-        break;
-    default:
-        break;
+    case IR_SRC_B: b = IR_BOOL; break;
+    case IR_SRC_I: b = IR_I32; break;
+    case IR_SRC_U: b = IR_U32; break;
+    case IR_SRC_F: b = IR_F32; break;
+    case IR_SRC_N: b = ir_base_is_int(db) ? db : IR_U32; break;
+    case IR_SRC_W: b = ir_base_is_64(db) ? db : IR_U64; break;
+    case IR_SRC_V: b = in->u.access.var ? (ir_base)in->u.access.var->type.base : IR_I32; break;
+    case IR_SRC_O: b = IR_I32; break;
+    case IR_SRC_X: b = in->u.access.interp_mode == 2 ? IR_F32 : IR_I32; break;
+    case IR_SRC_S: case IR_SRC_P: b = db; break;
     }
     return ir_type_make(b, comps);
 }

@@ -87,8 +87,9 @@ static inline bool ir_base_is_signed(ir_base b) { return b == IR_I32 || b == IR_
 
 /* ---------------------------------------------------------------- ops */
 
+/* Every fact about an op is one row of ir_ops.def, which says what each column means. */
 enum ir_op {
-#define OP(name, nsrc, flags, glsl) IR_OP_##name,
+#define OP(name, ...) IR_OP_##name,
 #include "ir_ops.def"
 #undef OP
     IR_OP_COUNT
@@ -96,14 +97,55 @@ enum ir_op {
 
 enum { IR_PURE = 1, IR_DEF = 2, IR_ALU = 4, IR_CMP = 8, IR_JUMP = 16 };
 
+/* RESULT: sets of base types. */
+#define IR_BASE_BIT(b) (1u << (b))
+enum {
+    IR_BASES_0 = 0,
+    IR_BASES_BOOL = IR_BASE_BIT(IR_BOOL),
+    IR_BASES_F32 = IR_BASE_BIT(IR_F32),
+    IR_BASES_U32 = IR_BASE_BIT(IR_U32),
+    IR_BASES_FLT = IR_BASE_BIT(IR_F32) | IR_BASE_BIT(IR_F64),
+    IR_BASES_INT32 = IR_BASE_BIT(IR_I32) | IR_BASE_BIT(IR_U32),
+    IR_BASES_INT = IR_BASES_INT32 | IR_BASE_BIT(IR_I64) | IR_BASE_BIT(IR_U64),
+    IR_BASES_SNUM = IR_BASES_FLT | IR_BASE_BIT(IR_I32) | IR_BASE_BIT(IR_I64),
+    IR_BASES_NUM = IR_BASES_FLT | IR_BASES_INT,
+    IR_BASES_LOGIC = IR_BASES_INT | IR_BASES_BOOL,
+    IR_BASES_ANY = IR_BASES_NUM | IR_BASES_BOOL,
+    IR_BASES_B64 = IR_BASE_BIT(IR_F64) | IR_BASE_BIT(IR_I64) | IR_BASE_BIT(IR_U64),
+};
+/* SOURCES: the base type of a source (four bits per source in ir_op_info.srcs). */
+enum ir_src_rule {
+    IR_SRC_T, IR_SRC_C, IR_SRC_B, IR_SRC_I, IR_SRC_U, IR_SRC_F, IR_SRC_N, IR_SRC_W,
+    IR_SRC_S, IR_SRC_V, IR_SRC_O, IR_SRC_X, IR_SRC_P
+};
+/* COMPS: the components read from a source. */
+enum ir_comps_rule {
+    IR_COMPS_LANES, IR_COMPS_ONE, IR_COMPS_TWO, IR_COMPS_READ, IR_COMPS_PACK64,
+    IR_COMPS_UNPACK64, IR_COMPS_STORE, IR_COMPS_INTERP, IR_COMPS_WHOLE
+};
+/* FOLD: how constant folding evaluates the op. */
+enum ir_fold {
+    IR_FOLD_NONE, IR_FOLD_ARITH, IR_FOLD_CMP, IR_FOLD_CONVERT, IR_FOLD_COUNT, IR_FOLD_LDEXP,
+    IR_FOLD_SHAPE
+};
+
 typedef struct ir_op_info {
     const char *name;
-    int8_t num_srcs; /* -1: variable */
-    uint8_t flags;
-    const char *glsl;
+    int8_t num_srcs;  /* -1: variable */
+    uint8_t flags;    /* IR_PURE | IR_DEF | ... */
+    uint8_t result;   /* IR_BASES_*: allowed result bases (comparisons: source bases); 0 any */
+    uint8_t comps;    /* enum ir_comps_rule */
+    uint8_t fold;     /* enum ir_fold */
+    uint16_t srcs;    /* enum ir_src_rule of sources 0..3, four bits each; the last repeats */
 } ir_op_info;
 
 extern const ir_op_info ir_op_infos[IR_OP_COUNT];
+
+/* The SOURCES rule of source i of an op. */
+static inline enum ir_src_rule ir_op_src_rule(unsigned op, unsigned i)
+{
+    return (enum ir_src_rule)(ir_op_infos[op].srcs >> (4 * (i < 3 ? i : 3)) & 15);
+}
 
 /* ---------------------------------------------------------------- variables */
 

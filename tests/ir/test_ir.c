@@ -394,6 +394,32 @@ static void test_replace(void)
     arena_destroy(c.a);
 }
 
+/* The op table's columns agree with each other (ir_ops.def). */
+static void table_check(bool ok, const char *op, const char *what)
+{
+    if (!ok) {
+        fprintf(stderr, "ir_ops.def: %s: %s\n", op, what);
+        failures++;
+    }
+}
+
+static void test_op_table(void)
+{
+    for (unsigned op = 0; op < IR_OP_COUNT; op++) {
+        const ir_op_info *info = &ir_op_infos[op];
+        table_check(!(info->flags & (IR_ALU | IR_CMP)) || info->comps == IR_COMPS_LANES,
+                    info->name, "component-wise, yet reads other than its lanes");
+        table_check(info->fold == IR_FOLD_NONE ||
+                    (info->flags & (IR_PURE | IR_DEF)) == (IR_PURE | IR_DEF),
+                    info->name, "folded, yet not a pure value");
+        table_check(!(info->flags & IR_CMP) ||
+                    (info->fold == IR_FOLD_CMP && ir_op_src_rule(op, 1) == IR_SRC_C),
+                    info->name, "a comparison folded or typed otherwise");
+        table_check(!(info->flags & IR_JUMP) || !(info->flags & IR_DEF), info->name,
+                    "a jump that defines a value");
+    }
+}
+
 /* While uses_valid is set the validator holds num_uses to the real count. */
 static void test_stale_uses(void)
 {
@@ -422,6 +448,7 @@ int main(void)
     test_split();
     test_replace();
     test_stale_uses();
+    test_op_table();
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
     else
