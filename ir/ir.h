@@ -275,11 +275,11 @@ struct ir_instr {
     ir_block *block;
     ir_instr *prev, *next;
     uint16_t num_srcs;
+    uint32_t pass_data;     /* the running pass's scratch (a slot number, a mark): any pass
+                             * may write it, none may read what an earlier pass left */
     ir_src *srcs;
     ir_block **phi_preds;   /* PHI: predecessor block of each source */
     uint32_t num_uses;      /* current while the shader's uses_valid is set (ir_count_uses) */
-    uint32_t pass_data;     /* the running pass's scratch (a slot number, a mark): any pass
-                             * may write it, none may read what an earlier pass left */
     bool precise;
     uint8_t src_comps;      /* DOT, ANY, ALL: components read from each source (builders
                              * set it; ALU ops take theirs from `type`) */
