@@ -87,8 +87,8 @@ ir_var *tr_range_var(tr *t, const ast_decl *d, ir_var_kind kind, ir_type type)
         v->semantic_index = d->semantic_index;
     }
     if (d->has_interp) {
-        v->interp = (uint8_t)d->interp;
-        v->interp_location = (uint8_t)d->interp_location;
+        v->interp = tr_interp(d->interp);
+        v->interp_location = tr_interp_location(d->interp_location);
     }
     v->invariant = d->invariant;
     v->patch = is_patch(d);
@@ -420,8 +420,8 @@ bool tr_declare(tr *t)
         if (!v)
             return false;
         const ast_decl *sv = t->num_sviews ? t->sviews[0] : NULL;
-        v->texture = sv ? (uint8_t)sv->texture : TGSI_TEXTURE_2D;
-        v->return_type = sv ? (uint8_t)sv->return_type[0] : TGSI_RETURN_FLOAT;
+        v->texture = tr_target(sv ? sv->texture : TGSI_TEXTURE_2D);
+        v->return_type = tr_return_type(sv ? sv->return_type[0] : TGSI_RETURN_FLOAT);
         v->type = ir_type_make(tr_return_base(v->return_type), 4);
         v->tgsi_last = t->num_samplers - 1;
         t->sampler_array = v;
@@ -539,8 +539,8 @@ ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture targe
         v = ir_var_create(t->s, IR_VAR_SAMPLER, ir_type_make(tr_return_base(rt), 4), 0);
         if (!v)
             return NULL;
-        v->texture = (uint8_t)(sv && sv->texture != TGSI_TEXTURE_UNKNOWN ? sv->texture : target);
-        v->return_type = (uint8_t)rt;
+        v->texture = tr_target(sv && sv->texture != TGSI_TEXTURE_UNKNOWN ? sv->texture : target);
+        v->return_type = tr_return_type(rt);
         v->tgsi_first = v->tgsi_last = (uint32_t)r->index;
         t->samplers[r->index] = v;
     }

@@ -336,7 +336,7 @@ static bool tcs_own_vertex(int32_t dim, ir_src dim_src)
         def = def->srcs[0].def;
     return dim == 0 && def && def->op == IR_OP_LOAD_VAR &&
            def->u.access.var->kind == IR_VAR_SYSTEM_VALUE &&
-           def->u.access.var->semantic == TGSI_SEMANTIC_INVOCATIONID;
+           def->u.access.var->semantic == T2G_SEMANTIC_INVOCATIONID;
 }
 
 /* CONST[ADDR[a].x+b][i]: GLSL cannot index separate uniform blocks dynamically, so every

@@ -176,6 +176,15 @@ static inline enum t2g_stage tr_stage(enum tgsi_processor p) { return (enum t2g_
 static inline enum ir_prop tr_prop(enum tgsi_property p) { return (enum ir_prop)p; }
 static inline uint8_t tr_semantic(enum tgsi_semantic s) { return (uint8_t)(enum t2g_semantic)s; }
 static inline uint8_t tr_target(enum tgsi_texture t) { return (uint8_t)(enum t2g_texture)t; }
+static inline uint8_t tr_interp(enum tgsi_interpolate i) { return (uint8_t)(enum t2g_interp)i; }
+static inline uint8_t tr_interp_location(enum tgsi_interp_location l)
+{
+    return (uint8_t)(enum t2g_interp_location)l;
+}
+static inline uint8_t tr_return_type(enum tgsi_return_type r)
+{
+    return (uint8_t)(enum t2g_return_type)r;
+}
 
 /* ---- translate.c */
 void tr_error(tr *t, ast_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
