@@ -5,7 +5,7 @@
  * index (GL_OES_viewport_array) are emitted when the key says the host has the extension
  * (glslang knows neither: tests count such output as unchecked).  Conservative depth
  * exists as an extension glslang cannot check either, and is still refused. */
-#include "../backend-glsl/glsl_dialect.h"
+#include "essl_dialect.h"
 
 #include <stddef.h>
 

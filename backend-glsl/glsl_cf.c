@@ -180,7 +180,7 @@ static void plan_block(glsl_ctx *c, ir_block *b)
         bool same_block = v->use_block == b;
         if ((info->flags & IR_PURE) && v->uses == 1 && same_block && !v->multi_print &&
             !in->precise && !mem_needs_stmt(c, in) &&
-            !(in->op == IR_OP_TEX && c->stage != TGSI_PROCESSOR_FRAGMENT && 0))
+            !(in->op == IR_OP_TEX && c->stage != T2G_STAGE_FRAGMENT && 0))
             v->mode = GV_INLINE;
         else
             v->mode = GV_NAMED;
@@ -562,9 +562,9 @@ static void emit_mul_hi(glsl_ctx *c, ir_instr *in, gval *v)
 static void emit_membar(glsl_ctx *c, uint32_t flags)
 {
     bool fine = glsl_has(c, GF_BARRIERS_430);
-    bool cs = c->stage == TGSI_PROCESSOR_COMPUTE;
-    uint32_t all = TGSI_MEMBAR_SHADER_BUFFER | TGSI_MEMBAR_ATOMIC_BUFFER |
-                   TGSI_MEMBAR_SHADER_IMAGE | TGSI_MEMBAR_SHARED;
+    bool cs = c->stage == T2G_STAGE_COMPUTE;
+    uint32_t all = IR_MEMBAR_SHADER_BUFFER | IR_MEMBAR_ATOMIC_BUFFER |
+                   IR_MEMBAR_SHADER_IMAGE | IR_MEMBAR_SHARED;
     if (!fine || (flags & all) == all || !flags) {
         glsl_need(c, GF_IMAGES, "memoryBarrier()");
         out_indent(c);
@@ -572,10 +572,10 @@ static void emit_membar(glsl_ctx *c, uint32_t flags)
         return;
     }
     static const struct { uint32_t flag; const char *fn; bool cs_only; } bars[] = {
-        { TGSI_MEMBAR_SHADER_BUFFER | TGSI_MEMBAR_ATOMIC_BUFFER, "memoryBarrierBuffer();\n", false },
-        { TGSI_MEMBAR_SHADER_IMAGE, "memoryBarrierImage();\n", false },
-        { TGSI_MEMBAR_SHARED, "memoryBarrierShared();\n", true },
-        { TGSI_MEMBAR_THREAD_GROUP, "groupMemoryBarrier();\n", true },
+        { IR_MEMBAR_SHADER_BUFFER | IR_MEMBAR_ATOMIC_BUFFER, "memoryBarrierBuffer();\n", false },
+        { IR_MEMBAR_SHADER_IMAGE, "memoryBarrierImage();\n", false },
+        { IR_MEMBAR_SHARED, "memoryBarrierShared();\n", true },
+        { IR_MEMBAR_THREAD_GROUP, "groupMemoryBarrier();\n", true },
     };
     for (size_t i = 0; i < sizeof(bars) / sizeof(bars[0]); i++) {
         if (!(flags & bars[i].flag))

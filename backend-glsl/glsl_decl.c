@@ -26,16 +26,16 @@ static const struct t2g_varying *next_input(glsl_ctx *c, const ir_var *v, uint32
 /* The TGSI interpolation and location an element is emitted with. */
 static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp, unsigned *loc)
 {
-    *interp = TGSI_INTERPOLATE_PERSPECTIVE;
-    *loc = TGSI_INTERPOLATE_LOC_CENTER;
+    *interp = T2G_INTERP_PERSPECTIVE;
+    *loc = T2G_INTERP_LOC_CENTER;
     if (v->patch)
         return;
-    bool color = v->semantic == TGSI_SEMANTIC_COLOR || v->semantic == TGSI_SEMANTIC_BCOLOR;
+    bool color = v->semantic == T2G_SEMANTIC_COLOR || v->semantic == T2G_SEMANTIC_BCOLOR;
     /* The fragment shader's own qualifier, where known: flat shading makes flat only the
-     * colours it leaves to the rasterizer (TGSI_INTERPOLATE_COLOR, which lower_flatshade
+     * colours it leaves to the rasterizer (T2G_INTERP_COLOR, which lower_flatshade
      * has turned into CONSTANT in the fragment shader itself). */
     bool declared = false;
-    if (v->kind == IR_VAR_INPUT && c->stage == TGSI_PROCESSOR_FRAGMENT) {
+    if (v->kind == IR_VAR_INPUT && c->stage == T2G_STAGE_FRAGMENT) {
         /* Only fragment inputs carry an interpolation in TGSI; elsewhere it reads as 0. */
         *interp = v->interp;
         *loc = v->interp_location;
@@ -51,22 +51,22 @@ static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp
             declared = true;   /* 0 (CONSTANT) where the next stage is not a fragment shader */
         }
     }
-    bool smooth = *interp == TGSI_INTERPOLATE_PERSPECTIVE || *interp == TGSI_INTERPOLATE_LINEAR;
+    bool smooth = *interp == T2G_INTERP_PERSPECTIVE || *interp == T2G_INTERP_LINEAR;
     if (color && c->key->flatshade && !(declared && smooth))
-        *interp = TGSI_INTERPOLATE_CONSTANT;
+        *interp = T2G_INTERP_CONSTANT;
 }
 
 static void out_interp(glsl_ctx *c, unsigned interp, unsigned loc)
 {
-    if (interp == TGSI_INTERPOLATE_CONSTANT)
+    if (interp == T2G_INTERP_CONSTANT)
         out_s(c, "flat ");
-    else if (interp == TGSI_INTERPOLATE_LINEAR && glsl_has(c, GF_NOPERSPECTIVE))
+    else if (interp == T2G_INTERP_LINEAR && glsl_has(c, GF_NOPERSPECTIVE))
         out_s(c, "noperspective "); /* ES has none: perspective is the nearest */
-    if (interp == TGSI_INTERPOLATE_CONSTANT)
+    if (interp == T2G_INTERP_CONSTANT)
         return;
-    if (loc == TGSI_INTERPOLATE_LOC_CENTROID)
+    if (loc == T2G_INTERP_LOC_CENTROID)
         out_s(c, "centroid ");
-    else if (loc == TGSI_INTERPOLATE_LOC_SAMPLE && glsl_has(c, GF_SAMPLE_INTERPOLATION))
+    else if (loc == T2G_INTERP_LOC_SAMPLE && glsl_has(c, GF_SAMPLE_INTERPOLATION))
         out_s(c, "sample ");
 }
 
@@ -108,9 +108,9 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
     bool out = v->kind == IR_VAR_OUTPUT;
     if (already_declared(c, out, name))
         return;
-    bool vs_in = c->stage == TGSI_PROCESSOR_VERTEX && !out;
-    bool fs_out = c->stage == TGSI_PROCESSOR_FRAGMENT && out;
-    unsigned interp = TGSI_INTERPOLATE_PERSPECTIVE, loc = TGSI_INTERPOLATE_LOC_CENTER;
+    bool vs_in = c->stage == T2G_STAGE_VERTEX && !out;
+    bool fs_out = c->stage == T2G_STAGE_FRAGMENT && out;
+    unsigned interp = T2G_INTERP_PERSPECTIVE, loc = T2G_INTERP_LOC_CENTER;
     int32_t location = -1;
     if (vs_in) {
         location = (int32_t)(v->tgsi_first + e);
@@ -136,7 +136,7 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
         out_u(c, (uint64_t)location);
         out_s(c, ") ");
     }
-    if (out && c->stage == TGSI_PROCESSOR_GEOMETRY && v->stream) {
+    if (out && c->stage == T2G_STAGE_GEOMETRY && v->stream) {
         glsl_need(c, GF_GS_STREAMS, "geometry shader streams");
         if (v->stream >= 4)
             glsl_refuse(c, "geometry shader stream %u (GL has 4)", v->stream);
@@ -154,7 +154,7 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
         out_s(c, name);
         out_s(c, " { ");
     }
-    if (!vs_in && !fs_out && !v->patch && !(out && c->stage == TGSI_PROCESSOR_TESS_CTRL))
+    if (!vs_in && !fs_out && !v->patch && !(out && c->stage == T2G_STAGE_TESS_CTRL))
         out_interp(c, interp, loc);
     if (!block)
         out_s(c, fs_out && gv_of(v)->fetched ? "inout " : out ? "out " : "in ");
@@ -206,7 +206,7 @@ static void reflect_builtin(glsl_ctx *c, ir_var *v, const char *name)
  * reflection's outputs since no later stage reads it. */
 static void declare_capture(glsl_ctx *c, ir_var *v)
 {
-    if (c->stage == TGSI_PROCESSOR_GEOMETRY && v->stream) {
+    if (c->stage == T2G_STAGE_GEOMETRY && v->stream) {
         glsl_need(c, GF_GS_STREAMS, "geometry shader streams");
         out_s(c, "layout(stream = ");
         out_u(c, v->stream);
@@ -242,15 +242,15 @@ static void declare_io(glsl_ctx *c, ir_var *v)
             return;
         }
         reflect_builtin(c, v, g->builtin->name);
-        if (v->semantic == TGSI_SEMANTIC_POSITION && v->kind == IR_VAR_OUTPUT &&
-            c->stage == TGSI_PROCESSOR_FRAGMENT)
+        if (v->semantic == T2G_SEMANTIC_POSITION && v->kind == IR_VAR_OUTPUT &&
+            c->stage == T2G_STAGE_FRAGMENT)
             c->refl->writes_depth = true;
-        if (v->semantic == TGSI_SEMANTIC_STENCIL && v->kind == IR_VAR_OUTPUT)
+        if (v->semantic == T2G_SEMANTIC_STENCIL && v->kind == IR_VAR_OUTPUT)
             c->refl->writes_stencil = true;
-        if (v->semantic == TGSI_SEMANTIC_SAMPLEMASK && v->kind == IR_VAR_OUTPUT)
+        if (v->semantic == T2G_SEMANTIC_SAMPLEMASK && v->kind == IR_VAR_OUTPUT)
             c->refl->writes_sample_mask = true;
-        if (v->invariant && v->semantic == TGSI_SEMANTIC_POSITION && v->kind == IR_VAR_OUTPUT &&
-            !v->per_vertex && c->stage != TGSI_PROCESSOR_FRAGMENT)
+        if (v->invariant && v->semantic == T2G_SEMANTIC_POSITION && v->kind == IR_VAR_OUTPUT &&
+            !v->per_vertex && c->stage != T2G_STAGE_FRAGMENT)
             out_s(c, "invariant gl_Position;\n");
         return;
     }
@@ -267,10 +267,10 @@ static void declare_io(glsl_ctx *c, ir_var *v)
 static const char *gs_in_prim(unsigned p)
 {
     switch (p) {
-    case TGSI_PRIM_POINTS: return "points";
-    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return "lines";
-    case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return "lines_adjacency";
-    case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY:
+    case IR_PRIM_POINTS: return "points";
+    case IR_PRIM_LINES: case IR_PRIM_LINE_STRIP: case IR_PRIM_LINE_LOOP: return "lines";
+    case IR_PRIM_LINES_ADJACENCY: case IR_PRIM_LINE_STRIP_ADJACENCY: return "lines_adjacency";
+    case IR_PRIM_TRIANGLES_ADJACENCY: case IR_PRIM_TRIANGLE_STRIP_ADJACENCY:
         return "triangles_adjacency";
     default: return "triangles";
     }
@@ -287,13 +287,13 @@ uint32_t shared_words(const ir_var *v)
 static const char *gs_out_prim(unsigned p)
 {
     switch (p) {
-    case TGSI_PRIM_POINTS: return "points";
-    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return "line_strip";
+    case IR_PRIM_POINTS: return "points";
+    case IR_PRIM_LINES: case IR_PRIM_LINE_STRIP: case IR_PRIM_LINE_LOOP: return "line_strip";
     default: return "triangle_strip";
     }
 }
 
-uint32_t glsl_prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt)
+uint32_t glsl_prop(glsl_ctx *c, enum ir_prop p, uint32_t dflt)
 {
     return ir_prop_is_set(c->s, p) ? c->s->props[p] : dflt;
 }
@@ -315,11 +315,11 @@ void io_declare_stage(glsl_ctx *c)
 {
     struct t2g_reflection *r = c->refl;
     switch (c->stage) {
-    case TGSI_PROCESSOR_GEOMETRY: {
-        uint32_t in = glsl_prop(c, TGSI_PROPERTY_GS_INPUT_PRIMITIVE, TGSI_PRIM_TRIANGLES);
-        uint32_t outp = glsl_prop(c, TGSI_PROPERTY_GS_OUTPUT_PRIMITIVE, TGSI_PRIM_TRIANGLE_STRIP);
-        uint32_t maxv = glsl_prop(c, TGSI_PROPERTY_GS_MAX_OUTPUT_VERTICES, 1);
-        uint32_t inv = glsl_prop(c, TGSI_PROPERTY_GS_INVOCATIONS, 1);
+    case T2G_STAGE_GEOMETRY: {
+        uint32_t in = glsl_prop(c, IR_PROP_GS_INPUT_PRIMITIVE, IR_PRIM_TRIANGLES);
+        uint32_t outp = glsl_prop(c, IR_PROP_GS_OUTPUT_PRIMITIVE, IR_PRIM_TRIANGLE_STRIP);
+        uint32_t maxv = glsl_prop(c, IR_PROP_GS_MAX_OUTPUT_VERTICES, 1);
+        uint32_t inv = glsl_prop(c, IR_PROP_GS_INVOCATIONS, 1);
         r->gs_input_prim = in;
         r->gs_output_prim = outp;
         r->gs_max_vertices = maxv;
@@ -341,8 +341,8 @@ void io_declare_stage(glsl_ctx *c)
         out_s(c, ") out;\n");
         break;
     }
-    case TGSI_PROCESSOR_TESS_CTRL: {
-        uint32_t n = glsl_prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
+    case T2G_STAGE_TESS_CTRL: {
+        uint32_t n = glsl_prop(c, IR_PROP_TCS_VERTICES_OUT, 1);
         r->tcs_vertices_out = n;
         if (!within(c, "tessellation control output vertices", n, c->key->max_patch_vertices, 32))
             return;
@@ -351,19 +351,19 @@ void io_declare_stage(glsl_ctx *c)
         out_s(c, ") out;\n");
         break;
     }
-    case TGSI_PROCESSOR_TESS_EVAL: {
-        uint32_t mode = glsl_prop(c, TGSI_PROPERTY_TES_PRIM_MODE, TGSI_PRIM_TRIANGLES);
-        uint32_t spacing = glsl_prop(c, TGSI_PROPERTY_TES_SPACING, TGSI_SPACING_EQUAL);
-        bool cw = glsl_prop(c, TGSI_PROPERTY_TES_VERTEX_ORDER_CW, 0) != 0;
-        bool points = glsl_prop(c, TGSI_PROPERTY_TES_POINT_MODE, 0) != 0;
+    case T2G_STAGE_TESS_EVAL: {
+        uint32_t mode = glsl_prop(c, IR_PROP_TES_PRIM_MODE, IR_PRIM_TRIANGLES);
+        uint32_t spacing = glsl_prop(c, IR_PROP_TES_SPACING, IR_SPACING_EQUAL);
+        bool cw = glsl_prop(c, IR_PROP_TES_VERTEX_ORDER_CW, 0) != 0;
+        bool points = glsl_prop(c, IR_PROP_TES_POINT_MODE, 0) != 0;
         r->tes_prim_mode = mode;
         r->tes_spacing = spacing;
         r->tes_cw = cw;
         r->tes_point_mode = points;
         out_s(c, "layout(");
-        out_s(c, mode == TGSI_PRIM_QUADS ? "quads" : mode == TGSI_PRIM_LINES ? "isolines" : "triangles");
-        out_s(c, spacing == TGSI_SPACING_FRACTIONAL_ODD ? ", fractional_odd_spacing"
-                 : spacing == TGSI_SPACING_FRACTIONAL_EVEN ? ", fractional_even_spacing"
+        out_s(c, mode == IR_PRIM_QUADS ? "quads" : mode == IR_PRIM_LINES ? "isolines" : "triangles");
+        out_s(c, spacing == IR_SPACING_FRACTIONAL_ODD ? ", fractional_odd_spacing"
+                 : spacing == IR_SPACING_FRACTIONAL_EVEN ? ", fractional_even_spacing"
                                                            : ", equal_spacing");
         out_s(c, cw ? ", cw" : ", ccw");
         if (points)
@@ -371,10 +371,10 @@ void io_declare_stage(glsl_ctx *c)
         out_s(c, ") in;\n");
         break;
     }
-    case TGSI_PROCESSOR_COMPUTE: {
-        static const enum tgsi_property p[3] = { TGSI_PROPERTY_CS_FIXED_BLOCK_WIDTH,
-                                                 TGSI_PROPERTY_CS_FIXED_BLOCK_HEIGHT,
-                                                 TGSI_PROPERTY_CS_FIXED_BLOCK_DEPTH };
+    case T2G_STAGE_COMPUTE: {
+        static const enum ir_prop p[3] = { IR_PROP_CS_FIXED_BLOCK_WIDTH,
+                                                 IR_PROP_CS_FIXED_BLOCK_HEIGHT,
+                                                 IR_PROP_CS_FIXED_BLOCK_DEPTH };
         static const uint32_t gl_max[3] = { 1024, 1024, 64 };
         static const char *const names[3] = { "compute block width", "compute block height",
                                                "compute block depth" };
@@ -396,16 +396,16 @@ void io_declare_stage(glsl_ctx *c)
         out_s(c, ") in;\n");
         break;
     }
-    case TGSI_PROCESSOR_FRAGMENT: {
-        if (glsl_prop(c, TGSI_PROPERTY_FS_EARLY_DEPTH_STENCIL, 0)) {
+    case T2G_STAGE_FRAGMENT: {
+        if (glsl_prop(c, IR_PROP_FS_EARLY_DEPTH_STENCIL, 0)) {
             glsl_need(c, GF_EARLY_FRAGMENT_TESTS, "early fragment tests");
             out_s(c, "layout(early_fragment_tests) in;\n");
         }
-        uint32_t layout = glsl_prop(c, TGSI_PROPERTY_FS_DEPTH_LAYOUT, 0);
+        uint32_t layout = glsl_prop(c, IR_PROP_FS_DEPTH_LAYOUT, 0);
         bool writes_depth = false;
         for (uint32_t i = 0; i < c->s->num_vars; i++)
             if (c->s->vars[i]->kind == IR_VAR_OUTPUT &&
-                c->s->vars[i]->semantic == TGSI_SEMANTIC_POSITION)
+                c->s->vars[i]->semantic == T2G_SEMANTIC_POSITION)
                 writes_depth = true;
         /* A depth layout only promises; without the extension it is simply left out. */
         if (layout && writes_depth && glsl_has(c, GF_CONSERVATIVE_DEPTH)) {
@@ -610,17 +610,17 @@ static void declare_image(glsl_ctx *c, ir_var *v)
         glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "img", v->tgsi_first, "");
         res->texture = v->texture;
         res->host_texture = (uint8_t)host_texture;
-        res->return_type = base == IR_I32 ? TGSI_RETURN_SINT
-                           : base == IR_U32 ? TGSI_RETURN_UINT : TGSI_RETURN_FLOAT;
+        res->return_type = base == IR_I32 ? T2G_RETURN_SINT
+                           : base == IR_U32 ? T2G_RETURN_UINT : T2G_RETURN_FLOAT;
         res->writable = !readonly;
         res->size = v->array_len;
     }
     out_s(c, "uniform ");
-    if (g->qualifiers & TGSI_MEMORY_COHERENT)
+    if (g->qualifiers & IR_MEMORY_COHERENT)
         out_s(c, "coherent ");
-    if (g->qualifiers & TGSI_MEMORY_VOLATILE)
+    if (g->qualifiers & IR_MEMORY_VOLATILE)
         out_s(c, "volatile ");
-    if (g->qualifiers & TGSI_MEMORY_RESTRICT)
+    if (g->qualifiers & IR_MEMORY_RESTRICT)
         out_s(c, "restrict ");
     if (readonly)
         out_s(c, "readonly ");
@@ -644,7 +644,7 @@ static void declare_image(glsl_ctx *c, ir_var *v)
 void out_sampler_type(glsl_ctx *c, ir_var *v)
 {
     gvar *g = gv_of(v);
-    int texture = tex_host_target(c, g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D);
+    int texture = tex_host_target(c, g->texture >= 0 ? g->texture : T2G_TEXTURE_2D);
     const tex_target_info *t = tex_target(texture);
     if (v->shadow && !t->shadow && t->shadow_of >= 0) {
         texture = t->shadow_of;
@@ -750,7 +750,7 @@ void io_declare_resources(glsl_ctx *c)
                     snprintf(res->name, T2G_NAME_MAX, "%ss%u[%u]", c->rp, v->tgsi_first, e);
                 else
                     glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "s", v->tgsi_first, "");
-                res->texture = (uint8_t)(g->texture >= 0 ? g->texture : TGSI_TEXTURE_2D);
+                res->texture = (uint8_t)(g->texture >= 0 ? g->texture : T2G_TEXTURE_2D);
                 res->host_texture = (uint8_t)tex_host_target(c, res->texture);
                 res->return_type = v->return_type;
                 res->shadow = v->shadow;
@@ -769,7 +769,7 @@ void io_declare_resources(glsl_ctx *c)
             uint32_t binding = (atomic ? k->atomic_binding_base : k->ssbo_binding_base) + idx;
             if (!atomic && !resource_fits(c, RL_SSBO, v, idx, binding))
                 break;
-            const char *q = (g->qualifiers & TGSI_MEMORY_COHERENT) || atomic ? "coherent " : "";
+            const char *q = (g->qualifiers & IR_MEMORY_COHERENT) || atomic ? "coherent " : "";
             char member[32];
             snprintf(member, sizeof(member), "%s%u_data", atomic ? "ac" : "ssbo", idx);
             declare_block(c, "std430", "buffer ", atomic ? "ac" : "ssbo", idx, "uint", member,

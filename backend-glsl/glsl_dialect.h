@@ -1,6 +1,7 @@
 /* What differs between GLSL dialects: the version line, which features are core, which need
  * an #extension (and whether the host must advertise it), and a few spellings.  The common
- * emitter asks this table; backend-glsl/ fills it for desktop GL, backend-essl/ for ES. */
+ * emitter asks this table; backend-glsl/ fills it for desktop GL, backend-essl/ for ES, and
+ * the library chooses which one a compile gets. */
 #ifndef GLSL_DIALECT_H
 #define GLSL_DIALECT_H
 
@@ -51,9 +52,8 @@ typedef struct glsl_dialect {
 
 extern const char *const glsl_feature_names[GF_COUNT];
 
-/* The desktop dialect of a GLSL target; NULL for ES targets. */
+/* The desktop dialect of a GLSL target; NULL for ES targets.  (The ES dialects are
+ * backend-essl/'s: the library picks one of the two and hands it to glsl_emit.) */
 const glsl_dialect *glsl_desktop_dialect(enum t2g_target t);
-/* The ES dialect of an ESSL target (backend-essl/); NULL for desktop targets. */
-const glsl_dialect *glsl_es_dialect(enum t2g_target t);
 
 #endif

@@ -1,6 +1,6 @@
-/* The GLSL / GLSL ES emitter's entry: picks the dialect, plans the shader, writes main()
- * and the declarations, then the version line and the #extensions the body turned out to
- * need.  A shader the target cannot express is refused with a diagnostic, never emitted.
+/* The GLSL / GLSL ES emitter's entry: plans the shader in the dialect the library hands
+ * it, writes main() and the declarations, then the version line and the #extensions the
+ * body turned out to need.  A shader the target cannot express is refused with a diagnostic, never emitted.
  *
  * Naming scheme (virgl-exec links programs by these names; keep it exact):
  *   values            t<N> (N = IR value index), phi variables p<N>, parallel-copy
@@ -50,73 +50,8 @@
  * derivative control. */
 #include "glsl_priv.h"
 
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-
-bool glsl_could(const glsl_ctx *c, enum glsl_feature f)
-{
-    if (f >= GF_COUNT)
-        return true;
-    const glsl_feature_rule *r = &c->d->rules[f];
-    return (r->core && c->d->version >= r->core) ||
-           (r->ext && c->d->version >= r->ext_min &&
-            (!r->host_flag || (c->key->host_features & r->host_flag)));
-}
-
-bool glsl_has(glsl_ctx *c, enum glsl_feature f)
-{
-    if (f >= GF_COUNT)
-        return true;
-    const glsl_feature_rule *r = &c->d->rules[f];
-    if (r->core && c->d->version >= r->core)
-        return true;
-    if (r->ext && c->d->version >= r->ext_min &&
-        (!r->host_flag || (c->key->host_features & r->host_flag))) {
-        c->ext_used |= 1ull << f;
-        return true;
-    }
-    return false;
-}
-
-static void target_label(glsl_ctx *c, char *buf, size_t n)
-{
-    snprintf(buf, n, "GLSL%s %u.%02u", c->d->es ? " ES" : "", c->d->version / 100,
-             c->d->version % 100);
-}
-
-void glsl_refuse(glsl_ctx *c, const char *fmt, ...)
-{
-    if (c->failed)
-        return; /* the first reason is the useful one */
-    c->failed = true;
-    char what[256], target[32];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof(what), fmt, ap);
-    va_end(ap);
-    target_label(c, target, sizeof(target));
-    diag_error(c->s->diags, 0, 0, "%s cannot express this shader: %s", target, what);
-}
-
-void glsl_out_of_memory(glsl_ctx *c)
-{
-    if (!c->failed)
-        diag_out_of_memory(c->s->diags, 0, 0);
-    c->failed = true;
-}
-
-bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what)
-{
-    if (glsl_has(c, f))
-        return true;
-    const glsl_feature_rule *r = &c->d->rules[f];
-    if (r->ext && c->d->version >= r->ext_min && r->host_flag)
-        glsl_refuse(c, "%s needs %s, which the host does not advertise", what, r->ext);
-    else
-        glsl_refuse(c, "%s is not available", what);
-    return false;
-}
 
 static void emit_extensions(glsl_ctx *c, strbuf *out)
 {
@@ -141,13 +76,13 @@ static void emit_extensions(glsl_ctx *c, strbuf *out)
 static void check_stage(glsl_ctx *c)
 {
     switch (c->stage) {
-    case TGSI_PROCESSOR_GEOMETRY:
+    case T2G_STAGE_GEOMETRY:
         glsl_need(c, GF_GEOMETRY, "a geometry shader");
         break;
-    case TGSI_PROCESSOR_TESS_CTRL: case TGSI_PROCESSOR_TESS_EVAL:
+    case T2G_STAGE_TESS_CTRL: case T2G_STAGE_TESS_EVAL:
         glsl_need(c, GF_TESS, "a tessellation shader");
         break;
-    case TGSI_PROCESSOR_COMPUTE:
+    case T2G_STAGE_COMPUTE:
         glsl_need(c, GF_COMPUTE, "a compute shader");
         break;
     default:
@@ -155,8 +90,8 @@ static void check_stage(glsl_ctx *c)
     }
 }
 
-const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflection *refl,
-                      size_t *out_len)
+const char *glsl_emit(ir_shader *s, const struct t2g_key *key, const glsl_dialect *d,
+                      struct t2g_reflection *refl, size_t *out_len)
 {
     glsl_ctx ctx, *c = &ctx;
     memset(c, 0, sizeof(*c));
@@ -176,9 +111,7 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
            offsetof(struct t2g_reflection, so_varyings) -
            offsetof(struct t2g_reflection, uses_driver_ubo));
     refl->stage = (enum t2g_stage)s->stage;
-    c->d = glsl_desktop_dialect(key->target);
-    if (!c->d)
-        c->d = glsl_es_dialect(key->target);
+    c->d = d;
     if (!c->d) {
         diag_error(s->diags, 0, 0, "unknown GLSL target %d", (int)key->target);
         return NULL;
@@ -189,8 +122,8 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, struct t2g_reflec
      * input can be reached as i_g0[v].g0 beside the output g0.  All stages of a target do
      * the same so they link; targets without I/O blocks only have VS and FS. */
     c->io_blocks = glsl_has(c, GF_IO_BLOCKS);
-    if (!c->io_blocks && c->stage != TGSI_PROCESSOR_VERTEX && c->stage != TGSI_PROCESSOR_FRAGMENT &&
-        c->stage != TGSI_PROCESSOR_COMPUTE)
+    if (!c->io_blocks && c->stage != T2G_STAGE_VERTEX && c->stage != T2G_STAGE_FRAGMENT &&
+        c->stage != T2G_STAGE_COMPUTE)
         glsl_need(c, GF_IO_BLOCKS, "varyings of a geometry/tessellation stage (I/O blocks)");
     strbuf_init(&c->body, c->a);
     strbuf_init(&c->decls, c->a);

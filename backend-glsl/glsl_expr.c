@@ -522,6 +522,23 @@ static int expr_prec(glsl_ctx *c, const ir_instr *in)
     }
 }
 
+/* GLSL's function for an op written as a call of it on the sources (the generic case at the
+ * end of emit_expr, and the subgroup builtins); operators are infix()'s. */
+static const char *const call_names[IR_OP_COUNT] = {
+    [IR_OP_ABS] = "abs", [IR_OP_SIGN] = "sign", [IR_OP_MIN] = "min", [IR_OP_MAX] = "max",
+    [IR_OP_FMA] = "fma", [IR_OP_FLOOR] = "floor", [IR_OP_CEIL] = "ceil", [IR_OP_TRUNC] = "trunc",
+    [IR_OP_ROUND] = "roundEven", [IR_OP_FRACT] = "fract", [IR_OP_SQRT] = "sqrt",
+    [IR_OP_RSQ] = "inversesqrt", [IR_OP_EXP2] = "exp2", [IR_OP_LOG2] = "log2", [IR_OP_POW] = "pow",
+    [IR_OP_SIN] = "sin", [IR_OP_COS] = "cos", [IR_OP_DDX] = "dFdx", [IR_OP_DDY] = "dFdy",
+    [IR_OP_DDX_FINE] = "dFdxFine", [IR_OP_DDY_FINE] = "dFdyFine", [IR_OP_LDEXP] = "ldexp",
+    [IR_OP_BFE] = "bitfieldExtract", [IR_OP_BFI] = "bitfieldInsert",
+    [IR_OP_BITREV] = "bitfieldReverse", [IR_OP_POPCNT] = "bitCount", [IR_OP_FIND_LSB] = "findLSB",
+    [IR_OP_FIND_MSB] = "findMSB",
+    [IR_OP_VOTE_ANY] = "anyInvocationARB", [IR_OP_VOTE_ALL] = "allInvocationsARB",
+    [IR_OP_VOTE_EQ] = "allInvocationsEqualARB", [IR_OP_READ_FIRST] = "readFirstInvocationARB",
+    [IR_OP_READ_INVOC] = "readInvocationARB",
+};
+
 static const char *infix(const ir_instr *in)
 {
     bool b = in->type.base == IR_BOOL;
@@ -1092,7 +1109,7 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
         return;
     case IR_OP_VOTE_ANY: case IR_OP_VOTE_ALL: case IR_OP_VOTE_EQ:
         glsl_need(c, GF_GROUP_VOTE, "subgroup votes");
-        out_s(c, ir_op_infos[in->op].glsl);
+        out_s(c, call_names[in->op]);
         out_c(c, '(');
         emit_src_comp(c, in->srcs[0], 0, IR_BOOL, P_NONE);
         out_c(c, ')');
@@ -1106,8 +1123,8 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
         out_s(c, " != 0u))");
         return;
     case IR_OP_READ_FIRST: case IR_OP_READ_INVOC:
-        glsl_need(c, GF_BALLOT, ir_op_infos[in->op].glsl);
-        out_s(c, ir_op_infos[in->op].glsl);
+        glsl_need(c, GF_BALLOT, call_names[in->op]);
+        out_s(c, call_names[in->op]);
         out_c(c, '(');
         emit_src_as(c, in->srcs[0], n, b, P_NONE);
         if (in->op == IR_OP_READ_INVOC) {
@@ -1138,7 +1155,7 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
     default:
         break;
     }
-    op = ir_op_infos[in->op].glsl;
+    op = call_names[in->op];
     if (op && op[0] && (ir_op_infos[in->op].flags & (IR_ALU | IR_CMP)) &&
         !(in->op == IR_OP_ABS && b == IR_U32)) {
         int ns = ir_op_infos[in->op].num_srcs;

@@ -7,57 +7,57 @@
 
 /* ---------------------------------------------------------------- builtins */
 
-#define ST(x) (1u << TGSI_PROCESSOR_##x)
+#define ST(x) (1u << T2G_STAGE_##x)
 
 /* First match wins; stages 0 = every stage. */
 static const glsl_builtin builtins[] = {
-    { TGSI_SEMANTIC_POSITION, B_IN, ST(FRAGMENT), "gl_FragCoord", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_POSITION, B_OUT, ST(FRAGMENT), "gl_FragDepth", NULL, IR_F32, 1, 2, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_POSITION, B_ANY, 0, "gl_Position", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_PSIZE, B_ANY, 0, "gl_PointSize", NULL, IR_F32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_CLIPDIST, B_ANY, 0, "gl_ClipDistance", NULL, IR_F32, 4, 0, BF_CLIP, GF_CLIP_DISTANCE },
-    { TGSI_SEMANTIC_CULLDIST, B_ANY, 0, "gl_CullDistance", NULL, IR_F32, 4, 0, BF_ARRAY, GF_CULL_DISTANCE },
-    { TGSI_SEMANTIC_FACE, B_IN, ST(FRAGMENT), "gl_FrontFacing", NULL, IR_F32, 1, 0, BF_FACE, NOFEAT },
-    { TGSI_SEMANTIC_PRIMID, B_IN, ST(GEOMETRY), "gl_PrimitiveIDIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_PRIMID, B_IN, ST(FRAGMENT), "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_PRIMID_IN_FS },
-    { TGSI_SEMANTIC_PRIMID, B_ANY, 0, "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_INSTANCEID, B_IN, 0, "gl_InstanceID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_VERTEXID, B_IN, 0, "gl_VertexID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_VERTEXID_NOBASE, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_NOBASE, GF_DRAW_PARAMETERS },
-    { TGSI_SEMANTIC_BASEVERTEX, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
-    { TGSI_SEMANTIC_BASEINSTANCE, B_IN, 0, "gl_BaseInstance", "gl_BaseInstanceARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
-    { TGSI_SEMANTIC_DRAWID, B_IN, 0, "gl_DrawID", "gl_DrawIDARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
-    { TGSI_SEMANTIC_STENCIL, B_OUT, ST(FRAGMENT), "gl_FragStencilRefARB", NULL, IR_I32, 1, 1, BF_PLAIN, GF_STENCIL_EXPORT },
-    { TGSI_SEMANTIC_SAMPLEID, B_IN, 0, "gl_SampleID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
-    { TGSI_SEMANTIC_SAMPLEPOS, B_IN, 0, "gl_SamplePosition", NULL, IR_F32, 2, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
-    { TGSI_SEMANTIC_SAMPLEMASK, B_IN, 0, "gl_SampleMaskIn", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_MASK_IN },
-    { TGSI_SEMANTIC_SAMPLEMASK, B_OUT, 0, "gl_SampleMask", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_VARIABLES },
-    { TGSI_SEMANTIC_INVOCATIONID, B_IN, 0, "gl_InvocationID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_TESSCOORD, B_IN, 0, "gl_TessCoord", NULL, IR_F32, 3, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_TESSOUTER, B_ANY, 0, "gl_TessLevelOuter", NULL, IR_F32, 4, 0, BF_ARRAY, NOFEAT },
-    { TGSI_SEMANTIC_TESSINNER, B_ANY, 0, "gl_TessLevelInner", NULL, IR_F32, 2, 0, BF_ARRAY, NOFEAT },
-    { TGSI_SEMANTIC_VERTICESIN, B_IN, 0, "gl_PatchVerticesIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_HELPER_INVOCATION, B_IN, 0, "gl_HelperInvocation", NULL, IR_BOOL, 1, 0, BF_PLAIN, GF_HELPER_INVOCATION },
-    { TGSI_SEMANTIC_VIEWPORT_INDEX, B_IN, ST(FRAGMENT), "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_IN_FS },
-    { TGSI_SEMANTIC_VIEWPORT_INDEX, B_ANY, 0, "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_INDEX },
-    { TGSI_SEMANTIC_LAYER, B_IN, ST(FRAGMENT), "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, GF_LAYER_IN_FS },
-    { TGSI_SEMANTIC_LAYER, B_ANY, 0, "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_PCOORD, B_IN, ST(FRAGMENT), "gl_PointCoord", NULL, IR_F32, 2, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_THREAD_ID, B_IN, 0, "gl_LocalInvocationID", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_BLOCK_ID, B_IN, 0, "gl_WorkGroupID", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_GRID_SIZE, B_IN, 0, "gl_NumWorkGroups", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
-    { TGSI_SEMANTIC_BLOCK_SIZE, B_IN, 0, "gl_WorkGroupSize", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_POSITION, B_IN, ST(FRAGMENT), "gl_FragCoord", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_POSITION, B_OUT, ST(FRAGMENT), "gl_FragDepth", NULL, IR_F32, 1, 2, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_POSITION, B_ANY, 0, "gl_Position", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_PSIZE, B_ANY, 0, "gl_PointSize", NULL, IR_F32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_CLIPDIST, B_ANY, 0, "gl_ClipDistance", NULL, IR_F32, 4, 0, BF_CLIP, GF_CLIP_DISTANCE },
+    { T2G_SEMANTIC_CULLDIST, B_ANY, 0, "gl_CullDistance", NULL, IR_F32, 4, 0, BF_ARRAY, GF_CULL_DISTANCE },
+    { T2G_SEMANTIC_FACE, B_IN, ST(FRAGMENT), "gl_FrontFacing", NULL, IR_F32, 1, 0, BF_FACE, NOFEAT },
+    { T2G_SEMANTIC_PRIMID, B_IN, ST(GEOMETRY), "gl_PrimitiveIDIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_PRIMID, B_IN, ST(FRAGMENT), "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_PRIMID_IN_FS },
+    { T2G_SEMANTIC_PRIMID, B_ANY, 0, "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_INSTANCEID, B_IN, 0, "gl_InstanceID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_VERTEXID, B_IN, 0, "gl_VertexID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_VERTEXID_NOBASE, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_NOBASE, GF_DRAW_PARAMETERS },
+    { T2G_SEMANTIC_BASEVERTEX, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
+    { T2G_SEMANTIC_BASEINSTANCE, B_IN, 0, "gl_BaseInstance", "gl_BaseInstanceARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
+    { T2G_SEMANTIC_DRAWID, B_IN, 0, "gl_DrawID", "gl_DrawIDARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
+    { T2G_SEMANTIC_STENCIL, B_OUT, ST(FRAGMENT), "gl_FragStencilRefARB", NULL, IR_I32, 1, 1, BF_PLAIN, GF_STENCIL_EXPORT },
+    { T2G_SEMANTIC_SAMPLEID, B_IN, 0, "gl_SampleID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
+    { T2G_SEMANTIC_SAMPLEPOS, B_IN, 0, "gl_SamplePosition", NULL, IR_F32, 2, 0, BF_PLAIN, GF_SAMPLE_VARIABLES },
+    { T2G_SEMANTIC_SAMPLEMASK, B_IN, 0, "gl_SampleMaskIn", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_MASK_IN },
+    { T2G_SEMANTIC_SAMPLEMASK, B_OUT, 0, "gl_SampleMask", NULL, IR_I32, 1, 0, BF_INDEX0, GF_SAMPLE_VARIABLES },
+    { T2G_SEMANTIC_INVOCATIONID, B_IN, 0, "gl_InvocationID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_TESSCOORD, B_IN, 0, "gl_TessCoord", NULL, IR_F32, 3, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_TESSOUTER, B_ANY, 0, "gl_TessLevelOuter", NULL, IR_F32, 4, 0, BF_ARRAY, NOFEAT },
+    { T2G_SEMANTIC_TESSINNER, B_ANY, 0, "gl_TessLevelInner", NULL, IR_F32, 2, 0, BF_ARRAY, NOFEAT },
+    { T2G_SEMANTIC_VERTICESIN, B_IN, 0, "gl_PatchVerticesIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_HELPER_INVOCATION, B_IN, 0, "gl_HelperInvocation", NULL, IR_BOOL, 1, 0, BF_PLAIN, GF_HELPER_INVOCATION },
+    { T2G_SEMANTIC_VIEWPORT_INDEX, B_IN, ST(FRAGMENT), "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_IN_FS },
+    { T2G_SEMANTIC_VIEWPORT_INDEX, B_ANY, 0, "gl_ViewportIndex", NULL, IR_I32, 1, 0, BF_PLAIN, GF_VIEWPORT_INDEX },
+    { T2G_SEMANTIC_LAYER, B_IN, ST(FRAGMENT), "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, GF_LAYER_IN_FS },
+    { T2G_SEMANTIC_LAYER, B_ANY, 0, "gl_Layer", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_PCOORD, B_IN, ST(FRAGMENT), "gl_PointCoord", NULL, IR_F32, 2, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_THREAD_ID, B_IN, 0, "gl_LocalInvocationID", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_BLOCK_ID, B_IN, 0, "gl_WorkGroupID", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_GRID_SIZE, B_IN, 0, "gl_NumWorkGroups", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_BLOCK_SIZE, B_IN, 0, "gl_WorkGroupSize", NULL, IR_U32, 3, 0, BF_PLAIN, NOFEAT },
     /* Outputs core GLSL has no home for: written to a private variable (the lowerings turn
      * CLIPVERTEX into clip distances when user clip planes are on). */
-    { TGSI_SEMANTIC_CLIPVERTEX, B_OUT, 0, NULL, NULL, IR_F32, 4, 0, BF_PRIVATE, NOFEAT },
-    { TGSI_SEMANTIC_EDGEFLAG, B_ANY, 0, NULL, NULL, IR_F32, 4, 0, BF_PRIVATE, NOFEAT },
+    { T2G_SEMANTIC_CLIPVERTEX, B_OUT, 0, NULL, NULL, IR_F32, 4, 0, BF_PRIVATE, NOFEAT },
+    { T2G_SEMANTIC_EDGEFLAG, B_ANY, 0, NULL, NULL, IR_F32, 4, 0, BF_PRIVATE, NOFEAT },
 };
 
 static bool is_varying_semantic(unsigned sem)
 {
-    return sem == TGSI_SEMANTIC_GENERIC || sem == TGSI_SEMANTIC_TEXCOORD ||
-           sem == TGSI_SEMANTIC_COLOR || sem == TGSI_SEMANTIC_BCOLOR || sem == TGSI_SEMANTIC_FOG ||
-           sem == TGSI_SEMANTIC_PATCH;
+    return sem == T2G_SEMANTIC_GENERIC || sem == T2G_SEMANTIC_TEXCOORD ||
+           sem == T2G_SEMANTIC_COLOR || sem == T2G_SEMANTIC_BCOLOR || sem == T2G_SEMANTIC_FOG ||
+           sem == T2G_SEMANTIC_PATCH;
 }
 
 /* CLIPVERTEX passes between vertex stages as a user varying (a TCS, TES or GS reads the
@@ -65,16 +65,16 @@ static bool is_varying_semantic(unsigned sem)
  * lowering of the last vertex stage. */
 static bool clipvertex_varying(glsl_ctx *c, const ir_var *v)
 {
-    if (v->semantic != TGSI_SEMANTIC_CLIPVERTEX)
+    if (v->semantic != T2G_SEMANTIC_CLIPVERTEX)
         return false;
     if (v->kind == IR_VAR_INPUT)
-        return c->stage != TGSI_PROCESSOR_VERTEX && c->stage != TGSI_PROCESSOR_FRAGMENT;
+        return c->stage != T2G_STAGE_VERTEX && c->stage != T2G_STAGE_FRAGMENT;
     if (v->kind != IR_VAR_OUTPUT || !c->key->has_next_inputs)
         return false;
     uint32_t n = c->key->num_next_inputs < T2G_MAX_VARYINGS ? c->key->num_next_inputs
                                                              : T2G_MAX_VARYINGS;
     for (uint32_t i = 0; i < n; i++)
-        if (c->key->next_inputs[i].semantic == TGSI_SEMANTIC_CLIPVERTEX)
+        if (c->key->next_inputs[i].semantic == T2G_SEMANTIC_CLIPVERTEX)
             return true;
     return false;
 }
@@ -83,10 +83,10 @@ static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
 {
     if (v->kind != IR_VAR_INPUT && v->kind != IR_VAR_OUTPUT && v->kind != IR_VAR_SYSTEM_VALUE)
         return NULL;
-    if (c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT)
+    if (c->stage == T2G_STAGE_VERTEX && v->kind == IR_VAR_INPUT)
         return NULL;
-    if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
-        v->semantic == TGSI_SEMANTIC_COLOR)
+    if (c->stage == T2G_STAGE_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
+        v->semantic == T2G_SEMANTIC_COLOR)
         return NULL;
     if (v->kind != IR_VAR_SYSTEM_VALUE &&
         (is_varying_semantic(v->semantic) || clipvertex_varying(c, v)))
@@ -94,10 +94,10 @@ static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
     unsigned dir = v->kind == IR_VAR_OUTPUT ? B_OUT : B_IN;
     /* Where no stage can write gl_ViewportIndex (GLSL ES, GLSL 1.40) there is one
      * viewport, and the fragment shader's viewport index is 0. */
-    static const glsl_builtin viewport_zero = { TGSI_SEMANTIC_VIEWPORT_INDEX, B_IN,
+    static const glsl_builtin viewport_zero = { T2G_SEMANTIC_VIEWPORT_INDEX, B_IN,
         ST(FRAGMENT), NULL, NULL, IR_I32, 1, 0, BF_ZERO, NOFEAT };
-    if (v->semantic == TGSI_SEMANTIC_VIEWPORT_INDEX && dir == B_IN &&
-        c->stage == TGSI_PROCESSOR_FRAGMENT && !glsl_could(c, GF_VIEWPORT_INDEX))
+    if (v->semantic == T2G_SEMANTIC_VIEWPORT_INDEX && dir == B_IN &&
+        c->stage == T2G_STAGE_FRAGMENT && !glsl_could(c, GF_VIEWPORT_INDEX))
         return &viewport_zero;
     for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
         const glsl_builtin *b = &builtins[i];
@@ -121,10 +121,10 @@ bool var_is_writable(const ir_var *v)
 
 static bool per_vertex_block_member(const ir_var *v)
 {
-    return v->per_vertex && (v->semantic == TGSI_SEMANTIC_POSITION ||
-                             v->semantic == TGSI_SEMANTIC_PSIZE ||
-                             v->semantic == TGSI_SEMANTIC_CLIPDIST ||
-                             v->semantic == TGSI_SEMANTIC_CULLDIST);
+    return v->per_vertex && (v->semantic == T2G_SEMANTIC_POSITION ||
+                             v->semantic == T2G_SEMANTIC_PSIZE ||
+                             v->semantic == T2G_SEMANTIC_CLIPDIST ||
+                             v->semantic == T2G_SEMANTIC_CULLDIST);
 }
 
 /* ---------------------------------------------------------------- names */
@@ -137,24 +137,24 @@ static const char *io_prefix(glsl_ctx *c, const ir_var *v, uint32_t elem, int64_
         *num = v->so_capture - 1;
         return "t2g_so";
     }
-    if (c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) {
+    if (c->stage == T2G_STAGE_VERTEX && v->kind == IR_VAR_INPUT) {
         *num = (int64_t)v->tgsi_first + elem;
         return "a";
     }
-    if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT)
-        return v->semantic == TGSI_SEMANTIC_COLOR ? "o" : "fo";
+    if (c->stage == T2G_STAGE_FRAGMENT && v->kind == IR_VAR_OUTPUT)
+        return v->semantic == T2G_SEMANTIC_COLOR ? "o" : "fo";
     switch (v->semantic) {
-    case TGSI_SEMANTIC_GENERIC: return "g";
-    case TGSI_SEMANTIC_TEXCOORD: return "tc";
-    case TGSI_SEMANTIC_COLOR: return "c";
-    case TGSI_SEMANTIC_BCOLOR: return "bc";
-    case TGSI_SEMANTIC_PATCH: return "patch";
-    case TGSI_SEMANTIC_CLIPVERTEX:
+    case T2G_SEMANTIC_GENERIC: return "g";
+    case T2G_SEMANTIC_TEXCOORD: return "tc";
+    case T2G_SEMANTIC_COLOR: return "c";
+    case T2G_SEMANTIC_BCOLOR: return "bc";
+    case T2G_SEMANTIC_PATCH: return "patch";
+    case T2G_SEMANTIC_CLIPVERTEX:
         if (v->kind == IR_VAR_INPUT || clipvertex_varying(c, v))
             return "cv";
         *num = v->id;
         return "priv";
-    case TGSI_SEMANTIC_FOG:
+    case T2G_SEMANTIC_FOG:
         if (*num == 0)
             *num = -1;
         return "fog";
@@ -214,13 +214,13 @@ void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t 
 ir_base io_decl_base(glsl_ctx *c, const ir_var *v, uint32_t elem)
 {
     static const uint8_t bases[] = { IR_F32, IR_I32, IR_U32 };
-    if (c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) {
+    if (c->stage == T2G_STAGE_VERTEX && v->kind == IR_VAR_INPUT) {
         uint32_t loc = v->tgsi_first + elem;
         if (loc < T2G_MAX_VERTEX_ATTRIBS && c->key->vs_attrib_type[loc] < 3)
             return (ir_base)bases[c->key->vs_attrib_type[loc]];
     }
-    if (c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
-        v->semantic == TGSI_SEMANTIC_COLOR) {
+    if (c->stage == T2G_STAGE_FRAGMENT && v->kind == IR_VAR_OUTPUT &&
+        v->semantic == T2G_SEMANTIC_COLOR) {
         uint32_t loc = v->semantic_index + elem;
         if (loc < T2G_MAX_RENDER_TARGETS && c->key->fs_output_type[loc] < 3)
             return (ir_base)bases[c->key->fs_output_type[loc]];
@@ -317,17 +317,17 @@ void io_prepare(glsl_ctx *c)
             glsl_out_of_memory(c);
             return;
         }
-        g->texture = v->kind == IR_VAR_SAMPLER && v->texture != TGSI_TEXTURE_UNKNOWN ? v->texture : -1;
+        g->texture = v->kind == IR_VAR_SAMPLER && v->texture != T2G_TEXTURE_UNKNOWN ? v->texture : -1;
         v->backend_data = g;
         g->builtin = find_builtin(c, v);
         if (!g->builtin && (v->kind == IR_VAR_SYSTEM_VALUE ||
                             (!is_varying_semantic(v->semantic) && !clipvertex_varying(c, v) &&
-                             !(c->stage == TGSI_PROCESSOR_VERTEX && v->kind == IR_VAR_INPUT) &&
-                             !(c->stage == TGSI_PROCESSOR_FRAGMENT && v->kind == IR_VAR_OUTPUT) &&
+                             !(c->stage == T2G_STAGE_VERTEX && v->kind == IR_VAR_INPUT) &&
+                             !(c->stage == T2G_STAGE_FRAGMENT && v->kind == IR_VAR_OUTPUT) &&
                              (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT)))) {
             glsl_refuse(c, "%s %s has no GLSL equivalent",
                         v->kind == IR_VAR_OUTPUT ? "output" : "input",
-                        v->semantic < TGSI_SEMANTIC_COUNT ? tgsi_semantic_names[v->semantic] : "?");
+                        ir_semantic_name(v->semantic));
         }
     }
     walk_ctx w = { c };
@@ -349,19 +349,19 @@ void io_prepare(glsl_ctx *c)
             gv_of(s->vars[i])->int_view = false;
 
     /* TGSI packs clip then cull distances into the CLIPDIST slots. */
-    c->num_clip = ir_prop_is_set(s, TGSI_PROPERTY_NUM_CLIPDIST_ENABLED)
-                      ? s->props[TGSI_PROPERTY_NUM_CLIPDIST_ENABLED] : 8;
-    c->num_cull = ir_prop_is_set(s, TGSI_PROPERTY_NUM_CULLDIST_ENABLED)
-                      ? s->props[TGSI_PROPERTY_NUM_CULLDIST_ENABLED] : 0;
-    if (!ir_prop_is_set(s, TGSI_PROPERTY_NUM_CLIPDIST_ENABLED) && c->num_cull)
+    c->num_clip = ir_prop_is_set(s, IR_PROP_NUM_CLIPDIST_ENABLED)
+                      ? s->props[IR_PROP_NUM_CLIPDIST_ENABLED] : 8;
+    c->num_cull = ir_prop_is_set(s, IR_PROP_NUM_CULLDIST_ENABLED)
+                      ? s->props[IR_PROP_NUM_CULLDIST_ENABLED] : 0;
+    if (!ir_prop_is_set(s, IR_PROP_NUM_CLIPDIST_ENABLED) && c->num_cull)
         c->num_clip = 0;
 
-    if (c->stage == TGSI_PROCESSOR_FRAGMENT &&
-        ir_prop_is_set(s, TGSI_PROPERTY_FS_COLOR0_WRITES_ALL_CBUFS) &&
-        s->props[TGSI_PROPERTY_FS_COLOR0_WRITES_ALL_CBUFS]) {
+    if (c->stage == T2G_STAGE_FRAGMENT &&
+        ir_prop_is_set(s, IR_PROP_FS_COLOR0_WRITES_ALL_CBUFS) &&
+        s->props[IR_PROP_FS_COLOR0_WRITES_ALL_CBUFS]) {
         for (uint32_t i = 0; i < s->num_vars; i++) {
             ir_var *v = s->vars[i];
-            if (v->kind == IR_VAR_OUTPUT && v->semantic == TGSI_SEMANTIC_COLOR &&
+            if (v->kind == IR_VAR_OUTPUT && v->semantic == T2G_SEMANTIC_COLOR &&
                 v->semantic_index == 0 && !v->array_len) {
                 c->color0 = v;
                 c->color0_copies = c->key->fs_num_cbufs ? c->key->fs_num_cbufs : 1;
@@ -384,19 +384,19 @@ static bool is_invocation_id(ir_src s)
 {
     const ir_instr *d = s.def;
     return d && d->op == IR_OP_LOAD_VAR && d->u.access.var->kind == IR_VAR_SYSTEM_VALUE &&
-           d->u.access.var->semantic == TGSI_SEMANTIC_INVOCATIONID && s.swizzle[0] == 0;
+           d->u.access.var->semantic == T2G_SEMANTIC_INVOCATIONID && s.swizzle[0] == 0;
 }
 
 /* The vertex count a per-vertex array's first index stays below. */
 static uint32_t vertex_bound(glsl_ctx *c, const ir_var *v)
 {
-    bool tess = c->stage == TGSI_PROCESSOR_TESS_CTRL || c->stage == TGSI_PROCESSOR_TESS_EVAL;
+    bool tess = c->stage == T2G_STAGE_TESS_CTRL || c->stage == T2G_STAGE_TESS_EVAL;
     if (v->kind == IR_VAR_INPUT && tess)
         return BOUND_PATCH;
-    if (v->kind == IR_VAR_INPUT && c->stage == TGSI_PROCESSOR_GEOMETRY)
+    if (v->kind == IR_VAR_INPUT && c->stage == T2G_STAGE_GEOMETRY)
         return ir_gs_input_vertices(c->s);
-    if (v->kind == IR_VAR_OUTPUT && c->stage == TGSI_PROCESSOR_TESS_CTRL) {
-        uint32_t n = glsl_prop(c, TGSI_PROPERTY_TCS_VERTICES_OUT, 1);
+    if (v->kind == IR_VAR_OUTPUT && c->stage == T2G_STAGE_TESS_CTRL) {
+        uint32_t n = glsl_prop(c, IR_PROP_TCS_VERTICES_OUT, 1);
         return n ? n : 1;
     }
     return v->vertices;
@@ -523,7 +523,7 @@ static void builtin_comp(glsl_ctx *c, const access *a, const glsl_builtin *b, in
         break;
     case BF_ARRAY:
         out_c(c, '[');
-        out_u(c, (b->semantic == TGSI_SEMANTIC_CULLDIST ? 4 * (v->semantic_index + (uint32_t)a->index) : 0) + (uint32_t)k);
+        out_u(c, (b->semantic == T2G_SEMANTIC_CULLDIST ? 4 * (v->semantic_index + (uint32_t)a->index) : 0) + (uint32_t)k);
         out_c(c, ']');
         break;
     case BF_INDEX0:
@@ -587,10 +587,10 @@ static void builtin_scalar(glsl_ctx *c, const access *a, const glsl_builtin *b, 
 static void builtin_features(glsl_ctx *c, const glsl_builtin *b)
 {
     glsl_need(c, b->feature == NOFEAT ? GF_COUNT : (enum glsl_feature)b->feature, b->name);
-    if (b->semantic == TGSI_SEMANTIC_PSIZE && c->stage == TGSI_PROCESSOR_GEOMETRY)
+    if (b->semantic == T2G_SEMANTIC_PSIZE && c->stage == T2G_STAGE_GEOMETRY)
         glsl_need(c, GF_GS_POINT_SIZE, "gl_PointSize in a geometry shader");
-    if (b->semantic == TGSI_SEMANTIC_PSIZE &&
-        (c->stage == TGSI_PROCESSOR_TESS_CTRL || c->stage == TGSI_PROCESSOR_TESS_EVAL))
+    if (b->semantic == T2G_SEMANTIC_PSIZE &&
+        (c->stage == T2G_STAGE_TESS_CTRL || c->stage == T2G_STAGE_TESS_EVAL))
         glsl_need(c, GF_TESS_POINT_SIZE, "gl_PointSize in a tessellation shader");
 }
 

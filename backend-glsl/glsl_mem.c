@@ -4,32 +4,32 @@
 #include "glsl_priv.h"
 
 #define NF GF_COUNT
-static const tex_target_info targets[TGSI_TEXTURE_COUNT] = {
-    [TGSI_TEXTURE_BUFFER] = { "Buffer", 1, 1, false, false, false, false, -1, GF_TEXTURE_BUFFER },
-    [TGSI_TEXTURE_1D] = { "1D", 1, 1, false, false, false, false, TGSI_TEXTURE_SHADOW1D, GF_TEXTURE_1D },
-    [TGSI_TEXTURE_2D] = { "2D", 2, 2, false, false, false, false, TGSI_TEXTURE_SHADOW2D, NF },
-    [TGSI_TEXTURE_3D] = { "3D", 3, 3, false, false, false, false, -1, NF },
-    [TGSI_TEXTURE_CUBE] = { "Cube", 3, 2, false, false, false, true, TGSI_TEXTURE_SHADOWCUBE, NF },
-    [TGSI_TEXTURE_RECT] = { "2DRect", 2, 2, false, false, false, false, TGSI_TEXTURE_SHADOWRECT, GF_TEXTURE_RECT },
-    [TGSI_TEXTURE_SHADOW1D] = { "1D", 1, 1, false, true, false, false, -1, GF_TEXTURE_1D },
-    [TGSI_TEXTURE_SHADOW2D] = { "2D", 2, 2, false, true, false, false, -1, NF },
-    [TGSI_TEXTURE_SHADOWRECT] = { "2DRect", 2, 2, false, true, false, false, -1, GF_TEXTURE_RECT },
-    [TGSI_TEXTURE_1D_ARRAY] = { "1DArray", 2, 2, true, false, false, false, TGSI_TEXTURE_SHADOW1D_ARRAY, GF_TEXTURE_1D },
-    [TGSI_TEXTURE_2D_ARRAY] = { "2DArray", 3, 3, true, false, false, false, TGSI_TEXTURE_SHADOW2D_ARRAY, NF },
-    [TGSI_TEXTURE_SHADOW1D_ARRAY] = { "1DArray", 2, 2, true, true, false, false, -1, GF_TEXTURE_1D },
-    [TGSI_TEXTURE_SHADOW2D_ARRAY] = { "2DArray", 3, 3, true, true, false, false, -1, NF },
-    [TGSI_TEXTURE_SHADOWCUBE] = { "Cube", 3, 2, false, true, false, true, -1, NF },
-    [TGSI_TEXTURE_2D_MSAA] = { "2DMS", 2, 2, false, false, true, false, -1, GF_MSAA_TEXTURE },
-    [TGSI_TEXTURE_2D_ARRAY_MSAA] = { "2DMSArray", 3, 3, true, false, true, false, -1, GF_MSAA_ARRAY_TEXTURE },
-    [TGSI_TEXTURE_CUBE_ARRAY] = { "CubeArray", 4, 3, true, false, false, true, TGSI_TEXTURE_SHADOWCUBE_ARRAY, GF_CUBE_ARRAY },
-    [TGSI_TEXTURE_SHADOWCUBE_ARRAY] = { "CubeArray", 4, 3, true, true, false, true, -1, GF_SHADOW_CUBE_ARRAY },
-    [TGSI_TEXTURE_UNKNOWN] = { "2D", 2, 2, false, false, false, false, TGSI_TEXTURE_SHADOW2D, NF },
+static const tex_target_info targets[T2G_TEXTURE_COUNT] = {
+    [T2G_TEXTURE_BUFFER] = { "Buffer", 1, 1, false, false, false, false, -1, GF_TEXTURE_BUFFER },
+    [T2G_TEXTURE_1D] = { "1D", 1, 1, false, false, false, false, T2G_TEXTURE_SHADOW1D, GF_TEXTURE_1D },
+    [T2G_TEXTURE_2D] = { "2D", 2, 2, false, false, false, false, T2G_TEXTURE_SHADOW2D, NF },
+    [T2G_TEXTURE_3D] = { "3D", 3, 3, false, false, false, false, -1, NF },
+    [T2G_TEXTURE_CUBE] = { "Cube", 3, 2, false, false, false, true, T2G_TEXTURE_SHADOWCUBE, NF },
+    [T2G_TEXTURE_RECT] = { "2DRect", 2, 2, false, false, false, false, T2G_TEXTURE_SHADOWRECT, GF_TEXTURE_RECT },
+    [T2G_TEXTURE_SHADOW1D] = { "1D", 1, 1, false, true, false, false, -1, GF_TEXTURE_1D },
+    [T2G_TEXTURE_SHADOW2D] = { "2D", 2, 2, false, true, false, false, -1, NF },
+    [T2G_TEXTURE_SHADOWRECT] = { "2DRect", 2, 2, false, true, false, false, -1, GF_TEXTURE_RECT },
+    [T2G_TEXTURE_1D_ARRAY] = { "1DArray", 2, 2, true, false, false, false, T2G_TEXTURE_SHADOW1D_ARRAY, GF_TEXTURE_1D },
+    [T2G_TEXTURE_2D_ARRAY] = { "2DArray", 3, 3, true, false, false, false, T2G_TEXTURE_SHADOW2D_ARRAY, NF },
+    [T2G_TEXTURE_SHADOW1D_ARRAY] = { "1DArray", 2, 2, true, true, false, false, -1, GF_TEXTURE_1D },
+    [T2G_TEXTURE_SHADOW2D_ARRAY] = { "2DArray", 3, 3, true, true, false, false, -1, NF },
+    [T2G_TEXTURE_SHADOWCUBE] = { "Cube", 3, 2, false, true, false, true, -1, NF },
+    [T2G_TEXTURE_2D_MSAA] = { "2DMS", 2, 2, false, false, true, false, -1, GF_MSAA_TEXTURE },
+    [T2G_TEXTURE_2D_ARRAY_MSAA] = { "2DMSArray", 3, 3, true, false, true, false, -1, GF_MSAA_ARRAY_TEXTURE },
+    [T2G_TEXTURE_CUBE_ARRAY] = { "CubeArray", 4, 3, true, false, false, true, T2G_TEXTURE_SHADOWCUBE_ARRAY, GF_CUBE_ARRAY },
+    [T2G_TEXTURE_SHADOWCUBE_ARRAY] = { "CubeArray", 4, 3, true, true, false, true, -1, GF_SHADOW_CUBE_ARRAY },
+    [T2G_TEXTURE_UNKNOWN] = { "2D", 2, 2, false, false, false, false, T2G_TEXTURE_SHADOW2D, NF },
 };
 
 const tex_target_info *tex_target(int texture)
 {
-    if (texture < 0 || texture >= TGSI_TEXTURE_COUNT)
-        texture = TGSI_TEXTURE_2D;
+    if (texture < 0 || texture >= T2G_TEXTURE_COUNT)
+        texture = T2G_TEXTURE_2D;
     return &targets[texture];
 }
 
@@ -189,8 +189,8 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
         adapt_open(c, &a, in, IR_I32, ti->size_comps, false);
         out_s(c, "textureSize(");
         emit_sampler_ref(c, in);
-        if (!ti->msaa && t->texture != TGSI_TEXTURE_RECT && t->texture != TGSI_TEXTURE_SHADOWRECT &&
-            t->texture != TGSI_TEXTURE_BUFFER) {
+        if (!ti->msaa && t->texture != T2G_TEXTURE_RECT && t->texture != T2G_TEXTURE_SHADOWRECT &&
+            t->texture != T2G_TEXTURE_BUFFER) {
             out_s(c, ", ");
             ir_src lod = tex_src(in, t->lod);
             if (lod.def)
@@ -236,8 +236,8 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
                 emit_src_comp(c, smp, 0, IR_I32, P_NONE);
             else
                 out_c(c, '0');
-        } else if (t->texture != TGSI_TEXTURE_RECT && t->texture != TGSI_TEXTURE_BUFFER &&
-                   t->texture != TGSI_TEXTURE_SHADOWRECT) {
+        } else if (t->texture != T2G_TEXTURE_RECT && t->texture != T2G_TEXTURE_BUFFER &&
+                   t->texture != T2G_TEXTURE_SHADOWRECT) {
             out_s(c, ", ");
             ir_src lod = tex_src(in, t->lod);
             if (lod.def)
@@ -257,7 +257,7 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
         uint32_t cval = comp.def && comp.def->op == IR_OP_CONST ? const_u32(comp, 0) : 0;
         if (comp.def && comp.def->op != IR_OP_CONST)
             glsl_refuse(c, "textureGather() with a non-constant component");
-        if (cval || shadow || has_offset || t->texture == TGSI_TEXTURE_RECT)
+        if (cval || shadow || has_offset || t->texture == T2G_TEXTURE_RECT)
             glsl_need(c, GF_GATHER_EXT, "textureGather() with a component, reference or offset");
         adapt_open(c, &a, in, shadow ? IR_F32 : sb, 4, false);
         out_s(c, has_offset ? "textureGatherOffset(" : "textureGather(");
@@ -284,13 +284,13 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
 
     /* texture / textureLod / textureGrad (+Proj, +Offset) */
     bool proj = t->projective;
-    if (proj && (ti->array || ti->cube || ti->msaa || t->texture == TGSI_TEXTURE_BUFFER))
+    if (proj && (ti->array || ti->cube || ti->msaa || t->texture == T2G_TEXTURE_BUFFER))
         glsl_refuse(c, "projective sampling of an array or cube texture");
     bool lod_fn = t->kind == IR_TEX_SAMPLE_LOD, grad = t->kind == IR_TEX_SAMPLE_GRAD;
-    if (shadow && lod_fn && (ti->cube || (ti->array && t->texture != TGSI_TEXTURE_SHADOW1D_ARRAY &&
-                                           t->texture != TGSI_TEXTURE_1D_ARRAY)))
+    if (shadow && lod_fn && (ti->cube || (ti->array && t->texture != T2G_TEXTURE_SHADOW1D_ARRAY &&
+                                           t->texture != T2G_TEXTURE_1D_ARRAY)))
         glsl_need(c, GF_TEXTURE_SHADOW_LOD, "explicit-LOD shadow lookups on cube/array textures");
-    if (t->kind == IR_TEX_SAMPLE_BIAS && c->stage != TGSI_PROCESSOR_FRAGMENT)
+    if (t->kind == IR_TEX_SAMPLE_BIAS && c->stage != T2G_STAGE_FRAGMENT)
         glsl_refuse(c, "a LOD bias outside the fragment shader");
     fn = lod_fn ? (proj ? "textureProjLod" : "textureLod")
          : grad ? (proj ? "textureProjGrad" : "textureGrad")
@@ -304,7 +304,7 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
     out_s(c, ", ");
     bool cube_array_shadow = shadow && ti->cube && ti->array;
     unsigned n = ti->coords + (shadow && !cube_array_shadow ? 1 : 0) +
-                 (t->texture == TGSI_TEXTURE_SHADOW1D ? 1 : 0) + (proj ? 1 : 0);
+                 (t->texture == T2G_TEXTURE_SHADOW1D ? 1 : 0) + (proj ? 1 : 0);
     if (n == 1) {
         emit_src_comp(c, coord, 0, IR_F32, P_NONE);
     } else if (n == ti->coords) {
@@ -313,7 +313,7 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
         out_type(c, IR_F32, n);
         out_c(c, '(');
         emit_src_range(c, coord, 0, ti->coords, IR_F32);
-        if (t->texture == TGSI_TEXTURE_SHADOW1D)
+        if (t->texture == T2G_TEXTURE_SHADOW1D)
             out_s(c, ", 0.0");
         if (shadow && !cube_array_shadow) {
             out_s(c, ", ");
@@ -367,7 +367,7 @@ static void image_ref(glsl_ctx *c, const ir_instr *in)
 static int image_target(const ir_instr *in)
 {
     ir_var *v = in->u.mem.var;
-    return in->u.mem.texture ? in->u.mem.texture : v ? v->texture : TGSI_TEXTURE_2D;
+    return in->u.mem.texture ? in->u.mem.texture : v ? v->texture : T2G_TEXTURE_2D;
 }
 
 static void image_coord_args(glsl_ctx *c, const ir_instr *in, const tex_target_info *ti)
@@ -407,7 +407,7 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
 {
     ir_var *v = in->u.mem.var;
     const tex_target_info *ti = tex_target(in->u.mem.texture ? in->u.mem.texture
-                                           : v ? v->texture : TGSI_TEXTURE_2D);
+                                           : v ? v->texture : T2G_TEXTURE_2D);
     ir_base ib = image_base(c, v);
     adapt a;
     switch (in->op) {
@@ -718,7 +718,7 @@ void emit_mem_stmt(glsl_ctx *c, ir_instr *in)
     if (in->op == IR_OP_IMAGE_STORE) {
         ir_var *v = in->u.mem.var;
         const tex_target_info *ti = tex_target(in->u.mem.texture ? in->u.mem.texture
-                                               : v ? v->texture : TGSI_TEXTURE_2D);
+                                               : v ? v->texture : T2G_TEXTURE_2D);
         out_indent(c);
         out_s(c, "imageStore(");
         image_coord_args(c, in, ti);

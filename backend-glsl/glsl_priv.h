@@ -62,7 +62,7 @@ typedef struct gvar {
     bool declared;
     bool loaded, stored, atomics; /* images: how it is used */
     bool fetched;          /* colour output read by FBFETCH: declared inout */
-    uint32_t qualifiers;   /* union of TGSI_MEMORY_* of its accesses */
+    uint32_t qualifiers;   /* union of IR_MEMORY_* of its accesses */
     bool int_view;         /* buffers: signed min/max go through an int alias block */
     int texture;           /* sampler target resolved from uses when the declaration lacks it */
 } gvar;
@@ -73,7 +73,7 @@ typedef struct glsl_ctx {
     const struct t2g_key *key;
     const glsl_dialect *d;
     struct t2g_reflection *refl;
-    enum tgsi_processor stage;
+    enum t2g_stage stage;
     const char *rp;        /* stage prefix of resource names: stages share one GL namespace */
     strbuf body, decls, *o;
     int indent;
@@ -98,17 +98,17 @@ typedef struct glsl_ctx {
 /* Resource names (blocks, their members, samplers, images) start with the stage's prefix:
  * a renderer links the stages into one program, where same-named uniforms and blocks of
  * different stages would have to agree. */
-static inline const char *glsl_resource_prefix(enum tgsi_processor stage)
+static inline const char *glsl_resource_prefix(enum t2g_stage stage)
 {
-    static const char *const prefix[TGSI_PROCESSOR_COUNT] = {
-        [TGSI_PROCESSOR_VERTEX] = "vs_", [TGSI_PROCESSOR_FRAGMENT] = "fs_",
-        [TGSI_PROCESSOR_GEOMETRY] = "gs_", [TGSI_PROCESSOR_TESS_CTRL] = "tcs_",
-        [TGSI_PROCESSOR_TESS_EVAL] = "tes_", [TGSI_PROCESSOR_COMPUTE] = "cs_",
+    static const char *const prefix[T2G_STAGE_COUNT] = {
+        [T2G_STAGE_VERTEX] = "vs_", [T2G_STAGE_FRAGMENT] = "fs_",
+        [T2G_STAGE_GEOMETRY] = "gs_", [T2G_STAGE_TESS_CTRL] = "tcs_",
+        [T2G_STAGE_TESS_EVAL] = "tes_", [T2G_STAGE_COMPUTE] = "cs_",
     };
-    return (unsigned)stage < TGSI_PROCESSOR_COUNT ? prefix[stage] : "";
+    return (unsigned)stage < T2G_STAGE_COUNT ? prefix[stage] : "";
 }
 
-/* ---- glsl_emit.c */
+/* ---- glsl_features.c: what the target has, and refusing what it lacks */
 bool glsl_has(glsl_ctx *c, enum glsl_feature f);            /* enables its extension if needed */
 bool glsl_could(const glsl_ctx *c, enum glsl_feature f);    /* the same question, enabling nothing */
 bool glsl_need(glsl_ctx *c, enum glsl_feature f, const char *what); /* refuses when missing */
@@ -202,7 +202,6 @@ uint32_t const_u32(ir_src s, unsigned comp);
 
 /* ---- glsl_io.c: variables, declarations, reflection */
 void io_prepare(glsl_ctx *c);
-void io_declare_all(glsl_ctx *c);
 void io_prologue(glsl_ctx *c);       /* local copies of indirectly read input arrays */
 void io_epilogue(glsl_ctx *c);       /* output copies before return/emit */
 /* [base + ind] clamped into [0, bound) (glsl_io.c: why); BOUND_PATCH: gl_PatchVerticesIn. */
@@ -216,7 +215,6 @@ bool io_load_is_atom(glsl_ctx *c, const ir_instr *in);
 bool io_store_prints_value_twice(glsl_ctx *c, const ir_instr *in);
 bool io_access_prints_index_twice(glsl_ctx *c, const ir_instr *in);
 bool var_is_writable(const ir_var *v);
-const char *image_type_for(glsl_ctx *c, ir_var *v, int texture);
 void mem_array_name(glsl_ctx *c, ir_var *v); /* "ssbo0_data", "shm", "ac0_data" */
 
 /* ---- glsl_mem.c: textures, images, buffers, shared memory */
@@ -261,17 +259,22 @@ typedef struct tex_target_info {
     uint8_t feature;       /* GF_* needed, GF_COUNT = none */
 } tex_target_info;
 const tex_target_info *tex_target(int texture);
+
+/* ---- glsl_decl.c: the declarations of the stage's layout and of resources */
 void out_sampler_type(glsl_ctx *c, ir_var *v);
 /* The texel type an image is declared with (its format's, which the key may supply). */
 ir_base image_base(const glsl_ctx *c, const ir_var *v);
 void io_declare_resources(glsl_ctx *c);
 void io_declare_stage(glsl_ctx *c);
 /* A shader property, dflt where the shader does not set it. */
-uint32_t glsl_prop(glsl_ctx *c, enum tgsi_property p, uint32_t dflt);
+uint32_t glsl_prop(glsl_ctx *c, enum ir_prop p, uint32_t dflt);
 /* The words shared memory is declared with. */
 uint32_t shared_words(const ir_var *v);
+
 /* ---- glsl_xfb.c: reflection.so_varyings for the capture outputs */
 void io_reflect_stream_output(glsl_ctx *c);
+
+/* ---- glsl_io.c: names of variables */
 void io_name_buf(glsl_ctx *c, const ir_var *v, uint32_t elem, char *buf, size_t n);
 /* rp, prefix, num in decimal and suffix into buf of n bytes, cut and NUL-terminated as
  * snprintf would: names are made for every variable and resource, and snprintf costs ten

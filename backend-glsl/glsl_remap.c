@@ -12,10 +12,10 @@
 int tex_remap(const glsl_ctx *c, int texture)
 {
     switch (texture) {
-    case TGSI_TEXTURE_1D: case TGSI_TEXTURE_SHADOW1D: case TGSI_TEXTURE_1D_ARRAY:
-    case TGSI_TEXTURE_SHADOW1D_ARRAY:
+    case T2G_TEXTURE_1D: case T2G_TEXTURE_SHADOW1D: case T2G_TEXTURE_1D_ARRAY:
+    case T2G_TEXTURE_SHADOW1D_ARRAY:
         return glsl_could(c, GF_TEXTURE_1D) ? REMAP_NONE : REMAP_1D;
-    case TGSI_TEXTURE_RECT: case TGSI_TEXTURE_SHADOWRECT:
+    case T2G_TEXTURE_RECT: case T2G_TEXTURE_SHADOWRECT:
         return glsl_could(c, GF_TEXTURE_RECT) ? REMAP_NONE : REMAP_RECT;
     default:
         return REMAP_NONE;
@@ -24,13 +24,13 @@ int tex_remap(const glsl_ctx *c, int texture)
 
 int tex_host_target(const glsl_ctx *c, int texture)
 {
-    static const uint8_t to_2d[TGSI_TEXTURE_COUNT] = {
-        [TGSI_TEXTURE_1D] = TGSI_TEXTURE_2D, [TGSI_TEXTURE_SHADOW1D] = TGSI_TEXTURE_SHADOW2D,
-        [TGSI_TEXTURE_1D_ARRAY] = TGSI_TEXTURE_2D_ARRAY,
-        [TGSI_TEXTURE_SHADOW1D_ARRAY] = TGSI_TEXTURE_SHADOW2D_ARRAY,
-        [TGSI_TEXTURE_RECT] = TGSI_TEXTURE_2D, [TGSI_TEXTURE_SHADOWRECT] = TGSI_TEXTURE_SHADOW2D,
+    static const uint8_t to_2d[T2G_TEXTURE_COUNT] = {
+        [T2G_TEXTURE_1D] = T2G_TEXTURE_2D, [T2G_TEXTURE_SHADOW1D] = T2G_TEXTURE_SHADOW2D,
+        [T2G_TEXTURE_1D_ARRAY] = T2G_TEXTURE_2D_ARRAY,
+        [T2G_TEXTURE_SHADOW1D_ARRAY] = T2G_TEXTURE_SHADOW2D_ARRAY,
+        [T2G_TEXTURE_RECT] = T2G_TEXTURE_2D, [T2G_TEXTURE_SHADOWRECT] = T2G_TEXTURE_SHADOW2D,
     };
-    if (texture < 0 || texture >= TGSI_TEXTURE_COUNT || tex_remap(c, texture) == REMAP_NONE)
+    if (texture < 0 || texture >= T2G_TEXTURE_COUNT || tex_remap(c, texture) == REMAP_NONE)
         return texture;
     return to_2d[texture];
 }
@@ -76,7 +76,7 @@ static void emit_implicit_grad(glsl_ctx *c, const ir_instr *in, bool dy)
 {
     const ir_tex *t = &in->u.tex;
     out_s(c, ", vec2(");
-    if (c->stage != TGSI_PROCESSOR_FRAGMENT) {
+    if (c->stage != T2G_STAGE_FRAGMENT) {
         out_s(c, "0.0)");
         return;
     }
@@ -101,7 +101,7 @@ static void emit_sample(glsl_ctx *c, ir_instr *in, const tex_target_info *ti, bo
     bool implicit_grad = remap_grad_offset(c, in);
     if (shadow && lod_fn && ti->array)
         glsl_need(c, GF_TEXTURE_SHADOW_LOD, "explicit-LOD shadow lookups on cube/array textures");
-    if (t->kind == IR_TEX_SAMPLE_BIAS && c->stage != TGSI_PROCESSOR_FRAGMENT)
+    if (t->kind == IR_TEX_SAMPLE_BIAS && c->stage != T2G_STAGE_FRAGMENT)
         glsl_refuse(c, "a LOD bias outside the fragment shader");
     adapt a;
     adapt_open(c, &a, in, shadow ? IR_F32 : sb, shadow ? 1 : 4, shadow);

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/tgsi.h"
 #include "gl_compat.h"
 #include "vrend_priv.h"
 
@@ -126,14 +125,14 @@ static struct shader_obj *passthrough_tcs(struct vrend_context *ctx, const struc
         const struct t2g_io *o = &r->outputs[i];
         /* Varyings a TES can read as user inputs or gl_Position; the others (point size,
          * clip distances, layer) need extensions on GLES and are left out. */
-        if (o->semantic != TGSI_SEMANTIC_POSITION && o->semantic != TGSI_SEMANTIC_COLOR &&
-            o->semantic != TGSI_SEMANTIC_BCOLOR && o->semantic != TGSI_SEMANTIC_FOG &&
-            o->semantic != TGSI_SEMANTIC_GENERIC && o->semantic != TGSI_SEMANTIC_TEXCOORD &&
-            o->semantic != TGSI_SEMANTIC_CLIPVERTEX)
+        if (o->semantic != T2G_SEMANTIC_POSITION && o->semantic != T2G_SEMANTIC_COLOR &&
+            o->semantic != T2G_SEMANTIC_BCOLOR && o->semantic != T2G_SEMANTIC_FOG &&
+            o->semantic != T2G_SEMANTIC_GENERIC && o->semantic != T2G_SEMANTIC_TEXCOORD &&
+            o->semantic != T2G_SEMANTIC_CLIPVERTEX)
             continue;
         PUT("DCL IN[][%u], %s[%u]\nDCL OUT[][%u], %s[%u]\n", k,
-            tgsi_semantic_names[o->semantic], o->semantic_index, k,
-            tgsi_semantic_names[o->semantic], o->semantic_index);
+            t2g_semantic_name(o->semantic), o->semantic_index, k,
+            t2g_semantic_name(o->semantic), o->semantic_index);
         k++;
     }
     uint32_t w[6];

@@ -3,12 +3,8 @@
 
 #include <string.h>
 
-#include "../ir/ir.h"
-
-#define IR_OP_NONE (-1)
-#define OPC(name, ndst, nsrc, kind, st, dt, irop) \
-    [TGSI_OPCODE_##name] = { #name, ndst, nsrc, TGSI_KIND_##kind, TGSI_TYPE_##st, TGSI_TYPE_##dt, \
-                             IR_OP_##irop },
+#define OPC(name, ndst, nsrc, kind, st, dt) \
+    [TGSI_OPCODE_##name] = { #name, ndst, nsrc, TGSI_KIND_##kind, TGSI_TYPE_##st, TGSI_TYPE_##dt },
 const tgsi_opcode_info tgsi_opcode_infos[TGSI_OPCODE_COUNT] = {
 #include "tgsi_opcodes.def"
 };

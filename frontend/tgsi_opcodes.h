@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 enum tgsi_opcode {
-#define OPC(name, ndst, nsrc, kind, st, dt, irop) TGSI_OPCODE_##name,
+#define OPC(name, ndst, nsrc, kind, st, dt) TGSI_OPCODE_##name,
 #include "tgsi_opcodes.def"
 #undef OPC
     TGSI_OPCODE_COUNT
@@ -24,7 +24,6 @@ typedef struct tgsi_opcode_info {
     uint8_t kind;      /* enum tgsi_opcode_kind */
     uint8_t src_type;  /* enum tgsi_type */
     uint8_t dst_type;  /* enum tgsi_type */
-    int16_t ir_op;     /* enum ir_op, or -1 */
 } tgsi_opcode_info;
 
 extern const tgsi_opcode_info tgsi_opcode_infos[TGSI_OPCODE_COUNT];

@@ -52,6 +52,43 @@ enum t2g_stage {
     T2G_STAGE_TESS_CTRL, T2G_STAGE_TESS_EVAL, T2G_STAGE_COMPUTE, T2G_STAGE_COUNT
 };
 
+/* The values the key and the reflection carry for semantics, interpolation, texture targets
+ * and texel return types: Gallium's numbering (p_shader_tokens.h), so a renderer passes a
+ * guest's values through unchanged.  The lists give each value's name, which is also its
+ * TGSI spelling (CUBE_ARRAY is printed CUBEARRAY in TGSI text). */
+#define T2G_SEMANTICS(X) \
+    X(POSITION) X(COLOR) X(BCOLOR) X(FOG) X(PSIZE) X(GENERIC) X(NORMAL) X(FACE) X(EDGEFLAG) \
+    X(PRIMID) X(INSTANCEID) X(VERTEXID) X(STENCIL) X(CLIPVERTEX) X(CLIPDIST) X(CULLDIST) \
+    X(SAMPLEID) X(SAMPLEPOS) X(SAMPLEMASK) X(INVOCATIONID) X(VERTEXID_NOBASE) X(BASEVERTEX) \
+    X(PATCH) X(TESSCOORD) X(TESSOUTER) X(TESSINNER) X(VERTICESIN) X(HELPER_INVOCATION) \
+    X(BASEINSTANCE) X(DRAWID) X(WORK_DIM) X(SUBGROUP_SIZE) X(SUBGROUP_INVOCATION) \
+    X(SUBGROUP_EQ_MASK) X(SUBGROUP_GE_MASK) X(SUBGROUP_GT_MASK) X(SUBGROUP_LE_MASK) \
+    X(SUBGROUP_LT_MASK) X(CS_USER_DATA_AMD) X(VIEWPORT_INDEX) X(LAYER) X(TEXCOORD) \
+    X(PCOORD) X(VIEWPORT_MASK) X(GRID_SIZE) X(BLOCK_ID) X(BLOCK_SIZE) X(THREAD_ID) \
+    X(TESSCOORD_UNUSED_DUMMY)
+#define T2G_TEXTURES(X) \
+    X(BUFFER) X(1D) X(2D) X(3D) X(CUBE) X(RECT) X(SHADOW1D) X(SHADOW2D) X(SHADOWRECT) \
+    X(1D_ARRAY) X(2D_ARRAY) X(SHADOW1D_ARRAY) X(SHADOW2D_ARRAY) X(SHADOWCUBE) X(2D_MSAA) \
+    X(2D_ARRAY_MSAA) X(CUBE_ARRAY) X(SHADOWCUBE_ARRAY) X(UNKNOWN)
+
+#define T2G_X_ENUM(prefix, name) prefix##name,
+#define T2G_X_SEMANTIC(name) T2G_X_ENUM(T2G_SEMANTIC_, name)
+#define T2G_X_TEXTURE(name) T2G_X_ENUM(T2G_TEXTURE_, name)
+enum t2g_semantic { T2G_SEMANTICS(T2G_X_SEMANTIC) T2G_SEMANTIC_COUNT };
+enum t2g_texture { T2G_TEXTURES(T2G_X_TEXTURE) T2G_TEXTURE_COUNT };
+#undef T2G_X_SEMANTIC
+#undef T2G_X_TEXTURE
+#undef T2G_X_ENUM
+enum t2g_interp { T2G_INTERP_CONSTANT, T2G_INTERP_LINEAR, T2G_INTERP_PERSPECTIVE,
+                  T2G_INTERP_COLOR, T2G_INTERP_COUNT };
+enum t2g_interp_location { T2G_INTERP_LOC_CENTER, T2G_INTERP_LOC_CENTROID,
+                           T2G_INTERP_LOC_SAMPLE, T2G_INTERP_LOC_COUNT };
+enum t2g_return_type { T2G_RETURN_UNORM, T2G_RETURN_SNORM, T2G_RETURN_SINT, T2G_RETURN_UINT,
+                       T2G_RETURN_FLOAT, T2G_RETURN_UNKNOWN, T2G_RETURN_COUNT };
+
+/* "GENERIC" for T2G_SEMANTIC_GENERIC (the TGSI spelling); NULL past the last semantic. */
+const char *t2g_semantic_name(unsigned semantic);
+
 /* "glsl450" <-> T2G_TARGET_GLSL450; lookup returns -1 for an unknown name. */
 const char *t2g_target_name(enum t2g_target t);
 int t2g_target_lookup(const char *name);
@@ -95,9 +132,8 @@ enum t2g_compare { T2G_NEVER, T2G_LESS, T2G_EQUAL, T2G_LEQUAL, T2G_GREATER, T2G_
 
 enum t2g_varying_type { T2G_VARYING_FLOAT, T2G_VARYING_INT, T2G_VARYING_UINT };
 
-/* One varying of a neighbouring stage: TGSI semantic (TGSI_SEMANTIC_* numbering as in
- * p_shader_tokens.h order of tgsi.h) and index, interpolation (TGSI_INTERPOLATE_*) and
- * location qualifier (TGSI_INTERPOLATE_LOC_*). */
+/* One varying of a neighbouring stage: semantic (enum t2g_semantic) and index,
+ * interpolation (enum t2g_interp) and location qualifier (enum t2g_interp_location). */
 struct t2g_varying {
     uint8_t semantic;
     uint8_t interp;
@@ -261,11 +297,11 @@ struct t2g_driver_uniforms {
 
 struct t2g_io {
     char name[T2G_NAME_MAX];     /* GLSL identifier, or a gl_ builtin */
-    uint8_t semantic;            /* TGSI semantic */
+    uint8_t semantic;            /* enum t2g_semantic */
     uint32_t semantic_index;
     uint8_t usage_mask;
-    uint8_t interp;              /* emitted interpolation */
-    uint8_t interp_location;     /* emitted location qualifier (TGSI_INTERPOLATE_LOC_*) */
+    uint8_t interp;              /* emitted interpolation (enum t2g_interp) */
+    uint8_t interp_location;     /* emitted location qualifier (enum t2g_interp_location) */
     bool patch;
     bool builtin;
     /* location: of a vertex input or fragment output; -1 for the others (matched by name).
@@ -288,8 +324,8 @@ struct t2g_resource {
     uint32_t binding;            /* binding point / texture unit / image unit */
     bool binding_in_source;      /* layout(binding=) was emitted; else set it by name */
     uint32_t size;               /* UBO: vec4 slots declared; SSBO/atomic: 0 = unsized */
-    uint8_t texture;             /* TGSI texture target for samplers/images */
-    uint8_t return_type;
+    uint8_t texture;             /* samplers/images: enum t2g_texture, as TGSI declares it */
+    uint8_t return_type;         /* enum t2g_return_type */
     bool shadow;
     bool writable;
     bool queries_levels;         /* sampler: its level count came from key.sampler_levels */

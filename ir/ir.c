@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-ir_shader *ir_shader_create(arena *a, enum tgsi_processor stage, diag_list *diags)
+ir_shader *ir_shader_create(arena *a, enum t2g_stage stage, diag_list *diags)
 {
     ir_shader *s = ARENA_NEW(a, ir_shader);
     if (!s)
@@ -86,6 +86,7 @@ ir_instr *ir_instr_create(ir_shader *s, enum ir_op op, ir_type type, unsigned nu
     /* One allocation for the instruction and its source array (and a phi's predecessors):
      * a compile makes a few hundred instructions, nearly all with sources. */
     bool phi = op == IR_OP_PHI;
+    ir_uses_changed(s); /* its sources will be uses nobody counted */
     ir_instr *in = arena_alloc(s->arena, sizeof(ir_instr) + num_srcs * (sizeof(ir_src) +
                                                                      (phi ? sizeof(ir_block *) : 0)));
     in->op = (uint16_t)op;
@@ -442,6 +443,7 @@ void ir_count_uses(ir_shader *s)
 {
     ir_foreach_block(&s->body, zero_uses, NULL);
     foreach_src(&s->body, count_src, NULL);
+    s->uses_valid = true;
 }
 
 struct replace_one {
@@ -460,6 +462,7 @@ void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with)
 {
     struct replace_one r = { old, with };
     foreach_src(&s->body, replace_one_src, &r);
+    ir_uses_changed(s);
 }
 
 static void replace_map_src(ir_src *src, void *ctx)
@@ -473,6 +476,7 @@ static void replace_map_src(ir_src *src, void *ctx)
 void ir_replace_uses_map(ir_shader *s, const ir_src *map)
 {
     foreach_src(&s->body, replace_map_src, (void *)map);
+    ir_uses_changed(s);
 }
 
 /* ---------------------------------------------------------------- sources */
@@ -484,35 +488,28 @@ unsigned ir_src_comps(const ir_instr *in, unsigned i)
     const ir_instr *d = i < in->num_srcs ? in->srcs[i].def : NULL;
     unsigned dc = d && d->type.comps ? d->type.comps : 1;
     unsigned n = in->type.comps ? in->type.comps : 1;
-    if (ir_op_infos[in->op].flags & (IR_ALU | IR_CMP))
+    switch ((enum ir_comps_rule)ir_op_infos[in->op].comps) {
+    case IR_COMPS_LANES:
         return n;
-    switch (in->op) {
-    case IR_OP_PHI:
-        return n;
-    case IR_OP_VEC:
+    case IR_COMPS_ONE:
         return 1;
-    case IR_OP_DOT:
-    case IR_OP_ANY:
-    case IR_OP_ALL:
-        return in->src_comps ? in->src_comps : dc;
-    case IR_OP_PACK64:
-        return n * 2 > 4 ? 4 : n * 2;
-    case IR_OP_UNPACK64:
-        return n / 2 ? n / 2 : 1;
-    case IR_OP_PACK_HALF:
+    case IR_COMPS_TWO:
         return 2;
-    case IR_OP_UNPACK_HALF:
-        return 1;
-    case IR_OP_LOAD_VAR:
-        return 1;
-    case IR_OP_STORE_VAR:
+    case IR_COMPS_READ:
+        return in->src_comps ? in->src_comps : dc;
+    case IR_COMPS_PACK64:
+        return n * 2 > 4 ? 4 : n * 2;
+    case IR_COMPS_UNPACK64:
+        return n / 2 ? n / 2 : 1;
+    case IR_COMPS_STORE:
         if (i == 0)
             return in->u.access.var && in->u.access.var->type.comps ? in->u.access.var->type.comps : dc;
         return 1;
-    case IR_OP_INTERP:
+    case IR_COMPS_INTERP:
         if (i == 0)
             return 1;
         return in->u.access.interp_mode == 2 ? 2 : 1;
+    case IR_COMPS_WHOLE:
     default:
         /* Textures, images and memory: the producer decides; read the whole value. */
         return dc;
@@ -526,77 +523,37 @@ ir_type ir_src_type(const ir_instr *in, unsigned i)
     ir_base own = (ir_base)in->type.base;
     ir_base db = d ? (ir_base)d->type.base : own;
     ir_base b = own;
-    switch (in->op) {
-    case IR_OP_LT: case IR_OP_GE: case IR_OP_EQ: case IR_OP_NE: {
-        /* Both sources share the first one's type. */
+    switch (ir_op_src_rule(in->op, i)) {
+    case IR_SRC_T:
+        break;
+    case IR_SRC_C: {
         const ir_instr *d0 = in->num_srcs ? in->srcs[0].def : NULL;
         b = d0 ? (ir_base)d0->type.base : db;
         break;
     }
-    case IR_OP_SELECT:
-        b = i == 0 ? IR_BOOL : own;
-        break;
-    case IR_OP_LDEXP:
-        b = i == 1 ? IR_I32 : own;
-        break;
-    case IR_OP_SHL: case IR_OP_SHR:
-        if (i == 1) /* the count may be any integer type */
-            b = ir_base_is_int(db) ? db : IR_U32;
-        break;
-    case IR_OP_BFE:
-        b = i == 0 ? own : IR_I32;
-        break;
-    case IR_OP_BFI:
-        b = i < 2 ? own : IR_I32;
-        break;
-    case IR_OP_POPCNT: case IR_OP_FIND_LSB: case IR_OP_FIND_MSB:
-        b = ir_base_is_int(db) ? db : IR_U32;
-        break;
-    case IR_OP_CONVERT:
-    case IR_OP_BITCAST:
-        b = db;
-        break;
-    case IR_OP_PACK64: case IR_OP_UNPACK_HALF:
-        b = IR_U32;
-        break;
-    case IR_OP_UNPACK64:
-        b = ir_base_is_64(db) ? db : IR_U64;
-        break;
-    case IR_OP_PACK_HALF:
-        b = IR_F32;
-        break;
-    case IR_OP_ANY: case IR_OP_ALL:
-        b = IR_BOOL;
-        break;
-    case IR_OP_LOAD_VAR:
-        b = IR_I32;
-        break;
-    case IR_OP_STORE_VAR:
-        b = i == 0 && in->u.access.var ? (ir_base)in->u.access.var->type.base : IR_I32;
-        break;
-    case IR_OP_INTERP:
-        b = i == 0 ? IR_I32 : in->u.access.interp_mode == 2 ? IR_F32 : IR_I32;
-        break;
-    case IR_OP_TEX: case IR_OP_IMAGE_LOAD: case IR_OP_IMAGE_STORE: case IR_OP_IMAGE_ATOMIC:
-    case IR_OP_IMAGE_SIZE: case IR_OP_IMAGE_SAMPLES: case IR_OP_BUFFER_LOAD:
-    case IR_OP_BUFFER_STORE: case IR_OP_BUFFER_ATOMIC: case IR_OP_BUFFER_SIZE:
-        b = db; /* the producer decides (see ir_tex / ir_mem) */
-        break;
-    default:
-        break;
+    case IR_SRC_B: b = IR_BOOL; break;
+    case IR_SRC_I: b = IR_I32; break;
+    case IR_SRC_U: b = IR_U32; break;
+    case IR_SRC_F: b = IR_F32; break;
+    case IR_SRC_N: b = ir_base_is_int(db) ? db : IR_U32; break;
+    case IR_SRC_W: b = ir_base_is_64(db) ? db : IR_U64; break;
+    case IR_SRC_V: b = in->u.access.var ? (ir_base)in->u.access.var->type.base : IR_I32; break;
+    case IR_SRC_O: b = IR_I32; break;
+    case IR_SRC_X: b = in->u.access.interp_mode == 2 ? IR_F32 : IR_I32; break;
+    case IR_SRC_S: case IR_SRC_P: b = db; break;
     }
     return ir_type_make(b, comps);
 }
 
 uint32_t ir_gs_input_vertices(const ir_shader *s)
 {
-    uint32_t prim = ir_prop_is_set(s, TGSI_PROPERTY_GS_INPUT_PRIMITIVE)
-                        ? s->props[TGSI_PROPERTY_GS_INPUT_PRIMITIVE] : TGSI_PRIM_TRIANGLES;
+    uint32_t prim = ir_prop_is_set(s, IR_PROP_GS_INPUT_PRIMITIVE)
+                        ? s->props[IR_PROP_GS_INPUT_PRIMITIVE] : IR_PRIM_TRIANGLES;
     switch (prim) {
-    case TGSI_PRIM_POINTS: return 1;
-    case TGSI_PRIM_LINES: case TGSI_PRIM_LINE_STRIP: case TGSI_PRIM_LINE_LOOP: return 2;
-    case TGSI_PRIM_LINES_ADJACENCY: case TGSI_PRIM_LINE_STRIP_ADJACENCY: return 4;
-    case TGSI_PRIM_TRIANGLES_ADJACENCY: case TGSI_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
+    case IR_PRIM_POINTS: return 1;
+    case IR_PRIM_LINES: case IR_PRIM_LINE_STRIP: case IR_PRIM_LINE_LOOP: return 2;
+    case IR_PRIM_LINES_ADJACENCY: case IR_PRIM_LINE_STRIP_ADJACENCY: return 4;
+    case IR_PRIM_TRIANGLES_ADJACENCY: case IR_PRIM_TRIANGLE_STRIP_ADJACENCY: return 6;
     default: return 3;
     }
 }

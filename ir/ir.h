@@ -8,9 +8,63 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../frontend/tgsi.h"
+#include "tgsi2glsl.h"
 #include "../util/arena.h"
 #include "../util/diag.h"
+
+/* ---------------------------------------------------------------- vocabulary */
+
+/* Stages, semantics, interpolation, texture targets and return types are the library's
+ * public values (enum t2g_stage, t2g_semantic, t2g_interp, t2g_interp_location, t2g_texture,
+ * t2g_return_type); the rest below is the IR's own.  translate/ maps TGSI's onto them. */
+
+/* Shader properties (the stage's layout and execution modes), with the values below. */
+#define IR_PROPERTIES(X) \
+    X(GS_INPUT_PRIMITIVE) X(GS_OUTPUT_PRIMITIVE) X(GS_MAX_OUTPUT_VERTICES) \
+    X(FS_COORD_ORIGIN) X(FS_COORD_PIXEL_CENTER) X(FS_COLOR0_WRITES_ALL_CBUFS) \
+    X(FS_DEPTH_LAYOUT) X(VS_PROHIBIT_UCPS) X(GS_INVOCATIONS) X(VS_WINDOW_SPACE_POSITION) \
+    X(TCS_VERTICES_OUT) X(TES_PRIM_MODE) X(TES_SPACING) X(TES_VERTEX_ORDER_CW) \
+    X(TES_POINT_MODE) X(NUM_CLIPDIST_ENABLED) X(NUM_CULLDIST_ENABLED) \
+    X(FS_EARLY_DEPTH_STENCIL) X(FS_POST_DEPTH_COVERAGE) X(NEXT_SHADER) \
+    X(CS_FIXED_BLOCK_WIDTH) X(CS_FIXED_BLOCK_HEIGHT) X(CS_FIXED_BLOCK_DEPTH) \
+    X(MUL_ZERO_WINS) X(VS_BLIT_SGPRS_AMD) X(CS_USER_DATA_COMPONENTS_AMD) \
+    X(LAYER_VIEWPORT_RELATIVE) X(FS_BLEND_EQUATION_ADVANCED) X(SEPARABLE_PROGRAM) \
+    X(LEGACY_MATH_RULES)
+#define X_ENUM(name) IR_PROP_##name,
+enum ir_prop { IR_PROPERTIES(X_ENUM) IR_PROP_COUNT };
+#undef X_ENUM
+
+/* Primitives of GS_INPUT/OUTPUT_PRIMITIVE and TES_PRIM_MODE (pipe_prim_type's numbering,
+ * which the reflection reports). */
+enum ir_prim {
+    IR_PRIM_POINTS, IR_PRIM_LINES, IR_PRIM_LINE_LOOP, IR_PRIM_LINE_STRIP, IR_PRIM_TRIANGLES,
+    IR_PRIM_TRIANGLE_STRIP, IR_PRIM_TRIANGLE_FAN, IR_PRIM_QUADS, IR_PRIM_QUAD_STRIP,
+    IR_PRIM_POLYGON, IR_PRIM_LINES_ADJACENCY, IR_PRIM_LINE_STRIP_ADJACENCY,
+    IR_PRIM_TRIANGLES_ADJACENCY, IR_PRIM_TRIANGLE_STRIP_ADJACENCY, IR_PRIM_PATCHES,
+    IR_PRIM_COUNT
+};
+/* FS_COORD_ORIGIN, FS_COORD_PIXEL_CENTER, FS_DEPTH_LAYOUT and TES_SPACING values (the
+ * spacing is pipe_tess_spacing's, which the reflection reports). */
+enum { IR_FS_COORD_ORIGIN_UPPER_LEFT, IR_FS_COORD_ORIGIN_LOWER_LEFT };
+enum { IR_FS_COORD_PIXEL_CENTER_HALF_INTEGER, IR_FS_COORD_PIXEL_CENTER_INTEGER };
+enum { IR_FS_DEPTH_LAYOUT_NONE, IR_FS_DEPTH_LAYOUT_ANY, IR_FS_DEPTH_LAYOUT_GREATER,
+       IR_FS_DEPTH_LAYOUT_LESS, IR_FS_DEPTH_LAYOUT_UNCHANGED };
+enum { IR_SPACING_FRACTIONAL_ODD, IR_SPACING_FRACTIONAL_EVEN, IR_SPACING_EQUAL };
+
+/* Memory qualifiers of an access (ir_mem.qualifiers) and MEMORY_BARRIER flags. */
+enum {
+    IR_MEMORY_COHERENT = 1 << 0,
+    IR_MEMORY_RESTRICT = 1 << 1,
+    IR_MEMORY_VOLATILE = 1 << 2,
+    IR_MEMORY_STREAM_CACHE_POLICY = 1 << 3,
+};
+enum {
+    IR_MEMBAR_SHADER_BUFFER = 1 << 0,
+    IR_MEMBAR_ATOMIC_BUFFER = 1 << 1,
+    IR_MEMBAR_SHADER_IMAGE = 1 << 2,
+    IR_MEMBAR_SHARED = 1 << 3,
+    IR_MEMBAR_THREAD_GROUP = 1 << 4,
+};
 
 /* ---------------------------------------------------------------- types */
 
@@ -33,8 +87,9 @@ static inline bool ir_base_is_signed(ir_base b) { return b == IR_I32 || b == IR_
 
 /* ---------------------------------------------------------------- ops */
 
+/* Every fact about an op is one row of ir_ops.def, which says what each column means. */
 enum ir_op {
-#define OP(name, nsrc, flags, glsl) IR_OP_##name,
+#define OP(name, ...) IR_OP_##name,
 #include "ir_ops.def"
 #undef OP
     IR_OP_COUNT
@@ -42,14 +97,55 @@ enum ir_op {
 
 enum { IR_PURE = 1, IR_DEF = 2, IR_ALU = 4, IR_CMP = 8, IR_JUMP = 16 };
 
+/* RESULT: sets of base types. */
+#define IR_BASE_BIT(b) (1u << (b))
+enum {
+    IR_BASES_0 = 0,
+    IR_BASES_BOOL = IR_BASE_BIT(IR_BOOL),
+    IR_BASES_F32 = IR_BASE_BIT(IR_F32),
+    IR_BASES_U32 = IR_BASE_BIT(IR_U32),
+    IR_BASES_FLT = IR_BASE_BIT(IR_F32) | IR_BASE_BIT(IR_F64),
+    IR_BASES_INT32 = IR_BASE_BIT(IR_I32) | IR_BASE_BIT(IR_U32),
+    IR_BASES_INT = IR_BASES_INT32 | IR_BASE_BIT(IR_I64) | IR_BASE_BIT(IR_U64),
+    IR_BASES_SNUM = IR_BASES_FLT | IR_BASE_BIT(IR_I32) | IR_BASE_BIT(IR_I64),
+    IR_BASES_NUM = IR_BASES_FLT | IR_BASES_INT,
+    IR_BASES_LOGIC = IR_BASES_INT | IR_BASES_BOOL,
+    IR_BASES_ANY = IR_BASES_NUM | IR_BASES_BOOL,
+    IR_BASES_B64 = IR_BASE_BIT(IR_F64) | IR_BASE_BIT(IR_I64) | IR_BASE_BIT(IR_U64),
+};
+/* SOURCES: the base type of a source (four bits per source in ir_op_info.srcs). */
+enum ir_src_rule {
+    IR_SRC_T, IR_SRC_C, IR_SRC_B, IR_SRC_I, IR_SRC_U, IR_SRC_F, IR_SRC_N, IR_SRC_W,
+    IR_SRC_S, IR_SRC_V, IR_SRC_O, IR_SRC_X, IR_SRC_P
+};
+/* COMPS: the components read from a source. */
+enum ir_comps_rule {
+    IR_COMPS_LANES, IR_COMPS_ONE, IR_COMPS_TWO, IR_COMPS_READ, IR_COMPS_PACK64,
+    IR_COMPS_UNPACK64, IR_COMPS_STORE, IR_COMPS_INTERP, IR_COMPS_WHOLE
+};
+/* FOLD: how constant folding evaluates the op. */
+enum ir_fold {
+    IR_FOLD_NONE, IR_FOLD_ARITH, IR_FOLD_CMP, IR_FOLD_CONVERT, IR_FOLD_COUNT, IR_FOLD_LDEXP,
+    IR_FOLD_SHAPE
+};
+
 typedef struct ir_op_info {
     const char *name;
-    int8_t num_srcs; /* -1: variable */
-    uint8_t flags;
-    const char *glsl;
+    int8_t num_srcs;  /* -1: variable */
+    uint8_t flags;    /* IR_PURE | IR_DEF | ... */
+    uint8_t result;   /* IR_BASES_*: allowed result bases (comparisons: source bases); 0 any */
+    uint8_t comps;    /* enum ir_comps_rule */
+    uint8_t fold;     /* enum ir_fold */
+    uint16_t srcs;    /* enum ir_src_rule of sources 0..3, four bits each; the last repeats */
 } ir_op_info;
 
 extern const ir_op_info ir_op_infos[IR_OP_COUNT];
+
+/* The SOURCES rule of source i of an op. */
+static inline enum ir_src_rule ir_op_src_rule(unsigned op, unsigned i)
+{
+    return (enum ir_src_rule)(ir_op_infos[op].srcs >> (4 * (i < 3 ? i : 3)) & 15);
+}
 
 /* ---------------------------------------------------------------- variables */
 
@@ -79,10 +175,10 @@ typedef struct ir_var {
     uint32_t tgsi_dim;      /* buffer index of CONST[b], HWATOMIC[b] */
     uint16_t array_id;
     /* I/O */
-    uint8_t semantic;       /* enum tgsi_semantic */
+    uint8_t semantic;       /* enum t2g_semantic */
     uint32_t semantic_index;
-    uint8_t interp;         /* enum tgsi_interpolate */
-    uint8_t interp_location;/* enum tgsi_interp_location */
+    uint8_t interp;         /* enum t2g_interp */
+    uint8_t interp_location;/* enum t2g_interp_location */
     uint8_t usage_mask;
     bool invariant;
     bool patch;             /* per-patch tessellation I/O */
@@ -93,8 +189,8 @@ typedef struct ir_var {
      * Declared as t2g_so<index> with exactly type.comps components. */
     uint8_t so_capture;
     /* resources */
-    uint8_t texture;        /* enum tgsi_texture of a sampler or image */
-    uint8_t return_type;    /* enum tgsi_return_type */
+    uint8_t texture;        /* enum t2g_texture of a sampler or image */
+    uint8_t return_type;    /* enum t2g_return_type */
     bool shadow;            /* sampler used with a shadow target */
     bool queries_levels;    /* sampler whose level count lower_query_levels replaced */
     const char *image_format; /* PIPE_FORMAT_... */
@@ -135,7 +231,7 @@ typedef enum ir_tex_kind {
 typedef struct ir_tex {
     ir_tex_kind kind;
     ir_var *sampler;
-    uint8_t texture;        /* enum tgsi_texture the instruction uses */
+    uint8_t texture;        /* enum t2g_texture the instruction uses */
     bool projective;        /* divide coords by the last component first (TXP) */
     bool shadow;
     int8_t coord, ref, lod, bias, ddx, ddy, offset, sample, component, sampler_index;
@@ -156,7 +252,7 @@ typedef enum ir_atomic_op {
 typedef struct ir_mem {
     ir_var *var;
     ir_atomic_op atomic;
-    uint32_t qualifiers;   /* TGSI_MEMORY_* */
+    uint32_t qualifiers;   /* IR_MEMORY_* */
     uint8_t comps;
     uint8_t texture;       /* image target */
     uint8_t writemask;     /* stores */
@@ -179,9 +275,11 @@ struct ir_instr {
     ir_block *block;
     ir_instr *prev, *next;
     uint16_t num_srcs;
+    uint32_t pass_data;     /* the running pass's scratch (a slot number, a mark): any pass
+                             * may write it, none may read what an earlier pass left */
     ir_src *srcs;
     ir_block **phi_preds;   /* PHI: predecessor block of each source */
-    uint32_t num_uses;      /* filled by ir_count_uses() */
+    uint32_t num_uses;      /* current while the shader's uses_valid is set (ir_count_uses) */
     bool precise;
     uint8_t src_comps;      /* DOT, ANY, ALL: components read from each source (builders
                              * set it; ALU ops take theirs from `type`) */
@@ -261,26 +359,30 @@ typedef struct ir_switch {
 
 typedef struct ir_shader {
     arena *arena;
-    enum tgsi_processor stage;
-    uint32_t props[TGSI_PROPERTY_COUNT];
-    uint64_t props_set;     /* bit per enum tgsi_property */
+    enum t2g_stage stage;
+    uint32_t props[IR_PROP_COUNT];
+    uint64_t props_set;     /* bit per enum ir_prop */
     ir_var **vars;
     uint32_t num_vars, vars_cap;
     ir_cf_list body;
     uint32_t next_value_index, next_block_index;
     diag_list *diags;
+    /* Every num_uses is current: ir_count_uses sets it; creating instructions, replacing
+     * uses and every pass that makes progress (the drivers see to it) clear it, and the
+     * validator checks the counts while it is set. */
+    bool uses_valid;
     /* Per-value tables of pass runs (ir_scratch), reused by the next run. */
     void *scratch[IR_SCRATCH_SLOTS];
     size_t scratch_cap[IR_SCRATCH_SLOTS];
 } ir_shader;
 
-static inline bool ir_prop_is_set(const ir_shader *s, enum tgsi_property p) { return (s->props_set >> p) & 1; }
+static inline bool ir_prop_is_set(const ir_shader *s, enum ir_prop p) { return (s->props_set >> p) & 1; }
 /* The vertices of a geometry shader's input primitive (triangles where the shader says none). */
 uint32_t ir_gs_input_vertices(const ir_shader *s);
 
 /* ---------------------------------------------------------------- core (ir.c) */
 
-ir_shader *ir_shader_create(arena *a, enum tgsi_processor stage, diag_list *diags);
+ir_shader *ir_shader_create(arena *a, enum t2g_stage stage, diag_list *diags);
 ir_var *ir_var_create(ir_shader *s, ir_var_kind kind, ir_type type, uint32_t array_len);
 ir_block *ir_block_create(ir_shader *s);
 ir_if *ir_if_create(ir_shader *s);
@@ -323,10 +425,15 @@ void ir_foreach_block(ir_cf_list *list, ir_block_fn fn, void *ctx);
 #define IR_FOREACH_INSTR_SAFE(b, in, nx) \
     for (ir_instr *in = (b)->first, *nx = in ? in->next : NULL; in; in = nx, nx = in ? in->next : NULL)
 
-/* Recounts num_uses of every instruction (sources, if conditions, switch selectors). */
+/* Recounts num_uses of every instruction (sources, if conditions, switch selectors) and
+ * sets uses_valid.  A pass that reads num_uses calls it first; one that then edits sources
+ * keeps the counts right itself or stops reading them. */
 void ir_count_uses(ir_shader *s);
+/* The shader's sources changed in a way num_uses does not follow. */
+static inline void ir_uses_changed(ir_shader *s) { s->uses_valid = false; }
 /* Replaces every use of `old` by `with`, composing swizzles: a use old.yx becomes
- * with.(swizzle of y, swizzle of x). */
+ * with.(swizzle of y, swizzle of x).  It walks the whole shader: a pass replacing many
+ * values collects them into one ir_replace_uses_map. */
 void ir_replace_uses(ir_shader *s, ir_instr *old, ir_src with);
 /* The same for many values in one walk (passes use this to stay linear): map is indexed by
  * value index (next_value_index entries); map[i].def != NULL replaces value i, and chains
@@ -442,5 +549,6 @@ void ir_builder_after_cf(ir_builder *b, ir_cf_node *node);
 bool ir_validate(ir_shader *s, const char *after_pass);
 void ir_print(const ir_shader *s, strbuf *out);
 const char *ir_type_name(ir_type t); /* "vec4", "uint", "bvec2", "dvec2", "i64vec3"... */
+const char *ir_semantic_name(unsigned semantic); /* "GENERIC" (TGSI's spelling); "?" */
 
 #endif

@@ -8,15 +8,21 @@
 #include <stdio.h>
 #include <string.h>
 
-#define X_STR(name, str) str,
-static const char *const stage_names[] = { TGSI_PROCESSORS(X_STR) };
-#undef X_STR
-#define X_NAME(name, kind) #name,
-static const char *const prop_names[] = { TGSI_PROPERTIES(X_NAME) };
+/* Stages by their TGSI header words. */
+static const char *const stage_names[T2G_STAGE_COUNT] = {
+    [T2G_STAGE_VERTEX] = "VERT", [T2G_STAGE_FRAGMENT] = "FRAG", [T2G_STAGE_GEOMETRY] = "GEOM",
+    [T2G_STAGE_TESS_CTRL] = "TESS_CTRL", [T2G_STAGE_TESS_EVAL] = "TESS_EVAL",
+    [T2G_STAGE_COMPUTE] = "COMP",
+};
+#define X_NAME(name) #name,
+static const char *const prop_names[] = { IR_PROPERTIES(X_NAME) };
+static const char *const sem_names[] = { T2G_SEMANTICS(X_NAME) };
 #undef X_NAME
-#define X_SEM(name) #name,
-static const char *const sem_names[] = { TGSI_SEMANTICS(X_SEM) };
-#undef X_SEM
+
+const char *ir_semantic_name(unsigned semantic)
+{
+    return semantic < T2G_SEMANTIC_COUNT ? sem_names[semantic] : "?";
+}
 
 static const char *const var_kind_names[IR_VAR_KIND_COUNT] = {
     [IR_VAR_TEMP_ARRAY] = "temp_array", [IR_VAR_INPUT] = "input", [IR_VAR_OUTPUT] = "output",
@@ -305,8 +311,7 @@ static void print_var(strbuf *out, const ir_var *v)
     if (v->array_len)
         strbuf_printf(out, "[%u]", v->array_len);
     if (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT || v->kind == IR_VAR_SYSTEM_VALUE)
-        strbuf_printf(out, " %s.%u", v->semantic < TGSI_SEMANTIC_COUNT ? sem_names[v->semantic] : "?",
-                      v->semantic_index);
+        strbuf_printf(out, " %s.%u", ir_semantic_name(v->semantic), v->semantic_index);
     strbuf_printf(out, " tgsi[%u..%u]", v->tgsi_first, v->tgsi_last);
     if (v->tgsi_dim)
         strbuf_printf(out, " dim %u", v->tgsi_dim);
@@ -319,9 +324,9 @@ static void print_var(strbuf *out, const ir_var *v)
 
 void ir_print(const ir_shader *s, strbuf *out)
 {
-    strbuf_printf(out, "shader %s\n", s->stage < TGSI_PROCESSOR_COUNT ? stage_names[s->stage] : "?");
-    for (unsigned p = 0; p < TGSI_PROPERTY_COUNT && p < 64; p++)
-        if (ir_prop_is_set(s, (enum tgsi_property)p))
+    strbuf_printf(out, "shader %s\n", s->stage < T2G_STAGE_COUNT ? stage_names[s->stage] : "?");
+    for (unsigned p = 0; p < IR_PROP_COUNT && p < 64; p++)
+        if (ir_prop_is_set(s, (enum ir_prop)p))
             strbuf_printf(out, "property %s %u\n", prop_names[p], s->props[p]);
     for (uint32_t i = 0; i < s->num_vars; i++)
         print_var(out, s->vars[i]);

@@ -1,6 +1,7 @@
 /* The IR validator: list shape, jump placement, source counts and types per op, swizzles,
- * phi predecessors and SSA dominance (computed on the structured CFG).  Run after every
- * pass in debug builds and tests; errors go to the shader's diagnostics. */
+ * phi predecessors, SSA dominance (computed on the structured CFG) and, while the shader
+ * says they are current, use counts.  Run after every pass in debug builds and tests; errors
+ * go to the shader's diagnostics. */
 #include "ir.h"
 
 #include <stdarg.h>
@@ -8,44 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define B(x) (1u << (x))
-#define NUM (B(IR_F32) | B(IR_F64) | B(IR_I32) | B(IR_U32) | B(IR_I64) | B(IR_U64))
-#define SNUM (B(IR_F32) | B(IR_F64) | B(IR_I32) | B(IR_I64))
-#define FLT (B(IR_F32) | B(IR_F64))
-#define F32 B(IR_F32)
-#define INT (B(IR_I32) | B(IR_U32) | B(IR_I64) | B(IR_U64))
-#define INT32 (B(IR_I32) | B(IR_U32))
-#define LOGIC (INT | B(IR_BOOL))
-#define ANYT (NUM | B(IR_BOOL))
+#define B(x) IR_BASE_BIT(x)
+#define INT32 IR_BASES_INT32
 
-/* Base types each op's result may have (0: not checked here).  For comparisons: the
- * sources' base type. */
-static const uint16_t op_bases[IR_OP_COUNT] = {
-    [IR_OP_CONST] = ANYT, [IR_OP_UNDEF] = ANYT, [IR_OP_PHI] = ANYT, [IR_OP_MOV] = ANYT,
-    [IR_OP_VEC] = ANYT,
-    [IR_OP_ADD] = NUM, [IR_OP_SUB] = NUM, [IR_OP_MUL] = NUM, [IR_OP_DIV] = NUM, [IR_OP_MOD] = INT,
-    [IR_OP_NEG] = NUM, [IR_OP_ABS] = SNUM, [IR_OP_SIGN] = SNUM, [IR_OP_MIN] = NUM,
-    [IR_OP_MAX] = NUM, [IR_OP_MAD] = NUM, [IR_OP_FMA] = FLT,
-    [IR_OP_FLOOR] = FLT, [IR_OP_CEIL] = FLT, [IR_OP_TRUNC] = FLT, [IR_OP_ROUND] = FLT,
-    [IR_OP_FRACT] = FLT, [IR_OP_SQRT] = FLT, [IR_OP_RSQ] = FLT, [IR_OP_RCP] = FLT,
-    [IR_OP_EXP2] = F32, [IR_OP_LOG2] = F32, [IR_OP_POW] = F32, [IR_OP_SIN] = F32,
-    [IR_OP_COS] = F32, [IR_OP_DDX] = F32, [IR_OP_DDY] = F32, [IR_OP_DDX_FINE] = F32,
-    [IR_OP_DDY_FINE] = F32, [IR_OP_LDEXP] = FLT, [IR_OP_LRP] = FLT, [IR_OP_DOT] = FLT,
-    [IR_OP_LT] = NUM, [IR_OP_GE] = NUM, [IR_OP_EQ] = ANYT, [IR_OP_NE] = ANYT,
-    [IR_OP_AND] = LOGIC, [IR_OP_OR] = LOGIC, [IR_OP_XOR] = LOGIC, [IR_OP_NOT] = LOGIC,
-    [IR_OP_SHL] = INT, [IR_OP_SHR] = INT, [IR_OP_MUL_HI] = INT32, [IR_OP_BFE] = INT32,
-    [IR_OP_BFI] = INT32, [IR_OP_BITREV] = INT32, [IR_OP_POPCNT] = INT32,
-    [IR_OP_FIND_LSB] = INT32, [IR_OP_FIND_MSB] = INT32,
-    [IR_OP_SELECT] = ANYT, [IR_OP_CONVERT] = ANYT, [IR_OP_BITCAST] = NUM,
-    [IR_OP_PACK64] = B(IR_F64) | B(IR_I64) | B(IR_U64), [IR_OP_UNPACK64] = B(IR_U32),
-    [IR_OP_PACK_HALF] = B(IR_U32), [IR_OP_UNPACK_HALF] = F32,
-    [IR_OP_ANY] = B(IR_BOOL), [IR_OP_ALL] = B(IR_BOOL),
-};
-
-/* Ops whose source types the producer decides (textures, images, memory). */
-static bool loose_sources(enum ir_op op)
+/* The producer decides a source's type (textures, images, memory): not checked. */
+static bool loose_source(enum ir_op op, unsigned i)
 {
-    return op == IR_OP_TEX || (op >= IR_OP_IMAGE_LOAD && op <= IR_OP_BUFFER_SIZE);
+    return ir_op_src_rule(op, i) == IR_SRC_P;
 }
 
 typedef struct vstate {
@@ -62,6 +32,7 @@ typedef struct vstate {
     /* per instruction (by ir_instr.index) */
     uint32_t *pos;           /* position within its block */
     uint8_t *seen;
+    uint32_t *uses;          /* uses counted here, to hold num_uses to when uses_valid */
 } vstate;
 
 static void err(vstate *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -274,19 +245,16 @@ static void check_src_shape(vstate *v, const ir_instr *in, unsigned i, ir_type w
         if (s.swizzle[c] >= dt.comps)
             err(v, "%%%u: source %u swizzle component %u reads .%c of a %u-component value",
                 in->index, i, c, "xyzw"[s.swizzle[c] & 3], dt.comps);
-    if (!loose_sources((enum ir_op)in->op) && want.base != dt.base)
+    if (!loose_source((enum ir_op)in->op, i) && want.base != dt.base)
         err(v, "%%%u (%s): source %u is %s, expected %s", in->index, ir_op_infos[in->op].name, i,
             ir_type_name(ir_type_make(dt.base, 1)), ir_type_name(ir_type_make(want.base, 1)));
 }
 
+/* Index offsets, INTERP's sample or offset, and what the producer decides may be absent. */
 static bool src_optional(enum ir_op op, unsigned i)
 {
-    switch (op) {
-    case IR_OP_LOAD_VAR: return true;
-    case IR_OP_STORE_VAR: return i > 0;
-    case IR_OP_INTERP: return true;
-    default: return loose_sources(op);
-    }
+    enum ir_src_rule r = ir_op_src_rule(op, i);
+    return r == IR_SRC_O || r == IR_SRC_X || r == IR_SRC_P;
 }
 
 /* Rules beyond "sources share the instruction's type" that the table cannot say. */
@@ -303,7 +271,7 @@ static void check_op_types(vstate *v, const ir_instr *in)
     }
     if (info->num_srcs >= 0 && in->num_srcs != info->num_srcs)
         err(v, "%%%u (%s): %u sources, expected %d", in->index, info->name, in->num_srcs, info->num_srcs);
-    uint16_t allowed = op_bases[op];
+    uint16_t allowed = info->result;
     ir_base checked = (ir_base)t.base;
     if (info->flags & IR_CMP) {
         if (t.base != IR_BOOL)
@@ -387,6 +355,7 @@ static void check_instr(vstate *v, ir_instr *in, uint32_t bpos)
                 err(v, "%%%u: phi source %u is not in the shader", in->index, i);
                 continue;
             }
+            v->uses[in->srcs[i].def->index]++;
             check_src_shape(v, in, i, ir_src_type(in, i));
             check_dominance(v, "phi", in->index, in->srcs[i].def, v->order[pb->index], UINT32_MAX);
         }
@@ -403,10 +372,13 @@ static void check_instr(vstate *v, ir_instr *in, uint32_t bpos)
             err(v, "%%%u: source %u (%%%u) is not in the shader", in->index, i, s.def->index);
             continue;
         }
+        v->uses[s.def->index]++;
         ir_type want = ir_src_type(in, i);
-        /* Index offsets may be int or uint. */
-        if ((op == IR_OP_LOAD_VAR || op == IR_OP_STORE_VAR || op == IR_OP_INTERP) &&
-            want.base == IR_I32 && s.def->type.base == IR_U32)
+        /* Index offsets may be int or uint (and so may the other sources of a variable
+         * access that want int: INTERP's sample, a stored value of an int variable). */
+        enum ir_src_rule r = ir_op_src_rule(op, i);
+        if ((r == IR_SRC_O || r == IR_SRC_X || r == IR_SRC_V) && want.base == IR_I32 &&
+            s.def->type.base == IR_U32)
             want.base = IR_U32;
         check_src_shape(v, in, i, want);
         check_dominance(v, "instruction", in->index, s.def, bpos, v->pos[in->index]);
@@ -424,6 +396,7 @@ static void check_node_src(vstate *v, ir_cf_node *n, ir_src s, const char *what,
         err(v, "%s uses %%%u, which is not in the shader", what, s.def->index);
         return;
     }
+    v->uses[s.def->index]++;
     if (s.def->type.comps < 1 || s.swizzle[0] >= s.def->type.comps || !(ok_bases & B(s.def->type.base)))
         err(v, "%s: %%%u is not a usable scalar", what, s.def->index);
     if (before)
@@ -465,9 +438,10 @@ bool ir_validate(ir_shader *s, const char *after_pass)
     v.pred_start = calloc(nb + 1, sizeof(*v.pred_start));
     v.pos = calloc(nv, sizeof(*v.pos));
     v.seen = calloc(nv, 1);
+    v.uses = calloc(nv, sizeof(*v.uses));
     uint32_t *preds = NULL;
     ir_block **tmp = NULL;
-    if (!v.blocks || !v.order || !v.idom || !v.pred_start || !v.pos || !v.seen) {
+    if (!v.blocks || !v.order || !v.idom || !v.pred_start || !v.pos || !v.seen || !v.uses) {
         err(&v, "out of memory");
         goto out;
     }
@@ -509,6 +483,12 @@ bool ir_validate(ir_shader *s, const char *after_pass)
         IR_FOREACH_INSTR(v.blocks[i], in)
             check_instr(&v, in, i);
     check_nodes(&v, &s->body);
+    if (s->uses_valid && v.ok)
+        for (uint32_t i = 0; i < v.num_blocks; i++)
+            IR_FOREACH_INSTR(v.blocks[i], in)
+                if (in->num_uses != v.uses[in->index])
+                    err(&v, "%%%u: num_uses is %u, but it has %u uses (uses_valid is set)",
+                        in->index, in->num_uses, v.uses[in->index]);
 
 out:
     free(v.blocks);
@@ -517,6 +497,7 @@ out:
     free(v.pred_start);
     free(v.pos);
     free(v.seen);
+    free(v.uses);
     free(preds);
     free(tmp);
     return v.ok;

@@ -10,6 +10,7 @@
 #include "passes/passes.h"
 #include "translate/translate.h"
 #include "backend-glsl/glsl_backend.h"
+#include "backend-essl/essl_dialect.h"
 
 /* A hostile shader must not be able to make one compile take unbounded memory. */
 #define COMPILE_MEMORY_LIMIT (256u * 1024 * 1024)
@@ -38,7 +39,8 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
         return NULL;
     if (!validate_after(s, flags, "translate"))
         return NULL;
-    if (!lower_for_key(s, key, (flags & T2G_COMPILE_VALIDATE_IR) != 0) || diag_has_errors(d))
+    lower_options lopts = { (flags & T2G_COMPILE_VALIDATE_IR) != 0, t2g_target_is_es(key->target) };
+    if (!lower_for_key(s, key, &lopts) || diag_has_errors(d))
         return NULL;
     if (!(flags & T2G_COMPILE_NO_OPT))
         passes_optimize(s, (flags & T2G_COMPILE_VALIDATE_IR) != 0);
@@ -53,7 +55,9 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
         r->ir_dump = out.data ? out.data : "";
     }
     size_t out_len = 0;
-    const char *src = glsl_emit(s, key, &r->reflection, &out_len);
+    const glsl_dialect *dialect = t2g_target_is_es(key->target) ? glsl_es_dialect(key->target)
+                                                                : glsl_desktop_dialect(key->target);
+    const char *src = glsl_emit(s, key, dialect, &r->reflection, &out_len);
     if (!src || diag_has_errors(d))
         return NULL;
     r->source_len = out_len;

@@ -25,9 +25,15 @@ bool lower_noperspective(ir_shader *s, const struct t2g_key *key);
 bool lower_shadow_swizzle(ir_shader *s, const struct t2g_key *key);
 bool lower_query_levels(ir_shader *s, const struct t2g_key *key);
 
+/* What the library tells the lowerings beyond the key: facts of the dialect it chose. */
+typedef struct lower_options {
+    bool validate_each;       /* run the validator after each lowering that changed the IR */
+    bool no_noperspective;    /* the dialect has no noperspective: lower_noperspective runs */
+} lower_options;
+
 /* Runs every lowering the key enables; validates after each when asked.  False when the IR
  * failed validation (the diagnostics say which lowering broke it). */
-bool lower_for_key(ir_shader *s, const struct t2g_key *key, bool validate_each);
+bool lower_for_key(ir_shader *s, const struct t2g_key *key, const lower_options *opts);
 
 /* ---- shared by the lowerings (lower_util.c) */
 

@@ -4,9 +4,9 @@
 
 bool lower_alpha_test(ir_shader *s, const struct t2g_key *key)
 {
-    if (s->stage != TGSI_PROCESSOR_FRAGMENT || !key->alpha_test || key->alpha_func == T2G_ALWAYS)
+    if (s->stage != T2G_STAGE_FRAGMENT || !key->alpha_test || key->alpha_func == T2G_ALWAYS)
         return false;
-    ir_var *color = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 0);
+    ir_var *color = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 0);
     if (!color)
         return false;
     ir_builder b;

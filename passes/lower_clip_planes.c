@@ -41,15 +41,15 @@ static void write_distances(ir_builder *b, const ir_instr *at_emit, void *ctx)
 bool lower_clip_planes(ir_shader *s, const struct t2g_key *key)
 {
     unsigned enable = key->clip_plane_enable;
-    if (!enable || (s->stage != TGSI_PROCESSOR_VERTEX && s->stage != TGSI_PROCESSOR_GEOMETRY &&
-                    s->stage != TGSI_PROCESSOR_TESS_EVAL))
+    if (!enable || (s->stage != T2G_STAGE_VERTEX && s->stage != T2G_STAGE_GEOMETRY &&
+                    s->stage != T2G_STAGE_TESS_EVAL))
         return false;
     /* A shader that writes its own distances already does what the planes would. */
-    if (lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_CLIPDIST, 0))
+    if (lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_CLIPDIST, 0))
         return false;
-    ir_var *src = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_CLIPVERTEX, 0);
+    ir_var *src = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_CLIPVERTEX, 0);
     if (!src)
-        src = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_POSITION, 0);
+        src = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_POSITION, 0);
     if (!src)
         return false;
     clip_planes cp = { s, src, { NULL, NULL }, enable };
@@ -57,9 +57,9 @@ bool lower_clip_planes(ir_shader *s, const struct t2g_key *key)
         unsigned mask = (enable >> (group * 4)) & 0xf;
         if (!mask)
             continue;
-        cp.dist[group] = lower_get_io_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_CLIPDIST, group);
+        cp.dist[group] = lower_get_io_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_CLIPDIST, group);
         cp.dist[group]->usage_mask = (uint8_t)mask;
-        cp.dist[group]->interp = TGSI_INTERPOLATE_PERSPECTIVE;
+        cp.dist[group]->interp = T2G_INTERP_PERSPECTIVE;
     }
     lower_at_vertex_end(s, write_distances, &cp);
     return true;

@@ -19,11 +19,11 @@ static void negate_y(ir_builder *b, const ir_instr *at_emit, void *ctx)
 
 bool lower_flip_y(ir_shader *s, const struct t2g_key *key)
 {
-    if (!key->flip_y_in_vertex || (s->stage != TGSI_PROCESSOR_VERTEX &&
-                                   s->stage != TGSI_PROCESSOR_GEOMETRY &&
-                                   s->stage != TGSI_PROCESSOR_TESS_EVAL))
+    if (!key->flip_y_in_vertex || (s->stage != T2G_STAGE_VERTEX &&
+                                   s->stage != T2G_STAGE_GEOMETRY &&
+                                   s->stage != T2G_STAGE_TESS_EVAL))
         return false;
-    ir_var *pos = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_POSITION, 0);
+    ir_var *pos = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_POSITION, 0);
     if (!pos || pos->type.comps < 2)
         return false;
     return lower_at_vertex_end(s, negate_y, pos) > 0;

@@ -27,13 +27,20 @@ static const struct {
     { "lower_stream_output", lower_stream_output },
     { "lower_point_size", lower_point_size },
     { "lower_flip_y", lower_flip_y },
-    { "lower_noperspective", lower_noperspective },
 };
 
-bool lower_for_key(ir_shader *s, const struct t2g_key *key, bool validate_each)
+bool lower_for_key(ir_shader *s, const struct t2g_key *key, const lower_options *opts)
 {
     for (size_t i = 0; i < sizeof(lowerings) / sizeof(lowerings[0]); i++) {
-        if (lowerings[i].fn(s, key) && validate_each && !ir_validate(s, lowerings[i].name))
+        if (!lowerings[i].fn(s, key))
+            continue;
+        ir_uses_changed(s);
+        if (opts->validate_each && !ir_validate(s, lowerings[i].name))
+            return false;
+    }
+    if (opts->no_noperspective && lower_noperspective(s, key)) {
+        ir_uses_changed(s);
+        if (opts->validate_each && !ir_validate(s, "lower_noperspective"))
             return false;
     }
     return true;

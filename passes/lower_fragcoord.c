@@ -34,12 +34,12 @@ static ir_src fix_position(ir_builder *b, ir_shader *s, ir_instr *ld, bool integ
 
 bool lower_fragcoord(ir_shader *s, const struct t2g_key *key)
 {
-    if (s->stage != TGSI_PROCESSOR_FRAGMENT)
+    if (s->stage != T2G_STAGE_FRAGMENT)
         return false;
-    bool upper_left = ir_prop_is_set(s, TGSI_PROPERTY_FS_COORD_ORIGIN) &&
-                      s->props[TGSI_PROPERTY_FS_COORD_ORIGIN] == TGSI_FS_COORD_ORIGIN_UPPER_LEFT;
-    bool integer = ir_prop_is_set(s, TGSI_PROPERTY_FS_COORD_PIXEL_CENTER) &&
-                   s->props[TGSI_PROPERTY_FS_COORD_PIXEL_CENTER] == TGSI_FS_COORD_PIXEL_CENTER_INTEGER;
+    bool upper_left = ir_prop_is_set(s, IR_PROP_FS_COORD_ORIGIN) &&
+                      s->props[IR_PROP_FS_COORD_ORIGIN] == IR_FS_COORD_ORIGIN_UPPER_LEFT;
+    bool integer = ir_prop_is_set(s, IR_PROP_FS_COORD_PIXEL_CENTER) &&
+                   s->props[IR_PROP_FS_COORD_PIXEL_CENTER] == IR_FS_COORD_PIXEL_CENTER_INTEGER;
     bool flip = upper_left != key->fragcoord_y_flip;
     if (!integer && !flip && !key->fragcoord_y_flip)
         return false;
@@ -55,9 +55,9 @@ bool lower_fragcoord(ir_shader *s, const struct t2g_key *key)
         ir_builder b;
         lower_builder_after(&b, s, ld);
         ir_src fixed;
-        if (v->semantic == TGSI_SEMANTIC_POSITION && (integer || flip)) {
+        if (v->semantic == T2G_SEMANTIC_POSITION && (integer || flip)) {
             fixed = fix_position(&b, s, ld, integer, flip);
-        } else if (v->semantic == TGSI_SEMANTIC_FACE && key->fragcoord_y_flip) {
+        } else if (v->semantic == T2G_SEMANTIC_FACE && key->fragcoord_y_flip) {
             ir_src f = ir_src_for(ld);
             if (ld->type.base != IR_F32)
                 f = ir_src_for(ir_build_bitcast(&b, IR_F32, f, 4));

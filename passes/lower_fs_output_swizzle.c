@@ -22,7 +22,7 @@ static void store_swizzled(ir_builder *b, ir_var *out, ir_instr *value, const ui
 
 bool lower_fs_output_swizzle(ir_shader *s, const struct t2g_key *key)
 {
-    if (s->stage != TGSI_PROCESSOR_FRAGMENT)
+    if (s->stage != T2G_STAGE_FRAGMENT)
         return false;
     bool any = false;
     for (unsigned i = 0; i < T2G_MAX_RENDER_TARGETS; i++)
@@ -30,10 +30,10 @@ bool lower_fs_output_swizzle(ir_shader *s, const struct t2g_key *key)
     if (!any)
         return false;
     ir_builder b;
-    ir_var *color0 = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 0);
+    ir_var *color0 = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 0);
     bool broadcast = color0 && !color0->array_len && color0->type.comps == 4 &&
-                     ir_prop_is_set(s, TGSI_PROPERTY_FS_COLOR0_WRITES_ALL_CBUFS) &&
-                     s->props[TGSI_PROPERTY_FS_COLOR0_WRITES_ALL_CBUFS];
+                     ir_prop_is_set(s, IR_PROP_FS_COLOR0_WRITES_ALL_CBUFS) &&
+                     s->props[IR_PROP_FS_COLOR0_WRITES_ALL_CBUFS];
     if (broadcast) {
         unsigned n = key->fs_num_cbufs ? key->fs_num_cbufs : 1;
         if (n > T2G_MAX_RENDER_TARGETS)
@@ -41,19 +41,19 @@ bool lower_fs_output_swizzle(ir_shader *s, const struct t2g_key *key)
         lower_builder_at_exit(&b, s);
         ir_instr *value = ir_build_load_var(&b, color0, 0, ir_src_none(), 0, ir_src_none());
         for (unsigned i = 1; i < n; i++) {
-            ir_var *out = lower_get_io_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, i);
+            ir_var *out = lower_get_io_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, i);
             out->type = color0->type;
             store_swizzled(&b, out, value, key->fs_output_swizzle[i]);
         }
         store_swizzled(&b, color0, value, key->fs_output_swizzle[0]);
-        s->props[TGSI_PROPERTY_FS_COLOR0_WRITES_ALL_CBUFS] = 0;
+        s->props[IR_PROP_FS_COLOR0_WRITES_ALL_CBUFS] = 0;
         return true;
     }
     bool progress = false;
     for (unsigned i = 0; i < T2G_MAX_RENDER_TARGETS; i++) {
         if (!swizzled(key->fs_output_swizzle[i]))
             continue;
-        ir_var *out = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, i);
+        ir_var *out = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, i);
         if (!out || out->array_len || out->type.comps != 4)
             continue;
         lower_builder_at_exit(&b, s);

@@ -1,15 +1,15 @@
-/* GLSL ES has no noperspective.  A varying the fragment shader reads with LINEAR
- * interpolation is written multiplied by the vertex's clip w, so that perspective-correct
- * interpolation gives sum(b v) / sum(b / w); the fragment shader multiplies by
- * gl_FragCoord.w, which is sum(b / w), leaving the screen-linear sum(b v).  The last vertex
- * stage learns which outputs those are from key.next_inputs (only fragment inputs are
- * LINEAR there). */
+/* For dialects without noperspective (GLSL ES: lower_for_key runs this only there).  A
+ * varying the fragment shader reads with LINEAR interpolation is written multiplied by the
+ * vertex's clip w, so that perspective-correct interpolation gives sum(b v) / sum(b / w);
+ * the fragment shader multiplies by gl_FragCoord.w, which is sum(b / w), leaving the
+ * screen-linear sum(b v).  The last vertex stage learns which outputs those are from
+ * key.next_inputs (only fragment inputs are LINEAR there). */
 #include "lower.h"
 
 static bool scalable(const ir_var *v)
 {
     return !v->array_len && !v->patch && v->type.base == IR_F32 &&
-           v->semantic != TGSI_SEMANTIC_POSITION && v->semantic != TGSI_SEMANTIC_FACE;
+           v->semantic != T2G_SEMANTIC_POSITION && v->semantic != T2G_SEMANTIC_FACE;
 }
 
 static bool next_reads_linear(const struct t2g_key *key, const ir_var *v)
@@ -19,7 +19,7 @@ static bool next_reads_linear(const struct t2g_key *key, const ir_var *v)
     for (uint32_t i = 0; i < key->num_next_inputs && i < T2G_MAX_VARYINGS; i++)
         if (key->next_inputs[i].semantic == v->semantic &&
             key->next_inputs[i].semantic_index == v->semantic_index)
-            return key->next_inputs[i].interp == TGSI_INTERPOLATE_LINEAR;
+            return key->next_inputs[i].interp == T2G_INTERP_LINEAR;
     return false;
 }
 
@@ -48,7 +48,7 @@ static void scale_outputs(ir_builder *b, ir_shader *s, const struct t2g_key *key
 
 static bool lower_outputs(ir_shader *s, const struct t2g_key *key)
 {
-    ir_var *pos = lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_POSITION, 0);
+    ir_var *pos = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_POSITION, 0);
     if (!pos || pos->array_len || pos->type.comps != 4)
         return false;
     bool any = false;
@@ -58,7 +58,7 @@ static bool lower_outputs(ir_shader *s, const struct t2g_key *key)
     if (!any)
         return false;
     ir_builder b;
-    if (s->stage == TGSI_PROCESSOR_GEOMETRY) {
+    if (s->stage == T2G_STAGE_GEOMETRY) {
         ir_instr **emits;
         unsigned n = lower_collect_instrs(s, IR_OP_EMIT, &emits);
         for (unsigned i = 0; i < n; i++) {
@@ -82,11 +82,11 @@ static bool lower_inputs(ir_shader *s)
     for (unsigned i = 0; i < n; i++) {
         ir_instr *ld = loads[i];
         ir_var *v = ld->u.access.var;
-        if (v->kind != IR_VAR_INPUT || v->interp != TGSI_INTERPOLATE_LINEAR || !scalable(v) ||
+        if (v->kind != IR_VAR_INPUT || v->interp != T2G_INTERP_LINEAR || !scalable(v) ||
             ld->type.base != IR_F32)
             continue;
         if (!pos)
-            pos = lower_get_io_var(s, IR_VAR_INPUT, TGSI_SEMANTIC_POSITION, 0);
+            pos = lower_get_io_var(s, IR_VAR_INPUT, T2G_SEMANTIC_POSITION, 0);
         if (!pos)
             return progress;
         ir_builder b;
@@ -103,14 +103,12 @@ static bool lower_inputs(ir_shader *s)
 
 bool lower_noperspective(ir_shader *s, const struct t2g_key *key)
 {
-    if (!t2g_target_is_es(key->target))
-        return false;
     switch (s->stage) {
-    case TGSI_PROCESSOR_FRAGMENT:
+    case T2G_STAGE_FRAGMENT:
         return lower_inputs(s);
-    case TGSI_PROCESSOR_VERTEX:
-    case TGSI_PROCESSOR_GEOMETRY:
-    case TGSI_PROCESSOR_TESS_EVAL:
+    case T2G_STAGE_VERTEX:
+    case T2G_STAGE_GEOMETRY:
+    case T2G_STAGE_TESS_EVAL:
         return lower_outputs(s, key);
     default:
         return false;

@@ -19,13 +19,13 @@ static void store_size(ir_builder *b, const ir_instr *at_emit, void *data)
 
 bool lower_point_size(ir_shader *s, const struct t2g_key *key)
 {
-    if (!key->point_size_from_driver || (s->stage != TGSI_PROCESSOR_VERTEX &&
-                                         s->stage != TGSI_PROCESSOR_GEOMETRY &&
-                                         s->stage != TGSI_PROCESSOR_TESS_EVAL))
+    if (!key->point_size_from_driver || (s->stage != T2G_STAGE_VERTEX &&
+                                         s->stage != T2G_STAGE_GEOMETRY &&
+                                         s->stage != T2G_STAGE_TESS_EVAL))
         return false;
-    if (lower_find_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_PSIZE, 0))
+    if (lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_PSIZE, 0))
         return false;
-    struct point_size_ctx c = { s, lower_get_io_var(s, IR_VAR_OUTPUT, TGSI_SEMANTIC_PSIZE, 0) };
+    struct point_size_ctx c = { s, lower_get_io_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_PSIZE, 0) };
     if (!c.psize)
         return false;
     return lower_at_vertex_end(s, store_size, &c) > 0;

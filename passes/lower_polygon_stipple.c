@@ -4,9 +4,9 @@
 
 bool lower_polygon_stipple(ir_shader *s, const struct t2g_key *key)
 {
-    if (s->stage != TGSI_PROCESSOR_FRAGMENT || !key->polygon_stipple)
+    if (s->stage != T2G_STAGE_FRAGMENT || !key->polygon_stipple)
         return false;
-    ir_var *pos = lower_get_io_var(s, IR_VAR_INPUT, TGSI_SEMANTIC_POSITION, 0);
+    ir_var *pos = lower_get_io_var(s, IR_VAR_INPUT, T2G_SEMANTIC_POSITION, 0);
     ir_builder b;
     lower_builder_at_entry(&b, s);
     const ir_type u1 = ir_type_make(IR_U32, 1), i1 = ir_type_make(IR_I32, 1);

@@ -6,24 +6,24 @@
 
 bool lower_sprite_coord(ir_shader *s, const struct t2g_key *key)
 {
-    if (s->stage != TGSI_PROCESSOR_FRAGMENT ||
+    if (s->stage != T2G_STAGE_FRAGMENT ||
         (!key->sprite_coord_enable && !key->point_coord_y_flip))
         return false;
-    unsigned semantic = key->sprite_coord_generic ? TGSI_SEMANTIC_GENERIC : TGSI_SEMANTIC_TEXCOORD;
+    unsigned semantic = key->sprite_coord_generic ? T2G_SEMANTIC_GENERIC : T2G_SEMANTIC_TEXCOORD;
     ir_instr **loads;
     unsigned n = lower_collect_instrs(s, IR_OP_LOAD_VAR, &loads);
     bool progress = false;
     for (unsigned i = 0; i < n; i++) {
         ir_instr *ld = loads[i];
         ir_var *v = ld->u.access.var;
-        bool pcoord = v->kind == IR_VAR_INPUT && v->semantic == TGSI_SEMANTIC_PCOORD &&
+        bool pcoord = v->kind == IR_VAR_INPUT && v->semantic == T2G_SEMANTIC_PCOORD &&
                       key->point_coord_y_flip;
         bool replaced = v->kind == IR_VAR_INPUT && v->semantic == semantic &&
                         v->semantic_index < 8 &&
                         (key->sprite_coord_enable & (1u << v->semantic_index));
         if (!pcoord && !replaced)
             continue;
-        ir_var *pc = pcoord ? v : lower_get_io_var(s, IR_VAR_INPUT, TGSI_SEMANTIC_PCOORD, 0);
+        ir_var *pc = pcoord ? v : lower_get_io_var(s, IR_VAR_INPUT, T2G_SEMANTIC_PCOORD, 0);
         ir_builder b;
         ir_builder_init(&b, s);
         ir_builder_before(&b, ld);

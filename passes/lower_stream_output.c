@@ -79,8 +79,8 @@ static void copy_captures(ir_builder *b, const ir_instr *at_emit, void *ctx)
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key)
 {
     unsigned n = key->num_so_outputs;
-    if (!n || (s->stage != TGSI_PROCESSOR_VERTEX && s->stage != TGSI_PROCESSOR_GEOMETRY &&
-               s->stage != TGSI_PROCESSOR_TESS_EVAL))
+    if (!n || (s->stage != T2G_STAGE_VERTEX && s->stage != T2G_STAGE_GEOMETRY &&
+               s->stage != T2G_STAGE_TESS_EVAL))
         return false;
     if (n > T2G_MAX_SO_OUTPUTS) {
         diag_error(s->diags, 0, 0, "%u stream outputs (at most %d)", n, T2G_MAX_SO_OUTPUTS);
@@ -95,7 +95,7 @@ bool lower_stream_output(ir_shader *s, const struct t2g_key *key)
         if (!dst[i])
             return false;
         dst[i]->so_capture = (uint8_t)(i + 1);
-        dst[i]->semantic = TGSI_SEMANTIC_GENERIC;
+        dst[i]->semantic = T2G_SEMANTIC_GENERIC;
         dst[i]->usage_mask = (uint8_t)((1u << so->num_components) - 1);
         dst[i]->stream = so->stream;
         dst[i]->tgsi_first = dst[i]->tgsi_last = 0xffff - dst[i]->id;

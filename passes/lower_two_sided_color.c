@@ -4,7 +4,7 @@
 
 bool lower_two_sided_color(ir_shader *s, const struct t2g_key *key)
 {
-    if (s->stage != TGSI_PROCESSOR_FRAGMENT || !key->two_sided_color)
+    if (s->stage != T2G_STAGE_FRAGMENT || !key->two_sided_color)
         return false;
     ir_instr **loads;
     unsigned n = lower_collect_instrs(s, IR_OP_LOAD_VAR, &loads);
@@ -12,10 +12,10 @@ bool lower_two_sided_color(ir_shader *s, const struct t2g_key *key)
     for (unsigned i = 0; i < n; i++) {
         ir_instr *ld = loads[i];
         ir_var *v = ld->u.access.var;
-        if (v->kind != IR_VAR_INPUT || v->semantic != TGSI_SEMANTIC_COLOR || v->semantic_index > 1)
+        if (v->kind != IR_VAR_INPUT || v->semantic != T2G_SEMANTIC_COLOR || v->semantic_index > 1)
             continue;
-        ir_var *back = lower_get_io_var(s, IR_VAR_INPUT, TGSI_SEMANTIC_BCOLOR, v->semantic_index);
-        ir_var *face = lower_get_io_var(s, IR_VAR_INPUT, TGSI_SEMANTIC_FACE, 0);
+        ir_var *back = lower_get_io_var(s, IR_VAR_INPUT, T2G_SEMANTIC_BCOLOR, v->semantic_index);
+        ir_var *face = lower_get_io_var(s, IR_VAR_INPUT, T2G_SEMANTIC_FACE, 0);
         back->interp = v->interp;
         back->interp_location = v->interp_location;
         back->type = v->type;

@@ -6,8 +6,8 @@
 static bool is_linked_semantic(unsigned sem)
 {
     switch (sem) {
-    case TGSI_SEMANTIC_GENERIC: case TGSI_SEMANTIC_TEXCOORD: case TGSI_SEMANTIC_COLOR:
-    case TGSI_SEMANTIC_BCOLOR: case TGSI_SEMANTIC_FOG: case TGSI_SEMANTIC_PATCH:
+    case T2G_SEMANTIC_GENERIC: case T2G_SEMANTIC_TEXCOORD: case T2G_SEMANTIC_COLOR:
+    case T2G_SEMANTIC_BCOLOR: case T2G_SEMANTIC_FOG: case T2G_SEMANTIC_PATCH:
         return true;
     default:
         return false;
@@ -35,8 +35,8 @@ static void remove_var(ir_shader *s, ir_var *v)
 
 bool lower_unlinked_inputs(ir_shader *s, const struct t2g_key *key)
 {
-    if (!key->has_prev_outputs || s->stage == TGSI_PROCESSOR_VERTEX ||
-        s->stage == TGSI_PROCESSOR_COMPUTE)
+    if (!key->has_prev_outputs || s->stage == T2G_STAGE_VERTEX ||
+        s->stage == T2G_STAGE_COMPUTE)
         return false;
     bool progress = false;
     ir_instr **uses = NULL;
@@ -47,8 +47,8 @@ bool lower_unlinked_inputs(ir_shader *s, const struct t2g_key *key)
             continue;
         if (!uses)
             n = lower_collect_instrs(s, IR_OP_LOAD_VAR, &uses);
-        bool one = v->semantic == TGSI_SEMANTIC_COLOR || v->semantic == TGSI_SEMANTIC_BCOLOR ||
-                   v->semantic == TGSI_SEMANTIC_TEXCOORD;
+        bool one = v->semantic == T2G_SEMANTIC_COLOR || v->semantic == T2G_SEMANTIC_BCOLOR ||
+                   v->semantic == T2G_SEMANTIC_TEXCOORD;
         bool still_used = false;
         for (unsigned i = 0; i < n; i++) {
             ir_instr *ld = uses[i];

@@ -22,7 +22,7 @@ ir_var *lower_get_io_var(ir_shader *s, ir_var_kind kind, unsigned semantic, uint
     v->semantic = (uint8_t)semantic;
     v->semantic_index = index;
     v->usage_mask = 0xf;
-    v->interp = TGSI_INTERPOLATE_PERSPECTIVE;
+    v->interp = T2G_INTERP_PERSPECTIVE;
     /* Not from TGSI: give it a register number no declaration uses so names stay unique. */
     v->tgsi_first = v->tgsi_last = 0xffff - v->id;
     return v;
@@ -59,7 +59,7 @@ void lower_builder_at_exit(ir_builder *b, ir_shader *s)
 unsigned lower_at_vertex_end(ir_shader *s, lower_vertex_end_fn emit, void *ctx)
 {
     ir_builder b;
-    if (s->stage != TGSI_PROCESSOR_GEOMETRY) {
+    if (s->stage != T2G_STAGE_GEOMETRY) {
         lower_builder_at_exit(&b, s);
         emit(&b, NULL, ctx);
         return 1;

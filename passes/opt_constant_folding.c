@@ -376,36 +376,34 @@ static uint64_t cbits(const ir_instr *in, unsigned i, unsigned c)
     return ir_src_const_bits(in->srcs[i], c);
 }
 
-/* Folds an instruction whose sources are all constants; false when it must stay. */
-static bool fold_all_const(ir_instr *in)
+/* IR_FOLD_SHAPE: ops that move components (all sources constant). */
+static void fold_shape(ir_instr *in, uint64_t *out)
 {
     enum ir_op op = (enum ir_op)in->op;
     ir_base t = (ir_base)in->type.base;
     unsigned n = in->type.comps;
-    uint64_t out[4] = { 0 };
-    ir_base sb = (ir_base)in->srcs[0].def->type.base;
 
     switch (op) {
     case IR_OP_VEC:
         for (unsigned c = 0; c < n; c++)
             out[c] = cbits(in, c, 0);
         make_const(in, out);
-        return true;
+        return;
     case IR_OP_BITCAST:
         for (unsigned c = 0; c < n; c++)
             out[c] = cbits(in, 0, c);
         make_const(in, out);
-        return true;
+        return;
     case IR_OP_PACK64:
         for (unsigned c = 0; c < n; c++)
             out[c] = (cbits(in, 0, 2 * c) & 0xffffffffu) | cbits(in, 0, 2 * c + 1) << 32;
         make_const(in, out);
-        return true;
+        return;
     case IR_OP_UNPACK64:
         for (unsigned c = 0; c < n; c++)
             out[c] = (uint32_t)(cbits(in, 0, c / 2) >> (c & 1 ? 32 : 0));
         make_const(in, out);
-        return true;
+        return;
     case IR_OP_DOT: {
         bool is32 = t == IR_F32;
         double acc = 0;
@@ -415,7 +413,7 @@ static bool fold_all_const(ir_instr *in)
         }
         out[0] = float_bits(t, acc);
         make_const(in, out);
-        return true;
+        return;
     }
     case IR_OP_ANY: case IR_OP_ALL: {
         bool any = false, all = true;
@@ -426,49 +424,81 @@ static bool fold_all_const(ir_instr *in)
         }
         out[0] = op == IR_OP_ANY ? any : all;
         make_const(in, out);
-        return true;
+        return;
     }
     case IR_OP_SELECT:
         for (unsigned c = 0; c < n; c++)
             out[c] = cbits(in, cbits(in, 0, c) ? 1 : 2, c);
         make_const(in, out);
-        return true;
+        return;
     default:
-        break;
+        return; /* not IR_FOLD_SHAPE */
     }
-    if (!(ir_op_infos[op].flags & (IR_ALU | IR_CMP)))
-        return false;
+}
 
+/* IR_FOLD_ARITH: by the arithmetic of the instruction's type. */
+static bool eval_arith(enum ir_op op, ir_base t, const uint64_t *s, uint64_t *r)
+{
+    if (ir_base_is_float(t)) {
+        double a[3], v = 0;
+        for (unsigned i = 0; i < 3; i++)
+            a[i] = as_float(t, s[i]);
+        bool ok = eval_float(op, t == IR_F32, a, &v);
+        *r = float_bits(t, v);
+        return ok;
+    }
+    if (t == IR_BOOL) {
+        bool a = s[0] != 0, b = s[1] != 0;
+        *r = op == IR_OP_AND ? (a && b) : op == IR_OP_OR ? (a || b)
+           : op == IR_OP_XOR ? (a != b) : op == IR_OP_NOT ? !a : a;
+        return op == IR_OP_AND || op == IR_OP_OR || op == IR_OP_XOR || op == IR_OP_NOT ||
+               op == IR_OP_MOV;
+    }
+    return eval_int(op, base_bits(t), ir_base_is_signed(t), s, r);
+}
+
+/* Folds an instruction whose sources are all constants; false when it must stay. */
+static bool fold_all_const(ir_instr *in)
+{
+    enum ir_op op = (enum ir_op)in->op;
+    ir_base t = (ir_base)in->type.base;
+    unsigned n = in->type.comps;
+    uint64_t out[4] = { 0 };
+    ir_base sb = (ir_base)in->srcs[0].def->type.base;
+    enum ir_fold fold = (enum ir_fold)ir_op_infos[op].fold;
+
+    if (fold == IR_FOLD_NONE)
+        return false;
+    if (fold == IR_FOLD_SHAPE) {
+        fold_shape(in, out);
+        return true;
+    }
     for (unsigned c = 0; c < n; c++) {
         uint64_t s[4] = { 0 };
         for (unsigned i = 0; i < in->num_srcs && i < 4; i++)
             s[i] = cbits(in, i, c);
         bool ok;
-        if (ir_op_infos[op].flags & IR_CMP) {
+        switch (fold) {
+        case IR_FOLD_CMP:
             ok = eval_cmp(op, sb, s[0], s[1], &out[c]);
-        } else if (op == IR_OP_CONVERT) {
+            break;
+        case IR_FOLD_CONVERT:
             ok = eval_convert(sb, t, s[0], &out[c]);
-        } else if (op == IR_OP_POPCNT || op == IR_OP_FIND_LSB || op == IR_OP_FIND_MSB) {
+            break;
+        case IR_FOLD_COUNT:
             ok = eval_bitcount(op, sb, s[0], &out[c]);
-        } else if (op == IR_OP_LDEXP) {
+            break;
+        case IR_FOLD_LDEXP: {
             double x = as_float(t, s[0]);
             int e = (int32_t)s[1];
             double v = ldexp(x, e);
             ok = isfinite(x) && isfinite(rnd(t == IR_F32, v)) && e > -300 && e < 300;
             out[c] = float_bits(t, v);
-        } else if (ir_base_is_float(t)) {
-            double a[3], r;
-            for (unsigned i = 0; i < 3; i++)
-                a[i] = as_float(t, s[i]);
-            ok = eval_float(op, t == IR_F32, a, &r);
-            out[c] = float_bits(t, r);
-        } else if (t == IR_BOOL) {
-            ok = op == IR_OP_AND || op == IR_OP_OR || op == IR_OP_XOR || op == IR_OP_NOT || op == IR_OP_MOV;
-            bool a = s[0] != 0, b = s[1] != 0;
-            out[c] = op == IR_OP_AND ? (a && b) : op == IR_OP_OR ? (a || b)
-                   : op == IR_OP_XOR ? (a != b) : op == IR_OP_NOT ? !a : a;
-        } else {
-            ok = eval_int(op, base_bits(t), ir_base_is_signed(t), s, &out[c]);
+            break;
+        }
+        default: /* IR_FOLD_ARITH */
+            ok = eval_arith(op, t, s, &out[c]);
+            break;
         }
         if (!ok)
             return false;

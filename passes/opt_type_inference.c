@@ -16,7 +16,7 @@ typedef struct ti {
     ir_shader *s;
     bool progress;
     uint32_t num_slots;  /* tracked values (phis, loads of retypable variables), numbered in
-                          * their num_uses field, which this pass uses as scratch */
+                          * their pass_data field */
     uint32_t *bc_uses;   /* [slot * IR_BASE_COUNT + base]: bitcasts of a tracked value to
                           * base; [.. + IR_VOID]: all its uses */
     /* The tracked values by slot, and the stores to retypable variables, in program order:
@@ -391,7 +391,7 @@ static void local_rules(ir_block *b, void *ctx)
         }
         t->progress |= p;
         if (tracked(in)) {
-            in->num_uses = t->num_slots;
+            in->pass_data = t->num_slots;
             push_instr(t, &t->tracked, &t->tracked_cap, t->num_slots++, in);
         } else if (in->op == IR_OP_STORE_VAR && retypable_var(in->u.access.var)) {
             push_instr(t, &t->stores, &t->stores_cap, t->num_stores++, in);
@@ -411,7 +411,7 @@ typedef struct var_score {
 
 static uint32_t *uses_of(ti *t, const ir_instr *d)
 {
-    return &t->bc_uses[d->num_uses * IR_BASE_COUNT];
+    return &t->bc_uses[d->pass_data * IR_BASE_COUNT];
 }
 
 
@@ -516,7 +516,7 @@ static void mark_retyped(retype *r, ir_instr *in, ir_base to)
     } else {
         ir_instr_insert_after(in, back);
     }
-    r->back[in->num_uses] = back;
+    r->back[in->pass_data] = back;
     r->retyped[r->num_retyped++] = in;
 }
 
@@ -554,13 +554,13 @@ static void decide(retype *r)
 static void retarget_src(retype *r, ir_instr *user, ir_src *src)
 {
     ir_instr *d = src->def;
-    if (!tracked(d) || !r->back[d->num_uses] || user == r->back[d->num_uses])
+    if (!tracked(d) || !r->back[d->pass_data] || user == r->back[d->pass_data])
         return;
     if (user && user->op == IR_OP_BITCAST && user->type.base == d->type.base) {
         user->op = IR_OP_MOV; /* copy propagation removes it */
         return;
     }
-    src->def = r->back[d->num_uses];
+    src->def = r->back[d->pass_data];
 }
 
 static void retarget_list(retype *r, ir_cf_list *l)
@@ -659,7 +659,7 @@ static void retype_values(ti *t)
     retarget_list(&r, &s->body);
     for (uint32_t i = 0; i < r.num_retyped; i++) {
         ir_instr *x = r.retyped[i];
-        r.back[x->num_uses]->srcs[0] = ir_src_for(x);
+        r.back[x->pass_data]->srcs[0] = ir_src_for(x);
     }
     /* Sources of retyped phis now read the old-typed values (or the bitcasts back); make
      * them the new type at the end of each predecessor. */

@@ -43,6 +43,7 @@ void passes_optimize(ir_shader *s, bool validate_each)
         pending &= ~(1u << i);
         const pass *p = &optimizations[i];
         if (p->run(s)) {
+            ir_uses_changed(s);
             pending |= p->enables;
             if (validate_each && !ir_validate(s, p->name))
                 return;
@@ -54,7 +55,9 @@ void passes_legalize(ir_shader *s, bool validate_each)
 {
     /* Definitions come before their uses in a walk, so one run folds whole chains; a zero
      * read of an out-of-range access may make a later index constant: go on while it helps. */
-    for (unsigned round = 0; round < MAX_ROUNDS && opt_constant_folding(s); round++)
+    for (unsigned round = 0; round < MAX_ROUNDS && opt_constant_folding(s); round++) {
+        ir_uses_changed(s);
         if (validate_each && !ir_validate(s, "opt_constant_folding"))
             return;
+    }
 }

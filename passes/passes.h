@@ -9,8 +9,8 @@
 
 struct t2g_key;
 
-/* Optimizations.  They may use ir_instr.num_uses as scratch: call ir_count_uses() before
- * relying on it. */
+/* Optimizations.  A pass keeps per-value state of its own in ir_instr.pass_data or in
+ * ir_scratch tables; num_uses is read only after ir_count_uses() (see ir_shader.uses_valid). */
 bool opt_dce(ir_shader *s);
 bool opt_constant_folding(ir_shader *s);
 bool opt_copy_propagation(ir_shader *s);

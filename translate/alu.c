@@ -1,5 +1,5 @@
-/* Arithmetic: component-wise ops straight from the opcode table's IR_OP column, plus the
- * few that need more (comparisons, replicated scalars, guarded division, shifts, bitfields,
+/* Arithmetic: component-wise ops that map onto one IR op (the table at the end says which),
+ * plus the few that need more (comparisons, replicated scalars, guarded division, shifts, bitfields,
  * 64-bit conversions).  64-bit operands live in channel pairs: xy is value 0, zw value 1. */
 #include "tr_internal.h"
 
@@ -87,9 +87,8 @@ static void alu_generic(tr *t, const ast_insn *in, const tgsi_opcode_info *info,
     ir_src s[AST_MAX_SRC];
     for (unsigned i = 0; i < info->num_src; i++)
         s[i] = operand(t, in, i, (enum tgsi_type)info->src_type, &l);
-    ir_base base = sp && sp->base ? (ir_base)sp->base : tr_base_of((enum tgsi_type)info->dst_type);
-    enum ir_op op = sp ? (enum ir_op)sp->op : (enum ir_op)info->ir_op;
-    write_lanes(t, in, &l, build(t, op, base, l.n, s, info->num_src));
+    ir_base base = sp->base ? (ir_base)sp->base : tr_base_of((enum tgsi_type)info->dst_type);
+    write_lanes(t, in, &l, build(t, (enum ir_op)sp->op, base, l.n, s, info->num_src));
 }
 
 /* MOV and UARL copy channels: no instruction unless a modifier or type change needs one. */
@@ -119,8 +118,7 @@ static void alu_repl(tr *t, const ast_insn *in, const tgsi_opcode_info *info, co
     ir_src s[2];
     for (unsigned i = 0; i < info->num_src; i++)
         s[i] = tr_read_scalar(t, &in->src[i], 0, IR_F32);
-    enum ir_op op = sp ? (enum ir_op)sp->op : (enum ir_op)info->ir_op;
-    tr_write_repl(t, &in->dst[0], build(t, op, IR_F32, 1, s, info->num_src));
+    tr_write_repl(t, &in->dst[0], build(t, (enum ir_op)sp->op, IR_F32, 1, s, info->num_src));
 }
 
 /* RSQ is 1/sqrt(|x|) in TGSI. */
@@ -350,10 +348,54 @@ static void alu_unpack_norm(tr *t, const ast_insn *in, const tgsi_opcode_info *i
     tr_write(t, &in->dst[0], f, chans, n);
 }
 
+/* An op per lane set (COMP) or on .x, replicated (REPL), as the opcode's kind says. */
+static void alu_direct(tr *t, const ast_insn *in, const tgsi_opcode_info *info, const alu_special *sp)
+{
+    if (info->kind == TGSI_KIND_REPL)
+        alu_repl(t, in, info, sp);
+    else
+        alu_generic(t, in, info, sp);
+}
+
+/* How each arithmetic opcode becomes IR: the IR op, and the handler that builds it. */
+#define OP(o) { alu_direct, IR_OP_##o, 0, 0 }
 #define GEN(o) { alu_generic, IR_OP_##o, 0, 0 }
 #define SET(o, sw) { alu_set, IR_OP_##o, sw, 0 }
 #define MASK(o) { alu_set_mask, IR_OP_##o, 0, 0 }
-static const alu_special specials[TGSI_OPCODE_COUNT] = {
+static const alu_special alu_ops[TGSI_OPCODE_COUNT] = {
+    [TGSI_OPCODE_RCP] = OP(RCP), [TGSI_OPCODE_MUL] = OP(MUL), [TGSI_OPCODE_ADD] = OP(ADD),
+    [TGSI_OPCODE_MIN] = OP(MIN), [TGSI_OPCODE_MAX] = OP(MAX), [TGSI_OPCODE_MAD] = OP(MAD),
+    [TGSI_OPCODE_LRP] = OP(LRP), [TGSI_OPCODE_FMA] = OP(FMA), [TGSI_OPCODE_SQRT] = OP(SQRT),
+    [TGSI_OPCODE_FRC] = OP(FRACT), [TGSI_OPCODE_FLR] = OP(FLOOR),
+    [TGSI_OPCODE_ROUND] = OP(ROUND), [TGSI_OPCODE_EX2] = OP(EXP2), [TGSI_OPCODE_LG2] = OP(LOG2),
+    [TGSI_OPCODE_POW] = OP(POW), [TGSI_OPCODE_COS] = OP(COS), [TGSI_OPCODE_DDX] = OP(DDX),
+    [TGSI_OPCODE_DDY] = OP(DDY), [TGSI_OPCODE_SIN] = OP(SIN), [TGSI_OPCODE_SSG] = OP(SIGN),
+    [TGSI_OPCODE_DIV] = OP(DIV), [TGSI_OPCODE_DDX_FINE] = OP(DDX_FINE),
+    [TGSI_OPCODE_DDY_FINE] = OP(DDY_FINE), [TGSI_OPCODE_CEIL] = OP(CEIL),
+    [TGSI_OPCODE_I2F] = OP(CONVERT), [TGSI_OPCODE_NOT] = OP(NOT),
+    [TGSI_OPCODE_TRUNC] = OP(TRUNC), [TGSI_OPCODE_AND] = OP(AND), [TGSI_OPCODE_OR] = OP(OR),
+    [TGSI_OPCODE_MOD] = OP(MOD), [TGSI_OPCODE_XOR] = OP(XOR), [TGSI_OPCODE_DFMA] = OP(FMA),
+    [TGSI_OPCODE_F2I] = OP(CONVERT), [TGSI_OPCODE_IMAX] = OP(MAX), [TGSI_OPCODE_IMIN] = OP(MIN),
+    [TGSI_OPCODE_INEG] = OP(NEG), [TGSI_OPCODE_F2U] = OP(CONVERT),
+    [TGSI_OPCODE_U2F] = OP(CONVERT), [TGSI_OPCODE_UADD] = OP(ADD), [TGSI_OPCODE_UMAD] = OP(MAD),
+    [TGSI_OPCODE_UMAX] = OP(MAX), [TGSI_OPCODE_UMIN] = OP(MIN), [TGSI_OPCODE_UMUL] = OP(MUL),
+    [TGSI_OPCODE_IABS] = OP(ABS), [TGSI_OPCODE_ISSG] = OP(SIGN),
+    [TGSI_OPCODE_IMUL_HI] = OP(MUL_HI), [TGSI_OPCODE_UMUL_HI] = OP(MUL_HI),
+    [TGSI_OPCODE_BREV] = OP(BITREV), [TGSI_OPCODE_F2D] = OP(CONVERT),
+    [TGSI_OPCODE_D2F] = OP(CONVERT), [TGSI_OPCODE_DABS] = OP(ABS), [TGSI_OPCODE_DNEG] = OP(NEG),
+    [TGSI_OPCODE_DADD] = OP(ADD), [TGSI_OPCODE_DMUL] = OP(MUL), [TGSI_OPCODE_DMAX] = OP(MAX),
+    [TGSI_OPCODE_DMIN] = OP(MIN), [TGSI_OPCODE_DRCP] = OP(RCP), [TGSI_OPCODE_DSQRT] = OP(SQRT),
+    [TGSI_OPCODE_DMAD] = OP(MAD), [TGSI_OPCODE_DFRAC] = OP(FRACT),
+    [TGSI_OPCODE_D2I] = OP(CONVERT), [TGSI_OPCODE_I2D] = OP(CONVERT),
+    [TGSI_OPCODE_D2U] = OP(CONVERT), [TGSI_OPCODE_U2D] = OP(CONVERT),
+    [TGSI_OPCODE_DRSQ] = OP(RSQ), [TGSI_OPCODE_DTRUNC] = OP(TRUNC),
+    [TGSI_OPCODE_DCEIL] = OP(CEIL), [TGSI_OPCODE_DFLR] = OP(FLOOR),
+    [TGSI_OPCODE_DROUND] = OP(ROUND), [TGSI_OPCODE_DSSG] = OP(SIGN),
+    [TGSI_OPCODE_I64MIN] = OP(MIN), [TGSI_OPCODE_U64MIN] = OP(MIN),
+    [TGSI_OPCODE_I64MAX] = OP(MAX), [TGSI_OPCODE_U64MAX] = OP(MAX),
+    [TGSI_OPCODE_I64ABS] = OP(ABS), [TGSI_OPCODE_I64SSG] = OP(SIGN),
+    [TGSI_OPCODE_I64NEG] = OP(NEG), [TGSI_OPCODE_U64ADD] = OP(ADD),
+    [TGSI_OPCODE_U64MUL] = OP(MUL), [TGSI_OPCODE_DDIV] = OP(DIV),
     [TGSI_OPCODE_MOV] = { alu_mov, IR_OP_MOV, 0, 0 },
     [TGSI_OPCODE_UARL] = { alu_mov, IR_OP_MOV, 0, 0 },
     [TGSI_OPCODE_ARL] = { alu_to_addr, IR_OP_FLOOR, 0, 0 },
@@ -414,17 +456,10 @@ static const alu_special specials[TGSI_OPCODE_COUNT] = {
 void tr_alu(tr *t, const ast_insn *in)
 {
     const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
-    const alu_special *sp = &specials[in->opcode];
+    const alu_special *sp = &alu_ops[in->opcode];
     if (sp->fn) {
         sp->fn(t, in, info, sp);
         return;
     }
-    if (info->ir_op < 0) {
-        tr_error(t, in->loc, "%s is not supported", info->name);
-        return;
-    }
-    if (info->kind == TGSI_KIND_REPL)
-        alu_repl(t, in, info, NULL);
-    else
-        alu_generic(t, in, info, NULL);
+    tr_error(t, in->loc, "%s is not supported", info->name);
 }

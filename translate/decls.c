@@ -83,12 +83,12 @@ ir_var *tr_range_var(tr *t, const ast_decl *d, ir_var_kind kind, ir_type type)
     v->array_id = d->array_id;
     v->usage_mask = d->usage_mask;
     if (d->has_semantic) {
-        v->semantic = (uint8_t)d->semantic;
+        v->semantic = tr_semantic(d->semantic);
         v->semantic_index = d->semantic_index;
     }
     if (d->has_interp) {
-        v->interp = (uint8_t)d->interp;
-        v->interp_location = (uint8_t)d->interp_location;
+        v->interp = tr_interp(d->interp);
+        v->interp_location = tr_interp_location(d->interp_location);
     }
     v->invariant = d->invariant;
     v->patch = is_patch(d);
@@ -130,7 +130,7 @@ ir_var *tr_system_value(tr *t, enum tgsi_semantic sem)
     unsigned comps = sv_types[sem].comps ? sv_types[sem].comps : 4;
     ir_var *v = ir_var_create(t->s, IR_VAR_SYSTEM_VALUE, ir_type_make((ir_base)base, comps), 0);
     if (v) {
-        v->semantic = (uint8_t)sem;
+        v->semantic = tr_semantic(sem);
         v->tgsi_first = v->tgsi_last = UINT32_MAX;
     }
     return v;
@@ -218,12 +218,12 @@ static bool check_stage(tr *t, const ast_decl *d)
                      tgsi_semantic_names[d->semantic], what, tgsi_processor_names[stage]);
             return false;
         }
-    } else if (stage == TGSI_PROCESSOR_COMPUTE && (in || out)) {
+    } else if (stage == T2G_STAGE_COMPUTE && (in || out)) {
         tr_error(t, d->loc, "a COMP shader has no %ss", in ? "input" : "output");
         return false;
     }
     if (d->has_dim && !is_patch(d) &&
-        ((in && !(bit & S_MID)) || (out && stage != TGSI_PROCESSOR_TESS_CTRL) ||
+        ((in && !(bit & S_MID)) || (out && stage != T2G_STAGE_TESS_CTRL) ||
          d->file == TGSI_FILE_SYSTEM_VALUE)) {
         tr_error(t, d->loc, "a %s shader has no per-vertex %ss", tgsi_processor_names[stage],
                  in ? "input" : out ? "output" : "system value");
@@ -231,7 +231,7 @@ static bool check_stage(tr *t, const ast_decl *d)
     }
     /* The other way round: there, every input (TCS: every output) but the patch ones is an
      * array over the vertices, and the patch ones are not. */
-    bool per_vertex_file = (in && (bit & S_MID)) || (out && stage == TGSI_PROCESSOR_TESS_CTRL);
+    bool per_vertex_file = (in && (bit & S_MID)) || (out && stage == T2G_STAGE_TESS_CTRL);
     if (per_vertex_file && d->has_dim == is_patch(d)) {
         tr_error(t, d->loc, is_patch(d) ? "%s %s of a %s shader is per-patch, not per-vertex"
                                         : "%s %s of a %s shader must be per-vertex ([][n])",
@@ -332,7 +332,7 @@ static bool declare_one(tr *t, const ast_decl *d)
         v = tr_range_var(t, d, IR_VAR_IMAGE, ir_type_make(tr_format_base(d->image_format), 4));
         if (!v)
             return false;
-        v->texture = (uint8_t)d->texture;
+        v->texture = tr_target(d->texture);
         v->image_format = d->image_format;
         v->writable = d->writable;
         v->raw = d->raw;
@@ -351,7 +351,7 @@ static bool declare_one(tr *t, const ast_decl *d)
                      d->memory_type < 4 ? tgsi_memory_type_names[d->memory_type] : "?");
             return false;
         }
-        if (t->s->stage != TGSI_PROCESSOR_COMPUTE) {
+        if (t->s->stage != T2G_STAGE_COMPUTE) {
             tr_error(t, d->loc, "SHARED memory exists only in COMP shaders");
             return false;
         }
@@ -420,8 +420,8 @@ bool tr_declare(tr *t)
         if (!v)
             return false;
         const ast_decl *sv = t->num_sviews ? t->sviews[0] : NULL;
-        v->texture = sv ? (uint8_t)sv->texture : TGSI_TEXTURE_2D;
-        v->return_type = sv ? (uint8_t)sv->return_type[0] : TGSI_RETURN_FLOAT;
+        v->texture = tr_target(sv ? sv->texture : TGSI_TEXTURE_2D);
+        v->return_type = tr_return_type(sv ? sv->return_type[0] : TGSI_RETURN_FLOAT);
         v->type = ir_type_make(tr_return_base(v->return_type), 4);
         v->tgsi_last = t->num_samplers - 1;
         t->sampler_array = v;
@@ -539,8 +539,8 @@ ir_var *tr_sampler(tr *t, const ast_reg *r, ast_loc loc, enum tgsi_texture targe
         v = ir_var_create(t->s, IR_VAR_SAMPLER, ir_type_make(tr_return_base(rt), 4), 0);
         if (!v)
             return NULL;
-        v->texture = (uint8_t)(sv && sv->texture != TGSI_TEXTURE_UNKNOWN ? sv->texture : target);
-        v->return_type = (uint8_t)rt;
+        v->texture = tr_target(sv && sv->texture != TGSI_TEXTURE_UNKNOWN ? sv->texture : target);
+        v->return_type = tr_return_type(rt);
         v->tgsi_first = v->tgsi_last = (uint32_t)r->index;
         t->samplers[r->index] = v;
     }

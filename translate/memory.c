@@ -92,7 +92,7 @@ static ir_instr *mem_instr(tr *t, enum ir_op op, ir_type type, const ir_src *src
         r->srcs[i] = srcs[i];
     r->u.mem.var = v;
     r->u.mem.qualifiers = in->memory_qualifier;
-    r->u.mem.texture = (uint8_t)(in->has_memory_texture ? in->memory_texture : v->texture);
+    r->u.mem.texture = in->has_memory_texture ? tr_target(in->memory_texture) : v->texture;
     return ir_build(&t->b, r);
 }
 

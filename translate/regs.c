@@ -293,11 +293,11 @@ ir_src tr_index(tr *t, const ast_indirect *ind, ast_loc loc)
 static uint32_t per_vertex_count(const tr *t, const ir_var *v)
 {
     const ir_shader *s = t->s;
-    if (s->stage == TGSI_PROCESSOR_GEOMETRY)
+    if (s->stage == T2G_STAGE_GEOMETRY)
         return ir_gs_input_vertices(s);
-    if (s->stage == TGSI_PROCESSOR_TESS_CTRL && v->kind == IR_VAR_OUTPUT &&
-        ir_prop_is_set(s, TGSI_PROPERTY_TCS_VERTICES_OUT))
-        return s->props[TGSI_PROPERTY_TCS_VERTICES_OUT];
+    if (s->stage == T2G_STAGE_TESS_CTRL && v->kind == IR_VAR_OUTPUT &&
+        ir_prop_is_set(s, IR_PROP_TCS_VERTICES_OUT))
+        return s->props[IR_PROP_TCS_VERTICES_OUT];
     return 32;
 }
 
@@ -336,7 +336,7 @@ static bool tcs_own_vertex(int32_t dim, ir_src dim_src)
         def = def->srcs[0].def;
     return dim == 0 && def && def->op == IR_OP_LOAD_VAR &&
            def->u.access.var->kind == IR_VAR_SYSTEM_VALUE &&
-           def->u.access.var->semantic == TGSI_SEMANTIC_INVOCATIONID;
+           def->u.access.var->semantic == T2G_SEMANTIC_INVOCATIONID;
 }
 
 /* CONST[ADDR[a].x+b][i]: GLSL cannot index separate uniform blocks dynamically, so every
@@ -635,7 +635,7 @@ static void write_lanes(tr *t, const ast_dst *d, ir_src v, const uint8_t *chans,
     int32_t dim;
     ir_src dim_src;
     var_dim(t, var, r, d->loc, &dim, &dim_src);
-    if (var->kind == IR_VAR_OUTPUT && var->per_vertex && t->s->stage == TGSI_PROCESSOR_TESS_CTRL &&
+    if (var->kind == IR_VAR_OUTPUT && var->per_vertex && t->s->stage == T2G_STAGE_TESS_CTRL &&
         r->has_dim && !tcs_own_vertex(dim, dim_src)) {
         tr_error(t, d->loc, "a TCS writes per-vertex outputs only at its own vertex "
                  "(OUT[ADDR].. loaded from INVOCATIONID, or no vertex index)");

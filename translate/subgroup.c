@@ -100,7 +100,7 @@ static void fbfetch(tr *t, const ast_insn *in)
     ir_var *v = tr_reg_var(t, &s->reg, s->loc, &index);
     if (!v)
         return;
-    if (v->semantic != TGSI_SEMANTIC_COLOR) {
+    if (v->semantic != T2G_SEMANTIC_COLOR) {
         tr_error(t, s->loc, "FBFETCH reads COLOR outputs only, OUT[%d] is %s", s->reg.index,
                  tgsi_semantic_names[v->semantic]);
         return;

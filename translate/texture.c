@@ -11,7 +11,7 @@ ir_tex tr_tex_begin(ir_var *sampler, enum tgsi_texture target)
     tx.coord = tx.ref = tx.lod = tx.bias = tx.ddx = tx.ddy = -1;
     tx.offset = tx.sample = tx.component = tx.sampler_index = -1;
     tx.sampler = sampler;
-    tx.texture = (uint8_t)target;
+    tx.texture = tr_target(target);
     return tx;
 }
 

@@ -142,6 +142,50 @@ typedef struct tr {
     unsigned num_frames, frames_cap;
 } tr;
 
+/* ---- TGSI's values onto the IR's
+ * The IR speaks the library's vocabulary (ir.h).  Where TGSI names the same things it
+ * numbers them the same way (Gallium's order): these checks hold the two lists to that, so
+ * mapping a value is a change of type, made at the point where it enters the IR. */
+#define TR_SAME(tgsi, ir, name) \
+    _Static_assert((int)TGSI_##tgsi##name == (int)ir##name, "TGSI " #tgsi #name " differs");
+#define TR_SAME_STAGE(name, str) TR_SAME(PROCESSOR_, T2G_STAGE_, name)
+#define TR_SAME_SEMANTIC(name) TR_SAME(SEMANTIC_, T2G_SEMANTIC_, name)
+#define TR_SAME_TEXTURE(name, str) TR_SAME(TEXTURE_, T2G_TEXTURE_, name)
+#define TR_SAME_RETURN(name) TR_SAME(RETURN_, T2G_RETURN_, name)
+#define TR_SAME_INTERP(name) TR_SAME(INTERPOLATE_, T2G_INTERP_, name)
+#define TR_SAME_LOC(name) TR_SAME(INTERPOLATE_LOC_, T2G_INTERP_LOC_, name)
+#define TR_SAME_PROP(name, kind) TR_SAME(PROPERTY_, IR_PROP_, name)
+#define TR_SAME_PRIM(name) TR_SAME(PRIM_, IR_PRIM_, name)
+TGSI_PROCESSORS(TR_SAME_STAGE) TR_SAME(PROCESSOR_, T2G_STAGE_, COUNT)
+TGSI_SEMANTICS(TR_SAME_SEMANTIC) TR_SAME(SEMANTIC_, T2G_SEMANTIC_, COUNT)
+TGSI_TEXTURES(TR_SAME_TEXTURE) TR_SAME(TEXTURE_, T2G_TEXTURE_, COUNT)
+TGSI_RETURN_TYPES(TR_SAME_RETURN) TR_SAME(RETURN_, T2G_RETURN_, COUNT)
+TGSI_INTERPOLATES(TR_SAME_INTERP) TR_SAME(INTERPOLATE_, T2G_INTERP_, COUNT)
+TGSI_INTERP_LOCATIONS(TR_SAME_LOC) TR_SAME(INTERPOLATE_LOC_, T2G_INTERP_LOC_, COUNT)
+TGSI_PROPERTIES(TR_SAME_PROP) TR_SAME(PROPERTY_, IR_PROP_, COUNT)
+TGSI_PRIMS(TR_SAME_PRIM) TR_SAME(PRIM_, IR_PRIM_, COUNT)
+TR_SAME(MEMORY_, IR_MEMORY_, COHERENT) TR_SAME(MEMORY_, IR_MEMORY_, RESTRICT)
+TR_SAME(MEMORY_, IR_MEMORY_, VOLATILE) TR_SAME(MEMORY_, IR_MEMORY_, STREAM_CACHE_POLICY)
+TR_SAME(MEMBAR_, IR_MEMBAR_, SHADER_BUFFER) TR_SAME(MEMBAR_, IR_MEMBAR_, ATOMIC_BUFFER)
+TR_SAME(MEMBAR_, IR_MEMBAR_, SHADER_IMAGE) TR_SAME(MEMBAR_, IR_MEMBAR_, SHARED)
+TR_SAME(MEMBAR_, IR_MEMBAR_, THREAD_GROUP)
+TR_SAME(FS_, IR_FS_, COORD_ORIGIN_LOWER_LEFT) TR_SAME(FS_, IR_FS_, COORD_PIXEL_CENTER_INTEGER)
+TR_SAME(FS_, IR_FS_, DEPTH_LAYOUT_UNCHANGED) TR_SAME(SPACING_, IR_SPACING_, EQUAL)
+
+static inline enum t2g_stage tr_stage(enum tgsi_processor p) { return (enum t2g_stage)p; }
+static inline enum ir_prop tr_prop(enum tgsi_property p) { return (enum ir_prop)p; }
+static inline uint8_t tr_semantic(enum tgsi_semantic s) { return (uint8_t)(enum t2g_semantic)s; }
+static inline uint8_t tr_target(enum tgsi_texture t) { return (uint8_t)(enum t2g_texture)t; }
+static inline uint8_t tr_interp(enum tgsi_interpolate i) { return (uint8_t)(enum t2g_interp)i; }
+static inline uint8_t tr_interp_location(enum tgsi_interp_location l)
+{
+    return (uint8_t)(enum t2g_interp_location)l;
+}
+static inline uint8_t tr_return_type(enum tgsi_return_type r)
+{
+    return (uint8_t)(enum t2g_return_type)r;
+}
+
 /* ---- translate.c */
 void tr_error(tr *t, ast_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void tr_out_of_memory(tr *t, ast_loc loc);
@@ -218,7 +262,6 @@ ir_src tr_chan_value(tr *t, tr_chan c, ir_base base, ir_block *at);
 /* ---- flow.c */
 bool tr_check_structure(tr *t);
 void tr_flow(tr *t, const ast_insn *in);
-bool tr_flow_finish(tr *t);
 
 /* ---- alu.c */
 void tr_alu(tr *t, const ast_insn *in);

@@ -36,8 +36,8 @@ static void copy_properties(tr *t)
         const ast_property *p = &t->prog->props[i];
         if (p->prop >= TGSI_PROPERTY_COUNT)
             continue;
-        t->s->props[p->prop] = p->value;
-        t->s->props_set |= 1ull << p->prop;
+        t->s->props[tr_prop(p->prop)] = p->value;
+        t->s->props_set |= 1ull << tr_prop(p->prop);
     }
 }
 
@@ -160,7 +160,7 @@ ir_shader *translate_tgsi_opts(arena *a, const ast_program *prog, const translat
     /* Half the arena is the translator's: the rest stays for the passes and the backend, and
      * no single instruction comes near using it, so no IR allocation can fail. */
     t.memory_stop = opts ? opts->memory_limit / 2 : 0;
-    t.s = ir_shader_create(a, prog->processor, diags);
+    t.s = ir_shader_create(a, tr_stage(prog->processor), diags);
     if (!t.s)
         return NULL;
     ir_builder_init(&t.b, t.s);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend-essl/essl_dialect.h"
 #include "backend-glsl/glsl_backend.h"
 #include "glslang_check.h"
 #include "ir/ir.h"
@@ -24,7 +25,13 @@ typedef struct ctx {
 
 static const ir_type f1 = { IR_F32, 1 }, f4 = { IR_F32, 4 }, i1 = { IR_I32, 1 }, b1 = { IR_BOOL, 1 };
 
-static void ctx_init(ctx *c, enum tgsi_processor stage)
+/* The dialect the library would hand the emitter for this target. */
+static const glsl_dialect *dialect_of(enum t2g_target t)
+{
+    return t2g_target_is_es(t) ? glsl_es_dialect(t) : glsl_desktop_dialect(t);
+}
+
+static void ctx_init(ctx *c, enum t2g_stage stage)
 {
     c->a = arena_create();
     diag_init(&c->d, c->a, "test");
@@ -96,7 +103,7 @@ static void expect_golden(ctx *c, const char *name, enum t2g_target target, uint
     key.host_features = host;
     struct t2g_reflection refl;
     size_t len;
-    const char *src = glsl_emit(c->s, &key, &refl, &len);
+    const char *src = glsl_emit(c->s, &key, dialect_of(key.target), &refl, &len);
     if (!src) {
         fprintf(stderr, "%s.%s: refused: %s", name, target_name(target), diag_format_all(&c->d));
         failures++;
@@ -136,7 +143,7 @@ static void expect_refused(ctx *c, const char *name, enum t2g_target target, con
     key.target = target;
     struct t2g_reflection refl;
     size_t len;
-    const char *src = glsl_emit(c->s, &key, &refl, &len);
+    const char *src = glsl_emit(c->s, &key, dialect_of(key.target), &refl, &len);
     const char *diags = diag_format_all(&c->d);
     if (src || !strstr(diags, needle)) {
         fprintf(stderr, "%s.%s: expected a refusal mentioning '%s', got %s\n%s", name,
@@ -155,9 +162,9 @@ static void reset_diags(ctx *c)
 static void test_fs_mad(void)
 {
     ctx c;
-    ctx_init(&c, TGSI_PROCESSOR_FRAGMENT);
-    ir_var *in = io_var(&c, IR_VAR_INPUT, TGSI_SEMANTIC_GENERIC, 0, TGSI_INTERPOLATE_PERSPECTIVE);
-    ir_var *out = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 0, 0);
+    ctx_init(&c, T2G_STAGE_FRAGMENT);
+    ir_var *in = io_var(&c, IR_VAR_INPUT, T2G_SEMANTIC_GENERIC, 0, T2G_INTERP_PERSPECTIVE);
+    ir_var *out = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 0, 0);
     ir_instr *x = load(&c, in);
     ir_instr *k = cvec4(&c, 0.5f, 2.0f, 0.1f, -3.25f);
     ir_instr *one = cvec4(&c, 1, 1, 1, 1);
@@ -176,12 +183,12 @@ static void test_fs_mad(void)
 static void test_emit_memory_limits(void)
 {
     ctx c;
-    ctx_init(&c, TGSI_PROCESSOR_FRAGMENT);
+    ctx_init(&c, T2G_STAGE_FRAGMENT);
     /* Eight outputs: the text outgrows the first buffers of each piece. */
-    ir_var *in = io_var(&c, IR_VAR_INPUT, TGSI_SEMANTIC_GENERIC, 0, TGSI_INTERPOLATE_PERSPECTIVE);
+    ir_var *in = io_var(&c, IR_VAR_INPUT, T2G_SEMANTIC_GENERIC, 0, T2G_INTERP_PERSPECTIVE);
     ir_instr *x = load(&c, in);
     for (unsigned i = 0; i < 8; i++) {
-        ir_var *out = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, i, 0);
+        ir_var *out = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, i, 0);
         ir_instr *k = cvec4(&c, 0.5f + (float)i, 2, 3, 4);
         store(&c, out, ir_build_alu3(&c.b, IR_OP_MAD, f4, ir_src_for(x), ir_src_for(k), ir_src_for(x)),
               0xf);
@@ -190,13 +197,13 @@ static void test_emit_memory_limits(void)
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     struct t2g_reflection refl;
     size_t len;
-    const char *full = glsl_emit(c.s, &key, &refl, &len);
+    const char *full = glsl_emit(c.s, &key, dialect_of(key.target), &refl, &len);
     char *want = full ? strdup(full) : NULL;
     bool whole = false;
     for (size_t extra = 0; want && !whole && extra < (1u << 20); extra += 16) {
         reset_diags(&c);
         arena_set_limit(c.a, arena_used(c.a) + extra);
-        const char *src = glsl_emit(c.s, &key, &refl, &len);
+        const char *src = glsl_emit(c.s, &key, dialect_of(key.target), &refl, &len);
         arena_set_limit(c.a, 0);
         whole = src != NULL;
         if (src ? strcmp(src, want) != 0 : !strstr(diag_format_all(&c.d), "out of memory")) {
@@ -220,8 +227,8 @@ static void test_emit_memory_limits(void)
 static void test_loop_swap(void)
 {
     ctx c;
-    ctx_init(&c, TGSI_PROCESSOR_VERTEX);
-    ir_var *out = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_GENERIC, 0, 0);
+    ctx_init(&c, T2G_STAGE_VERTEX);
+    ir_var *out = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_GENERIC, 0, 0);
     ir_instr *zero = ir_build_const_i32(&c.b, 0);
     ir_instr *fa = ir_build_const_f32(&c.b, 1.0f), *fb = ir_build_const_f32(&c.b, 2.0f);
     ir_block *entry = c.b.block;
@@ -263,9 +270,9 @@ static void test_loop_swap(void)
 static void test_if_phi(void)
 {
     ctx c;
-    ctx_init(&c, TGSI_PROCESSOR_FRAGMENT);
-    ir_var *in = io_var(&c, IR_VAR_INPUT, TGSI_SEMANTIC_GENERIC, 1, TGSI_INTERPOLATE_LINEAR);
-    ir_var *out = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 0, 0);
+    ctx_init(&c, T2G_STAGE_FRAGMENT);
+    ir_var *in = io_var(&c, IR_VAR_INPUT, T2G_SEMANTIC_GENERIC, 1, T2G_INTERP_LINEAR);
+    ir_var *out = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 0, 0);
     ir_var *arr = ir_var_create(c.s, IR_VAR_TEMP_ARRAY, f4, 3);
     ir_instr *x = load(&c, in);
     store(&c, arr, x, 0xf);
@@ -302,9 +309,9 @@ static void test_if_phi(void)
 static void test_consts(void)
 {
     ctx c;
-    ctx_init(&c, TGSI_PROCESSOR_FRAGMENT);
-    ir_var *o0 = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 0, 0);
-    ir_var *o1 = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 1, 0);
+    ctx_init(&c, T2G_STAGE_FRAGMENT);
+    ir_var *o0 = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 0, 0);
+    ir_var *o1 = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 1, 0);
     uint32_t w0[4] = { 0x7fc00000u, 0x7f800000u, 0x00000001u, 0x80000000u };
     ir_instr *k0 = ir_build_const(&c.b, f4, w0);
     store(&c, o0, k0, 0xf);
@@ -323,18 +330,18 @@ static void test_consts(void)
 static void test_tex_shadow(void)
 {
     ctx c;
-    ctx_init(&c, TGSI_PROCESSOR_FRAGMENT);
-    ir_var *in = io_var(&c, IR_VAR_INPUT, TGSI_SEMANTIC_TEXCOORD, 0, TGSI_INTERPOLATE_PERSPECTIVE);
-    ir_var *out = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 0, 0);
+    ctx_init(&c, T2G_STAGE_FRAGMENT);
+    ir_var *in = io_var(&c, IR_VAR_INPUT, T2G_SEMANTIC_TEXCOORD, 0, T2G_INTERP_PERSPECTIVE);
+    ir_var *out = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 0, 0);
     ir_var *s = ir_var_create(c.s, IR_VAR_SAMPLER, f4, 0);
-    s->texture = TGSI_TEXTURE_SHADOW2D;
+    s->texture = T2G_TEXTURE_SHADOW2D;
     s->shadow = true;
     s->tgsi_first = s->tgsi_last = 2;
     ir_instr *x = load(&c, in);
     ir_instr *t = ir_instr_create(c.s, IR_OP_TEX, f4, 2);
     t->srcs[0] = ir_src_for(x);
     t->srcs[1] = ir_src_swizzle(x, 2, 2, 2, 2);
-    t->u.tex = (ir_tex){ .kind = IR_TEX_SAMPLE, .sampler = s, .texture = TGSI_TEXTURE_SHADOW2D,
+    t->u.tex = (ir_tex){ .kind = IR_TEX_SAMPLE, .sampler = s, .texture = T2G_TEXTURE_SHADOW2D,
                          .shadow = true, .coord = 0, .ref = 1, .lod = -1, .bias = -1, .ddx = -1,
                          .ddy = -1, .offset = -1, .sample = -1, .component = -1,
                          .sampler_index = -1, .coord_comps = 2 };
@@ -349,9 +356,9 @@ static void test_tex_shadow(void)
 static void test_refusals(void)
 {
     ctx c;
-    ctx_init(&c, TGSI_PROCESSOR_FRAGMENT);
-    ir_var *out = io_var(&c, IR_VAR_OUTPUT, TGSI_SEMANTIC_COLOR, 0, 0);
-    ir_var *in = io_var(&c, IR_VAR_INPUT, TGSI_SEMANTIC_GENERIC, 0, TGSI_INTERPOLATE_PERSPECTIVE);
+    ctx_init(&c, T2G_STAGE_FRAGMENT);
+    ir_var *out = io_var(&c, IR_VAR_OUTPUT, T2G_SEMANTIC_COLOR, 0, 0);
+    ir_var *in = io_var(&c, IR_VAR_INPUT, T2G_SEMANTIC_GENERIC, 0, T2G_INTERP_PERSPECTIVE);
     ir_instr *x = load(&c, in);
     ir_instr *d = ir_build_alu1(&c.b, IR_OP_CONVERT, ir_type_make(IR_F64, 4), ir_src_for(x));
     ir_instr *sq = ir_build_alu1(&c.b, IR_OP_SQRT, ir_type_make(IR_F64, 4), ir_src_for(d));
@@ -364,7 +371,7 @@ static void test_refusals(void)
     expect_golden(&c, "fp64", T2G_TARGET_GLSL330, T2G_HOST_FP64);
     arena_destroy(c.a);
 
-    ctx_init(&c, TGSI_PROCESSOR_GEOMETRY);
+    ctx_init(&c, T2G_STAGE_GEOMETRY);
     ir_instr *e = ir_instr_create(c.s, IR_OP_EMIT, IR_TYPE_VOID, 0);
     ir_build(&c.b, e);
     expect_refused(&c, "gs", T2G_TARGET_GLSL140, "geometry shader");

@@ -348,7 +348,6 @@ static void test_opcode_table(void)
     CHECK(tgsi_opcode_lookup("MOVX", 4) == -1);
     CHECK(tgsi_opcode_lookup("ATOMDEC_WRAP", 12) == TGSI_OPCODE_ATOMDEC_WRAP);
     CHECK(tgsi_opcode_infos[TGSI_OPCODE_TEX].num_src == 2);
-    CHECK(tgsi_opcode_infos[TGSI_OPCODE_NOP].ir_op == -1);
     CHECK(tgsi_opcode_flags[TGSI_OPCODE_TXQ] & TGSI_OPF_TEX_TARGET);
     CHECK(!(tgsi_opcode_flags[TGSI_OPCODE_SAMPLE] & TGSI_OPF_TEX_TARGET));
     CHECK(tgsi_texture_is_shadow(TGSI_TEXTURE_SHADOWCUBE_ARRAY));

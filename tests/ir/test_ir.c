@@ -27,7 +27,7 @@ static void ctx_init(ctx *c)
 {
     c->a = arena_create();
     diag_init(&c->d, c->a, "test");
-    c->s = ir_shader_create(c->a, TGSI_PROCESSOR_FRAGMENT, &c->d);
+    c->s = ir_shader_create(c->a, T2G_STAGE_FRAGMENT, &c->d);
     ir_builder_init(&c->b, c->s);
 }
 
@@ -73,7 +73,7 @@ static ir_type vec4 = { IR_F32, 4 }, f1 = { IR_F32, 1 }, b1 = { IR_BOOL, 1 }, i1
 static ir_var *input(ctx *c)
 {
     ir_var *v = ir_var_create(c->s, IR_VAR_INPUT, vec4, 0);
-    v->semantic = TGSI_SEMANTIC_GENERIC;
+    v->semantic = T2G_SEMANTIC_GENERIC;
     return v;
 }
 
@@ -83,7 +83,7 @@ static void test_straight_line(void)
     ctx_init(&c);
     ir_var *in = input(&c);
     ir_var *out = ir_var_create(c.s, IR_VAR_OUTPUT, vec4, 0);
-    out->semantic = TGSI_SEMANTIC_COLOR;
+    out->semantic = T2G_SEMANTIC_COLOR;
     ir_instr *x = ir_build_load_var(&c.b, in, 0, ir_src_none(), 0, ir_src_none());
     ir_instr *k = ir_build_const_f32(&c.b, 0.5f);
     ir_instr *m = ir_build_alu2(&c.b, IR_OP_MUL, vec4, ir_src_for(x), ir_src_for(k));
@@ -385,8 +385,55 @@ static void test_replace(void)
     ir_instr *k = ir_build_const(&c.b, vec4, (uint32_t[]){ 0, 1, 2, 3 });
     ir_instr *m = ir_build_alu1(&c.b, IR_OP_MOV, vec4, ir_src_swizzle(k, 3, 2, 1, 0));
     ir_instr *u = ir_build_alu1(&c.b, IR_OP_FLOOR, ir_type_make(IR_F32, 2), ir_src_swizzle(m, 1, 0, 0, 0));
+    ir_count_uses(c.s);
+    CHECK(c.s->uses_valid && m->num_uses == 1);
     ir_replace_uses(c.s, m, ir_src_swizzle(k, 3, 2, 1, 0));
     CHECK(u->srcs[0].def == k && u->srcs[0].swizzle[0] == 2 && u->srcs[0].swizzle[1] == 3);
+    CHECK(!c.s->uses_valid); /* the counts no longer hold */
+    expect_valid(&c, __LINE__);
+    arena_destroy(c.a);
+}
+
+/* The op table's columns agree with each other (ir_ops.def). */
+static void table_check(bool ok, const char *op, const char *what)
+{
+    if (!ok) {
+        fprintf(stderr, "ir_ops.def: %s: %s\n", op, what);
+        failures++;
+    }
+}
+
+static void test_op_table(void)
+{
+    for (unsigned op = 0; op < IR_OP_COUNT; op++) {
+        const ir_op_info *info = &ir_op_infos[op];
+        table_check(!(info->flags & (IR_ALU | IR_CMP)) || info->comps == IR_COMPS_LANES,
+                    info->name, "component-wise, yet reads other than its lanes");
+        table_check(info->fold == IR_FOLD_NONE ||
+                    (info->flags & (IR_PURE | IR_DEF)) == (IR_PURE | IR_DEF),
+                    info->name, "folded, yet not a pure value");
+        table_check(!(info->flags & IR_CMP) ||
+                    (info->fold == IR_FOLD_CMP && ir_op_src_rule(op, 1) == IR_SRC_C),
+                    info->name, "a comparison folded or typed otherwise");
+        table_check(!(info->flags & IR_JUMP) || !(info->flags & IR_DEF), info->name,
+                    "a jump that defines a value");
+    }
+}
+
+/* While uses_valid is set the validator holds num_uses to the real count. */
+static void test_stale_uses(void)
+{
+    ctx c;
+    ctx_init(&c);
+    ir_instr *k = ir_build_const(&c.b, vec4, (uint32_t[]){ 0, 1, 2, 3 });
+    ir_instr *m = ir_build_alu1(&c.b, IR_OP_MOV, vec4, ir_src_for(k));
+    ir_build_alu2(&c.b, IR_OP_ADD, vec4, ir_src_for(m), ir_src_for(k));
+    ir_count_uses(c.s);
+    CHECK(k->num_uses == 2 && m->num_uses == 1);
+    expect_valid(&c, __LINE__);
+    k->num_uses = 1; /* as if a pass had dropped a use without saying so */
+    expect_invalid(&c, "num_uses is 1, but it has 2 uses", __LINE__);
+    ir_uses_changed(c.s);
     expect_valid(&c, __LINE__);
     arena_destroy(c.a);
 }
@@ -400,6 +447,8 @@ int main(void)
     test_broken();
     test_split();
     test_replace();
+    test_stale_uses();
+    test_op_table();
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
     else

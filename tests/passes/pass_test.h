@@ -31,7 +31,7 @@ static inline void ctx_init(ctx *c)
 {
     c->a = arena_create();
     diag_init(&c->d, c->a, "test");
-    c->s = ir_shader_create(c->a, TGSI_PROCESSOR_FRAGMENT, &c->d);
+    c->s = ir_shader_create(c->a, T2G_STAGE_FRAGMENT, &c->d);
     ir_builder_init(&c->b, c->s);
 }
 
