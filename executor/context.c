@@ -6,6 +6,13 @@
 #include "gl_compat.h"
 #include "vrend_priv.h"
 
+/* The object a handle names in a sub-context, if it is of that type. */
+struct vobj *sub_obj(struct sub_ctx *s, uint32_t handle, uint32_t type)
+{
+    struct vobj *o = htable_get(&s->objs, handle);
+    return o && o->type == type ? o : NULL;
+}
+
 struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id)
 {
     struct sub_ctx *s = calloc(1, sizeof(*s));

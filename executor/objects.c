@@ -8,33 +8,8 @@
 #include "gles_textures.h"
 #include "vrend_priv.h"
 
-struct vobj *sub_obj(struct sub_ctx *s, uint32_t handle, uint32_t type)
-{
-    struct vobj *o = htable_get(&s->objs, handle);
-    return o && o->type == type ? o : NULL;
-}
 
-void view_unref(struct sampler_view *v)
-{
-    if (!v || --v->refs > 0)
-        return;
-    if (v->view)
-        glDeleteTextures(1, &v->view);
-    if (v->compare_view)
-        glDeleteTextures(1, &v->compare_view);
-    vres_unref(NULL, v->res);
-    free(v);
-}
 
-void surface_unref(struct surface *s)
-{
-    if (!s || --s->refs > 0)
-        return;
-    if (s->view)
-        glDeleteTextures(1, &s->view);
-    vres_unref(NULL, s->res);
-    free(s);
-}
 
 static GLenum view_target(uint32_t pipe_target, uint32_t samples)
 {
@@ -172,23 +147,6 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
     return true;
 }
 
-GLuint view_compare_texture(struct sampler_view *v)
-{
-    if (!v->red_moved || !v->view || v->compare_view)
-        return v->compare_view ? v->compare_view : v->view;
-    while (glGetError() != GL_NO_ERROR)
-        ;
-    glGenTextures(1, &v->compare_view);
-    glTextureView(v->compare_view, v->target, v->view, v->internal, 0, v->last - v->first + 1,
-                  0, v->nlayers);
-    if (glGetError() != GL_NO_ERROR) {
-        glDeleteTextures(1, &v->compare_view);
-        v->compare_view = 0;
-        v->red_moved = false;
-        return v->view;
-    }
-    return v->compare_view;
-}
 
 /* PIPE_TEX_WRAP_* to GL.  GL_CLAMP is not in core profiles (clamp to edge stands in); the
  * mirror-clamp modes are EXT_texture_mirror_clamp's where the host has it (caps.c offers

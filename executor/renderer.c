@@ -1,4 +1,5 @@
-/* renderer.c: host EGL/GL context creation (surfaceless), logging and the host probe. */
+/* renderer.c: the host GL context (EGL surfaceless, an EGL device, or the caller's), fences
+ * and the host probe. */
 #include <dlfcn.h>
 #include <link.h>
 #include <stdio.h>
@@ -8,32 +9,6 @@
 #include "gles_blit.h"
 #include "vrend_priv.h"
 
-void vlog(struct vrend_renderer *r, enum vrend_log_level lvl, const char *fmt, ...)
-{
-    if (lvl > VREND_LOG_WARN && !(r && r->opts.verbose))
-        return;
-    char buf[16384];   /* shader sources and link logs are logged whole */
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (r && r->opts.log)
-        r->opts.log(r->opts.log_user, lvl, buf);
-    else
-        fprintf(stderr, "virgl-exec: %s\n", buf);
-}
-
-bool ctx_err(struct vrend_context *ctx, const char *fmt, ...)
-{
-    char buf[900];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    vlog(ctx->r, VREND_LOG_ERROR, "context %s: rejected command: %s", ctx->name, buf);
-    ctx->broken = true;
-    return false;
-}
 
 #if defined(__SANITIZE_ADDRESS__)
 /* Sanitizer builds only: the host GL stack unloads its driver when a context ends, and

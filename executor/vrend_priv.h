@@ -425,13 +425,15 @@ struct vrend_renderer {
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
 };
 
-/* ------------------------------------------------------------------ helpers */
+/* ------------------------------------------------------------------ log.c */
 
 void vlog(struct vrend_renderer *r, enum vrend_log_level lvl, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Logs a rejected command and marks the context broken; returns false for `return ctx_err()`. */
 bool ctx_err(struct vrend_context *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------------------------ caps.c, formats.c */
 
 void caps_probe(struct vrend_renderer *r);
 void formats_probe(struct vrend_renderer *r);
@@ -443,11 +445,21 @@ uint8_t image_format_for(uint32_t virgl_format);
 void formats_gles_probe(struct vrend_renderer *r);
 void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2);
 
+/* ------------------------------------------------------------------ resource.c, context.c */
+
 struct vres *ctx_res(struct vrend_context *ctx, uint32_t handle);
 struct vobj *sub_obj(struct sub_ctx *s, uint32_t handle, uint32_t type);
 struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id);
 void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s);
+/* objects.c */
 void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o);
+
+/* ------------------------------------------------------------------ views.c */
+
+void surface_unref(struct surface *s);
+void view_unref(struct sampler_view *v);
+/* The texture depth comparisons through this view sample (see red_moved). */
+GLuint view_compare_texture(struct sampler_view *v);
 
 /* Shaders (shaders.c). */
 struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_shader *c);
@@ -476,10 +488,6 @@ void programs_free(struct sub_ctx *s);
 
 /* Framebuffer (framebuffer.c). */
 bool fb_bind(struct vrend_context *ctx);   /* binds the sub-context FBO, (re)attaching */
-void surface_unref(struct surface *s);
-void view_unref(struct sampler_view *v);
-/* The texture depth comparisons through this view sample (see red_moved). */
-GLuint view_compare_texture(struct sampler_view *v);
 /* Applies the DRAW_* fixed-function state bits in `what` (DRAW_FIXED: all of it). */
 void state_apply(struct vrend_context *ctx, uint32_t what);
 /* The guest renders y-inverted (a negative viewport y scale): the last vertex stage
