@@ -34,6 +34,9 @@ static void usage(FILE *f)
         "  --record FILE       write a trace of the first client's session to FILE (later\n"
         "                      clients to FILE.1, FILE.2, ...); format in executor/record.h\n"
         "  --replay FILE       re-execute a trace without a client\n"
+        "  --dump-shaders DIR  write every compiled shader variant to DIR: its TGSI (.tgsi),\n"
+        "                      its key (.json) and its GLSL (.glsl), so that\n"
+        "                      'tgsi2glsl --key X.json X.tgsi' writes X.glsl again\n"
         "  --client-memory MIB resource memory one client may hold, host storage plus guest\n"
         "                      backing (default 1024; 0: no limit); creations past it fail\n"
         "  --message-timeout S end a client whose single message (command buffer, transfer,\n"
@@ -112,6 +115,8 @@ int main(int argc, char **argv)
             o.record_path = v;
         else if ((v = value_of(argc, argv, &i, "--replay")))
             replay = v;
+        else if ((v = value_of(argc, argv, &i, "--dump-shaders")))
+            o.dump_dir = v;
         else if ((v = value_of(argc, argv, &i, "--client-memory"))) {
             char *end;
             errno = 0;

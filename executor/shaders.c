@@ -234,6 +234,9 @@ static struct shader_variant *get_variant(struct vrend_context *ctx, struct shad
     v->next = sh->variants;
     sh->variants = v;
     struct t2g_result *res = t2g_compile(sh->text, sh->text_len, k, 0, stage_names[sh->type]);
+    if (ctx->r->opts.shader_compiled)
+        ctx->r->opts.shader_compiled(ctx->r->opts.shader_user, stage_names[sh->type], sh->text,
+                                     k, res && res->ok ? res->source : NULL);
     if (!res || !res->ok) {
         vlog(ctx->r, VREND_LOG_WARN, "context %s: %s variant does not compile:\n%s", ctx->name,
              stage_names[sh->type], res ? res->diagnostics : "out of memory");

@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tgsi2glsl.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -68,6 +70,12 @@ struct vrend_renderer_opts {
     /* With no provider: the DRM render node (e.g. /dev/dri/renderD129) whose GPU the EGL
      * context runs on, through EGL's device platform; NULL: EGL surfaceless's choice. */
     const char *render_node;
+    /* Called for every shader variant compiled: the stage ("VS", "FS", ...), its TGSI, the key
+     * and the GLSL written for it (NULL when the compiler refused the shader); what
+     * virgl-exec --dump-shaders writes out. */
+    void (*shader_compiled)(void *user, const char *stage, const char *tgsi,
+                            const struct t2g_key *key, const char *glsl);
+    void *shader_user;
 };
 
 #define VREND_DEFAULT_CLIENT_MEMORY ((uint64_t)1 << 30)

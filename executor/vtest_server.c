@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_json.h"
 #include "record.h"
 #include "vrend.h"
 #include "vtest_io.h"
@@ -335,11 +336,48 @@ static void renderer_log(void *user, enum vrend_log_level level, const char *msg
         vtest_log("%s", msg);
 }
 
+/* --dump-shaders: DIR/c<client>-<n>-<stage>.tgsi, .json (the key, as tgsi2glsl --key reads
+ * it) and .glsl (absent where the compiler refused the shader), so that
+ *   tgsi2glsl --key X.json X.tgsi
+ * writes X.glsl again. */
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f || fputs(text, f) < 0 || fclose(f) != 0)
+        vtest_log("--dump-shaders: cannot write %s", path);
+}
+
+static void dump_shader(void *user, const char *stage, const char *tgsi,
+                        const struct t2g_key *key, const char *glsl)
+{
+    const struct vtest_server_opts *o = user;
+    static unsigned n;
+    char base[4096], path[4200];
+    snprintf(base, sizeof base, "%s/c%d-%04u-%s", o->dump_dir,
+             vtest_log_client < 0 ? 0 : vtest_log_client, ++n, stage);
+    snprintf(path, sizeof path, "%s.tgsi", base);
+    write_file(path, tgsi);
+    snprintf(path, sizeof path, "%s.json", base);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        json_writer w;
+        jw_init(&w, f);
+        key_write_json(&w, key);
+    }
+    if (!f || fclose(f) != 0)
+        vtest_log("--dump-shaders: cannot write %s", path);
+    if (glsl) {
+        snprintf(path, sizeof path, "%s.glsl", base);
+        write_file(path, glsl);
+    }
+}
+
 static struct vrend_renderer_opts renderer_opts(const struct vtest_server_opts *o)
 {
     return (struct vrend_renderer_opts){
         .gles = o->gles, .verbose = o->verbosity >= 2, .log = renderer_log,
         .log_user = (void *)o,
+        .shader_compiled = o->dump_dir ? dump_shader : NULL, .shader_user = (void *)o,
         .client_memory_limit = o->client_memory_limit, .render_node = o->render_node,
     };
 }
@@ -398,6 +436,10 @@ int vtest_server_run(const struct vtest_server_opts *opts)
     }
     if (opts->record_path && !record_path_ok(opts->record_path))
         return 1;
+    if (opts->dump_dir && access(opts->dump_dir, W_OK | X_OK) != 0) {
+        vtest_log("--dump-shaders %s: %s", opts->dump_dir, strerror(errno));
+        return 1;
+    }
     int lock_fd = -1, lfd = activated_socket();
     bool activated = lfd >= 0;
     if (lfd == -2)

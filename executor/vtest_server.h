@@ -14,6 +14,7 @@ struct vtest_server_opts {
                                  * event; 2: the renderer's own (shaders, draws) too */
     const char *render_node;    /* --rendernode: the GPU, by its DRM render node */
     const char *record_path;    /* --record: trace of the first client; later ones PATH.N */
+    const char *dump_dir;       /* --dump-shaders: every compiled variant's TGSI, key, GLSL */
     uint64_t client_memory_limit; /* vrend_renderer_opts.client_memory_limit */
     unsigned message_timeout;   /* seconds one client message may run before that client's
                                  * process is ended (0: no limit; not with no_fork) */
