@@ -8,6 +8,7 @@ void ir_builder_init(ir_builder *b, ir_shader *s)
     b->shader = s;
     b->block = ir_cf_last_block(&s->body);
     b->before = NULL;
+    b->precise = false;
 }
 
 void ir_builder_at_end(ir_builder *b, ir_block *block)
@@ -26,6 +27,8 @@ ir_instr *ir_build(ir_builder *b, ir_instr *in)
 {
     if (!in)
         return NULL;
+    if (b->precise && (ir_op_infos[in->op].flags & (IR_ALU | IR_CMP)))
+        in->precise = true;
     if (b->before)
         ir_instr_insert_before(b->before, in);
     else

@@ -500,6 +500,9 @@ typedef struct ir_builder {
     ir_shader *shader;
     ir_block *block;
     ir_instr *before;
+    /* The arithmetic built while set is precise (TGSI's _PRECISE): no optimization may
+     * change its result, and the backend writes it with GLSL's `precise`. */
+    bool precise;
 } ir_builder;
 
 void ir_builder_init(ir_builder *b, ir_shader *s); /* positions at the end of the body */

@@ -458,7 +458,9 @@ void tr_alu(tr *t, const ast_insn *in)
     const tgsi_opcode_info *info = &tgsi_opcode_infos[in->opcode];
     const alu_special *sp = &alu_ops[in->opcode];
     if (sp->fn) {
+        t->b.precise = in->precise;
         sp->fn(t, in, info, sp);
+        t->b.precise = false;
         return;
     }
     tr_error(t, in->loc, "%s is not supported", info->name);
