@@ -100,7 +100,7 @@ start_server() {
     vexec) "$vexec" >>"$work/vexec.log" 2>&1 & ;;
     esac
     server_pid=$!
-    for _ in $(seq 100); do [ -S /tmp/.virgl_test ] && return 0; sleep 0.05; done
+    for _ in $(seq 600); do [ -S /tmp/.virgl_test ] && return 0; sleep 0.05; done
     echo "bench-glmark2: $1 did not start" >&2
     exit 1
 }

@@ -22,7 +22,7 @@ cleanup() {
     wait 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 50); do [ -S /tmp/.virgl_test ] && break; sleep 0.1; done
+for _ in $(seq 300); do [ -S /tmp/.virgl_test ] && break; sleep 0.1; done
 [ -S /tmp/.virgl_test ] || { echo "virgl-exec did not start:"; cat "$log"; exit 1; }
 
 export GALLIUM_DRIVER=virpipe LIBGL_ALWAYS_SOFTWARE=1 MESA_SHADER_CACHE_DISABLE=true

@@ -163,7 +163,7 @@ def main():
         server = subprocess.Popen(shlex.split(a.server), stdout=log, stderr=subprocess.STDOUT,
                                   env=dict(os.environ, MESA_SHADER_CACHE_DISABLE="true"),
                                   start_new_session=True)
-        for _ in range(200):
+        for _ in range(600):
             if os.path.exists(SOCK) or server.poll() is not None:
                 break
             time.sleep(0.05)

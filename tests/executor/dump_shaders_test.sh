@@ -26,7 +26,7 @@ xvfb=$!
 "$exe" --once --dump-shaders "$work/dump" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     [ -S /tmp/.virgl_test ] && [ -S "/tmp/.X11-unix/X${display#:}" ] && break
     sleep 0.1
 done

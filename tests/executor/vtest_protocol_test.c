@@ -361,7 +361,7 @@ static int wait_status(pid_t pid)
 
 static void wait_for_socket(void)
 {
-    for (int i = 0; i < 400 && access(sock_path, F_OK); i++)
+    for (int i = 0; i < 1200 && access(sock_path, F_OK); i++)
         nanosleep(&(struct timespec){ 0, 25000000 }, NULL);
     if (access(sock_path, F_OK))
         die("server socket never appeared");
