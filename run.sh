@@ -3,7 +3,7 @@
 # sample shader, then virgl-exec on llvmpipe serving real GL clients.
 set -euo pipefail
 cd "$(dirname "$0")"
-tools/setup.sh
+tools/setup.sh run
 BUILD_DIR=${BUILD_DIR:-build}
 echo "== tgsi2glsl on a sample shader (glsl450, validated by glslang)"
 "$BUILD_DIR/tools/tgsi2glsl" --validate tests/golden/cases/sample.tgsi

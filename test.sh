@@ -5,7 +5,7 @@
 #   QUICK=1 ./test.sh   runs only the first (plain) pass.
 set -euo pipefail
 cd "$(dirname "$0")"
-tools/setup.sh
+tools/setup.sh test
 echo "== test suite"
 meson test -C "${BUILD_DIR:-build}" --print-errorlogs --num-processes 2
 if [ "${QUICK:-0}" = 1 ]; then
