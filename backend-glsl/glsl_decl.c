@@ -144,15 +144,19 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
         out_u(c, v->stream);
         out_s(c, ") ");
     }
-    if (v->invariant && out && !c->d->es)
+    bool block = c->io_blocks && !vs_in && !fs_out && !v->patch;
+    /* invariant qualifies a variable, so a block's member rather than the block. */
+    bool invariant = v->invariant && out && !c->d->es;
+    if (invariant && !block)
         out_s(c, "invariant ");
     if (v->patch)
         out_s(c, "patch ");
-    bool block = c->io_blocks && !vs_in && !fs_out && !v->patch;
     if (block) {
         out_s(c, out ? "out B_" : "in B_");
         out_s(c, name);
         out_s(c, " { ");
+        if (invariant)
+            out_s(c, "invariant ");
     }
     if (!vs_in && !fs_out && !v->patch && !(out && c->stage == T2G_STAGE_TESS_CTRL))
         out_interp(c, interp, loc);
