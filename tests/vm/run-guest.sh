@@ -196,7 +196,7 @@ start_qemu() {
     local reboot=(-no-reboot)
     [ "$boots" -gt 0 ] && reboot=()
     local cmd=(nice -n 10 "$qemu" -machine q35 -accel "$accel" -cpu "$cpu" -m "$mem" -smp 2
-        "${ram[@]}" -nodefaults "${reboot[@]}"
+        "${ram[@]}" -nodefaults "${reboot[@]}" -name t2g-guest,debug-threads=on
         -kernel "$prefix.vmlinuz" -initrd "$prefix.initrd" -append "$append"
         -drive file="$prefix.img",format=raw,if=virtio,readonly=on
         -drive file="$out/job.img",format=raw,if=virtio
