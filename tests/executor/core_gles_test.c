@@ -10,42 +10,8 @@
 #include "virgl_wire.h"
 #include "vrend.h"
 
-static int failures;
+#include "core_test_util.h"
 
-/* Each test's resources live in its context, as a vtest client's do: created in the
- * renderer and attached to c, and gone with the context (ctx_done). */
-static struct vrend_renderer *the_renderer;
-static uint32_t created[256];
-static unsigned num_created;
-static int res_create(struct vrend_context *c, uint32_t handle,
-                      const struct vrend_resource_desc *d, void *mem, size_t size)
-{
-    struct vrend_iovec iov = { mem, size };
-    int ret = vrend_resource_create(the_renderer, handle, d, &iov, mem ? 1 : 0);
-    if (ret == 0 && (ret = vrend_context_attach_resource(c, handle)) < 0)
-        vrend_resource_unref(the_renderer, handle);
-    if (ret == 0 && num_created < sizeof created / sizeof created[0])
-        created[num_created++] = handle;
-    return ret;
-}
-static void ctx_done(struct vrend_context *c)
-{
-    vrend_context_destroy(c);
-    for (unsigned i = 0; i < num_created; i++)
-        vrend_resource_unref(the_renderer, created[i]);
-    num_created = 0;
-}
-static int xfer(const struct vrend_transfer *t) { return vrend_transfer(the_renderer, t, NULL, 0); }
-static void res_unref(uint32_t handle) { vrend_resource_unref(the_renderer, handle); }
-#define CHECK(c)                                                                   \
-    do {                                                                           \
-        if (!(c)) {                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);  \
-            failures++;                                                            \
-        }                                                                          \
-    } while (0)
-
-#define HDR(cmd, obj, len) ((uint32_t)(cmd) | ((uint32_t)(obj) << 8) | ((uint32_t)(len) << 16))
 enum { FMT_BGRA8 = 1, FMT_Z24S8 = 20, FMT_Z32F = 18, FMT_R32F = 28, FMT_RGBA8 = 67,
        FMT_R3G3B2 = 139, FMT_X24S8 = 136, FMT_DOUBLE = 24 };
 

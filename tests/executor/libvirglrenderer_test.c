@@ -20,19 +20,11 @@
 #include "libvirglrenderer.h"
 #include "virgl_wire.h"
 
-static int failures;
-#define CHECK(c)                                                                   \
-    do {                                                                           \
-        if (!(c)) {                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);  \
-            failures++;                                                            \
-        }                                                                          \
-    } while (0)
+#include "core_test_util.h"
 
 /* VIRGL_FORMAT_*, the virtio-gpu resource flag and the command type QEMU passes to
  * create_fence for a submission. */
 enum { FMT_B8G8R8X8 = 2, FMT_R8G8B8A8 = 67, Y_0_TOP = 1, CMD_TYPE_SUBMIT = 0x207 };
-#define HDR(cmd, obj, len) ((uint32_t)(cmd) | ((uint32_t)(obj) << 8) | ((uint32_t)(len) << 16))
 
 /* ------------------------------------------------------------------ the display */
 
