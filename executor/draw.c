@@ -35,7 +35,7 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
         bool integer = (f->flags & (FMT_INT | FMT_UINT)) != 0;
         enum glc_attrib_kind kind = f->vtype == GL_DOUBLE ? GLC_ATTRIB_DOUBLE
                                     : integer ? GLC_ATTRIB_INT : GLC_ATTRIB_FLOAT;
-        glc_vao_attrib(ctx->r, vao, i, vb->res->id, off, vb->stride, f->vcomps, f->vtype,
+        glc_vao_attrib(ctx->r, vao, i, vb->res->id, off, vb->stride, vformat_vsize(f), f->vtype,
                        f->vnorm, kind, el->divisor);
     }
     s->vao_enabled = now;

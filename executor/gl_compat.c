@@ -290,8 +290,6 @@ void glc_vao_attrib(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf, 
                     GLsizei stride, GLint comps, GLenum type, GLboolean norm,
                     enum glc_attrib_kind kind, GLuint divisor)
 {
-    if (comps == VCOMPS_BGRA)
-        comps = GL_BGRA;
     if (!r->gles) {
         glVertexArrayVertexBuffer(vao, i, buf, off, stride);
         if (kind == GLC_ATTRIB_DOUBLE)

@@ -101,21 +101,27 @@ static uint64_t client_memory_limit(const struct vrend_renderer *r)
     return r->opts.client_memory_limit ? r->opts.client_memory_limit : VREND_DEFAULT_CLIENT_MEMORY;
 }
 
-static bool set_backing(struct vres *r, const struct vrend_iovec *iov, unsigned niov)
+/* The bytes of guest memory in the pieces; false when they overflow or a piece with bytes
+ * has no address. */
+static bool iov_total(const struct vrend_iovec *iov, unsigned niov, size_t *total)
+{
+    *total = 0;
+    for (unsigned i = 0; i < niov; i++)
+        if (__builtin_add_overflow(*total, iov[i].len, total) || (!iov[i].base && iov[i].len))
+            return false;
+    return true;
+}
+
+/* Makes r's backing a copy of the pieces (checked by iov_total, `total` bytes in all). */
+static bool set_backing(struct vres *r, const struct vrend_iovec *iov, unsigned niov,
+                        size_t total)
 {
     struct vrend_iovec *copy = NULL;
-    size_t total = 0;
     if (niov) {
-        copy = calloc(niov, sizeof *copy);
+        copy = malloc(niov * sizeof *copy);
         if (!copy)
             return false;
-        for (unsigned i = 0; i < niov; i++) {
-            if (__builtin_add_overflow(total, iov[i].len, &total) || (!iov[i].base && iov[i].len)) {
-                free(copy);
-                return false;
-            }
-            copy[i] = iov[i];
-        }
+        memcpy(copy, iov, niov * sizeof *copy);
     }
     free(r->iov);
     r->iov = copy;
@@ -137,10 +143,9 @@ int vrend_resource_create(struct vrend_renderer *rr, uint32_t handle,
              handle, d->target, d->format, d->width, d->height, d->depth);
         return -EINVAL;
     }
-    size_t size = 0;
-    for (unsigned i = 0; i < niov; i++)
-        if (__builtin_add_overflow(size, iov[i].len, &size))
-            return -EINVAL;
+    size_t size;
+    if (!iov_total(iov, niov, &size))
+        return -EINVAL;
     uint64_t charge = storage_bytes(d, vformat_get(d->format)), limit = client_memory_limit(rr);
     if (__builtin_add_overflow(charge, (uint64_t)size, &charge) || charge > limit ||
         rr->res_bytes > limit - charge) {
@@ -158,9 +163,9 @@ int vrend_resource_create(struct vrend_renderer *rr, uint32_t handle,
     r->handle = handle;
     r->refs = 1;
     r->d = *d;
-    if (!set_backing(r, iov, niov)) {
+    if (!set_backing(r, iov, niov, size)) {
         free(r);
-        return -EINVAL;
+        return -ENOMEM;
     }
     r->fmt = vformat_get(d->format);
     while (glGetError() != GL_NO_ERROR)
@@ -242,7 +247,7 @@ void vrend_resource_unref(struct vrend_renderer *rr, uint32_t handle)
      * leaves the budget: what objects keep alive is bounded by the objects). */
     rr->res_bytes -= r->charged;
     r->charged = 0;
-    set_backing(r, NULL, 0);
+    set_backing(r, NULL, 0, 0);
     vres_unref(NULL, r);
 }
 
@@ -252,17 +257,16 @@ int vrend_resource_attach_backing(struct vrend_renderer *rr, uint32_t handle,
     struct vres *r = htable_get(&rr->res, handle);
     if (!r)
         return -EINVAL;
-    size_t size = 0;
-    for (unsigned i = 0; i < niov; i++)
-        if (__builtin_add_overflow(size, iov[i].len, &size))
-            return -EINVAL;
+    size_t size;
+    if (!iov_total(iov, niov, &size))
+        return -EINVAL;
     /* The budget counts guest memory too: swap the old backing's share for the new one. */
     uint64_t limit = client_memory_limit(rr), rest = rr->res_bytes - r->charged;
     uint64_t charge = r->charged - r->backing_size + size;
     if (charge > limit || rest > limit - charge)
         return -ENOMEM;
-    if (!set_backing(r, iov, niov))
-        return -EINVAL;
+    if (!set_backing(r, iov, niov, size))
+        return -ENOMEM;
     rr->res_bytes = rest + charge;
     r->charged = charge;
     return 0;
@@ -275,7 +279,7 @@ void vrend_resource_detach_backing(struct vrend_renderer *rr, uint32_t handle)
         return;
     rr->res_bytes -= r->backing_size;
     r->charged -= r->backing_size;
-    set_backing(r, NULL, 0);
+    set_backing(r, NULL, 0, 0);
 }
 
 int vrend_context_attach_resource(struct vrend_context *ctx, uint32_t handle)
