@@ -188,8 +188,18 @@ struct t2g_stream_output {
 #define T2G_MAX_SO_BUFFERS 4
 
 /* The pipeline state that changes generated code.  The guest driver leaves these emulations
- * to the host; each is a lowering pass driven by the key.  Zero means "off" everywhere. */
+ * to the host; each is a lowering pass driven by the key.  Zero means "off" everywhere.
+ *
+ * The key can grow without breaking the soname: later versions add members only at its
+ * end, and struct_size tells the library which of them the caller knows.  t2g_key_init (a
+ * macro passing sizeof(*key)) sets it; the library gives members past it their
+ * t2g_key_init value.  A key from a newer header than the library's is accepted when every
+ * byte the library does not know is zero, and refused otherwise (like Linux's
+ * copy_struct_from_user).  A key never passed through t2g_key_init (struct_size 0) is
+ * refused.  The element structs (t2g_varying, t2g_stream_output) and the array bounds
+ * (T2G_MAX_*) never change. */
 struct t2g_key {
+    uint32_t struct_size;                /* sizeof(struct t2g_key) as the caller knows it */
     enum t2g_target target;
     uint32_t host_features;              /* T2G_HOST_* */
 
@@ -273,7 +283,11 @@ struct t2g_key {
     struct t2g_stream_output so_outputs[T2G_MAX_SO_OUTPUTS];
 };
 
-void t2g_key_init(struct t2g_key *key, enum t2g_target target);
+/* Fills `size` bytes of *key with the defaults for `target` (what the target version
+ * guarantees, every emulation off) and records `size` in struct_size.  Call it through the
+ * macro, which passes the size of the struct the caller was compiled with. */
+void t2g_key_init_sized(struct t2g_key *key, enum t2g_target target, size_t size);
+#define t2g_key_init(key, target) t2g_key_init_sized((key), (target), sizeof(*(key)))
 /* Every T2G_HOST_* feature some extension can bring to a target (what a capable host of that
  * API offers); tools without a real host use it to compile as much as the target allows. */
 uint32_t t2g_target_extension_features(enum t2g_target target);
@@ -369,7 +383,13 @@ struct t2g_reflection {
     char so_varyings[T2G_MAX_SO_VARYINGS][T2G_NAME_MAX];
 };
 
+/* The library allocates results, so t2g_result and its reflection grow without breaking the
+ * soname: later versions add members only at the end of t2g_reflection (the result's last
+ * member), never inside t2g_io or t2g_resource, and never raise a T2G_MAX_* bound.
+ * struct_size is the size of the result the library wrote; T2G_RESULT_HAS(r, member) tells a
+ * caller built against a newer header whether an older library filled that member. */
 struct t2g_result {
+    uint32_t struct_size;
     bool ok;
     const char *source;          /* NUL-terminated GLSL, NULL when !ok */
     size_t source_len;
@@ -377,6 +397,9 @@ struct t2g_result {
     const char *ir_dump;         /* only with T2G_COMPILE_DUMP_IR */
     struct t2g_reflection reflection;
 };
+
+#define T2G_RESULT_HAS(r, member) \
+    (offsetof(struct t2g_result, member) + sizeof((r)->member) <= (r)->struct_size)
 
 enum {
     T2G_COMPILE_DUMP_IR = 1u << 0,   /* fill result->ir_dump with the optimized IR */

@@ -20,6 +20,33 @@ typedef struct result_impl {
     arena *arena;
 } result_impl;
 
+/* The end of the last member of the first key that had struct_size (0.1's so_outputs):
+ * no caller's key can be smaller. */
+#define KEY_SIZE_FIRST (offsetof(struct t2g_key, so_outputs) + sizeof(((struct t2g_key *)0)->so_outputs))
+
+/* The caller's key as this library's struct (see struct t2g_key): members the caller's
+ * header lacks get their t2g_key_init value; members of a newer header must be zero.
+ * Returns an error message, or NULL. */
+static const char *key_adopt(const struct t2g_key *in, struct t2g_key *out)
+{
+    if (!in)
+        return "no compile key";
+    size_t n = in->struct_size;
+    if (n < KEY_SIZE_FIRST)
+        return "invalid compile key (struct_size is not that of a struct t2g_key: set it up "
+               "with t2g_key_init)";
+    for (size_t i = sizeof(*out); i < n; i++)
+        if (((const unsigned char *)in)[i])
+            return "invalid compile key (it sets members this version of the library does not "
+                   "know: built against a newer tgsi2glsl.h)";
+    if ((unsigned)in->target >= T2G_TARGET_COUNT)
+        return "invalid compile key (target out of range)";
+    t2g_key_init_sized(out, in->target, sizeof(*out));
+    memcpy(out, in, n < sizeof(*out) ? n : sizeof(*out));
+    out->struct_size = sizeof(*out);
+    return NULL;
+}
+
 static bool validate_after(ir_shader *s, uint32_t flags, const char *what)
 {
     if (!(flags & T2G_COMPILE_VALIDATE_IR))
@@ -81,15 +108,18 @@ t2g_compile(const char *tgsi, size_t len, const struct t2g_key *key, uint32_t fl
     }
     arena_set_limit(ri->arena, COMPILE_MEMORY_LIMIT);
     struct t2g_result *r = &ri->pub;
+    r->struct_size = sizeof(*r);
     r->diagnostics = "";
     diag_list d;
     diag_init(&d, ri->arena, filename);
-    if (!key || (unsigned)key->target >= T2G_TARGET_COUNT) {
-        diag_error(&d, 0, 0, "invalid compile key (target out of range)");
+    struct t2g_key k;
+    const char *key_error = key_adopt(key, &k);
+    if (key_error) {
+        diag_error(&d, 0, 0, "%s", key_error);
     } else if (!tgsi && len) {
         diag_error(&d, 0, 0, "no input");
     } else {
-        r->source = compile(ri->arena, &d, tgsi ? tgsi : "", len, key, flags, r);
+        r->source = compile(ri->arena, &d, tgsi ? tgsi : "", len, &k, flags, r);
         if (!r->source && !diag_has_errors(&d))
             diag_out_of_memory(&d, 0, 0);
     }

@@ -1,4 +1,5 @@
 /* Target names and versions, and key defaults: the small public helpers around t2g_compile. */
+#include <stddef.h>
 #include <string.h>
 
 #include "tgsi2glsl.h"
@@ -46,9 +47,10 @@ __attribute__((visibility("default"))) unsigned t2g_target_version(enum t2g_targ
     return (unsigned)t < T2G_TARGET_COUNT ? targets[t].version : 0;
 }
 
-__attribute__((visibility("default"))) void t2g_key_init(struct t2g_key *key, enum t2g_target target)
+static void key_defaults(struct t2g_key *key, enum t2g_target target)
 {
     memset(key, 0, sizeof(*key));
+    key->struct_size = sizeof(*key);
     key->target = target;
     key->alpha_func = T2G_ALWAYS;
     /* What the target version guarantees; renderers add what their host has beyond it. */
@@ -71,6 +73,21 @@ __attribute__((visibility("default"))) void t2g_key_init(struct t2g_key *key, en
                               T2G_HOST_GEOMETRY_SHADER | T2G_HOST_TESSELLATION |
                               T2G_HOST_TEXTURE_BUFFER | T2G_HOST_SHADER_IMAGE_ATOMIC;
     }
+}
+
+/* `size` is the caller's sizeof(struct t2g_key): smaller when it was built against an older
+ * header (it gets the members it knows), larger against a newer one (the members this
+ * library does not know are zeroed, which is their default by the header's rule). */
+__attribute__((visibility("default"))) void t2g_key_init_sized(struct t2g_key *key,
+                                                               enum t2g_target target, size_t size)
+{
+    if (!key || size < offsetof(struct t2g_key, target) + sizeof(key->target))
+        return;
+    struct t2g_key d;
+    key_defaults(&d, target);
+    memset(key, 0, size);
+    memcpy(key, &d, size < sizeof(d) ? size : sizeof(d));
+    key->struct_size = (uint32_t)size;
 }
 
 __attribute__((visibility("default"))) uint32_t t2g_target_extension_features(enum t2g_target t)
