@@ -71,24 +71,12 @@ cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
     kill "$xvfb" 2>/dev/null || true
 }
-# A display number free in the abstract socket namespace too, which every Xvfb of the
-# machine shares (X clients try it before the socket file in our private /tmp).
+# shellcheck source=tools/xvfb.sh
+. "$root/tools/xvfb.sh"
 xvfb=""
-for _ in $(seq 20); do
-    n=$((RANDOM % 29000 + 1000))
-    grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix && continue
-    Xvfb ":$n" -screen 0 1280x1024x24 -noreset -nolisten tcp >"$work/xvfb.log" 2>&1 &
-    xvfb=$!
-    for _ in $(seq 100); do
-        [ -S "/tmp/.X11-unix/X$n" ] || ! kill -0 $xvfb 2>/dev/null && break
-        sleep 0.05
-    done
-    kill -0 $xvfb 2>/dev/null && [ -S "/tmp/.X11-unix/X$n" ] && break
-    xvfb=""
-done
-[ -n "$xvfb" ] || { cat "$work/xvfb.log" >&2; echo "bench-glmark2: Xvfb did not start" >&2; exit 1; }
+xvfb_start 1280x1024x24 "$work/xvfb.log" || exit 1
+xvfb=$XVFB_PID
 trap cleanup EXIT
-export DISPLAY=:$n
 
 servers=(native vrend vexec)
 declare -A label=([native]=native [vrend]=virglrenderer [vexec]=virgl-exec)

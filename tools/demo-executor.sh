@@ -28,10 +28,12 @@ for _ in $(seq 300); do [ -S /tmp/.virgl_test ] && break; sleep 0.1; done
 export GALLIUM_DRIVER=virpipe LIBGL_ALWAYS_SOFTWARE=1 MESA_SHADER_CACHE_DISABLE=true
 
 echo "== glxgears through virgl-exec (Xvfb, ${SECONDS_GEARS}s)"
-Xvfb :97 -screen 0 640x480x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-sleep 1
-DISPLAY=:97 timeout "$SECONDS_GEARS" glxgears -info 2>&1 | grep -E "GL_RENDERER|GL_VERSION|frames in" || true
+# shellcheck source=tools/xvfb.sh
+. "$here/xvfb.sh"
+if xvfb_start 640x480x24 "$log.xvfb"; then
+    xvfb=$XVFB_PID
+    timeout "$SECONDS_GEARS" glxgears -info 2>&1 | grep -E "GL_RENDERER|GL_VERSION|frames in" || true
+fi
 
 echo "== piglit through virgl-exec"
 PIGLIT=/usr/lib/x86_64-linux-gnu/piglit

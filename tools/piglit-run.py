@@ -17,6 +17,8 @@ tools/private-tmp.sh so that its server's /tmp/.virgl_test is its own.
 import argparse, gzip, json, os, random, re, shlex, signal, subprocess, sys, time
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xvfb  # noqa: E402 (tools/xvfb.py)
 
 PIGLIT = "/usr/lib/x86_64-linux-gnu/piglit"
 SOCK = "/tmp/.virgl_test"
@@ -98,17 +100,10 @@ def select(a, tests):
 
 
 def start_xvfb():
-    for d in range(150, 250):
-        if not os.path.exists(f"/tmp/.X11-unix/X{d}") and not os.path.exists(f"/tmp/.X{d}-lock"):
-            x = subprocess.Popen(["Xvfb", f":{d}", "-screen", "0", "1280x1024x24", "-noreset", "-nolisten",
-                                  "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for _ in range(100):
-                if os.path.exists(f"/tmp/.X11-unix/X{d}"):
-                    return x, f":{d}"
-                if x.poll() is not None:
-                    break
-                time.sleep(0.05)
-    sys.exit("piglit-run: Xvfb did not start")
+    try:
+        return xvfb.start()
+    except (OSError, RuntimeError) as e:
+        sys.exit(f"piglit-run: Xvfb did not start ({e})")
 
 
 def main():

@@ -27,23 +27,11 @@ export LIBGL_ALWAYS_SOFTWARE=1 MESA_SHADER_CACHE_DISABLE=true HOME=/tmp/home
 unset GALLIUM_DRIVER
 mkdir -p "$HOME"
 work=$(mktemp -d /tmp/record-traces.XXXXXX)
-# A display number free in the abstract socket namespace too, which every Xvfb of the
-# machine shares (X clients try it before the socket file in our private /tmp).
-for _ in $(seq 20); do
-    n=$((RANDOM % 29000 + 1000))
-    grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix && continue
-    Xvfb ":$n" -screen 0 1024x768x24 -noreset -nolisten tcp >"$work/xvfb.log" 2>&1 &
-    xvfb=$!
-    for _ in $(seq 100); do
-        [ -S "/tmp/.X11-unix/X$n" ] || ! kill -0 $xvfb 2>/dev/null && break
-        sleep 0.05
-    done
-    kill -0 $xvfb 2>/dev/null && [ -S "/tmp/.X11-unix/X$n" ] && break
-    xvfb=""
-done
-[ -n "${xvfb:-}" ] || { cat "$work/xvfb.log" >&2; echo "record-traces: Xvfb did not start" >&2; exit 1; }
+# shellcheck source=tools/xvfb.sh
+. "$root/tools/xvfb.sh"
+xvfb_start 1024x768x24 "$work/xvfb.log" || exit 1
+xvfb=$XVFB_PID
 trap 'kill $xvfb 2>/dev/null || true' EXIT
-export DISPLAY=:$n
 
 # record NAME API SECONDS FRAMES CMD...: traces CMD (killed after SECONDS if it has not exited)
 # and keeps its first FRAMES frames.  Context creations that failed while recording (an app

@@ -20,17 +20,18 @@ if [ "${DUMP_TEST_INSIDE:-}" != 1 ]; then
 fi
 work=$(mktemp -d)
 mkdir "$work/dump"
-display=:$((150 + RANDOM % 90))
-Xvfb "$display" -screen 0 640x480x24 -noreset -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+# shellcheck source=tools/xvfb.sh
+. "$here/../../tools/xvfb.sh"
+xvfb_start 640x480x24 "$work/xvfb.log" || exit 1
+xvfb=$XVFB_PID
 "$exe" --once --dump-shaders "$work/dump" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server $xvfb 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 300); do
-    [ -S /tmp/.virgl_test ] && [ -S "/tmp/.X11-unix/X${display#:}" ] && break
+    [ -S /tmp/.virgl_test ] && break
     sleep 0.1
 done
-DISPLAY=$display GALLIUM_DRIVER=virpipe LIBGL_ALWAYS_SOFTWARE=1 \
+GALLIUM_DRIVER=virpipe LIBGL_ALWAYS_SOFTWARE=1 \
     timeout 120 "$piglit/bin/shader_runner" "$test_file" -auto -fbo >"$work/client.txt" 2>&1 || true
 wait $server || true
 status=0

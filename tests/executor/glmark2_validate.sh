@@ -15,17 +15,18 @@ if [ "${GLMARK2_VALIDATE_INSIDE:-}" != 1 ]; then
     exec "$here/../../tools/private-tmp.sh" "$0" "$exe" "$@"
 fi
 work=$(mktemp -d)
-display=:$((150 + RANDOM % 90))
-Xvfb "$display" -screen 0 1024x768x24 -noreset -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+# shellcheck source=tools/xvfb.sh
+. "$here/../../tools/xvfb.sh"
+xvfb_start 1024x768x24 "$work/xvfb.log" || exit 1
+xvfb=$XVFB_PID
 "$exe" --socket-path=/tmp/.virgl_test "$@" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server $xvfb 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 for _ in $(seq 300); do
-    [ -S /tmp/.virgl_test ] && [ -S "/tmp/.X11-unix/X${display#:}" ] && break
+    [ -S /tmp/.virgl_test ] && break
     sleep 0.1
 done
-export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 MESA_SHADER_CACHE_DISABLE=true
+export LIBGL_ALWAYS_SOFTWARE=1 MESA_SHADER_CACHE_DISABLE=true
 status=0
 for app in glmark2 glmark2-es2; do
     timeout 600 "$app" --validate -s 400x300 >"$work/$app-native.txt" 2>&1 || true

@@ -21,6 +21,8 @@ reported (an unexpected pass says the line can become pass), skip is not run.
 """
 import gzip, json, os, re, shlex, signal, subprocess, sys, tempfile, time
 import xml.etree.ElementTree as ET
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import xvfb  # noqa: E402 (tools/xvfb.py)
 
 PIGLIT = "/usr/lib/x86_64-linux-gnu/piglit"
 SOCK = "/tmp/.virgl_test"
@@ -78,25 +80,14 @@ def client_env():
 
 
 def start_xvfb():
-    """An Xvfb of our own in the private /tmp (-noreset: a resetting server refuses
-    clients for a moment after each test's disconnect)."""
-    for d in range(150, 250):
-        if os.path.exists(f"/tmp/.X11-unix/X{d}") or os.path.exists(f"/tmp/.X{d}-lock"):
-            continue
-        try:
-            x = subprocess.Popen(["Xvfb", f":{d}", "-screen", "0", "1280x1024x24", "-noreset",
-                                  "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
-        except OSError:
-            print("SKIP: Xvfb is not installed")
-            sys.exit(SKIP)
-        for _ in range(200):
-            if os.path.exists(f"/tmp/.X11-unix/X{d}"):
-                return x, f":{d}"
-            if x.poll() is not None:
-                break
-            time.sleep(0.05)
-    sys.exit("FAIL: Xvfb did not start")
+    """An Xvfb of our own (tools/xvfb.py)."""
+    try:
+        return xvfb.start()
+    except OSError:
+        print("SKIP: Xvfb is not installed")
+        sys.exit(SKIP)
+    except RuntimeError as e:
+        sys.exit(f"FAIL: {e}")
 
 
 def run_test(cmd, timeout=60):
