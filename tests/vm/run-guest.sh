@@ -120,21 +120,12 @@ read_job_disk() {
 
 xvfb_pid=
 display=
-# -displayfd lets Xvfb pick a free display number, so runs never collide with another
-# X server on this machine.
+# shellcheck source=tools/xvfb.sh
+. "$(dirname "$0")/../../tools/xvfb.sh"
 start_xvfb() {
-    local fifo=$out/xvfb.display
-    rm -f "$fifo"
-    : > "$fifo"
-    Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$fifo" >"$out/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 100); do
-        display=$(tr -d '\n' < "$fifo")
-        [ -n "$display" ] && break
-        sleep 0.1
-    done
-    [ -n "$display" ] || die "Xvfb did not start (see $out/xvfb.log)"
-    display=:$display
+    xvfb_start 1280x1024x24 "$out/xvfb.log" || die "Xvfb did not start (see $out/xvfb.log)"
+    xvfb_pid=$XVFB_PID
+    display=$DISPLAY
 }
 
 screenshot() {
