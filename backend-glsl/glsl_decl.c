@@ -609,15 +609,22 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     if (!resource_fits(c, RL_IMAGE, v, v->tgsi_first, binding))
         return;
     bool in_src = layout_binding(c, fmt, binding);
-    struct t2g_resource *res = refl_res(c, T2G_RES_IMAGE, v->tgsi_first, binding, in_src);
-    if (res) {
-        glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "img", v->tgsi_first, "");
+    /* An image array is one resource per element, as the renderer binds image units. */
+    uint32_t n = v->array_len ? v->array_len : 1;
+    for (uint32_t e = 0; e < n; e++) {
+        struct t2g_resource *res = refl_res(c, T2G_RES_IMAGE, v->tgsi_first + e, binding + e,
+                                            in_src);
+        if (!res)
+            break;
+        if (v->array_len)
+            snprintf(res->name, T2G_NAME_MAX, "%simg%u[%u]", c->rp, v->tgsi_first, e);
+        else
+            glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "img", v->tgsi_first, "");
         res->texture = v->texture;
         res->host_texture = (uint8_t)host_texture;
         res->return_type = base == IR_I32 ? T2G_RETURN_SINT
                            : base == IR_U32 ? T2G_RETURN_UINT : T2G_RETURN_FLOAT;
         res->writable = !readonly;
-        res->size = v->array_len;
     }
     out_s(c, "uniform ");
     if (g->qualifiers & IR_MEMORY_COHERENT)

@@ -99,6 +99,14 @@ static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
     if (v->semantic == T2G_SEMANTIC_VIEWPORT_INDEX && dir == B_IN &&
         c->stage == T2G_STAGE_FRAGMENT && !glsl_could(c, GF_VIEWPORT_INDEX))
         return &viewport_zero;
+    /* With early fragment tests the depth a fragment shader computes has no effect (GL 4.6
+     * section 14.9), and GLSL ES makes writing gl_FragDepth then an error: the write goes
+     * to a private variable. */
+    static const glsl_builtin depth_ignored = { T2G_SEMANTIC_POSITION, B_OUT, ST(FRAGMENT),
+        NULL, NULL, IR_F32, 4, 0, BF_PRIVATE, NOFEAT };
+    if (v->semantic == T2G_SEMANTIC_POSITION && dir == B_OUT && c->stage == T2G_STAGE_FRAGMENT &&
+        c->d->es && glsl_prop(c, IR_PROP_FS_EARLY_DEPTH_STENCIL, 0))
+        return &depth_ignored;
     for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
         const glsl_builtin *b = &builtins[i];
         if (b->semantic == v->semantic && (b->dir & dir) &&

@@ -362,6 +362,18 @@ static void image_ref(glsl_ctx *c, const ir_instr *in)
     out_s(c, c->rp);
     out_s(c, "img");
     out_u(c, v ? v->tgsi_first : 0);
+    if (v && v->array_len && in->u.mem.element) {
+        ir_src idx = in->srcs[in->u.mem.element - 1];
+        if (idx.def && idx.def->op != IR_OP_CONST)
+            glsl_need(c, GF_DYNAMIC_SAMPLER_INDEX, "dynamically indexed images");
+        out_index(c, 0, idx, v->array_len);
+    }
+}
+
+/* The sources an image op's data ends before: an array element index comes after them. */
+static unsigned image_data_end(const ir_instr *in)
+{
+    return in->num_srcs - (in->u.mem.element ? 1u : 0u);
 }
 
 static int image_target(const ir_instr *in)
@@ -450,7 +462,7 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
         adapt_open(c, &a, in, ib, 1, false);
         out_s(c, image_atomic_fns[op]);
         image_coord_args(c, in, ti);
-        unsigned last = in->num_srcs - 1;
+        unsigned last = image_data_end(in) - 1;
         if (op == IR_ATOMIC_CAS) {
             out_s(c, ", ");
             emit_src_comp(c, in->srcs[last - 1], 0, ib, P_NONE);
@@ -723,7 +735,7 @@ void emit_mem_stmt(glsl_ctx *c, ir_instr *in)
         out_s(c, "imageStore(");
         image_coord_args(c, in, ti);
         out_s(c, ", ");
-        emit_src_as(c, in->srcs[in->num_srcs - 1], 4, image_base(c, v), P_NONE);
+        emit_src_as(c, in->srcs[image_data_end(in) - 1], 4, image_base(c, v), P_NONE);
         out_s(c, ");\n");
         return;
     }

@@ -256,6 +256,9 @@ typedef struct ir_mem {
     uint8_t comps;
     uint8_t texture;       /* image target */
     uint8_t writemask;     /* stores */
+    /* Images: 1 + the srcs[] position of the element index into an image array (var with
+     * array_len), 0 when the op names the variable itself. */
+    uint8_t element;
 } ir_mem;
 
 /* Variable access (LOAD_VAR / STORE_VAR / INTERP): element `index`, plus src index offset

@@ -244,6 +244,25 @@ static bool check_stage(tr *t, const ast_decl *d)
     return true;
 }
 
+/* Mesa declares an array of images as one IMAGE declaration per element, all alike.  When the
+ * shader indexes IMAGE indirectly, a declaration that continues the previous one (the next
+ * index, the same target, format and access) extends that image into a GLSL array. */
+static ir_var *image_array_to_extend(tr *t, const ast_decl *d)
+{
+    if (!t->image_arrays || d->first == 0 || d->first - 1 >= t->num_images)
+        return NULL;
+    ir_var *prev = t->images[d->first - 1];
+    if (!prev || prev->tgsi_last != d->first - 1 || prev->texture != tr_target(d->texture) ||
+        prev->writable != d->writable || prev->raw != d->raw ||
+        !prev->image_format != !d->image_format ||
+        (prev->image_format && strcmp(prev->image_format, d->image_format)))
+        return NULL;
+    uint32_t len = prev->array_len ? prev->array_len : 1;
+    prev->array_len = len + (d->last - d->first + 1);
+    prev->tgsi_last = d->last;
+    return prev;
+}
+
 static bool declare_one(tr *t, const ast_decl *d)
 {
     if ((d->file == TGSI_FILE_INPUT || d->file == TGSI_FILE_OUTPUT ||
@@ -329,6 +348,9 @@ static bool declare_one(tr *t, const ast_decl *d)
         }
         return true; /* variables are made at first use, when the target is known */
     case TGSI_FILE_IMAGE:
+        v = image_array_to_extend(t, d);
+        if (v)
+            return map_range(t, &t->images, &t->num_images, d, v);
         v = tr_range_var(t, d, IR_VAR_IMAGE, ir_type_make(tr_format_base(d->image_format), 4));
         if (!v)
             return false;
@@ -379,6 +401,9 @@ static bool uses_indirect(const ast_program *p, enum tgsi_file file)
         for (unsigned k = 0; k < in->num_src && k < AST_MAX_SRC; k++)
             if (in->src[k].reg.file == file && in->src[k].reg.indirect)
                 return true;
+        for (unsigned k = 0; k < in->num_dst && k < AST_MAX_DST; k++)
+            if (in->dst[k].reg.file == file && in->dst[k].reg.indirect)
+                return true;
     }
     return false;
 }
@@ -399,6 +424,7 @@ bool tr_declare(tr *t)
 
     if (!tr_declare_temps(t))
         return false;
+    t->image_arrays = uses_indirect(p, TGSI_FILE_IMAGE);
     for (size_t i = 0; i < p->num_decls; i++)
         if (!declare_one(t, &p->decls[i]))
             return false;

@@ -63,13 +63,23 @@ static ir_var *resource(tr *t, const ast_insn *in, const ast_reg *r, ast_loc loc
                  r->file < TGSI_FILE_COUNT ? tgsi_file_names[r->file] : "?");
         return NULL;
     }
-    if (r->indirect) {
+    if (r->indirect && r->file != TGSI_FILE_IMAGE) {
         tr_error(t, loc, "indirectly indexed %s is not supported", tgsi_file_names[r->file]);
         return NULL;
     }
     if (index < 0 || (uint32_t)index >= len || !tab[index]) {
         tr_error(t, loc, "%s[%d] is not declared", tgsi_file_names[r->file], index);
         return NULL;
+    }
+    /* An element of an image array (see image_array_to_extend) is named by its index in
+     * *offset.  An indirect index on a lone image can only name that image (anything else
+     * is outside every declaration, which GL leaves undefined). */
+    if (r->file == TGSI_FILE_IMAGE && tab[index]->array_len) {
+        ir_src e = tr_const(t, IR_I32, 1, (uint32_t)(index - (int32_t)tab[index]->tgsi_first));
+        if (r->indirect)
+            e = ir_src_for(ir_build_alu2(&t->b, IR_OP_ADD, ir_type_make(IR_I32, 1), e,
+                                         tr_index(t, &r->ind, loc)));
+        *offset = e;
     }
     /* The image's GLSL type is its declaration's; an instruction naming another target
      * (a 1D store to a 2D image) has no GLSL overload. */
@@ -84,12 +94,17 @@ static ir_var *resource(tr *t, const ast_insn *in, const ast_reg *r, ast_loc loc
     return v;
 }
 
+/* `element`: the index into an image array (resource's *offset), or none. */
 static ir_instr *mem_instr(tr *t, enum ir_op op, ir_type type, const ir_src *srcs, unsigned n,
-                           ir_var *v, const ast_insn *in)
+                           ir_var *v, const ast_insn *in, ir_src element)
 {
-    ir_instr *r = ir_instr_create(t->s, op, type, n);
+    ir_instr *r = ir_instr_create(t->s, op, type, n + (element.def != NULL));
     for (unsigned i = 0; i < n; i++)
         r->srcs[i] = srcs[i];
+    if (element.def) {
+        r->srcs[n] = tr_exact(t, element, 1);
+        r->u.mem.element = (uint8_t)(n + 1);
+    }
     r->u.mem.var = v;
     r->u.mem.qualifiers = in->memory_qualifier;
     r->u.mem.texture = in->has_memory_texture ? tr_target(in->memory_texture) : v->texture;
@@ -138,7 +153,7 @@ static void mem_load(tr *t, const ast_insn *in)
     if (v->kind == IR_VAR_IMAGE) {
         ir_base base = in->memory_format ? tr_format_base(in->memory_format) : (ir_base)v->type.base;
         unsigned n = image_address(t, in, &in->src[1], v, s);
-        ir_instr *r = mem_instr(t, IR_OP_IMAGE_LOAD, ir_type_make(base, 4), s, n, v, in);
+        ir_instr *r = mem_instr(t, IR_OP_IMAGE_LOAD, ir_type_make(base, 4), s, n, v, in, off);
         r->u.mem.comps = 4;
         write_vec(t, in, r);
         return;
@@ -149,7 +164,7 @@ static void mem_load(tr *t, const ast_insn *in)
     if (v->kind == IR_VAR_ATOMIC_BUFFER)
         comps = 1;
     s[0] = tr_exact(t, off.def ? off : tr_read_scalar(t, &in->src[1], 0, IR_U32), 1);
-    ir_instr *r = mem_instr(t, IR_OP_BUFFER_LOAD, ir_type_make(IR_U32, comps), s, 1, v, in);
+    ir_instr *r = mem_instr(t, IR_OP_BUFFER_LOAD, ir_type_make(IR_U32, comps), s, 1, v, in, ir_src_none());
     r->u.mem.comps = (uint8_t)comps;
     write_vec(t, in, r);
 }
@@ -167,7 +182,7 @@ static void mem_store(tr *t, const ast_insn *in)
         ir_base base = in->memory_format ? tr_format_base(in->memory_format) : (ir_base)v->type.base;
         unsigned n = image_address(t, in, &in->src[0], v, s);
         s[n++] = tr_exact(t, tr_read(t, &in->src[1], xyzw, 4, base), 4);
-        ir_instr *r = mem_instr(t, IR_OP_IMAGE_STORE, IR_TYPE_VOID, s, n, v, in);
+        ir_instr *r = mem_instr(t, IR_OP_IMAGE_STORE, IR_TYPE_VOID, s, n, v, in, off);
         r->u.mem.comps = 4;
         r->u.mem.writemask = d->writemask;
         return;
@@ -181,7 +196,7 @@ static void mem_store(tr *t, const ast_insn *in)
         return;
     s[0] = tr_exact(t, tr_read_scalar(t, &in->src[0], 0, IR_U32), 1);
     s[1] = tr_exact(t, tr_read(t, &in->src[1], xyzw, comps, IR_U32), comps);
-    ir_instr *r = mem_instr(t, IR_OP_BUFFER_STORE, IR_TYPE_VOID, s, 2, v, in);
+    ir_instr *r = mem_instr(t, IR_OP_BUFFER_STORE, IR_TYPE_VOID, s, 2, v, in, ir_src_none());
     r->u.mem.comps = (uint8_t)comps;
     r->u.mem.writemask = d->writemask;
 }
@@ -219,7 +234,8 @@ static void mem_atomic(tr *t, const ast_insn *in)
     }
     for (unsigned i = 2; i < info->num_src; i++)
         s[n++] = tr_exact(t, tr_read_scalar(t, &in->src[i], 0, base), 1);
-    ir_instr *r = mem_instr(t, op, ir_type_make(base, 1), s, n, v, in);
+    ir_instr *r = mem_instr(t, op, ir_type_make(base, 1), s, n, v, in,
+                            op == IR_OP_IMAGE_ATOMIC ? off : ir_src_none());
     r->u.mem.atomic = (ir_atomic_op)(atomic_ops[in->opcode] - 1);
     r->u.mem.comps = 1;
     tr_write_repl(t, &in->dst[0], ir_src_for(r));
@@ -234,7 +250,7 @@ static void mem_resq(tr *t, const ast_insn *in)
     if (v->kind == IR_VAR_IMAGE) {
         enum tgsi_texture tex = in->has_memory_texture ? in->memory_texture : (enum tgsi_texture)v->texture;
         unsigned comps = tex == TGSI_TEXTURE_CUBE ? 2 : image_coord_comps(tex);
-        write_vec(t, in, mem_instr(t, IR_OP_IMAGE_SIZE, ir_type_make(IR_I32, comps), NULL, 0, v, in));
+        write_vec(t, in, mem_instr(t, IR_OP_IMAGE_SIZE, ir_type_make(IR_I32, comps), NULL, 0, v, in, off));
         return;
     }
     if (v->kind != IR_VAR_BUFFER) {
@@ -242,7 +258,8 @@ static void mem_resq(tr *t, const ast_insn *in)
         return;
     }
     tr_write_repl(t, &in->dst[0],
-                  ir_src_for(mem_instr(t, IR_OP_BUFFER_SIZE, ir_type_make(IR_I32, 1), NULL, 0, v, in)));
+                  ir_src_for(mem_instr(t, IR_OP_BUFFER_SIZE, ir_type_make(IR_I32, 1), NULL, 0, v, in,
+                                           ir_src_none())));
 }
 
 void tr_memory(tr *t, const ast_insn *in)

@@ -114,6 +114,8 @@ typedef struct tr {
     ir_var **samplers;      /* SAMP index -> sampler (one per index unless indexed indirectly) */
     uint32_t num_samplers;
     ir_var *sampler_array;  /* all samplers as one array when SAMP is indexed indirectly */
+    /* IMAGE is indexed indirectly: runs of alike declarations become one image array. */
+    bool image_arrays;
     const ast_decl **sviews;
     uint32_t num_sviews;
     uint8_t *sview_use;     /* per SVIEW: 1 sampled plainly, 2 with comparison (sample.c) */

@@ -89,6 +89,21 @@ static const char *refl_image0_1darray_as_2darray(const struct t2g_reflection *r
     return "no image 0";
 }
 
+static const char *refl_image_array(const struct t2g_reflection *r)
+{
+    unsigned images = 0;
+    for (uint32_t i = 0; i < r->num_resources; i++) {
+        const struct t2g_resource *res = &r->resources[i];
+        if (res->kind != T2G_RES_IMAGE)
+            continue;
+        images++;
+        if (res->tgsi_index == 3 &&
+            (strcmp(res->name, "fs_img0[3]") || res->binding != 3 || !res->writable))
+            return "IMAGE[3] should be the writable element fs_img0[3] at binding 3";
+    }
+    return images == 5 ? NULL : "each of the 5 images should be a resource of its own";
+}
+
 static const char *refl_input0_centroid(const struct t2g_reflection *r)
 {
     for (uint32_t i = 0; i < r->num_inputs; i++)

@@ -16,7 +16,47 @@
                   "  1: UIF TEMP[0].xxxx\n  2: DEMOTE\n  3: ENDIF\n  4: READ_HELPER TEMP[0].x\n" \
                   "  5: UCMP OUT[0], TEMP[0].xxxx, IMM[0].yyyy, IN[0]\n  6: END\n"
 
+#define FS_IMAGE_HEAD "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\n"
+#define R32UI_2D(n) "DCL IMAGE[" #n "], 2D, PIPE_FORMAT_R32_UINT, WR\n"
+
 static const tgsi_case cases[] = {
+    /* piglit arb_shader_image_load_store indexing, imagestore-array, invalid: Mesa declares
+     * an image array one IMAGE per element and indexes it through ADDR.  Alike neighbours
+     * become one GLSL array (a differing format starts another image); atomics and stores
+     * keep their data operands apart from the element index. */
+    { "image_array_indirect", T2G_TARGET_GLSL450,
+      FS_IMAGE_HEAD R32UI_2D(0) R32UI_2D(1) R32UI_2D(2) R32UI_2D(3)
+      "DCL IMAGE[4], 2D, PIPE_FORMAT_R32_FLOAT, WR\nDCL ADDR[0]\nDCL TEMP[0..1]\n"
+      "IMM[0] UINT32 {1, 2, 3, 4}\n  0: F2I TEMP[0], IN[0]\n  1: UARL ADDR[0].x, TEMP[0].zzzz\n"
+      "  2: ATOMUADD TEMP[1].x, IMAGE[ADDR[0].x+1], TEMP[0], IMM[0].xxxx, 2D, PIPE_FORMAT_R32_UINT\n"
+      "  3: STORE IMAGE[ADDR[0].x], TEMP[0], IMM[0], 2D, PIPE_FORMAT_R32_UINT\n"
+      "  4: LOAD TEMP[0], IMAGE[2], TEMP[0], 2D, PIPE_FORMAT_R32_UINT\n  5: U2F OUT[0], TEMP[0]\n"
+      "  6: END\n",
+      NULL, { "uniform uimage2D fs_img0[4];", "imageAtomicAdd(fs_img0[min(uint(1 + ",
+              "imageStore(fs_img0[min(uint(t1.z), 3u)], t1.xy, uvec4(1u, 2u, 3u, 4u));",
+              "imageLoad(fs_img0[2], " },
+      { "fs_img1", NULL }, NULL, false, refl_image_array },
+    /* piglit arb_shader_image_load_store early-z on a GLES host: GLSL ES forbids writing
+     * gl_FragDepth under early_fragment_tests, where GL ignores the value; desktop keeps it. */
+    { "es_early_tests_depth_write", T2G_TARGET_ESSL320,
+      "FRAG\nPROPERTY FS_EARLY_DEPTH_STENCIL 1\nDCL OUT[0], POSITION\nDCL OUT[1], COLOR\n"
+      "IMM[0] FLT32 {0.5, 1.0, 0.0, 0.0}\n  0: MOV OUT[0].z, IMM[0].xxxx\n"
+      "  1: MOV OUT[1], IMM[0].yyyy\n  2: END\n",
+      NULL, { "layout(early_fragment_tests) in;" }, { "gl_FragDepth", NULL }, NULL, false, NULL },
+    { "early_tests_depth_write", T2G_TARGET_GLSL450,
+      "FRAG\nPROPERTY FS_EARLY_DEPTH_STENCIL 1\nDCL OUT[0], POSITION\nDCL OUT[1], COLOR\n"
+      "IMM[0] FLT32 {0.5, 1.0, 0.0, 0.0}\n  0: MOV OUT[0].z, IMM[0].xxxx\n"
+      "  1: MOV OUT[1], IMM[0].yyyy\n  2: END\n",
+      NULL, { "layout(early_fragment_tests) in;", "gl_FragDepth = 0.5;" }, { NULL }, NULL, false,
+      NULL },
+    /* An indirect index on a lone image can only name that image. */
+    { "image_lone_indirect", T2G_TARGET_GLSL450,
+      FS_IMAGE_HEAD R32UI_2D(0) "DCL CONST[0]\nDCL ADDR[0]\nDCL TEMP[0]\n"
+      "  0: F2I TEMP[0], IN[0]\n  1: UARL ADDR[0].x, CONST[0].xxxx\n"
+      "  2: LOAD TEMP[0], IMAGE[ADDR[0].x], TEMP[0], 2D, PIPE_FORMAT_R32_UINT\n"
+      "  3: U2F OUT[0], TEMP[0]\n  4: END\n",
+      NULL, { "uniform readonly uimage2D fs_img0;", "imageLoad(fs_img0, " }, { NULL }, NULL,
+      false, NULL },
     /* piglit out-of-ssa-dfs-pre-order through virgl-exec: `+` binds tighter than `>>`, so
      * the words after .x of a STORE at a computed byte address need (offset >> 2u) + k. */
     { "ssbo_store_word_index", T2G_TARGET_GLSL450,
