@@ -356,13 +356,18 @@ static unsigned image_coords(const tex_target_info *ti)
     return ti->cube ? 3 : ti->coords;
 }
 
-static void image_ref(glsl_ctx *c, const ir_instr *in)
+/* The image an op names; `e` >= 0 picks that element of an image array (image_choice). */
+static void image_ref(glsl_ctx *c, const ir_instr *in, int e)
 {
     ir_var *v = in->u.mem.var;
     out_s(c, c->rp);
     out_s(c, "img");
     out_u(c, v ? v->tgsi_first : 0);
-    if (v && v->array_len && in->u.mem.element) {
+    if (v && v->array_len && e >= 0) {
+        out_c(c, '[');
+        out_u(c, (uint32_t)e);
+        out_c(c, ']');
+    } else if (v && v->array_len && in->u.mem.element) {
         ir_src idx = in->srcs[in->u.mem.element - 1];
         if (idx.def && idx.def->op != IR_OP_CONST)
             glsl_need(c, GF_DYNAMIC_SAMPLER_INDEX, "dynamically indexed images");
@@ -382,9 +387,9 @@ static int image_target(const ir_instr *in)
     return in->u.mem.texture ? in->u.mem.texture : v ? v->texture : T2G_TEXTURE_2D;
 }
 
-static void image_coord_args(glsl_ctx *c, const ir_instr *in, const tex_target_info *ti)
+static void image_coord_args(glsl_ctx *c, const ir_instr *in, const tex_target_info *ti, int e)
 {
-    image_ref(c, in);
+    image_ref(c, in, e);
     out_s(c, ", ");
     if (tex_remap(c, image_target(in)) == REMAP_1D)
         emit_remapped_image_coord(c, in, ti);
@@ -415,39 +420,106 @@ static const char *const buffer_atomic_fns[] = {
     [IR_ATOMIC_IMIN] = "atomicMin(", [IR_ATOMIC_IMAX] = "atomicMax(", /* on the int view */
 };
 
+/* GLSL ES indexes image arrays with constant expressions only.  There a computed element
+ * becomes a choice among the elements, `i == 0 ? f(img[0]) : i == 1 ? f(img[1]) : f(img[2])`
+ * (?: evaluates only the operand it picks, so an atomic runs once); an index past the end
+ * takes the last element, as out_index clamps it elsewhere.  Returns the elements to choose
+ * among, 0 where the op names its image directly. */
+static uint32_t image_choices(glsl_ctx *c, const ir_instr *in)
+{
+    ir_var *v = in->u.mem.var;
+    if (!c->d->es || !v || !v->array_len || !in->u.mem.element)
+        return 0;
+    ir_src idx = in->srcs[in->u.mem.element - 1];
+    return idx.def && idx.def->op != IR_OP_CONST ? v->array_len : 0;
+}
+
+static void image_choice_open(glsl_ctx *c, const ir_instr *in, uint32_t e)
+{
+    out_s(c, "(");
+    emit_src_comp(c, in->srcs[in->u.mem.element - 1], 0, IR_I32, P_EQ + 1);
+    out_s(c, " == ");
+    out_u(c, e);
+    out_s(c, " ? ");
+}
+
+/* One image function call on element `e` (-1: as the op names it). */
+static void image_call(glsl_ctx *c, ir_instr *in, const tex_target_info *ti, ir_base ib, int e)
+{
+    switch (in->op) {
+    case IR_OP_IMAGE_LOAD:
+        out_s(c, "imageLoad(");
+        image_coord_args(c, in, ti, e);
+        out_c(c, ')');
+        return;
+    case IR_OP_IMAGE_SIZE:
+        out_s(c, "imageSize(");
+        image_ref(c, in, e);
+        out_c(c, ')');
+        if (tex_remap(c, image_target(in)) == REMAP_1D)
+            out_s(c, ti->array ? ".xz" : ".x");
+        return;
+    case IR_OP_IMAGE_SAMPLES:
+        out_s(c, "imageSamples(");
+        image_ref(c, in, e);
+        out_c(c, ')');
+        return;
+    case IR_OP_IMAGE_ATOMIC: {
+        out_s(c, image_atomic_fns[in->u.mem.atomic]);
+        image_coord_args(c, in, ti, e);
+        unsigned last = image_data_end(in) - 1;
+        if (in->u.mem.atomic == IR_ATOMIC_CAS) {
+            out_s(c, ", ");
+            emit_src_comp(c, in->srcs[last - 1], 0, ib, P_NONE);
+        }
+        out_s(c, ", ");
+        emit_src_comp(c, in->srcs[last], 0, ib, P_NONE);
+        out_c(c, ')');
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+static void image_calls(glsl_ctx *c, ir_instr *in, const tex_target_info *ti, ir_base ib)
+{
+    uint32_t n = image_choices(c, in);
+    if (!n) {
+        image_call(c, in, ti, ib, -1);
+        return;
+    }
+    for (uint32_t e = 0; e + 1 < n; e++) {
+        image_choice_open(c, in, e);
+        image_call(c, in, ti, ib, (int)e);
+        out_s(c, " : ");
+    }
+    image_call(c, in, ti, ib, (int)n - 1);
+    for (uint32_t e = 0; e + 1 < n; e++)
+        out_c(c, ')');
+}
+
 void emit_image_expr(glsl_ctx *c, ir_instr *in)
 {
     ir_var *v = in->u.mem.var;
     const tex_target_info *ti = tex_target(in->u.mem.texture ? in->u.mem.texture
                                            : v ? v->texture : T2G_TEXTURE_2D);
     ir_base ib = image_base(c, v);
-    adapt a;
+    ir_base result = ib;
+    unsigned comps = 4;
     switch (in->op) {
     case IR_OP_IMAGE_LOAD:
-        adapt_open(c, &a, in, ib, 4, false);
-        out_s(c, "imageLoad(");
-        image_coord_args(c, in, ti);
-        out_c(c, ')');
-        adapt_close(c, &a);
-        return;
+        break;
     case IR_OP_IMAGE_SIZE:
         glsl_need(c, GF_IMAGE_SIZE, "imageSize()");
-        adapt_open(c, &a, in, IR_I32, ti->size_comps, false);
-        out_s(c, "imageSize(");
-        image_ref(c, in);
-        out_c(c, ')');
-        if (tex_remap(c, image_target(in)) == REMAP_1D)
-            out_s(c, ti->array ? ".xz" : ".x");
-        adapt_close(c, &a);
-        return;
+        result = IR_I32;
+        comps = ti->size_comps;
+        break;
     case IR_OP_IMAGE_SAMPLES:
         glsl_need(c, GF_IMAGE_SAMPLES, "imageSamples()");
-        adapt_open(c, &a, in, IR_I32, 1, false);
-        out_s(c, "imageSamples(");
-        image_ref(c, in);
-        out_c(c, ')');
-        adapt_close(c, &a);
-        return;
+        result = IR_I32;
+        comps = 1;
+        break;
     case IR_OP_IMAGE_ATOMIC: {
         ir_atomic_op op = in->u.mem.atomic;
         glsl_need(c, GF_IMAGE_ATOMIC, "image atomics");
@@ -459,23 +531,16 @@ void emit_image_expr(glsl_ctx *c, ir_instr *in)
             glsl_refuse(c, "float image atomics other than exchange");
             return;
         }
-        adapt_open(c, &a, in, ib, 1, false);
-        out_s(c, image_atomic_fns[op]);
-        image_coord_args(c, in, ti);
-        unsigned last = image_data_end(in) - 1;
-        if (op == IR_ATOMIC_CAS) {
-            out_s(c, ", ");
-            emit_src_comp(c, in->srcs[last - 1], 0, ib, P_NONE);
-        }
-        out_s(c, ", ");
-        emit_src_comp(c, in->srcs[last], 0, ib, P_NONE);
-        out_c(c, ')');
-        adapt_close(c, &a);
-        return;
+        comps = 1;
+        break;
     }
     default:
         return;
     }
+    adapt a;
+    adapt_open(c, &a, in, result, comps, false);
+    image_calls(c, in, ti, ib);
+    adapt_close(c, &a);
 }
 
 /* ---------------------------------------------------------------- buffers */
@@ -731,12 +796,24 @@ void emit_mem_stmt(glsl_ctx *c, ir_instr *in)
         ir_var *v = in->u.mem.var;
         const tex_target_info *ti = tex_target(in->u.mem.texture ? in->u.mem.texture
                                                : v ? v->texture : T2G_TEXTURE_2D);
-        out_indent(c);
-        out_s(c, "imageStore(");
-        image_coord_args(c, in, ti);
-        out_s(c, ", ");
-        emit_src_as(c, in->srcs[image_data_end(in) - 1], 4, image_base(c, v), P_NONE);
-        out_s(c, ");\n");
+        uint32_t n = image_choices(c, in);
+        for (uint32_t e = 0; e < (n ? n : 1); e++) {
+            out_indent(c);
+            if (n && e + 1 < n) {
+                out_s(c, e ? "else if (" : "if (");
+                emit_src_comp(c, in->srcs[in->u.mem.element - 1], 0, IR_I32, P_EQ + 1);
+                out_s(c, " == ");
+                out_u(c, e);
+                out_s(c, ") ");
+            } else if (n) {
+                out_s(c, "else ");
+            }
+            out_s(c, "imageStore(");
+            image_coord_args(c, in, ti, n ? (int)e : -1);
+            out_s(c, ", ");
+            emit_src_as(c, in->srcs[image_data_end(in) - 1], 4, image_base(c, v), P_NONE);
+            out_s(c, ");\n");
+        }
         return;
     }
     if (in->op == IR_OP_BUFFER_STORE) {

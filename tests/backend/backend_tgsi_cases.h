@@ -49,6 +49,22 @@ static const tgsi_case cases[] = {
       "  1: MOV OUT[1], IMM[0].yyyy\n  2: END\n",
       NULL, { "layout(early_fragment_tests) in;", "gl_FragDepth = 0.5;" }, { NULL }, NULL, false,
       NULL },
+    /* The same on GLSL ES, which indexes image arrays with constant expressions only (Mesa:
+     * "image arrays indexed with non-constant expressions are forbidden"): a computed
+     * element picks among the elements. */
+    { "es_image_array_indirect", T2G_TARGET_ESSL320,
+      FS_IMAGE_HEAD R32UI_2D(0) R32UI_2D(1) R32UI_2D(2) R32UI_2D(3)
+      "DCL ADDR[0]\nDCL TEMP[0..1]\n"
+      "IMM[0] UINT32 {1, 2, 3, 4}\n  0: F2I TEMP[0], IN[0]\n  1: UARL ADDR[0].x, TEMP[0].zzzz\n"
+      "  2: ATOMUADD TEMP[1].x, IMAGE[ADDR[0].x+1], TEMP[0], IMM[0].xxxx, 2D, PIPE_FORMAT_R32_UINT\n"
+      "  3: STORE IMAGE[ADDR[0].x], TEMP[0], IMM[0], 2D, PIPE_FORMAT_R32_UINT\n"
+      "  4: LOAD TEMP[0], IMAGE[2], TEMP[0], 2D, PIPE_FORMAT_R32_UINT\n  5: U2F OUT[0], TEMP[0]\n"
+      "  6: END\n",
+      NULL, { "(1 + t1.z == 0 ? imageAtomicAdd(fs_img0[0], t1.xy, 1u) : (1 + t1.z == 1 ? ",
+              ": imageAtomicAdd(fs_img0[3], t1.xy, 1u))));",
+              "else if (t1.z == 2) imageStore(fs_img0[2], t1.xy, uvec4(1u, 2u, 3u, 4u));",
+              "imageLoad(fs_img0[2], " },
+      { "min(", NULL }, NULL, false, NULL },
     /* An indirect index on a lone image can only name that image. */
     { "image_lone_indirect", T2G_TARGET_GLSL450,
       FS_IMAGE_HEAD R32UI_2D(0) "DCL CONST[0]\nDCL ADDR[0]\nDCL TEMP[0]\n"
