@@ -448,6 +448,22 @@ static struct t2g_resource *refl_res(glsl_ctx *c, enum t2g_resource_kind kind, u
     return res;
 }
 
+/* Element e of sampler or image variable v, named `<prefix><first>` or, in an array,
+ * `<prefix><first>[e]`: the renderer binds each element as a resource of its own. */
+static struct t2g_resource *refl_elem(glsl_ctx *c, enum t2g_resource_kind kind, const ir_var *v,
+                                      const char *prefix, uint32_t e, uint32_t binding,
+                                      bool in_source)
+{
+    struct t2g_resource *res = refl_res(c, kind, v->tgsi_first + e, binding + e, in_source);
+    if (!res)
+        return NULL;
+    if (v->array_len)
+        snprintf(res->name, T2G_NAME_MAX, "%s%s%u[%u]", c->rp, prefix, v->tgsi_first, e);
+    else
+        glsl_name_num(res->name, T2G_NAME_MAX, c->rp, prefix, v->tgsi_first, "");
+    return res;
+}
+
 /* Resource indices beyond the host's per-stage limit (the key's, else the smallest the
  * target guarantees) would not link; without a key limit the binding itself is also kept
  * below the target's guaranteed total, which is what a validator enforces. */
@@ -609,17 +625,11 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     if (!resource_fits(c, RL_IMAGE, v, v->tgsi_first, binding))
         return;
     bool in_src = layout_binding(c, fmt, binding);
-    /* An image array is one resource per element, as the renderer binds image units. */
     uint32_t n = v->array_len ? v->array_len : 1;
     for (uint32_t e = 0; e < n; e++) {
-        struct t2g_resource *res = refl_res(c, T2G_RES_IMAGE, v->tgsi_first + e, binding + e,
-                                            in_src);
+        struct t2g_resource *res = refl_elem(c, T2G_RES_IMAGE, v, "img", e, binding, in_src);
         if (!res)
             break;
-        if (v->array_len)
-            snprintf(res->name, T2G_NAME_MAX, "%simg%u[%u]", c->rp, v->tgsi_first, e);
-        else
-            glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "img", v->tgsi_first, "");
         res->texture = v->texture;
         res->host_texture = (uint8_t)host_texture;
         res->return_type = base == IR_I32 ? T2G_RETURN_SINT
@@ -754,13 +764,9 @@ void io_declare_resources(glsl_ctx *c)
             out_s(c, ";\n");
             uint32_t n = v->array_len ? v->array_len : 1;
             for (uint32_t e = 0; e < n; e++) {
-                res = refl_res(c, T2G_RES_SAMPLER, v->tgsi_first + e, binding + e, in_src);
+                res = refl_elem(c, T2G_RES_SAMPLER, v, "s", e, binding, in_src);
                 if (!res)
                     break;
-                if (v->array_len)
-                    snprintf(res->name, T2G_NAME_MAX, "%ss%u[%u]", c->rp, v->tgsi_first, e);
-                else
-                    glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "s", v->tgsi_first, "");
                 res->texture = (uint8_t)(g->texture >= 0 ? g->texture : T2G_TEXTURE_2D);
                 res->host_texture = (uint8_t)tex_host_target(c, res->texture);
                 res->return_type = v->return_type;
