@@ -31,6 +31,9 @@ enum {
     FMT_SAMPLE = 1u << 0, FMT_RENDER = 1u << 1, FMT_DEPTH = 1u << 2, FMT_VERTEX = 1u << 3,
     FMT_INT = 1u << 4, FMT_UINT = 1u << 5, FMT_COMPRESSED = 1u << 6, FMT_STENCIL = 1u << 7,
     FMT_SRGB = 1u << 8, FMT_HAS_DEPTH = 1u << 9, FMT_BUFFER = 1u << 10, FMT_FLOAT = 1u << 11,
+    /* Host only (fmt_caps, GLES): glReadPixels refuses the format's own pixel format, so
+     * read-back reads GL_RGBA of the same type and keeps the format's channels. */
+    FMT_READ_AS_RGBA = 1u << 12,
 };
 
 struct vformat {
@@ -443,6 +446,7 @@ void caps_gles_probe(struct vrend_renderer *r);
 /* key.image_format value for an image bound with this virgl format (image_format.c). */
 uint8_t image_format_for(uint32_t virgl_format);
 void formats_gles_probe(struct vrend_renderer *r);
+unsigned rgba_channels(const struct vformat *f);
 void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2);
 
 /* ------------------------------------------------------------------ resource.c, context.c */
