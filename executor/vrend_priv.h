@@ -194,7 +194,10 @@ struct sampler_view {
 struct sampler_state {
     GLuint id;
     GLuint id_1d;      /* the same without anisotropy, for 1D views (0: id serves them) */
+    /* GLES hosts apply these in the shader (the key's sampler_lod): GLES samplers have no
+     * LOD bias, and GLSL ES no textureQueryLod(). */
     float lod_bias, min_lod, max_lod, border[4];
+    uint8_t mip_filter;   /* PIPE_TEX_MIPFILTER_* */
 };
 
 struct surface {
@@ -488,6 +491,7 @@ struct so_object *streamout_count_source(struct vrend_context *ctx);
 void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32_t what);
 /* The sampler slots of a stage whose view the stage's key reads (shadow samplers). */
 uint32_t shader_key_view_slots(const struct shader_obj *sh);
+uint32_t shader_key_sampler_slots(const struct shader_obj *sh);
 void programs_free(struct sub_ctx *s);
 
 /* Framebuffer (framebuffer.c). */

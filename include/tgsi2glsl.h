@@ -150,6 +150,16 @@ struct t2g_varying {
 
 /* What a channel of a depth comparison's result holds (key.shadow_swizzle). */
 enum t2g_shadow_channel { T2G_SHADOW_RESULT = 0, T2G_SHADOW_ZERO, T2G_SHADOW_ONE };
+/* A sampler's mipmap filter (Gallium's PIPE_TEX_MIPFILTER_*). */
+enum t2g_mip_filter { T2G_MIP_FILTER_NEAREST = 0, T2G_MIP_FILTER_LINEAR, T2G_MIP_FILTER_NONE };
+
+/* The level-of-detail state of a sampler and the view bound with it (key.sampler_lod). */
+struct t2g_sampler_lod {
+    float bias;                  /* the sampler's LOD bias */
+    float min_lod, max_lod;      /* the sampler's LOD range */
+    uint8_t mip_filter;          /* enum t2g_mip_filter */
+    uint8_t levels;              /* levels of the view from its base level; 0 = 1 */
+};
 
 /* GLSL image format qualifiers, for images whose TGSI declaration has no format (the guest
  * driver leaves it NONE when the shader only stores; GLSL ES needs one on every image). */
@@ -223,6 +233,13 @@ struct t2g_key {
      * textureQueryLevels() (GLSL ES): a nonzero count replaces the query.  The reflection
      * marks the samplers so replaced (t2g_resource.queries_levels). */
     uint8_t sampler_levels[T2G_MAX_SAMPLERS];
+    /* For targets whose samplers have no LOD bias (GLES has no GL_TEXTURE_LOD_BIAS) and
+     * which have no textureQueryLod() (GLSL ES): with sampler_lod_in_shader, lookups through
+     * sampler n add sampler_lod[n].bias to their level of detail, and textureQueryLod() is
+     * computed from derivatives and sampler_lod[n].  The reflection marks the samplers
+     * (t2g_resource.lod_bias_in_shader, queries_lod), whose state the renderer then keys. */
+    bool sampler_lod_in_shader;
+    struct t2g_sampler_lod sampler_lod[T2G_MAX_SAMPLERS];
 
     /* Fragment emulations. */
     uint8_t alpha_func;                  /* enum t2g_compare; ALWAYS or 0 (NEVER off) -> see alpha_test */
@@ -329,6 +346,8 @@ struct t2g_resource {
     bool shadow;
     bool writable;
     bool queries_levels;         /* sampler: its level count came from key.sampler_levels */
+    bool lod_bias_in_shader;     /* sampler: lookups add key.sampler_lod[n].bias */
+    bool queries_lod;            /* sampler: textureQueryLod() reads all of key.sampler_lod[n] */
     /* The texture target the host must create and bind: differs from `texture` where the
      * target has no such textures and the shader emulates them (GLSL ES: 1D as 2D with one
      * row, 1D arrays as 2D arrays, RECT as 2D with unnormalized coordinates). */
