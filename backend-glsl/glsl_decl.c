@@ -772,6 +772,8 @@ void io_declare_resources(glsl_ctx *c)
                 res->return_type = v->return_type;
                 res->shadow = v->shadow;
                 res->queries_levels = v->queries_levels;
+                res->lod_bias_in_shader = v->lod_bias_in_shader;
+                res->queries_lod = v->queries_lod;
             }
             break;
         }

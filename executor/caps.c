@@ -106,7 +106,7 @@ void caps_probe(struct vrend_renderer *r)
     } else {
         glGetFloatv(GL_ALIASED_POINT_SIZE_RANGE, l->point_range);
         memcpy(l->smooth_line_range, l->line_range, sizeof l->line_range);
-        l->max_lod_bias = 2;
+        l->max_lod_bias = 16;   /* applied by the shader (lower_lod_bias): any range */
     }
     probe_sample_locations(l);
     if (epoxy_has_gl_extension("GL_EXT_texture_filter_anisotropic"))

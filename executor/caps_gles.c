@@ -61,11 +61,12 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
         c1->bset &= ~(1u << never[i]);
     /* These exist as GLES extensions: offered exactly when the host has them.  (The guest
      * needs depth clamp for GL 3.2 and LOD queries for 4.0; the ESSL backend does not
-     * spell textureQueryLod or cull distances yet, so shaders using them are refused.) */
+     * spell cull distances yet, so shaders using them are refused.)  LOD queries are
+     * computed in the shader (lower_query_lod), with or without the extension. */
     struct { int bit; bool ok; } ext_bits[] = {
         { BSET_DEPTH_CLIP_DISABLE, r->gles_depth_clamp },
         { BSET_POLYGON_OFFSET_CLAMP, r->gles_offset_clamp },
-        { BSET_TEXTURE_QUERY_LOD, has("GL_EXT_texture_query_lod") },
+        { BSET_TEXTURE_QUERY_LOD, true },
         { BSET_HAS_CULL, has("GL_EXT_clip_cull_distance") },
         { BSET_CONDITIONAL_RENDER, has("GL_NV_conditional_render") },
         { BSET_START_INSTANCE, has("GL_EXT_base_instance") },

@@ -161,6 +161,9 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
 {
     struct sub_ctx *s = ctx->sub;
     GLenum mode = c->mode;
+    if (ctx->r->gles)
+        mode = gles_polygon_point_mode(s->rs ? &s->rs->u.rs : NULL, mode,
+                                       !prog->v[SHADER_GEOMETRY] && !prog->v[SHADER_TESS_EVAL]);
     if (mode == PIPE_PRIM_PATCHES && c->vertices_per_patch)
         glPatchParameteri(GL_PATCH_VERTICES, c->vertices_per_patch);
     if (ctx->r->gles) {

@@ -10,6 +10,16 @@ static void clear_errors(void)
         ;
 }
 
+/* Channels of a colour format that GL_RGBA of the same type can carry (one byte or one
+ * short each, no packed types), or 0. */
+unsigned rgba_channels(const struct vformat *f)
+{
+    unsigned n = f->format == GL_RED ? 1 : f->format == GL_RG ? 2 : f->format == GL_RGB ? 3 : 0;
+    bool plain = f->type == GL_UNSIGNED_BYTE || f->type == GL_BYTE ||
+                 f->type == GL_UNSIGNED_SHORT || f->type == GL_SHORT;
+    return plain && !(f->flags & (FMT_INT | FMT_UINT | FMT_COMPRESSED)) ? n : 0;
+}
+
 /* What of `fl` survives on this host for texture format f. */
 static uint16_t probe_texture(const struct vformat *f, uint16_t fl)
 {
@@ -48,8 +58,18 @@ static uint16_t probe_texture(const struct vformat *f, uint16_t fl)
         if (complete) {
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
             glReadPixels(0, 0, 4, 4, f->format, f->type, pixels);
+            /* GLES reads normalized 16-bit formats only as RGBA (EXT_texture_norm16), and
+             * Mesa refuses GL_RG with some types: read those as RGBA and repack. */
+            bool read = glGetError() == GL_NO_ERROR;
+            if (!read && rgba_channels(f)) {
+                glReadPixels(0, 0, 4, 4, GL_RGBA, f->type, pixels);
+                read = glGetError() == GL_NO_ERROR;
+                if (read)
+                    fl |= FMT_READ_AS_RGBA;
+            }
+            complete = read;
         }
-        if (!complete || glGetError() != GL_NO_ERROR)
+        if (!complete)
             fl &= ~(FMT_RENDER | FMT_DEPTH);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glDeleteFramebuffers(1, &fbo);

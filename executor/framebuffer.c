@@ -635,7 +635,7 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         }
         const int32_t srect[4] = { sx, sy, sx + sw, sy + sh };
         const int32_t drect[4] = { dx, dy, dx + dw, dy + dh };
-        if (ctx->r->gles ? gles_blit_needs_draw(src, dst, bits, srect, drect)
+        if (ctx->r->gles ? gles_blit_needs_draw(ctx->r, src, dst, bits, srect, drect)
                          : blit_needs_draw_desktop(src, dst, bits)) {
             GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
             gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, bits, filter);

@@ -80,8 +80,11 @@ void gles_blitter_free(struct gles_blitter *b)
     free(b);
 }
 
-bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitfield bits,
-                          const int32_t s[4], const int32_t d[4])
+static bool samples_source(const struct vrend_renderer *rr, const struct vres *src);
+
+bool gles_blit_needs_draw(const struct vrend_renderer *rr, const struct vres *src,
+                          const struct vres *dst, GLbitfield bits, const int32_t s[4],
+                          const int32_t d[4])
 {
     /* GLES resolves a multisampled source only into the very same rectangle and format. */
     bool moved_resolve = src->d.nr_samples > 1 &&
@@ -94,8 +97,7 @@ bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitf
         return true;
     if (bits != GL_COLOR_BUFFER_BIT)
         return false;
-    if ((src->fmt->flags & FMT_COMPRESSED) && src->target == GL_TEXTURE_2D &&
-        !(dst->fmt->flags & FMT_COMPRESSED))
+    if (samples_source(rr, src) && !(dst->fmt->flags & FMT_COMPRESSED))
         return true;
     if (dst->d.nr_samples > 1)
         return true;
@@ -133,12 +135,17 @@ GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t 
     return tex;
 }
 
-/* GLES cannot read a compressed texture back, but can sample it: a 2D one is drawn from
- * directly, its level chosen by the base/max levels, which are put back afterwards with the
- * other parameters the blit sets. */
+/* GLES cannot read a compressed texture back, nor attach one whose format it cannot render
+ * to (RGB integer formats: Mesa reads those back by blitting into a renderable format), but
+ * can sample either: a 2D one is drawn from directly, its level chosen by the base/max
+ * levels, which are put back afterwards with the other parameters the blit sets. */
 static bool samples_source(const struct vrend_renderer *rr, const struct vres *src)
 {
-    return rr->gles && (src->fmt->flags & FMT_COMPRESSED) && src->target == GL_TEXTURE_2D;
+    uint16_t caps = rr->fmt_caps[src->fmt->virgl];
+    bool colour = !(src->fmt->flags & (FMT_DEPTH | FMT_HAS_DEPTH | FMT_STENCIL));
+    bool unreadable = (src->fmt->flags & FMT_COMPRESSED) ||
+                      (colour && (caps & FMT_SAMPLE) && !(caps & FMT_RENDER));
+    return rr->gles && unreadable && src->target == GL_TEXTURE_2D && src->d.nr_samples <= 1;
 }
 
 static const GLenum saved_params[] = { GL_TEXTURE_BASE_LEVEL, GL_TEXTURE_MAX_LEVEL,

@@ -6,8 +6,9 @@
 #include "vrend_priv.h"
 
 /* Rectangles are x0, y0, x1, y1 as glBlitFramebuffer takes them. */
-bool gles_blit_needs_draw(const struct vres *src, const struct vres *dst, GLbitfield bits,
-                          const int32_t s[4], const int32_t d[4]);
+bool gles_blit_needs_draw(const struct vrend_renderer *rr, const struct vres *src,
+                          const struct vres *dst, GLbitfield bits, const int32_t s[4],
+                          const int32_t d[4]);
 /* Draws layer `layer` of src's level, rectangle s, into rectangle d of dst_fbo's colour
  * attachment 0, or its depth when bits has depth (scissor as the caller left it).  Leaves
  * program, VAO, viewport and fixed-function state changed: the core sets them again before

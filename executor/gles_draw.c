@@ -1,5 +1,5 @@
-/* gles_draw.c: draw-time substitutes on a GLES host: query targets GLES has, and primitive
- * restart at an index GLES cannot restart at. */
+/* gles_draw.c: draw-time substitutes on a GLES host: query targets GLES has, primitive
+ * restart at an index GLES cannot restart at, and polygons drawn as points. */
 #include <stdlib.h>
 
 #include "gl_compat.h"
@@ -40,4 +40,16 @@ GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offse
     glc_buffer_data(rr, buf, (GLsizeiptr)count * isize, data, GL_STREAM_DRAW);
     free(data);
     return buf;
+}
+
+/* Each vertex of a polygon drawn in point mode is one point; culling and edge flags, which
+ * would drop some, are not applied (a point has no facing on GLES). */
+GLenum gles_polygon_point_mode(const struct rs_state *rs, GLenum mode, bool vertex_only)
+{
+    enum { POLYGON_MODE_POINT = 2 };
+    bool polygon = mode >= PIPE_PRIM_TRIANGLES && mode <= PIPE_PRIM_POLYGON;
+    if (rs && vertex_only && polygon && rs->fill_front == POLYGON_MODE_POINT &&
+        rs->fill_back == POLYGON_MODE_POINT)
+        return GL_POINTS;
+    return mode;
 }

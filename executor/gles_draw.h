@@ -14,4 +14,8 @@ GLenum gles_query_target(GLenum desktop_target);
 GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offset,
                             uint32_t count, uint32_t isize, uint32_t restart_index);
 
+/* GLES has no glPolygonMode: polygons filled as points (both faces, no geometry or
+ * tessellation stage) are drawn as their vertices, as GL_POINTS; otherwise `mode`. */
+GLenum gles_polygon_point_mode(const struct rs_state *rs, GLenum mode, bool vertex_only);
+
 #endif

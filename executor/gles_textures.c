@@ -3,6 +3,7 @@
  * uploads through bind-to-edit, and read-back through a framebuffer and glReadPixels since
  * GLES has no glGetTexImage. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "gl_compat.h"
 #include "gles_textures.h"
@@ -114,6 +115,18 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
     glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
 }
 
+/* A format GLES reads only as GL_RGBA of its type (FMT_READ_AS_RGBA): read the box into
+ * tmp and keep each pixel's first channels. */
+static void read_as_rgba(const struct vformat *f, const struct host_box *b, uint8_t *dst,
+                         uint64_t stride, uint8_t *tmp)
+{
+    size_t px = f->block_bytes, channel = px / rgba_channels(f);
+    glReadPixels(b->x, b->y, b->w, b->h, GL_RGBA, f->type, tmp);
+    for (uint32_t y = 0; y < b->h; y++)
+        for (uint32_t x = 0; x < b->w; x++)
+            memcpy(dst + y * stride + x * px, tmp + ((size_t)y * b->w + x) * 4 * channel, px);
+}
+
 int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
                           uint8_t *p, uint64_t stride, uint64_t layer_stride)
 {
@@ -130,6 +143,13 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glPixelStorei(GL_PACK_ROW_LENGTH, (GLint)(stride / f->block_bytes));
     bool layered = r->target != GL_TEXTURE_2D;
+    uint8_t *rgba = NULL;
+    if (rr->fmt_caps[f->virgl] & FMT_READ_AS_RGBA) {
+        rgba = malloc((size_t)b.w * b.h * 4 * (f->block_bytes / rgba_channels(f)));
+        if (!rgba)
+            return -1;
+        glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    }
     for (uint32_t z = 0; z < b.d; z++) {
         if (r->target == GL_TEXTURE_CUBE_MAP)
             glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point,
@@ -139,8 +159,12 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
         else
             glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point, GL_TEXTURE_2D, r->id, t->level);
         uint8_t *dst = p + z * (is_1d_array ? stride : layer_stride);
-        glReadPixels(b.x, b.y, b.w, b.h, f->format, f->type, dst);
+        if (rgba)
+            read_as_rgba(f, &b, dst, stride, rgba);
+        else
+            glReadPixels(b.x, b.y, b.w, b.h, f->format, f->type, dst);
     }
+    free(rgba);
     glPixelStorei(GL_PACK_ROW_LENGTH, 0);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     glDeleteFramebuffers(1, &fbo);

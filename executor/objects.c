@@ -218,6 +218,10 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o,
     if (aniso)
         ss->id_1d = make_sampler(ctx, c, false);
     memcpy(ss->border, c->border_color, sizeof ss->border);
+    ss->lod_bias = c->lod_bias;
+    ss->min_lod = c->min_lod;
+    ss->max_lod = c->max_lod;
+    ss->mip_filter = c->min_mip_filter;
     return true;
 }
 

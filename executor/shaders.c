@@ -33,6 +33,9 @@ static void key_base(struct vrend_renderer *r, struct t2g_key *k, uint32_t stage
     k->max_clip_distances = r->lim.max_clip_distances;
     k->min_texel_offset = r->lim.min_texel_off;
     k->max_texel_offset = r->lim.max_texel_off;
+    /* GLES samplers have no LOD bias and GLSL ES no textureQueryLod(): the shader applies
+     * and computes them from the key (sampler_keys). */
+    k->sampler_lod_in_shader = r->gles;
     /* The guest's window coordinates count rows from the first row in memory, as the host's
      * gl_FragCoord does; gallium's LOWER_LEFT origin is the one that needs y' = h - y. */
     k->fragcoord_y_flip = true;
@@ -346,6 +349,17 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
         if (gles && res->queries_levels)
             k->sampler_levels[idx] = v && v->last >= v->first && v->last - v->first < 255
                                          ? (uint8_t)(v->last - v->first + 1) : 1;
+        const struct sampler_state *ss = s->samplers[stage][idx];
+        if (gles && ss && (res->lod_bias_in_shader || res->queries_lod))
+            k->sampler_lod[idx].bias = ss->lod_bias;
+        if (gles && ss && res->queries_lod) {
+            struct t2g_sampler_lod *l = &k->sampler_lod[idx];
+            l->min_lod = ss->min_lod;
+            l->max_lod = ss->max_lod;
+            l->mip_filter = ss->mip_filter;
+            l->levels = v && v->last >= v->first && v->last - v->first < 255
+                            ? (uint8_t)(v->last - v->first + 1) : 1;
+        }
         if (!res->shadow || !v)
             continue;
         for (int c = 0; c < 4; c++) {
@@ -691,7 +705,23 @@ uint32_t shader_key_view_slots(const struct shader_obj *sh)
         return 0;
     for (uint32_t i = 0; i < sh->base->num_resources; i++) {
         const struct t2g_resource *res = &sh->base->resources[i];
-        if (res->kind == T2G_RES_SAMPLER && res->shadow && res->tgsi_index < 32)
+        if (res->kind == T2G_RES_SAMPLER && (res->shadow || res->queries_levels ||
+                                             res->queries_lod) && res->tgsi_index < 32)
+            m |= 1u << res->tgsi_index;
+    }
+    return m;
+}
+
+/* The samplers whose state is in the shader's key (GLES hosts: LOD bias and queries). */
+uint32_t shader_key_sampler_slots(const struct shader_obj *sh)
+{
+    uint32_t m = 0;
+    if (!sh || !sh->base_ok)
+        return 0;
+    for (uint32_t i = 0; i < sh->base->num_resources; i++) {
+        const struct t2g_resource *res = &sh->base->resources[i];
+        if (res->kind == T2G_RES_SAMPLER && (res->lod_bias_in_shader || res->queries_lod) &&
+            res->tgsi_index < 32)
             m |= 1u << res->tgsi_index;
     }
     return m;

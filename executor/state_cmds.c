@@ -158,6 +158,9 @@ bool exec_bind_sampler_states(struct vrend_context *ctx, const struct cmd_slot_h
 {
     struct sub_ctx *s = ctx->sub;
     ctx->draw_dirty |= DRAW_TEX0 << c->stage;
+    /* On GLES hosts LOD state is in the key of the samplers that apply it (shaders.c). */
+    if (shader_key_sampler_slots(s->shaders[c->stage]) >> c->start)
+        ctx->draw_dirty |= DRAW_PROG;
     for (uint32_t i = 0; i < c->count; i++) {
         struct vobj *o = c->handles[i] ? sub_obj(s, c->handles[i], OBJ_SAMPLER_STATE) : NULL;
         s->samplers[c->stage][c->start + i] = o ? o->u.sampler : NULL;

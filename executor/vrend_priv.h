@@ -31,6 +31,9 @@ enum {
     FMT_SAMPLE = 1u << 0, FMT_RENDER = 1u << 1, FMT_DEPTH = 1u << 2, FMT_VERTEX = 1u << 3,
     FMT_INT = 1u << 4, FMT_UINT = 1u << 5, FMT_COMPRESSED = 1u << 6, FMT_STENCIL = 1u << 7,
     FMT_SRGB = 1u << 8, FMT_HAS_DEPTH = 1u << 9, FMT_BUFFER = 1u << 10, FMT_FLOAT = 1u << 11,
+    /* Host only (fmt_caps, GLES): glReadPixels refuses the format's own pixel format, so
+     * read-back reads GL_RGBA of the same type and keeps the format's channels. */
+    FMT_READ_AS_RGBA = 1u << 12,
 };
 
 struct vformat {
@@ -191,7 +194,10 @@ struct sampler_view {
 struct sampler_state {
     GLuint id;
     GLuint id_1d;      /* the same without anisotropy, for 1D views (0: id serves them) */
+    /* GLES hosts apply these in the shader (the key's sampler_lod): GLES samplers have no
+     * LOD bias, and GLSL ES no textureQueryLod(). */
     float lod_bias, min_lod, max_lod, border[4];
+    uint8_t mip_filter;   /* PIPE_TEX_MIPFILTER_* */
 };
 
 struct surface {
@@ -443,6 +449,7 @@ void caps_gles_probe(struct vrend_renderer *r);
 /* key.image_format value for an image bound with this virgl format (image_format.c). */
 uint8_t image_format_for(uint32_t virgl_format);
 void formats_gles_probe(struct vrend_renderer *r);
+unsigned rgba_channels(const struct vformat *f);
 void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2);
 
 /* ------------------------------------------------------------------ resource.c, context.c */
@@ -484,6 +491,7 @@ struct so_object *streamout_count_source(struct vrend_context *ctx);
 void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32_t what);
 /* The sampler slots of a stage whose view the stage's key reads (shadow samplers). */
 uint32_t shader_key_view_slots(const struct shader_obj *sh);
+uint32_t shader_key_sampler_slots(const struct shader_obj *sh);
 void programs_free(struct sub_ctx *s);
 
 /* Framebuffer (framebuffer.c). */

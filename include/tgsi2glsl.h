@@ -150,6 +150,16 @@ struct t2g_varying {
 
 /* What a channel of a depth comparison's result holds (key.shadow_swizzle). */
 enum t2g_shadow_channel { T2G_SHADOW_RESULT = 0, T2G_SHADOW_ZERO, T2G_SHADOW_ONE };
+/* A sampler's mipmap filter (Gallium's PIPE_TEX_MIPFILTER_*). */
+enum t2g_mip_filter { T2G_MIP_FILTER_NEAREST = 0, T2G_MIP_FILTER_LINEAR, T2G_MIP_FILTER_NONE };
+
+/* The level-of-detail state of a sampler and the view bound with it (key.sampler_lod). */
+struct t2g_sampler_lod {
+    float bias;                  /* the sampler's LOD bias */
+    float min_lod, max_lod;      /* the sampler's LOD range */
+    uint8_t mip_filter;          /* enum t2g_mip_filter */
+    uint8_t levels;              /* levels of the view from its base level; 0 = 1 */
+};
 
 /* GLSL image format qualifiers, for images whose TGSI declaration has no format (the guest
  * driver leaves it NONE when the shader only stores; GLSL ES needs one on every image). */
@@ -196,7 +206,8 @@ struct t2g_stream_output {
  * t2g_key_init value.  A key from a newer header than the library's is accepted when every
  * byte the library does not know is zero, and refused otherwise (like Linux's
  * copy_struct_from_user).  A key never passed through t2g_key_init (struct_size 0) is
- * refused.  The element structs (t2g_varying, t2g_stream_output) and the array bounds
+ * refused.  The element structs (t2g_varying, t2g_stream_output, t2g_sampler_lod) keep their
+ * size, and a member added to one may only take what was padding; the array bounds
  * (T2G_MAX_*) never change. */
 struct t2g_key {
     uint32_t struct_size;                /* sizeof(struct t2g_key) as the caller knows it */
@@ -281,6 +292,15 @@ struct t2g_key {
     uint32_t num_so_outputs;
     uint32_t so_stride[T2G_MAX_SO_BUFFERS];              /* dwords per vertex record */
     struct t2g_stream_output so_outputs[T2G_MAX_SO_OUTPUTS];
+
+    /* Since 0.2.  For targets whose samplers have no LOD bias (GLES has no
+     * GL_TEXTURE_LOD_BIAS) and which have no textureQueryLod() (GLSL ES): with
+     * sampler_lod_in_shader, lookups through sampler n add sampler_lod[n].bias to their level
+     * of detail, and textureQueryLod() is computed from derivatives and sampler_lod[n].  The
+     * reflection marks the samplers (t2g_resource.lod_bias_in_shader, queries_lod), whose
+     * state the renderer then keys. */
+    bool sampler_lod_in_shader;
+    struct t2g_sampler_lod sampler_lod[T2G_MAX_SAMPLERS];
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version
@@ -347,6 +367,9 @@ struct t2g_resource {
      * target has no such textures and the shader emulates them (GLSL ES: 1D as 2D with one
      * row, 1D arrays as 2D arrays, RECT as 2D with unnormalized coordinates). */
     uint8_t host_texture;
+    /* Since 0.2, in what was padding (an older library leaves them 0). */
+    bool lod_bias_in_shader;     /* sampler: lookups add key.sampler_lod[n].bias */
+    bool queries_lod;            /* sampler: textureQueryLod() reads all of key.sampler_lod[n] */
 };
 
 #define T2G_MAX_IO 80
@@ -385,7 +408,8 @@ struct t2g_reflection {
 
 /* The library allocates results, so t2g_result and its reflection grow without breaking the
  * soname: later versions add members only at the end of t2g_reflection (the result's last
- * member), never inside t2g_io or t2g_resource, and never raise a T2G_MAX_* bound.
+ * member); a member added to t2g_io or t2g_resource only takes what was padding, and no
+ * T2G_MAX_* bound is ever raised.
  * struct_size is the size of the result the library wrote; T2G_RESULT_HAS(r, member) tells a
  * caller built against a newer header whether an older library filled that member. */
 struct t2g_result {

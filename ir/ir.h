@@ -193,6 +193,8 @@ typedef struct ir_var {
     uint8_t return_type;    /* enum t2g_return_type */
     bool shadow;            /* sampler used with a shadow target */
     bool queries_levels;    /* sampler whose level count lower_query_levels replaced */
+    bool lod_bias_in_shader; /* sampler whose lookups lower_lod_bias biased */
+    bool queries_lod;       /* sampler whose LOD queries lower_query_lod computed */
     const char *image_format; /* PIPE_FORMAT_... */
     bool writable, raw;
     uint32_t size;          /* const buffer slots; shared memory bytes (0 = unsized) */

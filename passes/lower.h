@@ -24,6 +24,8 @@ bool lower_stream_output(ir_shader *s, const struct t2g_key *key);
 bool lower_noperspective(ir_shader *s, const struct t2g_key *key);
 bool lower_shadow_swizzle(ir_shader *s, const struct t2g_key *key);
 bool lower_query_levels(ir_shader *s, const struct t2g_key *key);
+bool lower_query_lod(ir_shader *s, const struct t2g_key *key);
+bool lower_lod_bias(ir_shader *s, const struct t2g_key *key);
 
 /* What the library tells the lowerings beyond the key: facts of the dialect it chose. */
 typedef struct lower_options {
@@ -69,6 +71,9 @@ unsigned lower_collect_instrs(ir_shader *s, enum ir_op op, ir_instr ***out);
  * how many places that was. */
 typedef void (*lower_vertex_end_fn)(ir_builder *b, const ir_instr *at_emit, void *ctx);
 unsigned lower_at_vertex_end(ir_shader *s, lower_vertex_end_fn emit, void *ctx);
+/* The sampler slot (SAMP[n]) a texture instruction reads: false when it has no sampler
+ * or indexes a sampler array at run time. */
+bool lower_sampler_slot(const ir_instr *tex, uint32_t *slot);
 /* if (cond) discard; at the builder, leaving the builder after it. */
 ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond);
 

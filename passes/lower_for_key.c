@@ -15,6 +15,8 @@ static const struct {
 } lowerings[] = {
     { "lower_shadow_swizzle", lower_shadow_swizzle },
     { "lower_query_levels", lower_query_levels },
+    { "lower_query_lod", lower_query_lod },
+    { "lower_lod_bias", lower_lod_bias },
     { "lower_two_sided_color", lower_two_sided_color },
     { "lower_sprite_coord", lower_sprite_coord },
     { "lower_unlinked_inputs", lower_unlinked_inputs },

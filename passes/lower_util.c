@@ -150,3 +150,21 @@ void lower_replace_uses_after_rewrite(ir_shader *s, ir_instr *old, ir_src with)
         }
     }
 }
+
+bool lower_sampler_slot(const ir_instr *tex, uint32_t *slot)
+{
+    const ir_var *v = tex->u.tex.sampler;
+    if (!v)
+        return false;
+    uint32_t n = v->tgsi_first;
+    if (tex->u.tex.sampler_index >= 0) {
+        ir_src idx = tex->srcs[tex->u.tex.sampler_index];
+        if (!ir_src_is_const(idx))
+            return false;
+        n += (uint32_t)ir_src_const_bits(idx, 0);
+    }
+    if (n >= T2G_MAX_SAMPLERS)
+        return false;
+    *slot = n;
+    return true;
+}

@@ -3,6 +3,7 @@
 #include "json.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,12 @@ void jw_uint(json_writer *w, const char *key, uint64_t v)
 {
     before_value(w, key);
     fprintf(w->f, "%llu", (unsigned long long)v);
+}
+
+void jw_float(json_writer *w, const char *key, float v)
+{
+    before_value(w, key);
+    fprintf(w->f, "%.9g", isfinite(v) ? (double)v : 0.0);
 }
 
 void jw_int(json_writer *w, const char *key, int64_t v)

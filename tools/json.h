@@ -29,6 +29,7 @@ void jw_array_end(json_writer *w);
 void jw_string(json_writer *w, const char *key, const char *s);
 void jw_uint(json_writer *w, const char *key, uint64_t v);
 void jw_int(json_writer *w, const char *key, int64_t v);
+void jw_float(json_writer *w, const char *key, float v); /* shortest exact, finite only */
 void jw_bool(json_writer *w, const char *key, bool v);
 void jw_null(json_writer *w, const char *key);
 /* Ends the document with a newline. */

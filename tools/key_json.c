@@ -61,6 +61,7 @@ enum kind {
     K_TARGET, K_HOST_FEATURES,
     K_VARYINGS,   /* has_X, num_X and X[] of struct t2g_varying */
     K_SO_OUTPUTS, /* num_so_outputs and so_outputs[] */
+    K_SAMPLER_LOD, /* sampler_lod[] of struct t2g_sampler_lod */
 };
 
 typedef struct field {
@@ -132,6 +133,8 @@ static const field fields[] = {
     ARRAY(so_stride, K_U32),
     { "so_outputs", K_SO_OUTPUTS, AT(so_outputs), T2G_MAX_SO_OUTPUTS, 0, NULL, 0,
       AT(num_so_outputs) },
+    SCALAR(sampler_lod_in_shader, K_BOOL),
+    { "sampler_lod", K_SAMPLER_LOD, AT(sampler_lod), LEN(sampler_lod), 0, NULL, 0, 0 },
 };
 
 static size_t elem_size(enum kind k) { return k == K_U8 || k == K_BOOL ? 1 : 4; }
@@ -225,6 +228,30 @@ static bool all_zero(const unsigned char *p, size_t n)
     return true;
 }
 
+static const char *const mip_filters[] = { "NEAREST", "LINEAR", "NONE" };
+static const name_table mip_filter_names = TABLE(mip_filters);
+
+/* Samplers up to the last one with state, each an object. */
+static void write_sampler_lod(json_writer *w, const struct t2g_key *key)
+{
+    unsigned n = T2G_MAX_SAMPLERS;
+    while (n > 0 && all_zero((const unsigned char *)&key->sampler_lod[n - 1],
+                             sizeof key->sampler_lod[0]))
+        n--;
+    jw_array_begin(w, "sampler_lod", false);
+    for (unsigned i = 0; i < n; i++) {
+        const struct t2g_sampler_lod *l = &key->sampler_lod[i];
+        jw_object_begin(w, NULL);
+        jw_float(w, "bias", l->bias);
+        jw_float(w, "min_lod", l->min_lod);
+        jw_float(w, "max_lod", l->max_lod);
+        write_enum(w, "mip_filter", &mip_filter_names, l->mip_filter);
+        jw_uint(w, "levels", l->levels);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+}
+
 static void write_array(json_writer *w, const field *f, const unsigned char *p)
 {
     size_t es = elem_size(f->kind), row = f->inner ? f->inner * es : es;
@@ -257,6 +284,7 @@ void key_write_json(json_writer *w, const struct t2g_key *key)
         case K_HOST_FEATURES: write_host_features(w, key->host_features); break;
         case K_VARYINGS: write_varyings(w, f, key); break;
         case K_SO_OUTPUTS: write_so_outputs(w, key); break;
+        case K_SAMPLER_LOD: write_sampler_lod(w, key); break;
         case K_BOOL: jw_bool(w, f->name, *(const bool *)p); break;
         default:
             if (f->count)
@@ -457,6 +485,34 @@ static bool read_so_outputs(reader *r, const json_value *v, struct t2g_key *key)
     return true;
 }
 
+static bool read_sampler_lod(reader *r, const json_value *v, struct t2g_key *key)
+{
+    memset(key->sampler_lod, 0, sizeof(key->sampler_lod));
+    if (!expect_array(r, v, "sampler_lod", T2G_MAX_SAMPLERS))
+        return false;
+    static const char *const names[] = { "bias", "min_lod", "max_lod", "mip_filter", "levels" };
+    for (size_t i = 0; i < v->count; i++) {
+        const json_value *m[5];
+        if (!object_members(r, &v->items[i], "sampler_lod", names, 5, m))
+            return false;
+        float f[3] = { 0, 0, 0 };
+        for (int k = 0; k < 3; k++) {
+            if (m[k] && m[k]->type != JSON_NUMBER)
+                return fail(r, m[k], "%s: expected a number", names[k]);
+            if (m[k])
+                f[k] = (float)m[k]->number;
+        }
+        int64_t filter = 0, levels = 0;
+        if ((m[3] && !read_int(r, m[3], names[3], &mip_filter_names, 0, 2, &filter)) ||
+            (m[4] && !read_int(r, m[4], names[4], NULL, 0, UINT8_MAX, &levels)))
+            return false;
+        key->sampler_lod[i] = (struct t2g_sampler_lod){
+            .bias = f[0], .min_lod = f[1], .max_lod = f[2], .mip_filter = (uint8_t)filter,
+            .levels = (uint8_t)levels };
+    }
+    return true;
+}
+
 static bool read_host_features(reader *r, const json_value *v, uint32_t *out)
 {
     if (v->type == JSON_NUMBER) {
@@ -541,6 +597,7 @@ bool key_apply_json(const json_value *doc, struct t2g_key *key, char *err, size_
         case K_HOST_FEATURES: ok = read_host_features(&r, v, &key->host_features); break;
         case K_VARYINGS: ok = read_varyings(&r, v, f, key); break;
         case K_SO_OUTPUTS: ok = read_so_outputs(&r, v, key); break;
+        case K_SAMPLER_LOD: ok = read_sampler_lod(&r, v, key); break;
         default:
             ok = f->count ? read_array(&r, v, f, base + f->offset)
                           : read_scalar(&r, v, f->name, f->kind, f->names, base + f->offset);

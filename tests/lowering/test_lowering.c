@@ -108,6 +108,35 @@ static const char *FS_QUERY_LEVELS =
     "  1: I2F OUT[0], TEMP[0].wwww\n"
     "  2: END\n";
 
+/* piglit arb_texture_query_lod fs-textureQueryLOD-*: GLSL ES has no textureQueryLod(). */
+static const char *FS_QUERY_LOD =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D, FLOAT\n"
+    "  0: LODQ OUT[0].xy, IN[0], SAMP[0], 2D\n"
+    "  1: END\n";
+
+/* A plain lookup in each stage: GLES samplers have no LOD bias (piglit
+ * fs-texturelod-miplevels-biased, vs-texturelod-miplevels-biased). */
+static const char *FS_TEX =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D, FLOAT\n"
+    "  0: TEX OUT[0], IN[0], SAMP[0], 2D\n"
+    "  1: END\n";
+static const char *VS_TEX =
+    "VERT\n"
+    "DCL IN[0]\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D, FLOAT\n"
+    "  0: TEX OUT[0], IN[0], SAMP[0], 2D\n"
+    "  1: END\n";
+
 /* piglit vs-tcs-tes-clip-vertex-* and vs-gs-clip-vertex-*: gl_ClipVertex read by a later
  * vertex stage was refused ("input CLIPVERTEX has no GLSL equivalent"). */
 static const char *TCS_CLIPVERTEX =
@@ -416,6 +445,41 @@ int main(void)
            marked ? "ok  " : "FAIL");
     marked ? passes++ : failures++;
     t2g_result_free(ql);
+
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    ql = t2g_compile(FS_QUERY_LOD, strlen(FS_QUERY_LOD), &key, 0, "qlod");
+    bool refused = ql && !ql->ok && strstr(ql->diagnostics, "textureQueryLod");
+    printf("%s ES without the sampler LOD state refuses textureQueryLod\n", refused ? "ok  " : "FAIL");
+    refused ? passes++ : failures++;
+    t2g_result_free(ql);
+    key.sampler_lod_in_shader = true;
+    key.sampler_lod[0] = (struct t2g_sampler_lod){ .bias = 1.0f, .min_lod = 0.0f,
+                                                   .max_lod = 1000.0f, .levels = 4,
+                                                   .mip_filter = T2G_MIP_FILTER_NEAREST };
+    check("ES computes textureQueryLod from derivatives, bias and levels", FS_QUERY_LOD, &key,
+          (const char *[]){ "textureSize(fs_s0, 0)", "dFdx(", "dFdy(", "log2(", "ceil(", "3.0",
+                            NULL },
+          (const char *[]){ "textureQueryLod", NULL });
+    ql = t2g_compile(FS_QUERY_LOD, strlen(FS_QUERY_LOD), &key, 0, "qlod");
+    marked = false;
+    for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
+        marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
+                  ql->reflection.resources[i].queries_lod;
+    printf("%s the reflection marks the sampler whose LOD query was computed\n",
+           marked ? "ok  " : "FAIL");
+    marked ? passes++ : failures++;
+    t2g_result_free(ql);
+    key.sampler_lod[0].mip_filter = T2G_MIP_FILTER_NONE;
+    check("ES textureQueryLod without mipmaps: level 0", FS_QUERY_LOD, &key,
+          (const char *[]){ "log2(", NULL }, (const char *[]){ "ceil(", NULL });
+    key.sampler_lod[0].bias = 2.5f;
+    check("ES fragment lookup takes the sampler's bias", FS_TEX, &key,
+          (const char *[]){ "texture(fs_s0, ", ", 2.5)", NULL }, NULL);
+    check("ES vertex lookup takes the sampler's bias as its level", VS_TEX, &key,
+          (const char *[]){ "textureLod(vs_s0, ", ", 2.5)", NULL }, NULL);
+    key.sampler_lod[0].bias = 0.0f;
+    check("ES lookup without a bias is left alone", FS_TEX, &key,
+          (const char *[]){ "texture(fs_s0, ", NULL }, (const char *[]){ ", 0.0)", NULL });
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     check("a TCS reads and writes gl_ClipVertex as a varying", TCS_CLIPVERTEX, &key,

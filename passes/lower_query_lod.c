@@ -1,0 +1,132 @@
+/* textureQueryLod() where the target has none (GLSL ES), computed as GL defines it with
+ * key.sampler_lod[n] standing for the sampler and view state the query reads:
+ *   y = lambda' = log2(rho) + bias, rho the larger length of the coordinates' screen
+ *       derivatives in texels (dFdx, dFdy scaled by textureSize at the base level);
+ *   x = the level a lookup would use: 0 without mipmapping; else lambda' clamped to
+ *       [min_lod, max_lod], rounded as NEAREST mipmapping rounds (ceil(l + 0.5) - 1),
+ *       and clamped to the view's levels [0, levels - 1].
+ * The sampler is marked (reflection queries_lod) so the renderer keys the shader by that
+ * state.  Cube maps (whose derivatives are taken on the selected face) are left alone, and
+ * so refused by the target. */
+#include "lower.h"
+
+static unsigned spatial_dims(unsigned texture)
+{
+    switch (texture) {
+    case T2G_TEXTURE_1D: case T2G_TEXTURE_SHADOW1D: case T2G_TEXTURE_1D_ARRAY:
+    case T2G_TEXTURE_SHADOW1D_ARRAY:
+        return 1;
+    case T2G_TEXTURE_2D: case T2G_TEXTURE_SHADOW2D: case T2G_TEXTURE_2D_ARRAY:
+    case T2G_TEXTURE_SHADOW2D_ARRAY: case T2G_TEXTURE_RECT: case T2G_TEXTURE_SHADOWRECT:
+        return 2;
+    case T2G_TEXTURE_3D:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+/* Squared length of the screen derivative (ddx or ddy) of the coordinate in texels. */
+static ir_instr *texel_derivative2(ir_builder *b, enum ir_op ddx, ir_src coord, ir_src size,
+                                   unsigned dims)
+{
+    ir_type vt = ir_type_make(IR_F32, dims);
+    ir_instr *d = ir_build_alu1(b, ddx, vt, coord);
+    if (size.def)
+        d = ir_build_alu2(b, IR_OP_MUL, vt, ir_src_for(d), size);
+    return ir_build_dot(b, IR_F32, ir_src_for(d), ir_src_for(d), dims);
+}
+
+static ir_instr *clampf(ir_builder *b, ir_instr *v, float lo, float hi)
+{
+    ir_type f = ir_type_make(IR_F32, 1);
+    ir_instr *m = ir_build_alu2(b, IR_OP_MAX, f, ir_src_for(v), ir_src_for(ir_build_const_f32(b, lo)));
+    return ir_build_alu2(b, IR_OP_MIN, f, ir_src_for(m), ir_src_for(ir_build_const_f32(b, hi)));
+}
+
+static void lower_one(ir_shader *s, ir_instr *tex, const struct t2g_sampler_lod *l, unsigned dims)
+{
+    const ir_tex *t = &tex->u.tex;
+    ir_type f = ir_type_make(IR_F32, 1);
+    ir_builder b;
+    ir_builder_init(&b, s);
+    ir_builder_before(&b, tex);
+    ir_src size = ir_src_none();
+    if (t->texture != T2G_TEXTURE_RECT && t->texture != T2G_TEXTURE_SHADOWRECT) {
+        /* textureSize at level 0 of the view, as wide as the target's size. */
+        unsigned size_comps = dims + (t->texture == T2G_TEXTURE_1D_ARRAY ||
+                                      t->texture == T2G_TEXTURE_SHADOW1D_ARRAY ||
+                                      t->texture == T2G_TEXTURE_2D_ARRAY ||
+                                      t->texture == T2G_TEXTURE_SHADOW2D_ARRAY);
+        unsigned nsrc = t->sampler_index >= 0 ? 2 : 1;
+        ir_instr *q = ir_instr_create(s, IR_OP_TEX, ir_type_make(IR_I32, size_comps), nsrc);
+        q->u.tex = *t;
+        q->u.tex.kind = IR_TEX_QUERY_SIZE;
+        q->u.tex.coord = q->u.tex.ref = q->u.tex.bias = q->u.tex.ddx = q->u.tex.ddy = -1;
+        q->u.tex.offset = q->u.tex.sample = q->u.tex.component = q->u.tex.sampler_index = -1;
+        q->u.tex.coord_comps = 0;
+        q->u.tex.projective = false;
+        q->u.tex.has_const_offset = false;
+        q->srcs[0] = ir_src_for(ir_build_const_i32(&b, 0));
+        q->u.tex.lod = 0;
+        if (t->sampler_index >= 0) {
+            q->srcs[1] = tex->srcs[t->sampler_index];
+            q->u.tex.sampler_index = 1;
+        }
+        ir_build(&b, q);
+        size = ir_src_for(ir_build_alu1(&b, IR_OP_CONVERT, ir_type_make(IR_F32, dims),
+                                        ir_src_for(q)));
+    }
+    ir_src coord = tex->srcs[t->coord];
+    ir_instr *dx2 = texel_derivative2(&b, IR_OP_DDX, coord, size, dims);
+    ir_instr *dy2 = texel_derivative2(&b, IR_OP_DDY, coord, size, dims);
+    ir_instr *rho2 = ir_build_alu2(&b, IR_OP_MAX, f, ir_src_for(dx2), ir_src_for(dy2));
+    /* log2(rho) = log2(rho^2) / 2 */
+    ir_instr *lambda = ir_build_alu2(&b, IR_OP_MUL, f,
+                                     ir_src_for(ir_build_alu1(&b, IR_OP_LOG2, f, ir_src_for(rho2))),
+                                     ir_src_for(ir_build_const_f32(&b, 0.5f)));
+    if (l->bias != 0.0f)
+        lambda = ir_build_alu2(&b, IR_OP_ADD, f, ir_src_for(lambda),
+                               ir_src_for(ir_build_const_f32(&b, l->bias)));
+    ir_instr *x;
+    if (l->mip_filter == T2G_MIP_FILTER_NONE) {
+        x = ir_build_const_f32(&b, 0.0f);
+    } else {
+        x = clampf(&b, lambda, l->min_lod, l->max_lod);
+        if (l->mip_filter == T2G_MIP_FILTER_NEAREST) {
+            ir_instr *up = ir_build_alu2(&b, IR_OP_ADD, f, ir_src_for(x),
+                                         ir_src_for(ir_build_const_f32(&b, 0.5f)));
+            x = ir_build_alu2(&b, IR_OP_SUB, f, ir_src_for(ir_build_alu1(&b, IR_OP_CEIL, f,
+                                                                         ir_src_for(up))),
+                              ir_src_for(ir_build_const_f32(&b, 1.0f)));
+        }
+        x = clampf(&b, x, 0.0f, (float)(l->levels > 1 ? l->levels - 1 : 0));
+    }
+    ir_src parts[4] = { ir_src_for(x), ir_src_for(lambda) };
+    unsigned comps = tex->type.comps;
+    for (unsigned i = 2; i < comps && i < 4; i++)
+        parts[i] = ir_src_for(ir_build_const_f32(&b, 0.0f));
+    ir_instr *r = ir_build_vec(&b, tex->type, parts, comps);
+    ir_replace_uses(s, tex, ir_src_for(r));
+    ir_instr_remove(tex);
+}
+
+bool lower_query_lod(ir_shader *s, const struct t2g_key *key)
+{
+    if (!key->sampler_lod_in_shader || s->stage != T2G_STAGE_FRAGMENT)
+        return false;
+    ir_instr **texs;
+    unsigned n = lower_collect_instrs(s, IR_OP_TEX, &texs);
+    bool progress = false;
+    for (unsigned i = 0; i < n; i++) {
+        ir_instr *tex = texs[i];
+        uint32_t slot;
+        unsigned dims = spatial_dims(tex->u.tex.texture);
+        if (tex->u.tex.kind != IR_TEX_QUERY_LOD || !dims || !lower_sampler_slot(tex, &slot))
+            continue;
+        tex->u.tex.sampler->queries_lod = true;
+        lower_one(s, tex, &key->sampler_lod[slot], dims);
+        progress = true;
+    }
+    return progress;
+}
