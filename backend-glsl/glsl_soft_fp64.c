@@ -518,7 +518,7 @@ static ir_base kind_base(char kind)
 
 void glsl_fp64_call(glsl_ctx *c, const ir_instr *in)
 {
-    glsl_need(c, GF_FP64, "double precision");
+    glsl_need(c, GF_SOFT_FP64, "double precision");
     enum ir_fp64_fn fn = (enum ir_fp64_fn)in->u.flags;
     const char *sig = ir_fp64_fns[fn].sig;
     unsigned lanes = sig[0] == 'D' ? in->type.comps / 2 : in->type.comps;
