@@ -1,10 +1,12 @@
 /* The GLSL ES dialects (3.00, 3.10, 3.20): default precisions, what each version has core,
  * the EXT/OES extensions that bring 3.20 features to 3.10 (and a few to 3.00), and what ES
  * lacks outright (double, int64, 1D and rectangle textures, noperspective, query functions,
- * multisample images).  Clip/cull distances (GL_EXT_clip_cull_distance) and the viewport
- * index (GL_OES_viewport_array) are emitted when the key says the host has the extension
- * (glslang knows neither: tests count such output as unchecked).  Conservative depth
- * exists as an extension glslang cannot check either, and is still refused. */
+ * multisample images).  Doubles become exact soft-fp64 on uint words instead (SOFT_FP64),
+ * which needs 3.10's umulExtended/uaddCarry/findMSB.  Clip/cull distances
+ * (GL_EXT_clip_cull_distance) and the viewport index (GL_OES_viewport_array) are emitted
+ * when the key says the host has the extension (glslang knows neither: tests count such
+ * output as unchecked).  Conservative depth exists as an extension glslang cannot check
+ * either, and is still refused. */
 #include "essl_dialect.h"
 
 #include <stddef.h>
@@ -79,6 +81,8 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_BALLOT] = NONE,
     [GF_FRAMEBUFFER_FETCH] = EXT(0, 300, "GL_EXT_shader_framebuffer_fetch",
                                  T2G_HOST_FRAMEBUFFER_FETCH),
+    /* doubles as passes/lower_fp64_to_uvec2.c leaves them: uint words and helper calls */
+    [GF_SOFT_FP64] = CORE(310),
 };
 
 /* Every ES shader states its precisions: float has no default in fragment shaders, and the

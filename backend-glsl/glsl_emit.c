@@ -149,6 +149,7 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, const glsl_dialec
     strbuf_append(&out, c->d->version_line);
     emit_extensions(c, &out);
     strbuf_append(&out, c->d->preamble);
+    glsl_fp64_helpers(c, &out);
     strbuf_appendn(&out, c->decls.data ? c->decls.data : "", c->decls.len);
     strbuf_append(&out, "void main()\n{\n");
     strbuf_appendn(&out, c->body.data ? c->body.data : "", c->body.len);

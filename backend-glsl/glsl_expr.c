@@ -1136,6 +1136,9 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
     case IR_OP_FBFETCH:
         emit_fbfetch(c, in);
         return;
+    case IR_OP_CALL_FP64:
+        glsl_fp64_call(c, in);
+        return;
     case IR_OP_LOAD_VAR:
         emit_load_var(c, in);
         return;

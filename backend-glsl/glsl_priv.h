@@ -91,6 +91,7 @@ typedef struct glsl_ctx {
     bool io_blocks;        /* varyings live in one interface block each (see glsl_emit.c) */
     bool uses_demote;      /* DEMOTE somewhere: helper reads go through the extension */
     uint32_t num_clip, num_cull;
+    uint64_t fp64_used[2]; /* bit per enum ir_fp64_fn called on one / two lanes */
     ir_var *color0;        /* FS_COLOR0_WRITES_ALL_CBUFS: replicate this output */
     unsigned color0_copies;
 } glsl_ctx;
@@ -126,6 +127,10 @@ static inline size_t glsl_digits(char out[20], uint64_t v)
     } while (v);
     return n;
 }
+
+/* ---- glsl_soft_fp64.c: the soft-fp64 calls (IR_OP_CALL_FP64) of the ES targets */
+void glsl_fp64_call(glsl_ctx *c, const ir_instr *in);      /* writes the call, notes it */
+void glsl_fp64_helpers(const glsl_ctx *c, strbuf *o);       /* the functions the calls need */
 
 /* ---- glsl_float.c: the first "%.{6..9}g" of a float that reads back as the same float
  * (%g strips trailing zeros, so that is the shortest); buf of n bytes, at least 40; returns

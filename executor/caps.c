@@ -235,8 +235,6 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
     /* Draw counts read from a buffer (draw.c): glMultiDraw*IndirectCountARB. */
     if (r->indirect_params)
         c->capability_bits |= VIRGL_CAP_INDIRECT_PARAMS;
-    if (r->gles)
-        c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
     c->capability_bits_v2 = VIRGL_CAP_V2_STRING_MARKER |
                             VIRGL_CAP_V2_COPY_TRANSFER_BOTH_DIRECTIONS;
     /* Shader features the compiler writes and the host has: Mesa's virgl driver offers

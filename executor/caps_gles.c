@@ -50,11 +50,10 @@ static bool has(const char *ext) { return epoxy_has_gl_extension(ext); }
 void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
 {
     struct virgl_caps_v1 *c1 = &c->v1;
-    /* GLES has no form of these at all.  fp64 is left to the guest, which lowers doubles
-     * to floats for a GLES host (it reads VIRGL_CAP_HOST_IS_GLES). */
+    /* GLES has no form of these at all. */
     static const int never[] = {
         BSET_SHADER_STENCIL_EXPORT, BSET_CONDITIONAL_RENDER_INVERTED, BSET_DERIVATIVE_CONTROL,
-        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP, BSET_HAS_FP64,
+        BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP,
         BSET_COLOR_CLAMPING, BSET_SEAMLESS_CUBE_MAP_PER_TEXTURE,
     };
     for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
@@ -72,6 +71,8 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
         { BSET_START_INSTANCE, has("GL_EXT_base_instance") },
         { BSET_TIMER_QUERY, has("GL_EXT_disjoint_timer_query") },
         { BSET_CUBE_MAP_ARRAY, r->gl_version >= 32 || has("GL_EXT_texture_cube_map_array") },
+        /* Exact doubles in GLSL ES 3.10's integer functions (the compiler's soft-fp64) */
+        { BSET_HAS_FP64, r->gl_version >= 31 },
     };
     for (unsigned i = 0; i < sizeof ext_bits / sizeof ext_bits[0]; i++) {
         if (ext_bits[i].ok)
@@ -99,7 +100,16 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
     if (!has("GL_KHR_robust_buffer_access_behavior"))
         drop |= VIRGL_CAP_ROBUST_BUFFER_ACCESS;
     c->capability_bits &= ~drop;
-    c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
+    /* Mesa's virgl driver drops every double instruction from the shaders it sends a host
+     * that says it is GLES (virgl_tgsi.c: fake_fp64 = HOST_IS_GLES, whatever has_fp64
+     * says), so doubles would read 0.  Where the compiler's soft-fp64 gives exact doubles
+     * (ES 3.1) the bit is withheld.  The guest's other uses of it: mirror clamp (withheld
+     * above), read-back from non-renderable formats (the list below has only renderable
+     * ones), and lowering offsets of 2D array shadow lookups (without it such a lookup
+     * reaches the compiler, which remaps or refuses it).  The GLES piglit list passes the
+     * same either way. */
+    if (r->gl_version < 31)
+        c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
     /* GLES reads back only what a framebuffer can hold: the guest must not ask for more. */
     memset(&c->supported_readback_formats, 0, sizeof c->supported_readback_formats);
     for (unsigned f = 1; f < VIRGL_FORMAT_TABLE_MAX; f++)

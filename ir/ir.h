@@ -141,6 +141,31 @@ typedef struct ir_op_info {
 
 extern const ir_op_info ir_op_infos[IR_OP_COUNT];
 
+/* The soft-fp64 functions IR_OP_CALL_FP64 names (u.flags): NAME, then the kinds of its
+ * result and sources, one letter each: D a double (uvec2 words, uvec4 for two lanes), F
+ * float, I int, U uint, B bool (one lane each).  The GLSL ES helpers that implement them
+ * are the backend's (backend-glsl/glsl_soft_fp64.c). */
+#define IR_FP64_FNS(X) \
+    X(DADD, "DDD") X(DSUB, "DDD") X(DMUL, "DDD") X(DMAD, "DDDD") X(DFMA, "DDDD") \
+    X(DDIV, "DDD") X(DRCP, "DD") X(DSQRT, "DD") X(DRSQ, "DD") X(DMIN, "DDD") X(DMAX, "DDD") \
+    X(DABS, "DD") X(DNEG, "DD") X(DSIGN, "DD") X(DLT, "BDD") X(DGE, "BDD") X(DEQ, "BDD") \
+    X(DNE, "BDD") X(F2D, "DF") X(D2F, "FD") X(I2D, "DI") X(U2D, "DU") X(D2I, "ID") \
+    X(D2U, "UD") X(B2D, "DB") X(D2B, "BD") X(DFRACT, "DD") X(DFLOOR, "DD") X(DCEIL, "DD") \
+    X(DTRUNC, "DD") X(DROUND, "DD") X(DLDEXP, "DDI")
+
+enum ir_fp64_fn {
+#define X(name, sig) IR_FP64_##name,
+    IR_FP64_FNS(X)
+#undef X
+    IR_FP64_COUNT
+};
+
+typedef struct ir_fp64_fn_info {
+    const char *name;      /* as printed: DADD */
+    const char *sig;       /* result kind, then one kind per source */
+} ir_fp64_fn_info;
+extern const ir_fp64_fn_info ir_fp64_fns[IR_FP64_COUNT];
+
 /* The SOURCES rule of source i of an op. */
 static inline enum ir_src_rule ir_op_src_rule(unsigned op, unsigned i)
 {

@@ -15,3 +15,10 @@ const ir_op_info ir_op_infos[IR_OP_COUNT] = {
 #include "ir_ops.def"
 #undef OP
 };
+
+/* The soft-fp64 functions of IR_OP_CALL_FP64. */
+const ir_fp64_fn_info ir_fp64_fns[IR_FP64_COUNT] = {
+#define X(name, sig) [IR_FP64_##name] = { #name, sig },
+    IR_FP64_FNS(X)
+#undef X
+};

@@ -233,6 +233,9 @@ static void print_instr(strbuf *out, const ir_instr *in, unsigned depth)
     case IR_OP_MEMORY_BARRIER: case IR_OP_EMIT: case IR_OP_END_PRIMITIVE:
         strbuf_printf(out, " %u", in->u.flags);
         break;
+    case IR_OP_CALL_FP64:
+        strbuf_printf(out, " %s", in->u.flags < IR_FP64_COUNT ? ir_fp64_fns[in->u.flags].name : "?");
+        break;
     default:
         break;
     }

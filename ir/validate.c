@@ -257,6 +257,39 @@ static bool src_optional(enum ir_op op, unsigned i)
     return r == IR_SRC_O || r == IR_SRC_X || r == IR_SRC_P;
 }
 
+/* A soft-fp64 call: its function's result and source kinds, on one or two lanes (a double
+ * lane is two uint words). */
+static ir_base fp64_kind_base(char kind)
+{
+    switch (kind) {
+    case 'D': case 'U': return IR_U32;
+    case 'F': return IR_F32;
+    case 'I': return IR_I32;
+    case 'B': return IR_BOOL;
+    default: return IR_VOID;
+    }
+}
+
+static void check_fp64_call(vstate *v, const ir_instr *in)
+{
+    if (in->u.flags >= IR_FP64_COUNT) {
+        err(v, "%%%u: call_fp64 of unknown function %u", in->index, in->u.flags);
+        return;
+    }
+    const char *name = ir_fp64_fns[in->u.flags].name, *sig = ir_fp64_fns[in->u.flags].sig;
+    unsigned lanes = sig[0] == 'D' ? in->type.comps / 2 : in->type.comps;
+    if (lanes < 1 || lanes > 2 || in->type.base != fp64_kind_base(sig[0]) ||
+        (sig[0] == 'D' && (in->type.comps & 1)))
+        err(v, "%%%u: call_fp64 %s makes %s", in->index, name, ir_type_name(in->type));
+    if (in->num_srcs != strlen(sig) - 1) {
+        err(v, "%%%u: call_fp64 %s with %u sources", in->index, name, in->num_srcs);
+        return;
+    }
+    for (unsigned i = 0; i < in->num_srcs; i++)
+        if (!in->srcs[i].def || in->srcs[i].def->type.base != fp64_kind_base(sig[i + 1]))
+            err(v, "%%%u: call_fp64 %s source %u has the wrong type", in->index, name, i);
+}
+
 /* Rules beyond "sources share the instruction's type" that the table cannot say. */
 static void check_op_types(vstate *v, const ir_instr *in)
 {
@@ -318,6 +351,9 @@ static void check_op_types(vstate *v, const ir_instr *in)
     case IR_OP_TEX:
         if (!in->u.tex.sampler)
             err(v, "%%%u: texture op without a sampler", in->index);
+        break;
+    case IR_OP_CALL_FP64:
+        check_fp64_call(v, in);
         break;
     default:
         break;

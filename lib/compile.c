@@ -75,6 +75,20 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
         passes_legalize(s, (flags & T2G_COMPILE_VALIDATE_IR) != 0);
     if (diag_has_errors(d))
         return NULL;
+    /* ES has no doubles: words and exact soft-fp64 calls instead, the moves that leaves
+     * (PACK64/UNPACK64 of the words) propagated away. */
+    if (t2g_target_is_es(key->target) && lower_fp64_to_uvec2(s)) {
+        ir_uses_changed(s);
+        if (!validate_after(s, flags, "lower_fp64_to_uvec2"))
+            return NULL;
+        if (opt_copy_propagation(s)) {
+            ir_uses_changed(s);
+            opt_dce(s);
+            ir_uses_changed(s);
+        }
+    }
+    if (diag_has_errors(d))
+        return NULL;
     if (flags & T2G_COMPILE_DUMP_IR) {
         strbuf out;
         strbuf_init(&out, a);

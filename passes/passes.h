@@ -18,6 +18,11 @@ bool opt_type_inference(ir_shader *s);
 bool opt_cse(ir_shader *s);
 bool opt_peephole_select(ir_shader *s);
 
+/* Lowerings the target's dialect asks for, after the optimizations. */
+/* Doubles as uvec2 words and soft-fp64 calls, for targets without double precision;
+ * refuses (an error in the shader's diagnostics) what it cannot lower. */
+bool lower_fp64_to_uvec2(ir_shader *s);
+
 /* Runs the optimizations to a fixed point (bounded); with validate_each, ir_validate after
  * every pass that made progress (errors land in the shader's diagnostics). */
 void passes_optimize(ir_shader *s, bool validate_each);

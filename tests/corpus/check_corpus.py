@@ -23,7 +23,7 @@ DESKTOP_4X_ONLY = [
     "geometry shader streams is not available",
 ]
 ES_LACKS = [
-    "double precision is not available", "64-bit integers? .*not available",
+    "64-bit integers? .*not available",
     "multisample images is not available", "this image target is not available",
     "gl_ClipDistance is not available", "gl_CullDistance is not available",
     "image format \\w+ is not available in GLSL ES", "gl_ViewportIndex is not available",

@@ -27,7 +27,8 @@ static void test_caps(struct vrend_renderer *r)
     struct virgl_caps_v2 c;
     memset(&c, 0, sizeof c);
     CHECK(vrend_fill_caps(r, 2, &c, sizeof c) == sizeof c);
-    CHECK(c.capability_bits & VIRGL_CAP_HOST_IS_GLES);
+    /* Withheld on ES 3.1 hosts: the guest would drop every double instruction. */
+    CHECK(!(c.capability_bits & VIRGL_CAP_HOST_IS_GLES));
     CHECK(mask_has(&c.v1.sampler, FMT_RGBA8) && mask_has(&c.v1.render, FMT_RGBA8));
     CHECK(mask_has(&c.v1.depthstencil, FMT_Z24S8));
     /* GLES has no 3-3-2 pixels, no double attributes: the probe must drop them. */
@@ -41,7 +42,8 @@ static void test_caps(struct vrend_renderer *r)
     CHECK(!mask_has(&c.supported_readback_formats, 105));   /* DXT1: compressed */
     /* Version-gating features the host has as extensions (llvmpipe has them all). */
     CHECK(c.v1.bset & (1u << BSET_DEPTH_CLIP_DISABLE));
-    CHECK(!(c.v1.bset & (1u << BSET_HAS_FP64)));
+    /* Doubles: exact soft-fp64 in GLSL ES 3.10, offered to the guest. */
+    CHECK(c.v1.bset & (1u << BSET_HAS_FP64));
     CHECK(!(c.v1.bset & (1u << BSET_CONDITIONAL_RENDER_INVERTED)));
     CHECK(!(c.capability_bits & VIRGL_CAP_TEXTURE_BARRIER));
 }
