@@ -95,11 +95,11 @@ static void emit_src_range(glsl_ctx *c, ir_src s, unsigned first, unsigned n, ir
     emit_src_range_prec(c, s, first, n, b, P_NONE);
 }
 
-void emit_offset_arg(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic,
-                     bool pad_1d)
+/* The texel offset as an ivecN (int) expression. */
+static void emit_offset_value(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic,
+                              bool pad_1d)
 {
     const ir_tex *t = &in->u.tex;
-    out_s(c, ", ");
     ir_src s = tex_src(in, t->offset);
     if (pad_1d)
         out_s(c, "ivec2(");
@@ -132,6 +132,13 @@ void emit_offset_arg(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_
     }
     if (pad_1d)
         out_s(c, ", 0)");
+}
+
+void emit_offset_arg(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic,
+                     bool pad_1d)
+{
+    out_s(c, ", ");
+    emit_offset_value(c, in, dims, allow_dynamic, pad_1d);
 }
 
 static void emit_offset(glsl_ctx *c, const ir_instr *in, unsigned dims, bool allow_dynamic)
@@ -295,9 +302,14 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
     fn = lod_fn ? (proj ? "textureProjLod" : "textureLod")
          : grad ? (proj ? "textureProjGrad" : "textureGrad")
                 : (proj ? "textureProj" : "texture");
+    /* GLSL ES has no textureOffset() on 2D array shadow samplers, with or without a bias:
+     * the offset moves the coordinate by that many level-0 texels, as a guest driver
+     * lowers it for a GLES host. */
+    bool offset_in_coord = has_offset && c->d->es && shadow && ti->array && !ti->cube &&
+                           spatial == 2 && !lod_fn && !grad && !proj;
     adapt_open(c, &a, in, shadow ? IR_F32 : sb, shadow ? 1 : 4, shadow);
     out_s(c, fn);
-    if (has_offset)
+    if (has_offset && !offset_in_coord)
         out_s(c, "Offset");
     out_c(c, '(');
     emit_sampler_ref(c, in);
@@ -312,7 +324,17 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
     } else {
         out_type(c, IR_F32, n);
         out_c(c, '(');
-        emit_src_range(c, coord, 0, ti->coords, IR_F32);
+        if (offset_in_coord) {
+            emit_src_range(c, coord, 0, 2, IR_F32);
+            out_s(c, " + vec2(");
+            emit_offset_value(c, in, 2, false, false);
+            out_s(c, ") / vec2(textureSize(");
+            emit_sampler_ref(c, in);
+            out_s(c, ", 0).xy), ");
+            emit_src_comp(c, coord, 2, IR_F32, P_NONE);
+        } else {
+            emit_src_range(c, coord, 0, ti->coords, IR_F32);
+        }
         if (t->texture == T2G_TEXTURE_SHADOW1D)
             out_s(c, ", 0.0");
         if (shadow && !cube_array_shadow) {
@@ -339,7 +361,7 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
         out_s(c, ", ");
         emit_src_range(c, tex_src(in, t->ddy), 0, spatial, IR_F32);
     }
-    if (has_offset)
+    if (has_offset && !offset_in_coord)
         emit_offset(c, in, spatial, false);
     if (t->kind == IR_TEX_SAMPLE_BIAS) {
         out_s(c, ", ");

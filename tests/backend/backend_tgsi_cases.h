@@ -65,6 +65,21 @@ static const tgsi_case cases[] = {
               "else if (t1.z == 2) imageStore(fs_img0[2], t1.xy, uvec4(1u, 2u, 3u, 4u));",
               "imageLoad(fs_img0[2], " },
       { "min(", NULL }, NULL, false, NULL },
+    /* A GLES host sees the guest's shadow lookups with offsets (virgl-exec withholds the
+     * host-is-GLES bit that made the guest lower them).  GLSL ES has no textureOffset() on
+     * sampler2DArrayShadow: the offset moves the coordinate by level-0 texels. */
+    { "es_shadow_2d_array_offset", T2G_TARGET_ESSL320,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], 2D_ARRAY, FLOAT\nIMM[0] INT32 {1, -1, 0, 0}\n"
+      "  0: TEX OUT[0], IN[0], SAMP[0], SHADOW2D_ARRAY, IMM[0].xyx\n  1: END\n",
+      NULL, { "texture(fs_s0, vec4(g0.xy + vec2(ivec2(1, -1)) / vec2(textureSize(fs_s0, 0).xy), "
+              "g0.z, g0.w))" }, { "textureOffset", NULL }, NULL, false, NULL },
+    { "shadow_2d_array_offset", T2G_TARGET_GLSL450,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], 2D_ARRAY, FLOAT\nIMM[0] INT32 {1, -1, 0, 0}\n"
+      "  0: TEX OUT[0], IN[0], SAMP[0], SHADOW2D_ARRAY, IMM[0].xyx\n  1: END\n",
+      NULL, { "textureOffset(fs_s0, vec4(g0.xyz, g0.w), ivec2(1, -1))" }, { NULL }, NULL, false,
+      NULL },
     /* An indirect index on a lone image can only name that image. */
     { "image_lone_indirect", T2G_TARGET_GLSL450,
       FS_IMAGE_HEAD R32UI_2D(0) "DCL CONST[0]\nDCL ADDR[0]\nDCL TEMP[0]\n"
