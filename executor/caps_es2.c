@@ -134,7 +134,8 @@ void formats_es2_probe(struct vrend_renderer *r)
         if (!f || f->virgl != id)
             continue;
         uint16_t fl = f->flags;
-        bool plain = !strcmp(f->swizzle, "rgba") || !strcmp(f->swizzle, "rgb1") ||
+        /* swizzle is four chars, not a string. */
+        bool plain = !memcmp(f->swizzle, "rgba", 4) || !memcmp(f->swizzle, "rgb1", 4) ||
                      (fl & FMT_DEPTH);
         if (!es2_format_ok(r, f) || !plain || (fl & (FMT_COMPRESSED | FMT_SRGB)))
             fl &= ~(FMT_SAMPLE | FMT_RENDER | FMT_DEPTH);
