@@ -1084,6 +1084,20 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
             emit_src(c, in->srcs[2], 1, P_COND);
             return;
         }
+        if (b == IR_F32 && !glsl_could(c, GF_NEW_BUILTINS)) {
+            /* ESSL 1.00 has no mix() with a bvec: the float blend with 0.0/1.0 weights,
+             * exact for finite values. */
+            out_s(c, "mix(");
+            emit_src(c, in->srcs[2], n, P_NONE);
+            out_s(c, ", ");
+            emit_src(c, in->srcs[1], n, P_NONE);
+            out_s(c, ", ");
+            out_type(c, IR_F32, n);
+            out_c(c, '(');
+            emit_src(c, in->srcs[0], n, P_NONE);
+            out_s(c, "))");
+            return;
+        }
         if (ir_base_is_float(b) || glsl_has(c, GF_INTEGER_MIX)) {
             out_s(c, "mix(");
             emit_src(c, in->srcs[2], n, P_NONE);
