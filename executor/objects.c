@@ -111,6 +111,13 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
         v->first_layer = 0;
         nlayers = 1;
     }
+    v->nlayers = nlayers;
+    if (ctx->r->es2) {
+        /* ES 2.0 has no texture views (nor swizzles): the resource's texture serves, with
+         * all its levels. */
+        v->internal = r->fmt->internal;
+        return true;
+    }
     /* A texture view gives every sampler view its own format, level/layer range and
      * swizzle without touching the resource's texture. */
     while (glGetError() != GL_NO_ERROR)
@@ -452,7 +459,8 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
                 for (int i = 0; i < MAX_SLOTS; i++)
                     if (s->samplers[st][i] == o->u.sampler)
                         s->samplers[st][i] = NULL;
-            glDeleteSamplers(1, &o->u.sampler->id);
+            if (o->u.sampler->id)   /* none on ES 2.0 hosts */
+                glDeleteSamplers(1, &o->u.sampler->id);
             if (o->u.sampler->id_1d)
                 glDeleteSamplers(1, &o->u.sampler->id_1d);
             free(o->u.sampler);
