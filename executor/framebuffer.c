@@ -700,8 +700,30 @@ bool exec_resource_copy_region(struct vrend_context *ctx,
     }
     if (c->dst_level > dst->d.last_level || c->src_level > src->d.last_level)
         return ctx_err(ctx, "copy_region: level out of range");
-    glCopyImageSubData(src->id, src->target, c->src_level, sx, sy, sz, dst->id, dst->target,
-                       c->dst_level, dx, dy, dz, w, hh, d);
+    if (ctx->r->es2) {
+        /* No image copy in ES 2.0: the source level read through a framebuffer into the
+         * destination with glCopyTexSubImage2D, one face at a time (2D and cube colour
+         * textures; the caps offer no others to render to). */
+        GLuint fbo;
+        glGenFramebuffers(1, &fbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        glBindTexture(dst->target, dst->id);
+        for (uint32_t z = 0; z < d; z++) {
+            GLenum st = src->target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X + sz + z
+                                                           : src->target;
+            GLenum dt = dst->target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X + dz + z
+                                                           : dst->target;
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, st, src->id,
+                                   c->src_level);
+            if (dt == GL_TEXTURE_2D || dst->target == GL_TEXTURE_CUBE_MAP)
+                glCopyTexSubImage2D(dt, c->dst_level, dx, dy, sx, sy, w, hh);
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDeleteFramebuffers(1, &fbo);
+    } else {
+        glCopyImageSubData(src->id, src->target, c->src_level, sx, sy, sz, dst->id,
+                           dst->target, c->dst_level, dx, dy, dz, w, hh, d);
+    }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR)
         vlog(ctx->r, VREND_LOG_WARN, "copy_region %u -> %u: GL error 0x%x", c->src_handle,

@@ -293,6 +293,14 @@ void glc_clear_fb_iv(struct vrend_renderer *r, GLuint fbo, GLenum buf, GLint i, 
         return;
     }
     glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    if (r->es2) {
+        /* Stencil (ES 2.0 has no integer colour buffers). */
+        if (buf == GL_STENCIL) {
+            glClearStencil(v[0]);
+            glClear(GL_STENCIL_BUFFER_BIT);
+        }
+        return;
+    }
     glClearBufferiv(buf, i, v);
 }
 
