@@ -1,4 +1,4 @@
-/* The GLSL ES dialects (3.00, 3.10, 3.20): default precisions, what each version has core,
+/* The GLSL ES dialects (1.00, 3.00, 3.10, 3.20): default precisions, what each version has core,
  * the EXT/OES extensions that bring 3.20 features to 3.10 (and a few to 3.00), and what ES
  * lacks outright (double, int64, 1D and rectangle textures, noperspective, query functions,
  * multisample images).  Doubles become exact soft-fp64 on uint words instead (SOFT_FP64),
@@ -83,21 +83,44 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
                                  T2G_HOST_FRAMEBUFFER_FETCH),
     /* doubles as passes/lower_fp64_to_uvec2.c leaves them: uint words and helper calls */
     [GF_SOFT_FP64] = CORE(310),
+    /* Core in 3.00; ESSL 1.00 has some of them as extensions of ES 2.0. */
+    [GF_TEXTURE_3D] = EXT(300, 100, "GL_OES_texture_3D", T2G_HOST_TEXTURE_3D),
+    [GF_SHADOW_SAMPLER] = EXT(300, 100, "GL_EXT_shadow_samplers", T2G_HOST_SHADOW_SAMPLERS),
+    [GF_DERIVATIVES] = EXT(300, 100, "GL_OES_standard_derivatives", T2G_HOST_STANDARD_DERIVATIVES),
+    [GF_FRAG_DEPTH] = EXT(300, 100, "GL_EXT_frag_depth", T2G_HOST_FRAG_DEPTH),
+    [GF_DRAW_BUFFERS] = EXT(300, 100, "GL_EXT_draw_buffers", T2G_HOST_DRAW_BUFFERS),
+    [GF_TEXTURE_LOD_FS] = EXT(300, 100, "GL_EXT_shader_texture_lod", T2G_HOST_SHADER_TEXTURE_LOD),
+    [GF_UNSIGNED] = CORE(300),
+    [GF_INTEGER_OPS] = CORE(300),
+    [GF_NEW_BUILTINS] = CORE(300),
+    [GF_FLAT] = CORE(300),
+    [GF_BLOCKS_AND_ARRAYS] = CORE(300),
 };
 
 /* Every ES shader states its precisions: float has no default in fragment shaders, and the
  * translator's integer arithmetic needs 32 bits everywhere.  Opaque types other than
  * sampler2D/samplerCube have no default at all, so each declaration carries highp. */
 #define ES_PREAMBLE "precision highp float;\nprecision highp int;\n"
+/* ES 2.0 makes highp optional in fragment shaders; Mesa and most GPUs have it, and the
+ * vertex stage always does.  A host without it gets mediump rather than a compile error. */
+#define ES100_PREAMBLE                                                                      \
+    "#if defined(GL_FRAGMENT_PRECISION_HIGH) || !defined(GL_ES)\n"                           \
+    "precision highp float;\nprecision highp int;\n#else\n"                                 \
+    "precision mediump float;\nprecision mediump int;\n#endif\n"
 
 static const glsl_dialect es[] = {
     { "#version 300 es\n", 300, true, ES_PREAMBLE, "highp ", es_rules },
     { "#version 310 es\n", 310, true, ES_PREAMBLE, "highp ", es_rules },
     { "#version 320 es\n", 320, true, ES_PREAMBLE, "highp ", es_rules },
 };
+/* sampler3D and sampler2DShadow have no default precision in ESSL 1.00: every sampler is
+ * declared highp, as on 3.x. */
+static const glsl_dialect es100 = { "#version 100\n", 100, true, ES100_PREAMBLE, "highp ", es_rules };
 
 const glsl_dialect *glsl_es_dialect(enum t2g_target t)
 {
+    if (t == T2G_TARGET_ESSL100)
+        return &es100;
     if (t < T2G_TARGET_ESSL300 || t > T2G_TARGET_ESSL320)
         return NULL;
     return &es[t - T2G_TARGET_ESSL300];

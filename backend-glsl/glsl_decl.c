@@ -58,6 +58,12 @@ static void io_interp(glsl_ctx *c, const ir_var *v, uint32_t e, unsigned *interp
 
 static void out_interp(glsl_ctx *c, unsigned interp, unsigned loc)
 {
+    /* ESSL 1.00 has neither flat nor centroid: every varying is smooth.  Flat colours
+     * (glShadeModel(GL_FLAT)) then blend across the primitive, exact where its vertices
+     * agree, as lit faces of one normal do; documented, not refused, since GL 2.1
+     * programs flat-shade routinely. */
+    if (!glsl_could(c, GF_FLAT))
+        return;
     if (interp == T2G_INTERP_CONSTANT)
         out_s(c, "flat ");
     else if (interp == T2G_INTERP_LINEAR && glsl_has(c, GF_NOPERSPECTIVE))
@@ -103,6 +109,52 @@ static bool already_declared(glsl_ctx *c, bool out, const char *name)
     return false;
 }
 
+/* ESSL 1.00: float attributes (bound by name), varyings, and fragment outputs that are
+ * the builtin gl_FragData[n] under the output's own name (a #define, so every write and
+ * swizzle of it stays as the common emitter prints it). */
+static void declare_io_elem_es100(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db,
+                                  const char *name, int32_t location)
+{
+    bool out = v->kind == IR_VAR_OUTPUT;
+    bool fs_out = c->stage == T2G_STAGE_FRAGMENT && out;
+    if (db != IR_F32)
+        glsl_refuse(c, "integer %s (GLSL ES 1.00 has float ones only)",
+                    fs_out ? "colour outputs" : c->stage == T2G_STAGE_VERTEX && !out
+                                                    ? "vertex attributes" : "varyings");
+    unsigned interp = T2G_INTERP_PERSPECTIVE, loc = T2G_INTERP_LOC_CENTER;
+    if (fs_out) {
+        if (location > 0)
+            glsl_need(c, GF_DRAW_BUFFERS, "fragment outputs past the first");
+        out_s(c, "#define ");
+        out_s(c, name);
+        out_s(c, " gl_FragData[");
+        out_u(c, (uint64_t)location);
+        out_s(c, "]\n");
+    } else if (c->stage == T2G_STAGE_VERTEX && !out) {
+        out_s(c, "attribute vec4 ");
+        out_s(c, name);
+        out_s(c, ";\n");
+    } else {
+        io_interp(c, v, e, &interp, &loc);
+        out_s(c, "varying vec4 ");
+        out_s(c, name);
+        out_s(c, ";\n");
+    }
+    struct t2g_io *io = refl_io(c, out);
+    if (!io)
+        return;
+    copy_name(io->name, name);
+    io->semantic = v->semantic;
+    io->semantic_index = v->semantic_index + e;
+    io->usage_mask = v->usage_mask ? v->usage_mask : 0xf;
+    io->interp = (uint8_t)interp;
+    io->interp_location = (uint8_t)loc;
+    io->location = location;
+    /* gl_FragData[n] is output n; attributes are bound by name. */
+    io->location_in_source = fs_out;
+    io->type = T2G_VARYING_FLOAT;
+}
+
 static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, const char *name)
 {
     bool out = v->kind == IR_VAR_OUTPUT;
@@ -128,6 +180,10 @@ static void declare_io_elem(glsl_ctx *c, ir_var *v, uint32_t e, ir_base db, cons
         }
     } else {
         io_interp(c, v, e, &interp, &loc);
+    }
+    if (glsl_es100(c)) {
+        declare_io_elem_es100(c, v, e, db, name, location);
+        return;
     }
     /* Without explicit locations the reflection tells the renderer to bind by name. */
     bool location_in_source = location >= 0 && glsl_has(c, GF_EXPLICIT_LOCATION);
@@ -673,6 +729,16 @@ void out_sampler_type(glsl_ctx *c, ir_var *v)
     }
     if (t->feature != GF_COUNT)
         glsl_need(c, (enum glsl_feature)t->feature, "this texture target");
+    if (glsl_es100(c)) {
+        if (v->type.base != IR_F32 && !t->shadow)
+            glsl_refuse(c, "integer textures");
+        if (texture == T2G_TEXTURE_3D)
+            glsl_need(c, GF_TEXTURE_3D, "3D textures");
+        else if (texture == T2G_TEXTURE_SHADOW2D)
+            glsl_need(c, GF_SHADOW_SAMPLER, "depth comparisons");
+        else if (texture != T2G_TEXTURE_2D && texture != T2G_TEXTURE_CUBE)
+            glsl_refuse(c, "this texture target (ES 2.0 has 2D, cube and 3D textures)");
+    }
     out_s(c, c->d->opaque_precision);
     if (!t->shadow)
         out_s(c, v->type.base == IR_I32 ? "i" : v->type.base == IR_U32 ? "u" : "");
@@ -708,6 +774,25 @@ static void declare_block(glsl_ctx *c, const char *layout, const char *kind, con
     out_s(c, "]; };\n");
 }
 
+/* Where there are no uniform blocks (ESSL 1.00): the block's member alone, a plain uniform
+ * array under the member's name, so every access reads as it does in a block. */
+static void declare_uniform_array(glsl_ctx *c, const char *type, const char *member,
+                                  uint32_t mnum, uint32_t size)
+{
+    if (strcmp(type, "vec4") && strcmp(type, "float") && strncmp(type, "vec", 3))
+        glsl_refuse(c, "constants read as integers (GLSL ES 1.00 uniforms here are vec4)");
+    out_s(c, "uniform ");
+    out_s(c, type);
+    out_c(c, ' ');
+    out_s(c, c->rp);
+    out_s(c, member);
+    if (mnum != UINT32_MAX)
+        out_u(c, mnum);
+    out_c(c, '[');
+    out_u(c, size ? size : 1);
+    out_s(c, "];\n");
+}
+
 void io_declare_resources(glsl_ctx *c)
 {
     ir_shader *s = c->s;
@@ -726,6 +811,17 @@ void io_declare_resources(glsl_ctx *c)
             uint32_t binding = k->ubo_binding_base + v->tgsi_dim;
             if (!resource_fits(c, RL_UBO, v, v->tgsi_dim, binding))
                 break;
+            if (!glsl_could(c, GF_UNIFORM_BLOCKS)) {
+                declare_uniform_array(c, glsl_type_name((ir_base)v->type.base, v->type.comps),
+                                      "u", v->tgsi_dim, n);
+                res = refl_res(c, T2G_RES_UBO, v->tgsi_dim, binding, false);
+                if (res) {
+                    glsl_name_num(res->name, T2G_NAME_MAX, c->rp, "u", v->tgsi_dim, "");
+                    res->size = n;
+                    res->flags |= T2G_RES_UNIFORM_ARRAY;
+                }
+                break;
+            }
             declare_block(c, "std140", "uniform ", "cb", v->tgsi_dim,
                           glsl_type_name((ir_base)v->type.base, v->type.comps), "u", v->tgsi_dim,
                           "", n, &in_src, binding, "");
@@ -739,6 +835,13 @@ void io_declare_resources(glsl_ctx *c)
         case IR_VAR_DRIVER: {
             uint32_t n = v->array_len ? v->array_len
                                       : (uint32_t)(sizeof(struct t2g_driver_uniforms) / 16);
+            if (!glsl_could(c, GF_UNIFORM_BLOCKS)) {
+                declare_uniform_array(c, "vec4", "drv", UINT32_MAX, n);
+                c->refl->uses_driver_ubo = true;
+                c->refl->driver_uniform_array = true;
+                snprintf(c->refl->driver_ubo_name, T2G_NAME_MAX, "%sdrv", c->rp);
+                break;
+            }
             declare_block(c, "std140", "uniform ", "t2g_driver", UINT32_MAX, "vec4", "drv",
                           UINT32_MAX, "", n, &in_src, k->driver_ubo_binding, "");
             c->refl->uses_driver_ubo = true;
@@ -772,8 +875,8 @@ void io_declare_resources(glsl_ctx *c)
                 res->return_type = v->return_type;
                 res->shadow = v->shadow;
                 res->queries_levels = v->queries_levels;
-                res->lod_bias_in_shader = v->lod_bias_in_shader;
-                res->queries_lod = v->queries_lod;
+                res->flags |= (v->lod_bias_in_shader ? T2G_RES_LOD_BIAS_IN_SHADER : 0) |
+                              (v->queries_lod ? T2G_RES_QUERIES_LOD : 0);
             }
             break;
         }
@@ -823,6 +926,7 @@ void io_declare_resources(glsl_ctx *c)
         }
         case IR_VAR_IMMEDIATES: {
             uint32_t n = v->array_len ? v->array_len : 1;
+            glsl_need(c, GF_BLOCKS_AND_ARRAYS, "indirectly addressed immediates (const arrays)");
             out_s(c, "const uvec4 imm");
             out_u(c, v->id);
             out_c(c, '[');

@@ -87,6 +87,17 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_BALLOT] = EXT(0, 450, "GL_ARB_shader_ballot", T2G_HOST_SHADER_BALLOT),
     [GF_FRAMEBUFFER_FETCH] = EXT(0, 140, "GL_EXT_shader_framebuffer_fetch",
                                  T2G_HOST_FRAMEBUFFER_FETCH),
+    [GF_TEXTURE_3D] = CORE(140),
+    [GF_SHADOW_SAMPLER] = CORE(140),
+    [GF_DERIVATIVES] = CORE(140),
+    [GF_FRAG_DEPTH] = CORE(140),
+    [GF_DRAW_BUFFERS] = CORE(140),
+    [GF_TEXTURE_LOD_FS] = CORE(140),
+    [GF_UNSIGNED] = CORE(140),
+    [GF_INTEGER_OPS] = CORE(140),
+    [GF_NEW_BUILTINS] = CORE(140),
+    [GF_FLAT] = CORE(140),
+    [GF_BLOCKS_AND_ARRAYS] = CORE(140),
 };
 
 static const glsl_dialect desktop[] = {

@@ -10,7 +10,11 @@
 
 #include "tgsi2glsl.h"
 
-/* Language features the emitter may need, beyond what GLSL 1.40 / ESSL 3.00 always have. */
+/* Language features the emitter may need, beyond what GLSL 1.40 / ESSL 3.00 always have.
+ * The last ones (TEXTURE_3D ... BLOCKS_AND_ARRAYS) are what ESSL 1.00 lacks of those two:
+ * core in both, extensions or nothing in 1.00.  NEW_BUILTINS: the functions GLSL 1.30
+ * added (trunc, round, isnan, sinh...); INTEGER_OPS: %, bit operators and integer
+ * abs/min/max; BLOCKS_AND_ARRAYS: interface blocks and array constructors. */
 #define GLSL_FEATURES(X) \
     X(BIT_ENCODING) X(EXPLICIT_LOCATION) X(BINDING) X(FP64) X(INT64) X(GEOMETRY) X(TESS) \
     X(COMPUTE) X(GPU_SHADER5) X(FMA) X(IMAGES) X(IMAGE_ATOMIC) X(IMAGE_FORMATLESS_STORE) \
@@ -25,7 +29,9 @@
     X(UNIFORM_BLOCKS) X(SHADOW_CUBE_ARRAY) X(NONCONST_GATHER_OFFSET) X(IO_BLOCKS) \
     X(IMAGE_SIZE) X(IMAGE_MSAA) X(SAMPLE_MASK_IN) X(DYNAMIC_SAMPLER_INDEX) X(GATHER_EXT) \
     X(GS_POINT_SIZE) X(TESS_POINT_SIZE) X(VIEWPORT_IN_FS) X(GROUP_VOTE) X(BALLOT) \
-    X(FRAMEBUFFER_FETCH) X(SOFT_FP64)
+    X(FRAMEBUFFER_FETCH) X(SOFT_FP64) X(TEXTURE_3D) X(SHADOW_SAMPLER) X(DERIVATIVES) X(FRAG_DEPTH) \
+    X(DRAW_BUFFERS) X(TEXTURE_LOD_FS) X(UNSIGNED) X(INTEGER_OPS) X(NEW_BUILTINS) X(FLAT) \
+    X(BLOCKS_AND_ARRAYS)
 
 #define X_ENUM(name) GF_##name,
 enum glsl_feature { GLSL_FEATURES(X_ENUM) GF_COUNT };
@@ -43,7 +49,7 @@ typedef struct glsl_feature_rule {
 
 typedef struct glsl_dialect {
     const char *version_line;   /* "#version 450\n" */
-    unsigned version;           /* 140 .. 460, 300 .. 320 */
+    unsigned version;           /* 140 .. 460, 100, 300 .. 320 */
     bool es;
     const char *preamble;       /* default precision statements ("" on desktop) */
     const char *opaque_precision; /* written before sampler/image types: "highp " on ES */

@@ -58,7 +58,7 @@ static void emit_extensions(glsl_ctx *c, strbuf *out)
     const char *done[GF_COUNT];
     unsigned ndone = 0;
     for (unsigned f = 0; f < GF_COUNT; f++) {
-        if (!(c->ext_used >> f & 1))
+        if (!c->ext_used[f])
             continue;
         const char *e = c->d->rules[f].ext;
         bool dup = false;

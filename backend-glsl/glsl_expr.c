@@ -92,6 +92,8 @@ const char *glsl_type_name(ir_base b, unsigned comps)
 
 void out_type(glsl_ctx *c, ir_base b, unsigned comps)
 {
+    if (b == IR_U32)
+        glsl_need(c, GF_UNSIGNED, "unsigned integers");
     out_s(c, glsl_type_name(b, comps));
 }
 
@@ -539,6 +541,36 @@ static const char *const call_names[IR_OP_COUNT] = {
     [IR_OP_READ_INVOC] = "readInvocationARB",
 };
 
+/* GLSL 1.30's functions that ESSL 1.00 lacks, written with its own: trunc as
+ * sign * floor(abs), round (to even in GLSL 1.30) as floor(x + 0.5), which differs on
+ * exact halves only.  True when it wrote the expression. */
+static void emit_call(glsl_ctx *c, const char *fn, const ir_instr *in, unsigned nsrcs);
+
+static bool emit_es100_builtin(glsl_ctx *c, ir_instr *in)
+{
+    unsigned n = in->type.comps ? in->type.comps : 1;
+    switch (in->op) {
+    case IR_OP_TRUNC:
+        out_c(c, '(');
+        emit_call(c, "sign", in, 1);
+        out_s(c, " * floor(abs(");
+        emit_src(c, in->srcs[0], n, P_NONE);
+        out_s(c, ")))");
+        return true;
+    case IR_OP_ROUND:
+        (void)n;
+        out_s(c, "floor(");
+        emit_src(c, in->srcs[0], n, P_ADD);
+        out_s(c, " + 0.5)");
+        return true;
+    case IR_OP_DDX: case IR_OP_DDY:
+        glsl_need(c, GF_DERIVATIVES, "derivatives");
+        return false;
+    default:
+        return false;
+    }
+}
+
 static const char *infix(const ir_instr *in)
 {
     bool b = in->type.base == IR_BOOL;
@@ -953,6 +985,7 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
         emit_call(c, "ldexp", in, 2);
         return;
     case IR_OP_DDX_FINE: case IR_OP_DDY_FINE: {
+        glsl_need(c, GF_DERIVATIVES, "derivatives");
         /* dFdx may be fine or coarse; without derivative control it is the closest spelling. */
         bool fine = glsl_has(c, GF_DERIVATIVE_CONTROL);
         const char *fn = in->op == IR_OP_DDX_FINE ? (fine ? "dFdxFine" : "dFdx")
@@ -993,6 +1026,20 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
                 emit_call(c, "notEqual", in, 2);
                 return;
             }
+            if (!glsl_could(c, GF_UNSIGNED)) {
+                /* No uvec either (ESSL 1.00): as floats, a product is an and, a sum an or. */
+                out_type(c, IR_BOOL, n);
+                out_c(c, '(');
+                out_type(c, IR_F32, n);
+                out_c(c, '(');
+                emit_src(c, in->srcs[0], n, P_NONE);
+                out_s(c, in->op == IR_OP_AND ? ") * " : ") + ");
+                out_type(c, IR_F32, n);
+                out_c(c, '(');
+                emit_src(c, in->srcs[1], n, P_NONE);
+                out_s(c, "))");
+                return;
+            }
             /* GLSL has no && on bvecs: go through uvec. */
             out_type(c, IR_BOOL, n);
             out_c(c, '(');
@@ -1006,10 +1053,15 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
             out_s(c, "))");
             return;
         }
+        if (b != IR_BOOL)
+            glsl_need(c, GF_INTEGER_OPS, "bit operations");
         emit_binary(c, in, infix(in), expr_prec(c, in));
         return;
     case IR_OP_ADD: case IR_OP_SUB: case IR_OP_MUL: case IR_OP_DIV: case IR_OP_MOD:
     case IR_OP_SHL: case IR_OP_SHR:
+        if (in->op == IR_OP_MOD || in->op == IR_OP_SHL || in->op == IR_OP_SHR ||
+            (in->op == IR_OP_DIV && !ir_base_is_float(b)))
+            glsl_need(c, GF_INTEGER_OPS, "integer division, remainder and shifts");
         emit_binary(c, in, infix(in), expr_prec(c, in));
         return;
     case IR_OP_SELECT:
@@ -1030,6 +1082,20 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
             emit_src(c, in->srcs[1], 1, P_COND + 1);
             out_s(c, " : ");
             emit_src(c, in->srcs[2], 1, P_COND);
+            return;
+        }
+        if (b == IR_F32 && !glsl_could(c, GF_NEW_BUILTINS)) {
+            /* ESSL 1.00 has no mix() with a bvec: the float blend with 0.0/1.0 weights,
+             * exact for finite values. */
+            out_s(c, "mix(");
+            emit_src(c, in->srcs[2], n, P_NONE);
+            out_s(c, ", ");
+            emit_src(c, in->srcs[1], n, P_NONE);
+            out_s(c, ", ");
+            out_type(c, IR_F32, n);
+            out_c(c, '(');
+            emit_src(c, in->srcs[0], n, P_NONE);
+            out_s(c, "))");
             return;
         }
         if (ir_base_is_float(b) || glsl_has(c, GF_INTEGER_MIX)) {
@@ -1158,6 +1224,12 @@ void emit_expr(glsl_ctx *c, ir_instr *in)
     default:
         break;
     }
+    if (!ir_base_is_float(b) && b != IR_BOOL &&
+        (in->op == IR_OP_ABS || in->op == IR_OP_MIN || in->op == IR_OP_MAX ||
+         in->op == IR_OP_SIGN))
+        glsl_need(c, GF_INTEGER_OPS, "integer abs(), sign(), min() and max()");
+    if (!glsl_could(c, GF_NEW_BUILTINS) && emit_es100_builtin(c, in))
+        return;
     op = call_names[in->op];
     if (op && op[0] && (ir_op_infos[in->op].flags & (IR_ALU | IR_CMP)) &&
         !(in->op == IR_OP_ABS && b == IR_U32)) {

@@ -25,7 +25,7 @@ bool glsl_has(glsl_ctx *c, enum glsl_feature f)
         return true;
     if (r->ext && c->d->version >= r->ext_min &&
         (!r->host_flag || (c->key->host_features & r->host_flag))) {
-        c->ext_used |= 1ull << f;
+        c->ext_used[f] = true;
         return true;
     }
     return false;

@@ -12,7 +12,7 @@
 /* First match wins; stages 0 = every stage. */
 static const glsl_builtin builtins[] = {
     { T2G_SEMANTIC_POSITION, B_IN, ST(FRAGMENT), "gl_FragCoord", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
-    { T2G_SEMANTIC_POSITION, B_OUT, ST(FRAGMENT), "gl_FragDepth", NULL, IR_F32, 1, 2, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_POSITION, B_OUT, ST(FRAGMENT), "gl_FragDepth", "gl_FragDepthEXT", IR_F32, 1, 2, BF_PLAIN, GF_FRAG_DEPTH },
     { T2G_SEMANTIC_POSITION, B_ANY, 0, "gl_Position", NULL, IR_F32, 4, 0, BF_PLAIN, NOFEAT },
     { T2G_SEMANTIC_PSIZE, B_ANY, 0, "gl_PointSize", NULL, IR_F32, 1, 0, BF_PLAIN, NOFEAT },
     { T2G_SEMANTIC_CLIPDIST, B_ANY, 0, "gl_ClipDistance", NULL, IR_F32, 4, 0, BF_CLIP, GF_CLIP_DISTANCE },
@@ -21,8 +21,8 @@ static const glsl_builtin builtins[] = {
     { T2G_SEMANTIC_PRIMID, B_IN, ST(GEOMETRY), "gl_PrimitiveIDIn", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
     { T2G_SEMANTIC_PRIMID, B_IN, ST(FRAGMENT), "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_PRIMID_IN_FS },
     { T2G_SEMANTIC_PRIMID, B_ANY, 0, "gl_PrimitiveID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { T2G_SEMANTIC_INSTANCEID, B_IN, 0, "gl_InstanceID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
-    { T2G_SEMANTIC_VERTEXID, B_IN, 0, "gl_VertexID", NULL, IR_I32, 1, 0, BF_PLAIN, NOFEAT },
+    { T2G_SEMANTIC_INSTANCEID, B_IN, 0, "gl_InstanceID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_NEW_BUILTINS },
+    { T2G_SEMANTIC_VERTEXID, B_IN, 0, "gl_VertexID", NULL, IR_I32, 1, 0, BF_PLAIN, GF_NEW_BUILTINS },
     { T2G_SEMANTIC_VERTEXID_NOBASE, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_NOBASE, GF_DRAW_PARAMETERS },
     { T2G_SEMANTIC_BASEVERTEX, B_IN, 0, "gl_BaseVertex", "gl_BaseVertexARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },
     { T2G_SEMANTIC_BASEINSTANCE, B_IN, 0, "gl_BaseInstance", "gl_BaseInstanceARB", IR_I32, 1, 0, BF_PLAIN, GF_DRAW_PARAMETERS },

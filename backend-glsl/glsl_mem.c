@@ -172,9 +172,70 @@ int tex_result_comps(int texture, ir_tex_kind kind)
     }
 }
 
+/* ESSL 1.00's lookups, one function per target: texture2D, texture3D (GL_OES_texture_3D),
+ * textureCube, shadow2DEXT (GL_EXT_shadow_samplers), each +Proj; explicit LOD is +Lod in
+ * vertex shaders and +LodEXT in fragment shaders, gradients +GradEXT, both of
+ * GL_EXT_shader_texture_lod there.  No offsets, arrays, fetches or queries. */
+void out_es100_tex_fn(glsl_ctx *c, int host_texture, bool shadow, bool proj, int kind,
+                      bool offset)
+{
+    bool lod = kind == IR_TEX_SAMPLE_LOD, grad = kind == IR_TEX_SAMPLE_GRAD;
+    if (offset)
+        glsl_refuse(c, "texel offsets");
+    if (kind != IR_TEX_SAMPLE && kind != IR_TEX_SAMPLE_BIAS && !lod && !grad)
+        glsl_refuse(c, "texel fetches, gathers and texture queries");
+    const char *base = NULL;
+    switch (host_texture) {
+    case T2G_TEXTURE_2D:
+        base = shadow ? "shadow2D" : "texture2D";
+        break;
+    case T2G_TEXTURE_SHADOW2D:
+        base = "shadow2D";
+        break;
+    case T2G_TEXTURE_3D:
+        glsl_need(c, GF_TEXTURE_3D, "3D textures");
+        base = "texture3D";
+        break;
+    case T2G_TEXTURE_CUBE:
+        base = "textureCube";
+        break;
+    default:
+        glsl_refuse(c, "this texture target (ES 2.0 has 2D, cube and 3D textures)");
+        base = "texture2D";
+        break;
+    }
+    bool ext = false;
+    if (base[0] == 's') {
+        glsl_need(c, GF_SHADOW_SAMPLER, "depth comparisons");
+        if (lod || grad)
+            glsl_refuse(c, "explicit-LOD depth comparisons");
+        ext = true;
+    }
+    if ((lod && c->stage == T2G_STAGE_FRAGMENT) || grad) {
+        glsl_need(c, GF_TEXTURE_LOD_FS, grad ? "explicit gradients" : "explicit LOD in fragment shaders");
+        if (host_texture == T2G_TEXTURE_3D)
+            glsl_refuse(c, "explicit LOD or gradients on 3D textures");
+        ext = true;
+    }
+    out_s(c, base);
+    if (proj)
+        out_s(c, "Proj");
+    if (lod)
+        out_s(c, "Lod");
+    if (grad)
+        out_s(c, "Grad");
+    if (ext)
+        out_s(c, "EXT");
+}
+
 void emit_tex(glsl_ctx *c, ir_instr *in)
 {
     const ir_tex *t = &in->u.tex;
+    if (glsl_es100(c) && t->kind != IR_TEX_SAMPLE && t->kind != IR_TEX_SAMPLE_BIAS &&
+        t->kind != IR_TEX_SAMPLE_LOD && t->kind != IR_TEX_SAMPLE_GRAD) {
+        glsl_refuse(c, "texel fetches, gathers and texture queries");
+        return;
+    }
     if (tex_remap(c, t->texture) != REMAP_NONE) {
         emit_remapped_tex(c, in);
         return;
@@ -308,9 +369,13 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
     bool offset_in_coord = has_offset && c->d->es && shadow && ti->array && !ti->cube &&
                            spatial == 2 && !lod_fn && !grad && !proj;
     adapt_open(c, &a, in, shadow ? IR_F32 : sb, shadow ? 1 : 4, shadow);
-    out_s(c, fn);
-    if (has_offset && !offset_in_coord)
-        out_s(c, "Offset");
+    if (glsl_es100(c)) {
+        out_es100_tex_fn(c, tex_host_target(c, t->texture), shadow, proj, t->kind, has_offset);
+    } else {
+        out_s(c, fn);
+        if (has_offset && !offset_in_coord)
+            out_s(c, "Offset");
+    }
     out_c(c, '(');
     emit_sampler_ref(c, in);
     out_s(c, ", ");

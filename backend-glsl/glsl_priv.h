@@ -85,7 +85,7 @@ typedef struct glsl_ctx {
     ir_instr **instrs;     /* by value index */
     uint32_t nblocks;
     const char **rename;   /* by value index, while a parallel copy is written */
-    uint64_t ext_used;     /* bit per feature enabled through its extension */
+    bool ext_used[GF_COUNT]; /* features enabled through their extension */
     bool failed;
     bool has_local_outputs;/* epilogue copies outputs from local arrays */
     bool io_blocks;        /* varyings live in one interface block each (see glsl_emit.c) */
@@ -95,6 +95,12 @@ typedef struct glsl_ctx {
     ir_var *color0;        /* FS_COLOR0_WRITES_ALL_CBUFS: replicate this output */
     unsigned color0_copies;
 } glsl_ctx;
+
+/* GLSL ES 1.00 (ES 2.0 hosts): attribute/varying, gl_FragData, texture2D() & co. */
+static inline bool glsl_es100(const glsl_ctx *c)
+{
+    return c->d->es && c->d->version < 300;
+}
 
 /* Resource names (blocks, their members, samplers, images) start with the stage's prefix:
  * a renderer links the stages into one program, where same-named uniforms and blocks of
@@ -223,6 +229,8 @@ bool var_is_writable(const ir_var *v);
 void mem_array_name(glsl_ctx *c, ir_var *v); /* "ssbo0_data", "shm", "ac0_data" */
 
 /* ---- glsl_mem.c: textures, images, buffers, shared memory */
+void out_es100_tex_fn(glsl_ctx *c, int host_texture, bool shadow, bool proj, int kind,
+                      bool offset);
 void emit_tex(glsl_ctx *c, ir_instr *in);
 void emit_image_expr(glsl_ctx *c, ir_instr *in);
 void emit_buffer_expr(glsl_ctx *c, ir_instr *in);

@@ -105,9 +105,16 @@ static void emit_sample(glsl_ctx *c, ir_instr *in, const tex_target_info *ti, bo
         glsl_refuse(c, "a LOD bias outside the fragment shader");
     adapt a;
     adapt_open(c, &a, in, shadow ? IR_F32 : sb, shadow ? 1 : 4, shadow);
-    out_s(c, lod_fn ? "textureLod" : grad || implicit_grad ? "textureGrad" : "texture");
-    if (has_offset)
-        out_s(c, "Offset");
+    if (glsl_es100(c)) {
+        if (rect || ti->array)
+            glsl_refuse(c, "rectangle and 1D array textures (ES 2.0 has no texture size query "
+                           "or arrays)");
+        out_es100_tex_fn(c, T2G_TEXTURE_2D, shadow, false, t->kind, has_offset);
+    } else {
+        out_s(c, lod_fn ? "textureLod" : grad || implicit_grad ? "textureGrad" : "texture");
+        if (has_offset)
+            out_s(c, "Offset");
+    }
     out_c(c, '(');
     emit_sampler_ref(c, in);
     out_s(c, ", ");

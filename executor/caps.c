@@ -293,11 +293,13 @@ size_t vrend_fill_caps(struct vrend_renderer *r, uint32_t set, void *out, size_t
     struct virgl_caps_v2 c;
     memset(&c, 0, sizeof c);
     size_t size = set == 1 ? sizeof(struct virgl_caps_v1) : sizeof c;
-    if (set == 1)
+    if (r->es2)
+        caps_es2_fill(r, &c, set != 1);
+    else if (set == 1)
         fill_v1(r, &c.v1);
     else
         fill_v2(r, &c);
-    if (r->gles)
+    if (r->gles && !r->es2)
         caps_gles_fixup(r, &c, set != 1);
     if (out && max)
         memcpy(out, &c, size < max ? size : max);

@@ -16,7 +16,8 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
     glBindVertexArray(vao);
     uint32_t n = s->ve ? s->ve->u.ve->count : 0;
     uint32_t max = ctx->r->lim.max_vertex_attribs < 32 ? ctx->r->lim.max_vertex_attribs : 32;
-    uint32_t was = layout ? 0 : s->vao_enabled, now = 0;
+    /* ES 2.0 has no separate buffer binding: every attribute is specified again. */
+    uint32_t was = layout || ctx->r->es2 ? 0 : s->vao_enabled, now = 0;
     for (uint32_t i = 0; i < max; i++) {
         const struct vertex_element *el = i < n ? &s->ve->u.ve->el[i] : NULL;
         const struct vformat *f = el ? vformat_get(el->format) : NULL;
@@ -166,7 +167,9 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
                                        !prog->v[SHADER_GEOMETRY] && !prog->v[SHADER_TESS_EVAL]);
     if (mode == PIPE_PRIM_PATCHES && c->vertices_per_patch)
         glPatchParameteri(GL_PATCH_VERTICES, c->vertices_per_patch);
-    if (ctx->r->gles) {
+    if (ctx->r->es2) {
+        /* No primitive restart in ES 2.0 (GET_CAPS offers none). */
+    } else if (ctx->r->gles) {
         /* GLES restarts only at the all-ones index of the index type. */
         if (c->primitive_restart)
             glEnable(GL_PRIMITIVE_RESTART_FIXED_INDEX);
@@ -210,6 +213,16 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
             glDrawTransformFeedbackInstanced(mode, count_from->id, c->instance_count);
     } else if (indirect) {
         draw_indirect(ctx, c, indirect, type);
+    } else if (ctx->r->es2) {
+        /* One instance (GET_CAPS offers no instancing); a base vertex through
+         * GL_OES_draw_elements_base_vertex where the host has it. */
+        const void *off = (const void *)(uintptr_t)s->ib_offset;
+        if (!c->indexed)
+            glDrawArrays(mode, c->start, c->count);
+        else if (c->index_bias && epoxy_has_gl_extension("GL_OES_draw_elements_base_vertex"))
+            glDrawElementsBaseVertexOES(mode, c->count, type, off, c->index_bias);
+        else
+            glDrawElements(mode, c->count, type, off);
     } else if (c->indexed) {
         const void *off = (const void *)(uintptr_t)s->ib_offset;
         GLuint restart_ib = ctx->r->gles && c->primitive_restart

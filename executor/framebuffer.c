@@ -172,7 +172,18 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
     enable(GL_DITHER, b->dither);
     for (int i = 0; i < 8; i++) {
         const struct blend_rt *rt = &b->rt[b->independent ? i : 0];
-        if (rt->blend_enable) {
+        if (ctx->r->es2) {
+            if (i == 0 && rt->blend_enable) {
+                glEnable(GL_BLEND);
+                glBlendEquationSeparate(blend_func(rt->rgb_func), blend_func(rt->alpha_func));
+                glBlendFuncSeparate(blend_factor(rt->rgb_src_factor),
+                                    blend_factor(rt->rgb_dst_factor),
+                                    blend_factor(rt->alpha_src_factor),
+                                    blend_factor(rt->alpha_dst_factor));
+            } else if (i == 0) {
+                glDisable(GL_BLEND);
+            }
+        } else if (rt->blend_enable) {
             glEnablei(GL_BLEND, i);
             glBlendEquationSeparatei(i, blend_func(rt->rgb_func), blend_func(rt->alpha_func));
             glBlendFuncSeparatei(i, blend_factor(rt->rgb_src_factor),
@@ -183,7 +194,7 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
             glDisablei(GL_BLEND, i);
         }
         uint32_t m = stored_mask(s->cbufs[i], rt->colormask);
-        glColorMaski(i, m & 1, (m >> 1) & 1, (m >> 2) & 1, (m >> 3) & 1);
+        glc_color_mask(ctx->r, i, m & 1, (m >> 1) & 1, (m >> 2) & 1, (m >> 3) & 1);
     }
 }
 
@@ -224,7 +235,8 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
         enable(GL_DEPTH_CLAMP, !r->depth_clip);
     if (!gles || ctx->r->gles_clip_control)
         glClipControl(GL_LOWER_LEFT, r->clip_halfz ? GL_ZERO_TO_ONE : GL_NEGATIVE_ONE_TO_ONE);
-    enable(GL_RASTERIZER_DISCARD, r->rasterizer_discard);
+    if (!ctx->r->es2)
+        enable(GL_RASTERIZER_DISCARD, r->rasterizer_discard);
     if (!gles)
         glProvokingVertex(r->flatshade_first ? GL_FIRST_VERTEX_CONVENTION
                                              : GL_LAST_VERTEX_CONVENTION);
@@ -260,7 +272,7 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
         glPolygonOffsetClamp(r->offset_scale, r->offset_units, r->offset_clamp);
     else
         glPolygonOffset(r->offset_scale, r->offset_units);
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 8 && !ctx->r->es2; i++)
         enable(GL_CLIP_DISTANCE0 + i, (r->clip_plane_enable >> i) & 1);
 }
 
@@ -281,8 +293,14 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
         float sx = s->vp_scale[i][0], sy = s->vp_scale[i][1], sz = s->vp_scale[i][2];
         float tx = s->vp_trans[i][0], ty = s->vp_trans[i][1], tz = s->vp_trans[i][2];
         float ax = sx < 0 ? -sx : sx, ay = sy < 0 ? -sy : sy;
-        glViewportIndexedf(i, tx - ax, ty - ay, 2 * ax, 2 * ay);
         double n = halfz ? tz : tz - sz, f = tz + sz;
+        if (ctx->r->es2) {
+            /* One viewport; glViewport takes integers (the guest's are whole pixels). */
+            glViewport((GLint)(tx - ax), (GLint)(ty - ay), (GLsizei)(2 * ax), (GLsizei)(2 * ay));
+            glDepthRangef((GLfloat)n, (GLfloat)f);
+            continue;
+        }
+        glViewportIndexedf(i, tx - ax, ty - ay, 2 * ax, 2 * ay);
         if (ctx->r->gles)
             glDepthRangeIndexedfOES(i, (GLfloat)n, (GLfloat)f);
         else
@@ -292,10 +310,13 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
         /* Rows as the guest counts them (window_space.h). */
         int minx = s->scissor[i].minx, miny = s->scissor[i].miny, maxx = s->scissor[i].maxx,
             maxy = s->scissor[i].maxy;
-        glScissorIndexed(i, minx, miny, maxx > minx ? maxx - minx : 0,
-                         maxy > miny ? maxy - miny : 0);
+        if (ctx->r->es2)
+            glScissor(minx, miny, maxx > minx ? maxx - minx : 0, maxy > miny ? maxy - miny : 0);
+        else
+            glScissorIndexed(i, minx, miny, maxx > minx ? maxx - minx : 0,
+                             maxy > miny ? maxy - miny : 0);
     }
-    if (what & DRAW_SAMPLE) {
+    if ((what & DRAW_SAMPLE) && !ctx->r->es2) {
         enable(GL_SAMPLE_MASK, s->sample_mask != ~0u);
         glSampleMaski(0, s->sample_mask);
         /* Sample shading: desktop GL 4.0, GLES 3.2. */
@@ -386,7 +407,7 @@ bool exec_clear(struct vrend_context *ctx, const struct cmd_clear *c)
     for (uint32_t i = 0; i < 8; i++) {
         if (!(buffers & (PIPE_CLEAR_COLOR0 << i)) || !s->cbufs[i])
             continue;
-        glColorMaski(i, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glc_color_mask(ctx->r, i, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
         const struct vformat *f = vformat_get(s->cbufs[i]->format);
         if (!f)
             f = s->cbufs[i]->res->fmt;
@@ -600,12 +621,12 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         return true;
     GLenum filter = c->filter && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
     glDisable(GL_RASTERIZER_DISCARD);
-    glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glc_color_mask(ctx->r, 0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glDepthMask(GL_TRUE);
     glStencilMask(0xff);
     if (c->scissor_enable) {
         glEnable(GL_SCISSOR_TEST);
-        glScissorIndexed(0, c->scissor_minx, c->scissor_miny, c->scissor_maxx - c->scissor_minx,
+        glc_scissor0(ctx->r, c->scissor_minx, c->scissor_miny, c->scissor_maxx - c->scissor_minx,
                          c->scissor_maxy - c->scissor_miny);
     } else {
         glDisable(GL_SCISSOR_TEST);
@@ -679,8 +700,30 @@ bool exec_resource_copy_region(struct vrend_context *ctx,
     }
     if (c->dst_level > dst->d.last_level || c->src_level > src->d.last_level)
         return ctx_err(ctx, "copy_region: level out of range");
-    glCopyImageSubData(src->id, src->target, c->src_level, sx, sy, sz, dst->id, dst->target,
-                       c->dst_level, dx, dy, dz, w, hh, d);
+    if (ctx->r->es2) {
+        /* No image copy in ES 2.0: the source level read through a framebuffer into the
+         * destination with glCopyTexSubImage2D, one face at a time (2D and cube colour
+         * textures; the caps offer no others to render to). */
+        GLuint fbo;
+        glGenFramebuffers(1, &fbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        glBindTexture(dst->target, dst->id);
+        for (uint32_t z = 0; z < d; z++) {
+            GLenum st = src->target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X + sz + z
+                                                           : src->target;
+            GLenum dt = dst->target == GL_TEXTURE_CUBE_MAP ? GL_TEXTURE_CUBE_MAP_POSITIVE_X + dz + z
+                                                           : dst->target;
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, st, src->id,
+                                   c->src_level);
+            if (dt == GL_TEXTURE_2D || dst->target == GL_TEXTURE_CUBE_MAP)
+                glCopyTexSubImage2D(dt, c->dst_level, dx, dy, sx, sy, w, hh);
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDeleteFramebuffers(1, &fbo);
+    } else {
+        glCopyImageSubData(src->id, src->target, c->src_level, sx, sy, sz, dst->id,
+                           dst->target, c->dst_level, dx, dy, dz, w, hh, d);
+    }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR)
         vlog(ctx->r, VREND_LOG_WARN, "copy_region %u -> %u: GL error 0x%x", c->src_handle,

@@ -1,9 +1,17 @@
 /* gl_compat.c: DSA on desktop GL, bind-to-edit on GLES, behind one set of calls (gl_compat.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "gl_compat.h"
 
 /* ------------------------------------------------------------------ buffers */
+
+/* The target buffers are edited through: ES 2.0 has only the array and element targets, and
+ * the array binding is no vertex array's state (the element binding is). */
+static GLenum edit_target(const struct vrend_renderer *r)
+{
+    return r->es2 ? GL_ARRAY_BUFFER : GL_COPY_WRITE_BUFFER;
+}
 
 void glc_buffer_create(struct vrend_renderer *r, GLuint *id)
 {
@@ -13,7 +21,7 @@ void glc_buffer_create(struct vrend_renderer *r, GLuint *id)
     }
     /* A generated name is an object only once bound. */
     glGenBuffers(1, id);
-    glBindBuffer(GL_COPY_WRITE_BUFFER, *id);
+    glBindBuffer(edit_target(r), *id);
 }
 
 void glc_buffer_data(struct vrend_renderer *r, GLuint id, GLsizeiptr size, const void *data,
@@ -23,8 +31,8 @@ void glc_buffer_data(struct vrend_renderer *r, GLuint id, GLsizeiptr size, const
         glNamedBufferData(id, size, data, usage);
         return;
     }
-    glBindBuffer(GL_COPY_WRITE_BUFFER, id);
-    glBufferData(GL_COPY_WRITE_BUFFER, size, data, usage);
+    glBindBuffer(edit_target(r), id);
+    glBufferData(edit_target(r), size, data, usage);
 }
 
 void glc_buffer_sub_data(struct vrend_renderer *r, GLuint id, GLintptr off, GLsizeiptr size,
@@ -34,8 +42,8 @@ void glc_buffer_sub_data(struct vrend_renderer *r, GLuint id, GLintptr off, GLsi
         glNamedBufferSubData(id, off, size, data);
         return;
     }
-    glBindBuffer(GL_COPY_WRITE_BUFFER, id);
-    glBufferSubData(GL_COPY_WRITE_BUFFER, off, size, data);
+    glBindBuffer(edit_target(r), id);
+    glBufferSubData(edit_target(r), off, size, data);
 }
 
 void glc_buffer_get_sub_data(struct vrend_renderer *r, GLuint id, GLintptr off,
@@ -43,6 +51,21 @@ void glc_buffer_get_sub_data(struct vrend_renderer *r, GLuint id, GLintptr off,
 {
     if (!r->gles) {
         glGetNamedBufferSubData(id, off, size, data);
+        return;
+    }
+    if (r->es2) {
+        /* ES 2.0 reads a buffer back only through GL_EXT_map_buffer_range; without it the
+         * guest reads zeros (logged once per call site by the caller's checks). */
+        const void *p = NULL;
+        glBindBuffer(GL_ARRAY_BUFFER, id);
+        if (r->es2x.map_buffer_range)
+            p = glMapBufferRangeEXT(GL_ARRAY_BUFFER, off, size, GL_MAP_READ_BIT_EXT);
+        if (p) {
+            memcpy(data, p, size);
+            glUnmapBufferOES(GL_ARRAY_BUFFER);
+        } else {
+            memset(data, 0, size);
+        }
         return;
     }
     /* GLES reads buffers only by mapping them. */
@@ -59,6 +82,16 @@ void glc_buffer_copy(struct vrend_renderer *r, GLuint src, GLuint dst, GLintptr 
 {
     if (!r->gles) {
         glCopyNamedBufferSubData(src, dst, src_off, dst_off, size);
+        return;
+    }
+    if (r->es2) {
+        /* No buffer-to-buffer copy in ES 2.0: through memory. */
+        void *tmp = malloc(size > 0 ? (size_t)size : 1);
+        if (!tmp)
+            return;
+        glc_buffer_get_sub_data(r, src, src_off, size, tmp);
+        glc_buffer_sub_data(r, dst, dst_off, size, tmp);
+        free(tmp);
         return;
     }
     glBindBuffer(GL_COPY_READ_BUFFER, src);
@@ -133,6 +166,12 @@ void glc_texture_buffer(struct vrend_renderer *r, GLuint tex, GLenum internal, G
 
 /* ------------------------------------------------------------------ framebuffers */
 
+/* ES 2.0 has one framebuffer binding, GL_FRAMEBUFFER, for drawing and reading. */
+static GLenum fb_target(const struct vrend_renderer *r, GLenum t)
+{
+    return r->es2 ? GL_FRAMEBUFFER : t;
+}
+
 void glc_fb_create(struct vrend_renderer *r, GLuint *fbo)
 {
     if (!r->gles) {
@@ -140,7 +179,7 @@ void glc_fb_create(struct vrend_renderer *r, GLuint *fbo)
         return;
     }
     glGenFramebuffers(1, fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, *fbo);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), *fbo);
 }
 
 void glc_fb_texture(struct vrend_renderer *r, GLuint fbo, GLenum point, GLuint tex, GLint level)
@@ -149,8 +188,13 @@ void glc_fb_texture(struct vrend_renderer *r, GLuint fbo, GLenum point, GLuint t
         glNamedFramebufferTexture(fbo, point, tex, level);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
-    glFramebufferTexture(GL_DRAW_FRAMEBUFFER, point, tex, level);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    if (r->es2) {
+        /* No layered attachments: the texture's first image (face or slice). */
+        glFramebufferTexture2D(GL_FRAMEBUFFER, point, GL_TEXTURE_2D, tex, level);
+        return;
+    }
+    glFramebufferTexture(fb_target(r, GL_DRAW_FRAMEBUFFER), point, tex, level);
 }
 
 void glc_fb_texture_layer(struct vrend_renderer *r, GLuint fbo, GLenum point, GLenum tex_target,
@@ -160,16 +204,16 @@ void glc_fb_texture_layer(struct vrend_renderer *r, GLuint fbo, GLenum point, GL
         glNamedFramebufferTextureLayer(fbo, point, tex, level, layer);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
     /* GLES attaches cube faces only through the face target, and non-array 2D textures
      * (1D and rectangle resources live there on GLES) only as a whole level. */
     if (tex_target == GL_TEXTURE_CUBE_MAP)
-        glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, point, GL_TEXTURE_CUBE_MAP_POSITIVE_X + layer,
+        glFramebufferTexture2D(fb_target(r, GL_DRAW_FRAMEBUFFER), point, GL_TEXTURE_CUBE_MAP_POSITIVE_X + layer,
                                tex, level);
     else if (tex_target == GL_TEXTURE_2D || tex_target == GL_TEXTURE_2D_MULTISAMPLE)
-        glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, point, tex_target, tex, level);
+        glFramebufferTexture2D(fb_target(r, GL_DRAW_FRAMEBUFFER), point, tex_target, tex, level);
     else
-        glFramebufferTextureLayer(GL_DRAW_FRAMEBUFFER, point, tex, level, layer);
+        glFramebufferTextureLayer(fb_target(r, GL_DRAW_FRAMEBUFFER), point, tex, level, layer);
 }
 
 void glc_fb_draw_buffers(struct vrend_renderer *r, GLuint fbo, GLsizei n, const GLenum *bufs)
@@ -178,7 +222,12 @@ void glc_fb_draw_buffers(struct vrend_renderer *r, GLuint fbo, GLsizei n, const 
         glNamedFramebufferDrawBuffers(fbo, n, bufs);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    if (r->es2) {
+        if (r->es2x.draw_buffers)
+            glDrawBuffersEXT(n, bufs);
+        return;
+    }
     glDrawBuffers(n, bufs);
 }
 
@@ -188,7 +237,12 @@ void glc_fb_read_buffer(struct vrend_renderer *r, GLuint fbo, GLenum buf)
         glNamedFramebufferReadBuffer(fbo, buf);
         return;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+    glBindFramebuffer(fb_target(r, GL_READ_FRAMEBUFFER), fbo);
+    if (r->es2) {
+        if (r->es2x.read_buffer)
+            glReadBufferNV(buf);
+        return;
+    }
     glReadBuffer(buf);
 }
 
@@ -198,16 +252,16 @@ void glc_fb_parameteri(struct vrend_renderer *r, GLuint fbo, GLenum pname, GLint
         glNamedFramebufferParameteri(fbo, pname, v);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
-    glFramebufferParameteri(GL_DRAW_FRAMEBUFFER, pname, v);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    glFramebufferParameteri(fb_target(r, GL_DRAW_FRAMEBUFFER), pname, v);
 }
 
 GLenum glc_fb_status(struct vrend_renderer *r, GLuint fbo)
 {
     if (!r->gles)
-        return glCheckNamedFramebufferStatus(fbo, GL_DRAW_FRAMEBUFFER);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
-    return glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER);
+        return glCheckNamedFramebufferStatus(fbo, fb_target(r, GL_DRAW_FRAMEBUFFER));
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    return glCheckFramebufferStatus(fb_target(r, GL_DRAW_FRAMEBUFFER));
 }
 
 void glc_clear_fb_fv(struct vrend_renderer *r, GLuint fbo, GLenum buf, GLint i, const GLfloat *v)
@@ -216,7 +270,19 @@ void glc_clear_fb_fv(struct vrend_renderer *r, GLuint fbo, GLenum buf, GLint i, 
         glClearNamedFramebufferfv(fbo, buf, i, v);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    if (r->es2) {
+        /* No glClearBuffer: the colour clear of the whole framebuffer (the caller has one
+         * attachment bound for it), or depth. */
+        if (buf == GL_COLOR) {
+            glClearColor(v[0], v[1], v[2], v[3]);
+            glClear(GL_COLOR_BUFFER_BIT);
+        } else if (buf == GL_DEPTH) {
+            glClearDepthf(v[0]);
+            glClear(GL_DEPTH_BUFFER_BIT);
+        }
+        return;
+    }
     glClearBufferfv(buf, i, v);
 }
 
@@ -226,7 +292,15 @@ void glc_clear_fb_iv(struct vrend_renderer *r, GLuint fbo, GLenum buf, GLint i, 
         glClearNamedFramebufferiv(fbo, buf, i, v);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    if (r->es2) {
+        /* Stencil (ES 2.0 has no integer colour buffers). */
+        if (buf == GL_STENCIL) {
+            glClearStencil(v[0]);
+            glClear(GL_STENCIL_BUFFER_BIT);
+        }
+        return;
+    }
     glClearBufferiv(buf, i, v);
 }
 
@@ -236,7 +310,7 @@ void glc_clear_fb_uiv(struct vrend_renderer *r, GLuint fbo, GLenum buf, GLint i,
         glClearNamedFramebufferuiv(fbo, buf, i, v);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
     glClearBufferuiv(buf, i, v);
 }
 
@@ -247,7 +321,13 @@ void glc_clear_fb_fi(struct vrend_renderer *r, GLuint fbo, GLenum buf, GLint i, 
         glClearNamedFramebufferfi(fbo, buf, i, d, s);
         return;
     }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
+    if (r->es2) {
+        glClearDepthf(d);
+        glClearStencil(s);
+        glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+        return;
+    }
     glClearBufferfi(buf, i, d, s);
 }
 
@@ -259,8 +339,10 @@ void glc_blit_fb(struct vrend_renderer *r, GLuint src, GLuint dst, GLint sx0, GL
         glBlitNamedFramebuffer(src, dst, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter);
         return;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, src);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst);
+    if (r->es2)
+        return; /* no blit in ES 2.0 on this host: gles_blit.c draws instead */
+    glBindFramebuffer(fb_target(r, GL_READ_FRAMEBUFFER), src);
+    glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), dst);
     glBlitFramebuffer(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter);
 }
 
@@ -310,6 +392,13 @@ void glc_vao_attrib(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf, 
         return;
     }
     glBindVertexArray(vao);
+    if (r->es2) {
+        /* ES 2.0: float attributes, the buffer captured by the pointer; no divisor. */
+        glBindBuffer(GL_ARRAY_BUFFER, buf);
+        glVertexAttribPointer(i, comps, type, norm, stride, (const void *)off);
+        glEnableVertexAttribArray(i);
+        return;
+    }
     glBindVertexBuffer(i, buf, off, stride);
     if (kind == GLC_ATTRIB_INT)
         glVertexAttribIFormat(i, comps, type, 0);

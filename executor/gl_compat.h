@@ -51,6 +51,25 @@ void glc_blit_fb(struct vrend_renderer *r, GLuint src, GLuint dst, GLint sx0, GL
                  GLint sx1, GLint sy1, GLint dx0, GLint dy0, GLint dx1, GLint dy1,
                  GLbitfield mask, GLenum filter);
 
+/* Per-buffer blend state and colour masks: ES 2.0 has one set, for buffer 0 (the others
+ * follow it). */
+static inline void glc_color_mask(struct vrend_renderer *r, GLuint i, GLboolean red,
+                                  GLboolean green, GLboolean blue, GLboolean alpha)
+{
+    if (!r->es2)
+        glColorMaski(i, red, green, blue, alpha);
+    else if (i == 0)
+        glColorMask(red, green, blue, alpha);
+}
+
+static inline void glc_scissor0(struct vrend_renderer *r, GLint x, GLint y, GLsizei w, GLsizei h)
+{
+    if (r->es2)
+        glScissor(x, y, w, h);
+    else
+        glScissorIndexed(0, x, y, w, h);
+}
+
 /* Vertex arrays. */
 enum glc_attrib_kind { GLC_ATTRIB_FLOAT, GLC_ATTRIB_INT, GLC_ATTRIB_DOUBLE };
 void glc_vao_create(struct vrend_renderer *r, GLuint *vao);

@@ -17,6 +17,42 @@ GLenum gles_target(GLenum t)
     }
 }
 
+/* ES 2.0: no immutable storage (an extension at best): each level is specified, with the
+ * unsized internal format ES 2.0 takes (the pixel format itself, caps_es2.c). */
+static bool es2_texture_create(struct vrend_renderer *rr, struct vres *r, GLsizei levels,
+                               GLsizei w, GLsizei h)
+{
+    const struct vformat *f = r->fmt;
+    if (!es2_format_ok(rr, f))
+        return false;
+    GLenum fmt = f->format == GL_BGRA ? GL_BGRA_EXT : f->format;
+    GLenum type = f->type;
+    if (fmt == GL_DEPTH_STENCIL)
+        type = GL_UNSIGNED_INT_24_8_OES;
+    for (GLsizei lv = 0; lv < levels; lv++) {
+        GLsizei lw = w >> lv > 0 ? w >> lv : 1, lh = h >> lv > 0 ? h >> lv : 1;
+        GLsizei ld = r->d.depth >> lv > 0 ? (GLsizei)r->d.depth >> lv : 1;
+        switch (r->target) {
+        case GL_TEXTURE_2D:
+            glTexImage2D(GL_TEXTURE_2D, lv, (GLint)fmt, lw, lh, 0, fmt, type, NULL);
+            break;
+        case GL_TEXTURE_CUBE_MAP:
+            for (GLenum face = 0; face < 6; face++)
+                glTexImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + face, lv, (GLint)fmt, lw, lh, 0,
+                             fmt, type, NULL);
+            break;
+        case GL_TEXTURE_3D:
+            if (!rr->es2x.texture_3d)
+                return false;
+            glTexImage3DOES(GL_TEXTURE_3D, lv, fmt, lw, lh, ld, 0, fmt, type, NULL);
+            break;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
 bool gles_texture_create(struct vrend_renderer *rr, struct vres *r, GLenum desktop_target)
 {
     const struct vrend_resource_desc *d = &r->d;
@@ -28,6 +64,8 @@ bool gles_texture_create(struct vrend_renderer *rr, struct vres *r, GLenum deskt
         levels = 1;
     r->target = gles_target(desktop_target);
     glc_texture_create(rr, r->target, &r->id);
+    if (rr->es2)
+        return es2_texture_create(rr, r, levels, w, h);
     switch (r->target) {
     case GL_TEXTURE_2D: case GL_TEXTURE_CUBE_MAP:
         glTexStorage2D(r->target, levels, in, w, h);
@@ -100,9 +138,15 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
     }
     glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(stride / f->block_bytes));
     /* A 1D array's layers are the guest's rows; otherwise layers are layer_stride apart. */
-    glPixelStorei(GL_UNPACK_IMAGE_HEIGHT,
-                  is_1d_array ? 1 : b.d > 1 ? (GLint)(layer_stride / stride) : 0);
-    if (r->target == GL_TEXTURE_2D) {
+    if (!rr->es2)
+        glPixelStorei(GL_UNPACK_IMAGE_HEIGHT,
+                      is_1d_array ? 1 : b.d > 1 ? (GLint)(layer_stride / stride) : 0);
+    if (rr->es2 && r->target == GL_TEXTURE_3D) {
+        /* GL_OES_texture_3D has no image height: a slice at a time. */
+        for (uint32_t z = 0; z < b.d; z++)
+            glTexSubImage3DOES(r->target, t->level, b.x, b.y, b.z + z, b.w, b.h, 1, f->format,
+                               f->type, p + z * layer_stride);
+    } else if (r->target == GL_TEXTURE_2D) {
         glTexSubImage2D(r->target, t->level, b.x, b.y, b.w, b.h, f->format, f->type, p);
     } else if (r->target == GL_TEXTURE_CUBE_MAP) {
         for (uint32_t z = 0; z < b.d; z++)
@@ -112,7 +156,8 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
         glTexSubImage3D(r->target, t->level, b.x, b.y, b.z, b.w, b.h, b.d, f->format, f->type, p);
     }
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
+    if (!rr->es2)
+        glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
 }
 
 /* A format GLES reads only as GL_RGBA of its type (FMT_READ_AS_RGBA): read the box into
@@ -138,8 +183,11 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
     GLenum point = vformat_read_point(f, f->flags);
     GLuint fbo;
     glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
-    glReadBuffer(point == GL_COLOR_ATTACHMENT0 ? point : GL_NONE);
+    /* ES 2.0 has one framebuffer binding and reads its colour attachment 0. */
+    GLenum rfb = rr->es2 ? GL_FRAMEBUFFER : GL_READ_FRAMEBUFFER;
+    glBindFramebuffer(rfb, fbo);
+    if (!rr->es2)
+        glReadBuffer(point == GL_COLOR_ATTACHMENT0 ? point : GL_NONE);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glPixelStorei(GL_PACK_ROW_LENGTH, (GLint)(stride / f->block_bytes));
     bool layered = r->target != GL_TEXTURE_2D;
@@ -152,12 +200,14 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
     }
     for (uint32_t z = 0; z < b.d; z++) {
         if (r->target == GL_TEXTURE_CUBE_MAP)
-            glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point,
-                                   GL_TEXTURE_CUBE_MAP_POSITIVE_X + b.z + z, r->id, t->level);
+            glFramebufferTexture2D(rfb, point, GL_TEXTURE_CUBE_MAP_POSITIVE_X + b.z + z, r->id,
+                                   t->level);
+        else if (layered && rr->es2)
+            glFramebufferTexture3DOES(rfb, point, r->target, r->id, t->level, b.z + z);
         else if (layered)
-            glFramebufferTextureLayer(GL_READ_FRAMEBUFFER, point, r->id, t->level, b.z + z);
+            glFramebufferTextureLayer(rfb, point, r->id, t->level, b.z + z);
         else
-            glFramebufferTexture2D(GL_READ_FRAMEBUFFER, point, GL_TEXTURE_2D, r->id, t->level);
+            glFramebufferTexture2D(rfb, point, GL_TEXTURE_2D, r->id, t->level);
         uint8_t *dst = p + z * (is_1d_array ? stride : layer_stride);
         if (rgba)
             read_as_rgba(f, &b, dst, stride, rgba);
@@ -166,7 +216,7 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
     }
     free(rgba);
     glPixelStorei(GL_PACK_ROW_LENGTH, 0);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glBindFramebuffer(rfb, 0);
     glDeleteFramebuffers(1, &fbo);
     return 0;
 }

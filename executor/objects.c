@@ -111,6 +111,13 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
         v->first_layer = 0;
         nlayers = 1;
     }
+    v->nlayers = nlayers;
+    if (ctx->r->es2) {
+        /* ES 2.0 has no texture views (nor swizzles): the resource's texture serves, with
+         * all its levels. */
+        v->internal = r->fmt->internal;
+        return true;
+    }
     /* A texture view gives every sampler view its own format, level/layer range and
      * swizzle without touching the resource's texture. */
     while (glGetError() != GL_NO_ERROR)
@@ -163,6 +170,25 @@ static GLenum wrap_to_gl(const struct vrend_renderer *r, uint32_t w)
     return m[w & 7];
 }
 
+void sampler_apply_to_texture(struct vrend_renderer *r, GLenum target,
+                              const struct sampler_state *ss)
+{
+    static const GLenum minf[2][3] = {
+        { GL_NEAREST_MIPMAP_NEAREST, GL_NEAREST_MIPMAP_LINEAR, GL_NEAREST },
+        { GL_LINEAR_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_LINEAR, GL_LINEAR },
+    };
+    static const GLenum pnames[3] = { GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T, GL_TEXTURE_WRAP_R_OES };
+    for (int i = 0; i < (target == GL_TEXTURE_3D ? 3 : 2); i++)
+        glTexParameteri(target, pnames[i], (GLint)wrap_to_gl(r, ss->wrap[i]));
+    glTexParameteri(target, GL_TEXTURE_MIN_FILTER,
+                    (GLint)minf[ss->min_filter & 1][ss->mip_filter < 3 ? ss->mip_filter : 2]);
+    glTexParameteri(target, GL_TEXTURE_MAG_FILTER, ss->mag_filter & 1 ? GL_LINEAR : GL_NEAREST);
+    if (epoxy_has_gl_extension("GL_EXT_texture_border_clamp"))
+        glTexParameterfv(target, GL_TEXTURE_BORDER_COLOR_EXT, ss->border);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+}
+
 /* A GL sampler object with the guest's state; anisotropy only when `aniso` is set. */
 static GLuint make_sampler(struct vrend_context *ctx, const struct create_sampler_state *c,
                            bool aniso)
@@ -213,6 +239,13 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o,
     if (!ss)
         return false;
     o->u.sampler = ss;
+    memcpy(ss->wrap, (uint8_t[3]){ c->wrap_s, c->wrap_t, c->wrap_r }, 3);
+    ss->min_filter = c->min_img_filter;
+    ss->mip_filter = c->min_mip_filter;
+    ss->mag_filter = c->mag_img_filter;
+    memcpy(ss->border, c->border_color, sizeof ss->border);
+    if (ctx->r->es2)
+        return true;
     bool aniso = c->max_anisotropy > 1 && ctx->r->lim.max_aniso > 0;
     ss->id = make_sampler(ctx, c, aniso);
     if (aniso)
@@ -430,7 +463,8 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
                 for (int i = 0; i < MAX_SLOTS; i++)
                     if (s->samplers[st][i] == o->u.sampler)
                         s->samplers[st][i] = NULL;
-            glDeleteSamplers(1, &o->u.sampler->id);
+            if (o->u.sampler->id)   /* none on ES 2.0 hosts */
+                glDeleteSamplers(1, &o->u.sampler->id);
             if (o->u.sampler->id_1d)
                 glDeleteSamplers(1, &o->u.sampler->id_1d);
             free(o->u.sampler);

@@ -83,9 +83,10 @@ static bool init_egl(struct vrend_renderer *r, char *err, size_t err_len)
     }
     /* Try the newest versions first; llvmpipe gives 4.5 core / ES 3.2. */
     static const int gl_versions[][2] = { { 4, 6 }, { 4, 5 }, { 4, 3 }, { 4, 1 }, { 3, 3 } };
-    static const int es_versions[][2] = { { 3, 2 }, { 3, 1 }, { 3, 0 } };
+    /* ES 2.0 last: the lowest common denominator (caps_es2.c says what it can do). */
+    static const int es_versions[][2] = { { 3, 2 }, { 3, 1 }, { 3, 0 }, { 2, 0 } };
     const int (*vers)[2] = r->gles ? es_versions : gl_versions;
-    int nvers = r->gles ? 3 : 5;
+    int nvers = r->gles ? 4 : 5;
     for (int i = 0; i < nvers && !r->egl_ctx; i++) {
         EGLint attrs[] = {
             EGL_CONTEXT_MAJOR_VERSION, vers[i][0], EGL_CONTEXT_MINOR_VERSION, vers[i][1],
@@ -112,9 +113,9 @@ static bool init_provided(struct vrend_renderer *r, char *err, size_t err_len)
 {
     const struct vrend_gl_provider *gl = r->opts.gl;
     static const int gl_versions[][2] = { { 4, 6 }, { 4, 5 }, { 4, 3 }, { 4, 1 }, { 3, 3 } };
-    static const int es_versions[][2] = { { 3, 2 }, { 3, 1 }, { 3, 0 } };
+    static const int es_versions[][2] = { { 3, 2 }, { 3, 1 }, { 3, 0 }, { 2, 0 } };
     const int (*vers)[2] = r->gles ? es_versions : gl_versions;
-    int nvers = r->gles ? 3 : 5;
+    int nvers = r->gles ? 4 : 5;
     for (int i = 0; i < nvers && !r->gl_ctx; i++)
         r->gl_ctx = gl->create(gl->user, vers[i][0], vers[i][1]);
     if (!r->gl_ctx) {
@@ -144,9 +145,13 @@ bool vrend_renderer_make_current(struct vrend_renderer *r)
 
 struct vrend_fence *vrend_fence_create(struct vrend_renderer *r)
 {
+    if (r->es2) {
+        /* ES 2.0 has no sync objects: the fence is the end of the work itself. */
+        glFinish();
+        return NULL;
+    }
     GLsync s = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
     glFlush();
-    (void)r;
     return (struct vrend_fence *)s;
 }
 
@@ -171,7 +176,7 @@ static void choose_target(struct vrend_renderer *r)
     int v = r->gl_version;
     if (r->gles) {
         r->target = v >= 32 ? T2G_TARGET_ESSL320 : v >= 31 ? T2G_TARGET_ESSL310
-                                                           : T2G_TARGET_ESSL300;
+                    : v >= 30 ? T2G_TARGET_ESSL300 : T2G_TARGET_ESSL100;
     } else {
         static const struct { int v; enum t2g_target t; } map[] = {
             { 46, T2G_TARGET_GLSL460 }, { 45, T2G_TARGET_GLSL450 }, { 44, T2G_TARGET_GLSL440 },
@@ -254,15 +259,20 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
         return NULL;
     }
     r->gl_version = epoxy_gl_version();
+    r->es2 = r->gles && r->gl_version < 30;
     if (r->opts.verbose && getenv("VIRGL_EXEC_TRACE")) {
         glEnable(GL_DEBUG_OUTPUT);
         glDebugMessageCallback(gl_debug, r);
     }
     choose_target(r);
-    caps_probe(r);
-    formats_probe(r);
-    if (r->gles)
-        caps_gles_probe(r);
+    if (r->es2) {
+        caps_es2_probe(r);
+    } else {
+        caps_probe(r);
+        formats_probe(r);
+        if (r->gles)
+            caps_gles_probe(r);
+    }
     const char *name = (const char *)glGetString(GL_RENDERER);
     snprintf(r->renderer_name, sizeof r->renderer_name, "virgl-exec (%s)", name ? name : "?");
     snprintf(r->description, sizeof r->description, "%s, %s %d.%d, shaders as %s",

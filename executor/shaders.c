@@ -350,9 +350,9 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
             k->sampler_levels[idx] = v && v->last >= v->first && v->last - v->first < 255
                                          ? (uint8_t)(v->last - v->first + 1) : 1;
         const struct sampler_state *ss = s->samplers[stage][idx];
-        if (gles && ss && (res->lod_bias_in_shader || res->queries_lod))
+        if (gles && ss && (res->flags & (T2G_RES_LOD_BIAS_IN_SHADER | T2G_RES_QUERIES_LOD)))
             k->sampler_lod[idx].bias = ss->lod_bias;
-        if (gles && ss && res->queries_lod) {
+        if (gles && ss && (res->flags & T2G_RES_QUERIES_LOD)) {
             struct t2g_sampler_lod *l = &k->sampler_lod[idx];
             l->min_lod = ss->min_lod;
             l->max_lod = ss->max_lod;
@@ -477,7 +477,7 @@ static void link_bindings(struct vrend_context *ctx, struct program *p)
             continue;
         for (uint32_t i = 0; i < v->refl->num_resources; i++) {
             const struct t2g_resource *res = &v->refl->resources[i];
-            if (res->binding_in_source)
+            if (res->binding_in_source || (res->flags & T2G_RES_UNIFORM_ARRAY))
                 continue;
             if (res->kind == T2G_RES_UBO) {
                 GLuint idx = glGetUniformBlockIndex(p->id, res->name);
@@ -493,7 +493,7 @@ static void link_bindings(struct vrend_context *ctx, struct program *p)
                     glShaderStorageBlockBinding(p->id, idx, res->binding);
             }
         }
-        if (v->refl->uses_driver_ubo) {
+        if (v->refl->uses_driver_ubo && !v->refl->driver_uniform_array) {
             GLuint idx = glGetUniformBlockIndex(p->id, v->refl->driver_ubo_name);
             if (idx != GL_INVALID_INDEX)
                 glUniformBlockBinding(p->id, idx, ctx->r->driver_ubo_binding);
@@ -590,6 +590,13 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
         if (v[st])
             glAttachShader(id, v[st]->id);
     p->captures = !compute && capture_varyings(ctx, id, v[last_vertex_stage(sh)]);
+    /* Targets without layout(location) (GLSL ES 1.00) name their attributes instead. */
+    if (v[SHADER_VERTEX])
+        for (uint32_t i = 0; i < v[SHADER_VERTEX]->refl->num_inputs; i++) {
+            const struct t2g_io *in = &v[SHADER_VERTEX]->refl->inputs[i];
+            if (!in->builtin && !in->location_in_source && in->location >= 0)
+                glBindAttribLocation(id, (GLuint)in->location, in->name);
+        }
     glLinkProgram(id);
     GLint ok = 0;
     glGetProgramiv(id, GL_LINK_STATUS, &ok);
@@ -617,6 +624,31 @@ void programs_free(struct sub_ctx *s)
 }
 
 
+
+/* Constants declared as a plain `uniform vec4 name[size]` (GLSL ES 1.00): glUniform4fv from
+ * the guest's constants; what the guest did not set reads as zero. */
+static void upload_uniform_array(struct vrend_context *ctx, GLuint prog, uint32_t st,
+                                 const struct t2g_resource *res)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t idx = res->tgsi_index;
+    GLint loc = glGetUniformLocation(prog, res->name);
+    if (loc < 0 || idx >= MAX_UBOS || !res->size)
+        return;
+    uint32_t have = s->consts[st][idx] ? s->consts_size[st][idx] : 0;
+    uint32_t n = res->size;
+    if (have >= n * 16) {
+        glUniform4fv(loc, (GLsizei)n, (const GLfloat *)s->consts[st][idx]);
+        return;
+    }
+    float *tmp = calloc(n, 16);
+    if (!tmp)
+        return;
+    if (have)
+        memcpy(tmp, s->consts[st][idx], have);
+    glUniform4fv(loc, (GLsizei)n, tmp);
+    free(tmp);
+}
 
 static void bind_ubo(struct vrend_context *ctx, uint32_t st, const struct t2g_resource *res)
 {
@@ -668,6 +700,11 @@ static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2
         tex = view_compare_texture(v);
     glc_bind_texture_unit(ctx->r, res->binding, v ? v->target : GL_TEXTURE_2D, tex);
     struct sampler_state *ss = s->samplers[st][idx];
+    if (ctx->r->es2) {
+        if (ss && v)
+            sampler_apply_to_texture(ctx->r, v->target, ss);
+        return;
+    }
     GLuint sampler = 0;
     if (ss && v && v->target != GL_TEXTURE_BUFFER) {
         bool one_d = v->target == GL_TEXTURE_1D || v->target == GL_TEXTURE_1D_ARRAY;
@@ -706,7 +743,8 @@ uint32_t shader_key_view_slots(const struct shader_obj *sh)
     for (uint32_t i = 0; i < sh->base->num_resources; i++) {
         const struct t2g_resource *res = &sh->base->resources[i];
         if (res->kind == T2G_RES_SAMPLER && (res->shadow || res->queries_levels ||
-                                             res->queries_lod) && res->tgsi_index < 32)
+                                             (res->flags & T2G_RES_QUERIES_LOD)) &&
+            res->tgsi_index < 32)
             m |= 1u << res->tgsi_index;
     }
     return m;
@@ -720,7 +758,7 @@ uint32_t shader_key_sampler_slots(const struct shader_obj *sh)
         return 0;
     for (uint32_t i = 0; i < sh->base->num_resources; i++) {
         const struct t2g_resource *res = &sh->base->resources[i];
-        if (res->kind == T2G_RES_SAMPLER && (res->lod_bias_in_shader || res->queries_lod) &&
+        if (res->kind == T2G_RES_SAMPLER && (res->flags & (T2G_RES_LOD_BIAS_IN_SHADER | T2G_RES_QUERIES_LOD)) &&
             res->tgsi_index < 32)
             m |= 1u << res->tgsi_index;
     }
@@ -741,7 +779,9 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32
             const struct t2g_resource *res = &v->refl->resources[i];
             switch (res->kind) {
             case T2G_RES_UBO:
-                if (what & DRAW_UBOS)
+                if (res->flags & T2G_RES_UNIFORM_ARRAY)
+                    upload_uniform_array(ctx, p->id, st, res);
+                else if (what & DRAW_UBOS)
                     bind_ubo(ctx, st, res);
                 break;
             case T2G_RES_SAMPLER:
@@ -774,7 +814,18 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32
             }
         }
     }
-    if (driver && (what & DRAW_DRIVER)) {
+    if (driver && ctx->r->es2) {
+        /* Uniform arrays are program state: each program gets its own copy. */
+        struct t2g_driver_uniforms u;
+        fill_driver_uniforms(ctx, &u);
+        for (int st = 0; st < SHADER_TYPES; st++) {
+            struct shader_variant *v = p->v[st];
+            GLint loc = v && v->refl->driver_uniform_array
+                            ? glGetUniformLocation(p->id, v->refl->driver_ubo_name) : -1;
+            if (loc >= 0)
+                glUniform4fv(loc, sizeof u / 16, (const GLfloat *)&u);
+        }
+    } else if (driver && (what & DRAW_DRIVER)) {
         struct t2g_driver_uniforms u;
         fill_driver_uniforms(ctx, &u);
         if (!s->driver_sent_valid || memcmp(&u, &s->driver_sent, sizeof u)) {

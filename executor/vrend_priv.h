@@ -197,8 +197,12 @@ struct sampler_state {
     /* GLES hosts apply these in the shader (the key's sampler_lod): GLES samplers have no
      * LOD bias, and GLSL ES no textureQueryLod(). */
     float lod_bias, min_lod, max_lod, border[4];
-    uint8_t mip_filter;   /* PIPE_TEX_MIPFILTER_* */
+    /* ES 2.0 hosts: no sampler objects; the state goes onto each texture bound with it. */
+    uint8_t wrap[3], min_filter, mip_filter, mag_filter;
 };
+/* ES 2.0 (objects.c): the sampler's state as parameters of the texture bound at `target`. */
+void sampler_apply_to_texture(struct vrend_renderer *r, GLenum target,
+                              const struct sampler_state *ss);
 
 struct surface {
     struct vres *res;
@@ -413,6 +417,7 @@ struct vrend_renderer {
     EGLDisplay dpy;
     EGLContext egl_ctx;
     bool gles;
+    bool es2;                       /* an ES 2.0 context (caps_es2.c): GL 2.1 guests only */
     int gl_version;                 /* major*10 + minor */
     enum t2g_target target;
     uint32_t host_features;
@@ -429,6 +434,13 @@ struct vrend_renderer {
     bool draw_parameters;           /* gl_BaseVertex & co. (GLSL 4.60 / ARB ext) */
     bool mirror_clamp;              /* GL_EXT_texture_mirror_clamp's wrap modes */
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
+    /* ES 2.0 hosts: the extensions that bring back ES 3.0 pieces (caps_es2.c). */
+    struct {
+        bool vao, instancing, texture_3d, draw_buffers, map_buffer_range, texture_storage;
+        bool depth_texture, packed_depth_stencil, float_textures, half_float_textures;
+        bool rgb8_rgba8, texture_rg, unpack_subimage, pack_subimage, framebuffer_blit;
+        bool read_buffer, occlusion_query, element_index_uint, bgra;
+    } es2x;
 };
 
 /* ------------------------------------------------------------------ log.c */
@@ -446,6 +458,13 @@ void formats_probe(struct vrend_renderer *r);
 /* GLES hosts (caps_gles.c, formats_gles.c): extension probe and honest format flags; the
  * fixup removes from a filled GET_CAPS answer what GLES or the ESSL backend cannot do. */
 void caps_gles_probe(struct vrend_renderer *r);
+/* ES 2.0 hosts (caps_es2.c): limits, extensions and formats in one probe, and the GL 2.1
+ * answer to GET_CAPS. */
+void caps_es2_probe(struct vrend_renderer *r);
+void caps_es2_fill(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2);
+void formats_es2_probe(struct vrend_renderer *r);
+/* Whether ES 2.0 stores f as glTexImage2D(format, format, type) (caps_es2.c). */
+bool es2_format_ok(const struct vrend_renderer *r, const struct vformat *f);
 /* key.image_format value for an image bound with this virgl format (image_format.c). */
 uint8_t image_format_for(uint32_t virgl_format);
 void formats_gles_probe(struct vrend_renderer *r);

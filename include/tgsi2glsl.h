@@ -44,6 +44,10 @@ enum t2g_target {
     T2G_TARGET_GLSL400, T2G_TARGET_GLSL410, T2G_TARGET_GLSL420, T2G_TARGET_GLSL430,
     T2G_TARGET_GLSL440, T2G_TARGET_GLSL450, T2G_TARGET_GLSL460,
     T2G_TARGET_ESSL300, T2G_TARGET_ESSL310, T2G_TARGET_ESSL320,
+    /* GLSL ES 1.00 (an ES 2.0 host): appended, so the values above keep their numbers.
+     * attribute/varying, gl_FragData, texture2D() & co., constants as uniform arrays
+     * (t2g_resource.uniform_array), no unsigned integers, bit operations or flat varyings. */
+    T2G_TARGET_ESSL100,
     T2G_TARGET_COUNT
 };
 
@@ -93,7 +97,7 @@ const char *t2g_semantic_name(unsigned semantic);
 const char *t2g_target_name(enum t2g_target t);
 int t2g_target_lookup(const char *name);
 bool t2g_target_is_es(enum t2g_target t);
-unsigned t2g_target_version(enum t2g_target t); /* 140 .. 460, 300 .. 320 */
+unsigned t2g_target_version(enum t2g_target t); /* 140 .. 460, 100, 300 .. 320 */
 
 /* Optional host features beyond what the target version guarantees. */
 enum {
@@ -124,6 +128,13 @@ enum {
     /* Without it, layout(binding) is left out and the renderer binds resources by name
      * (t2g_resource.binding_in_source). */
     T2G_HOST_SHADING_LANGUAGE_420PACK = 1u << 19, /* GL_ARB_shading_language_420pack (core in 4.20) */
+    /* GLSL ES 1.00 hosts (ES 2.0): the extensions that bring back what ES 3.0 made core. */
+    T2G_HOST_TEXTURE_3D = 1u << 20,         /* GL_OES_texture_3D: sampler3D, texture3D() */
+    T2G_HOST_SHADOW_SAMPLERS = 1u << 21,    /* GL_EXT_shadow_samplers: sampler2DShadow */
+    T2G_HOST_STANDARD_DERIVATIVES = 1u << 22, /* GL_OES_standard_derivatives: dFdx, dFdy, fwidth */
+    T2G_HOST_FRAG_DEPTH = 1u << 23,         /* GL_EXT_frag_depth: gl_FragDepthEXT */
+    T2G_HOST_DRAW_BUFFERS = 1u << 24,       /* GL_EXT_draw_buffers: gl_FragData[n > 0] */
+    T2G_HOST_SHADER_TEXTURE_LOD = 1u << 25, /* GL_EXT_shader_texture_lod: explicit LOD/gradients in FS */
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
@@ -367,9 +378,18 @@ struct t2g_resource {
      * target has no such textures and the shader emulates them (GLSL ES: 1D as 2D with one
      * row, 1D arrays as 2D arrays, RECT as 2D with unnormalized coordinates). */
     uint8_t host_texture;
-    /* Since 0.2, in what was padding (an older library leaves them 0). */
-    bool lod_bias_in_shader;     /* sampler: lookups add key.sampler_lod[n].bias */
-    bool queries_lod;            /* sampler: textureQueryLod() reads all of key.sampler_lod[n] */
+    /* Since 0.2, in what was padding (an older library leaves it 0): T2G_RES_* below. */
+    uint8_t flags;
+};
+
+enum {
+    /* sampler: lookups add key.sampler_lod[n].bias */
+    T2G_RES_LOD_BIAS_IN_SHADER = 1u << 0,
+    /* sampler: textureQueryLod() reads all of key.sampler_lod[n] */
+    T2G_RES_QUERIES_LOD = 1u << 1,
+    /* UBO on a target without uniform blocks (GLSL ES 1.00): `name` is a plain
+     * `uniform vec4 name[size]`, uploaded with glUniform4fv at its location. */
+    T2G_RES_UNIFORM_ARRAY = 1u << 2,
 };
 
 #define T2G_MAX_IO 80
@@ -404,6 +424,12 @@ struct t2g_reflection {
     uint32_t num_so_varyings;
     bool so_separate, so_unsupported;
     char so_varyings[T2G_MAX_SO_VARYINGS][T2G_NAME_MAX];
+
+    /* Since 0.2.  The driver uniforms are `uniform vec4 driver_ubo_name[N]` (GLSL ES 1.00,
+     * no blocks): struct t2g_driver_uniforms' vec4s go up with glUniform4fv, the uint
+     * stipple rows as their float values' bits (no lowering that reads them runs on such a
+     * target). */
+    bool driver_uniform_array;
 };
 
 /* The library allocates results, so t2g_result and its reflection grow without breaking the

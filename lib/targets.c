@@ -22,6 +22,7 @@ static const struct {
     [T2G_TARGET_ESSL300] = { "essl300", 300, true },
     [T2G_TARGET_ESSL310] = { "essl310", 310, true },
     [T2G_TARGET_ESSL320] = { "essl320", 320, true },
+    [T2G_TARGET_ESSL100] = { "essl100", 100, true },
 };
 
 __attribute__((visibility("default"))) const char *t2g_target_name(enum t2g_target t)
@@ -96,6 +97,10 @@ __attribute__((visibility("default"))) uint32_t t2g_target_extension_features(en
         return 0;
     if (!t2g_target_is_es(t))
         return ~0u & ~T2G_HOST_FRAMEBUFFER_FETCH;
+    /* ES 2.0 has the extensions of GLSL ES 1.00 only. */
+    if (t2g_target_version(t) < 300)
+        return T2G_HOST_TEXTURE_3D | T2G_HOST_SHADOW_SAMPLERS | T2G_HOST_STANDARD_DERIVATIVES |
+               T2G_HOST_FRAG_DEPTH | T2G_HOST_DRAW_BUFFERS | T2G_HOST_SHADER_TEXTURE_LOD;
     /* ES has no double or 64-bit integer extension in common use, nor a shader clock. */
     return T2G_HOST_TEXTURE_CUBE_ARRAY | T2G_HOST_SAMPLE_SHADING | T2G_HOST_GEOMETRY_SHADER |
            T2G_HOST_TESSELLATION | T2G_HOST_CLIP_CULL_DISTANCE | T2G_HOST_TEXTURE_BUFFER |

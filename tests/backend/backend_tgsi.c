@@ -59,6 +59,27 @@ static void key_next_generic0_centroid(struct t2g_key *k)
     k->next_inputs[0].location = TGSI_INTERPOLATE_LOC_CENTROID;
 }
 
+/* GLSL ES 1.00: constants are a uniform array the renderer uploads by name, and so are the
+ * driver uniforms; attributes are bound by name, gl_FragData[n] is output n. */
+static const char *refl_es100_uniform_arrays(const struct t2g_reflection *r)
+{
+    bool cb = false;
+    for (uint32_t i = 0; i < r->num_resources; i++)
+        if (r->resources[i].kind == T2G_RES_UBO)
+            cb = (r->resources[i].flags & T2G_RES_UNIFORM_ARRAY) && !strcmp(r->resources[i].name, "vs_u0") &&
+                 r->resources[i].size == 2;
+    if (!cb)
+        return "CONST[0] should be the uniform array vs_u0[2]";
+    if (!r->uses_driver_ubo || !r->driver_uniform_array || strcmp(r->driver_ubo_name, "vs_drv"))
+        return "the driver uniforms should be the uniform array vs_drv";
+    if (r->num_inputs != 1 || r->inputs[0].location_in_source || r->inputs[0].location != 0 ||
+        strcmp(r->inputs[0].name, "a0"))
+        return "IN[0] should be attribute a0, bound by name at 0";
+    return NULL;
+}
+static void key_es100_clip_plane(struct t2g_key *k) { k->clip_plane_enable = 0; k->point_size_from_driver = true; }
+static void key_es100_plain(struct t2g_key *k) { k->host_features = 0; }
+
 /* Reflection checks. */
 static const char *refl_sampler0_1d_as_2d(const struct t2g_reflection *r)
 {

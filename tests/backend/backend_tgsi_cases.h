@@ -494,4 +494,47 @@ static const tgsi_case cases[] = {
       NULL, { "#extension GL_EXT_shader_framebuffer_fetch : require",
               "layout(location = 0) inout vec4 o0;", "\tvec4 fb0 = o0;\n", " = fb0;\n" },
       { NULL }, key_fbfetch, true, NULL, 0, true },
+    /* ES 2.0 hosts (essl100): the GL 2.1 guest's usual vertex shader -- constants,
+     * attributes by name, a driver uniform (the point size GLES takes from the shader). */
+    { "es100_vs", T2G_TARGET_ESSL100,
+      "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\nDCL OUT[1], COLOR\nDCL CONST[0][0..1]\n"
+      "DCL TEMP[0]\n  0: MUL TEMP[0], IN[0], CONST[0][0]\n  1: ADD OUT[0], TEMP[0], CONST[0][1]\n"
+      "  2: MOV OUT[1], IN[0]\n  3: END\n",
+      NULL, { "#version 100", "attribute vec4 a0;", "uniform vec4 vs_u0[2];", "varying vec4 c0;" },
+      { "layout", " in " }, key_es100_clip_plane, false, refl_es100_uniform_arrays },
+    /* ... and fragment shader: gl_FragData, texture2D, no flat (glShadeModel(GL_FLAT) is
+     * smooth there), derivatives through GL_OES_standard_derivatives. */
+    { "es100_fs_texture", T2G_TARGET_ESSL100,
+      "FRAG\nDCL IN[0], COLOR, COLOR\nDCL IN[1], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\n"
+      "DCL SAMP[0]\nDCL SVIEW[0], 2D, FLOAT\nDCL TEMP[0]\n"
+      "  0: TEX TEMP[0], IN[1], SAMP[0], 2D\n  1: DDX TEMP[0].w, IN[1].xxxx\n"
+      "  2: MUL OUT[0], TEMP[0], IN[0]\n  3: END\n",
+      NULL, { "#define o0 gl_FragData[0]", "texture2D(fs_s0, tc0.xy)", "varying vec4 c0;",
+              "#extension GL_OES_standard_derivatives : require" },
+      { "flat", "texture(" }, NULL, false, NULL },
+    { "es100_fs_txp_shadow_3d", T2G_TARGET_ESSL100,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\nDCL SAMP[1]\n"
+      "DCL SVIEW[0], SHADOW2D, FLOAT\nDCL SVIEW[1], 3D, FLOAT\nDCL TEMP[0..1]\n"
+      "  0: TXP TEMP[0], IN[0], SAMP[0], SHADOW2D\n  1: TEX TEMP[1], IN[0], SAMP[1], 3D\n"
+      "  2: ADD OUT[0], TEMP[0], TEMP[1]\n  3: END\n",
+      NULL, { "shadow2DEXT(fs_s0, vec3(tc0.xy / tc0.w", "texture3D(fs_s1, tc0.xyz)",
+              "#extension GL_EXT_shadow_samplers : require",
+              "#extension GL_OES_texture_3D : require" },
+      { NULL }, NULL, false, NULL, 0, true },
+    /* What the dialect cannot say is refused, with the reason. */
+    { "es100_refuses_uint", T2G_TARGET_ESSL100,
+      "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
+      "  0: F2U TEMP[0].x, IN[0].xxxx\n  1: UADD TEMP[0].x, TEMP[0].xxxx, TEMP[0].xxxx\n"
+      "  2: U2F OUT[0], TEMP[0].xxxx\n  3: END\n",
+      "GLSL ES 1.00 cannot express this shader: unsigned integers", { NULL }, { NULL }, NULL,
+      false, NULL },
+    { "es100_refuses_mrt_without_ext", T2G_TARGET_ESSL100,
+      "FRAG\nDCL OUT[0], COLOR\nDCL OUT[1], COLOR[1]\nIMM[0] FLT32 {0.0, 1.0, 0.0, 0.0}\n"
+      "  0: MOV OUT[0], IMM[0].xxxx\n  1: MOV OUT[1], IMM[0].yyyy\n  2: END\n",
+      "fragment outputs past the first needs GL_EXT_draw_buffers", { NULL }, { NULL },
+      key_es100_plain, true, NULL },
+    { "es100_refuses_txf", T2G_TARGET_ESSL100,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
+      "DCL SVIEW[0], 2D, FLOAT\n  0: TXF OUT[0], IN[0], SAMP[0], 2D\n  1: END\n",
+      "texel fetches", { NULL }, { NULL }, NULL, false, NULL },
 };

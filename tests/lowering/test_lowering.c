@@ -464,7 +464,7 @@ int main(void)
     marked = false;
     for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
         marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
-                  ql->reflection.resources[i].queries_lod;
+                  (ql->reflection.resources[i].flags & T2G_RES_QUERIES_LOD);
     printf("%s the reflection marks the sampler whose LOD query was computed\n",
            marked ? "ok  " : "FAIL");
     marked ? passes++ : failures++;
