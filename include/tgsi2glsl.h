@@ -328,7 +328,7 @@ uint32_t t2g_target_extension_features(enum t2g_target target);
  * reflection.uses_driver_ubo is set. */
 struct t2g_driver_uniforms {
     float clip_planes[8][4];
-    uint32_t stipple[32];        /* rows of the 32x32 polygon stipple pattern, bit 0 leftmost */
+    uint32_t stipple[32];        /* rows of the 32x32 polygon stipple pattern, bit 31 leftmost */
     float alpha_ref;
     float point_size;
     float fragcoord_y[2];        /* y' = fragcoord_y[0] * y + fragcoord_y[1] */

@@ -1,5 +1,5 @@
 /* Polygon stipple: discard fragments whose bit in the 32x32 pattern (driver.stipple, one row
- * per uint, bit 0 leftmost) is clear, indexed by window coordinates modulo 32. */
+ * per uint, bit 31 leftmost) is clear, indexed by window coordinates modulo 32. */
 #include "lower.h"
 
 bool lower_polygon_stipple(ir_shader *s, const struct t2g_key *key)
@@ -18,7 +18,10 @@ bool lower_polygon_stipple(ir_shader *s, const struct t2g_key *key)
     ir_src c31 = ir_src_for(ir_build_const_u32(&b, 31));
     ir_src x = ir_src_for(ir_build_alu1(&b, IR_OP_CONVERT, u1, ir_src_compose(fcs, (uint8_t[4]){ 0, 0, 0, 0 })));
     ir_src y = ir_src_for(ir_build_alu1(&b, IR_OP_CONVERT, u1, ir_src_compose(fcs, (uint8_t[4]){ 1, 1, 1, 1 })));
-    x = ir_src_for(ir_build_alu2(&b, IR_OP_AND, u1, x, c31));
+    /* Gallium's pattern has the leftmost pixel in bit 31 (Mesa unpacks glPolygonStipple's
+     * bytes most significant bit first): column x is bit 31 - x, that is x ^ 31. */
+    x = ir_src_for(ir_build_alu2(&b, IR_OP_XOR, u1,
+                                 ir_src_for(ir_build_alu2(&b, IR_OP_AND, u1, x, c31)), c31));
     y = ir_src_for(ir_build_alu2(&b, IR_OP_AND, u1, y, c31));
     /* Row y lives in slot STIPPLE + y / 4, component y % 4. */
     ir_src slot = ir_src_for(ir_build_alu1(&b, IR_OP_BITCAST, i1,
