@@ -110,6 +110,9 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, const glsl_dialec
     memset(&refl->uses_driver_ubo, 0,
            offsetof(struct t2g_reflection, so_varyings) -
            offsetof(struct t2g_reflection, uses_driver_ubo));
+    /* Members added after so_varyings (the reflection grows at its end). */
+    size_t tail = offsetof(struct t2g_reflection, so_varyings) + sizeof(refl->so_varyings);
+    memset((char *)refl + tail, 0, sizeof(*refl) - tail);
     refl->stage = (enum t2g_stage)s->stage;
     c->d = d;
     if (!c->d) {

@@ -268,6 +268,9 @@ static void check_compile_keys(void)
     CHECK(!r->ok, "a key smaller than 0.1's is refused");
     t2g_result_free(r);
 
+    /* Members past so_varyings are set too (meson's MALLOC_PERTURB_ fills fresh memory). */
+    CHECK(!base->reflection.driver_uniform_array, "reflection members added at its end are set");
+
     /* Results say how big they are. */
     CHECK(base->struct_size == sizeof(struct t2g_result), "result struct_size %u, sizeof %zu",
           base->struct_size, sizeof(struct t2g_result));
