@@ -3,7 +3,7 @@
 
 #include "vrend_priv.h"
 
-static GLint geti(GLenum e, GLint dflt)
+GLint caps_geti(GLenum e, GLint dflt)
 {
     GLint v = dflt;
     glGetIntegerv(e, &v);
@@ -56,48 +56,48 @@ void caps_probe(struct vrend_renderer *r)
     struct host_limits *l = &r->lim;
     r->indirect_params = !r->gles && (r->gl_version >= 46 ||
                                       epoxy_has_gl_extension("GL_ARB_indirect_parameters"));
-    l->max_tex_2d = geti(GL_MAX_TEXTURE_SIZE, 2048);
-    l->max_tex_3d = geti(GL_MAX_3D_TEXTURE_SIZE, 256);
-    l->max_tex_cube = geti(GL_MAX_CUBE_MAP_TEXTURE_SIZE, 2048);
-    l->max_array_layers = geti(GL_MAX_ARRAY_TEXTURE_LAYERS, 256);
-    l->max_samples = geti(GL_MAX_SAMPLES, 4);
-    l->max_rts = geti(GL_MAX_DRAW_BUFFERS, 8);
-    l->max_ubo_bindings = geti(GL_MAX_UNIFORM_BUFFER_BINDINGS, 36);
-    l->max_ubos_per_stage = geti(GL_MAX_FRAGMENT_UNIFORM_BLOCKS, 12);
-    l->max_ubo_size = geti(GL_MAX_UNIFORM_BLOCK_SIZE, 16384);
-    l->max_tex_units_combined = geti(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, 48);
-    l->max_tex_units = geti(GL_MAX_TEXTURE_IMAGE_UNITS, 16);
-    l->max_vertex_attribs = geti(GL_MAX_VERTEX_ATTRIBS, 16);
-    l->max_vertex_outputs = geti(GL_MAX_VERTEX_OUTPUT_COMPONENTS, 64) / 4;
-    l->max_tbo_size = geti(GL_MAX_TEXTURE_BUFFER_SIZE, 65536);
-    l->max_viewports = geti(GL_MAX_VIEWPORTS, 1);
-    l->max_ssbo_bindings = geti(GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS, 0);
-    l->max_ssbo_per_stage = geti(GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS, 0);
-    l->max_image_units = geti(GL_MAX_IMAGE_UNITS, 0);
-    l->max_images_per_stage = geti(GL_MAX_FRAGMENT_IMAGE_UNIFORMS, 0);
-    l->max_atomic_bindings = geti(GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS, 0);
-    l->max_dual_src = geti(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS, 0);
-    l->max_geom_out_vertices = geti(GL_MAX_GEOMETRY_OUTPUT_VERTICES, 256);
-    l->max_geom_total_out = geti(GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS, 1024);
-    l->max_patch_varyings = geti(GL_MAX_TESS_PATCH_COMPONENTS, 120) / 4;
-    l->max_tfb_buffers = geti(GL_MAX_TRANSFORM_FEEDBACK_BUFFERS, 4);
-    l->max_clip_distances = geti(GL_MAX_CLIP_DISTANCES, 8);
-    l->ubo_align = geti(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, 256);
-    l->ssbo_align = geti(GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT, 256);
-    l->tbo_align = geti(GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT, 256);
-    l->max_cs_invocations = geti(GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS, 0);
-    l->max_cs_shared = geti(GL_MAX_COMPUTE_SHARED_MEMORY_SIZE, 0);
+    l->max_tex_2d = caps_geti(GL_MAX_TEXTURE_SIZE, 2048);
+    l->max_tex_3d = caps_geti(GL_MAX_3D_TEXTURE_SIZE, 256);
+    l->max_tex_cube = caps_geti(GL_MAX_CUBE_MAP_TEXTURE_SIZE, 2048);
+    l->max_array_layers = caps_geti(GL_MAX_ARRAY_TEXTURE_LAYERS, 256);
+    l->max_samples = caps_geti(GL_MAX_SAMPLES, 4);
+    l->max_rts = caps_geti(GL_MAX_DRAW_BUFFERS, 8);
+    l->max_ubo_bindings = caps_geti(GL_MAX_UNIFORM_BUFFER_BINDINGS, 36);
+    l->max_ubos_per_stage = caps_geti(GL_MAX_FRAGMENT_UNIFORM_BLOCKS, 12);
+    l->max_ubo_size = caps_geti(GL_MAX_UNIFORM_BLOCK_SIZE, 16384);
+    l->max_tex_units_combined = caps_geti(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, 48);
+    l->max_tex_units = caps_geti(GL_MAX_TEXTURE_IMAGE_UNITS, 16);
+    l->max_vertex_attribs = caps_geti(GL_MAX_VERTEX_ATTRIBS, 16);
+    l->max_vertex_outputs = caps_geti(GL_MAX_VERTEX_OUTPUT_COMPONENTS, 64) / 4;
+    l->max_tbo_size = caps_geti(GL_MAX_TEXTURE_BUFFER_SIZE, 65536);
+    l->max_viewports = caps_geti(GL_MAX_VIEWPORTS, 1);
+    l->max_ssbo_bindings = caps_geti(GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS, 0);
+    l->max_ssbo_per_stage = caps_geti(GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS, 0);
+    l->max_image_units = caps_geti(GL_MAX_IMAGE_UNITS, 0);
+    l->max_images_per_stage = caps_geti(GL_MAX_FRAGMENT_IMAGE_UNIFORMS, 0);
+    l->max_atomic_bindings = caps_geti(GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS, 0);
+    l->max_dual_src = caps_geti(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS, 0);
+    l->max_geom_out_vertices = caps_geti(GL_MAX_GEOMETRY_OUTPUT_VERTICES, 256);
+    l->max_geom_total_out = caps_geti(GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS, 1024);
+    l->max_patch_varyings = caps_geti(GL_MAX_TESS_PATCH_COMPONENTS, 120) / 4;
+    l->max_tfb_buffers = caps_geti(GL_MAX_TRANSFORM_FEEDBACK_BUFFERS, 4);
+    l->max_clip_distances = caps_geti(GL_MAX_CLIP_DISTANCES, 8);
+    l->ubo_align = caps_geti(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, 256);
+    l->ssbo_align = caps_geti(GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT, 256);
+    l->tbo_align = caps_geti(GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT, 256);
+    l->max_cs_invocations = caps_geti(GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS, 0);
+    l->max_cs_shared = caps_geti(GL_MAX_COMPUTE_SHARED_MEMORY_SIZE, 0);
     for (int i = 0; i < 3; i++) {
         glGetIntegeri_v(GL_MAX_COMPUTE_WORK_GROUP_COUNT, i, &l->max_cs_grid[i]);
         glGetIntegeri_v(GL_MAX_COMPUTE_WORK_GROUP_SIZE, i, &l->max_cs_block[i]);
     }
     while (glGetError() != GL_NO_ERROR)
         ;
-    l->min_texel_off = geti(GL_MIN_PROGRAM_TEXEL_OFFSET, -8);
-    l->max_texel_off = geti(GL_MAX_PROGRAM_TEXEL_OFFSET, 7);
-    l->min_gather_off = geti(GL_MIN_PROGRAM_TEXTURE_GATHER_OFFSET, -8);
-    l->max_gather_off = geti(GL_MAX_PROGRAM_TEXTURE_GATHER_OFFSET, 7);
-    l->max_vertex_stride = geti(GL_MAX_VERTEX_ATTRIB_STRIDE, 2048);
+    l->min_texel_off = caps_geti(GL_MIN_PROGRAM_TEXEL_OFFSET, -8);
+    l->max_texel_off = caps_geti(GL_MAX_PROGRAM_TEXEL_OFFSET, 7);
+    l->min_gather_off = caps_geti(GL_MIN_PROGRAM_TEXTURE_GATHER_OFFSET, -8);
+    l->max_gather_off = caps_geti(GL_MAX_PROGRAM_TEXTURE_GATHER_OFFSET, 7);
+    l->max_vertex_stride = caps_geti(GL_MAX_VERTEX_ATTRIB_STRIDE, 2048);
     glGetFloatv(GL_ALIASED_LINE_WIDTH_RANGE, l->line_range);
     if (!r->gles) {
         glGetFloatv(GL_POINT_SIZE_RANGE, l->point_range);
@@ -130,7 +130,7 @@ void caps_probe(struct vrend_renderer *r)
     r->driver_ubo_binding = l->max_ubo_bindings - 1;
 }
 
-static void mask_set(struct virgl_format_mask *m, unsigned f)
+void caps_mask_set(struct virgl_format_mask *m, unsigned f)
 {
     m->bitmask[f / 32] |= 1u << (f % 32);
 }
@@ -144,13 +144,13 @@ static void fill_v1(struct vrend_renderer *r, struct virgl_caps_v1 *c)
         if (!fl)
             continue;
         if (fl & (FMT_SAMPLE | FMT_DEPTH))
-            mask_set(&c->sampler, f);
+            caps_mask_set(&c->sampler, f);
         if ((fl & FMT_RENDER) || (fl & FMT_DEPTH))
-            mask_set(&c->render, f);
+            caps_mask_set(&c->render, f);
         if (fl & FMT_DEPTH)
-            mask_set(&c->depthstencil, f);
+            caps_mask_set(&c->depthstencil, f);
         if (fl & FMT_VERTEX)
-            mask_set(&c->vertexbuffer, f);
+            caps_mask_set(&c->vertexbuffer, f);
     }
     uint32_t b = 0;
     static const int always[] = {
@@ -278,11 +278,11 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
     c->max_texture_samplers = r->samplers_per_stage;
     for (unsigned f = 1; f < 512; f++)
         if (r->fmt_caps[f] & (FMT_RENDER | FMT_DEPTH))
-            mask_set(&c->supported_multisample_formats, f);
+            caps_mask_set(&c->supported_multisample_formats, f);
     /* Format 0 (PIPE_FORMAT_NONE) is a framebuffer without attachments: Mesa rounds its
      * default sample count to what this bit allows, to none without it. */
     if (l->max_samples > 1)
-        mask_set(&c->supported_multisample_formats, 0);
+        caps_mask_set(&c->supported_multisample_formats, 0);
     c->max_uniform_block_size = l->max_ubo_size;
     c->max_tcs_outputs = 32;
     c->max_tes_outputs = 32;

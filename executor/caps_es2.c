@@ -8,15 +8,6 @@
 
 #include "vrend_priv.h"
 
-static GLint geti(GLenum e, GLint dflt)
-{
-    GLint v = dflt;
-    glGetIntegerv(e, &v);
-    while (glGetError() != GL_NO_ERROR)
-        v = dflt;
-    return v;
-}
-
 static bool has(const char *ext) { return epoxy_has_gl_extension(ext); }
 
 static uint32_t umin(uint32_t a, uint32_t b) { return a < b ? a : b; }
@@ -59,16 +50,16 @@ void caps_es2_probe(struct vrend_renderer *r)
         if (feats[i].ok)
             r->host_features |= feats[i].bit;
 
-    l->max_tex_2d = geti(GL_MAX_TEXTURE_SIZE, 2048);
-    l->max_tex_3d = r->es2x.texture_3d ? geti(GL_MAX_3D_TEXTURE_SIZE_OES, 256) : 0;
-    l->max_tex_cube = geti(GL_MAX_CUBE_MAP_TEXTURE_SIZE, 2048);
+    l->max_tex_2d = caps_geti(GL_MAX_TEXTURE_SIZE, 2048);
+    l->max_tex_3d = r->es2x.texture_3d ? caps_geti(GL_MAX_3D_TEXTURE_SIZE_OES, 256) : 0;
+    l->max_tex_cube = caps_geti(GL_MAX_CUBE_MAP_TEXTURE_SIZE, 2048);
     l->max_array_layers = 1;   /* every texture has its one layer (GET_CAPS says 0: no arrays) */
     l->max_samples = 0;
-    l->max_rts = r->es2x.draw_buffers ? geti(GL_MAX_DRAW_BUFFERS_EXT, 1) : 1;
-    l->max_tex_units = geti(GL_MAX_TEXTURE_IMAGE_UNITS, 8);
-    l->max_tex_units_combined = geti(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, 8);
-    l->max_vertex_attribs = geti(GL_MAX_VERTEX_ATTRIBS, 8);
-    l->max_vertex_outputs = geti(GL_MAX_VARYING_VECTORS, 8);
+    l->max_rts = r->es2x.draw_buffers ? caps_geti(GL_MAX_DRAW_BUFFERS_EXT, 1) : 1;
+    l->max_tex_units = caps_geti(GL_MAX_TEXTURE_IMAGE_UNITS, 8);
+    l->max_tex_units_combined = caps_geti(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, 8);
+    l->max_vertex_attribs = caps_geti(GL_MAX_VERTEX_ATTRIBS, 8);
+    l->max_vertex_outputs = caps_geti(GL_MAX_VARYING_VECTORS, 8);
     l->max_viewports = 1;
     l->max_clip_distances = 0;
     l->min_texel_off = l->max_texel_off = 0;
@@ -148,11 +139,6 @@ void formats_es2_probe(struct vrend_renderer *r)
     }
 }
 
-static void mask_set(struct virgl_format_mask *m, unsigned f)
-{
-    m->bitmask[f / 32] |= 1u << (f % 32);
-}
-
 /* GET_CAPS for a GL 2.1 guest: GLSL 1.20 (no integers: the guest lowers them), no
  * texture arrays, stream output, multisampling, UBOs or compute; one constant buffer.
  * What Mesa's virgl driver reads of each field is in its virgl_screen.c. */
@@ -164,13 +150,13 @@ void caps_es2_fill(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
     for (unsigned f = 1; f < VIRGL_FORMAT_TABLE_MAX && f < 512; f++) {
         uint16_t fl = r->fmt_caps[f];
         if (fl & (FMT_SAMPLE | FMT_DEPTH))
-            mask_set(&c1->sampler, f);
+            caps_mask_set(&c1->sampler, f);
         if (fl & (FMT_RENDER | FMT_DEPTH))
-            mask_set(&c1->render, f);
+            caps_mask_set(&c1->render, f);
         if (fl & FMT_DEPTH)
-            mask_set(&c1->depthstencil, f);
+            caps_mask_set(&c1->depthstencil, f);
         if (fl & FMT_VERTEX)
-            mask_set(&c1->vertexbuffer, f);
+            caps_mask_set(&c1->vertexbuffer, f);
     }
     uint32_t b = 1u << BSET_BLEND_EQ_SEP;
     if (r->es2x.instancing)

@@ -454,6 +454,9 @@ bool ctx_err(struct vrend_context *ctx, const char *fmt, ...)
 /* ------------------------------------------------------------------ caps.c, formats.c */
 
 void caps_probe(struct vrend_renderer *r);
+/* glGetIntegerv(e), or dflt where the host raises an error; one format bit of a caps mask. */
+GLint caps_geti(GLenum e, GLint dflt);
+void caps_mask_set(struct virgl_format_mask *m, unsigned f);
 void formats_probe(struct vrend_renderer *r);
 /* GLES hosts (caps_gles.c, formats_gles.c): extension probe and honest format flags; the
  * fixup removes from a filled GET_CAPS answer what GLES or the ESSL backend cannot do. */
