@@ -33,9 +33,11 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
             glc_vao_vertex_buffer(ctx->r, vao, i, vb->res->id, off, vb->stride);
             continue;
         }
+        /* 64-bit float formats come from glVertexPointer(GL_DOUBLE) and the like, whose
+         * values the shader reads as floats: GL converts them.  Mesa splits the attributes
+         * a shader reads as doubles into 32-bit formats. */
         bool integer = (f->flags & (FMT_INT | FMT_UINT)) != 0;
-        enum glc_attrib_kind kind = f->vtype == GL_DOUBLE ? GLC_ATTRIB_DOUBLE
-                                    : integer ? GLC_ATTRIB_INT : GLC_ATTRIB_FLOAT;
+        enum glc_attrib_kind kind = integer ? GLC_ATTRIB_INT : GLC_ATTRIB_FLOAT;
         glc_vao_attrib(ctx->r, vao, i, vb->res->id, off, vb->stride, vformat_vsize(f), f->vtype,
                        f->vnorm, kind, el->divisor);
     }

@@ -374,9 +374,7 @@ void glc_vao_attrib(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf, 
 {
     if (!r->gles) {
         glVertexArrayVertexBuffer(vao, i, buf, off, stride);
-        if (kind == GLC_ATTRIB_DOUBLE)
-            glVertexArrayAttribLFormat(vao, i, comps, GL_DOUBLE, 0);
-        else if (kind == GLC_ATTRIB_INT)
+        if (kind == GLC_ATTRIB_INT)
             glVertexArrayAttribIFormat(vao, i, comps, type, 0);
         else
             glVertexArrayAttribFormat(vao, i, comps, type, norm, 0);
@@ -386,11 +384,7 @@ void glc_vao_attrib(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf, 
         return;
     }
     /* GLES 3.1 has the separate attribute format / binding model, on the bound VAO.  It
-     * has no double attributes; the caps never offer them. */
-    if (kind == GLC_ATTRIB_DOUBLE) {
-        glc_vao_disable(r, vao, i);
-        return;
-    }
+     * has no double formats; the caps never offer them. */
     glBindVertexArray(vao);
     if (r->es2) {
         /* ES 2.0: float attributes, the buffer captured by the pointer; no divisor. */

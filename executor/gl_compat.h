@@ -71,7 +71,7 @@ static inline void glc_scissor0(struct vrend_renderer *r, GLint x, GLint y, GLsi
 }
 
 /* Vertex arrays. */
-enum glc_attrib_kind { GLC_ATTRIB_FLOAT, GLC_ATTRIB_INT, GLC_ATTRIB_DOUBLE };
+enum glc_attrib_kind { GLC_ATTRIB_FLOAT, GLC_ATTRIB_INT };
 void glc_vao_create(struct vrend_renderer *r, GLuint *vao);
 void glc_vao_disable(struct vrend_renderer *r, GLuint vao, GLuint i);
 void glc_vao_attrib(struct vrend_renderer *r, GLuint vao, GLuint i, GLuint buf, GLintptr off,
