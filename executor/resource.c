@@ -130,6 +130,59 @@ static bool set_backing(struct vres *r, const struct vrend_iovec *iov, unsigned 
     return true;
 }
 
+/* A compressed format on a target whose textures the host cannot compress (rectangle and
+ * 1D in every GL, 3D for most formats): the guest's Mesa creates such resources while it
+ * answers format queries (ARB_internalformat_query2).  They are kept as the nearest target
+ * the host can compress, which takes the same transfers; 0: none to try. */
+static GLenum compressed_fallback(const struct vrend_renderer *rr, const struct vres *r,
+                                  GLenum target)
+{
+    if (!(r->fmt->flags & FMT_COMPRESSED))
+        return 0;
+    switch (target) {
+    case GL_TEXTURE_RECTANGLE: case GL_TEXTURE_1D: return GL_TEXTURE_2D;
+    case GL_TEXTURE_1D_ARRAY: return GL_TEXTURE_2D_ARRAY;
+    case GL_TEXTURE_3D: return rr->gles ? 0 : GL_TEXTURE_2D_ARRAY;
+    default: return 0;
+    }
+}
+
+/* The texture's storage as a texture of target (a desktop target); GL errors are left for
+ * the caller. */
+static void texture_create(struct vrend_renderer *rr, struct vres *r, GLenum target)
+{
+    const struct vrend_resource_desc *d = &r->d;
+    if (rr->gles) {
+        gles_texture_create(rr, r, target);
+        return;
+    }
+    r->target = target;
+    GLsizei levels = d->last_level + 1, w = d->width, h = d->height;
+    /* A 3D texture kept as an array: a layer for each slice of level 0. */
+    GLsizei layers = d->target == PIPE_TEXTURE_3D ? (GLsizei)d->depth : (GLsizei)vres_layers(r);
+    GLenum in = r->fmt->internal;
+    glCreateTextures(r->target, 1, &r->id);
+    switch (r->target) {
+    case GL_TEXTURE_1D: glTextureStorage1D(r->id, levels, in, w); break;
+    case GL_TEXTURE_1D_ARRAY: glTextureStorage2D(r->id, levels, in, w, layers); break;
+    case GL_TEXTURE_2D: case GL_TEXTURE_RECTANGLE: case GL_TEXTURE_CUBE_MAP:
+        glTextureStorage2D(r->id, r->target == GL_TEXTURE_RECTANGLE ? 1 : levels, in, w, h);
+        break;
+    case GL_TEXTURE_3D: glTextureStorage3D(r->id, levels, in, w, h, d->depth); break;
+    case GL_TEXTURE_2D_ARRAY: case GL_TEXTURE_CUBE_MAP_ARRAY:
+        glTextureStorage3D(r->id, levels, in, w, h, layers);
+        break;
+    case GL_TEXTURE_2D_MULTISAMPLE:
+        glTextureStorage2DMultisample(r->id, d->nr_samples, in, w, h, GL_TRUE);
+        break;
+    case GL_TEXTURE_2D_MULTISAMPLE_ARRAY:
+        glTextureStorage3DMultisample(r->id, d->nr_samples, in, w, h, layers, GL_TRUE);
+        break;
+    }
+    if (r->target != GL_TEXTURE_2D_MULTISAMPLE && r->target != GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+        glTextureParameteri(r->id, GL_TEXTURE_MAX_LEVEL, d->last_level);
+}
+
 int vrend_resource_create(struct vrend_renderer *rr, uint32_t handle,
                           const struct vrend_resource_desc *d, const struct vrend_iovec *iov,
                           unsigned niov)
@@ -175,32 +228,13 @@ int vrend_resource_create(struct vrend_renderer *rr, uint32_t handle,
         r->target = GL_ARRAY_BUFFER;
         glc_buffer_create(rr, &r->id);
         glc_buffer_data(rr, r->id, d->width, NULL, GL_STREAM_DRAW);
-    } else if (rr->gles) {
-        gles_texture_create(rr, r, gl_target(d));
     } else {
-        r->target = gl_target(d);
-        GLsizei levels = d->last_level + 1, w = d->width, h = d->height;
-        GLenum in = r->fmt->internal;
-        glCreateTextures(r->target, 1, &r->id);
-        switch (r->target) {
-        case GL_TEXTURE_1D: glTextureStorage1D(r->id, levels, in, w); break;
-        case GL_TEXTURE_1D_ARRAY: glTextureStorage2D(r->id, levels, in, w, vres_layers(r)); break;
-        case GL_TEXTURE_2D: case GL_TEXTURE_RECTANGLE: case GL_TEXTURE_CUBE_MAP:
-            glTextureStorage2D(r->id, r->target == GL_TEXTURE_RECTANGLE ? 1 : levels, in, w, h);
-            break;
-        case GL_TEXTURE_3D: glTextureStorage3D(r->id, levels, in, w, h, d->depth); break;
-        case GL_TEXTURE_2D_ARRAY: case GL_TEXTURE_CUBE_MAP_ARRAY:
-            glTextureStorage3D(r->id, levels, in, w, h, vres_layers(r));
-            break;
-        case GL_TEXTURE_2D_MULTISAMPLE:
-            glTextureStorage2DMultisample(r->id, d->nr_samples, in, w, h, GL_TRUE);
-            break;
-        case GL_TEXTURE_2D_MULTISAMPLE_ARRAY:
-            glTextureStorage3DMultisample(r->id, d->nr_samples, in, w, h, vres_layers(r), GL_TRUE);
-            break;
+        GLenum target = gl_target(d), other = compressed_fallback(rr, r, target);
+        texture_create(rr, r, target);
+        if (other && glGetError() != GL_NO_ERROR) {
+            glDeleteTextures(1, &r->id);
+            texture_create(rr, r, other);
         }
-        if (r->target != GL_TEXTURE_2D_MULTISAMPLE && r->target != GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
-            glTextureParameteri(r->id, GL_TEXTURE_MAX_LEVEL, d->last_level);
     }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
