@@ -80,7 +80,7 @@ void gles_blitter_free(struct gles_blitter *b)
     free(b);
 }
 
-static bool samples_source(const struct vrend_renderer *rr, const struct vres *src);
+static bool unreadable(const struct vrend_renderer *rr, const struct vres *src);
 
 bool gles_blit_needs_draw(const struct vrend_renderer *rr, const struct vres *src,
                           const struct vres *dst, GLbitfield bits, const int32_t s[4],
@@ -97,7 +97,7 @@ bool gles_blit_needs_draw(const struct vrend_renderer *rr, const struct vres *sr
         return true;
     if (bits != GL_COLOR_BUFFER_BIT)
         return false;
-    if (samples_source(rr, src) && !(dst->fmt->flags & FMT_COMPRESSED))
+    if (unreadable(rr, src) && !(dst->fmt->flags & FMT_COMPRESSED))
         return true;
     if (dst->d.nr_samples > 1)
         return true;
@@ -139,13 +139,33 @@ GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t 
  * to (RGB integer formats: Mesa reads those back by blitting into a renderable format), but
  * can sample either: a 2D one is drawn from directly, its level chosen by the base/max
  * levels, which are put back afterwards with the other parameters the blit sets. */
-static bool samples_source(const struct vrend_renderer *rr, const struct vres *src)
+static bool unreadable(const struct vrend_renderer *rr, const struct vres *src)
 {
     uint16_t caps = rr->fmt_caps[src->fmt->virgl];
     bool colour = !(src->fmt->flags & (FMT_DEPTH | FMT_HAS_DEPTH | FMT_STENCIL));
-    bool unreadable = (src->fmt->flags & FMT_COMPRESSED) ||
-                      (colour && (caps & FMT_SAMPLE) && !(caps & FMT_RENDER));
-    return rr->gles && unreadable && src->target == GL_TEXTURE_2D && src->d.nr_samples <= 1;
+    bool unattachable = (src->fmt->flags & FMT_COMPRESSED) ||
+                        (colour && (caps & FMT_SAMPLE) && !(caps & FMT_RENDER));
+    return rr->gles && unattachable && src->d.nr_samples <= 1;
+}
+
+static bool samples_source(const struct vrend_renderer *rr, const struct vres *src)
+{
+    return unreadable(rr, src) && src->target == GL_TEXTURE_2D;
+}
+
+/* A layer (or cube face, or 3D slice) of such a texture that is not 2D is copied first, as
+ * it is stored, into a 2D texture of its format: image copies take compressed and
+ * unrenderable formats. */
+static GLuint layer_copy(const struct vres *src, uint32_t level, uint32_t layer, uint32_t w,
+                         uint32_t h)
+{
+    GLuint tex;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexStorage2D(GL_TEXTURE_2D, 1, src->fmt->internal, w, h);
+    glCopyImageSubData(src->id, src->target, level, 0, 0, layer, tex, GL_TEXTURE_2D, 0, 0, 0, 0,
+                       w, h, 1);
+    return tex;
 }
 
 static const GLenum saved_params[] = { GL_TEXTURE_BASE_LEVEL, GL_TEXTURE_MAX_LEVEL,
@@ -210,6 +230,8 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
             glGetTexParameteriv(GL_TEXTURE_2D, saved_params[i], &saved[i]);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_BASE_LEVEL, (GLint)level);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, (GLint)level);
+    } else if (unreadable(rr, src)) {
+        tex = layer_copy(src, level, layer, w, h);
     } else {
         tex = !rr->gles && (src->fmt->flags & FMT_COMPRESSED)
                   ? decompressed_copy(src, level, layer, w, h)
