@@ -17,6 +17,7 @@
 #define DS (FMT_DEPTH | FMT_HAS_DEPTH | FMT_STENCIL)
 #define F FMT_FLOAT
 #define SRGB FMT_SRGB
+#define DT FMT_DESKTOP
 
 /* virgl id, internal, format, type, bytes, block w, block h, flags, swizzle,
  * vertex components, vertex type, normalized */
@@ -166,6 +167,20 @@ static const struct vformat table[] = {
     T(156, GL_R16F, GL_RED, GL_HALF_FLOAT, 2, SR | F, "rrr1", 0, 0, false),
     T(159, GL_R32F, GL_RED, GL_FLOAT, 4, SR | F, "000r", 0, 0, false),
     T(160, GL_R32F, GL_RED, GL_FLOAT, 4, SR | F, "rrr1", 0, 0, false),
+    /* Luminance-alpha, intensity and signed alpha formats Mesa keeps as such: sampled
+     * (texture buffers too) only, their channels moved by the swizzle; desktop hosts. */
+    T(140, GL_RG16, GL_RG, GL_UNSIGNED_SHORT, 4, S | DT, "rrrg", 0, 0, false),
+    T(142, GL_R16, GL_RED, GL_UNSIGNED_SHORT, 2, S | DT, "rrrr", 0, 0, false),
+    T(147, GL_R8_SNORM, GL_RED, GL_BYTE, 1, S | DT, "000r", 0, 0, false),
+    T(149, GL_RG8_SNORM, GL_RG, GL_BYTE, 2, S | DT, "rrrg", 0, 0, false),
+    T(150, GL_R8_SNORM, GL_RED, GL_BYTE, 1, S | DT, "rrrr", 0, 0, false),
+    T(151, GL_R16_SNORM, GL_RED, GL_SHORT, 2, S | DT, "000r", 0, 0, false),
+    T(153, GL_RG16_SNORM, GL_RG, GL_SHORT, 4, S | DT, "rrrg", 0, 0, false),
+    T(154, GL_R16_SNORM, GL_RED, GL_SHORT, 2, S | DT, "rrrr", 0, 0, false),
+    T(157, GL_RG16F, GL_RG, GL_HALF_FLOAT, 4, S | F | DT, "rrrg", 0, 0, false),
+    T(158, GL_R16F, GL_RED, GL_HALF_FLOAT, 2, S | F | DT, "rrrr", 0, 0, false),
+    T(161, GL_RG32F, GL_RG, GL_FLOAT, 8, S | F | DT, "rrrg", 0, 0, false),
+    T(162, GL_R32F, GL_RED, GL_FLOAT, 4, S | F | DT, "rrrr", 0, 0, false),
     T(201, GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE, 1, SR | U, "000r", 0, 0, false),
     T(203, GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE, 1, SR | U, "rrr1", 0, 0, false),
     T(205, GL_R8I, GL_RED_INTEGER, GL_BYTE, 1, SR | I, "000r", 0, 0, false),
@@ -178,6 +193,20 @@ static const struct vformat table[] = {
     T(219, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, 4, SR | U, "rrr1", 0, 0, false),
     T(221, GL_R32I, GL_RED_INTEGER, GL_INT, 4, SR | I, "000r", 0, 0, false),
     T(223, GL_R32I, GL_RED_INTEGER, GL_INT, 4, SR | I, "rrr1", 0, 0, false),
+    /* Integer intensity and luminance-alpha: sampled (texture buffers too) only;
+     * desktop hosts. */
+    T(202, GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE, 1, S | U | DT, "rrrr", 0, 0, false),
+    T(204, GL_RG8UI, GL_RG_INTEGER, GL_UNSIGNED_BYTE, 2, S | U | DT, "rrrg", 0, 0, false),
+    T(206, GL_R8I, GL_RED_INTEGER, GL_BYTE, 1, S | I | DT, "rrrr", 0, 0, false),
+    T(208, GL_RG8I, GL_RG_INTEGER, GL_BYTE, 2, S | I | DT, "rrrg", 0, 0, false),
+    T(210, GL_R16UI, GL_RED_INTEGER, GL_UNSIGNED_SHORT, 2, S | U | DT, "rrrr", 0, 0, false),
+    T(212, GL_RG16UI, GL_RG_INTEGER, GL_UNSIGNED_SHORT, 4, S | U | DT, "rrrg", 0, 0, false),
+    T(214, GL_R16I, GL_RED_INTEGER, GL_SHORT, 2, S | I | DT, "rrrr", 0, 0, false),
+    T(216, GL_RG16I, GL_RG_INTEGER, GL_SHORT, 4, S | I | DT, "rrrg", 0, 0, false),
+    T(218, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, 4, S | U | DT, "rrrr", 0, 0, false),
+    T(220, GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT, 8, S | U | DT, "rrrg", 0, 0, false),
+    T(222, GL_R32I, GL_RED_INTEGER, GL_INT, 4, S | I | DT, "rrrr", 0, 0, false),
+    T(224, GL_RG32I, GL_RG_INTEGER, GL_INT, 8, S | I | DT, "rrrg", 0, 0, false),
     T(225, GL_RGB10_A2UI, GL_BGRA_INTEGER, GL_UNSIGNED_INT_2_10_10_10_REV, 4, SR | U, "rgba", 0, 0, false),
     T(229, GL_RGBA8_SNORM, GL_RGBA, GL_BYTE, 4, SR, "rgb1", 0, 0, false),
     T(230, GL_SRGB8_ALPHA8, GL_RGBA, GL_UNSIGNED_BYTE, 4, SR | SRGB, "rgb1", 0, 0, false),

@@ -100,8 +100,8 @@ void formats_gles_probe(struct vrend_renderer *r)
         if (!f || f->virgl != id)
             continue;
         /* Start from the table's own flags: this probe decides alone what GLES can do. */
-        uint16_t fl = f->flags;
-        if (f->internal)
+        uint16_t fl = f->flags & FMT_DESKTOP ? 0 : f->flags;
+        if (fl && f->internal)
             fl = probe_texture(f, fl);
         if ((fl & FMT_VERTEX) && !probe_vertex(f))
             fl &= ~FMT_VERTEX;

@@ -34,6 +34,9 @@ enum {
     /* Host only (fmt_caps, GLES): glReadPixels refuses the format's own pixel format, so
      * read-back reads GL_RGBA of the same type and keeps the format's channels. */
     FMT_READ_AS_RGBA = 1u << 12,
+    /* Table only: offered on desktop hosts alone (the GLES read-back and mipmap paths lose
+     * these luminance-alpha and intensity layouts). */
+    FMT_DESKTOP = 1u << 13,
 };
 
 struct vformat {
