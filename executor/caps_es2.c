@@ -158,7 +158,10 @@ void caps_es2_fill(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
         if (fl & FMT_VERTEX)
             caps_mask_set(&c1->vertexbuffer, f);
     }
-    uint32_t b = 1u << BSET_BLEND_EQ_SEP;
+    /* Both window-coordinate origins and pixel centers: the compiler places gl_FragCoord
+     * with the driver uniforms.  Without the bit the guest flips y itself and still says
+     * LOWER_LEFT, which the compiler would flip a second time. */
+    uint32_t b = (1u << BSET_BLEND_EQ_SEP) | (1u << BSET_FRAGMENT_COORD_CONVENTIONS);
     if (r->es2x.instancing)
         b |= 1u << BSET_VERTEX_ELEMENT_DIVISOR;
     if (r->es2x.occlusion_query)
