@@ -33,6 +33,11 @@ static const struct {
 
 bool lower_for_key(ir_shader *s, const struct t2g_key *key, const lower_options *opts)
 {
+    if (opts->ints_are_floats && lower_int_shifts_on_floats(s)) {
+        ir_uses_changed(s);
+        if (opts->validate_each && !ir_validate(s, "lower_int_shifts_on_floats"))
+            return false;
+    }
     for (size_t i = 0; i < sizeof(lowerings) / sizeof(lowerings[0]); i++) {
         if (!lowerings[i].fn(s, key))
             continue;
