@@ -128,8 +128,12 @@ void formats_es2_probe(struct vrend_renderer *r)
         /* swizzle is four chars, not a string. */
         bool plain = !memcmp(f->swizzle, "rgba", 4) || !memcmp(f->swizzle, "rgb1", 4) ||
                      (fl & FMT_DEPTH);
-        if (!es2_format_ok(r, f) || !plain || (fl & (FMT_COMPRESSED | FMT_SRGB)))
+        if (!es2_format_ok(r, f) || !plain || (fl & FMT_COMPRESSED))
             fl &= ~(FMT_SAMPLE | FMT_RENDER | FMT_DEPTH);
+        /* sRGB: the encoded bytes in a plain texture, decoded by the shader after filtering
+         * (key.sampler_srgb_decode); nothing encodes a rendered colour. */
+        if (fl & FMT_SRGB)
+            fl &= ~FMT_RENDER;
         /* Float colour buffers need GL_EXT_color_buffer_half_float & co.: not offered. */
         if (fl & FMT_FLOAT)
             fl &= ~FMT_RENDER;

@@ -540,6 +540,16 @@ static const tgsi_case cases[] = {
       "  4: USHR TEMP[0].x, CONST[2].xxxx, IMM[0].xxxx\n  5: MOV OUT[0].x, TEMP[0].xxxx\n  6: END\n",
       NULL, { "fs_u0[0].x * 2.0 + fs_u0[1].x", "floor(fs_u0[2].x * 0.5)" }, { "uint", ">>" },
       NULL, false, NULL },
+    /* What an ES 2.0 host's texture cannot do, the shader does: sRGB decoded after the
+     * lookup (piglit ext_texture_srgb tex-srgb), a view's swizzle (glmark2's desktop
+     * scenes: an RGB texture whose unused byte is not one). */
+    { "es100_sampler_views", T2G_TARGET_ESSL100,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\nDCL SAMP[1]\n"
+      "DCL SVIEW[0], 2D, FLOAT\nDCL SVIEW[1], 2D, FLOAT\nDCL TEMP[0..1]\n"
+      "  0: TEX TEMP[0], IN[0], SAMP[0], 2D\n  1: TEX TEMP[1], IN[0], SAMP[1], 2D\n"
+      "  2: ADD OUT[0], TEMP[0], TEMP[1]\n  3: END\n",
+      NULL, { "pow((t", " + 0.055) / 1.055, vec3(2.4))", "/ 12.92", ".xyz, 1.0)" },
+      { NULL }, key_es100_views, false, NULL },
     /* What the dialect cannot say is refused, with the reason. */
     { "es100_refuses_uint", T2G_TARGET_ESSL100,
       "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"
