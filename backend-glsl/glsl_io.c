@@ -447,6 +447,20 @@ void out_index(glsl_ctx *c, int32_t base, ir_src ind, uint32_t bound)
         out_c(c, ']');
         return;
     }
+    if (!glsl_could(c, GF_UNSIGNED)) {
+        /* ESSL 1.00 has neither uint nor an integer clamp(): clamp as a float, exact for
+         * every index below 2^24. */
+        out_s(c, "int(clamp(float(");
+        emit_src_as(c, ind, 1, IR_I32, k ? P_ADD : P_NONE);
+        if (k) {
+            out_s(c, k < 0 ? " - " : " + ");
+            out_i(c, k < 0 ? -k : k);
+        }
+        out_s(c, "), 0.0, ");
+        out_u(c, bound - 1);
+        out_s(c, ".0))]");
+        return;
+    }
     out_s(c, "min(");
     emit_src_as(c, ind, 1, IR_U32, k ? P_ADD : P_NONE);
     if (k) {

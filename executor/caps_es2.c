@@ -128,8 +128,12 @@ void formats_es2_probe(struct vrend_renderer *r)
         /* swizzle is four chars, not a string. */
         bool plain = !memcmp(f->swizzle, "rgba", 4) || !memcmp(f->swizzle, "rgb1", 4) ||
                      (fl & FMT_DEPTH);
-        if (!es2_format_ok(r, f) || !plain || (fl & (FMT_COMPRESSED | FMT_SRGB)))
+        if (!es2_format_ok(r, f) || !plain || (fl & FMT_COMPRESSED))
             fl &= ~(FMT_SAMPLE | FMT_RENDER | FMT_DEPTH);
+        /* sRGB: the encoded bytes in a plain texture, decoded by the shader after filtering
+         * (key.sampler_srgb_decode); nothing encodes a rendered colour. */
+        if (fl & FMT_SRGB)
+            fl &= ~FMT_RENDER;
         /* Float colour buffers need GL_EXT_color_buffer_half_float & co.: not offered. */
         if (fl & FMT_FLOAT)
             fl &= ~FMT_RENDER;
@@ -158,7 +162,10 @@ void caps_es2_fill(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
         if (fl & FMT_VERTEX)
             caps_mask_set(&c1->vertexbuffer, f);
     }
-    uint32_t b = 1u << BSET_BLEND_EQ_SEP;
+    /* Both window-coordinate origins and pixel centers: the compiler places gl_FragCoord
+     * with the driver uniforms.  Without the bit the guest flips y itself and still says
+     * LOWER_LEFT, which the compiler would flip a second time. */
+    uint32_t b = (1u << BSET_BLEND_EQ_SEP) | (1u << BSET_FRAGMENT_COORD_CONVENTIONS);
     if (r->es2x.instancing)
         b |= 1u << BSET_VERTEX_ELEMENT_DIVISOR;
     if (r->es2x.occlusion_query)

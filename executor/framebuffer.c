@@ -656,6 +656,19 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         }
         const int32_t srect[4] = { sx, sy, sx + sw, sy + sh };
         const int32_t drect[4] = { dx, dy, dx + dw, dy + dh };
+        if (ctx->r->es2) {
+            /* No blit in ES 2.0: colour is drawn; depth and stencil are not copied. */
+            if (bits != GL_COLOR_BUFFER_BIT) {
+                vlog(ctx->r, VREND_LOG_WARN, "blit: depth/stencil on an ES 2.0 host, skipped");
+                continue;
+            }
+            GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
+            GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
+            es2_blit_draw(ctx->r, src, slevel, rf, df, srect, drect, filter);
+            glDeleteFramebuffers(1, &rf);
+            glDeleteFramebuffers(1, &df);
+            continue;
+        }
         if (ctx->r->gles ? gles_blit_needs_draw(ctx->r, src, dst, bits, srect, drect)
                          : blit_needs_draw_desktop(src, dst, bits)) {
             GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);

@@ -190,7 +190,13 @@ void glc_fb_texture(struct vrend_renderer *r, GLuint fbo, GLenum point, GLuint t
     }
     glBindFramebuffer(fb_target(r, GL_DRAW_FRAMEBUFFER), fbo);
     if (r->es2) {
-        /* No layered attachments: the texture's first image (face or slice). */
+        /* No layered attachments: the texture's first image (face or slice).  No
+         * GL_DEPTH_STENCIL_ATTACHMENT either: a packed depth/stencil texture
+         * (GL_OES_packed_depth_stencil) is attached at both points. */
+        if (point == GL_DEPTH_STENCIL_ATTACHMENT) {
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, tex, level);
+            point = GL_STENCIL_ATTACHMENT;
+        }
         glFramebufferTexture2D(GL_FRAMEBUFFER, point, GL_TEXTURE_2D, tex, level);
         return;
     }

@@ -16,6 +16,8 @@ enum { KIND_FLOAT, KIND_INT, KIND_UINT, KIND_DEPTH, KINDS };
 struct gles_blitter {
     GLuint prog[KINDS], vao;
     GLint rect_loc[KINDS];
+    GLuint es2_prog, es2_vbo;   /* ES 2.0 hosts (es2_blit_draw): built instead of the above */
+    GLint es2_rect_loc;
 };
 
 static const char *const vs_src =
@@ -77,6 +79,8 @@ void gles_blitter_free(struct gles_blitter *b)
     for (int k = 0; k < KINDS; k++)
         glDeleteProgram(b->prog[k]);
     glDeleteVertexArrays(1, &b->vao);
+    glDeleteProgram(b->es2_prog);
+    glDeleteBuffers(1, &b->es2_vbo);
     free(b);
 }
 
@@ -301,5 +305,109 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     } else {
         glDeleteTextures(1, &tex);
     }
+    return true;
+}
+
+/* ---------------------------------------------------------------- ES 2.0 hosts */
+
+/* ES 2.0 has no glBlitFramebuffer, no base level to sample one level by, and no
+ * gl_VertexID: the quad's corners come from a buffer, and the source level is first copied
+ * whole (glCopyTexImage2D from the framebuffer that holds it) into a 2D texture of its own,
+ * which also keeps a blit between two levels of one texture (mipmap generation) free of
+ * feedback. */
+static const char *const es2_vs_src =
+    "#version 100\n"
+    "attribute vec2 c;\n"
+    "uniform vec4 rect;\n"
+    "varying vec2 uv;\n"
+    "void main() {\n"
+    "    uv = mix(rect.xy, rect.zw, c);\n"
+    "    gl_Position = vec4(c * 2.0 - 1.0, 0.0, 1.0);\n"
+    "}\n";
+static const char *const es2_fs_src =
+    "#version 100\n"
+    "#ifdef GL_FRAGMENT_PRECISION_HIGH\nprecision highp float;\n"
+    "#else\nprecision mediump float;\n#endif\n"
+    "uniform sampler2D t;\n"
+    "varying vec2 uv;\n"
+    "void main() { gl_FragColor = texture2D(t, uv); }\n";
+
+static bool es2_build(struct vrend_renderer *rr, struct gles_blitter *b)
+{
+    GLuint vs = compile(GL_VERTEX_SHADER, es2_vs_src), fs = compile(GL_FRAGMENT_SHADER, es2_fs_src);
+    GLuint p = glCreateProgram();
+    glAttachShader(p, vs);
+    glAttachShader(p, fs);
+    glBindAttribLocation(p, 0, "c");
+    glLinkProgram(p);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint linked = 0;
+    glGetProgramiv(p, GL_LINK_STATUS, &linked);
+    b->es2_prog = p;
+    b->es2_rect_loc = glGetUniformLocation(p, "rect");
+    glUseProgram(p);
+    glUniform1i(glGetUniformLocation(p, "t"), 0);
+    static const GLfloat corners[8] = { 0, 0, 1, 0, 0, 1, 1, 1 };
+    glGenBuffers(1, &b->es2_vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, b->es2_vbo);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    if (!linked)
+        vlog(rr, VREND_LOG_WARN, "ES 2.0 blitter: program does not link");
+    return linked != 0;
+}
+
+bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, GLuint src_fbo,
+                   GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLenum filter)
+{
+    if (!rr->blitter) {
+        rr->blitter = calloc(1, sizeof *rr->blitter);
+        if (!rr->blitter || !es2_build(rr, rr->blitter))
+            return false;
+    }
+    struct gles_blitter *b = rr->blitter;
+    uint32_t w = vres_level_width(src, level), h = vres_level_height(src, level);
+    GLuint tex;
+    glGenTextures(1, &tex);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glBindFramebuffer(GL_FRAMEBUFFER, src_fbo);
+    /* The framebuffer's channels as the source format has them: RGB reads alpha as one. */
+    GLenum fmt = src->fmt->format == GL_RGB ? GL_RGB : GL_RGBA;
+    glCopyTexImage2D(GL_TEXTURE_2D, 0, fmt, 0, 0, (GLsizei)w, (GLsizei)h, 0);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+
+    /* The quad covers the target rectangle; reversed rectangles mirror the texcoords. */
+    int32_t dx0 = d[0] < d[2] ? d[0] : d[2], dx1 = d[0] < d[2] ? d[2] : d[0];
+    int32_t dy0 = d[1] < d[3] ? d[1] : d[3], dy1 = d[1] < d[3] ? d[3] : d[1];
+    float sx0 = (float)s[0] / w, sy0 = (float)s[1] / h, sx1 = (float)s[2] / w,
+          sy1 = (float)s[3] / h;
+    if (d[0] > d[2]) {
+        float t = sx0; sx0 = sx1; sx1 = t;
+    }
+    if (d[1] > d[3]) {
+        float t = sy0; sy0 = sy1; sy1 = t;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    glViewport(dx0, dy0, dx1 - dx0, dy1 - dy0);
+    glDisable(GL_BLEND);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+    glUseProgram(b->es2_prog);
+    glUniform4f(b->es2_rect_loc, sx0, sy0, sx1, sy1);
+    /* The core specifies every attribute again before each draw on ES 2.0 (draw.c). */
+    if (rr->es2x.vao)
+        glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, b->es2_vbo);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
+    glEnableVertexAttribArray(0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glDisableVertexAttribArray(0);
+    glDeleteTextures(1, &tex);
     return true;
 }

@@ -16,6 +16,11 @@ bool gles_blit_needs_draw(const struct vrend_renderer *rr, const struct vres *sr
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
                     GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
                     GLenum filter);
+/* ES 2.0 hosts, colour only: draws rectangle s of src's level, held by src_fbo's colour
+ * attachment 0, into rectangle d of dst_fbo's (scissor as the caller left it; state changed
+ * as gles_blit_draw leaves it). */
+bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, GLuint src_fbo,
+                   GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLenum filter);
 /* Desktop hosts: whether glBlitFramebuffer cannot do this one (a compressed source). */
 bool blit_needs_draw_desktop(const struct vres *src, const struct vres *dst, GLbitfield bits);
 void gles_blitter_free(struct gles_blitter *b);

@@ -114,8 +114,16 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
     v->nlayers = nlayers;
     if (ctx->r->es2) {
         /* ES 2.0 has no texture views (nor swizzles): the resource's texture serves, with
-         * all its levels. */
+         * all its levels, and the shader swizzles and decodes sRGB. */
         v->internal = r->fmt->internal;
+        static const GLint gl[] = { GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA, GL_ZERO, GL_ONE };
+        for (int i = 0; i < 4; i++) {
+            GLint c = compose_swizzle(f, v->swizzle[i]);
+            for (uint8_t k = 0; k < 6; k++)
+                if (gl[k] == c)
+                    v->shader_swizzle[i] = k;
+        }
+        v->shader_srgb = (f->flags & FMT_SRGB) != 0;
         return true;
     }
     /* A texture view gives every sampler view its own format, level/layer range and
@@ -298,7 +306,9 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o,
                                       r->target == GL_TEXTURE_CUBE_MAP ||
                                       r->target == GL_TEXTURE_CUBE_MAP_ARRAY
                                   ? GL_TEXTURE_2D_ARRAY : 0;
-        bool sub_range = range_target && sf->first_layer != sf->last_layer &&
+        /* ES 2.0 has no texture views: the resource's texture is attached as it is. */
+        bool views = !ctx->r->es2;
+        bool sub_range = views && range_target && sf->first_layer != sf->last_layer &&
                          (sf->first_layer || sf->last_layer + 1 != vres_layers(r));
         if (sub_range) {
             while (glGetError() != GL_NO_ERROR)
@@ -312,7 +322,7 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o,
                 glDeleteTextures(1, &sf->view);
                 sf->view = 0;
             }
-        } else if (f && f->internal && f->internal != r->fmt->internal) {
+        } else if (views && f && f->internal && f->internal != r->fmt->internal) {
             while (glGetError() != GL_NO_ERROR)
                 ;
             glGenTextures(1, &sf->view);

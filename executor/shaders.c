@@ -337,7 +337,7 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
  * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
  * cannot query a texture's level count, gets the bound views' counts for the samplers the
  * shader queries. */
-static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
+static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles, bool ctx_es2,
                          const struct t2g_reflection *base, struct t2g_key *k)
 {
     for (uint32_t i = 0; i < base->num_resources; i++) {
@@ -359,6 +359,15 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
             l->mip_filter = ss->mip_filter;
             l->levels = v && v->last >= v->first && v->last - v->first < 255
                             ? (uint8_t)(v->last - v->first + 1) : 1;
+        }
+        if (ctx_es2 && v && !res->shadow) {
+            static const uint8_t identity[4] = { 0, 1, 2, 3 };
+            if (v->shader_srgb)
+                k->sampler_srgb_decode |= 1u << idx;
+            if (memcmp(v->shader_swizzle, identity, 4)) {
+                k->sampler_swizzle_mask |= 1u << idx;
+                memcpy(k->sampler_swizzle[idx], v->shader_swizzle, 4);
+            }
         }
         if (!res->shadow || !v)
             continue;
@@ -406,7 +415,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         }
     const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
     if (st[stage] && st[stage]->base_ok)
-        sampler_keys(s, stage, ctx->r->gles, st[stage]->base, k);
+        sampler_keys(s, stage, ctx->r->gles, ctx->r->es2, st[stage]->base, k);
     for (uint32_t i = 0; i < MAX_IMAGES && i < T2G_MAX_IMAGES; i++)
         if (s->images[stage][i].res)
             k->image_format[i] = image_format_for(s->images[stage][i].format);

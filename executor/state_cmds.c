@@ -139,9 +139,10 @@ bool exec_set_sampler_views(struct vrend_context *ctx, const struct cmd_slot_han
 {
     struct sub_ctx *s = ctx->sub;
     uint32_t st = c->stage, start = c->start;
-    /* Shadow samplers' view swizzles are in the key (shaders.c). */
+    /* Shadow samplers' view swizzles are in the key (shaders.c), and on ES 2.0 hosts every
+     * view's swizzle and sRGB decoding. */
     ctx->draw_dirty |= DRAW_TEX0 << st;
-    if (shader_key_view_slots(s->shaders[st]) >> start)
+    if (ctx->r->es2 || shader_key_view_slots(s->shaders[st]) >> start)
         ctx->draw_dirty |= DRAW_PROG;
     for (uint32_t i = 0; i < c->count; i++) {
         struct vobj *o = c->handles[i] ? sub_obj(s, c->handles[i], OBJ_SAMPLER_VIEW) : NULL;

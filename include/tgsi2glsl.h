@@ -161,6 +161,10 @@ struct t2g_varying {
 
 /* What a channel of a depth comparison's result holds (key.shadow_swizzle). */
 enum t2g_shadow_channel { T2G_SHADOW_RESULT = 0, T2G_SHADOW_ZERO, T2G_SHADOW_ONE };
+/* Where a channel of a lookup's result comes from (key.sampler_swizzle): Gallium's
+ * PIPE_SWIZZLE_* numbering. */
+enum t2g_swizzle { T2G_SWIZZLE_R = 0, T2G_SWIZZLE_G, T2G_SWIZZLE_B, T2G_SWIZZLE_A,
+                   T2G_SWIZZLE_0, T2G_SWIZZLE_1 };
 /* A sampler's mipmap filter (Gallium's PIPE_TEX_MIPFILTER_*). */
 enum t2g_mip_filter { T2G_MIP_FILTER_NEAREST = 0, T2G_MIP_FILTER_LINEAR, T2G_MIP_FILTER_NONE };
 
@@ -312,6 +316,17 @@ struct t2g_key {
      * state the renderer then keys. */
     bool sampler_lod_in_shader;
     struct t2g_sampler_lod sampler_lod[T2G_MAX_SAMPLERS];
+
+    /* Since 0.2.  For hosts whose textures have neither views nor swizzles nor sRGB formats
+     * (ES 2.0), what the sampler view bound at sampler n would have done to a lookup's
+     * result: with bit n of sampler_srgb_decode the red, green and blue the lookup returns
+     * are decoded from sRGB (after filtering, as EXT_texture_sRGB allows: exact for nearest
+     * filtering); then with bit n of sampler_swizzle_mask channel c of the result is
+     * sampler_swizzle[n][c] (enum t2g_swizzle) of it.  Depth comparisons take
+     * shadow_swizzle instead. */
+    uint32_t sampler_srgb_decode;
+    uint32_t sampler_swizzle_mask;
+    uint8_t sampler_swizzle[T2G_MAX_SAMPLERS][4];
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version

@@ -66,7 +66,9 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
         return NULL;
     if (!validate_after(s, flags, "translate"))
         return NULL;
-    lower_options lopts = { (flags & T2G_COMPILE_VALIDATE_IR) != 0, t2g_target_is_es(key->target) };
+    /* Only ES 2.0 hosts make the guest lower integers to floats (GLSL level 120). */
+    lower_options lopts = { (flags & T2G_COMPILE_VALIDATE_IR) != 0, t2g_target_is_es(key->target),
+                            key->target == T2G_TARGET_ESSL100 };
     if (!lower_for_key(s, key, &lopts) || diag_has_errors(d))
         return NULL;
     if (!(flags & T2G_COMPILE_NO_OPT))

@@ -26,11 +26,16 @@ bool lower_shadow_swizzle(ir_shader *s, const struct t2g_key *key);
 bool lower_query_levels(ir_shader *s, const struct t2g_key *key);
 bool lower_query_lod(ir_shader *s, const struct t2g_key *key);
 bool lower_lod_bias(ir_shader *s, const struct t2g_key *key);
+bool lower_int_shifts_on_floats(ir_shader *s);
+bool lower_srgb_decode(ir_shader *s, const struct t2g_key *key);
+bool lower_sampler_swizzle(ir_shader *s, const struct t2g_key *key);
 
 /* What the library tells the lowerings beyond the key: facts of the dialect it chose. */
 typedef struct lower_options {
     bool validate_each;       /* run the validator after each lowering that changed the IR */
     bool no_noperspective;    /* the dialect has no noperspective: lower_noperspective runs */
+    bool ints_are_floats;     /* the guest lowered integers to floats (GLSL ES 1.00 hosts):
+                               * lower_int_shifts_on_floats runs */
 } lower_options;
 
 /* Runs every lowering the key enables; validates after each when asked.  False when the IR
@@ -74,6 +79,9 @@ unsigned lower_at_vertex_end(ir_shader *s, lower_vertex_end_fn emit, void *ctx);
 /* The sampler slot (SAMP[n]) a texture instruction reads: false when it has no sampler
  * or indexes a sampler array at run time. */
 bool lower_sampler_slot(const ir_instr *tex, uint32_t *slot);
+/* Whether a texture instruction is a lookup that returns colour (not a depth comparison,
+ * a gather or a query): what a sampler view's swizzle and sRGB decoding apply to. */
+bool lower_is_colour_lookup(const ir_instr *tex);
 /* if (cond) discard; at the builder, leaving the builder after it. */
 ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond);
 

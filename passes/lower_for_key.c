@@ -1,5 +1,6 @@
-/* Runs the key-driven lowerings in dependency order: the shadow swizzle first (the alpha
- * test and the output swizzle must see the values it makes); colour selection and sprite
+/* Runs the key-driven lowerings in dependency order: what sampler views do first, the shadow
+ * swizzle, sRGB decoding of the stored channels and then the swizzle that moves them (the
+ * alpha test and the output swizzle must see the values they make); colour selection and sprite
  * replacement create inputs that linkage may then drop; fragcoord fixes the FACE reads
  * two-sided colour adds; the exit-time emulations come last: the alpha test before the
  * output swizzle (it tests the guest's alpha), the clip planes before transform feedback
@@ -14,6 +15,8 @@ static const struct {
     lowering_fn fn;
 } lowerings[] = {
     { "lower_shadow_swizzle", lower_shadow_swizzle },
+    { "lower_srgb_decode", lower_srgb_decode },
+    { "lower_sampler_swizzle", lower_sampler_swizzle },
     { "lower_query_levels", lower_query_levels },
     { "lower_query_lod", lower_query_lod },
     { "lower_lod_bias", lower_lod_bias },
@@ -33,6 +36,11 @@ static const struct {
 
 bool lower_for_key(ir_shader *s, const struct t2g_key *key, const lower_options *opts)
 {
+    if (opts->ints_are_floats && lower_int_shifts_on_floats(s)) {
+        ir_uses_changed(s);
+        if (opts->validate_each && !ir_validate(s, "lower_int_shifts_on_floats"))
+            return false;
+    }
     for (size_t i = 0; i < sizeof(lowerings) / sizeof(lowerings[0]); i++) {
         if (!lowerings[i].fn(s, key))
             continue;

@@ -137,6 +137,9 @@ static const field fields[] = {
       AT(num_so_outputs) },
     SCALAR(sampler_lod_in_shader, K_BOOL),
     { "sampler_lod", K_SAMPLER_LOD, AT(sampler_lod), LEN(sampler_lod), 0, NULL, 0, 0 },
+    SCALAR(sampler_srgb_decode, K_U32),
+    SCALAR(sampler_swizzle_mask, K_U32),
+    ARRAY2(sampler_swizzle, NULL),
 };
 
 static size_t elem_size(enum kind k) { return k == K_U8 || k == K_BOOL ? 1 : 4; }

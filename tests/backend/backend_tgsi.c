@@ -79,6 +79,15 @@ static const char *refl_es100_uniform_arrays(const struct t2g_reflection *r)
 }
 static void key_es100_clip_plane(struct t2g_key *k) { k->clip_plane_enable = 0; k->point_size_from_driver = true; }
 static void key_es100_plain(struct t2g_key *k) { k->host_features = 0; }
+/* An sRGB view at sampler 0, and a view that reads alpha as one at sampler 1 (GL_RGB in
+ * R8G8B8X8: ES 2.0 has neither sRGB formats nor texture swizzles). */
+static void key_es100_views(struct t2g_key *k)
+{
+    k->sampler_srgb_decode = 1u << 0;
+    k->sampler_swizzle_mask = 1u << 1;
+    memcpy(k->sampler_swizzle[1], (uint8_t[]){ T2G_SWIZZLE_R, T2G_SWIZZLE_G, T2G_SWIZZLE_B,
+                                               T2G_SWIZZLE_1 }, 4);
+}
 
 /* Reflection checks. */
 static const char *refl_sampler0_1d_as_2d(const struct t2g_reflection *r)

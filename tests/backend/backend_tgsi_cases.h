@@ -521,6 +521,35 @@ static const tgsi_case cases[] = {
               "#extension GL_EXT_shadow_samplers : require",
               "#extension GL_OES_texture_3D : require" },
       { NULL }, NULL, false, NULL, 0, true },
+    /* A register array read at a computed index: clamped into the array without uint or an
+     * integer clamp(), which GLSL ES 1.00 lacks (glmark2's loop and conditionals scenes). */
+    { "es100_temp_array_index_clamp", T2G_TARGET_ESSL100,
+      "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\n"
+      "DCL TEMP[0..2], ARRAY(1), LOCAL\nDCL ADDR[0]\n"
+      "  0: MOV TEMP[0], IN[0]\n  1: MOV TEMP[1], IN[0].yyyy\n  2: MOV TEMP[2], IN[0].zzzz\n"
+      "  3: ARL ADDR[0].x, IN[0].wwww\n  4: MOV OUT[0], TEMP[ADDR[0].x](1)\n  5: END\n",
+      NULL, { "[int(clamp(float(", "), 0.0, 2.0))]" }, { "uint", "min(" }, NULL, false, NULL },
+    /* Integers are floats in the guest's TGSI: a shift its optimizer left (a mat2 array's
+     * index * 2 as index << 1, the count a float 1.0) multiplies (piglit
+     * fs-temp-array-mat2-index-col-row-rd); the count's bits would shift by 0. */
+    { "es100_shift_of_floats", T2G_TARGET_ESSL100,
+      "FRAG\nDCL OUT[0], COLOR\nDCL CONST[0..9]\nDCL TEMP[0..1]\nDCL ADDR[0]\n"
+      "IMM[0] FLT32 {0x3f800000, 0x00000000, 0x00000000, 0x00000000}\n"
+      "  0: SHL TEMP[0].x, CONST[0].xxxx, IMM[0].xxxx\n  1: ADD TEMP[1].x, TEMP[0].xxxx, CONST[1].xxxx\n"
+      "  2: ARL ADDR[0].x, TEMP[1].xxxx\n  3: MOV OUT[0], CONST[ADDR[0].x+4]\n"
+      "  4: USHR TEMP[0].x, CONST[2].xxxx, IMM[0].xxxx\n  5: MOV OUT[0].x, TEMP[0].xxxx\n  6: END\n",
+      NULL, { "fs_u0[0].x * 2.0 + fs_u0[1].x", "floor(fs_u0[2].x * 0.5)" }, { "uint", ">>" },
+      NULL, false, NULL },
+    /* What an ES 2.0 host's texture cannot do, the shader does: sRGB decoded after the
+     * lookup (piglit ext_texture_srgb tex-srgb), a view's swizzle (glmark2's desktop
+     * scenes: an RGB texture whose unused byte is not one). */
+    { "es100_sampler_views", T2G_TARGET_ESSL100,
+      "FRAG\nDCL IN[0], TEXCOORD[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\nDCL SAMP[1]\n"
+      "DCL SVIEW[0], 2D, FLOAT\nDCL SVIEW[1], 2D, FLOAT\nDCL TEMP[0..1]\n"
+      "  0: TEX TEMP[0], IN[0], SAMP[0], 2D\n  1: TEX TEMP[1], IN[0], SAMP[1], 2D\n"
+      "  2: ADD OUT[0], TEMP[0], TEMP[1]\n  3: END\n",
+      NULL, { "pow((t", " + 0.055) / 1.055, vec3(2.4))", "/ 12.92", ".xyz, 1.0)" },
+      { NULL }, key_es100_views, false, NULL },
     /* What the dialect cannot say is refused, with the reason. */
     { "es100_refuses_uint", T2G_TARGET_ESSL100,
       "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\nDCL TEMP[0]\n"

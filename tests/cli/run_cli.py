@@ -328,6 +328,8 @@ KEY = {
                     "output_buffer": 0, "dst_offset": 0, "stream": 0},
                    {"register_index": 2, "start_component": 0, "num_components": 4,
                     "output_buffer": 2, "dst_offset": 8, "stream": 1}],
+    "sampler_srgb_decode": 5, "sampler_swizzle_mask": 2,
+    "sampler_swizzle": [[0, 0, 0, 0], [0, 1, 2, 5]],
 }
 
 
