@@ -46,6 +46,20 @@ static GLint compose_swizzle(const struct vformat *f, uint32_t s)
     }
 }
 
+/* Where the host cannot swizzle the view, the swizzle the shader applies instead
+ * (key.sampler_swizzle, PIPE_SWIZZLE_* numbering): the view's composed with the format's. */
+static void set_shader_swizzle(struct sampler_view *v, const struct vformat *f)
+{
+    static const GLint gl[] = { GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA, GL_ZERO, GL_ONE };
+    for (int i = 0; i < 4; i++) {
+        GLint c = compose_swizzle(f, v->swizzle[i]);
+        for (uint8_t k = 0; k < 6; k++)
+            if (gl[k] == c)
+                v->shader_swizzle[i] = k;
+    }
+    v->swizzle_in_shader = true;
+}
+
 static bool create_view(struct vrend_context *ctx, struct vobj *o,
                         const struct create_sampler_view *c)
 {
@@ -86,6 +100,8 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
         if (off + size > r->d.width)
             size = r->d.width - off;
         glc_texture_buffer(ctx->r, v->view, f->internal, r->id, off, size);
+        /* GL has no swizzle for texture buffers (an intensity buffer is kept in red). */
+        set_shader_swizzle(v, f);
         return true;
     }
     v->first_layer = c->first_layer;
@@ -116,13 +132,7 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
         /* ES 2.0 has no texture views (nor swizzles): the resource's texture serves, with
          * all its levels, and the shader swizzles and decodes sRGB. */
         v->internal = r->fmt->internal;
-        static const GLint gl[] = { GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA, GL_ZERO, GL_ONE };
-        for (int i = 0; i < 4; i++) {
-            GLint c = compose_swizzle(f, v->swizzle[i]);
-            for (uint8_t k = 0; k < 6; k++)
-                if (gl[k] == c)
-                    v->shader_swizzle[i] = k;
-        }
+        set_shader_swizzle(v, f);
         v->shader_srgb = (f->flags & FMT_SRGB) != 0;
         return true;
     }

@@ -336,8 +336,8 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
 /* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
  * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
  * cannot query a texture's level count, gets the bound views' counts for the samplers the
- * shader queries. */
-static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles, bool ctx_es2,
+ * shader queries.  Views the host cannot swizzle have the shader swizzle them. */
+static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
                          const struct t2g_reflection *base, struct t2g_key *k)
 {
     for (uint32_t i = 0; i < base->num_resources; i++) {
@@ -360,7 +360,7 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles, boo
             l->levels = v && v->last >= v->first && v->last - v->first < 255
                             ? (uint8_t)(v->last - v->first + 1) : 1;
         }
-        if (ctx_es2 && v && !res->shadow) {
+        if (v && v->swizzle_in_shader && !res->shadow) {
             static const uint8_t identity[4] = { 0, 1, 2, 3 };
             if (v->shader_srgb)
                 k->sampler_srgb_decode |= 1u << idx;
@@ -415,7 +415,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         }
     const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
     if (st[stage] && st[stage]->base_ok)
-        sampler_keys(s, stage, ctx->r->gles, ctx->r->es2, st[stage]->base, k);
+        sampler_keys(s, stage, ctx->r->gles, st[stage]->base, k);
     for (uint32_t i = 0; i < MAX_IMAGES && i < T2G_MAX_IMAGES; i++)
         if (s->images[stage][i].res)
             k->image_format[i] = image_format_for(s->images[stage][i].format);

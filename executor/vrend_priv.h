@@ -192,9 +192,11 @@ struct sampler_view {
     GLuint compare_view;
     GLenum internal;
     uint32_t nlayers;
-    /* ES 2.0 hosts (no texture views, swizzles or sRGB formats): the view's swizzle composed
-     * with its format's (enum t2g_swizzle) and whether it decodes sRGB, which the shader
-     * applies (key.sampler_swizzle, sampler_srgb_decode). */
+    /* Views the host cannot swizzle (every view on ES 2.0, which has no texture views,
+     * swizzles or sRGB formats; texture buffers everywhere): swizzle_in_shader, with the
+     * view's swizzle composed with its format's (enum t2g_swizzle), and whether it decodes
+     * sRGB, which the shader applies (key.sampler_swizzle, sampler_srgb_decode). */
+    bool swizzle_in_shader;
     uint8_t shader_swizzle[4];
     bool shader_srgb;
 };

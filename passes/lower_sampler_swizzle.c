@@ -1,10 +1,21 @@
-/* Sampler view swizzles on hosts without texture swizzles (ES 2.0): Gallium applies a view's
+/* Sampler view swizzles the host cannot apply (ES 2.0 has no texture swizzles; GL has none
+ * for texture buffers, where an intensity buffer is kept in red): Gallium applies a view's
  * swizzle to what a lookup returns, and Mesa relies on it (GL_RGB in a format with an
  * unused alpha byte reads alpha as one, luminance and alpha formats stored in other
  * channels, GL_TEXTURE_SWIZZLE).  Each colour lookup through a sampler whose bit is set in
  * key.sampler_swizzle_mask takes its channels from key.sampler_swizzle.  Depth comparisons
  * have their own (lower_shadow_swizzle). */
 #include "lower.h"
+
+/* 0 or 1 in the lookup's type (integer textures return integers). */
+static ir_instr *constant(ir_builder *b, ir_base base, unsigned v)
+{
+    if (base == IR_I32)
+        return ir_build_const_i32(b, (int32_t)v);
+    if (base == IR_U32)
+        return ir_build_const_u32(b, v);
+    return ir_build_const_f32(b, (float)v);
+}
 
 bool lower_sampler_swizzle(ir_shader *s, const struct t2g_key *key)
 {
@@ -25,7 +36,7 @@ bool lower_sampler_swizzle(ir_shader *s, const struct t2g_key *key)
         ir_src c[4];
         for (unsigned k = 0; k < 4; k++) {
             if (swz[k] == T2G_SWIZZLE_0 || swz[k] == T2G_SWIZZLE_1)
-                c[k] = ir_src_for(ir_build_const_f32(&b, swz[k] == T2G_SWIZZLE_1 ? 1.0f : 0.0f));
+                c[k] = ir_src_for(constant(&b, tex->type.base, swz[k] == T2G_SWIZZLE_1));
             else
                 c[k] = ir_src_swizzle(tex, swz[k] & 3, 0, 0, 0);
         }

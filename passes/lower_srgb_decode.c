@@ -6,21 +6,6 @@
  * the curvature of the function between the texels a linear filter blends. */
 #include "lower.h"
 
-/* The lookups that return colour: comparisons, gathers and queries are left. */
-bool lower_is_colour_lookup(const ir_instr *tex)
-{
-    const ir_tex *t = &tex->u.tex;
-    if (t->shadow || tex->type.base != IR_F32 || tex->type.comps != 4)
-        return false;
-    switch (t->kind) {
-    case IR_TEX_SAMPLE: case IR_TEX_SAMPLE_BIAS: case IR_TEX_SAMPLE_LOD:
-    case IR_TEX_SAMPLE_GRAD: case IR_TEX_FETCH:
-        return true;
-    default:
-        return false;
-    }
-}
-
 static ir_src splat(ir_builder *b, float v)
 {
     return ir_src_swizzle(ir_build_const_f32(b, v), 0, 0, 0, 0);
@@ -36,7 +21,8 @@ bool lower_srgb_decode(ir_shader *s, const struct t2g_key *key)
     for (unsigned i = 0; i < n; i++) {
         ir_instr *tex = texs[i];
         uint32_t slot;
-        if (!lower_is_colour_lookup(tex) || !lower_sampler_slot(tex, &slot) || slot >= 32 ||
+        if (!lower_is_colour_lookup(tex) || tex->type.base != IR_F32 ||
+            !lower_sampler_slot(tex, &slot) || slot >= 32 ||
             !(key->sampler_srgb_decode & (1u << slot)))
             continue;
         ir_builder b;

@@ -168,3 +168,19 @@ bool lower_sampler_slot(const ir_instr *tex, uint32_t *slot)
     *slot = n;
     return true;
 }
+
+/* The lookups that return a texel (float or integer): comparisons, gathers and queries
+ * are left. */
+bool lower_is_colour_lookup(const ir_instr *tex)
+{
+    const ir_tex *t = &tex->u.tex;
+    if (t->shadow || tex->type.comps != 4)
+        return false;
+    switch (t->kind) {
+    case IR_TEX_SAMPLE: case IR_TEX_SAMPLE_BIAS: case IR_TEX_SAMPLE_LOD:
+    case IR_TEX_SAMPLE_GRAD: case IR_TEX_FETCH:
+        return true;
+    default:
+        return false;
+    }
+}

@@ -84,6 +84,18 @@ static const char *FS_SHADOW =
     "  0: TEX OUT[0], IN[0], SAMP[0], SHADOW2D_ARRAY\n"
     "  1: END\n";
 
+static const char *FS_BUFFER_UINT =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], CONSTANT\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], BUFFER, UINT\n"
+    "DCL TEMP[0]\n"
+    "  0: F2I TEMP[0].x, IN[0].xxxx\n"
+    "  1: TXF TEMP[0], TEMP[0].xxxx, SAMP[0], BUFFER\n"
+    "  2: U2F OUT[0], TEMP[0]\n"
+    "  3: END\n";
+
 static const char *FS_SHADOW_ARRAY =
     "FRAG\n"
     "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
@@ -421,6 +433,15 @@ int main(void)
     key.shadow_swizzle[2][3] = T2G_SHADOW_ONE;
     check("a sampler array's elements agree: swizzled", FS_SHADOW_ARRAY, &key,
           (const char *[]){ ", 1.0)", NULL }, NULL);
+
+    /* piglit arb_texture_buffer_object formats through virgl-exec: GL has no swizzle for
+     * texture buffers, so an integer intensity buffer kept in red read (i, 0, 0, 1). */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.sampler_swizzle_mask = 1;
+    key.sampler_swizzle[0][1] = T2G_SWIZZLE_0;
+    key.sampler_swizzle[0][3] = T2G_SWIZZLE_1;
+    check("an integer buffer lookup is swizzled with integer constants", FS_BUFFER_UINT, &key,
+          (const char *[]){ "texelFetch(", "0u", "1u", NULL }, (const char *[]){ "1.0", NULL });
 
     t2g_key_init(&key, T2G_TARGET_ESSL310);
     struct t2g_result *ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
