@@ -577,7 +577,7 @@ static bool span_fits(int32_t origin, int32_t extent)
 
 static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t count)
 {
-    uint32_t have = r->d.target == PIPE_TEXTURE_3D ? vres_level_depth(r, level) : vres_layers(r);
+    uint32_t have = vres_level_layers(r, level);
     return z >= 0 && (int64_t)z + (count > 0 ? count : 1) <= have;
 }
 

@@ -282,8 +282,9 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o,
         sf->last_layer = c->last_layer;
         if (sf->level > r->d.last_level)
             sf->level = r->d.last_level;
-        if (sf->last_layer >= vres_layers(r))
-            sf->last_layer = vres_layers(r) - 1;
+        /* A 3D level's slices are its layers (glFramebufferTexture3D's zoffset). */
+        if (sf->last_layer >= vres_level_layers(r, sf->level))
+            sf->last_layer = vres_level_layers(r, sf->level) - 1;
         if (sf->first_layer > sf->last_layer)
             sf->first_layer = sf->last_layer;
         /* A surface format that differs in GL storage (sRGB vs linear, a different

@@ -86,6 +86,9 @@ uint32_t vres_level_width(const struct vres *r, uint32_t level);
 uint32_t vres_level_height(const struct vres *r, uint32_t level);
 uint32_t vres_level_depth(const struct vres *r, uint32_t level);
 uint32_t vres_layers(const struct vres *r);   /* array layers (cube faces count) */
+/* The layers a surface or transfer on one level can name: a 3D level's slices, else
+ * vres_layers. */
+uint32_t vres_level_layers(const struct vres *r, uint32_t level);
 GLuint vres_texture_buffer(struct vrend_renderer *rr, struct vres *r, uint32_t format);
 /* Copies one box between memory laid out as t says and r's GL object; every size is
  * checked against r and the memory first.  vres_copy_iov takes guest memory in pieces
