@@ -336,10 +336,28 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
         glEnable(GL_FRAMEBUFFER_SRGB);
 }
 
-void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u)
+/* The LOD state of the sampler and view at one slot, as lower_lod_bias and lower_query_lod
+ * read it: the highest level a lookup can reach is 0 without mipmapping. */
+static void fill_sampler_lod(const struct sampler_state *ss, const struct sampler_view *v,
+                             struct t2g_driver_sampler_lod *l)
+{
+    uint32_t levels = v && v->last >= v->first ? v->last - v->first + 1 : 1;
+    l->bias = ss->lod_bias;
+    l->min_lod = ss->min_lod;
+    l->max_lod = ss->max_lod;
+    l->max_level = ss->mip_filter == T2G_MIP_FILTER_NONE ? 0.0f : (float)(levels - 1);
+}
+
+void fill_driver_uniforms(struct vrend_context *ctx, struct driver_block *d)
 {
     struct sub_ctx *s = ctx->sub;
-    memset(u, 0, sizeof *u);
+    memset(d, 0, sizeof *d);
+    if (ctx->r->gles)
+        for (int st = 0; st < SHADER_TYPES; st++)
+            for (int n = 0; n < MAX_SLOTS && n < T2G_MAX_SAMPLERS; n++)
+                if (s->samplers[st][n])
+                    fill_sampler_lod(s->samplers[st][n], s->views[st][n], &d->lod[n][st]);
+    struct t2g_driver_uniforms *u = &d->u;
     memcpy(u->clip_planes, s->clip_planes, sizeof u->clip_planes);
     memcpy(u->stipple, s->stipple, sizeof u->stipple);
     u->alpha_ref = s->dsa ? s->dsa->u.dsa.alpha_ref : 0;

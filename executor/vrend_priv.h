@@ -194,11 +194,20 @@ struct sampler_view {
     uint32_t nlayers;
 };
 
+/* The driver uniforms as the executor sends them: struct t2g_driver_uniforms, then each
+ * sampler's LOD state for the shaders that apply it (GLES hosts, key.sampler_lod_from_driver),
+ * indexed [slot][stage] as the library reads them. */
+struct driver_block {
+    struct t2g_driver_uniforms u;
+    struct t2g_driver_sampler_lod lod[T2G_MAX_SAMPLERS][T2G_STAGE_COUNT];
+};
+_Static_assert((int)SHADER_TYPES == (int)T2G_STAGE_COUNT, "shader stages are numbered as the library's");
+
 struct sampler_state {
     GLuint id;
     GLuint id_1d;      /* the same without anisotropy, for 1D views (0: id serves them) */
-    /* GLES hosts apply these in the shader (the key's sampler_lod): GLES samplers have no
-     * LOD bias, and GLSL ES no textureQueryLod(). */
+    /* GLES hosts apply these in the shader (driver uniforms): GLES samplers have no LOD
+     * bias, and GLSL ES no textureQueryLod(). */
     float lod_bias, min_lod, max_lod, border[4];
     /* ES 2.0 hosts: no sampler objects; the state goes onto each texture bound with it. */
     uint8_t wrap[3], min_filter, mip_filter, mag_filter;
@@ -344,7 +353,7 @@ struct sub_ctx {
      * since SET_CONSTANT_BUFFER (and the host buffer's size), the driver uniforms last sent. */
     bool consts_dirty[SHADER_TYPES][MAX_UBOS];
     uint32_t const_buf_size[SHADER_TYPES][MAX_UBOS];
-    struct t2g_driver_uniforms driver_sent;
+    struct driver_block driver_sent;
     bool driver_sent_valid;
 };
 
@@ -526,7 +535,7 @@ void state_apply(struct vrend_context *ctx, uint32_t what);
 /* The guest renders y-inverted (a negative viewport y scale): the last vertex stage
  * negates y (window_space.h). */
 bool fb_flipped(struct sub_ctx *s);
-void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u);
+void fill_driver_uniforms(struct vrend_context *ctx, struct driver_block *d);
 void render_condition_begin(struct vrend_context *ctx);
 void render_condition_end(struct vrend_context *ctx);
 

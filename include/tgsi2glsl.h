@@ -312,6 +312,11 @@ struct t2g_key {
      * state the renderer then keys. */
     bool sampler_lod_in_shader;
     struct t2g_sampler_lod sampler_lod[T2G_MAX_SAMPLERS];
+    /* Since 0.2.  With sampler_lod_in_shader, the shader reads each sampler's bias, LOD range
+     * and highest level from the driver uniforms (struct t2g_driver_sampler_lod) instead of
+     * sampler_lod[n], so one variant serves every value of them; only
+     * sampler_lod[n].mip_filter is still read (NEAREST rounds textureQueryLod()'s level). */
+    bool sampler_lod_from_driver;
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version
@@ -334,6 +339,16 @@ struct t2g_driver_uniforms {
     float fragcoord_y[2];        /* y' = fragcoord_y[0] * y + fragcoord_y[1] */
     float viewport_size[2];
     float pad[2];
+};
+
+/* Since 0.2.  With key.sampler_lod_from_driver the driver uniforms go on after struct
+ * t2g_driver_uniforms with one of these per sampler slot n and stage st (enum t2g_stage), at
+ * vec4 sizeof(struct t2g_driver_uniforms) / 16 + n * T2G_STAGE_COUNT + st.  A shader declares
+ * the driver uniforms only as far as the last vec4 it reads (reflection.driver_uniform_slots). */
+struct t2g_driver_sampler_lod {
+    float bias;                  /* the sampler's LOD bias */
+    float min_lod, max_lod;      /* the sampler's LOD range */
+    float max_level;             /* the view's levels - 1 from its base; 0 without mipmapping */
 };
 
 /* ---------------------------------------------------------------- reflection */
@@ -430,6 +445,10 @@ struct t2g_reflection {
      * stipple rows as their float values' bits (no lowering that reads them runs on such a
      * target). */
     bool driver_uniform_array;
+    /* Since 0.2.  The vec4s of the driver uniforms the shader declares (with uses_driver_ubo):
+     * sizeof(struct t2g_driver_uniforms) / 16, or more where it reads the
+     * t2g_driver_sampler_lod entries that follow them. */
+    uint32_t driver_uniform_slots;
 };
 
 /* The library allocates results, so t2g_result and its reflection grow without breaking the
