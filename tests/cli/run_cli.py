@@ -328,6 +328,7 @@ KEY = {
                     "output_buffer": 0, "dst_offset": 0, "stream": 0},
                    {"register_index": 2, "start_component": 0, "num_components": 4,
                     "output_buffer": 2, "dst_offset": 8, "stream": 1}],
+    "sampler_lod_from_driver": True,
 }
 
 
