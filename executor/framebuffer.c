@@ -1,5 +1,6 @@
 /* framebuffer.c: the sub-context FBO, fixed-function state applied per draw, and the
  * framebuffer-level commands (clear, clear_texture, blit, copy_region). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -638,6 +639,10 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
     if (!bits)
         return true;
     GLenum filter = c->filter && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
+    /* A scaled linear blit of depth (Mesa's mipmap generation) averages depth as GL's blit
+     * does; glBlitFramebuffer only copies depth at the nearest texel. */
+    bool linear_depth = c->filter && (bits & GL_DEPTH_BUFFER_BIT) && src->d.nr_samples <= 1 &&
+                        (sw != dw || sh != dh);
     glDisable(GL_RASTERIZER_DISCARD);
     glc_color_mask(ctx->r, 0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glDepthMask(GL_TRUE);
@@ -674,16 +679,28 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         }
         const int32_t srect[4] = { sx, sy, sx + sw, sy + sh };
         const int32_t drect[4] = { dx, dy, dx + dw, dy + dh };
-        if (ctx->r->gles ? gles_blit_needs_draw(ctx->r, src, dst, bits, srect, drect)
+        if (linear_depth) {
+            /* Drawn with the depth filtered (glBlitFramebuffer filters no depth); a stencil
+             * part is blitted as ever. */
+            GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
+            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, GL_DEPTH_BUFFER_BIT,
+                           GL_LINEAR, NULL, NULL);
+            glDeleteFramebuffers(1, &df);
+            if (!(bits & GL_STENCIL_BUFFER_BIT))
+                continue;
+        }
+        GLbitfield rest = linear_depth ? bits & ~(GLbitfield)GL_DEPTH_BUFFER_BIT : bits;
+        if (ctx->r->gles ? gles_blit_needs_draw(ctx->r, src, dst, rest, srect, drect)
                          : blit_needs_draw_desktop(src, dst, bits)) {
             GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
-            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, bits, filter);
+            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, rest, filter,
+                           sfmt ? sfmt : src->fmt, dfmt ? dfmt : dst->fmt);
             glDeleteFramebuffers(1, &df);
             continue;
         }
         GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
         GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
-        glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, bits,
+        glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, rest,
                     filter);
         glDeleteFramebuffers(1, &rf);
         glDeleteFramebuffers(1, &df);
