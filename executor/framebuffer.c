@@ -154,6 +154,20 @@ static uint32_t stored_mask(const struct surface *sf, uint32_t guest_mask)
     return m;
 }
 
+/* A buffer whose format has no alpha (its swizzle reads 1: RGBX kept in RGBA storage) has a
+ * destination alpha of 1 in GL, whatever its storage holds: the factors that read it
+ * become constants (SRC_ALPHA_SATURATE = min(As, 1 - Ad) is 0 for colour, 1 for alpha). */
+static uint32_t no_dst_alpha_factor(uint32_t f, bool alpha)
+{
+    enum { ONE = 0x01, DST_ALPHA = 0x04, SATURATE = 0x06, ZERO = 0x11, INV_DST_ALPHA = 0x14 };
+    switch (f) {
+    case DST_ALPHA: return ONE;
+    case INV_DST_ALPHA: return ZERO;
+    case SATURATE: return alpha ? ONE : ZERO;
+    default: return f;
+    }
+}
+
 static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
 {
     static const GLenum logic[16] = {
@@ -172,7 +186,15 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
     enable(GL_DITHER, b->dither);
     for (int i = 0; i < 8; i++) {
-        const struct blend_rt *rt = &b->rt[b->independent ? i : 0];
+        struct blend_rt fixed = b->rt[b->independent ? i : 0];
+        const struct vformat *f = s->cbufs[i] ? vformat_get(s->cbufs[i]->format) : NULL;
+        if (f && f->swizzle[3] == '1') {
+            fixed.rgb_src_factor = no_dst_alpha_factor(fixed.rgb_src_factor, false);
+            fixed.rgb_dst_factor = no_dst_alpha_factor(fixed.rgb_dst_factor, false);
+            fixed.alpha_src_factor = no_dst_alpha_factor(fixed.alpha_src_factor, true);
+            fixed.alpha_dst_factor = no_dst_alpha_factor(fixed.alpha_dst_factor, true);
+        }
+        const struct blend_rt *rt = &fixed;
         if (ctx->r->es2) {
             if (i == 0 && rt->blend_enable) {
                 glEnable(GL_BLEND);
@@ -477,22 +499,54 @@ bool exec_clear_texture(struct vrend_context *ctx, const struct cmd_clear_textur
     return true;
 }
 
-/* A throwaway FBO with one level/layer of a resource attached at `point`. */
-static GLuint temp_fbo(struct vrend_renderer *rr, struct vres *r, uint32_t level,
-                       uint32_t layer, GLenum point)
+/* A throwaway FBO with one level/layer of a resource (or of `view`, a view of it, when
+ * nonzero) attached at `point`. */
+static GLuint temp_fbo_of(struct vrend_renderer *rr, struct vres *r, GLuint view, uint32_t level,
+                          uint32_t layer, GLenum point)
 {
     GLuint fbo;
     glc_fb_create(rr, &fbo);
     bool layered = r->target == GL_TEXTURE_3D || r->target == GL_TEXTURE_CUBE_MAP ||
                    vres_layers(r) > 1;
+    GLuint tex = view ? view : r->id;
     if (layered)
-        glc_fb_texture_layer(rr, fbo, point, r->target, r->id, level, layer);
+        glc_fb_texture_layer(rr, fbo, point, r->target, tex, level, layer);
     else
-        glc_fb_texture(rr, fbo, point, r->id, level);
+        glc_fb_texture(rr, fbo, point, tex, level);
     bool color = point >= GL_COLOR_ATTACHMENT0 && point <= GL_COLOR_ATTACHMENT7;
     glc_fb_read_buffer(rr, fbo, color ? point : GL_NONE);
     glc_fb_draw_buffers(rr, fbo, 1, color ? &point : &(GLenum){ GL_NONE });
     return fbo;
+}
+
+static GLuint temp_fbo(struct vrend_renderer *rr, struct vres *r, uint32_t level,
+                       uint32_t layer, GLenum point)
+{
+    return temp_fbo_of(rr, r, 0, level, layer, point);
+}
+
+/* A blit that names a colour format of another layout than its resource's (a GL_RGBA8
+ * view of GL_R32F storage) reads or writes the stored bits as that format: a texture view
+ * of the whole resource in it, or 0 where none is needed or possible.  sRGB variants are
+ * left to GL_FRAMEBUFFER_SRGB as ever. */
+static GLuint blit_view(struct vrend_renderer *rr, const struct vres *r, const struct vformat *f)
+{
+    const struct vformat *rf = r->fmt;
+    uint32_t not_plain = FMT_SRGB | FMT_COMPRESSED | FMT_DEPTH | FMT_HAS_DEPTH | FMT_STENCIL;
+    if (rr->es2 || !f || !f->internal || f->internal == rf->internal ||
+        ((f->flags | rf->flags) & not_plain) || f->block_bytes != rf->block_bytes)
+        return 0;
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    GLuint view;
+    glGenTextures(1, &view);
+    glTextureView(view, r->target, r->id, f->internal, 0, r->d.last_level + 1, 0,
+                  r->target == GL_TEXTURE_3D ? 1 : vres_layers(r));
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &view);
+        return 0;
+    }
+    return view;
 }
 
 /* Reverses the rows (and, for mirror_x, each row) of a w x h array of floats. */
@@ -663,6 +717,8 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         glEnable(GL_FRAMEBUFFER_SRGB);
     else
         glDisable(GL_FRAMEBUFFER_SRGB);
+    GLuint sview = bits == GL_COLOR_BUFFER_BIT ? blit_view(ctx->r, src, sfmt) : 0;
+    GLuint dview = bits == GL_COLOR_BUFFER_BIT ? blit_view(ctx->r, dst, dfmt) : 0;
     bool cond = c->render_condition_enable;
     if (cond)
         begin_cond(ctx);
@@ -698,8 +754,8 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
             glDeleteFramebuffers(1, &df);
             continue;
         }
-        GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
-        GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
+        GLuint rf = temp_fbo_of(ctx->r, src, sview, slevel, sl, point);
+        GLuint df = temp_fbo_of(ctx->r, dst, dview, dlevel, dz + i, point);
         glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, rest,
                     filter);
         glDeleteFramebuffers(1, &rf);
@@ -707,6 +763,8 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
     }
     if (cond)
         end_cond(ctx);
+    glDeleteTextures(1, &sview);
+    glDeleteTextures(1, &dview);
     while (glGetError() != GL_NO_ERROR)
         ;
     return true;
