@@ -194,6 +194,10 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
             fixed.alpha_src_factor = no_dst_alpha_factor(fixed.alpha_src_factor, true);
             fixed.alpha_dst_factor = no_dst_alpha_factor(fixed.alpha_dst_factor, true);
         }
+        /* A logic op the shader applies (GLES, shaders.c) replaces blending. */
+        if (gles && b->logicop_enable && b->logicop_func != LOGICOP_COPY &&
+            (ctx->r->host_features & T2G_HOST_FRAMEBUFFER_FETCH))
+            fixed.blend_enable = false;
         const struct blend_rt *rt = &fixed;
         if (ctx->r->es2) {
             if (i == 0 && rt->blend_enable) {

@@ -511,7 +511,11 @@ bool exec_bind_object(struct vrend_context *ctx, const struct cmd_bind_object *c
      * driver uniforms some of both (alpha reference, point size); the rasterizer state
      * also decides the depth range mode of the viewports. */
     switch (type) {
-    case OBJ_BLEND: s->blend = o; ctx->draw_dirty |= DRAW_BLEND; break;
+    case OBJ_BLEND:
+        s->blend = o;
+        /* GLES hosts key the fragment shader by the logic op (shaders.c). */
+        ctx->draw_dirty |= DRAW_BLEND | (ctx->r->gles ? DRAW_PROG : 0);
+        break;
     case OBJ_DSA: s->dsa = o; ctx->draw_dirty |= DRAW_DSA | DRAW_PROG | DRAW_DRIVER; break;
     case OBJ_RASTERIZER:
         s->rs = o;

@@ -426,6 +426,21 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             output_swizzle(c->format, k->fs_output_swizzle[i]);
         }
         k->fs_num_cbufs = s->nr_cbufs;
+        /* GLES has no glLogicOp: the shader combines its colours with the fetched
+         * framebuffer's, on the 8- and 16-bit normalized buffers (apply_blend turns blending
+         * off then, as GL does under a logic op). */
+        const struct blend_state *bl = s->blend ? &s->blend->u.blend : NULL;
+        if (ctx->r->gles && bl && bl->logicop_enable && bl->logicop_func != LOGICOP_COPY &&
+            (ctx->r->host_features & T2G_HOST_FRAMEBUFFER_FETCH)) {
+            k->logic_op = (uint8_t)(bl->logicop_func + 1);
+            for (int i = 0; i < 8 && i < T2G_MAX_RENDER_TARGETS; i++) {
+                const struct vformat *f = s->cbufs[i] ? vformat_get(s->cbufs[i]->format) : NULL;
+                bool plain = f && !(f->flags & (FMT_FLOAT | FMT_INT | FMT_UINT | FMT_SRGB |
+                                                FMT_DEPTH | FMT_COMPRESSED));
+                k->logic_op_bits[i] = !plain ? 0 : f->type == GL_UNSIGNED_BYTE ? 8
+                                      : f->type == GL_UNSIGNED_SHORT ? 16 : 0;
+            }
+        }
         if (s->dsa && s->dsa->u.dsa.alpha_enabled) {
             k->alpha_test = true;
             k->alpha_func = s->dsa->u.dsa.alpha_func;

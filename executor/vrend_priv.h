@@ -114,6 +114,7 @@ struct blend_rt {
 struct blend_state {
     bool independent, logicop_enable, alpha_to_coverage, alpha_to_one, dither;
     uint32_t logicop_func;          /* PIPE_LOGICOP_* */
+#define LOGICOP_COPY 12             /* PIPE_LOGICOP_COPY: no logic op */
     struct blend_rt rt[8];          /* rt[0] serves all buffers unless independent */
 };
 

@@ -317,6 +317,12 @@ struct t2g_key {
      * sampler_lod[n], so one variant serves every value of them; only
      * sampler_lod[n].mip_filter is still read (NEAREST rounds textureQueryLod()'s level). */
     bool sampler_lod_from_driver;
+    /* Since 0.2.  The colour logic op for hosts without one (GLES), through framebuffer fetch
+     * (T2G_HOST_FRAMEBUFFER_FETCH): Gallium's PIPE_LOGICOP_* plus one, 0 off.  It applies to
+     * the colour outputs of buffer i when logic_op_bits[i] (1..16) gives the bits of each of
+     * its normalized channels; 0 leaves buffer i alone (float buffers, as GL does). */
+    uint8_t logic_op;
+    uint8_t logic_op_bits[T2G_MAX_RENDER_TARGETS];
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version

@@ -20,6 +20,7 @@ bool lower_clip_planes(ir_shader *s, const struct t2g_key *key);
 bool lower_flip_y(ir_shader *s, const struct t2g_key *key);
 bool lower_point_size(ir_shader *s, const struct t2g_key *key);
 bool lower_fs_output_swizzle(ir_shader *s, const struct t2g_key *key);
+bool lower_logic_op(ir_shader *s, const struct t2g_key *key);
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key);
 bool lower_noperspective(ir_shader *s, const struct t2g_key *key);
 bool lower_shadow_swizzle(ir_shader *s, const struct t2g_key *key);

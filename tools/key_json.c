@@ -138,6 +138,8 @@ static const field fields[] = {
     SCALAR(sampler_lod_in_shader, K_BOOL),
     { "sampler_lod", K_SAMPLER_LOD, AT(sampler_lod), LEN(sampler_lod), 0, NULL, 0, 0 },
     SCALAR(sampler_lod_from_driver, K_BOOL),
+    SCALAR(logic_op, K_U8),
+    ARRAY(logic_op_bits, K_U8),
 };
 
 static size_t elem_size(enum kind k) { return k == K_U8 || k == K_BOOL ? 1 : 4; }

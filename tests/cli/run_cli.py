@@ -329,6 +329,8 @@ KEY = {
                    {"register_index": 2, "start_component": 0, "num_components": 4,
                     "output_buffer": 2, "dst_offset": 8, "stream": 1}],
     "sampler_lod_from_driver": True,
+    "logic_op": 7,
+    "logic_op_bits": [8, 0, 16],
 }
 
 

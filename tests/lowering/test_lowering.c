@@ -545,6 +545,31 @@ int main(void)
     check("gl_ClipVertex a next stage reads is an output varying", VS_CLIPVERTEX, &key,
           (const char *[]){ "cv0 = ", NULL }, NULL);
 
+    /* GLES has no glLogicOp (piglit gl-1.1-xor, gl-1.0-logicop): through framebuffer fetch. */
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    key.host_features = T2G_HOST_FRAMEBUFFER_FETCH;
+    key.logic_op = 6 + 1;   /* PIPE_LOGICOP_XOR */
+    key.logic_op_bits[0] = 8;
+    /* glslang knows no GL_EXT_shader_framebuffer_fetch: the text is checked, not validated
+     * (llvmpipe's GLES compiles it: piglit gl-1.1-xor through virgl-exec --gles). */
+    struct t2g_result *lo = t2g_compile(FS, strlen(FS), &key, T2G_COMPILE_VALIDATE_IR, "logic");
+    bool xored = lo && lo->ok && strstr(lo->source, "GL_EXT_shader_framebuffer_fetch") &&
+                 strstr(lo->source, "inout vec4 o0") && strstr(lo->source, ") ^ uvec4(") &&
+                 strstr(lo->source, "& 255u) / 255.0");
+    printf("%s ES logic op XORs the output with the fetched framebuffer as 8-bit integers\n",
+           xored ? "ok  " : "FAIL");
+    if (!xored && lo)
+        printf("%s\n", lo->ok ? lo->source : lo->diagnostics);
+    xored ? passes++ : failures++;
+    t2g_result_free(lo);
+    key.logic_op_bits[0] = 0;
+    check("ES logic op leaves a float buffer alone", FS, &key, NULL,
+          (const char *[]){ "framebuffer_fetch", NULL });
+    key.logic_op_bits[0] = 8;
+    key.host_features = 0;
+    check("ES logic op needs the host's framebuffer fetch", FS, &key, NULL,
+          (const char *[]){ "framebuffer_fetch", NULL });
+
     t2g_key_init(&key, T2G_TARGET_ESSL310);
     check("ES biased 1D shadow array lookup goes through textureGrad", FS_SHADOW1DARRAY_BIAS,
           &key, (const char *[]){ "textureGrad(", "exp2(", NULL }, NULL);
