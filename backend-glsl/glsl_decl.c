@@ -839,12 +839,14 @@ void io_declare_resources(glsl_ctx *c)
                 declare_uniform_array(c, "vec4", "drv", UINT32_MAX, n);
                 c->refl->uses_driver_ubo = true;
                 c->refl->driver_uniform_array = true;
+                c->refl->driver_uniform_slots = n;
                 snprintf(c->refl->driver_ubo_name, T2G_NAME_MAX, "%sdrv", c->rp);
                 break;
             }
             declare_block(c, "std140", "uniform ", "t2g_driver", UINT32_MAX, "vec4", "drv",
                           UINT32_MAX, "", n, &in_src, k->driver_ubo_binding, "");
             c->refl->uses_driver_ubo = true;
+            c->refl->driver_uniform_slots = n;
             snprintf(c->refl->driver_ubo_name, T2G_NAME_MAX, "%st2g_driver", c->rp);
             break;
         }

@@ -23,7 +23,7 @@ struct sub_ctx *sub_create(struct vrend_context *ctx, uint32_t id)
     glc_fb_create(ctx->r, &s->fbo);
     glc_vao_create(ctx->r, &s->vao);
     glc_buffer_create(ctx->r, &s->driver_ubo);
-    glc_buffer_data(ctx->r, s->driver_ubo, sizeof(struct t2g_driver_uniforms), NULL,
+    glc_buffer_data(ctx->r, s->driver_ubo, sizeof(struct driver_block), NULL,
                     GL_STREAM_DRAW);
     s->fb_dirty = true;
     if (!htable_put(&ctx->subs, id ? id : UINT32_MAX, s)) {

@@ -1,5 +1,6 @@
 /* framebuffer.c: the sub-context FBO, fixed-function state applied per draw, and the
  * framebuffer-level commands (clear, clear_texture, blit, copy_region). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,6 +154,20 @@ static uint32_t stored_mask(const struct surface *sf, uint32_t guest_mask)
     return m;
 }
 
+/* A buffer whose format has no alpha (its swizzle reads 1: RGBX kept in RGBA storage) has a
+ * destination alpha of 1 in GL, whatever its storage holds: the factors that read it
+ * become constants (SRC_ALPHA_SATURATE = min(As, 1 - Ad) is 0 for colour, 1 for alpha). */
+static uint32_t no_dst_alpha_factor(uint32_t f, bool alpha)
+{
+    enum { ONE = 0x01, DST_ALPHA = 0x04, SATURATE = 0x06, ZERO = 0x11, INV_DST_ALPHA = 0x14 };
+    switch (f) {
+    case DST_ALPHA: return ONE;
+    case INV_DST_ALPHA: return ZERO;
+    case SATURATE: return alpha ? ONE : ZERO;
+    default: return f;
+    }
+}
+
 static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
 {
     static const GLenum logic[16] = {
@@ -171,7 +186,19 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
         enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
     enable(GL_DITHER, b->dither);
     for (int i = 0; i < 8; i++) {
-        const struct blend_rt *rt = &b->rt[b->independent ? i : 0];
+        struct blend_rt fixed = b->rt[b->independent ? i : 0];
+        const struct vformat *f = s->cbufs[i] ? vformat_get(s->cbufs[i]->format) : NULL;
+        if (f && f->swizzle[3] == '1') {
+            fixed.rgb_src_factor = no_dst_alpha_factor(fixed.rgb_src_factor, false);
+            fixed.rgb_dst_factor = no_dst_alpha_factor(fixed.rgb_dst_factor, false);
+            fixed.alpha_src_factor = no_dst_alpha_factor(fixed.alpha_src_factor, true);
+            fixed.alpha_dst_factor = no_dst_alpha_factor(fixed.alpha_dst_factor, true);
+        }
+        /* A logic op the shader applies (GLES, shaders.c) replaces blending. */
+        if (gles && b->logicop_enable && b->logicop_func != LOGICOP_COPY &&
+            (ctx->r->host_features & T2G_HOST_FRAMEBUFFER_FETCH))
+            fixed.blend_enable = false;
+        const struct blend_rt *rt = &fixed;
         if (ctx->r->es2) {
             if (i == 0 && rt->blend_enable) {
                 glEnable(GL_BLEND);
@@ -336,10 +363,28 @@ void state_apply(struct vrend_context *ctx, uint32_t what)
         glEnable(GL_FRAMEBUFFER_SRGB);
 }
 
-void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u)
+/* The LOD state of the sampler and view at one slot, as lower_lod_bias and lower_query_lod
+ * read it: the highest level a lookup can reach is 0 without mipmapping. */
+static void fill_sampler_lod(const struct sampler_state *ss, const struct sampler_view *v,
+                             struct t2g_driver_sampler_lod *l)
+{
+    uint32_t levels = v && v->last >= v->first ? v->last - v->first + 1 : 1;
+    l->bias = ss->lod_bias;
+    l->min_lod = ss->min_lod;
+    l->max_lod = ss->max_lod;
+    l->max_level = ss->mip_filter == T2G_MIP_FILTER_NONE ? 0.0f : (float)(levels - 1);
+}
+
+void fill_driver_uniforms(struct vrend_context *ctx, struct driver_block *d)
 {
     struct sub_ctx *s = ctx->sub;
-    memset(u, 0, sizeof *u);
+    memset(d, 0, sizeof *d);
+    if (ctx->r->gles)
+        for (int st = 0; st < SHADER_TYPES; st++)
+            for (int n = 0; n < MAX_SLOTS && n < T2G_MAX_SAMPLERS; n++)
+                if (s->samplers[st][n])
+                    fill_sampler_lod(s->samplers[st][n], s->views[st][n], &d->lod[n][st]);
+    struct t2g_driver_uniforms *u = &d->u;
     memcpy(u->clip_planes, s->clip_planes, sizeof u->clip_planes);
     memcpy(u->stipple, s->stipple, sizeof u->stipple);
     u->alpha_ref = s->dsa ? s->dsa->u.dsa.alpha_ref : 0;
@@ -458,22 +503,54 @@ bool exec_clear_texture(struct vrend_context *ctx, const struct cmd_clear_textur
     return true;
 }
 
-/* A throwaway FBO with one level/layer of a resource attached at `point`. */
-static GLuint temp_fbo(struct vrend_renderer *rr, struct vres *r, uint32_t level,
-                       uint32_t layer, GLenum point)
+/* A throwaway FBO with one level/layer of a resource (or of `view`, a view of it, when
+ * nonzero) attached at `point`. */
+static GLuint temp_fbo_of(struct vrend_renderer *rr, struct vres *r, GLuint view, uint32_t level,
+                          uint32_t layer, GLenum point)
 {
     GLuint fbo;
     glc_fb_create(rr, &fbo);
     bool layered = r->target == GL_TEXTURE_3D || r->target == GL_TEXTURE_CUBE_MAP ||
                    vres_layers(r) > 1;
+    GLuint tex = view ? view : r->id;
     if (layered)
-        glc_fb_texture_layer(rr, fbo, point, r->target, r->id, level, layer);
+        glc_fb_texture_layer(rr, fbo, point, r->target, tex, level, layer);
     else
-        glc_fb_texture(rr, fbo, point, r->id, level);
+        glc_fb_texture(rr, fbo, point, tex, level);
     bool color = point >= GL_COLOR_ATTACHMENT0 && point <= GL_COLOR_ATTACHMENT7;
     glc_fb_read_buffer(rr, fbo, color ? point : GL_NONE);
     glc_fb_draw_buffers(rr, fbo, 1, color ? &point : &(GLenum){ GL_NONE });
     return fbo;
+}
+
+static GLuint temp_fbo(struct vrend_renderer *rr, struct vres *r, uint32_t level,
+                       uint32_t layer, GLenum point)
+{
+    return temp_fbo_of(rr, r, 0, level, layer, point);
+}
+
+/* A blit that names a colour format of another layout than its resource's (a GL_RGBA8
+ * view of GL_R32F storage) reads or writes the stored bits as that format: a texture view
+ * of the whole resource in it, or 0 where none is needed or possible.  sRGB variants are
+ * left to GL_FRAMEBUFFER_SRGB as ever. */
+static GLuint blit_view(struct vrend_renderer *rr, const struct vres *r, const struct vformat *f)
+{
+    const struct vformat *rf = r->fmt;
+    uint32_t not_plain = FMT_SRGB | FMT_COMPRESSED | FMT_DEPTH | FMT_HAS_DEPTH | FMT_STENCIL;
+    if (rr->es2 || !f || !f->internal || f->internal == rf->internal ||
+        ((f->flags | rf->flags) & not_plain) || f->block_bytes != rf->block_bytes)
+        return 0;
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    GLuint view;
+    glGenTextures(1, &view);
+    glTextureView(view, r->target, r->id, f->internal, 0, r->d.last_level + 1, 0,
+                  r->target == GL_TEXTURE_3D ? 1 : vres_layers(r));
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &view);
+        return 0;
+    }
+    return view;
 }
 
 /* Reverses the rows (and, for mirror_x, each row) of a w x h array of floats. */
@@ -577,7 +654,7 @@ static bool span_fits(int32_t origin, int32_t extent)
 
 static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t count)
 {
-    uint32_t have = r->d.target == PIPE_TEXTURE_3D ? vres_level_depth(r, level) : vres_layers(r);
+    uint32_t have = vres_level_layers(r, level);
     return z >= 0 && (int64_t)z + (count > 0 ? count : 1) <= have;
 }
 
@@ -620,6 +697,10 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
     if (!bits)
         return true;
     GLenum filter = c->filter && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
+    /* A scaled linear blit of depth (Mesa's mipmap generation) averages depth as GL's blit
+     * does; glBlitFramebuffer only copies depth at the nearest texel. */
+    bool linear_depth = c->filter && (bits & GL_DEPTH_BUFFER_BIT) && src->d.nr_samples <= 1 &&
+                        (sw != dw || sh != dh);
     glDisable(GL_RASTERIZER_DISCARD);
     glc_color_mask(ctx->r, 0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glDepthMask(GL_TRUE);
@@ -640,6 +721,8 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         glEnable(GL_FRAMEBUFFER_SRGB);
     else
         glDisable(GL_FRAMEBUFFER_SRGB);
+    GLuint sview = bits == GL_COLOR_BUFFER_BIT ? blit_view(ctx->r, src, sfmt) : 0;
+    GLuint dview = bits == GL_COLOR_BUFFER_BIT ? blit_view(ctx->r, dst, dfmt) : 0;
     bool cond = c->render_condition_enable;
     if (cond)
         begin_cond(ctx);
@@ -669,22 +752,36 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
             glDeleteFramebuffers(1, &df);
             continue;
         }
-        if (ctx->r->gles ? gles_blit_needs_draw(ctx->r, src, dst, bits, srect, drect)
+        if (linear_depth) {
+            /* Drawn with the depth filtered (glBlitFramebuffer filters no depth); a stencil
+             * part is blitted as ever. */
+            GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
+            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, GL_DEPTH_BUFFER_BIT,
+                           GL_LINEAR, NULL, NULL);
+            glDeleteFramebuffers(1, &df);
+            if (!(bits & GL_STENCIL_BUFFER_BIT))
+                continue;
+        }
+        GLbitfield rest = linear_depth ? bits & ~(GLbitfield)GL_DEPTH_BUFFER_BIT : bits;
+        if (ctx->r->gles ? gles_blit_needs_draw(ctx->r, src, dst, rest, srect, drect)
                          : blit_needs_draw_desktop(src, dst, bits)) {
             GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
-            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, bits, filter);
+            gles_blit_draw(ctx->r, src, slevel, sl, df, srect, drect, rest, filter,
+                           sfmt ? sfmt : src->fmt, dfmt ? dfmt : dst->fmt);
             glDeleteFramebuffers(1, &df);
             continue;
         }
-        GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
-        GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
-        glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, bits,
+        GLuint rf = temp_fbo_of(ctx->r, src, sview, slevel, sl, point);
+        GLuint df = temp_fbo_of(ctx->r, dst, dview, dlevel, dz + i, point);
+        glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, rest,
                     filter);
         glDeleteFramebuffers(1, &rf);
         glDeleteFramebuffers(1, &df);
     }
     if (cond)
         end_cond(ctx);
+    glDeleteTextures(1, &sview);
+    glDeleteTextures(1, &dview);
     while (glGetError() != GL_NO_ERROR)
         ;
     return true;

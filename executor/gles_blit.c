@@ -7,11 +7,12 @@
  * are drawn too, since glBlitFramebuffer cannot read one: desktop reads the level back
  * decompressed, GLES samples a 2D source directly. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "gl_compat.h"
 #include "gles_blit.h"
 
-enum { KIND_FLOAT, KIND_INT, KIND_UINT, KIND_DEPTH, KINDS };
+enum { KIND_FLOAT, KIND_INT, KIND_UINT, KIND_DEPTH, KIND_DEPTH_LINEAR, KINDS };
 
 struct gles_blitter {
     GLuint prog[KINDS], vao;
@@ -40,6 +41,17 @@ static const char *const fs_src[KINDS] = {
     "out uvec4 o;\nvoid main() { o = texelFetch(t, ivec2(uv * vec2(textureSize(t, 0))), 0); }\n",
     "#version 300 es\nprecision highp float;\nuniform highp sampler2D t;\nin vec2 uv;\n"
     "void main() { gl_FragDepth = texture(t, uv).r; }\n",
+    /* GL filters a linear depth blit (Mesa generates depth mipmaps so); depth textures
+     * are not filterable on GLES, so the four nearest texels are weighed here. */
+    "#version 300 es\nprecision highp float;\nuniform highp sampler2D t;\nin vec2 uv;\n"
+    "float at(ivec2 p) { return texelFetch(t, clamp(p, ivec2(0), textureSize(t, 0) - 1), 0).r; }\n"
+    "void main() {\n"
+    "    vec2 p = uv * vec2(textureSize(t, 0)) - 0.5;\n"
+    "    ivec2 i = ivec2(floor(p));\n"
+    "    vec2 f = p - floor(p);\n"
+    "    gl_FragDepth = mix(mix(at(i), at(i + ivec2(1, 0)), f.x),\n"
+    "                       mix(at(i + ivec2(0, 1)), at(i + ivec2(1, 1)), f.x), f.y);\n"
+    "}\n",
 };
 
 static GLuint compile(GLenum stage, const char *src)
@@ -208,9 +220,25 @@ static GLuint decompressed_copy(struct vres *src, uint32_t level, uint32_t layer
     return tex;
 }
 
+/* The texture swizzle that makes a sample of format `from`'s storage the storage of `to`:
+ * stored channel j of `to` holds the component that `from` keeps where its swizzle says
+ * (a channel `to` does not store reads 0, alpha 1). */
+static void conversion_swizzle(const struct vformat *from, const struct vformat *to, GLint sw[4])
+{
+    static const GLint gl[] = { GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA };
+    for (int j = 0; j < 4; j++) {
+        int i = 0;
+        while (i < 4 && to->swizzle[i] != "rgba"[j])
+            i++;
+        char c = i < 4 ? from->swizzle[i] : j == 3 ? '1' : '0';
+        const char *at = strchr("rgba", c);
+        sw[j] = c && at ? gl[at - "rgba"] : c == '1' ? GL_ONE : GL_ZERO;
+    }
+}
+
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
                     GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
-                    GLenum filter)
+                    GLenum filter, const struct vformat *from, const struct vformat *to)
 {
     if (!rr->blitter) {
         rr->blitter = calloc(1, sizeof *rr->blitter);
@@ -222,7 +250,8 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     struct gles_blitter *b = rr->blitter;
     uint32_t w = vres_level_width(src, level), h = vres_level_height(src, level);
     bool depth = bits & GL_DEPTH_BUFFER_BIT;
-    int kind = depth ? KIND_DEPTH : src->fmt->flags & FMT_UINT ? KIND_UINT
+    int kind = depth ? (filter == GL_LINEAR ? KIND_DEPTH_LINEAR : KIND_DEPTH)
+               : src->fmt->flags & FMT_UINT ? KIND_UINT
                : src->fmt->flags & FMT_INT ? KIND_INT : KIND_FLOAT;
     bool direct = samples_source(rr, src);
     GLint saved[SAVED_PARAMS];
@@ -257,6 +286,13 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
                        !glIsEnabled(GL_FRAMEBUFFER_SRGB);
     if (skip_decode)
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SRGB_DECODE_EXT, GL_SKIP_DECODE_EXT);
+    static const GLenum swizzle_names[4] = { GL_TEXTURE_SWIZZLE_R, GL_TEXTURE_SWIZZLE_G,
+                                             GL_TEXTURE_SWIZZLE_B, GL_TEXTURE_SWIZZLE_A };
+    GLint sw[4] = { GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA };
+    if (!depth && from && to)
+        conversion_swizzle(from, to, sw);
+    for (int i = 0; i < 4; i++)
+        glTexParameteri(GL_TEXTURE_2D, swizzle_names[i], sw[i]);
 
     /* The quad covers the target rectangle; reversed rectangles mirror the texcoords. */
     int32_t dx0 = d[0] < d[2] ? d[0] : d[2], dx1 = d[0] < d[2] ? d[2] : d[0];
@@ -300,6 +336,9 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     if (direct) {
         for (int i = 0; i < SAVED_PARAMS; i++)
             glTexParameteri(GL_TEXTURE_2D, saved_params[i], saved[i]);
+        /* The resource's own texture keeps the identity (views carry the guest's). */
+        for (int i = 0; i < 4; i++)
+            glTexParameteri(GL_TEXTURE_2D, swizzle_names[i], GL_RED + i);
         if (skip_decode)
             glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SRGB_DECODE_EXT, GL_DECODE_EXT);
     } else {

@@ -10,12 +10,13 @@ bool gles_blit_needs_draw(const struct vrend_renderer *rr, const struct vres *sr
                           const struct vres *dst, GLbitfield bits, const int32_t s[4],
                           const int32_t d[4]);
 /* Draws layer `layer` of src's level, rectangle s, into rectangle d of dst_fbo's colour
- * attachment 0, or its depth when bits has depth (scissor as the caller left it).  Leaves
- * program, VAO, viewport and fixed-function state changed: the core sets them again before
- * its next draw. */
+ * attachment 0, or its depth when bits has depth (scissor as the caller left it).  Colour
+ * converts from format `from` to `to` (what each stored channel of either means: a
+ * luminance-alpha source read into RGBA gives (L, L, L, A)).  Leaves program, VAO, viewport
+ * and fixed-function state changed: the core sets them again before its next draw. */
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
                     GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
-                    GLenum filter);
+                    GLenum filter, const struct vformat *from, const struct vformat *to);
 /* ES 2.0 hosts, colour only: draws rectangle s of src's level, held by src_fbo's colour
  * attachment 0, into rectangle d of dst_fbo's (scissor as the caller left it; state changed
  * as gles_blit_draw leaves it). */

@@ -300,8 +300,9 @@ static bool create_surface(struct vrend_context *ctx, struct vobj *o,
         sf->last_layer = c->last_layer;
         if (sf->level > r->d.last_level)
             sf->level = r->d.last_level;
-        if (sf->last_layer >= vres_layers(r))
-            sf->last_layer = vres_layers(r) - 1;
+        /* A 3D level's slices are its layers (glFramebufferTexture3D's zoffset). */
+        if (sf->last_layer >= vres_level_layers(r, sf->level))
+            sf->last_layer = vres_level_layers(r, sf->level) - 1;
         if (sf->first_layer > sf->last_layer)
             sf->first_layer = sf->last_layer;
         /* A surface format that differs in GL storage (sRGB vs linear, a different
@@ -530,7 +531,11 @@ bool exec_bind_object(struct vrend_context *ctx, const struct cmd_bind_object *c
      * driver uniforms some of both (alpha reference, point size); the rasterizer state
      * also decides the depth range mode of the viewports. */
     switch (type) {
-    case OBJ_BLEND: s->blend = o; ctx->draw_dirty |= DRAW_BLEND; break;
+    case OBJ_BLEND:
+        s->blend = o;
+        /* GLES hosts key the fragment shader by the logic op (shaders.c). */
+        ctx->draw_dirty |= DRAW_BLEND | (ctx->r->gles ? DRAW_PROG : 0);
+        break;
     case OBJ_DSA: s->dsa = o; ctx->draw_dirty |= DRAW_DSA | DRAW_PROG | DRAW_DRIVER; break;
     case OBJ_RASTERIZER:
         s->rs = o;

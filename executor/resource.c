@@ -34,6 +34,10 @@ uint32_t vres_layers(const struct vres *r)
     default: return 1;
     }
 }
+uint32_t vres_level_layers(const struct vres *r, uint32_t level)
+{
+    return r->d.target == PIPE_TEXTURE_3D ? vres_level_depth(r, level) : vres_layers(r);
+}
 
 static GLenum gl_target(const struct vrend_resource_desc *d)
 {
@@ -413,8 +417,7 @@ static bool texture_layout(const struct vres *r, const struct vrend_transfer *t,
     if (r->d.nr_samples > 1)
         return false;
     uint32_t lw = vres_level_width(r, t->level), lh = vres_level_height(r, t->level);
-    uint32_t ldepth = r->d.target == PIPE_TEXTURE_3D ? vres_level_depth(r, t->level)
-                                                     : vres_layers(r);
+    uint32_t ldepth = vres_level_layers(r, t->level);
     /* 1D arrays carry their layer in y on the guest side. */
     uint32_t zlimit = r->d.target == PIPE_TEXTURE_1D_ARRAY ? 1 : ldepth;
     uint32_t ylimit = r->d.target == PIPE_TEXTURE_1D_ARRAY ? vres_layers(r) : lh;

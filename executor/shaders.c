@@ -34,8 +34,10 @@ static void key_base(struct vrend_renderer *r, struct t2g_key *k, uint32_t stage
     k->min_texel_offset = r->lim.min_texel_off;
     k->max_texel_offset = r->lim.max_texel_off;
     /* GLES samplers have no LOD bias and GLSL ES no textureQueryLod(): the shader applies
-     * and computes them from the key (sampler_keys). */
+     * and computes them from the driver uniforms (fill_driver_uniforms), so one variant
+     * serves every bias. */
     k->sampler_lod_in_shader = r->gles;
+    k->sampler_lod_from_driver = r->gles;
     /* The guest's window coordinates count rows from the first row in memory, as the host's
      * gl_FragCoord does; gallium's LOWER_LEFT origin is the one that needs y' = h - y. */
     k->fragcoord_y_flip = true;
@@ -349,17 +351,13 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
         if (gles && res->queries_levels)
             k->sampler_levels[idx] = v && v->last >= v->first && v->last - v->first < 255
                                          ? (uint8_t)(v->last - v->first + 1) : 1;
+        /* The LOD values are driver uniforms; only whether textureQueryLod() rounds to the
+         * nearest level changes the code. */
         const struct sampler_state *ss = s->samplers[stage][idx];
-        if (gles && ss && (res->flags & (T2G_RES_LOD_BIAS_IN_SHADER | T2G_RES_QUERIES_LOD)))
-            k->sampler_lod[idx].bias = ss->lod_bias;
-        if (gles && ss && (res->flags & T2G_RES_QUERIES_LOD)) {
-            struct t2g_sampler_lod *l = &k->sampler_lod[idx];
-            l->min_lod = ss->min_lod;
-            l->max_lod = ss->max_lod;
-            l->mip_filter = ss->mip_filter;
-            l->levels = v && v->last >= v->first && v->last - v->first < 255
-                            ? (uint8_t)(v->last - v->first + 1) : 1;
-        }
+        if (gles && ss && (res->flags & T2G_RES_QUERIES_LOD))
+            k->sampler_lod[idx].mip_filter = ss->mip_filter == T2G_MIP_FILTER_NEAREST
+                                                 ? T2G_MIP_FILTER_NEAREST
+                                                 : T2G_MIP_FILTER_LINEAR;
         if (v && v->swizzle_in_shader && !res->shadow) {
             static const uint8_t identity[4] = { 0, 1, 2, 3 };
             if (v->shader_srgb)
@@ -437,6 +435,21 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
             output_swizzle(c->format, k->fs_output_swizzle[i]);
         }
         k->fs_num_cbufs = s->nr_cbufs;
+        /* GLES has no glLogicOp: the shader combines its colours with the fetched
+         * framebuffer's, on the 8- and 16-bit normalized buffers (apply_blend turns blending
+         * off then, as GL does under a logic op). */
+        const struct blend_state *bl = s->blend ? &s->blend->u.blend : NULL;
+        if (ctx->r->gles && bl && bl->logicop_enable && bl->logicop_func != LOGICOP_COPY &&
+            (ctx->r->host_features & T2G_HOST_FRAMEBUFFER_FETCH)) {
+            k->logic_op = (uint8_t)(bl->logicop_func + 1);
+            for (int i = 0; i < 8 && i < T2G_MAX_RENDER_TARGETS; i++) {
+                const struct vformat *f = s->cbufs[i] ? vformat_get(s->cbufs[i]->format) : NULL;
+                bool plain = f && !(f->flags & (FMT_FLOAT | FMT_INT | FMT_UINT | FMT_SRGB |
+                                                FMT_DEPTH | FMT_COMPRESSED));
+                k->logic_op_bits[i] = !plain ? 0 : f->type == GL_UNSIGNED_BYTE ? 8
+                                      : f->type == GL_UNSIGNED_SHORT ? 16 : 0;
+            }
+        }
         if (s->dsa && s->dsa->u.dsa.alpha_enabled) {
             k->alpha_test = true;
             k->alpha_func = s->dsa->u.dsa.alpha_func;
@@ -759,7 +772,8 @@ uint32_t shader_key_view_slots(const struct shader_obj *sh)
     return m;
 }
 
-/* The samplers whose state is in the shader's key (GLES hosts: LOD bias and queries). */
+/* The samplers whose state is in the shader's key (GLES hosts: the mipmap filter of LOD
+ * queries). */
 uint32_t shader_key_sampler_slots(const struct shader_obj *sh)
 {
     uint32_t m = 0;
@@ -767,7 +781,7 @@ uint32_t shader_key_sampler_slots(const struct shader_obj *sh)
         return 0;
     for (uint32_t i = 0; i < sh->base->num_resources; i++) {
         const struct t2g_resource *res = &sh->base->resources[i];
-        if (res->kind == T2G_RES_SAMPLER && (res->flags & (T2G_RES_LOD_BIAS_IN_SHADER | T2G_RES_QUERIES_LOD)) &&
+        if (res->kind == T2G_RES_SAMPLER && (res->flags & T2G_RES_QUERIES_LOD) &&
             res->tgsi_index < 32)
             m |= 1u << res->tgsi_index;
     }
@@ -825,17 +839,18 @@ void program_bind_resources(struct vrend_context *ctx, struct program *p, uint32
     }
     if (driver && ctx->r->es2) {
         /* Uniform arrays are program state: each program gets its own copy. */
-        struct t2g_driver_uniforms u;
+        struct driver_block u;
         fill_driver_uniforms(ctx, &u);
         for (int st = 0; st < SHADER_TYPES; st++) {
             struct shader_variant *v = p->v[st];
             GLint loc = v && v->refl->driver_uniform_array
                             ? glGetUniformLocation(p->id, v->refl->driver_ubo_name) : -1;
-            if (loc >= 0)
-                glUniform4fv(loc, sizeof u / 16, (const GLfloat *)&u);
+            uint32_t n = v ? v->refl->driver_uniform_slots : 0;
+            if (loc >= 0 && n && n <= sizeof u / 16)
+                glUniform4fv(loc, (GLsizei)n, (const GLfloat *)&u);
         }
     } else if (driver && (what & DRAW_DRIVER)) {
-        struct t2g_driver_uniforms u;
+        struct driver_block u;
         fill_driver_uniforms(ctx, &u);
         if (!s->driver_sent_valid || memcmp(&u, &s->driver_sent, sizeof u)) {
             glc_buffer_sub_data(ctx->r, s->driver_ubo, 0, sizeof u, &u);

@@ -140,8 +140,11 @@ bool exec_set_sampler_views(struct vrend_context *ctx, const struct cmd_slot_han
     struct sub_ctx *s = ctx->sub;
     uint32_t st = c->stage, start = c->start;
     /* Shadow samplers' view swizzles are in the key (shaders.c), and on ES 2.0 hosts every
-     * view's swizzle and sRGB decoding. */
+     * view's swizzle and sRGB decoding; GLES hosts send the views' level counts as driver
+     * uniforms. */
     ctx->draw_dirty |= DRAW_TEX0 << st;
+    if (ctx->r->gles)
+        ctx->draw_dirty |= DRAW_DRIVER;
     if (ctx->r->es2 || shader_key_view_slots(s->shaders[st]) >> start)
         ctx->draw_dirty |= DRAW_PROG;
     for (uint32_t i = 0; i < c->count; i++) {
@@ -159,7 +162,10 @@ bool exec_bind_sampler_states(struct vrend_context *ctx, const struct cmd_slot_h
 {
     struct sub_ctx *s = ctx->sub;
     ctx->draw_dirty |= DRAW_TEX0 << c->stage;
-    /* On GLES hosts LOD state is in the key of the samplers that apply it (shaders.c). */
+    /* On GLES hosts LOD state is a driver uniform, and a LOD query's mipmap filter in the
+     * key (shaders.c). */
+    if (ctx->r->gles)
+        ctx->draw_dirty |= DRAW_DRIVER;
     if (shader_key_sampler_slots(s->shaders[c->stage]) >> c->start)
         ctx->draw_dirty |= DRAW_PROG;
     for (uint32_t i = 0; i < c->count; i++) {

@@ -89,6 +89,9 @@ uint32_t vres_level_width(const struct vres *r, uint32_t level);
 uint32_t vres_level_height(const struct vres *r, uint32_t level);
 uint32_t vres_level_depth(const struct vres *r, uint32_t level);
 uint32_t vres_layers(const struct vres *r);   /* array layers (cube faces count) */
+/* The layers a surface or transfer on one level can name: a 3D level's slices, else
+ * vres_layers. */
+uint32_t vres_level_layers(const struct vres *r, uint32_t level);
 GLuint vres_texture_buffer(struct vrend_renderer *rr, struct vres *r, uint32_t format);
 /* Copies one box between memory laid out as t says and r's GL object; every size is
  * checked against r and the memory first.  vres_copy_iov takes guest memory in pieces
@@ -114,6 +117,7 @@ struct blend_rt {
 struct blend_state {
     bool independent, logicop_enable, alpha_to_coverage, alpha_to_one, dither;
     uint32_t logicop_func;          /* PIPE_LOGICOP_* */
+#define LOGICOP_COPY 12             /* PIPE_LOGICOP_COPY: no logic op */
     struct blend_rt rt[8];          /* rt[0] serves all buffers unless independent */
 };
 
@@ -201,11 +205,20 @@ struct sampler_view {
     bool shader_srgb;
 };
 
+/* The driver uniforms as the executor sends them: struct t2g_driver_uniforms, then each
+ * sampler's LOD state for the shaders that apply it (GLES hosts, key.sampler_lod_from_driver),
+ * indexed [slot][stage] as the library reads them. */
+struct driver_block {
+    struct t2g_driver_uniforms u;
+    struct t2g_driver_sampler_lod lod[T2G_MAX_SAMPLERS][T2G_STAGE_COUNT];
+};
+_Static_assert((int)SHADER_TYPES == (int)T2G_STAGE_COUNT, "shader stages are numbered as the library's");
+
 struct sampler_state {
     GLuint id;
     GLuint id_1d;      /* the same without anisotropy, for 1D views (0: id serves them) */
-    /* GLES hosts apply these in the shader (the key's sampler_lod): GLES samplers have no
-     * LOD bias, and GLSL ES no textureQueryLod(). */
+    /* GLES hosts apply these in the shader (driver uniforms): GLES samplers have no LOD
+     * bias, and GLSL ES no textureQueryLod(). */
     float lod_bias, min_lod, max_lod, border[4];
     /* ES 2.0 hosts: no sampler objects; the state goes onto each texture bound with it. */
     uint8_t wrap[3], min_filter, mip_filter, mag_filter;
@@ -351,7 +364,7 @@ struct sub_ctx {
      * since SET_CONSTANT_BUFFER (and the host buffer's size), the driver uniforms last sent. */
     bool consts_dirty[SHADER_TYPES][MAX_UBOS];
     uint32_t const_buf_size[SHADER_TYPES][MAX_UBOS];
-    struct t2g_driver_uniforms driver_sent;
+    struct driver_block driver_sent;
     bool driver_sent_valid;
 };
 
@@ -533,7 +546,7 @@ void state_apply(struct vrend_context *ctx, uint32_t what);
 /* The guest renders y-inverted (a negative viewport y scale): the last vertex stage
  * negates y (window_space.h). */
 bool fb_flipped(struct sub_ctx *s);
-void fill_driver_uniforms(struct vrend_context *ctx, struct t2g_driver_uniforms *u);
+void fill_driver_uniforms(struct vrend_context *ctx, struct driver_block *d);
 void render_condition_begin(struct vrend_context *ctx);
 void render_condition_end(struct vrend_context *ctx);
 

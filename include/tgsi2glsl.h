@@ -327,6 +327,17 @@ struct t2g_key {
     uint32_t sampler_srgb_decode;
     uint32_t sampler_swizzle_mask;
     uint8_t sampler_swizzle[T2G_MAX_SAMPLERS][4];
+    /* Since 0.2.  With sampler_lod_in_shader, the shader reads each sampler's bias, LOD range
+     * and highest level from the driver uniforms (struct t2g_driver_sampler_lod) instead of
+     * sampler_lod[n], so one variant serves every value of them; only
+     * sampler_lod[n].mip_filter is still read (NEAREST rounds textureQueryLod()'s level). */
+    bool sampler_lod_from_driver;
+    /* Since 0.2.  The colour logic op for hosts without one (GLES), through framebuffer fetch
+     * (T2G_HOST_FRAMEBUFFER_FETCH): Gallium's PIPE_LOGICOP_* plus one, 0 off.  It applies to
+     * the colour outputs of buffer i when logic_op_bits[i] (1..16) gives the bits of each of
+     * its normalized channels; 0 leaves buffer i alone (float buffers, as GL does). */
+    uint8_t logic_op;
+    uint8_t logic_op_bits[T2G_MAX_RENDER_TARGETS];
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version
@@ -349,6 +360,16 @@ struct t2g_driver_uniforms {
     float fragcoord_y[2];        /* y' = fragcoord_y[0] * y + fragcoord_y[1] */
     float viewport_size[2];
     float pad[2];
+};
+
+/* Since 0.2.  With key.sampler_lod_from_driver the driver uniforms go on after struct
+ * t2g_driver_uniforms with one of these per sampler slot n and stage st (enum t2g_stage), at
+ * vec4 sizeof(struct t2g_driver_uniforms) / 16 + n * T2G_STAGE_COUNT + st.  A shader declares
+ * the driver uniforms only as far as the last vec4 it reads (reflection.driver_uniform_slots). */
+struct t2g_driver_sampler_lod {
+    float bias;                  /* the sampler's LOD bias */
+    float min_lod, max_lod;      /* the sampler's LOD range */
+    float max_level;             /* the view's levels - 1 from its base; 0 without mipmapping */
 };
 
 /* ---------------------------------------------------------------- reflection */
@@ -445,6 +466,10 @@ struct t2g_reflection {
      * stipple rows as their float values' bits (no lowering that reads them runs on such a
      * target). */
     bool driver_uniform_array;
+    /* Since 0.2.  The vec4s of the driver uniforms the shader declares (with uses_driver_ubo):
+     * sizeof(struct t2g_driver_uniforms) / 16, or more where it reads the
+     * t2g_driver_sampler_lod entries that follow them. */
+    uint32_t driver_uniform_slots;
 };
 
 /* The library allocates results, so t2g_result and its reflection grow without breaking the

@@ -20,6 +20,7 @@ bool lower_clip_planes(ir_shader *s, const struct t2g_key *key);
 bool lower_flip_y(ir_shader *s, const struct t2g_key *key);
 bool lower_point_size(ir_shader *s, const struct t2g_key *key);
 bool lower_fs_output_swizzle(ir_shader *s, const struct t2g_key *key);
+bool lower_logic_op(ir_shader *s, const struct t2g_key *key);
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key);
 bool lower_noperspective(ir_shader *s, const struct t2g_key *key);
 bool lower_shadow_swizzle(ir_shader *s, const struct t2g_key *key);
@@ -59,6 +60,8 @@ ir_var *lower_get_io_var(ir_shader *s, ir_var_kind kind, unsigned semantic, uint
 ir_var *lower_get_driver_var(ir_shader *s);
 /* Loads a driver uniform slot (vec4 f32) at the builder's position. */
 ir_instr *lower_load_driver(ir_builder *b, ir_shader *s, unsigned slot);
+/* Loads the struct t2g_driver_sampler_lod of sampler slot n in this shader's stage. */
+ir_instr *lower_load_driver_sampler_lod(ir_builder *b, ir_shader *s, uint32_t sampler);
 /* Positions the builder at the end of the shader body, after everything the program does
  * on its normal exit path. */
 void lower_builder_at_exit(ir_builder *b, ir_shader *s);

@@ -3,7 +3,8 @@
  * alpha test and the output swizzle must see the values they make); colour selection and sprite
  * replacement create inputs that linkage may then drop; fragcoord fixes the FACE reads
  * two-sided colour adds; the exit-time emulations come last: the alpha test before the
- * output swizzle (it tests the guest's alpha), the clip planes before transform feedback
+ * output swizzle (it tests the guest's alpha), the logic op after it (it combines stored
+ * channels with the fetched framebuffer's), the clip planes before transform feedback
  * (which captures the distances they write), both before the y flip (they take the guest's
  * clip-space position), and noperspective last (it scales the final outputs by the final w). */
 #include "lower.h"
@@ -28,6 +29,7 @@ static const struct {
     { "lower_polygon_stipple", lower_polygon_stipple },
     { "lower_alpha_test", lower_alpha_test },
     { "lower_fs_output_swizzle", lower_fs_output_swizzle },
+    { "lower_logic_op", lower_logic_op },
     { "lower_clip_planes", lower_clip_planes },
     { "lower_stream_output", lower_stream_output },
     { "lower_point_size", lower_point_size },

@@ -1,11 +1,13 @@
 /* The sampler's LOD bias where samplers have none (GLES has no GL_TEXTURE_LOD_BIAS): GL
  * adds it to the level of detail of texture() (with or without the shader's own bias) and
  * of textureLod(), so with key.sampler_lod_in_shader each such lookup through sampler n
- * adds key.sampler_lod[n].bias itself: a bias source gains it, an implicit lookup becomes
- * a biased one in fragment shaders and an explicit-LOD one elsewhere (where GL's implicit
- * level is 0).  The sampler is marked (reflection lod_bias_in_shader) whatever the bias, so
- * the renderer keys the shader by it.  Not biased: textureGrad() (GLSL has no biased form),
- * and lookups that GLSL ES has no biased form of (shadow 2D and cube arrays). */
+ * adds the bias itself: a bias source gains it, an implicit lookup becomes a biased one in
+ * fragment shaders and an explicit-LOD one elsewhere (where GL's implicit level is 0), and
+ * textureGrad() (GLSL has no biased form) scales its derivatives by 2^bias.  The bias is
+ * key.sampler_lod[n].bias, or with key.sampler_lod_from_driver the driver uniforms' (one
+ * variant for every bias).  The sampler is marked (reflection lod_bias_in_shader) whatever
+ * the bias, so the renderer knows to supply it.  Not biased: lookups that GLSL ES has no
+ * biased form of (shadow 2D and cube arrays). */
 #include "lower.h"
 
 static bool biasable(const ir_instr *tex, bool fragment)
@@ -15,6 +17,7 @@ static bool biasable(const ir_instr *tex, bool fragment)
                         t->texture == T2G_TEXTURE_SHADOWCUBE_ARRAY;
     switch (t->kind) {
     case IR_TEX_SAMPLE_BIAS:
+    case IR_TEX_SAMPLE_GRAD:
         return true;
     case IR_TEX_SAMPLE:
         return !array_shadow && (fragment || !(t->shadow || t->texture == T2G_TEXTURE_SHADOWCUBE));
@@ -60,17 +63,29 @@ bool lower_lod_bias(ir_shader *s, const struct t2g_key *key)
             t->sampler->lod_bias_in_shader = true;
             progress = true;
         }
+        bool from_driver = key->sampler_lod_from_driver;
         float bias = key->sampler_lod[slot].bias;
-        if (bias == 0.0f)
+        if (!from_driver && bias == 0.0f)
             continue;
         ir_builder b;
         ir_builder_init(&b, s);
         ir_builder_before(&b, tex);
-        ir_src k = ir_src_for(ir_build_const_f32(&b, bias));
-        if (t->kind == IR_TEX_SAMPLE_BIAS || t->kind == IR_TEX_SAMPLE_LOD) {
+        ir_type f = ir_type_make(IR_F32, 1);
+        ir_src k = from_driver
+                       ? ir_src_swizzle(lower_load_driver_sampler_lod(&b, s, slot), 0, 0, 0, 0)
+                       : ir_src_for(ir_build_const_f32(&b, bias));
+        if (t->kind == IR_TEX_SAMPLE_GRAD) {
+            /* lambda = log2(rho): scaling both derivatives by 2^bias adds bias to it. */
+            ir_src scale = ir_src_for(ir_build_alu1(&b, IR_OP_EXP2, f, k));
+            int8_t at[2] = { t->ddx, t->ddy };
+            for (int i = 0; i < 2; i++) {
+                ir_type vt = ir_type_make(IR_F32, ir_src_comps(tex, (unsigned)at[i]));
+                tex->srcs[at[i]] = ir_src_for(ir_build_alu2(&b, IR_OP_MUL, vt, tex->srcs[at[i]],
+                                                            scale));
+            }
+        } else if (t->kind == IR_TEX_SAMPLE_BIAS || t->kind == IR_TEX_SAMPLE_LOD) {
             int8_t at = t->kind == IR_TEX_SAMPLE_BIAS ? t->bias : t->lod;
-            tex->srcs[at] = ir_src_for(ir_build_alu2(&b, IR_OP_ADD, ir_type_make(IR_F32, 1),
-                                                     tex->srcs[at], k));
+            tex->srcs[at] = ir_src_for(ir_build_alu2(&b, IR_OP_ADD, f, tex->srcs[at], k));
         } else {
             ir_instr *nt = with_lod_src(s, &b, tex, fragment ? IR_TEX_SAMPLE_BIAS
                                                               : IR_TEX_SAMPLE_LOD, k);

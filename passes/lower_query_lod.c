@@ -1,13 +1,15 @@
 /* textureQueryLod() where the target has none (GLSL ES), computed as GL defines it with
- * key.sampler_lod[n] standing for the sampler and view state the query reads:
+ * the sampler and view state the query reads: key.sampler_lod[n], or with
+ * key.sampler_lod_from_driver the driver uniforms' t2g_driver_sampler_lod (then only the
+ * key's mip_filter, NEAREST or not, changes the code):
  *   y = lambda' = log2(rho) + bias, rho the larger length of the coordinates' screen
  *       derivatives in texels (dFdx, dFdy scaled by textureSize at the base level);
  *   x = the level a lookup would use: 0 without mipmapping; else lambda' clamped to
  *       [min_lod, max_lod], rounded as NEAREST mipmapping rounds (ceil(l + 0.5) - 1),
  *       and clamped to the view's levels [0, levels - 1].
- * The sampler is marked (reflection queries_lod) so the renderer keys the shader by that
- * state.  Cube maps (whose derivatives are taken on the selected face) are left alone, and
- * so refused by the target. */
+ * The sampler is marked (reflection queries_lod) so the renderer supplies that state.
+ * Cube maps (whose derivatives are taken on the selected face) are left alone, and so
+ * refused by the target. */
 #include "lower.h"
 
 static unsigned spatial_dims(unsigned texture)
@@ -37,14 +39,20 @@ static ir_instr *texel_derivative2(ir_builder *b, enum ir_op ddx, ir_src coord, 
     return ir_build_dot(b, IR_F32, ir_src_for(d), ir_src_for(d), dims);
 }
 
-static ir_instr *clampf(ir_builder *b, ir_instr *v, float lo, float hi)
+static ir_instr *clamp_src(ir_builder *b, ir_instr *v, ir_src lo, ir_src hi)
 {
     ir_type f = ir_type_make(IR_F32, 1);
-    ir_instr *m = ir_build_alu2(b, IR_OP_MAX, f, ir_src_for(v), ir_src_for(ir_build_const_f32(b, lo)));
-    return ir_build_alu2(b, IR_OP_MIN, f, ir_src_for(m), ir_src_for(ir_build_const_f32(b, hi)));
+    ir_instr *m = ir_build_alu2(b, IR_OP_MAX, f, ir_src_for(v), lo);
+    return ir_build_alu2(b, IR_OP_MIN, f, ir_src_for(m), hi);
 }
 
-static void lower_one(ir_shader *s, ir_instr *tex, const struct t2g_sampler_lod *l, unsigned dims)
+static ir_src constf(ir_builder *b, float v)
+{
+    return ir_src_for(ir_build_const_f32(b, v));
+}
+
+static void lower_one(ir_shader *s, ir_instr *tex, const struct t2g_sampler_lod *l,
+                      bool from_driver, uint32_t slot, unsigned dims)
 {
     const ir_tex *t = &tex->u.tex;
     ir_type f = ir_type_make(IR_F32, 1);
@@ -84,23 +92,28 @@ static void lower_one(ir_shader *s, ir_instr *tex, const struct t2g_sampler_lod 
     /* log2(rho) = log2(rho^2) / 2 */
     ir_instr *lambda = ir_build_alu2(&b, IR_OP_MUL, f,
                                      ir_src_for(ir_build_alu1(&b, IR_OP_LOG2, f, ir_src_for(rho2))),
-                                     ir_src_for(ir_build_const_f32(&b, 0.5f)));
-    if (l->bias != 0.0f)
-        lambda = ir_build_alu2(&b, IR_OP_ADD, f, ir_src_for(lambda),
-                               ir_src_for(ir_build_const_f32(&b, l->bias)));
+                                     constf(&b, 0.5f));
+    /* (bias, min_lod, max_lod, max_level) */
+    ir_instr *drv = from_driver ? lower_load_driver_sampler_lod(&b, s, slot) : NULL;
+    if (drv)
+        lambda = ir_build_alu2(&b, IR_OP_ADD, f, ir_src_for(lambda), ir_src_swizzle(drv, 0, 0, 0, 0));
+    else if (l->bias != 0.0f)
+        lambda = ir_build_alu2(&b, IR_OP_ADD, f, ir_src_for(lambda), constf(&b, l->bias));
     ir_instr *x;
-    if (l->mip_filter == T2G_MIP_FILTER_NONE) {
+    if (!drv && l->mip_filter == T2G_MIP_FILTER_NONE) {
         x = ir_build_const_f32(&b, 0.0f);
     } else {
-        x = clampf(&b, lambda, l->min_lod, l->max_lod);
+        x = drv ? clamp_src(&b, lambda, ir_src_swizzle(drv, 1, 1, 1, 1), ir_src_swizzle(drv, 2, 2, 2, 2))
+                : clamp_src(&b, lambda, constf(&b, l->min_lod), constf(&b, l->max_lod));
         if (l->mip_filter == T2G_MIP_FILTER_NEAREST) {
-            ir_instr *up = ir_build_alu2(&b, IR_OP_ADD, f, ir_src_for(x),
-                                         ir_src_for(ir_build_const_f32(&b, 0.5f)));
+            ir_instr *up = ir_build_alu2(&b, IR_OP_ADD, f, ir_src_for(x), constf(&b, 0.5f));
             x = ir_build_alu2(&b, IR_OP_SUB, f, ir_src_for(ir_build_alu1(&b, IR_OP_CEIL, f,
                                                                          ir_src_for(up))),
-                              ir_src_for(ir_build_const_f32(&b, 1.0f)));
+                              constf(&b, 1.0f));
         }
-        x = clampf(&b, x, 0.0f, (float)(l->levels > 1 ? l->levels - 1 : 0));
+        x = clamp_src(&b, x, constf(&b, 0.0f),
+                      drv ? ir_src_swizzle(drv, 3, 3, 3, 3)
+                          : constf(&b, (float)(l->levels > 1 ? l->levels - 1 : 0)));
     }
     ir_src parts[4] = { ir_src_for(x), ir_src_for(lambda) };
     unsigned comps = tex->type.comps;
@@ -125,7 +138,7 @@ bool lower_query_lod(ir_shader *s, const struct t2g_key *key)
         if (tex->u.tex.kind != IR_TEX_QUERY_LOD || !dims || !lower_sampler_slot(tex, &slot))
             continue;
         tex->u.tex.sampler->queries_lod = true;
-        lower_one(s, tex, &key->sampler_lod[slot], dims);
+        lower_one(s, tex, &key->sampler_lod[slot], key->sampler_lod_from_driver, slot, dims);
         progress = true;
     }
     return progress;

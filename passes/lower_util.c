@@ -28,6 +28,9 @@ ir_var *lower_get_io_var(ir_shader *s, ir_var_kind kind, unsigned semantic, uint
     return v;
 }
 
+_Static_assert(DRIVER_SLOTS * 16 == sizeof(struct t2g_driver_uniforms),
+               "the sampler LOD slots follow the driver uniforms");
+
 ir_var *lower_get_driver_var(ir_shader *s)
 {
     for (uint32_t i = 0; i < s->num_vars; i++)
@@ -41,8 +44,17 @@ ir_var *lower_get_driver_var(ir_shader *s)
 
 ir_instr *lower_load_driver(ir_builder *b, ir_shader *s, unsigned slot)
 {
-    return ir_build_load_var(b, lower_get_driver_var(s), (int32_t)slot, ir_src_none(), 0,
-                             ir_src_none());
+    ir_var *v = lower_get_driver_var(s);
+    /* The block is declared as long as the last slot read (the sampler LOD slots follow
+     * struct t2g_driver_uniforms). */
+    if (v && slot >= v->array_len)
+        v->array_len = v->size = slot + 1;
+    return ir_build_load_var(b, v, (int32_t)slot, ir_src_none(), 0, ir_src_none());
+}
+
+ir_instr *lower_load_driver_sampler_lod(ir_builder *b, ir_shader *s, uint32_t sampler)
+{
+    return lower_load_driver(b, s, DRIVER_SLOTS + sampler * T2G_STAGE_COUNT + s->stage);
 }
 
 void lower_builder_at_exit(ir_builder *b, ir_shader *s)

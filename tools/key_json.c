@@ -140,6 +140,9 @@ static const field fields[] = {
     SCALAR(sampler_srgb_decode, K_U32),
     SCALAR(sampler_swizzle_mask, K_U32),
     ARRAY2(sampler_swizzle, NULL),
+    SCALAR(sampler_lod_from_driver, K_BOOL),
+    SCALAR(logic_op, K_U8),
+    ARRAY(logic_op_bits, K_U8),
 };
 
 static size_t elem_size(enum kind k) { return k == K_U8 || k == K_BOOL ? 1 : 4; }

@@ -147,8 +147,10 @@ void reflection_write_json(json_writer *w, const struct t2g_reflection *r)
     write_resources(w, "images", r, T2G_RES_IMAGE);
     write_resources(w, "atomic_buffers", r, T2G_RES_ATOMIC);
     jw_bool(w, "uses_driver_ubo", r->uses_driver_ubo);
-    if (r->uses_driver_ubo)
+    if (r->uses_driver_ubo) {
         write_fixed(w, "driver_ubo_name", r->driver_ubo_name);
+        jw_uint(w, "driver_uniform_slots", r->driver_uniform_slots);
+    }
     write_properties(w, r);
     if (r->num_so_varyings || r->so_unsupported) {
         jw_object_begin(w, "transform_feedback");

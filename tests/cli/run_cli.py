@@ -330,6 +330,9 @@ KEY = {
                     "output_buffer": 2, "dst_offset": 8, "stream": 1}],
     "sampler_srgb_decode": 5, "sampler_swizzle_mask": 2,
     "sampler_swizzle": [[0, 0, 0, 0], [0, 1, 2, 5]],
+    "sampler_lod_from_driver": True,
+    "logic_op": 7,
+    "logic_op_bits": [8, 0, 16],
 }
 
 

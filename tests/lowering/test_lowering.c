@@ -149,6 +149,28 @@ static const char *VS_TEX =
     "  0: TEX OUT[0], IN[0], SAMP[0], 2D\n"
     "  1: END\n";
 
+/* A 3D lookup with explicit derivatives (piglit tex-miplevel-selection textureGrad 3D with
+ * a sampler LOD bias): GLSL has no biased textureGrad. */
+static const char *FS_TXD_3D =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 3D, FLOAT\n"
+    "DCL CONST[0][0..1]\n"
+    "  0: TXD OUT[0], IN[0], CONST[0][0], CONST[0][1], SAMP[0], 3D\n"
+    "  1: END\n";
+
+/* The driver uniforms a shader declares: how many vec4s, 0 without. */
+static uint32_t driver_slots(const char *tgsi, const struct t2g_key *key)
+{
+    struct t2g_result *r = t2g_compile(tgsi, strlen(tgsi), key, 0, "slots");
+    uint32_t n = r && r->ok && r->reflection.uses_driver_ubo ? r->reflection.driver_uniform_slots
+                                                               : 0;
+    t2g_result_free(r);
+    return n;
+}
+
 /* piglit vs-tcs-tes-clip-vertex-* and vs-gs-clip-vertex-*: gl_ClipVertex read by a later
  * vertex stage was refused ("input CLIPVERTEX has no GLSL equivalent"). */
 static const char *TCS_CLIPVERTEX =
@@ -501,6 +523,36 @@ int main(void)
     key.sampler_lod[0].bias = 0.0f;
     check("ES lookup without a bias is left alone", FS_TEX, &key,
           (const char *[]){ "texture(fs_s0, ", NULL }, (const char *[]){ ", 0.0)", NULL });
+    key.sampler_lod[0].bias = 1.0f;
+    check("ES textureGrad takes the sampler's bias as scaled derivatives", FS_TXD_3D, &key,
+          (const char *[]){ "textureGrad(fs_s0, ", "fs_u0[0].xyz * 2.0", NULL }, NULL);
+
+    /* The LOD state from the driver uniforms: one variant for every bias (piglit lodbias). */
+    key.sampler_lod_from_driver = true;
+    key.sampler_lod[0].bias = 0.0f;
+    check("ES fragment lookup adds the driver uniforms' bias", FS_TEX, &key,
+          (const char *[]){ "texture(fs_s0, ", "fs_drv[19].x)", NULL }, NULL);
+    check("ES vertex lookup takes the driver uniforms' bias as its level", VS_TEX, &key,
+          (const char *[]){ "textureLod(vs_s0, ", "vs_drv[18].x)", NULL }, NULL);
+    check("ES textureGrad scales by the driver uniforms' bias", FS_TXD_3D, &key,
+          (const char *[]){ "textureGrad(fs_s0, ", "exp2(fs_drv[19].x)", NULL }, NULL);
+    key.sampler_lod[0].mip_filter = T2G_MIP_FILTER_NEAREST;
+    check("ES textureQueryLod reads bias, range and levels from the driver uniforms",
+          FS_QUERY_LOD, &key, (const char *[]){ "fs_drv[19].x", "fs_drv[19].y", "fs_drv[19].z",
+                                                 "fs_drv[19].w", "ceil(", NULL },
+          (const char *[]){ "3.0", NULL });
+    uint32_t slots = driver_slots(FS_TEX, &key), plain = (uint32_t)(sizeof(struct t2g_driver_uniforms) / 16);
+    bool sized = slots == plain + 0 * T2G_STAGE_COUNT + T2G_STAGE_FRAGMENT + 1;
+    printf("%s the driver uniforms end at the last sampler entry read (%u vec4s)\n",
+           sized ? "ok  " : "FAIL", slots);
+    sized ? passes++ : failures++;
+    key.sampler_lod_in_shader = false;
+    key.alpha_test = true;
+    key.alpha_func = 1;
+    slots = driver_slots(FS, &key);
+    printf("%s without sampler entries the driver uniforms are struct t2g_driver_uniforms (%u)\n",
+           slots == plain ? "ok  " : "FAIL", slots);
+    slots == plain ? passes++ : failures++;
 
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     check("a TCS reads and writes gl_ClipVertex as a varying", TCS_CLIPVERTEX, &key,
@@ -513,6 +565,31 @@ int main(void)
     key.next_inputs[0].semantic = 13;  /* CLIPVERTEX */
     check("gl_ClipVertex a next stage reads is an output varying", VS_CLIPVERTEX, &key,
           (const char *[]){ "cv0 = ", NULL }, NULL);
+
+    /* GLES has no glLogicOp (piglit gl-1.1-xor, gl-1.0-logicop): through framebuffer fetch. */
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    key.host_features = T2G_HOST_FRAMEBUFFER_FETCH;
+    key.logic_op = 6 + 1;   /* PIPE_LOGICOP_XOR */
+    key.logic_op_bits[0] = 8;
+    /* glslang knows no GL_EXT_shader_framebuffer_fetch: the text is checked, not validated
+     * (llvmpipe's GLES compiles it: piglit gl-1.1-xor through virgl-exec --gles). */
+    struct t2g_result *lo = t2g_compile(FS, strlen(FS), &key, T2G_COMPILE_VALIDATE_IR, "logic");
+    bool xored = lo && lo->ok && strstr(lo->source, "GL_EXT_shader_framebuffer_fetch") &&
+                 strstr(lo->source, "inout vec4 o0") && strstr(lo->source, ") ^ uvec4(") &&
+                 strstr(lo->source, "& 255u) / 255.0");
+    printf("%s ES logic op XORs the output with the fetched framebuffer as 8-bit integers\n",
+           xored ? "ok  " : "FAIL");
+    if (!xored && lo)
+        printf("%s\n", lo->ok ? lo->source : lo->diagnostics);
+    xored ? passes++ : failures++;
+    t2g_result_free(lo);
+    key.logic_op_bits[0] = 0;
+    check("ES logic op leaves a float buffer alone", FS, &key, NULL,
+          (const char *[]){ "framebuffer_fetch", NULL });
+    key.logic_op_bits[0] = 8;
+    key.host_features = 0;
+    check("ES logic op needs the host's framebuffer fetch", FS, &key, NULL,
+          (const char *[]){ "framebuffer_fetch", NULL });
 
     t2g_key_init(&key, T2G_TARGET_ESSL310);
     check("ES biased 1D shadow array lookup goes through textureGrad", FS_SHADOW1DARRAY_BIAS,
