@@ -457,6 +457,48 @@ static bool transfer_extent(const struct vres *r, const struct vrend_transfer *t
     return true;
 }
 
+/* The BGRA formats are stored as GL_RGBA8 (GL has no immutable BGRA storage), which Mesa
+ * keeps in RGBA order; a read-back as GL_BGRA then goes through its per-pixel conversion, at
+ * several times the cost of a copy.  The guest's display reads its back buffer so every
+ * frame: it is read in the stored order and its red and blue swapped here instead. */
+static bool reads_bgra_as_rgba(const struct vformat *f)
+{
+    return f->format == GL_BGRA && f->type == GL_UNSIGNED_BYTE &&
+           (f->internal == GL_RGBA8 || f->internal == GL_SRGB8_ALPHA8);
+}
+
+/* Swaps bytes 0 and 2 of every 4-byte pixel of a w x h x d box at p (rows stride bytes
+ * apart, slices slice_stride); p need not be aligned.  Four pixels at a time in a vector
+ * register: a frame's read-back then costs about one more pass over its bytes. */
+typedef uint32_t pixels4 __attribute__((vector_size(16)));
+
+static inline uint32_t swap_rb(uint32_t v)
+{
+    return (v & 0xff00ff00u) | ((v >> 16) & 0xffu) | ((v & 0xffu) << 16);
+}
+
+static void swap_red_blue(uint8_t *p, uint32_t w, uint32_t h, uint32_t d, uint64_t stride,
+                          uint64_t slice_stride)
+{
+    for (uint32_t z = 0; z < d; z++)
+        for (uint32_t y = 0; y < h; y++) {
+            uint8_t *row = p + z * slice_stride + y * stride;
+            uint32_t x = 0;
+            for (; x + 4 <= w; x += 4) {
+                pixels4 v;
+                memcpy(&v, row + 4 * x, sizeof v);
+                v = (v & 0xff00ff00u) | ((v >> 16) & 0xffu) | ((v & 0xffu) << 16);
+                memcpy(row + 4 * x, &v, sizeof v);
+            }
+            for (; x < w; x++) {
+                uint32_t v;
+                memcpy(&v, row + 4 * x, 4);
+                v = swap_rb(v);
+                memcpy(row + 4 * x, &v, 4);
+            }
+        }
+}
+
 int vres_copy(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
               uint8_t *mem, size_t mem_size)
 {
@@ -548,6 +590,11 @@ int vres_copy(struct vrend_renderer *rr, struct vres *r, const struct vrend_tran
                     glGetCompressedTextureSubImage(r->id, t->level, t->x, yy, z + zz, t->w, hh, 1,
                                                    size, p + zz * layer_stride + by * stride);
                 }
+        } else if (reads_bgra_as_rgba(f)) {
+            glGetTextureSubImage(r->id, t->level, t->x, y, z, t->w, h, d, GL_RGBA, f->type,
+                                 (GLsizei)(mem_size - t->offset), p);
+            /* Slices lie GL_PACK_IMAGE_HEIGHT whole rows apart. */
+            swap_red_blue(p, t->w, h, d, stride, d > 1 ? layer_stride / stride * stride : 0);
         } else {
             glGetTextureSubImage(r->id, t->level, t->x, y, z, t->w, h, d, f->format, f->type,
                                  (GLsizei)(mem_size - t->offset), p);

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# bench-glmark2.sh [-s WxH] [-d SECONDS] [-r ROUNDS] [-x VIRGL_EXEC] [-b SCENE]...: glmark2's
+# bench-glmark2.sh [-s WxH] [-d SECONDS] [-r ROUNDS] [-x VIRGL_EXEC] [-y BEFORE] [-b SCENE]...: glmark2's
 # frame rate per scene, on screen under a private Xvfb, natively on llvmpipe, as a virgl
 # guest through virglrenderer (virgl_test_server --use-egl-surfaceless) and through
 # virgl-exec.  Not a test: a measurement.
 #
-# Only scenes that pass `glmark2 --validate` natively and through both servers are timed.
-# This machine's speed drifts by +-25% over minutes, so the three servers take turns scene
+# Only scenes that pass `glmark2 --validate` natively and through every server are timed.
+# This machine's speed drifts by +-25% over minutes, so the servers take turns scene
 # by scene, in an order that rotates with the scene and the round, and each ratio is taken
 # between runs a few seconds apart.  Prints each scene's FPS per server (the mean over the
 # rounds) and the geometric means of virgl-exec/virglrenderer and virgl-exec/native.
@@ -13,17 +13,20 @@
 #   -d SECONDS  duration of each scene run (default 3)
 #   -r ROUNDS   rounds over all scenes (default 2)
 #   -x PATH     the virgl-exec binary (default build/executor/virgl-exec)
+#   -y PATH     another virgl-exec ("before"), timed in the same turns: a change's effect
+#               as virgl-exec/before, measured minutes apart instead of runs apart
 #   -b SCENE    a glmark2 benchmark description; repeatable (default: glmark2's default list)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-size=400x300 duration=3 rounds=2 vexec=$root/build/executor/virgl-exec
+size=400x300 duration=3 rounds=2 vexec=$root/build/executor/virgl-exec vbase=""
 scenes=()
-while getopts "s:d:r:x:b:h" o; do
+while getopts "s:d:r:x:y:b:h" o; do
     case $o in
     s) size=$OPTARG ;;
     d) duration=$OPTARG ;;
     r) rounds=$OPTARG ;;
     x) vexec=$(realpath "$OPTARG") ;;
+    y) vbase=$(realpath "$OPTARG") ;;
     b) scenes+=("$OPTARG") ;;
     *) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2 ;;
     esac
@@ -57,10 +60,12 @@ if [ "${BENCH_GLMARK2_INSIDE:-}" != 1 ]; then
         command -v $p >/dev/null || { echo "bench-glmark2: $p is not installed" >&2; exit 1; }
     done
     [ -x "$vexec" ] || { echo "bench-glmark2: no $vexec (build first, or -x PATH)" >&2; exit 1; }
+    [ -z "$vbase" ] || [ -x "$vbase" ] || { echo "bench-glmark2: no $vbase" >&2; exit 1; }
     # Mesa 22.3's vtest client dials /tmp/.virgl_test: a private /tmp per run.
     args=(-s "$size" -d "$duration" -r "$rounds" -x "$vexec")
+    [ -z "$vbase" ] || args+=(-y "$vbase")
     for s in "${scenes[@]}"; do args+=(-b "$s"); done
-    exec env BENCH_GLMARK2_INSIDE=1 PRIVATE_TMP_KEEP="$vexec" "$root/tools/private-tmp.sh" "$0" "${args[@]}"
+    exec env BENCH_GLMARK2_INSIDE=1 PRIVATE_TMP_KEEP="$vexec:$vbase" "$root/tools/private-tmp.sh" "$0" "${args[@]}"
 fi
 
 export LIBGL_ALWAYS_SOFTWARE=1 MESA_SHADER_CACHE_DISABLE=true
@@ -79,13 +84,15 @@ xvfb=$XVFB_PID
 trap cleanup EXIT
 
 servers=(native vrend vexec)
-declare -A label=([native]=native [vrend]=virglrenderer [vexec]=virgl-exec)
+[ -z "$vbase" ] || servers+=(vbase)
+nservers=${#servers[@]}
 
 start_server() {
     case $1 in
     native) server_pid=""; return 0 ;;
     vrend) virgl_test_server --use-egl-surfaceless >>"$work/vrend.log" 2>&1 & ;;
     vexec) "$vexec" >>"$work/vexec.log" 2>&1 & ;;
+    vbase) "$vbase" >>"$work/vbase.log" 2>&1 & ;;
     esac
     server_pid=$!
     for _ in $(seq 600); do [ -S /tmp/.virgl_test ] && return 0; sleep 0.05; done
@@ -121,15 +128,17 @@ for srv in "${servers[@]}"; do
     for i in "${!scenes[@]}"; do verdict[$srv,$i]=${results[$i]:-missing}; done
 done
 valid=()
-printf '%-9s %-14s %-11s %s\n' native virglrenderer virgl-exec scene
+printf '%-9s %-14s %-11s %s%s\n' native virglrenderer virgl-exec "${vbase:+before      }" scene
 for i in "${!scenes[@]}"; do
-    printf '%-9s %-14s %-11s %s\n' "${verdict[native,$i]}" "${verdict[vrend,$i]}" \
-        "${verdict[vexec,$i]}" "$(short "${scenes[$i]}")"
-    [ "${verdict[native,$i]}${verdict[vrend,$i]}${verdict[vexec,$i]}" = SuccessSuccessSuccess ] &&
-        valid+=("${scenes[$i]}")
+    all=""
+    for srv in "${servers[@]}"; do all+=${verdict[$srv,$i]}; done
+    printf '%-9s %-14s %-11s %s%s\n' "${verdict[native,$i]}" "${verdict[vrend,$i]}" \
+        "${verdict[vexec,$i]}" "${vbase:+$(printf '%-12s' "${verdict[vbase,$i]}")}" \
+        "$(short "${scenes[$i]}")"
+    [ "$all" = "$(printf 'Success%.0s' "${servers[@]}")" ] && valid+=("${scenes[$i]}")
 done
 if [ ${#valid[@]} -eq 0 ]; then
-    echo "bench-glmark2: no scene validates through all three" >&2
+    echo "bench-glmark2: no scene validates through all servers" >&2
     exit 1
 fi
 
@@ -139,8 +148,8 @@ echo "== ${#valid[@]} scenes, ${duration} s each, window $size, $rounds round(s)
 : >"$work/runs"
 for ((r = 0; r < rounds; r++)); do
     for i in "${!valid[@]}"; do
-        for k in 0 1 2; do
-            srv=${servers[$(((i + r + k) % 3))]}
+        for ((k = 0; k < nservers; k++)); do
+            srv=${servers[$(((i + r + k) % nservers))]}
             start_server $srv
             fps=$(glmark2_on $srv -s "$size" -b "${valid[$i]}:duration=$duration" 2>&1 |
                   sed -n 's/.*FPS: \([0-9.]*\).*/\1/p' | head -1)
@@ -155,13 +164,21 @@ echo
 # Mean FPS per scene and server over the rounds; ratios per scene within each round;
 # geometric means.
 for i in "${!valid[@]}"; do echo "$i $(short "${valid[$i]}")"; done >"$work/names"
-awk '
+awk -v base=$([ -n "$vbase" ] && echo 1 || echo 0) '
     NR == FNR { name[$1] = $2; next }
     { sum[$2, $3] += $4; cnt[$2, $3]++; fps[$1, $2, $3] = $4
       if ($2 + 1 > n) n = $2 + 1; if ($1 + 1 > rounds) rounds = $1 + 1 }
+    # Whether round r of scene i has FPS from every server.
+    function complete(r, i) {
+        return fps[r, i, "native"] > 0 && fps[r, i, "vrend"] > 0 && fps[r, i, "vexec"] > 0 &&
+               (!base || fps[r, i, "vbase"] > 0)
+    }
     END {
-        printf "%8s %14s %11s %12s %13s  %s\n", "native", "virglrenderer", "virgl-exec",
-               "vexec/vrend", "vexec/native", "scene (FPS, mean of the rounds)"
+        printf "%8s %14s %11s %12s %13s", "native", "virglrenderer", "virgl-exec",
+               "vexec/vrend", "vexec/native"
+        if (base)
+            printf " %8s %13s", "before", "vexec/before"
+        printf "  %s\n", "scene (FPS, mean of the rounds)"
         for (i = 0; i < n; i++) {
             nat = sum[i, "native"] / cnt[i, "native"]
             vr = sum[i, "vrend"] / cnt[i, "vrend"]
@@ -169,34 +186,50 @@ awk '
             line = sprintf("%8.1f %14.1f %11.1f", nat, vr, ve)
             # A scene ratio: the geometric mean of the ratios of its rounds, each between runs
             # seconds apart (the ratio of the means would mix in the drift between rounds).
-            sr = sn = k = 0
+            sr = sn = sb = k = 0
             for (r = 0; r < rounds; r++)
-                if (fps[r, i, "native"] > 0 && fps[r, i, "vrend"] > 0 && fps[r, i, "vexec"] > 0) {
+                if (complete(r, i)) {
                     sr += log(fps[r, i, "vexec"] / fps[r, i, "vrend"])
                     sn += log(fps[r, i, "vexec"] / fps[r, i, "native"]); k++
+                    if (base)
+                        sb += log(fps[r, i, "vexec"] / fps[r, i, "vbase"])
                 }
             if (k) {
-                lr += sr / k; ln += sn / k; m++
-                line = line sprintf(" %12.2f %13.2f  %s", exp(sr / k), exp(sn / k), name[i])
+                lr += sr / k; ln += sn / k; lb += sb / k; m++
+                line = line sprintf(" %12.2f %13.2f", exp(sr / k), exp(sn / k))
+                if (base)
+                    line = line sprintf(" %8.1f %13.2f", sum[i, "vbase"] / cnt[i, "vbase"],
+                                        exp(sb / k))
+                line = line "  " name[i]
             } else {
-                line = line sprintf(" %12s %13s  %s (no round with FPS from all three)",
+                line = line sprintf(" %12s %13s  %s (no round with FPS from all servers)",
                                     "-", "-", name[i])
             }
             print line
         }
-        if (m)
-            printf "geometric mean over %d scenes: virgl-exec/virglrenderer %.2f, virgl-exec/native %.2f\n",
+        if (m) {
+            printf "geometric mean over %d scenes: virgl-exec/virglrenderer %.2f, virgl-exec/native %.2f",
                    m, exp(lr / m), exp(ln / m)
+            if (base)
+                printf ", virgl-exec/before %.2f", exp(lb / m)
+            printf "\n"
+        }
         # The same means round by round: how far the machine drifted.
         for (r = 0; r < rounds && rounds > 1; r++) {
-            lr = ln = m = 0
+            lr = ln = lb = m = 0
             for (i = 0; i < n; i++)
-                if (fps[r, i, "native"] > 0 && fps[r, i, "vrend"] > 0 && fps[r, i, "vexec"] > 0) {
+                if (complete(r, i)) {
                     lr += log(fps[r, i, "vexec"] / fps[r, i, "vrend"])
                     ln += log(fps[r, i, "vexec"] / fps[r, i, "native"]); m++
+                    if (base)
+                        lb += log(fps[r, i, "vexec"] / fps[r, i, "vbase"])
                 }
-            if (m)
-                printf "  round %d alone: virgl-exec/virglrenderer %.2f, virgl-exec/native %.2f\n",
+            if (m) {
+                printf "  round %d alone: virgl-exec/virglrenderer %.2f, virgl-exec/native %.2f",
                        r + 1, exp(lr / m), exp(ln / m)
+                if (base)
+                    printf ", virgl-exec/before %.2f", exp(lb / m)
+                printf "\n"
+            }
         }
     }' "$work/names" "$work/runs"

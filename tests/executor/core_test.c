@@ -65,6 +65,35 @@ static void test_inline_write_roundtrip(struct vrend_context *c)
     CHECK(xfer(&bad) < 0);
 }
 
+/* B8G8R8A8 is stored as GL_RGBA8 and read back in the stored order with red and blue
+ * swapped by the core (resource.c): a box of an odd width (vector and scalar pixels),
+ * padded rows, two layers and an unaligned offset must come back byte for byte as written,
+ * the padding untouched. */
+static void test_bgra_readback(struct vrend_context *c)
+{
+    enum { FMT_BGRA8 = 1, BW = 7, BH = 3, LAYERS = 2, STRIDE = BW * 4 + 8,
+           LSTRIDE = STRIDE * BH, OFF = 1 };
+    static uint8_t backing[OFF + LSTRIDE * LAYERS], want[sizeof backing];
+    struct vrend_resource_desc d = { .target = PIPE_TEXTURE_2D_ARRAY, .format = FMT_BGRA8,
+        .bind = VIRGL_BIND_SAMPLER_VIEW | VIRGL_BIND_RENDER_TARGET, .width = BW, .height = BH,
+        .depth = 1, .array_size = LAYERS };
+    CHECK(res_create(c, 19, &d, backing, sizeof backing) == 0);
+    for (size_t i = 0; i < sizeof want; i++)
+        want[i] = (uint8_t)(i * 7 + 3);
+    memcpy(backing, want, sizeof backing);
+    struct vrend_transfer t = { .handle = 19, .w = BW, .h = BH, .d = LAYERS, .stride = STRIDE,
+        .layer_stride = LSTRIDE, .offset = OFF, .to_host = true };
+    CHECK(xfer(&t) == 0);
+    memset(backing, 0xee, sizeof backing);
+    for (int z = 0; z < LAYERS; z++)    /* the padding of the read-back keeps its bytes */
+        for (int y = 0; y < BH; y++)
+            memset(want + OFF + z * LSTRIDE + y * STRIDE + BW * 4, 0xee, STRIDE - BW * 4);
+    want[0] = 0xee;
+    t.to_host = false;
+    CHECK(xfer(&t) == 0);
+    CHECK(!memcmp(backing, want, sizeof backing));
+}
+
 /* Clear through a surface; also the regression that SET_FRAMEBUFFER_STATE_NO_ATTACH, which
  * Mesa sends after every framebuffer change, must not drop the attachments. */
 static void test_clear(struct vrend_context *c)
@@ -544,6 +573,7 @@ int main(void)
     test_caps(r);
     struct vrend_context *c = vrend_context_create(r, "core-test");
     test_inline_write_roundtrip(c);
+    test_bgra_readback(c);
     test_clear(c);
     test_clear_alpha_format(c);
     test_compute_shared_memory(c);
