@@ -236,6 +236,29 @@ static void conversion_swizzle(const struct vformat *from, const struct vformat 
     }
 }
 
+/* A blit's quad: it covers the target rectangle d (the viewport x, y, w, h), and samples
+ * source rectangle s of a w x h level as texcoords tc (x0, y0, x1, y1); reversed
+ * rectangles mirror the texcoords. */
+struct quad {
+    int32_t x, y, w, h;
+    float tc[4];
+};
+
+static struct quad quad_for(const int32_t s[4], const int32_t d[4], uint32_t w, uint32_t h)
+{
+    struct quad q;
+    q.x = d[0] < d[2] ? d[0] : d[2];
+    q.y = d[1] < d[3] ? d[1] : d[3];
+    q.w = (d[0] < d[2] ? d[2] : d[0]) - q.x;
+    q.h = (d[1] < d[3] ? d[3] : d[1]) - q.y;
+    bool mx = d[0] > d[2], my = d[1] > d[3];
+    q.tc[0] = (float)s[mx ? 2 : 0] / w;
+    q.tc[2] = (float)s[mx ? 0 : 2] / w;
+    q.tc[1] = (float)s[my ? 3 : 1] / h;
+    q.tc[3] = (float)s[my ? 1 : 3] / h;
+    return q;
+}
+
 bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, uint32_t layer,
                     GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLbitfield bits,
                     GLenum filter, const struct vformat *from, const struct vformat *to)
@@ -294,19 +317,9 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     for (int i = 0; i < 4; i++)
         glTexParameteri(GL_TEXTURE_2D, swizzle_names[i], sw[i]);
 
-    /* The quad covers the target rectangle; reversed rectangles mirror the texcoords. */
-    int32_t dx0 = d[0] < d[2] ? d[0] : d[2], dx1 = d[0] < d[2] ? d[2] : d[0];
-    int32_t dy0 = d[1] < d[3] ? d[1] : d[3], dy1 = d[1] < d[3] ? d[3] : d[1];
-    float sx0 = (float)s[0] / w, sy0 = (float)s[1] / h, sx1 = (float)s[2] / w,
-          sy1 = (float)s[3] / h;
-    if (d[0] > d[2]) {
-        float t = sx0; sx0 = sx1; sx1 = t;
-    }
-    if (d[1] > d[3]) {
-        float t = sy0; sy0 = sy1; sy1 = t;
-    }
+    struct quad q = quad_for(s, d, w, h);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst_fbo);
-    glViewport(dx0, dy0, dx1 - dx0, dy1 - dy0);
+    glViewport(q.x, q.y, q.w, q.h);
     glDisable(GL_BLEND);
     if (depth) {
         glEnable(GL_DEPTH_TEST);
@@ -326,7 +339,7 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
             glDisable(GL_CLIP_DISTANCE0 + i);
     }
     glUseProgram(b->prog[kind]);
-    glUniform4f(b->rect_loc[kind], sx0, sy0, sx1, sy1);
+    glUniform4f(b->rect_loc[kind], q.tc[0], q.tc[1], q.tc[2], q.tc[3]);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, tex);
     glBindSampler(0, 0);
@@ -419,26 +432,16 @@ bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, 
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 
-    /* The quad covers the target rectangle; reversed rectangles mirror the texcoords. */
-    int32_t dx0 = d[0] < d[2] ? d[0] : d[2], dx1 = d[0] < d[2] ? d[2] : d[0];
-    int32_t dy0 = d[1] < d[3] ? d[1] : d[3], dy1 = d[1] < d[3] ? d[3] : d[1];
-    float sx0 = (float)s[0] / w, sy0 = (float)s[1] / h, sx1 = (float)s[2] / w,
-          sy1 = (float)s[3] / h;
-    if (d[0] > d[2]) {
-        float t = sx0; sx0 = sx1; sx1 = t;
-    }
-    if (d[1] > d[3]) {
-        float t = sy0; sy0 = sy1; sy1 = t;
-    }
+    struct quad q = quad_for(s, d, w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    glViewport(dx0, dy0, dx1 - dx0, dy1 - dy0);
+    glViewport(q.x, q.y, q.w, q.h);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
     glUseProgram(b->es2_prog);
-    glUniform4f(b->es2_rect_loc, sx0, sy0, sx1, sy1);
+    glUniform4f(b->es2_rect_loc, q.tc[0], q.tc[1], q.tc[2], q.tc[3]);
     /* The core specifies every attribute again before each draw on ES 2.0 (draw.c). */
     if (rr->es2x.vao)
         glBindVertexArray(0);

@@ -85,6 +85,9 @@ bool lower_sampler_slot(const ir_instr *tex, uint32_t *slot);
 /* Whether a texture instruction is a lookup that returns colour (not a depth comparison,
  * a gather or a query): what a sampler view's swizzle and sRGB decoding apply to. */
 bool lower_is_colour_lookup(const ir_instr *tex);
+/* Whether a texture instruction is such a lookup through a sampler slot whose bit is set in
+ * mask (a key's per-sampler bits); *slot then holds the slot. */
+bool lower_masked_lookup(const ir_instr *tex, uint32_t mask, uint32_t *slot);
 /* if (cond) discard; at the builder, leaving the builder after it. */
 ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond);
 

@@ -27,8 +27,7 @@ bool lower_sampler_swizzle(ir_shader *s, const struct t2g_key *key)
     for (unsigned i = 0; i < n; i++) {
         ir_instr *tex = texs[i];
         uint32_t slot;
-        if (!lower_is_colour_lookup(tex) || !lower_sampler_slot(tex, &slot) || slot >= 32 ||
-            !(key->sampler_swizzle_mask & (1u << slot)))
+        if (!lower_masked_lookup(tex, key->sampler_swizzle_mask, &slot))
             continue;
         const uint8_t *swz = key->sampler_swizzle[slot];
         ir_builder b;

@@ -21,9 +21,8 @@ bool lower_srgb_decode(ir_shader *s, const struct t2g_key *key)
     for (unsigned i = 0; i < n; i++) {
         ir_instr *tex = texs[i];
         uint32_t slot;
-        if (!lower_is_colour_lookup(tex) || tex->type.base != IR_F32 ||
-            !lower_sampler_slot(tex, &slot) || slot >= 32 ||
-            !(key->sampler_srgb_decode & (1u << slot)))
+        if (tex->type.base != IR_F32 ||
+            !lower_masked_lookup(tex, key->sampler_srgb_decode, &slot))
             continue;
         ir_builder b;
         lower_builder_after(&b, s, tex);

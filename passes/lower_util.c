@@ -196,3 +196,9 @@ bool lower_is_colour_lookup(const ir_instr *tex)
         return false;
     }
 }
+
+bool lower_masked_lookup(const ir_instr *tex, uint32_t mask, uint32_t *slot)
+{
+    return lower_is_colour_lookup(tex) && lower_sampler_slot(tex, slot) && *slot < 32 &&
+           (mask & (1u << *slot));
+}
