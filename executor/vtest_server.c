@@ -7,7 +7,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_json.h"
@@ -245,11 +248,33 @@ static bool reserve(uint8_t **buf, size_t *cap, size_t n)
  * ends, as a GPU's hang check resets the context; the server and other clients go on. */
 static char timeout_line[128];
 static size_t timeout_line_len;
+static unsigned timeout_seconds;
+/* When the running message began (CLOCK_MONOTONIC_COARSE, ms; 0 between messages).  A
+ * thread watches it instead of an alarm() before and after each message: a frame is about
+ * ten messages, and two system calls each cost more than the whole check. */
+static _Atomic uint64_t message_began;
 
-static void on_message_timeout(int sig)
+static uint64_t coarse_ms(void)
 {
-    (void)!write(2, timeout_line, timeout_line_len);
-    _exit(1);
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+    return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
+}
+
+static void *watchdog(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        /* A tenth of the limit between looks: the client ends at most 10% late. */
+        struct timespec nap = { timeout_seconds / 10, (long)(timeout_seconds % 10) * 100000000L };
+        nanosleep(&nap, NULL);
+        uint64_t began = atomic_load_explicit(&message_began, memory_order_relaxed);
+        if (began && coarse_ms() - began >= (uint64_t)timeout_seconds * 1000) {
+            (void)!write(2, timeout_line, timeout_line_len);
+            _exit(1);
+        }
+    }
+    return NULL;
 }
 
 static void arm_message_timeout(unsigned seconds)
@@ -258,7 +283,17 @@ static void arm_message_timeout(unsigned seconds)
                      "virgl-exec[%d]: a client message ran for more than %u s; client ended\n",
                      (int)getpid(), seconds);
     timeout_line_len = n > 0 && (size_t)n < sizeof timeout_line ? (size_t)n : 0;
-    install(SIGALRM, on_message_timeout, 0);
+    timeout_seconds = seconds;
+    /* Every signal stays with the main thread (the GL driver's threads block them too). */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pthread_t t;
+    if (pthread_create(&t, NULL, watchdog, NULL) == 0)
+        pthread_detach(t);
+    else
+        vtest_log("no message watchdog: %s", strerror(errno));
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 /* Reads and runs messages until the client disconnects (0) or must be ended (1).  With a
@@ -315,10 +350,10 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
             break;
         }
         if (message_timeout)
-            alarm(message_timeout);
+            atomic_store_explicit(&message_began, coarse_ms() | 1, memory_order_relaxed);
         int dispatched = vtest_session_dispatch(s, buf, sizeof hdr + head + tail);
         if (message_timeout)
-            alarm(0);
+            atomic_store_explicit(&message_began, 0, memory_order_relaxed);
         if (dispatched < 0)
             break;
     }
