@@ -1032,6 +1032,7 @@ bool vrend_submit(struct vrend_context *ctx, const uint32_t *cmds, size_t n)
     if (ctx->broken)
         return false;
     ctx->draw_dirty = DRAW_ALL;
+    ctx->r->unflushed = true;
     size_t i = 0;
     while (i < n) {
         uint32_t hdr = cmds[i];

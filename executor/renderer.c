@@ -143,6 +143,14 @@ bool vrend_renderer_make_current(struct vrend_renderer *r)
     return eglMakeCurrent(r->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, r->egl_ctx);
 }
 
+void vrend_renderer_flush(struct vrend_renderer *r)
+{
+    if (!r->unflushed)
+        return;
+    r->unflushed = false;
+    glFlush();
+}
+
 struct vrend_fence *vrend_fence_create(struct vrend_renderer *r)
 {
     if (r->es2) {

@@ -171,6 +171,12 @@ struct vrend_fence *vrend_fence_create(struct vrend_renderer *r);
 bool vrend_fence_signalled(struct vrend_renderer *r, struct vrend_fence *f);
 void vrend_fence_destroy(struct vrend_renderer *r, struct vrend_fence *f);
 
+/* Hands the GL work submitted since the last call to the host driver without waiting for
+ * it (glFlush), so that a threaded driver (llvmpipe) renders while the front end waits for
+ * its client's next message; nothing when no command buffer came since.  A front end calls
+ * it before it blocks on its client. */
+void vrend_renderer_flush(struct vrend_renderer *r);
+
 /* Makes the renderer's GL context current on the calling thread (after a caller that shares
  * the thread with other GL contexts, as a display does, made its own current). */
 bool vrend_renderer_make_current(struct vrend_renderer *r);

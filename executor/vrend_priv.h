@@ -441,6 +441,7 @@ struct vrend_renderer {
     EGLContext egl_ctx;
     bool gles;
     bool es2;                       /* an ES 2.0 context (caps_es2.c): GL 2.1 guests only */
+    bool unflushed;                 /* a command buffer ran since vrend_renderer_flush */
     int gl_version;                 /* major*10 + minor */
     enum t2g_target target;
     uint32_t host_features;

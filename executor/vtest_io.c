@@ -35,6 +35,60 @@ int vtest_read_full(int fd, void *buf, size_t len)
     return 1;
 }
 
+/* One read of at most cap bytes; before it would block, the idle hook.  Returns read()'s. */
+static ssize_t read_some(struct vtest_reader *rd, void *dst, size_t cap)
+{
+    ssize_t n;
+    if (!rd->not_socket) {
+        do
+            n = recv(rd->fd, dst, cap, MSG_DONTWAIT);
+        while (n < 0 && errno == EINTR);
+        if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOTSOCK))
+            return n;
+        if (errno == ENOTSOCK)
+            rd->not_socket = true;
+    }
+    if (rd->idle)
+        rd->idle(rd->idle_user);
+    do
+        n = read(rd->fd, dst, cap);
+    while (n < 0 && errno == EINTR);
+    return n;
+}
+
+int vtest_reader_read(struct vtest_reader *rd, void *buf, size_t len)
+{
+    unsigned char *p = buf;
+    size_t got = 0;
+    while (got < len) {
+        if (rd->pos < rd->len) {
+            size_t k = rd->len - rd->pos < len - got ? rd->len - rd->pos : len - got;
+            memcpy(p + got, rd->buf + rd->pos, k);
+            rd->pos += k;
+            got += k;
+            continue;
+        }
+        bool direct = len - got >= sizeof rd->buf;
+        ssize_t n = direct ? read_some(rd, p + got, len - got)
+                           : read_some(rd, rd->buf, sizeof rd->buf);
+        if (n < 0)
+            return -1;
+        if (n == 0) {
+            if (got == 0)
+                return 0;
+            errno = EPIPE;
+            return -1;
+        }
+        if (direct) {
+            got += (size_t)n;
+        } else {
+            rd->pos = 0;
+            rd->len = (size_t)n;
+        }
+    }
+    return 1;
+}
+
 int vtest_write_all(int fd, const void *buf, size_t len)
 {
     const char *p = buf;

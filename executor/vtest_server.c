@@ -296,6 +296,14 @@ static void arm_message_timeout(unsigned seconds)
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+/* The client has sent nothing more: the GL work so far goes to the driver, which renders
+ * while the client reads our answer and sends what follows (a frame's fence, its
+ * read-back), instead of starting when the read-back asks for the pixels. */
+static void session_idle(void *session)
+{
+    vtest_session_flush(session);
+}
+
 /* Reads and runs messages until the client disconnects (0) or must be ended (1).  With a
  * message timeout, only running a message counts, not waiting for the client. */
 static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout)
@@ -304,9 +312,17 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
     size_t cap = 0;
     int status = 1;
     char err[160];
+    struct vtest_reader *rd = calloc(1, sizeof *rd);
+    if (!rd) {
+        vtest_log("out of memory for a session");
+        return 1;
+    }
+    rd->fd = fd;
+    rd->idle = session_idle;
+    rd->idle_user = s;
     for (;;) {
         uint32_t hdr[VTEST_HDR_DWORDS];
-        int rc = vtest_read_full(fd, hdr, sizeof hdr);
+        int rc = vtest_reader_read(rd, hdr, sizeof hdr);
         if (rc == 0) {
             status = 0;
             break;
@@ -332,7 +348,7 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
             break;
         }
         memcpy(buf, hdr, sizeof hdr);
-        if (head && vtest_read_full(fd, buf + sizeof hdr, head) != 1) {
+        if (head && vtest_reader_read(rd, buf + sizeof hdr, head) != 1) {
             vtest_log("client went away in the middle of a message");
             break;
         }
@@ -345,7 +361,7 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
             vtest_log("out of memory for a %zu byte message", tail);
             break;
         }
-        if (tail && vtest_read_full(fd, buf + sizeof hdr + head, tail) != 1) {
+        if (tail && vtest_reader_read(rd, buf + sizeof hdr + head, tail) != 1) {
             vtest_log("client went away in the middle of a message");
             break;
         }
@@ -358,6 +374,7 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
             break;
     }
     free(buf);
+    free(rd);
     return status;
 }
 

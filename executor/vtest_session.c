@@ -656,6 +656,11 @@ int vtest_session_write_shm(struct vtest_session *s, uint32_t handle, uint64_t o
     return 0;
 }
 
+void vtest_session_flush(struct vtest_session *s)
+{
+    vrend_renderer_flush(s->r);
+}
+
 uint64_t vtest_session_messages(const struct vtest_session *s)
 {
     return s->messages;

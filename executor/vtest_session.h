@@ -44,6 +44,8 @@ int vtest_session_hash(struct vtest_session *s, uint32_t handle, uint64_t offset
                        uint64_t *hash);
 
 /* Messages executed so far (for log lines). */
+/* Hands the session's GL work so far to the driver (vrend_renderer_flush). */
+void vtest_session_flush(struct vtest_session *s);
 uint64_t vtest_session_messages(const struct vtest_session *s);
 
 #endif
