@@ -14,6 +14,15 @@
 bool vtest_log_verbose;
 int vtest_log_client = -1;
 
+/* A read returned 0: a clean end between messages (0), or a message cut short (-1, EPIPE). */
+static int stream_ended(size_t got)
+{
+    if (got == 0)
+        return 0;
+    errno = EPIPE;
+    return -1;
+}
+
 int vtest_read_full(int fd, void *buf, size_t len)
 {
     char *p = buf;
@@ -24,12 +33,8 @@ int vtest_read_full(int fd, void *buf, size_t len)
             continue;
         if (n < 0)
             return -1;
-        if (n == 0) {
-            if (got == 0)
-                return 0;
-            errno = EPIPE;
-            return -1;
-        }
+        if (n == 0)
+            return stream_ended(got);
         got += (size_t)n;
     }
     return 1;
@@ -73,12 +78,8 @@ int vtest_reader_read(struct vtest_reader *rd, void *buf, size_t len)
                            : read_some(rd, rd->buf, sizeof rd->buf);
         if (n < 0)
             return -1;
-        if (n == 0) {
-            if (got == 0)
-                return 0;
-            errno = EPIPE;
-            return -1;
-        }
+        if (n == 0)
+            return stream_ended(got);
         if (direct) {
             got += (size_t)n;
         } else {
