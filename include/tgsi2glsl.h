@@ -338,6 +338,12 @@ struct t2g_key {
      * its normalized channels; 0 leaves buffer i alone (float buffers, as GL does). */
     uint8_t logic_op;
     uint8_t logic_op_bits[T2G_MAX_RENDER_TARGETS];
+    /* Since 0.2.  GL_CLAMP for hosts without it (core profiles, GLES): with linear filtering
+     * GL_CLAMP blends the border colour in at the edge, which is GL_CLAMP_TO_BORDER on a
+     * coordinate clamped to [0, 1].  Bit n of sampler_gl_clamp[i] clamps coordinate i (s, t,
+     * r; never an array layer) of the lookups through sampler n to [0, 1], or to [0, size]
+     * on rectangle textures; the renderer samples with GL_CLAMP_TO_BORDER on that axis. */
+    uint32_t sampler_gl_clamp[3];
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version

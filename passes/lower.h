@@ -30,6 +30,7 @@ bool lower_lod_bias(ir_shader *s, const struct t2g_key *key);
 bool lower_int_shifts_on_floats(ir_shader *s);
 bool lower_srgb_decode(ir_shader *s, const struct t2g_key *key);
 bool lower_sampler_swizzle(ir_shader *s, const struct t2g_key *key);
+bool lower_gl_clamp(ir_shader *s, const struct t2g_key *key);
 
 /* What the library tells the lowerings beyond the key: facts of the dialect it chose. */
 typedef struct lower_options {
@@ -88,6 +89,12 @@ bool lower_is_colour_lookup(const ir_instr *tex);
 /* Whether a texture instruction is such a lookup through a sampler slot whose bit is set in
  * mask (a key's per-sampler bits); *slot then holds the slot. */
 bool lower_masked_lookup(const ir_instr *tex, uint32_t mask, uint32_t *slot);
+/* Spatial coordinate components of a sampling target (1 to 3; 0 for cube maps, buffers and
+ * multisample targets, whose coordinates no lowering reshapes). */
+unsigned lower_tex_spatial_dims(unsigned texture);
+/* The float size of level 0 of the view a lookup reads, its first `dims` components
+ * (a rectangle's whole size), built at the builder. */
+ir_instr *lower_build_base_size(ir_builder *b, ir_shader *s, const ir_instr *tex, unsigned dims);
 /* if (cond) discard; at the builder, leaving the builder after it. */
 ir_instr *lower_build_discard_if(ir_builder *b, ir_src cond);
 

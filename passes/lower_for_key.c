@@ -20,6 +20,7 @@ static const struct {
     { "lower_sampler_swizzle", lower_sampler_swizzle },
     { "lower_query_levels", lower_query_levels },
     { "lower_query_lod", lower_query_lod },
+    { "lower_gl_clamp", lower_gl_clamp },
     { "lower_lod_bias", lower_lod_bias },
     { "lower_two_sided_color", lower_two_sided_color },
     { "lower_sprite_coord", lower_sprite_coord },

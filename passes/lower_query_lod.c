@@ -12,22 +12,6 @@
  * refused by the target. */
 #include "lower.h"
 
-static unsigned spatial_dims(unsigned texture)
-{
-    switch (texture) {
-    case T2G_TEXTURE_1D: case T2G_TEXTURE_SHADOW1D: case T2G_TEXTURE_1D_ARRAY:
-    case T2G_TEXTURE_SHADOW1D_ARRAY:
-        return 1;
-    case T2G_TEXTURE_2D: case T2G_TEXTURE_SHADOW2D: case T2G_TEXTURE_2D_ARRAY:
-    case T2G_TEXTURE_SHADOW2D_ARRAY: case T2G_TEXTURE_RECT: case T2G_TEXTURE_SHADOWRECT:
-        return 2;
-    case T2G_TEXTURE_3D:
-        return 3;
-    default:
-        return 0;
-    }
-}
-
 /* Squared length of the screen derivative (ddx or ddy) of the coordinate in texels. */
 static ir_instr *texel_derivative2(ir_builder *b, enum ir_op ddx, ir_src coord, ir_src size,
                                    unsigned dims)
@@ -60,31 +44,8 @@ static void lower_one(ir_shader *s, ir_instr *tex, const struct t2g_sampler_lod 
     ir_builder_init(&b, s);
     ir_builder_before(&b, tex);
     ir_src size = ir_src_none();
-    if (t->texture != T2G_TEXTURE_RECT && t->texture != T2G_TEXTURE_SHADOWRECT) {
-        /* textureSize at level 0 of the view, as wide as the target's size. */
-        unsigned size_comps = dims + (t->texture == T2G_TEXTURE_1D_ARRAY ||
-                                      t->texture == T2G_TEXTURE_SHADOW1D_ARRAY ||
-                                      t->texture == T2G_TEXTURE_2D_ARRAY ||
-                                      t->texture == T2G_TEXTURE_SHADOW2D_ARRAY);
-        unsigned nsrc = t->sampler_index >= 0 ? 2 : 1;
-        ir_instr *q = ir_instr_create(s, IR_OP_TEX, ir_type_make(IR_I32, size_comps), nsrc);
-        q->u.tex = *t;
-        q->u.tex.kind = IR_TEX_QUERY_SIZE;
-        q->u.tex.coord = q->u.tex.ref = q->u.tex.bias = q->u.tex.ddx = q->u.tex.ddy = -1;
-        q->u.tex.offset = q->u.tex.sample = q->u.tex.component = q->u.tex.sampler_index = -1;
-        q->u.tex.coord_comps = 0;
-        q->u.tex.projective = false;
-        q->u.tex.has_const_offset = false;
-        q->srcs[0] = ir_src_for(ir_build_const_i32(&b, 0));
-        q->u.tex.lod = 0;
-        if (t->sampler_index >= 0) {
-            q->srcs[1] = tex->srcs[t->sampler_index];
-            q->u.tex.sampler_index = 1;
-        }
-        ir_build(&b, q);
-        size = ir_src_for(ir_build_alu1(&b, IR_OP_CONVERT, ir_type_make(IR_F32, dims),
-                                        ir_src_for(q)));
-    }
+    if (t->texture != T2G_TEXTURE_RECT && t->texture != T2G_TEXTURE_SHADOWRECT)
+        size = ir_src_for(lower_build_base_size(&b, s, tex, dims));
     ir_src coord = tex->srcs[t->coord];
     ir_instr *dx2 = texel_derivative2(&b, IR_OP_DDX, coord, size, dims);
     ir_instr *dy2 = texel_derivative2(&b, IR_OP_DDY, coord, size, dims);
@@ -134,7 +95,7 @@ bool lower_query_lod(ir_shader *s, const struct t2g_key *key)
     for (unsigned i = 0; i < n; i++) {
         ir_instr *tex = texs[i];
         uint32_t slot;
-        unsigned dims = spatial_dims(tex->u.tex.texture);
+        unsigned dims = lower_tex_spatial_dims(tex->u.tex.texture);
         if (tex->u.tex.kind != IR_TEX_QUERY_LOD || !dims || !lower_sampler_slot(tex, &slot))
             continue;
         tex->u.tex.sampler->queries_lod = true;

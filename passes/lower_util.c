@@ -202,3 +202,46 @@ bool lower_masked_lookup(const ir_instr *tex, uint32_t mask, uint32_t *slot)
     return lower_is_colour_lookup(tex) && lower_sampler_slot(tex, slot) && *slot < 32 &&
            (mask & (1u << *slot));
 }
+
+unsigned lower_tex_spatial_dims(unsigned texture)
+{
+    switch (texture) {
+    case T2G_TEXTURE_1D: case T2G_TEXTURE_SHADOW1D: case T2G_TEXTURE_1D_ARRAY:
+    case T2G_TEXTURE_SHADOW1D_ARRAY:
+        return 1;
+    case T2G_TEXTURE_2D: case T2G_TEXTURE_SHADOW2D: case T2G_TEXTURE_2D_ARRAY:
+    case T2G_TEXTURE_SHADOW2D_ARRAY: case T2G_TEXTURE_RECT: case T2G_TEXTURE_SHADOWRECT:
+        return 2;
+    case T2G_TEXTURE_3D:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+ir_instr *lower_build_base_size(ir_builder *b, ir_shader *s, const ir_instr *tex, unsigned dims)
+{
+    const ir_tex *t = &tex->u.tex;
+    /* textureSize as wide as the target's size (the layer count of arrays too). */
+    unsigned size_comps = dims + (t->texture == T2G_TEXTURE_1D_ARRAY ||
+                                  t->texture == T2G_TEXTURE_SHADOW1D_ARRAY ||
+                                  t->texture == T2G_TEXTURE_2D_ARRAY ||
+                                  t->texture == T2G_TEXTURE_SHADOW2D_ARRAY);
+    unsigned nsrc = t->sampler_index >= 0 ? 2 : 1;
+    ir_instr *q = ir_instr_create(s, IR_OP_TEX, ir_type_make(IR_I32, size_comps), nsrc);
+    q->u.tex = *t;
+    q->u.tex.kind = IR_TEX_QUERY_SIZE;
+    q->u.tex.coord = q->u.tex.ref = q->u.tex.bias = q->u.tex.ddx = q->u.tex.ddy = -1;
+    q->u.tex.offset = q->u.tex.sample = q->u.tex.component = q->u.tex.sampler_index = -1;
+    q->u.tex.coord_comps = 0;
+    q->u.tex.projective = false;
+    q->u.tex.has_const_offset = false;
+    q->srcs[0] = ir_src_for(ir_build_const_i32(b, 0));
+    q->u.tex.lod = 0;
+    if (t->sampler_index >= 0) {
+        q->srcs[1] = tex->srcs[t->sampler_index];
+        q->u.tex.sampler_index = 1;
+    }
+    ir_build(b, q);
+    return ir_build_alu1(b, IR_OP_CONVERT, ir_type_make(IR_F32, dims), ir_src_for(q));
+}

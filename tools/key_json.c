@@ -143,6 +143,7 @@ static const field fields[] = {
     SCALAR(sampler_lod_from_driver, K_BOOL),
     SCALAR(logic_op, K_U8),
     ARRAY(logic_op_bits, K_U8),
+    ARRAY(sampler_gl_clamp, K_U32),
 };
 
 static size_t elem_size(enum kind k) { return k == K_U8 || k == K_BOOL ? 1 : 4; }

@@ -84,6 +84,28 @@ static const char *FS_SHADOW =
     "  0: TEX OUT[0], IN[0], SAMP[0], SHADOW2D_ARRAY\n"
     "  1: END\n";
 
+/* piglit texwrap 2d proj bordercolor (GL_CLAMP, linear) and its rectangle and array kin. */
+static const char *FS_TXP_2D =
+    "FRAG\n"
+    "DCL IN[0], TEXCOORD[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D, FLOAT\n"
+    "  0: TXP OUT[0], IN[0], SAMP[0], 2D\n"
+    "  1: END\n";
+static const char *FS_RECT_AND_ARRAY =
+    "FRAG\n"
+    "DCL IN[0], TEXCOORD[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL OUT[1], COLOR[1]\n"
+    "DCL SAMP[0]\n"
+    "DCL SAMP[1]\n"
+    "DCL SVIEW[0], RECT, FLOAT\n"
+    "DCL SVIEW[1], 2D_ARRAY, FLOAT\n"
+    "  0: TEX OUT[0], IN[0], SAMP[0], RECT\n"
+    "  1: TEX OUT[1], IN[0], SAMP[1], 2D_ARRAY\n"
+    "  2: END\n";
+
 static const char *FS_BUFFER_UINT =
     "FRAG\n"
     "DCL IN[0], GENERIC[0], CONSTANT\n"
@@ -464,6 +486,33 @@ int main(void)
     key.sampler_swizzle[0][3] = T2G_SWIZZLE_1;
     check("an integer buffer lookup is swizzled with integer constants", FS_BUFFER_UINT, &key,
           (const char *[]){ "texelFetch(", "0u", "1u", NULL }, (const char *[]){ "1.0", NULL });
+
+    /* GL_CLAMP with linear filtering: the renderer samples with clamp to border, the shader
+     * clamps the projected coordinate to [0, 1] (piglit texwrap * bordercolor). */
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("without GL_CLAMP a projected lookup is not clamped", FS_TXP_2D, &key, NULL,
+          (const char *[]){ "min(", "max(", NULL });
+    key.sampler_gl_clamp[0] = 1;
+    key.sampler_gl_clamp[1] = 1;
+    check("GL_CLAMP clamps s and t after the projection", FS_TXP_2D, &key,
+          (const char *[]){ "tc0.xy / tc0.w", "vec2(min(max(", ", 0.0), 1.0), min(max(", NULL },
+          NULL);
+    key.sampler_gl_clamp[1] = 0;
+    check("GL_CLAMP on s alone leaves t alone", FS_TXP_2D, &key,
+          (const char *[]){ ", 0.0), 1.0), ", NULL }, (const char *[]){ "1.0), min(", NULL });
+    key.sampler_gl_clamp[0] = 3;
+    key.sampler_gl_clamp[1] = 3;
+    key.sampler_gl_clamp[2] = 3;
+    check("GL_CLAMP clamps rectangles to their size and never an array layer",
+          FS_RECT_AND_ARRAY, &key,
+          (const char *[]){ "textureSize(fs_s0)", "max(tc0.x, 0.0)", "min(", ", 1.0), tc0.z)", NULL },
+          (const char *[]){ "max(tc0.z", NULL });
+    uint32_t clamps[3];
+    memcpy(clamps, key.sampler_gl_clamp, sizeof clamps);
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    memcpy(key.sampler_gl_clamp, clamps, sizeof clamps);
+    check("GL_CLAMP on ESSL", FS_RECT_AND_ARRAY, &key,
+          (const char *[]){ "max(tc0.x, 0.0)", "/ vec2(textureSize(fs_s0, 0))", NULL }, NULL);
 
     t2g_key_init(&key, T2G_TARGET_ESSL310);
     struct t2g_result *ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
