@@ -173,10 +173,12 @@ static bool create_view(struct vrend_context *ctx, struct vobj *o,
 }
 
 
-/* PIPE_TEX_WRAP_* to GL.  GL_CLAMP is not in core profiles (clamp to edge stands in); the
- * mirror-clamp modes are EXT_texture_mirror_clamp's where the host has it (caps.c offers
- * them to the guest only then), else the nearest core mode. */
-static GLenum wrap_to_gl(const struct vrend_renderer *r, uint32_t w)
+/* PIPE_TEX_WRAP_* to GL.  GL_CLAMP is not in core profiles: with both filters linear it is
+ * clamp to border on a coordinate the shader clamps to [0, 1] (key.sampler_gl_clamp, set
+ * from sampler_state.gl_clamp), with nearest filtering clamp to edge.  The mirror-clamp modes
+ * are EXT_texture_mirror_clamp's where the host has it (caps.c offers them to the guest only
+ * then), else the nearest core mode. */
+static GLenum wrap_to_gl(const struct vrend_renderer *r, uint32_t w, bool clamp_to_border)
 {
     static const GLenum m[] = { GL_REPEAT, GL_CLAMP_TO_EDGE, GL_CLAMP_TO_EDGE,
                                 GL_CLAMP_TO_BORDER, GL_MIRRORED_REPEAT, GL_MIRROR_CLAMP_TO_EDGE,
@@ -185,7 +187,23 @@ static GLenum wrap_to_gl(const struct vrend_renderer *r, uint32_t w)
         return GL_MIRROR_CLAMP_EXT;
     if (r->mirror_clamp && (w & 7) == 7)
         return GL_MIRROR_CLAMP_TO_BORDER_EXT;
+    if ((w & 7) == PIPE_TEX_WRAP_CLAMP && clamp_to_border)
+        return GL_CLAMP_TO_BORDER;
     return m[w & 7];
+}
+
+/* The axes (bit i: wrap mode i) whose GL_CLAMP the shader emulates: linear filtering, on a
+ * host with border clamping. */
+static uint8_t gl_clamp_axes(const struct vrend_renderer *r, const uint8_t wrap[3],
+                             uint8_t min_filter, uint8_t mag_filter)
+{
+    if (!(min_filter & 1) || !(mag_filter & 1) || !r->border_clamp)
+        return 0;
+    uint8_t axes = 0;
+    for (int i = 0; i < 3; i++)
+        if ((wrap[i] & 7) == PIPE_TEX_WRAP_CLAMP)
+            axes |= (uint8_t)(1u << i);
+    return axes;
 }
 
 void sampler_apply_to_texture(struct vrend_renderer *r, GLenum target,
@@ -197,7 +215,8 @@ void sampler_apply_to_texture(struct vrend_renderer *r, GLenum target,
     };
     static const GLenum pnames[3] = { GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T, GL_TEXTURE_WRAP_R_OES };
     for (int i = 0; i < (target == GL_TEXTURE_3D ? 3 : 2); i++)
-        glTexParameteri(target, pnames[i], (GLint)wrap_to_gl(r, ss->wrap[i]));
+        glTexParameteri(target, pnames[i],
+                        (GLint)wrap_to_gl(r, ss->wrap[i], ss->gl_clamp & (1u << i)));
     glTexParameteri(target, GL_TEXTURE_MIN_FILTER,
                     (GLint)minf[ss->min_filter & 1][ss->mip_filter < 3 ? ss->mip_filter : 2]);
     glTexParameteri(target, GL_TEXTURE_MAG_FILTER, ss->mag_filter & 1 ? GL_LINEAR : GL_NEAREST);
@@ -216,9 +235,11 @@ static GLuint make_sampler(struct vrend_context *ctx, const struct create_sample
         glGenSamplers(1, &id);
     else
         glCreateSamplers(1, &id);
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_S, wrap_to_gl(ctx->r, c->wrap_s));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_T, wrap_to_gl(ctx->r, c->wrap_t));
-    glSamplerParameteri(id, GL_TEXTURE_WRAP_R, wrap_to_gl(ctx->r, c->wrap_r));
+    static const GLenum pnames[3] = { GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T, GL_TEXTURE_WRAP_R };
+    const uint8_t wrap[3] = { c->wrap_s, c->wrap_t, c->wrap_r };
+    uint8_t axes = gl_clamp_axes(ctx->r, wrap, c->min_img_filter, c->mag_img_filter);
+    for (int i = 0; i < 3; i++)
+        glSamplerParameteri(id, pnames[i], wrap_to_gl(ctx->r, wrap[i], axes & (1u << i)));
     /* PIPE_TEX_FILTER_NEAREST/LINEAR; PIPE_TEX_MIPFILTER_NEAREST/LINEAR/NONE. */
     bool min_linear = c->min_img_filter & 1, mag_linear = c->mag_img_filter & 1;
     uint32_t mip = c->min_mip_filter;
@@ -246,6 +267,57 @@ static GLuint make_sampler(struct vrend_context *ctx, const struct create_sample
     return id;
 }
 
+GLuint sampler_for_format(struct sampler_state *ss, GLuint id, const struct vformat *f)
+{
+    char swz[4];
+    bool moved = false;
+    for (int c = 0; c < 4; c++) {
+        swz[c] = f ? f->swizzle[c] : "rgba"[c];
+        moved |= swz[c] != "rgba"[c];
+    }
+    if (!moved || !ss->uses_border || !id)
+        return id;
+    if (ss->id_moved && ss->id_moved_base == id && !memcmp(ss->moved_swizzle, swz, 4))
+        return ss->id_moved;
+    if (!ss->id_moved)
+        glGenSamplers(1, &ss->id_moved);
+    static const GLenum ints[] = { GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T, GL_TEXTURE_WRAP_R,
+                                   GL_TEXTURE_MIN_FILTER, GL_TEXTURE_MAG_FILTER,
+                                   GL_TEXTURE_COMPARE_MODE, GL_TEXTURE_COMPARE_FUNC };
+    static const GLenum floats[] = { GL_TEXTURE_MIN_LOD, GL_TEXTURE_MAX_LOD,
+                                     GL_TEXTURE_LOD_BIAS, GL_TEXTURE_MAX_ANISOTROPY_EXT };
+    for (unsigned i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+        GLint v;
+        glGetSamplerParameteriv(id, ints[i], &v);
+        glSamplerParameteri(ss->id_moved, ints[i], v);
+    }
+    for (unsigned i = 0; i < sizeof floats / sizeof floats[0]; i++) {
+        GLfloat v = 0.0f;
+        glGetSamplerParameterfv(id, floats[i], &v);
+        if (glGetError() == GL_NO_ERROR)   /* no LOD bias on GLES, no anisotropy maybe */
+            glSamplerParameterf(ss->id_moved, floats[i], v);
+    }
+    /* Stored channel j takes the border of the first channel c read from it. */
+    uint32_t guest[4], host[4];
+    memcpy(guest, ss->border, sizeof guest);
+    memcpy(host, guest, sizeof host);
+    bool set[4] = { false };
+    for (int c = 0; c < 4; c++) {
+        const char *at = memchr("rgba", swz[c], 4);
+        int j = at ? (int)(at - "rgba") : -1;
+        if (j >= 0 && !set[j]) {
+            host[j] = guest[c];
+            set[j] = true;
+        }
+    }
+    glSamplerParameterIuiv(ss->id_moved, GL_TEXTURE_BORDER_COLOR, host);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    ss->id_moved_base = id;
+    memcpy(ss->moved_swizzle, swz, 4);
+    return ss->id_moved;
+}
+
 /* Anisotropy has no meaning for a 1D footprint, and Mesa 22.3's llvmpipe crashes generating
  * code for a 1D texture sampled with it (fuzz_vrend: the guest's sampler state with
  * anisotropy 16 on a sampler1D's R8 view).  Samplers with anisotropy get a twin without it,
@@ -262,17 +334,19 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o,
     ss->mip_filter = c->min_mip_filter;
     ss->mag_filter = c->mag_img_filter;
     memcpy(ss->border, c->border_color, sizeof ss->border);
+    ss->gl_clamp = gl_clamp_axes(ctx->r, ss->wrap, ss->min_filter, ss->mag_filter);
+    /* The odd modes read the border: CLAMP (linear), CLAMP_TO_BORDER and the mirrored two. */
+    for (int i = 0; i < 3; i++)
+        ss->uses_border |= ss->wrap[i] & 1;
     if (ctx->r->es2)
         return true;
     bool aniso = c->max_anisotropy > 1 && ctx->r->lim.max_aniso > 0;
     ss->id = make_sampler(ctx, c, aniso);
     if (aniso)
         ss->id_1d = make_sampler(ctx, c, false);
-    memcpy(ss->border, c->border_color, sizeof ss->border);
     ss->lod_bias = c->lod_bias;
     ss->min_lod = c->min_lod;
     ss->max_lod = c->max_lod;
-    ss->mip_filter = c->min_mip_filter;
     return true;
 }
 
@@ -488,6 +562,8 @@ void obj_destroy(struct vrend_context *ctx, struct sub_ctx *s, struct vobj *o)
                 glDeleteSamplers(1, &o->u.sampler->id);
             if (o->u.sampler->id_1d)
                 glDeleteSamplers(1, &o->u.sampler->id_1d);
+            if (o->u.sampler->id_moved)
+                glDeleteSamplers(1, &o->u.sampler->id_moved);
             free(o->u.sampler);
         }
         break;

@@ -223,6 +223,9 @@ static void choose_target(struct vrend_renderer *r)
     r->draw_parameters = !r->gles && (v >= 46 || epoxy_has_gl_extension(
                                                      "GL_ARB_shader_draw_parameters"));
     r->mirror_clamp = !r->gles && epoxy_has_gl_extension("GL_EXT_texture_mirror_clamp");
+    r->border_clamp = !r->gles || v >= 32 ||
+                      epoxy_has_gl_extension("GL_EXT_texture_border_clamp") ||
+                      epoxy_has_gl_extension("GL_OES_texture_border_clamp");
     if (!r->gles) {
         if (v >= 40)
             r->host_features |= T2G_HOST_FP64 | T2G_HOST_TEXTURE_CUBE_ARRAY |

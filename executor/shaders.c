@@ -338,7 +338,8 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
 /* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
  * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
  * cannot query a texture's level count, gets the bound views' counts for the samplers the
- * shader queries.  Views the host cannot swizzle have the shader swizzle them. */
+ * shader queries.  Views the host cannot swizzle have the shader swizzle them, and GL_CLAMP
+ * with linear filtering has the shader clamp the coordinates. */
 static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
                          const struct t2g_reflection *base, struct t2g_key *k)
 {
@@ -358,6 +359,9 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
             k->sampler_lod[idx].mip_filter = ss->mip_filter == T2G_MIP_FILTER_NEAREST
                                                  ? T2G_MIP_FILTER_NEAREST
                                                  : T2G_MIP_FILTER_LINEAR;
+        for (int a = 0; ss && a < 3; a++)
+            if (ss->gl_clamp & (1u << a))
+                k->sampler_gl_clamp[a] |= 1u << idx;
         if (v && v->swizzle_in_shader && !res->shadow) {
             static const uint8_t identity[4] = { 0, 1, 2, 3 };
             if (v->shader_srgb)
@@ -731,6 +735,7 @@ static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2
     if (ss && v && v->target != GL_TEXTURE_BUFFER) {
         bool one_d = v->target == GL_TEXTURE_1D || v->target == GL_TEXTURE_1D_ARRAY;
         sampler = one_d && ss->id_1d ? ss->id_1d : ss->id;
+        sampler = sampler_for_format(ss, sampler, vformat_get(v->format));
     }
     glBindSampler(res->binding, sampler);
 }

@@ -170,7 +170,12 @@ bool exec_bind_sampler_states(struct vrend_context *ctx, const struct cmd_slot_h
         ctx->draw_dirty |= DRAW_PROG;
     for (uint32_t i = 0; i < c->count; i++) {
         struct vobj *o = c->handles[i] ? sub_obj(s, c->handles[i], OBJ_SAMPLER_STATE) : NULL;
-        s->samplers[c->stage][c->start + i] = o ? o->u.sampler : NULL;
+        struct sampler_state **slot = &s->samplers[c->stage][c->start + i];
+        struct sampler_state *ss = o ? o->u.sampler : NULL;
+        /* GL_CLAMP emulated in the shader is in the key (key.sampler_gl_clamp). */
+        if ((*slot && (*slot)->gl_clamp) || (ss && ss->gl_clamp))
+            ctx->draw_dirty |= DRAW_PROG;
+        *slot = ss;
     }
     return true;
 }

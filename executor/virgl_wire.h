@@ -54,6 +54,8 @@ enum pipe_shader_type { SHADER_VERTEX, SHADER_FRAGMENT, SHADER_GEOMETRY, SHADER_
 
 /* Sampler view swizzle, 3 bits a channel (pipe_swizzle): 0-3 pick r, g, b, a. */
 enum { PIPE_SWIZZLE_0 = 4, PIPE_SWIZZLE_1 = 5 };
+/* Gallium's wrap mode for GL_CLAMP (pipe_tex_wrap: REPEAT, CLAMP, CLAMP_TO_EDGE, ...). */
+enum { PIPE_TEX_WRAP_CLAMP = 1 };
 
 #define VIRGL_BIND_DEPTH_STENCIL (1u << 0)
 #define VIRGL_BIND_RENDER_TARGET (1u << 1)

@@ -222,10 +222,20 @@ struct sampler_state {
     float lod_bias, min_lod, max_lod, border[4];
     /* ES 2.0 hosts: no sampler objects; the state goes onto each texture bound with it. */
     uint8_t wrap[3], min_filter, mip_filter, mag_filter;
+    uint8_t gl_clamp;  /* bit i: wrap mode i is GL_CLAMP the shader emulates (objects.c) */
+    bool uses_border;  /* some wrap mode reads the border colour */
+    /* A twin of id_base with the border colour moved to the channels a format stores its
+     * colour in (sampler_for_format), made on first use. */
+    GLuint id_moved, id_moved_base;
+    char moved_swizzle[4];
 };
 /* ES 2.0 (objects.c): the sampler's state as parameters of the texture bound at `target`. */
 void sampler_apply_to_texture(struct vrend_renderer *r, GLenum target,
                               const struct sampler_state *ss);
+/* The GL sampler (`id`, or its 1D twin) to sample a view of format f with: where f keeps its
+ * colour in other channels ("000r": alpha in red) and the sampler reads the border colour,
+ * one whose border colour is stored the same way (the host's swizzle then moves it back). */
+GLuint sampler_for_format(struct sampler_state *ss, GLuint id, const struct vformat *f);
 
 struct surface {
     struct vres *res;
@@ -457,6 +467,7 @@ struct vrend_renderer {
     bool indirect_params;           /* glMultiDraw*IndirectCountARB (GL 4.6 / ARB ext) */
     bool draw_parameters;           /* gl_BaseVertex & co. (GLSL 4.60 / ARB ext) */
     bool mirror_clamp;              /* GL_EXT_texture_mirror_clamp's wrap modes */
+    bool border_clamp;              /* GL_CLAMP_TO_BORDER (GL, GLES 3.2, EXT/OES ext) */
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
     /* ES 2.0 hosts: the extensions that bring back ES 3.0 pieces (caps_es2.c). */
     struct {
