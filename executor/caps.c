@@ -126,7 +126,13 @@ void caps_probe(struct vrend_renderer *r)
      * storage bindings hold them (shared by all stages, as GL's counter bindings are). */
     uint32_t ssbo_room = (uint32_t)l->max_ssbo_bindings > ATOMIC_SSBO_BINDINGS
                              ? (uint32_t)l->max_ssbo_bindings - ATOMIC_SSBO_BINDINGS : 0;
-    r->ssbos_per_stage = umin(MAX_SSBOS, umin(ssbo_room / 5, (uint32_t)l->max_ssbo_per_stage));
+    /* A stage's counter buffers are storage blocks of that stage on the host: half its
+     * blocks (at most ATOMIC_SSBO_BINDINGS) are left to them, as Mesa splits storage blocks
+     * where counters have no hardware of their own.  A 16-block host gives GL 4.3's 8
+     * storage blocks and 8 counter bindings (piglit uses binding 7). */
+    uint32_t per_stage = (uint32_t)l->max_ssbo_per_stage;
+    uint32_t atomic_room = umin(ATOMIC_SSBO_BINDINGS, per_stage / 2);
+    r->ssbos_per_stage = umin(MAX_SSBOS, umin(ssbo_room / 5, per_stage - atomic_room));
     r->driver_ubo_binding = l->max_ubo_bindings - 1;
 }
 
@@ -260,8 +266,14 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
     c->max_texture_3d_size = l->max_tex_3d;
     c->max_texture_cube_size = l->max_tex_cube;
     c->max_combined_shader_buffers = r->ssbos_per_stage * 5;
+    /* Counter buffers are storage buffers at the ATOMIC_SSBO_BINDINGS bindings all stages
+     * share, as GL's counter binding points are: a stage may use each of them, beside its own
+     * storage buffers. */
+    uint32_t stage_room = (uint32_t)l->max_ssbo_per_stage > r->ssbos_per_stage
+                              ? (uint32_t)l->max_ssbo_per_stage - r->ssbos_per_stage : 0;
     uint32_t ac = l->max_ssbo_bindings > ATOMIC_SSBO_BINDINGS
-                      ? umin(l->max_atomic_bindings / 5, ATOMIC_SSBO_BINDINGS) : 0;
+                      ? umin(umin((uint32_t)l->max_atomic_bindings, ATOMIC_SSBO_BINDINGS),
+                             stage_room) : 0;
     for (int i = 0; i < 6; i++) {
         c->max_atomic_counters[i] = ac ? 4096 : 0;
         c->max_atomic_counter_buffers[i] = ac;
