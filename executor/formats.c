@@ -219,6 +219,9 @@ static const struct vformat table[] = {
     T(237, GL_RGBA16UI, GL_RGBA_INTEGER, GL_UNSIGNED_SHORT, 8, SR | U, "rgb1", 0, 0, false),
     T(238, GL_RGBA16I, GL_RGBA_INTEGER, GL_SHORT, 8, SR | I, "rgb1", 0, 0, false),
     T(308, GL_RGB10_A2, GL_RGBA, GL_UNSIGNED_INT_2_10_10_10_REV, 4, SR, "rgb1", 0, 0, false),
+    /* EXT_texture_sRGB_R8 / _RG8 where the host has them (formats_probe). */
+    T(312, GL_SR8_EXT, GL_RED, GL_UNSIGNED_BYTE, 1, S | SRGB, "rgba", 0, 0, false),
+    T(313, GL_SRG8_EXT, GL_RG, GL_UNSIGNED_BYTE, 2, S | SRGB, "rgba", 0, 0, false),
     TC(255, GL_COMPRESSED_RGBA_BPTC_UNORM, 16, C),
     TC(256, GL_COMPRESSED_SRGB_ALPHA_BPTC_UNORM, 16, C | SRGB),
     TC(257, GL_COMPRESSED_RGB_BPTC_SIGNED_FLOAT, 16, C),
@@ -260,6 +263,8 @@ void formats_probe(struct vrend_renderer *r)
     build_index();
     bool s3tc = epoxy_has_gl_extension("GL_EXT_texture_compression_s3tc");
     bool bptc = r->gl_version >= 42 || epoxy_has_gl_extension("GL_ARB_texture_compression_bptc");
+    bool sr8 = epoxy_has_gl_extension("GL_EXT_texture_sRGB_R8");
+    bool srg8 = epoxy_has_gl_extension("GL_EXT_texture_sRGB_RG8");
     for (unsigned i = 0; i < sizeof table / sizeof table[0]; i++) {
         const struct vformat *f = &table[i];
         uint16_t fl = f->flags;
@@ -269,6 +274,9 @@ void formats_probe(struct vrend_renderer *r)
             fl &= ~FMT_SAMPLE;
         if (r->gles && f->format == GL_BGRA)
             fl &= ~(FMT_SAMPLE | FMT_RENDER);
+        if ((f->internal == GL_SR8_EXT && (r->es2 || !sr8)) ||
+            (f->internal == GL_SRG8_EXT && (r->es2 || !srg8)))
+            fl &= ~FMT_SAMPLE;
         r->fmt_caps[f->virgl] = fl;
     }
 }
