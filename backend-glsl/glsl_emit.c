@@ -90,6 +90,26 @@ static void check_stage(glsl_ctx *c)
     }
 }
 
+/* GL_EXT_clip_cull_distance adds gl_ClipDistance and gl_CullDistance to gl_PerVertex, and
+ * Mesa links a tessellation control shader's gl_out[] with the evaluation shader's gl_in[]
+ * only when both blocks have the same members: a TES writing clip planes enables the
+ * extension, so both stages enable it wherever they reach gl_in or gl_out. */
+static void match_per_vertex_blocks(glsl_ctx *c)
+{
+    if (c->stage != T2G_STAGE_TESS_CTRL && c->stage != T2G_STAGE_TESS_EVAL)
+        return;
+    for (uint32_t i = 0; i < c->s->num_vars; i++) {
+        const ir_var *v = c->s->vars[i];
+        if (v->per_vertex && (v->semantic == T2G_SEMANTIC_POSITION ||
+                              v->semantic == T2G_SEMANTIC_PSIZE ||
+                              v->semantic == T2G_SEMANTIC_CLIPDIST ||
+                              v->semantic == T2G_SEMANTIC_CULLDIST)) {
+            (void)glsl_has(c, GF_CLIP_DISTANCE);
+            return;
+        }
+    }
+}
+
 const char *glsl_emit(ir_shader *s, const struct t2g_key *key, const glsl_dialect *d,
                       struct t2g_reflection *refl, size_t *out_len)
 {
@@ -120,6 +140,7 @@ const char *glsl_emit(ir_shader *s, const struct t2g_key *key, const glsl_dialec
         return NULL;
     }
     check_stage(c);
+    match_per_vertex_blocks(c);
     /* A geometry or tessellation stage has inputs and outputs of the same semantic, and GL
      * links by name: every varying gets a block of its own (B_g0 { vec4 g0; }) so the
      * input can be reached as i_g0[v].g0 beside the output g0.  All stages of a target do

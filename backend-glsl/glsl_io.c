@@ -152,7 +152,12 @@ static const char *io_prefix(glsl_ctx *c, const ir_var *v, uint32_t elem, int64_
     if (c->stage == T2G_STAGE_FRAGMENT && v->kind == IR_VAR_OUTPUT)
         return v->semantic == T2G_SEMANTIC_COLOR ? "o" : "fo";
     switch (v->semantic) {
-    case T2G_SEMANTIC_GENERIC: return "g";
+    case T2G_SEMANTIC_GENERIC:
+        if (v->semantic_index >= IR_GENERIC_CLIP_W) {
+            *num -= IR_GENERIC_CLIP_W;
+            return "t2g_clipw";
+        }
+        return "g";
     case T2G_SEMANTIC_TEXCOORD: return "tc";
     case T2G_SEMANTIC_COLOR: return "c";
     case T2G_SEMANTIC_BCOLOR: return "bc";

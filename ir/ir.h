@@ -190,6 +190,11 @@ typedef enum ir_var_kind {
     IR_VAR_KIND_COUNT
 } ir_var_kind;
 
+/* GENERIC varyings from this index on (above any TGSI can name) are lower_noperspective's
+ * own: the clip-space w, perspective-interpolated at location IR_GENERIC_CLIP_W +
+ * enum t2g_interp_location; the backend names them t2g_clipw<location>. */
+#define IR_GENERIC_CLIP_W 0x10000u
+
 typedef struct ir_var {
     ir_var_kind kind;
     uint32_t id;            /* unique within the shader, in creation order */

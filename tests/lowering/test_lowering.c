@@ -40,6 +40,26 @@ static const char *FS_LINEAR =
     "  1: END\n";
 
 /* A colour the shader declares smooth (glsl-1.30 interpolation-smooth-gl_FrontColor-flat-*). */
+/* noperspective centroid, and interpolateAt*() of noperspective inputs
+ * (arb_gpu_shader5-interpolateatcentroid-noperspective and its siblings). */
+static const char *FS_LINEAR_CENTROID_INTERP =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[9], LINEAR\n"
+    "DCL IN[1], GENERIC[10], LINEAR, CENTROID\n"
+    "DCL IN[2], GENERIC[11], LINEAR, SAMPLE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL TEMP[0..2], LOCAL\n"
+    "IMM[0] FLT32 {    0.2500,     0.0000,     0.0000,     0.0000}\n"
+    "  0: INTERP_CENTROID TEMP[0].xy, IN[0]\n"
+    "  1: INTERP_SAMPLE TEMP[1].xy, IN[0], IMM[0].yyyy\n"
+    "  2: INTERP_OFFSET TEMP[2].xy, IN[0], IMM[0].xxxx\n"
+    "  3: ADD TEMP[0].xy, TEMP[0].xyyy, -IN[1].xyyy\n"
+    "  4: ADD TEMP[1].xy, TEMP[1].xyyy, -IN[2].xyyy\n"
+    "  5: ADD TEMP[0].xy, TEMP[0].xyyy, TEMP[2].xyyy\n"
+    "  6: MOV OUT[0].xy, TEMP[0].xyxx\n"
+    "  7: MOV OUT[0].zw, TEMP[1].xyxy\n"
+    "  8: END\n";
+
 static const char *FS_SMOOTH_COLOR =
     "FRAG\n"
     "DCL IN[0], COLOR, PERSPECTIVE\n"
@@ -656,6 +676,32 @@ int main(void)
     t2g_key_init(&key, T2G_TARGET_ESSL320);
     check("ES noperspective: inputs times gl_FragCoord.w", FS_LINEAR, &key,
           (const char *[]){ "gl_FragCoord.w", NULL }, NULL);
+    /* Away from the pixel centre gl_FragCoord.w is at the wrong place: centroid and sample
+     * inputs and interpolateAt*() divide by the clip w interpolated the same way. */
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    check("ES noperspective centroid/sample/interpolateAt: divided by the clip w there",
+          FS_LINEAR_CENTROID_INTERP, &key,
+          (const char *[]){ "in B_t2g_clipw1 { centroid vec4 t2g_clipw1; };",
+                            "in B_t2g_clipw2 { sample vec4 t2g_clipw2; };",
+                            "in B_t2g_clipw0 { vec4 t2g_clipw0; };",
+                            "g10 / t2g_clipw1.x", "g11 / t2g_clipw2.x",
+                            "interpolateAtCentroid(g9) / interpolateAtCentroid(t2g_clipw0).x",
+                            "interpolateAtSample(g9, 0) / interpolateAtSample(t2g_clipw0, 0).x",
+                            "/ interpolateAtOffset(t2g_clipw0, vec2(0.25)).x", NULL },
+          (const char *[]){ "gl_FragCoord", NULL });
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    key.has_next_inputs = true;
+    key.num_next_inputs = 2;
+    key.next_inputs[0].semantic = 5;   /* GENERIC[0] */
+    key.next_inputs[0].interp = 1;     /* LINEAR */
+    key.next_inputs[0].location = 1;   /* CENTROID */
+    key.next_inputs[1].semantic = 5;   /* the clip w varying the fragment shader reads */
+    key.next_inputs[1].semantic_index = 0x10001;
+    key.next_inputs[1].interp = 2;     /* PERSPECTIVE */
+    key.next_inputs[1].location = 1;   /* CENTROID */
+    check("ES noperspective centroid: the vertex stage writes the clip w", VS_GENERIC, &key,
+          (const char *[]){ "out B_t2g_clipw1 { centroid vec4 t2g_clipw1; };",
+                            "t2g_clipw1 = ", ".wwww;", "g0 = g0 * ", NULL }, NULL);
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     check("desktop noperspective stays a qualifier", FS_LINEAR, &key,
           (const char *[]){ "noperspective", NULL }, (const char *[]){ "gl_FragCoord", NULL });
