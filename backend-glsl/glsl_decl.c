@@ -461,6 +461,10 @@ void io_declare_stage(glsl_ctx *c)
             glsl_need(c, GF_EARLY_FRAGMENT_TESTS, "early fragment tests");
             out_s(c, "layout(early_fragment_tests) in;\n");
         }
+        if (c->s->fragcoord_upper_left) {
+            glsl_need(c, GF_FRAG_COORD_CONVENTIONS, "gl_FragCoord origin");
+            out_s(c, "layout(origin_upper_left) in vec4 gl_FragCoord;\n");
+        }
         uint32_t layout = glsl_prop(c, IR_PROP_FS_DEPTH_LAYOUT, 0);
         bool writes_depth = false;
         for (uint32_t i = 0; i < c->s->num_vars; i++)

@@ -406,6 +406,9 @@ typedef struct ir_shader {
      * uses and every pass that makes progress (the drivers see to it) clear it, and the
      * validator checks the counts while it is set. */
     bool uses_valid;
+    /* gl_FragCoord is declared `layout(origin_upper_left)`: lower_fragcoord left the y flip
+     * to the host (the emitter writes the declaration). */
+    bool fragcoord_upper_left;
     /* Per-value tables of pass runs (ir_scratch), reused by the next run. */
     void *scratch[IR_SCRATCH_SLOTS];
     size_t scratch_cap[IR_SCRATCH_SLOTS];

@@ -67,8 +67,10 @@ static const char *compile(arena *a, diag_list *d, const char *tgsi, size_t len,
     if (!validate_after(s, flags, "translate"))
         return NULL;
     /* Only ES 2.0 hosts make the guest lower integers to floats (GLSL level 120). */
+    /* GLSL 1.50 declares gl_FragCoord's origin (layout(origin_upper_left)); GLSL ES cannot. */
     lower_options lopts = { (flags & T2G_COMPILE_VALIDATE_IR) != 0, t2g_target_is_es(key->target),
-                            key->target == T2G_TARGET_ESSL100 };
+                            key->target == T2G_TARGET_ESSL100,
+                            !t2g_target_is_es(key->target) && key->target != T2G_TARGET_GLSL140 };
     if (!lower_for_key(s, key, &lopts) || diag_has_errors(d))
         return NULL;
     if (!(flags & T2G_COMPILE_NO_OPT))

@@ -13,7 +13,6 @@ bool lower_unlinked_inputs(ir_shader *s, const struct t2g_key *key);
 bool lower_two_sided_color(ir_shader *s, const struct t2g_key *key);
 bool lower_sprite_coord(ir_shader *s, const struct t2g_key *key);
 bool lower_flatshade(ir_shader *s, const struct t2g_key *key);
-bool lower_fragcoord(ir_shader *s, const struct t2g_key *key);
 bool lower_polygon_stipple(ir_shader *s, const struct t2g_key *key);
 bool lower_alpha_test(ir_shader *s, const struct t2g_key *key);
 bool lower_clip_planes(ir_shader *s, const struct t2g_key *key);
@@ -38,7 +37,11 @@ typedef struct lower_options {
     bool no_noperspective;    /* the dialect has no noperspective: lower_noperspective runs */
     bool ints_are_floats;     /* the guest lowered integers to floats (GLSL ES 1.00 hosts):
                                * lower_int_shifts_on_floats runs */
+    bool fragcoord_origin;    /* the dialect can declare gl_FragCoord's origin (GLSL 1.50+):
+                               * lower_fragcoord flips y through the declaration */
 } lower_options;
+
+bool lower_fragcoord(ir_shader *s, const struct t2g_key *key, const lower_options *opts);
 
 /* Runs every lowering the key enables; validates after each when asked.  False when the IR
  * failed validation (the diagnostics say which lowering broke it). */

@@ -10,10 +10,14 @@
 #include "lower.h"
 
 typedef bool (*lowering_fn)(ir_shader *s, const struct t2g_key *key);
+typedef bool (*lowering_opts_fn)(ir_shader *s, const struct t2g_key *key,
+                                 const lower_options *opts);
 
+/* fn, or fn_opts for a lowering that also depends on the dialect. */
 static const struct {
     const char *name;
     lowering_fn fn;
+    lowering_opts_fn fn_opts;
 } lowerings[] = {
     { "lower_shadow_swizzle", lower_shadow_swizzle },
     { "lower_srgb_decode", lower_srgb_decode },
@@ -26,7 +30,7 @@ static const struct {
     { "lower_sprite_coord", lower_sprite_coord },
     { "lower_unlinked_inputs", lower_unlinked_inputs },
     { "lower_flatshade", lower_flatshade },
-    { "lower_fragcoord", lower_fragcoord },
+    { "lower_fragcoord", NULL, lower_fragcoord },
     { "lower_polygon_stipple", lower_polygon_stipple },
     { "lower_alpha_test", lower_alpha_test },
     { "lower_fs_output_swizzle", lower_fs_output_swizzle },
@@ -45,7 +49,7 @@ bool lower_for_key(ir_shader *s, const struct t2g_key *key, const lower_options 
             return false;
     }
     for (size_t i = 0; i < sizeof(lowerings) / sizeof(lowerings[0]); i++) {
-        if (!lowerings[i].fn(s, key))
+        if (!(lowerings[i].fn ? lowerings[i].fn(s, key) : lowerings[i].fn_opts(s, key, opts)))
             continue;
         ir_uses_changed(s);
         if (opts->validate_each && !ir_validate(s, lowerings[i].name))

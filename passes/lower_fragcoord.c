@@ -1,8 +1,14 @@
 /* Fragment coordinate conventions.  The host's gl_FragCoord is lower-left with half-integer
  * centres.  A shader asking for integer centres gets xy - 0.5; one whose origin differs from
  * the host framebuffer's orientation (upper-left origin XOR key.fragcoord_y_flip) gets
- * y' = driver.fragcoord_y[0] * y + driver.fragcoord_y[1], which the renderer fills with
- * (-1, framebuffer height).  A y-flipped framebuffer also inverts the facing. */
+ * y' = h - y.  Where the dialect can say so (GLSL 1.50), gl_FragCoord is declared
+ * `layout(origin_upper_left)` and the host flips it: llvmpipe applies its own y transform
+ * to every gl_FragCoord, so ours was a second multiply-add and a load from the driver block
+ * per fragment (5-11% of the fragment cost of glmark2's function and loop shaders).
+ * Otherwise, and under polygon stipple (lowered after this, it reads the host's rows), the
+ * shader computes y' = driver.fragcoord_y[0] * y + driver.fragcoord_y[1], which the
+ * renderer fills with (-1, framebuffer height).  A y-flipped framebuffer also inverts the
+ * facing. */
 #include "lower.h"
 
 static ir_src fix_position(ir_builder *b, ir_shader *s, ir_instr *ld, bool integer, bool flip)
@@ -32,7 +38,7 @@ static ir_src fix_position(ir_builder *b, ir_shader *s, ir_instr *ld, bool integ
     return v;
 }
 
-bool lower_fragcoord(ir_shader *s, const struct t2g_key *key)
+bool lower_fragcoord(ir_shader *s, const struct t2g_key *key, const lower_options *opts)
 {
     if (s->stage != T2G_STAGE_FRAGMENT)
         return false;
@@ -43,6 +49,7 @@ bool lower_fragcoord(ir_shader *s, const struct t2g_key *key)
     bool flip = upper_left != key->fragcoord_y_flip;
     if (!integer && !flip && !key->fragcoord_y_flip)
         return false;
+    bool host_flip = flip && opts->fragcoord_origin && !key->polygon_stipple;
     ir_instr **loads;
     unsigned n = lower_collect_instrs(s, IR_OP_LOAD_VAR, &loads);
     bool progress = false;
@@ -55,8 +62,12 @@ bool lower_fragcoord(ir_shader *s, const struct t2g_key *key)
         ir_builder b;
         lower_builder_after(&b, s, ld);
         ir_src fixed;
-        if (v->semantic == T2G_SEMANTIC_POSITION && (integer || flip)) {
-            fixed = fix_position(&b, s, ld, integer, flip);
+        if (v->semantic == T2G_SEMANTIC_POSITION && host_flip && !s->fragcoord_upper_left) {
+            s->fragcoord_upper_left = true;
+            progress = true;
+        }
+        if (v->semantic == T2G_SEMANTIC_POSITION && (integer || (flip && !host_flip))) {
+            fixed = fix_position(&b, s, ld, integer, flip && !host_flip);
         } else if (v->semantic == T2G_SEMANTIC_FACE && key->fragcoord_y_flip) {
             ir_src f = ir_src_for(ld);
             if (ld->type.base != IR_F32)

@@ -441,18 +441,46 @@ int main(void)
     check("point_coord_y_flip mirrors the shader's gl_PointCoord", FS_PCOORD, &key,
           (const char *[]){ "1.0 - vec4(gl_PointCoord.x, gl_PointCoord.y", NULL }, NULL);
 
+    /* GLSL 1.50 declares the origin and the host flips; an ES host, GLSL 1.40 and polygon
+     * stipple (which reads the host's rows) keep the driver transform. */
     t2g_key_init(&key, T2G_TARGET_GLSL450);
     key.fragcoord_y_flip = true;
-    check("fragcoord flip uses the driver transform", FS, &key,
-          (const char *[]){ "gl_FragCoord", "t2g_driver", NULL }, NULL);
+    check("fragcoord flip declares an upper-left gl_FragCoord", FS, &key,
+          (const char *[]){ "layout(origin_upper_left) in vec4 gl_FragCoord;", NULL },
+          (const char *[]){ "t2g_driver", NULL });
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("no flip, no origin declaration", FS, &key, (const char *[]){ "gl_FragCoord", NULL },
+          (const char *[]){ "origin_upper_left", "t2g_driver", NULL });
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    key.fragcoord_y_flip = true;
+    check("fragcoord flip on ES uses the driver transform", FS, &key,
+          (const char *[]){ "fs_drv[16].z * gl_FragCoord.y + fs_drv[16].w", NULL },
+          (const char *[]){ "origin_upper_left", NULL });
+    t2g_key_init(&key, T2G_TARGET_GLSL140);
+    key.fragcoord_y_flip = true;
+    check("fragcoord flip on GLSL 1.40 uses the driver transform", FS, &key,
+          (const char *[]){ "fs_drv[16].z * gl_FragCoord.y + fs_drv[16].w", NULL },
+          (const char *[]){ "origin_upper_left", NULL });
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fragcoord_y_flip = true;
+    key.polygon_stipple = true;
+    check("fragcoord flip under polygon stipple uses the driver transform", FS, &key,
+          (const char *[]){ "fs_drv[16].z * gl_FragCoord.y + fs_drv[16].w", NULL },
+          (const char *[]){ "origin_upper_left", NULL });
 
     /* piglit texelFetch 4-fs-sampler2DMS through virgl-exec: the 0.5 came off before the
      * flip, so every row read as the one below it (h - y instead of h - 1 - y). */
-    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
     key.fragcoord_y_flip = true;
     check("integer centres are taken after the flip", FS_INTEGER_CENTRE, &key,
           (const char *[]){ "fs_drv[16].z * gl_FragCoord.y + fs_drv[16].w - 0.5", NULL },
           (const char *[]){ "gl_FragCoord.y - 0.5", NULL });
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    key.fragcoord_y_flip = true;
+    check("integer centres are taken from the host-flipped y", FS_INTEGER_CENTRE, &key,
+          (const char *[]){ "layout(origin_upper_left) in vec4 gl_FragCoord;",
+                            "gl_FragCoord.y - 0.5", NULL },
+          (const char *[]){ "t2g_driver", NULL });
 
     /* piglit fbo-readdrawpix through virgl-exec: Mesa's glDrawPixels quad comes with a
      * negative viewport height; the key asked for the flip and nothing made it. */
