@@ -333,7 +333,7 @@ KEY = {
     "sampler_lod_from_driver": True,
     "logic_op": 7,
     "logic_op_bits": [8, 0, 16],
-    "sampler_gl_clamp": [3, 1, 0],
+    "sampler_gl_clamp": [3, 1, 5],
 }
 
 
