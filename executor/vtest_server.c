@@ -269,7 +269,11 @@ static void *watchdog(void *arg)
         struct timespec nap = { timeout_seconds / 10, (long)(timeout_seconds % 10) * 100000000L };
         nanosleep(&nap, NULL);
         uint64_t began = atomic_load_explicit(&message_began, memory_order_relaxed);
-        if (began && coarse_ms() - began >= (uint64_t)timeout_seconds * 1000) {
+        /* `began | 1` can be a millisecond past this look's clock (the coarse clock ticks
+         * every few ms): unsigned, now - began would wrap to a huge age and end a client
+         * whose message had just started. */
+        uint64_t now = coarse_ms();
+        if (began && now > began && now - began >= (uint64_t)timeout_seconds * 1000) {
             (void)!write(2, timeout_line, timeout_line_len);
             _exit(1);
         }
