@@ -727,8 +727,13 @@ static void bind_sampler(struct vrend_context *ctx, uint32_t st, const struct t2
     glc_bind_texture_unit(ctx->r, res->binding, v ? v->target : GL_TEXTURE_2D, tex);
     struct sampler_state *ss = s->samplers[st][idx];
     if (ctx->r->es2) {
-        if (ss && v)
+        /* No sampler objects: the state goes on the texture just bound, through its unit
+         * (glc_bind_texture_unit leaves unit 0 active, whose texture it is not). */
+        if (ss && v) {
+            glActiveTexture(GL_TEXTURE0 + res->binding);
             sampler_apply_to_texture(ctx->r, v->target, ss);
+            glActiveTexture(GL_TEXTURE0);
+        }
         return;
     }
     GLuint sampler = 0;

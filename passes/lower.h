@@ -27,6 +27,7 @@ bool lower_query_levels(ir_shader *s, const struct t2g_key *key);
 bool lower_query_lod(ir_shader *s, const struct t2g_key *key);
 bool lower_lod_bias(ir_shader *s, const struct t2g_key *key);
 bool lower_int_shifts_on_floats(ir_shader *s);
+bool lower_int_arith_on_floats(ir_shader *s);
 bool lower_srgb_decode(ir_shader *s, const struct t2g_key *key);
 bool lower_sampler_swizzle(ir_shader *s, const struct t2g_key *key);
 bool lower_gl_clamp(ir_shader *s, const struct t2g_key *key);
@@ -36,7 +37,8 @@ typedef struct lower_options {
     bool validate_each;       /* run the validator after each lowering that changed the IR */
     bool no_noperspective;    /* the dialect has no noperspective: lower_noperspective runs */
     bool ints_are_floats;     /* the guest lowered integers to floats (GLSL ES 1.00 hosts):
-                               * lower_int_shifts_on_floats runs */
+                               * lower_int_shifts_on_floats and
+                               * lower_int_arith_on_floats run */
     bool fragcoord_origin;    /* the dialect can declare gl_FragCoord's origin (GLSL 1.50+):
                                * lower_fragcoord flips y through the declaration */
 } lower_options;

@@ -48,6 +48,12 @@ bool lower_for_key(ir_shader *s, const struct t2g_key *key, const lower_options 
         if (opts->validate_each && !ir_validate(s, "lower_int_shifts_on_floats"))
             return false;
     }
+    /* After the shifts: an index * 2 + 1 adds to what the shift became. */
+    if (opts->ints_are_floats && lower_int_arith_on_floats(s)) {
+        ir_uses_changed(s);
+        if (opts->validate_each && !ir_validate(s, "lower_int_arith_on_floats"))
+            return false;
+    }
     for (size_t i = 0; i < sizeof(lowerings) / sizeof(lowerings[0]); i++) {
         if (!(lowerings[i].fn ? lowerings[i].fn(s, key) : lowerings[i].fn_opts(s, key, opts)))
             continue;

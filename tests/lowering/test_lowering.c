@@ -172,6 +172,30 @@ static const char *FS_QUERY_LOD =
     "  0: LODQ OUT[0].xy, IN[0], SAMP[0], 2D\n"
     "  1: END\n";
 
+/* piglit variable-indexing fs-varying-array-mat3-index-rd through virgl-exec on an ES 2.0
+ * host: the guest, whose integers are floats, still computes a mat3 column's index with
+ * UMUL/UADD of its float index and integer constants, and ESSL 1.00 cannot reinterpret
+ * bits, so the shader was refused.  The relative address's own + 1 stays an integer. */
+static const char *FS_INT_ARITH_ON_FLOATS =
+    "FRAG\n"
+    "DCL IN[0], GENERIC[0], PERSPECTIVE\n"
+    "DCL IN[1], GENERIC[1], PERSPECTIVE\n"
+    "DCL IN[2], GENERIC[2], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL CONST[0]\n"
+    "DCL TEMP[0..2], ARRAY(1), LOCAL\n"
+    "DCL TEMP[3..4]\n"
+    "DCL ADDR[0]\n"
+    "IMM[0] FLT32 {0x00000003, 0x00000001, 0x00000000, 0x3f800000}\n"
+    "  0: MOV TEMP[0], IN[0]\n"
+    "  1: MOV TEMP[1], IN[1]\n"
+    "  2: MOV TEMP[2], IN[2]\n"
+    "  3: UMUL TEMP[3].x, CONST[0].xxxx, IMM[0].xxxx\n"
+    "  4: UADD TEMP[4].x, IMM[0].yyyy, TEMP[3].xxxx\n"
+    "  5: ARL ADDR[0].x, TEMP[4].xxxx\n"
+    "  6: ADD OUT[0], TEMP[ADDR[0].x](1), TEMP[ADDR[0].x+1](1)\n"
+    "  7: END\n";
+
 /* A plain lookup in each stage: GLES samplers have no LOD bias (piglit
  * fs-texturelod-miplevels-biased, vs-texturelod-miplevels-biased). */
 static const char *FS_TEX =
@@ -805,6 +829,12 @@ int main(void)
         failures++;
     }
     t2g_result_free(bad);
+
+    t2g_key_init(&key, T2G_TARGET_ESSL100);
+    check("integer arithmetic on a no-integer guest's floats multiplies floats",
+          FS_INT_ARITH_ON_FLOATS, &key,
+          (const char *[]){ "floor(1.0 + fs_u0[0].x * 3.0)", " + 1), 0.0, 2.0)", NULL },
+          (const char *[]){ "floatBits", NULL });
 
     printf("%d passed, %d failed\n", passes, failures);
     return failures ? 1 : 0;
