@@ -530,6 +530,10 @@ int vtest_server_run(const struct vtest_server_opts *opts)
             pid_t pid = fork();
             if (pid == 0) {
                 close(lfd);
+                /* The path is the server's, not a client's: a client process still ending
+                 * after its server must not keep the next server off it. */
+                if (lock_fd >= 0)
+                    close(lock_fd);
                 install(SIGTERM, SIG_DFL, 0);
                 install(SIGINT, SIG_DFL, 0);
                 install(SIGCHLD, SIG_DFL, 0);
