@@ -415,6 +415,18 @@ static uint32_t vertex_bound(glsl_ctx *c, const ir_var *v)
     return v->vertices;
 }
 
+/* `ind + k` (or `- |k|`) in type `as` (a uint constant takes its suffix). */
+static void emit_index_plus(glsl_ctx *c, ir_src ind, ir_base as, int64_t k)
+{
+    emit_src_as(c, ind, 1, as, k ? P_ADD : P_NONE);
+    if (!k)
+        return;
+    out_s(c, k < 0 ? " - " : " + ");
+    out_i(c, k < 0 ? -k : k);
+    if (as == IR_U32)
+        out_c(c, 'u');
+}
+
 /* [base + ind], clamped into [0, bound) unless it is a constant within it.  gl_InvocationID,
  * the only index a TCS may write its outputs with, is below the output patch's size. */
 void out_index(glsl_ctx *c, int32_t base, ir_src ind, uint32_t bound)
@@ -444,11 +456,7 @@ void out_index(glsl_ctx *c, int32_t base, ir_src ind, uint32_t bound)
         return;
     }
     if (bound == BOUND_NONE || (k == 0 && bound != BOUND_PATCH && is_invocation_id(ind))) {
-        emit_src_as(c, ind, 1, IR_I32, k ? P_ADD : P_NONE);
-        if (k) {
-            out_s(c, k < 0 ? " - " : " + ");
-            out_i(c, k < 0 ? -k : k);
-        }
+        emit_index_plus(c, ind, IR_I32, k);
         out_c(c, ']');
         return;
     }
@@ -456,23 +464,14 @@ void out_index(glsl_ctx *c, int32_t base, ir_src ind, uint32_t bound)
         /* ESSL 1.00 has neither uint nor an integer clamp(): clamp as a float, exact for
          * every index below 2^24. */
         out_s(c, "int(clamp(float(");
-        emit_src_as(c, ind, 1, IR_I32, k ? P_ADD : P_NONE);
-        if (k) {
-            out_s(c, k < 0 ? " - " : " + ");
-            out_i(c, k < 0 ? -k : k);
-        }
+        emit_index_plus(c, ind, IR_I32, k);
         out_s(c, "), 0.0, ");
         out_u(c, bound - 1);
         out_s(c, ".0))]");
         return;
     }
     out_s(c, "min(");
-    emit_src_as(c, ind, 1, IR_U32, k ? P_ADD : P_NONE);
-    if (k) {
-        out_s(c, k < 0 ? " - " : " + ");
-        out_i(c, k < 0 ? -k : k);
-        out_c(c, 'u');
-    }
+    emit_index_plus(c, ind, IR_U32, k);
     if (bound == BOUND_PATCH) {
         out_s(c, ", uint(gl_PatchVerticesIn - 1))]");
     } else {
