@@ -226,9 +226,10 @@ void sampler_apply_to_texture(struct vrend_renderer *r, GLenum target,
         ;
 }
 
-/* A GL sampler object with the guest's state; anisotropy only when `aniso` is set. */
+/* A GL sampler object with the guest's state, clamping to the border on the gl_clamp axes
+ * (sampler_state.gl_clamp); anisotropy only when `aniso` is set. */
 static GLuint make_sampler(struct vrend_context *ctx, const struct create_sampler_state *c,
-                           bool aniso)
+                           uint8_t gl_clamp, bool aniso)
 {
     GLuint id = 0;
     if (ctx->r->gles)
@@ -237,9 +238,8 @@ static GLuint make_sampler(struct vrend_context *ctx, const struct create_sample
         glCreateSamplers(1, &id);
     static const GLenum pnames[3] = { GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T, GL_TEXTURE_WRAP_R };
     const uint8_t wrap[3] = { c->wrap_s, c->wrap_t, c->wrap_r };
-    uint8_t axes = gl_clamp_axes(ctx->r, wrap, c->min_img_filter, c->mag_img_filter);
     for (int i = 0; i < 3; i++)
-        glSamplerParameteri(id, pnames[i], wrap_to_gl(ctx->r, wrap[i], axes & (1u << i)));
+        glSamplerParameteri(id, pnames[i], wrap_to_gl(ctx->r, wrap[i], gl_clamp & (1u << i)));
     /* PIPE_TEX_FILTER_NEAREST/LINEAR; PIPE_TEX_MIPFILTER_NEAREST/LINEAR/NONE. */
     bool min_linear = c->min_img_filter & 1, mag_linear = c->mag_img_filter & 1;
     uint32_t mip = c->min_mip_filter;
@@ -341,9 +341,9 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o,
     if (ctx->r->es2)
         return true;
     bool aniso = c->max_anisotropy > 1 && ctx->r->lim.max_aniso > 0;
-    ss->id = make_sampler(ctx, c, aniso);
+    ss->id = make_sampler(ctx, c, ss->gl_clamp, aniso);
     if (aniso)
-        ss->id_1d = make_sampler(ctx, c, false);
+        ss->id_1d = make_sampler(ctx, c, ss->gl_clamp, false);
     ss->lod_bias = c->lod_bias;
     ss->min_lod = c->min_lod;
     ss->max_lod = c->max_lod;
