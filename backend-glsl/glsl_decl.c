@@ -725,7 +725,11 @@ static void declare_image(glsl_ctx *c, ir_var *v)
 void out_sampler_type(glsl_ctx *c, ir_var *v)
 {
     gvar *g = gv_of(v);
-    int texture = tex_host_target(c, g->texture >= 0 ? g->texture : T2G_TEXTURE_2D);
+    int declared = g->texture >= 0 ? g->texture : T2G_TEXTURE_2D;
+    /* Comparisons made in the shader read the depth through the plain target. */
+    if (v->compare_in_shader)
+        declared = ir_texture_without_shadow((uint8_t)declared);
+    int texture = tex_host_target(c, declared);
     const tex_target_info *t = tex_target(texture);
     if (v->shadow && !t->shadow && t->shadow_of >= 0) {
         texture = t->shadow_of;
@@ -879,10 +883,11 @@ void io_declare_resources(glsl_ctx *c)
                 res->texture = (uint8_t)(g->texture >= 0 ? g->texture : T2G_TEXTURE_2D);
                 res->host_texture = (uint8_t)tex_host_target(c, res->texture);
                 res->return_type = v->return_type;
-                res->shadow = v->shadow;
+                res->shadow = v->shadow || v->compare_in_shader;
                 res->queries_levels = v->queries_levels;
                 res->flags |= (v->lod_bias_in_shader ? T2G_RES_LOD_BIAS_IN_SHADER : 0) |
-                              (v->queries_lod ? T2G_RES_QUERIES_LOD : 0);
+                              (v->queries_lod ? T2G_RES_QUERIES_LOD : 0) |
+                              (v->compare_in_shader ? T2G_RES_COMPARE_IN_SHADER : 0);
             }
             break;
         }

@@ -140,6 +140,9 @@ enum {
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
 enum t2g_compare { T2G_NEVER, T2G_LESS, T2G_EQUAL, T2G_LEQUAL, T2G_GREATER, T2G_NOTEQUAL,
                    T2G_GEQUAL, T2G_ALWAYS };
+/* key.sampler_compare: 0 leaves comparisons to the host, 1 + enum t2g_compare compares in
+ * the shader, and this value returns the depth uncompared. */
+#define T2G_SAMPLER_COMPARE_OFF (T2G_ALWAYS + 2)
 
 enum t2g_varying_type { T2G_VARYING_FLOAT, T2G_VARYING_INT, T2G_VARYING_UINT };
 
@@ -344,6 +347,14 @@ struct t2g_key {
      * r; never an array layer) of the lookups through sampler n to [0, 1], or to [0, size]
      * on rectangle textures; the renderer samples with GL_CLAMP_TO_BORDER on that axis. */
     uint32_t sampler_gl_clamp[3];
+    /* Since 0.2.  Depth comparisons for hosts that cannot make them (GLSL ES 1.00 without
+     * GL_EXT_shadow_samplers).  A nonzero sampler_compare[n] has the lookups through sampler
+     * n read the depth as a plain texel and compare it in the shader: 1 + enum t2g_compare is
+     * the sampler's compare function, T2G_SAMPLER_COMPARE_OFF returns the depth itself (the
+     * guest's compare mode NONE).  The reference is clamped to [0, 1] first, as GL does for
+     * the fixed-point depth formats such hosts have.  The reflection marks those samplers
+     * (T2G_RES_COMPARE_IN_SHADER); the renderer samples them without comparison. */
+    uint8_t sampler_compare[T2G_MAX_SAMPLERS];
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version
@@ -432,6 +443,8 @@ enum {
     /* UBO on a target without uniform blocks (GLSL ES 1.00): `name` is a plain
      * `uniform vec4 name[size]`, uploaded with glUniform4fv at its location. */
     T2G_RES_UNIFORM_ARRAY = 1u << 2,
+    /* shadow sampler: the shader compares (key.sampler_compare); sample without comparison */
+    T2G_RES_COMPARE_IN_SHADER = 1u << 3,
 };
 
 #define T2G_MAX_IO 80

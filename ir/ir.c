@@ -557,3 +557,17 @@ uint32_t ir_gs_input_vertices(const ir_shader *s)
     default: return 3;
     }
 }
+
+uint8_t ir_texture_without_shadow(uint8_t texture)
+{
+    switch (texture) {
+    case T2G_TEXTURE_SHADOW1D: return T2G_TEXTURE_1D;
+    case T2G_TEXTURE_SHADOW2D: return T2G_TEXTURE_2D;
+    case T2G_TEXTURE_SHADOWRECT: return T2G_TEXTURE_RECT;
+    case T2G_TEXTURE_SHADOW1D_ARRAY: return T2G_TEXTURE_1D_ARRAY;
+    case T2G_TEXTURE_SHADOW2D_ARRAY: return T2G_TEXTURE_2D_ARRAY;
+    case T2G_TEXTURE_SHADOWCUBE: return T2G_TEXTURE_CUBE;
+    case T2G_TEXTURE_SHADOWCUBE_ARRAY: return T2G_TEXTURE_CUBE_ARRAY;
+    default: return texture;
+    }
+}

@@ -222,6 +222,7 @@ typedef struct ir_var {
     uint8_t texture;        /* enum t2g_texture of a sampler or image */
     uint8_t return_type;    /* enum t2g_return_type */
     bool shadow;            /* sampler used with a shadow target */
+    bool compare_in_shader; /* shadow sampler whose comparisons lower_shadow_compare made */
     bool queries_levels;    /* sampler whose level count lower_query_levels replaced */
     bool lod_bias_in_shader; /* sampler whose lookups lower_lod_bias biased */
     bool queries_lod;       /* sampler whose LOD queries lower_query_lod computed */
@@ -591,5 +592,9 @@ bool ir_validate(ir_shader *s, const char *after_pass);
 void ir_print(const ir_shader *s, strbuf *out);
 const char *ir_type_name(ir_type t); /* "vec4", "uint", "bvec2", "dvec2", "i64vec3"... */
 const char *ir_semantic_name(unsigned semantic); /* "GENERIC" (TGSI's spelling); "?" */
+
+/* The texture target a shadow target samples without comparison (SHADOW2D: 2D); other
+ * targets unchanged. */
+uint8_t ir_texture_without_shadow(uint8_t texture);
 
 #endif

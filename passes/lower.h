@@ -23,6 +23,7 @@ bool lower_logic_op(ir_shader *s, const struct t2g_key *key);
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key);
 bool lower_noperspective(ir_shader *s, const struct t2g_key *key);
 bool lower_shadow_swizzle(ir_shader *s, const struct t2g_key *key);
+bool lower_shadow_compare(ir_shader *s, const struct t2g_key *key);
 bool lower_query_levels(ir_shader *s, const struct t2g_key *key);
 bool lower_query_lod(ir_shader *s, const struct t2g_key *key);
 bool lower_lod_bias(ir_shader *s, const struct t2g_key *key);

@@ -1,5 +1,6 @@
 /* Runs the key-driven lowerings in dependency order: what sampler views do first, the shadow
- * swizzle, sRGB decoding of the stored channels and then the swizzle that moves them (the
+ * swizzle, then depth comparisons made in the shader (they replace the comparison the swizzle
+ * reads), sRGB decoding of the stored channels and then the swizzle that moves them (the
  * alpha test and the output swizzle must see the values they make); colour selection and sprite
  * replacement create inputs that linkage may then drop; fragcoord fixes the FACE reads
  * two-sided colour adds; the exit-time emulations come last: the alpha test before the
@@ -20,6 +21,7 @@ static const struct {
     lowering_opts_fn fn_opts;
 } lowerings[] = {
     { "lower_shadow_swizzle", lower_shadow_swizzle },
+    { "lower_shadow_compare", lower_shadow_compare },
     { "lower_srgb_decode", lower_srgb_decode },
     { "lower_sampler_swizzle", lower_sampler_swizzle },
     { "lower_query_levels", lower_query_levels },

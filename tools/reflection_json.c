@@ -75,6 +75,8 @@ static void write_resources(json_writer *w, const char *key, const struct t2g_re
         if (kind == T2G_RES_SAMPLER) {
             jw_bool(w, "shadow", res->shadow);
             jw_bool(w, "queries_levels", res->queries_levels);
+            if (res->flags & T2G_RES_COMPARE_IN_SHADER)
+                jw_bool(w, "compare_in_shader", true);
         }
         if (kind == T2G_RES_IMAGE || kind == T2G_RES_SSBO)
             jw_bool(w, "writable", res->writable);

@@ -334,6 +334,7 @@ KEY = {
     "logic_op": 7,
     "logic_op_bits": [8, 0, 16],
     "sampler_gl_clamp": [3, 1, 5],
+    "sampler_compare": [4, 0, 9],
 }
 
 

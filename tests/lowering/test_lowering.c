@@ -104,6 +104,22 @@ static const char *FS_SHADOW =
     "  0: TEX OUT[0], IN[0], SAMP[0], SHADOW2D_ARRAY\n"
     "  1: END\n";
 
+/* piglit glsl-fs-shadow2DProj on an ES 2.0 host: shadow2DProj through sampler 0 and
+ * shadow2D through sampler 1, as Mesa's GL 2.1 guest sends them. */
+static const char *FS_SHADOW_PROJ =
+    "FRAG\n"
+    "DCL IN[0], TEXCOORD[0], PERSPECTIVE\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SAMP[1]\n"
+    "DCL SVIEW[0], SHADOW2D, FLOAT\n"
+    "DCL SVIEW[1], SHADOW2D, FLOAT\n"
+    "DCL TEMP[0..1]\n"
+    "  0: TXP TEMP[0], IN[0], SAMP[0], SHADOW2D\n"
+    "  1: TEX TEMP[1], IN[0], SAMP[1], SHADOW2D\n"
+    "  2: MUL OUT[0], TEMP[0], TEMP[1]\n"
+    "  3: END\n";
+
 /* piglit texwrap 2d proj bordercolor (GL_CLAMP, linear) and its rectangle and array kin. */
 static const char *FS_TXP_2D =
     "FRAG\n"
@@ -829,6 +845,42 @@ int main(void)
         failures++;
     }
     t2g_result_free(bad);
+
+    /* Depth comparisons where the host has no shadow samplers (ES 2.0 without
+     * GL_EXT_shadow_samplers): a plain lookup and a compare of the clamped reference. */
+    t2g_key_init(&key, T2G_TARGET_ESSL100);
+    key.sampler_compare[0] = 1 + T2G_LEQUAL;
+    key.sampler_compare[1] = 1 + T2G_GREATER;
+    key.shadow_swizzle[1][3] = T2G_SHADOW_ONE;
+    check("comparisons in the shader: ref <= depth, projected; ref > depth, alpha one",
+          FS_SHADOW_PROJ, &key,
+          (const char *[]){ "uniform highp sampler2D fs_s0;", "uniform highp sampler2D fs_s1;",
+                            "= tc0.z / tc0.w;", "texture2D(fs_s0, tc0.xy / tc0.w).x >= min(max(t",
+                            "texture2D(fs_s1, tc0.xy).x < min(max(tc0.z, 0.0), 1.0)", ", 1.0)",
+                            NULL },
+          (const char *[]){ "Shadow", "shadow2D", NULL });
+    key.sampler_compare[0] = T2G_SAMPLER_COMPARE_OFF;
+    key.sampler_compare[1] = 1 + T2G_NEVER;
+    check("compare mode off returns the depth; NEVER is 0", FS_SHADOW_PROJ, &key,
+          (const char *[]){ "texture2D(fs_s0, tc0.xy / tc0.w).x", NULL },
+          (const char *[]){ "Shadow", "texture2D(fs_s1", ">=", NULL });
+    struct t2g_result *sc = t2g_compile(FS_SHADOW_PROJ, strlen(FS_SHADOW_PROJ), &key, 0, "sc");
+    bool both_marked = sc && sc->ok && sc->reflection.num_resources == 2;
+    for (uint32_t i = 0; both_marked && i < 2; i++)
+        both_marked = sc->reflection.resources[i].shadow &&
+                 (sc->reflection.resources[i].flags & T2G_RES_COMPARE_IN_SHADER);
+    printf("%s the reflection marks both samplers shadow, compared in the shader\n",
+           both_marked ? "ok  " : "FAIL");
+    both_marked ? passes++ : failures++;
+    t2g_result_free(sc);
+    t2g_key_init(&key, T2G_TARGET_ESSL100);
+    key.sampler_compare[1] = 1 + T2G_LEQUAL;
+    sc = t2g_compile(FS_SHADOW_PROJ, strlen(FS_SHADOW_PROJ), &key, 0, "sc");
+    bool needs_ext = sc && !sc->ok && strstr(sc->diagnostics, "GL_EXT_shadow_samplers");
+    printf("%s a sampler left to the host still needs shadow samplers\n",
+           needs_ext ? "ok  " : "FAIL");
+    needs_ext ? passes++ : failures++;
+    t2g_result_free(sc);
 
     t2g_key_init(&key, T2G_TARGET_ESSL100);
     check("integer arithmetic on a no-integer guest's floats multiplies floats",
