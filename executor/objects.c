@@ -222,6 +222,13 @@ void sampler_apply_to_texture(struct vrend_renderer *r, GLenum target,
     glTexParameteri(target, GL_TEXTURE_MAG_FILTER, ss->mag_filter & 1 ? GL_LINEAR : GL_NEAREST);
     if (epoxy_has_gl_extension("GL_EXT_texture_border_clamp"))
         glTexParameterfv(target, GL_TEXTURE_BORDER_COLOR_EXT, ss->border);
+    /* With GL_EXT_shadow_samplers the host compares; without, the shader does. */
+    if (r->host_features & T2G_HOST_SHADOW_SAMPLERS) {
+        glTexParameteri(target, GL_TEXTURE_COMPARE_MODE,
+                        ss->compare ? GL_COMPARE_REF_TO_TEXTURE : GL_NONE);
+        if (ss->compare)
+            glTexParameteri(target, GL_TEXTURE_COMPARE_FUNC, GL_NEVER + ss->compare - 1);
+    }
     while (glGetError() != GL_NO_ERROR)
         ;
 }
@@ -333,6 +340,7 @@ static bool create_sampler(struct vrend_context *ctx, struct vobj *o,
     ss->min_filter = c->min_img_filter;
     ss->mip_filter = c->min_mip_filter;
     ss->mag_filter = c->mag_img_filter;
+    ss->compare = c->compare_mode ? (uint8_t)(1 + (c->compare_func & 7)) : 0;
     memcpy(ss->border, c->border_color, sizeof ss->border);
     ss->gl_clamp = gl_clamp_axes(ctx->r, ss->wrap, ss->min_filter, ss->mag_filter);
     /* The odd modes read the border: CLAMP (linear), CLAMP_TO_BORDER and the mirrored two. */

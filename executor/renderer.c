@@ -278,6 +278,7 @@ struct vrend_renderer *vrend_renderer_create(const struct vrend_renderer_opts *o
     choose_target(r);
     if (r->es2) {
         caps_es2_probe(r);
+        r->compare_in_shader = !(r->host_features & T2G_HOST_SHADOW_SAMPLERS);
     } else {
         caps_probe(r);
         formats_probe(r);

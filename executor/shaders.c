@@ -41,6 +41,10 @@ static void key_base(struct vrend_renderer *r, struct t2g_key *k, uint32_t stage
     /* The guest's window coordinates count rows from the first row in memory, as the host's
      * gl_FragCoord does; gallium's LOWER_LEFT origin is the one that needs y' = h - y. */
     k->fragcoord_y_flip = true;
+    /* Without shadow samplers every depth comparison is made in the shader; sampler_keys
+     * puts each bound sampler's compare function in. */
+    if (r->compare_in_shader)
+        memset(k->sampler_compare, T2G_SAMPLER_COMPARE_OFF, sizeof k->sampler_compare);
 }
 
 static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
@@ -338,11 +342,13 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
 /* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
  * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
  * cannot query a texture's level count, gets the bound views' counts for the samplers the
- * shader queries.  Views the host cannot swizzle have the shader swizzle them, and GL_CLAMP
- * with linear filtering has the shader clamp the coordinates. */
-static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
-                         const struct t2g_reflection *base, struct t2g_key *k)
+ * shader queries.  Views the host cannot swizzle have the shader swizzle them, GL_CLAMP
+ * with linear filtering has the shader clamp the coordinates, and hosts without shadow
+ * samplers have it compare with the bound sampler's function. */
+static void sampler_keys(const struct vrend_renderer *r, const struct sub_ctx *s,
+                         uint32_t stage, const struct t2g_reflection *base, struct t2g_key *k)
 {
+    bool gles = r->gles;
     for (uint32_t i = 0; i < base->num_resources; i++) {
         const struct t2g_resource *res = &base->resources[i];
         uint32_t idx = res->tgsi_index;
@@ -371,6 +377,8 @@ static void sampler_keys(const struct sub_ctx *s, uint32_t stage, bool gles,
                 memcpy(k->sampler_swizzle[idx], v->shader_swizzle, 4);
             }
         }
+        if (res->shadow && r->compare_in_shader)
+            k->sampler_compare[idx] = ss && ss->compare ? ss->compare : T2G_SAMPLER_COMPARE_OFF;
         if (!res->shadow || !v)
             continue;
         for (int c = 0; c < 4; c++) {
@@ -417,7 +425,7 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         }
     const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
     if (st[stage] && st[stage]->base_ok)
-        sampler_keys(s, stage, ctx->r->gles, st[stage]->base, k);
+        sampler_keys(ctx->r, s, stage, st[stage]->base, k);
     for (uint32_t i = 0; i < MAX_IMAGES && i < T2G_MAX_IMAGES; i++)
         if (s->images[stage][i].res)
             k->image_format[i] = image_format_for(s->images[stage][i].format);

@@ -175,6 +175,9 @@ bool exec_bind_sampler_states(struct vrend_context *ctx, const struct cmd_slot_h
         /* GL_CLAMP emulated in the shader is in the key (key.sampler_gl_clamp). */
         if ((*slot && (*slot)->gl_clamp) || (ss && ss->gl_clamp))
             ctx->draw_dirty |= DRAW_PROG;
+        /* So are comparisons made in the shader (key.sampler_compare). */
+        if (ctx->r->compare_in_shader && (*slot ? (*slot)->compare : 0) != (ss ? ss->compare : 0))
+            ctx->draw_dirty |= DRAW_PROG;
         *slot = ss;
     }
     return true;

@@ -222,6 +222,9 @@ struct sampler_state {
     float lod_bias, min_lod, max_lod, border[4];
     /* ES 2.0 hosts: no sampler objects; the state goes onto each texture bound with it. */
     uint8_t wrap[3], min_filter, mip_filter, mag_filter;
+    /* Depth comparison: 0 off, else 1 + PIPE_FUNC_* (hosts without shadow samplers compare
+     * in the shader: key.sampler_compare). */
+    uint8_t compare;
     uint8_t gl_clamp;  /* bit i: wrap mode i is GL_CLAMP the shader emulates (objects.c) */
     bool uses_border;  /* some wrap mode reads the border colour */
     /* A twin of id_base with the border colour moved to the channels a format stores its
@@ -451,6 +454,7 @@ struct vrend_renderer {
     EGLContext egl_ctx;
     bool gles;
     bool es2;                       /* an ES 2.0 context (caps_es2.c): GL 2.1 guests only */
+    bool compare_in_shader;         /* no shadow samplers (ES 2.0): key.sampler_compare */
     bool unflushed;                 /* a command buffer ran since vrend_renderer_flush */
     int gl_version;                 /* major*10 + minor */
     enum t2g_target target;
