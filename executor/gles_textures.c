@@ -206,6 +206,8 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
             glFramebufferTexture3DOES(rfb, point, r->target, r->id, t->level, b.z + z);
         else if (layered)
             glFramebufferTextureLayer(rfb, point, r->id, t->level, b.z + z);
+        else if (rr->es2)   /* packed depth/stencil at both attachment points */
+            glc_fb_texture(rr, fbo, point, r->id, (GLint)t->level);
         else
             glFramebufferTexture2D(rfb, point, GL_TEXTURE_2D, r->id, t->level);
         uint8_t *dst = p + z * (is_1d_array ? stride : layer_stride);
