@@ -740,9 +740,15 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         const int32_t srect[4] = { sx, sy, sx + sw, sy + sh };
         const int32_t drect[4] = { dx, dy, dx + dw, dy + dh };
         if (ctx->r->es2) {
-            /* No blit in ES 2.0: colour is drawn; depth and stencil are not copied. */
+            /* No blit in ES 2.0: colour and depth are drawn; stencil is not copied. */
             if (bits != GL_COLOR_BUFFER_BIT) {
-                vlog(ctx->r, VREND_LOG_WARN, "blit: depth/stencil on an ES 2.0 host, skipped");
+                GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
+                bool drawn = (bits & GL_DEPTH_BUFFER_BIT) &&
+                             es2_blit_depth_draw(ctx->r, src, slevel, df, srect, drect);
+                glDeleteFramebuffers(1, &df);
+                if (!drawn || (bits & GL_STENCIL_BUFFER_BIT))
+                    vlog(ctx->r, VREND_LOG_WARN, "blit: %s on an ES 2.0 host, skipped",
+                         drawn ? "stencil" : "depth/stencil");
                 continue;
             }
             GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);

@@ -19,6 +19,8 @@ struct gles_blitter {
     GLint rect_loc[KINDS];
     GLuint es2_prog, es2_vbo;   /* ES 2.0 hosts (es2_blit_draw): built instead of the above */
     GLint es2_rect_loc;
+    GLuint es2_depth_prog;      /* es2_blit_depth_draw, built on first use */
+    GLint es2_depth_rect_loc;
 };
 
 static const char *const vs_src =
@@ -92,6 +94,7 @@ void gles_blitter_free(struct gles_blitter *b)
         glDeleteProgram(b->prog[k]);
     glDeleteVertexArrays(1, &b->vao);
     glDeleteProgram(b->es2_prog);
+    glDeleteProgram(b->es2_depth_prog);
     glDeleteBuffers(1, &b->es2_vbo);
     free(b);
 }
@@ -384,9 +387,20 @@ static const char *const es2_fs_src =
     "varying vec2 uv;\n"
     "void main() { gl_FragColor = texture2D(t, uv); }\n";
 
-static bool es2_build(struct vrend_renderer *rr, struct gles_blitter *b)
+/* Depth: the source texture sampled as a plain texture (GL_OES_depth_texture gives the
+ * depth in red) and written as the fragment's depth (GL_EXT_frag_depth). */
+static const char *const es2_depth_fs_src =
+    "#version 100\n"
+    "#extension GL_EXT_frag_depth : require\n"
+    "#ifdef GL_FRAGMENT_PRECISION_HIGH\nprecision highp float;\n"
+    "#else\nprecision mediump float;\n#endif\n"
+    "uniform sampler2D t;\n"
+    "varying vec2 uv;\n"
+    "void main() { gl_FragDepthEXT = texture2D(t, uv).x; }\n";
+
+static GLuint es2_link(struct vrend_renderer *rr, const char *fs_src, GLint *rect_loc)
 {
-    GLuint vs = compile(GL_VERTEX_SHADER, es2_vs_src), fs = compile(GL_FRAGMENT_SHADER, es2_fs_src);
+    GLuint vs = compile(GL_VERTEX_SHADER, es2_vs_src), fs = compile(GL_FRAGMENT_SHADER, fs_src);
     GLuint p = glCreateProgram();
     glAttachShader(p, vs);
     glAttachShader(p, fs);
@@ -396,17 +410,25 @@ static bool es2_build(struct vrend_renderer *rr, struct gles_blitter *b)
     glDeleteShader(fs);
     GLint linked = 0;
     glGetProgramiv(p, GL_LINK_STATUS, &linked);
-    b->es2_prog = p;
-    b->es2_rect_loc = glGetUniformLocation(p, "rect");
+    if (!linked) {
+        vlog(rr, VREND_LOG_WARN, "ES 2.0 blitter: a program does not link");
+        glDeleteProgram(p);
+        return 0;
+    }
+    *rect_loc = glGetUniformLocation(p, "rect");
     glUseProgram(p);
     glUniform1i(glGetUniformLocation(p, "t"), 0);
+    return p;
+}
+
+static bool es2_build(struct vrend_renderer *rr, struct gles_blitter *b)
+{
+    b->es2_prog = es2_link(rr, es2_fs_src, &b->es2_rect_loc);
     static const GLfloat corners[8] = { 0, 0, 1, 0, 0, 1, 1, 1 };
     glGenBuffers(1, &b->es2_vbo);
     glBindBuffer(GL_ARRAY_BUFFER, b->es2_vbo);
     glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-    if (!linked)
-        vlog(rr, VREND_LOG_WARN, "ES 2.0 blitter: program does not link");
-    return linked != 0;
+    return b->es2_prog != 0;
 }
 
 bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, GLuint src_fbo,
@@ -451,5 +473,66 @@ bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, 
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glDisableVertexAttribArray(0);
     glDeleteTextures(1, &tex);
+    return true;
+}
+
+bool es2_blit_depth_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
+                         GLuint dst_fbo, const int32_t s[4], const int32_t d[4])
+{
+    /* Without a base level only a texture's first level can be sampled alone. */
+    if (src->target != GL_TEXTURE_2D || level != 0 ||
+        !epoxy_has_gl_extension("GL_EXT_frag_depth"))
+        return false;
+    if (!rr->blitter) {
+        rr->blitter = calloc(1, sizeof *rr->blitter);
+        if (!rr->blitter || !es2_build(rr, rr->blitter))
+            return false;
+    }
+    struct gles_blitter *b = rr->blitter;
+    if (!b->es2_depth_prog)
+        b->es2_depth_prog = es2_link(rr, es2_depth_fs_src, &b->es2_depth_rect_loc);
+    if (!b->es2_depth_prog)
+        return false;
+    uint32_t w = vres_level_width(src, level), h = vres_level_height(src, level);
+    /* The guest's sampler state lives on the texture (ES 2.0 has no sampler objects): read
+     * level 0 unfiltered, then put it back. */
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, src->id);
+    GLint minf = GL_NEAREST, magf = GL_NEAREST, cmp = GL_NONE;
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &minf);
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, &magf);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    bool shadow = rr->host_features & T2G_HOST_SHADOW_SAMPLERS;
+    if (shadow) {
+        glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, &cmp);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_NONE);
+    }
+
+    struct quad q = quad_for(s, d, w, h);
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    glViewport(q.x, q.y, q.w, q.h);
+    glDisable(GL_BLEND);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_ALWAYS);
+    glDepthMask(GL_TRUE);
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+    glUseProgram(b->es2_depth_prog);
+    glUniform4f(b->es2_depth_rect_loc, q.tc[0], q.tc[1], q.tc[2], q.tc[3]);
+    if (rr->es2x.vao)
+        glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, b->es2_vbo);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
+    glEnableVertexAttribArray(0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glDisableVertexAttribArray(0);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, minf);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, magf);
+    if (shadow)
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, cmp);
     return true;
 }

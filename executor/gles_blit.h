@@ -22,6 +22,12 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
  * as gles_blit_draw leaves it). */
 bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, GLuint src_fbo,
                    GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLenum filter);
+/* ES 2.0 hosts, depth: draws rectangle s of src's depth into rectangle d of dst_fbo's depth
+ * attachment, written as each fragment's depth (GL_EXT_frag_depth).  Only the first level of
+ * a 2D texture can be sampled alone; false (nothing drawn) for others or without the
+ * extension.  State changed as gles_blit_draw leaves it. */
+bool es2_blit_depth_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
+                         GLuint dst_fbo, const int32_t s[4], const int32_t d[4]);
 /* Desktop hosts: whether glBlitFramebuffer cannot do this one (a compressed source). */
 bool blit_needs_draw_desktop(const struct vres *src, const struct vres *dst, GLbitfield bits);
 void gles_blitter_free(struct gles_blitter *b);
