@@ -431,6 +431,39 @@ static bool es2_build(struct vrend_renderer *rr, struct gles_blitter *b)
     return b->es2_prog != 0;
 }
 
+/* Draws the blit quad q with prog into dst_fbo: colour with the fixed functions off, or
+ * (depth) only the depth its fragments write. */
+static void es2_draw_quad(struct vrend_renderer *rr, GLuint prog, GLint rect_loc,
+                          GLuint dst_fbo, struct quad q, bool depth)
+{
+    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
+    glViewport(q.x, q.y, q.w, q.h);
+    glDisable(GL_BLEND);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+    if (depth) {
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_ALWAYS);
+        glDepthMask(GL_TRUE);
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    } else {
+        glDisable(GL_DEPTH_TEST);
+    }
+    glUseProgram(prog);
+    glUniform4f(rect_loc, q.tc[0], q.tc[1], q.tc[2], q.tc[3]);
+    /* The core specifies every attribute again before each draw on ES 2.0 (draw.c). */
+    if (rr->es2x.vao)
+        glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, rr->blitter->es2_vbo);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
+    glEnableVertexAttribArray(0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glDisableVertexAttribArray(0);
+    if (depth)
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+}
+
 bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, GLuint src_fbo,
                    GLuint dst_fbo, const int32_t s[4], const int32_t d[4], GLenum filter)
 {
@@ -454,24 +487,7 @@ bool es2_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level, 
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 
-    struct quad q = quad_for(s, d, w, h);
-    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    glViewport(q.x, q.y, q.w, q.h);
-    glDisable(GL_BLEND);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_STENCIL_TEST);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
-    glUseProgram(b->es2_prog);
-    glUniform4f(b->es2_rect_loc, q.tc[0], q.tc[1], q.tc[2], q.tc[3]);
-    /* The core specifies every attribute again before each draw on ES 2.0 (draw.c). */
-    if (rr->es2x.vao)
-        glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, b->es2_vbo);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
-    glEnableVertexAttribArray(0);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    glDisableVertexAttribArray(0);
+    es2_draw_quad(rr, b->es2_prog, b->es2_rect_loc, dst_fbo, quad_for(s, d, w, h), false);
     glDeleteTextures(1, &tex);
     return true;
 }
@@ -509,27 +525,8 @@ bool es2_blit_depth_draw(struct vrend_renderer *rr, struct vres *src, uint32_t l
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_NONE);
     }
 
-    struct quad q = quad_for(s, d, w, h);
-    glBindFramebuffer(GL_FRAMEBUFFER, dst_fbo);
-    glViewport(q.x, q.y, q.w, q.h);
-    glDisable(GL_BLEND);
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_ALWAYS);
-    glDepthMask(GL_TRUE);
-    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-    glDisable(GL_STENCIL_TEST);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
-    glUseProgram(b->es2_depth_prog);
-    glUniform4f(b->es2_depth_rect_loc, q.tc[0], q.tc[1], q.tc[2], q.tc[3]);
-    if (rr->es2x.vao)
-        glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, b->es2_vbo);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
-    glEnableVertexAttribArray(0);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    glDisableVertexAttribArray(0);
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    es2_draw_quad(rr, b->es2_depth_prog, b->es2_depth_rect_loc, dst_fbo, quad_for(s, d, w, h),
+                  true);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, minf);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, magf);
     if (shadow)
