@@ -95,6 +95,8 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_NEW_BUILTINS] = CORE(300),
     [GF_FLAT] = CORE(300),
     [GF_BLOCKS_AND_ARRAYS] = CORE(300),
+    [GF_BLEND_EQUATION_ADVANCED] = EXT(320, 300, "GL_KHR_blend_equation_advanced",
+                                       T2G_HOST_BLEND_EQUATION_ADVANCED),
 };
 
 /* Every ES shader states its precisions: float has no default in fragment shaders, and the

@@ -98,6 +98,8 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_NEW_BUILTINS] = CORE(140),
     [GF_FLAT] = CORE(140),
     [GF_BLOCKS_AND_ARRAYS] = CORE(140),
+    [GF_BLEND_EQUATION_ADVANCED] = EXT(0, 140, "GL_KHR_blend_equation_advanced",
+                                       T2G_HOST_BLEND_EQUATION_ADVANCED),
 };
 
 static const glsl_dialect desktop[] = {
