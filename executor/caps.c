@@ -254,6 +254,9 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
      * glBlendBarrier is a framebuffer texture barrier (state_cmds.c). */
     if (r->host_features & T2G_HOST_BLEND_EQUATION_ADVANCED)
         c->capability_bits_v2 |= VIRGL_CAP_V2_BLEND_EQUATION;
+    /* EXT_texture_shadow_lod: textureLod on shadow cube and array samplers (TXL, TXL2). */
+    if (r->host_features & T2G_HOST_TEXTURE_SHADOW_LOD)
+        c->capability_bits_v2 |= VIRGL_CAP_V2_TEXTURE_SHADOW_LOD;
     memcpy(c->sample_locations, l->sample_locations, sizeof c->sample_locations);
     c->max_vertex_attrib_stride = l->max_vertex_stride;
     c->max_shader_buffer_frag_compute = r->ssbos_per_stage;

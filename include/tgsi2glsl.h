@@ -137,6 +137,9 @@ enum {
     T2G_HOST_SHADER_TEXTURE_LOD = 1u << 25, /* GL_EXT_shader_texture_lod: explicit LOD/gradients in FS */
     /* Since 0.2.  GL_KHR_blend_equation_advanced (core in ES 3.2): layout(blend_support_*). */
     T2G_HOST_BLEND_EQUATION_ADVANCED = 1u << 26,
+    /* Since 0.2.  GL_EXT_texture_shadow_lod: textureLod on shadow cube and array samplers,
+     * a bias on shadow array samplers. */
+    T2G_HOST_TEXTURE_SHADOW_LOD = 1u << 27,
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */

@@ -20,6 +20,12 @@
                                  "DCL OUT[0], COLOR\nIMM[0] FLT32 {0.5, 1.0, 0.0, 0.0}\n" \
                                  "  0: MOV OUT[0], IMM[0]\n  1: END\n"
 
+#define FS_SHADOW_TEX(target, op, lod) \
+    "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n" \
+    "DCL SVIEW[0], " target ", FLOAT\nDCL TEMP[0]\nIMM[0] FLT32 {0.5, 1.0, 0.0, 0.0}\n" \
+    "  0: ADD TEMP[0], IN[0], IMM[0].xxxx\n  1: " op " OUT[0], TEMP[0]" lod ", SAMP[0], " \
+    target "\n  2: END\n"
+
 #define FS_IMAGE_HEAD "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\n"
 #define R32UI_2D(n) "DCL IMAGE[" #n "], 2D, PIPE_FORMAT_R32_UINT, WR\n"
 
@@ -608,4 +614,21 @@ static const tgsi_case cases[] = {
       NULL, true, NULL },
     { "blend_support_refuses_mode_0", T2G_TARGET_GLSL450, FS_BLEND_ADVANCED("3"),
       "advanced blend equation bits 0x3", { NULL }, { NULL }, NULL, false, NULL },
+    /* EXT_texture_shadow_lod (piglit ext_texture_shadow_lod): textureLod on shadow cube and
+     * 2D array samplers (TXL2, TXL), a bias on shadow cube arrays (TXB2); refused where the
+     * host lacks the extension. */
+    { "shadow_lod_cube", T2G_TARGET_GLSL450, FS_SHADOW_TEX("SHADOWCUBE", "TXL2", ", IMM[0].xxxx"),
+      NULL, { "#extension GL_EXT_texture_shadow_lod : require",
+              "textureLod(fs_s0, vec4(", ", 0.5));" }, { NULL }, NULL, false, NULL, 0, true },
+    { "es_shadow_lod_2d_array", T2G_TARGET_ESSL320, FS_SHADOW_TEX("SHADOW2D_ARRAY", "TXL", ""),
+      NULL, { "#extension GL_EXT_texture_shadow_lod : require",
+              "textureLod(fs_s0, vec4(" }, { NULL }, NULL, false, NULL, 0, true },
+    { "shadow_bias_cube_array", T2G_TARGET_GLSL450,
+      FS_SHADOW_TEX("SHADOWCUBEARRAY", "TXB2", ", IMM[0].xxxx"),
+      NULL, { "#extension GL_EXT_texture_shadow_lod : require", ", 0.5, 0.5)" }, { NULL },
+      NULL, false, NULL, 0, true },
+    { "shadow_lod_refused_without_ext", T2G_TARGET_GLSL450,
+      FS_SHADOW_TEX("SHADOWCUBE", "TXL2", ", IMM[0].xxxx"),
+      "explicit-LOD shadow lookups on cube/array textures needs GL_EXT_texture_shadow_lod",
+      { NULL }, { NULL }, NULL, true, NULL },
 };
