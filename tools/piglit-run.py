@@ -44,7 +44,10 @@ def command_line(cmd, window):
     exe = cmd[0] if cmd[0].startswith("/") else f"{PIGLIT}/bin/{cmd[0]}"
     args = [exe] + [f"{PIGLIT}/{a}" if a.startswith(("tests/", "generated_tests/")) else a
                     for a in cmd[1:]]
-    for flag in ("-auto",) if window else ("-auto", "-fbo"):
+    # glslparsertest renders nothing and takes no flags (it would read them as extensions).
+    flags = () if os.path.basename(exe).startswith("glslparsertest") else \
+        ("-auto",) if window else ("-auto", "-fbo")
+    for flag in flags:
         if flag not in args:
             args.append(flag)
     return args
