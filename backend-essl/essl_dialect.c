@@ -64,7 +64,8 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_NOPERSPECTIVE] = NONE,
     [GF_GS_STREAMS] = NONE,
     [GF_GS_INVOCATIONS] = EXT(320, 310, "GL_EXT_geometry_shader", T2G_HOST_GEOMETRY_SHADER),
-    [GF_TEXTURE_SHADOW_LOD] = NONE,
+    [GF_TEXTURE_SHADOW_LOD] = EXT(0, 300, "GL_EXT_texture_shadow_lod",
+                                  T2G_HOST_TEXTURE_SHADOW_LOD),
     [GF_DEMOTE] = EXT(0, 300, "GL_EXT_demote_to_helper_invocation", T2G_HOST_DEMOTE_TO_HELPER),
     [GF_UNIFORM_BLOCKS] = CORE(300),
     [GF_NONCONST_GATHER_OFFSET] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
@@ -95,6 +96,8 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_NEW_BUILTINS] = CORE(300),
     [GF_FLAT] = CORE(300),
     [GF_BLOCKS_AND_ARRAYS] = CORE(300),
+    [GF_BLEND_EQUATION_ADVANCED] = EXT(320, 300, "GL_KHR_blend_equation_advanced",
+                                       T2G_HOST_BLEND_EQUATION_ADVANCED),
 };
 
 /* Every ES shader states its precisions: float has no default in fragment shaders, and the

@@ -371,6 +371,35 @@ static bool within(glsl_ctx *c, const char *what, uint64_t value, uint32_t key_l
     return false;
 }
 
+/* KHR_blend_equation_advanced: one layout(blend_support_X) per mode the guest declared;
+ * the host refuses a draw whose blend equation the fragment shader did not declare. */
+static void emit_blend_support(glsl_ctx *c)
+{
+    /* Mesa's enum gl_advanced_blend_mode, from 1 (bit n of the property is mode n). */
+    static const char *const modes[16] = {
+        NULL, "multiply", "screen", "overlay", "darken", "lighten", "colordodge", "colorburn",
+        "hardlight", "softlight", "difference", "exclusion", "hsl_hue", "hsl_saturation",
+        "hsl_color", "hsl_luminosity",
+    };
+    uint32_t mask = glsl_prop(c, IR_PROP_FS_BLEND_EQUATION_ADVANCED, 0);
+    if (!mask)
+        return;
+    if (mask & ~0xfffeu) {
+        glsl_refuse(c, "advanced blend equation bits 0x%x (modes are bits 1 to 15)", mask);
+        return;
+    }
+    if (!glsl_need(c, GF_BLEND_EQUATION_ADVANCED, "advanced blend equations"))
+        return;
+    for (unsigned m = 1; m < 16; m++) {
+        if (!(mask & (1u << m)))
+            continue;
+        out_s(c, "layout(blend_support_");
+        out_s(c, modes[m]);
+        out_s(c, ") out;\n");
+    }
+    c->refl->fs_blend_support = mask;
+}
+
 void io_declare_stage(glsl_ctx *c)
 {
     struct t2g_reflection *r = c->refl;
@@ -482,6 +511,7 @@ void io_declare_stage(glsl_ctx *c)
         if (c->color0) {
             r->fs_color0_writes_all_cbufs = c->color0_copies;
         }
+        emit_blend_support(c);
         break;
     }
     default:

@@ -69,7 +69,8 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
      * output is held to) has it only from 4.00: stream emission needs 4.00. */
     [GF_GS_STREAMS] = CORE(400),
     [GF_GS_INVOCATIONS] = CORE(400),
-    [GF_TEXTURE_SHADOW_LOD] = CORE(0),
+    [GF_TEXTURE_SHADOW_LOD] = EXT(0, 140, "GL_EXT_texture_shadow_lod",
+                                  T2G_HOST_TEXTURE_SHADOW_LOD),
     [GF_DEMOTE] = EXT(0, 140, "GL_EXT_demote_to_helper_invocation", T2G_HOST_DEMOTE_TO_HELPER),
     [GF_UNIFORM_BLOCKS] = CORE(140),
     [GF_NONCONST_GATHER_OFFSET] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),
@@ -98,6 +99,8 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_NEW_BUILTINS] = CORE(140),
     [GF_FLAT] = CORE(140),
     [GF_BLOCKS_AND_ARRAYS] = CORE(140),
+    [GF_BLEND_EQUATION_ADVANCED] = EXT(0, 140, "GL_KHR_blend_equation_advanced",
+                                       T2G_HOST_BLEND_EQUATION_ADVANCED),
 };
 
 static const glsl_dialect desktop[] = {

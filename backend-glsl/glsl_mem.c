@@ -358,6 +358,9 @@ void emit_tex(glsl_ctx *c, ir_instr *in)
     if (shadow && lod_fn && (ti->cube || (ti->array && t->texture != T2G_TEXTURE_SHADOW1D_ARRAY &&
                                            t->texture != T2G_TEXTURE_1D_ARRAY)))
         glsl_need(c, GF_TEXTURE_SHADOW_LOD, "explicit-LOD shadow lookups on cube/array textures");
+    if (shadow && t->kind == IR_TEX_SAMPLE_BIAS && ti->array &&
+        (ti->cube || t->texture == T2G_TEXTURE_SHADOW2D_ARRAY))
+        glsl_need(c, GF_TEXTURE_SHADOW_LOD, "a LOD bias on 2D array and cube array shadow lookups");
     if (t->kind == IR_TEX_SAMPLE_BIAS && c->stage != T2G_STAGE_FRAGMENT)
         glsl_refuse(c, "a LOD bias outside the fragment shader");
     fn = lod_fn ? (proj ? "textureProjLod" : "textureLod")

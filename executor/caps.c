@@ -249,6 +249,14 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
         c->capability_bits_v2 |= VIRGL_CAP_V2_GROUP_VOTE;
     if (r->draw_parameters)
         c->capability_bits_v2 |= VIRGL_CAP_V2_DRAW_PARAMETERS;
+    /* KHR_blend_equation_advanced, which ES 3.2 needs: the guest's shaders declare their
+     * modes (layout(blend_support_*)), its blend state names the mode (decode.c), its
+     * glBlendBarrier is a framebuffer texture barrier (state_cmds.c). */
+    if (r->host_features & T2G_HOST_BLEND_EQUATION_ADVANCED)
+        c->capability_bits_v2 |= VIRGL_CAP_V2_BLEND_EQUATION;
+    /* EXT_texture_shadow_lod: textureLod on shadow cube and array samplers (TXL, TXL2). */
+    if (r->host_features & T2G_HOST_TEXTURE_SHADOW_LOD)
+        c->capability_bits_v2 |= VIRGL_CAP_V2_TEXTURE_SHADOW_LOD;
     memcpy(c->sample_locations, l->sample_locations, sizeof c->sample_locations);
     c->max_vertex_attrib_stride = l->max_vertex_stride;
     c->max_shader_buffer_frag_compute = r->ssbos_per_stage;

@@ -205,6 +205,9 @@ static bool decode_blend(struct blend_state *b, struct payload *w)
         rt->alpha_dst_factor = OBJ_BLEND_S2_RT_ALPHA_DST_FACTOR(s2);
         rt->colormask = OBJ_BLEND_S2_RT_COLORMASK(s2);
     }
+    const struct blend_rt *rt0 = &b->rt[0];
+    b->advanced = !rt0->blend_enable && !rt0->alpha_dst_factor && rt0->alpha_src_factor <= 15
+                  ? rt0->alpha_src_factor : 0;
     return true;
 }
 

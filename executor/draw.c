@@ -91,6 +91,9 @@ static struct program *draw_bind(struct vrend_context *ctx, const struct cmd_dra
         /* Bindings and uniform blocks are the program's: another one needs all of them. */
         if (prog != ctx->draw_prog || dirty == DRAW_ALL)
             dirty |= DRAW_RESOURCES;
+        /* An advanced blend equation is set only for a fragment shader that declares it. */
+        if (s->blend && s->blend->u.blend.advanced)
+            dirty |= DRAW_BLEND;
     }
     vlog(ctx->r, VREND_LOG_DEBUG, "draw mode %u start %u count %u prog %u vp %g %g %g %g",
          c->mode, c->start, c->count, prog->id, s->vp_scale[0][0], s->vp_scale[0][1],
@@ -99,7 +102,7 @@ static struct program *draw_bind(struct vrend_context *ctx, const struct cmd_dra
         while (glGetError() != GL_NO_ERROR)
             ;
         if (dirty & DRAW_FIXED)
-            state_apply(ctx, dirty);
+            state_apply(ctx, dirty, prog);
         if (dirty == DRAW_ALL || prog != ctx->draw_prog)
             glUseProgram(prog->id);
         GLenum e0 = glGetError();

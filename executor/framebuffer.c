@@ -168,7 +168,31 @@ static uint32_t no_dst_alpha_factor(uint32_t f, bool alpha)
     }
 }
 
-static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
+/* The host's advanced equation for the blend state and program, 0 for none: Mesa's enum
+ * gl_advanced_blend_mode, set only where the fragment shader declares the mode (the host
+ * would refuse the draw; Mesa checked it in the guest already). */
+static GLenum advanced_equation(struct vrend_context *ctx, const struct blend_state *b,
+                                const struct program *prog)
+{
+    static const GLenum eq[16] = {
+        0, GL_MULTIPLY_KHR, GL_SCREEN_KHR, GL_OVERLAY_KHR, GL_DARKEN_KHR, GL_LIGHTEN_KHR,
+        GL_COLORDODGE_KHR, GL_COLORBURN_KHR, GL_HARDLIGHT_KHR, GL_SOFTLIGHT_KHR,
+        GL_DIFFERENCE_KHR, GL_EXCLUSION_KHR, GL_HSL_HUE_KHR, GL_HSL_SATURATION_KHR,
+        GL_HSL_COLOR_KHR, GL_HSL_LUMINOSITY_KHR,
+    };
+    const struct shader_variant *fs = prog ? prog->v[SHADER_FRAGMENT] : NULL;
+    if (!b->advanced || b->advanced >= 16 || !fs || ctx->r->es2 ||
+        !(ctx->r->host_features & T2G_HOST_BLEND_EQUATION_ADVANCED))
+        return 0;
+    if (!((fs->refl->fs_blend_support >> b->advanced) & 1)) {
+        vlog(ctx->r, VREND_LOG_WARN, "advanced blend mode %u: the fragment shader does not "
+             "declare it, drawn without blending", b->advanced);
+        return 0;
+    }
+    return eq[b->advanced];
+}
+
+static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s, const struct program *prog)
 {
     static const GLenum logic[16] = {
         GL_CLEAR, GL_NOR, GL_AND_INVERTED, GL_COPY_INVERTED, GL_AND_REVERSE, GL_INVERT, GL_XOR,
@@ -185,6 +209,14 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
     if (!gles)
         enable(GL_SAMPLE_ALPHA_TO_ONE, b->alpha_to_one);
     enable(GL_DITHER, b->dither);
+    GLenum advanced = advanced_equation(ctx, b, prog);
+    if (advanced) {
+        glBlendEquation(advanced);   /* no per-buffer form */
+        ctx->r->blend_advanced_set = true;
+    } else if (ctx->r->blend_advanced_set) {
+        glBlendEquation(GL_FUNC_ADD);
+        ctx->r->blend_advanced_set = false;
+    }
     for (int i = 0; i < 8; i++) {
         struct blend_rt fixed = b->rt[b->independent ? i : 0];
         const struct vformat *f = s->cbufs[i] ? vformat_get(s->cbufs[i]->format) : NULL;
@@ -199,7 +231,13 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
             (ctx->r->host_features & T2G_HOST_FRAMEBUFFER_FETCH))
             fixed.blend_enable = false;
         const struct blend_rt *rt = &fixed;
-        if (ctx->r->es2) {
+        if (advanced) {
+            /* Buffer 0 only: the one KHR_blend_equation_advanced blends. */
+            if (i == 0)
+                glEnablei(GL_BLEND, 0);
+            else
+                glDisablei(GL_BLEND, i);
+        } else if (ctx->r->es2) {
             if (i == 0 && rt->blend_enable) {
                 glEnable(GL_BLEND);
                 glBlendEquationSeparate(blend_func(rt->rgb_func), blend_func(rt->alpha_func));
@@ -303,11 +341,11 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
         enable(GL_CLIP_DISTANCE0 + i, (r->clip_plane_enable >> i) & 1);
 }
 
-void state_apply(struct vrend_context *ctx, uint32_t what)
+void state_apply(struct vrend_context *ctx, uint32_t what, const struct program *prog)
 {
     struct sub_ctx *s = ctx->sub;
     if (what & DRAW_BLEND)
-        apply_blend(ctx, s);
+        apply_blend(ctx, s, prog);
     if (what & (DRAW_BLEND | DRAW_BLEND_COLOR))
         glBlendColor(s->blend_color[0], s->blend_color[1], s->blend_color[2], s->blend_color[3]);
     if (what & DRAW_DSA)

@@ -214,6 +214,8 @@ static void choose_target(struct vrend_renderer *r)
         { "GL_ARB_derivative_control", T2G_HOST_DERIVATIVE_CONTROL },
         { "GL_EXT_shader_framebuffer_fetch", T2G_HOST_FRAMEBUFFER_FETCH },
         { "GL_ARB_shader_group_vote", T2G_HOST_SHADER_GROUP_VOTE },
+        { "GL_KHR_blend_equation_advanced", T2G_HOST_BLEND_EQUATION_ADVANCED },
+        { "GL_EXT_texture_shadow_lod", T2G_HOST_TEXTURE_SHADOW_LOD },
     };
     for (unsigned i = 0; i < sizeof feats / sizeof feats[0]; i++)
         if (epoxy_has_gl_extension(feats[i].ext))
@@ -239,7 +241,8 @@ static void choose_target(struct vrend_renderer *r)
     } else if (v >= 32) {
         r->host_features |= T2G_HOST_GEOMETRY_SHADER | T2G_HOST_TESSELLATION |
                             T2G_HOST_TEXTURE_BUFFER | T2G_HOST_SAMPLE_SHADING |
-                            T2G_HOST_SHADER_IMAGE_ATOMIC | T2G_HOST_TEXTURE_CUBE_ARRAY;
+                            T2G_HOST_SHADER_IMAGE_ATOMIC | T2G_HOST_TEXTURE_CUBE_ARRAY |
+                            T2G_HOST_BLEND_EQUATION_ADVANCED;
     }
 }
 

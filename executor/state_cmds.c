@@ -301,9 +301,14 @@ bool exec_memory_barrier(struct vrend_context *ctx, const struct cmd_memory_barr
 
 bool exec_texture_barrier(struct vrend_context *ctx, const struct cmd_texture_barrier *c)
 {
+    enum { BARRIER_SAMPLER = 1u << 0, BARRIER_FRAMEBUFFER = 1u << 1 };  /* PIPE_TEXTURE_BARRIER_* */
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     if (!ctx->r->gles)
         glTextureBarrier();
+    /* The guest's glBlendBarrier (KHR_blend_equation_advanced, caps.c). */
+    if ((c->flags & BARRIER_FRAMEBUFFER) &&
+        (ctx->r->host_features & T2G_HOST_BLEND_EQUATION_ADVANCED))
+        glBlendBarrierKHR();
     return true;
 }
 

@@ -117,6 +117,11 @@ struct blend_rt {
 struct blend_state {
     bool independent, logicop_enable, alpha_to_coverage, alpha_to_one, dither;
     uint32_t logicop_func;          /* PIPE_LOGICOP_* */
+    /* KHR_blend_equation_advanced: Mesa's enum gl_advanced_blend_mode (1 multiply .. 15
+     * hsl_luminosity), 0 none.  Mesa's virgl sends it in rt[0]'s alpha source factor with
+     * every rt's blending off and factors 0 (no real factor is 0: PIPE_BLENDFACTOR_ZERO is
+     * 0x11). */
+    uint8_t advanced;
 #define LOGICOP_COPY 12             /* PIPE_LOGICOP_COPY: no logic op */
     struct blend_rt rt[8];          /* rt[0] serves all buffers unless independent */
 };
@@ -472,6 +477,9 @@ struct vrend_renderer {
     bool draw_parameters;           /* gl_BaseVertex & co. (GLSL 4.60 / ARB ext) */
     bool mirror_clamp;              /* GL_EXT_texture_mirror_clamp's wrap modes */
     bool border_clamp;              /* GL_CLAMP_TO_BORDER (GL, GLES 3.2, EXT/OES ext) */
+    /* The host's blend equation is an advanced one (framebuffer.c): the host checks it
+     * against every later program while blending is on, so leaving it is a call of its own. */
+    bool blend_advanced_set;
     struct gles_blitter *blitter;   /* gles_blit.c, built on first use */
     /* ES 2.0 hosts: the extensions that bring back ES 3.0 pieces (caps_es2.c). */
     struct {
@@ -558,7 +566,7 @@ void programs_free(struct sub_ctx *s);
 /* Framebuffer (framebuffer.c). */
 bool fb_bind(struct vrend_context *ctx);   /* binds the sub-context FBO, (re)attaching */
 /* Applies the DRAW_* fixed-function state bits in `what` (DRAW_FIXED: all of it). */
-void state_apply(struct vrend_context *ctx, uint32_t what);
+void state_apply(struct vrend_context *ctx, uint32_t what, const struct program *prog);
 /* The guest renders y-inverted (a negative viewport y scale): the last vertex stage
  * negates y (window_space.h). */
 bool fb_flipped(struct sub_ctx *s);

@@ -135,6 +135,11 @@ enum {
     T2G_HOST_FRAG_DEPTH = 1u << 23,         /* GL_EXT_frag_depth: gl_FragDepthEXT */
     T2G_HOST_DRAW_BUFFERS = 1u << 24,       /* GL_EXT_draw_buffers: gl_FragData[n > 0] */
     T2G_HOST_SHADER_TEXTURE_LOD = 1u << 25, /* GL_EXT_shader_texture_lod: explicit LOD/gradients in FS */
+    /* Since 0.2.  GL_KHR_blend_equation_advanced (core in ES 3.2): layout(blend_support_*). */
+    T2G_HOST_BLEND_EQUATION_ADVANCED = 1u << 26,
+    /* Since 0.2.  GL_EXT_texture_shadow_lod: textureLod on shadow cube and array samplers,
+     * a bias on shadow array samplers. */
+    T2G_HOST_TEXTURE_SHADOW_LOD = 1u << 27,
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */
@@ -489,6 +494,11 @@ struct t2g_reflection {
      * sizeof(struct t2g_driver_uniforms) / 16, or more where it reads the
      * t2g_driver_sampler_lod entries that follow them. */
     uint32_t driver_uniform_slots;
+    /* Since 0.2.  Fragment shaders: the advanced blend equations the shader declares
+     * (TGSI's FS_BLEND_EQUATION_ADVANCED), bit n for mode n, Mesa's enum
+     * gl_advanced_blend_mode (1 multiply, 2 screen ... 15 hsl_luminosity).
+     * The renderer may set an advanced glBlendEquation (GL_MULTIPLY_KHR & co.) only for a declared mode. */
+    uint32_t fs_blend_support;
 };
 
 /* The library allocates results, so t2g_result and its reflection grow without breaking the

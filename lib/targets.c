@@ -72,7 +72,8 @@ static void key_defaults(struct t2g_key *key, enum t2g_target target)
     } else if (v >= 320) {
         key->host_features |= T2G_HOST_TEXTURE_CUBE_ARRAY | T2G_HOST_SAMPLE_SHADING |
                               T2G_HOST_GEOMETRY_SHADER | T2G_HOST_TESSELLATION |
-                              T2G_HOST_TEXTURE_BUFFER | T2G_HOST_SHADER_IMAGE_ATOMIC;
+                              T2G_HOST_TEXTURE_BUFFER | T2G_HOST_SHADER_IMAGE_ATOMIC |
+                              T2G_HOST_BLEND_EQUATION_ADVANCED;
     }
 }
 
@@ -104,5 +105,6 @@ __attribute__((visibility("default"))) uint32_t t2g_target_extension_features(en
     /* ES has no double or 64-bit integer extension in common use, nor a shader clock. */
     return T2G_HOST_TEXTURE_CUBE_ARRAY | T2G_HOST_SAMPLE_SHADING | T2G_HOST_GEOMETRY_SHADER |
            T2G_HOST_TESSELLATION | T2G_HOST_CLIP_CULL_DISTANCE | T2G_HOST_TEXTURE_BUFFER |
-           T2G_HOST_SHADER_IMAGE_ATOMIC | T2G_HOST_VIEWPORT_ARRAY;
+           T2G_HOST_SHADER_IMAGE_ATOMIC | T2G_HOST_VIEWPORT_ARRAY |
+           T2G_HOST_BLEND_EQUATION_ADVANCED | T2G_HOST_TEXTURE_SHADOW_LOD;
 }

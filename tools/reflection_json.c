@@ -104,6 +104,8 @@ static void write_properties(json_writer *w, const struct t2g_reflection *r)
         jw_bool(w, "writes_sample_mask", r->writes_sample_mask);
         jw_bool(w, "uses_discard", r->uses_discard);
         jw_uint(w, "fs_color0_writes_all_cbufs", r->fs_color0_writes_all_cbufs);
+        if (r->fs_blend_support)
+            jw_uint(w, "fs_blend_support", r->fs_blend_support);
         break;
     case T2G_STAGE_GEOMETRY:
         jw_uint(w, "gs_max_vertices", r->gs_max_vertices);

@@ -134,6 +134,10 @@ static const char *refl_image_array(const struct t2g_reflection *r)
     return images == 5 ? NULL : "each of the 5 images should be a resource of its own";
 }
 
+static const char *refl_blend_multiply_screen(const struct t2g_reflection *r)
+{
+    return r->fs_blend_support == 6 ? NULL : "fs_blend_support should be 6 (multiply, screen)";
+}
 static const char *refl_input0_centroid(const struct t2g_reflection *r)
 {
     for (uint32_t i = 0; i < r->num_inputs; i++)

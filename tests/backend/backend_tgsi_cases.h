@@ -16,6 +16,16 @@
                   "  1: UIF TEMP[0].xxxx\n  2: DEMOTE\n  3: ENDIF\n  4: READ_HELPER TEMP[0].x\n" \
                   "  5: UCMP OUT[0], TEMP[0].xxxx, IMM[0].yyyy, IN[0]\n  6: END\n"
 
+#define FS_BLEND_ADVANCED(modes) "FRAG\nPROPERTY FS_BLEND_EQUATION_ADVANCED " modes "\n" \
+                                 "DCL OUT[0], COLOR\nIMM[0] FLT32 {0.5, 1.0, 0.0, 0.0}\n" \
+                                 "  0: MOV OUT[0], IMM[0]\n  1: END\n"
+
+#define FS_SHADOW_TEX(target, op, lod) \
+    "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n" \
+    "DCL SVIEW[0], " target ", FLOAT\nDCL TEMP[0]\nIMM[0] FLT32 {0.5, 1.0, 0.0, 0.0}\n" \
+    "  0: ADD TEMP[0], IN[0], IMM[0].xxxx\n  1: " op " OUT[0], TEMP[0]" lod ", SAMP[0], " \
+    target "\n  2: END\n"
+
 #define FS_IMAGE_HEAD "FRAG\nDCL IN[0], GENERIC[0], CONSTANT\nDCL OUT[0], COLOR\n"
 #define R32UI_2D(n) "DCL IMAGE[" #n "], 2D, PIPE_FORMAT_R32_UINT, WR\n"
 
@@ -584,4 +594,41 @@ static const tgsi_case cases[] = {
       "FRAG\nDCL IN[0], GENERIC[0], PERSPECTIVE\nDCL OUT[0], COLOR\nDCL SAMP[0]\n"
       "DCL SVIEW[0], 2D, FLOAT\n  0: TXF OUT[0], IN[0], SAMP[0], 2D\n  1: END\n",
       "texel fetches", { NULL }, { NULL }, NULL, false, NULL },
+    /* KHR_blend_equation_advanced (ES 3.2 needs it; piglit glsl-bug-110796 asks for an ES
+     * 3.2 context): the modes the guest's shader declares, bit n for Mesa's mode n, become
+     * layout(blend_support_*) and the reflection's fs_blend_support, which the renderer
+     * checks before setting an advanced equation.  Core in ESSL 3.20, an extension before
+     * and on desktop GL, refused where the host lacks it or for a bit that is no mode. */
+    { "blend_support", T2G_TARGET_GLSL450, FS_BLEND_ADVANCED("6"),
+      NULL, { "#extension GL_KHR_blend_equation_advanced : require",
+              "layout(blend_support_multiply) out;", "layout(blend_support_screen) out;" },
+      { "blend_support_overlay", NULL }, NULL, false, refl_blend_multiply_screen },
+    { "es_blend_support", T2G_TARGET_ESSL320, FS_BLEND_ADVANCED("32768"),
+      NULL, { "layout(blend_support_hsl_luminosity) out;" },
+      { "#extension GL_KHR_blend_equation_advanced", NULL }, NULL, true, NULL },
+    { "es310_blend_support", T2G_TARGET_ESSL310, FS_BLEND_ADVANCED("2"),
+      NULL, { "#extension GL_KHR_blend_equation_advanced : require",
+              "layout(blend_support_multiply) out;" }, { NULL }, NULL, false, NULL },
+    { "blend_support_refused_without_ext", T2G_TARGET_GLSL450, FS_BLEND_ADVANCED("2"),
+      "advanced blend equations needs GL_KHR_blend_equation_advanced", { NULL }, { NULL },
+      NULL, true, NULL },
+    { "blend_support_refuses_mode_0", T2G_TARGET_GLSL450, FS_BLEND_ADVANCED("3"),
+      "advanced blend equation bits 0x3", { NULL }, { NULL }, NULL, false, NULL },
+    /* EXT_texture_shadow_lod (piglit ext_texture_shadow_lod): textureLod on shadow cube and
+     * 2D array samplers (TXL2, TXL), a bias on shadow cube arrays (TXB2); refused where the
+     * host lacks the extension. */
+    { "shadow_lod_cube", T2G_TARGET_GLSL450, FS_SHADOW_TEX("SHADOWCUBE", "TXL2", ", IMM[0].xxxx"),
+      NULL, { "#extension GL_EXT_texture_shadow_lod : require",
+              "textureLod(fs_s0, vec4(", ", 0.5));" }, { NULL }, NULL, false, NULL, 0, true },
+    { "es_shadow_lod_2d_array", T2G_TARGET_ESSL320, FS_SHADOW_TEX("SHADOW2D_ARRAY", "TXL", ""),
+      NULL, { "#extension GL_EXT_texture_shadow_lod : require",
+              "textureLod(fs_s0, vec4(" }, { NULL }, NULL, false, NULL, 0, true },
+    { "shadow_bias_cube_array", T2G_TARGET_GLSL450,
+      FS_SHADOW_TEX("SHADOWCUBEARRAY", "TXB2", ", IMM[0].xxxx"),
+      NULL, { "#extension GL_EXT_texture_shadow_lod : require", ", 0.5, 0.5)" }, { NULL },
+      NULL, false, NULL, 0, true },
+    { "shadow_lod_refused_without_ext", T2G_TARGET_GLSL450,
+      FS_SHADOW_TEX("SHADOWCUBE", "TXL2", ", IMM[0].xxxx"),
+      "explicit-LOD shadow lookups on cube/array textures needs GL_EXT_texture_shadow_lod",
+      { NULL }, { NULL }, NULL, true, NULL },
 };

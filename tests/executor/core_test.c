@@ -26,6 +26,14 @@ static bool mask_has(const struct virgl_format_mask *m, unsigned f)
     return (m->bitmask[f / 32] >> (f % 32)) & 1;
 }
 
+static uint32_t caps_v2(struct vrend_renderer *r)
+{
+    struct virgl_caps_v2 c;
+    memset(&c, 0, sizeof c);
+    vrend_fill_caps(r, 2, &c, sizeof c);
+    return c.capability_bits_v2;
+}
+
 static void test_caps(struct vrend_renderer *r)
 {
     struct virgl_caps_v2 c;
@@ -321,6 +329,113 @@ static void test_partial_draw_setup(struct vrend_context *c)
     }
 }
 
+/* KHR_blend_equation_advanced as Mesa's virgl sends it: the mode (1, multiply) in rt[0]'s
+ * alpha source factor with blending off, the fragment shader declaring the modes it allows
+ * (FS_BLEND_EQUATION_ADVANCED, bit n for mode n).  The left half multiplies the clear
+ * colour by the shader's; the right half's shader does not declare multiply and is drawn
+ * without blending (the host would refuse the draw), then again with an ordinary blend
+ * state, which must leave the advanced mode (ONE + ONE doubles the colour). */
+static void test_blend_advanced(struct vrend_context *c, bool host_has_it)
+{
+    static const char vs[] =
+        "VERT\nDCL IN[0]\nDCL OUT[0], POSITION\n  0: MOV OUT[0], IN[0]\n  1: END\n";
+    static const char fs_multiply[] =
+        "FRAG\nPROPERTY FS_BLEND_EQUATION_ADVANCED 2\nDCL OUT[0], COLOR\n"
+        "IMM[0] FLT32 {0.5, 0.0, 1.0, 0.0}\n  0: MOV OUT[0], IMM[0].xxyz\n  1: END\n";
+    static const char fs_screen[] =
+        "FRAG\nPROPERTY FS_BLEND_EQUATION_ADVANCED 4\nDCL OUT[0], COLOR\n"
+        "IMM[0] FLT32 {0.5, 0.0, 1.0, 0.0}\n  0: MOV OUT[0], IMM[0].xxyz\n  1: END\n";
+    static uint8_t rt[W * H * 4];
+    static float quads[2][6][4];   /* columns 0-1 and 2-3 */
+    for (int q = 0; q < 2; q++) {
+        float x0 = -1 + q, x1 = x0 + 1;
+        float v[6][2] = { { x0, -1 }, { x1, -1 }, { x1, 1 }, { x0, -1 }, { x1, 1 }, { x0, 1 } };
+        for (int i = 0; i < 6; i++) {
+            quads[q][i][0] = v[i][0]; quads[q][i][1] = v[i][1];
+            quads[q][i][2] = 0; quads[q][i][3] = 1;
+        }
+    }
+    struct vrend_resource_desc td = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+        .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
+    CHECK(res_create(c, 50, &td, rt, sizeof rt) == 0);
+    struct vrend_resource_desc bd = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_VERTEX_BUFFER, .width = sizeof quads, .height = 1, .depth = 1,
+        .array_size = 1 };
+    CHECK(res_create(c, 51, &bd, quads, sizeof quads) == 0);
+    struct vrend_transfer up = { .handle = 51, .w = sizeof quads, .h = 1, .d = 1,
+                                 .to_host = true };
+    CHECK(xfer(&up) == 0);
+
+    static uint32_t cmd[1024];
+    uint32_t n = 0;
+    n = put_shader(cmd, n, 400, SHADER_VERTEX, vs);
+    n = put_shader(cmd, n, 401, SHADER_FRAGMENT, fs_multiply);
+    n = put_shader(cmd, n, 402, SHADER_FRAGMENT, fs_screen);
+    cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 400; cmd[n++] = SHADER_VERTEX;
+    cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 401; cmd[n++] = SHADER_FRAGMENT;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_SURFACE, 5);
+    cmd[n++] = 403; cmd[n++] = 50; cmd[n++] = FMT_RGBA8; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_SET_FRAMEBUFFER_STATE, 0, 3); cmd[n++] = 1; cmd[n++] = 0; cmd[n++] = 403;
+    /* Advanced: mode 1 in the alpha source factor (bits 17-21), colour writes on. */
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_BLEND, 11); cmd[n++] = 404; cmd[n++] = 0;
+    cmd[n++] = 0; cmd[n++] = (1u << 17) | (0xfu << 27);
+    for (int i = 1; i < 8; i++)
+        cmd[n++] = 0;
+    /* Ordinary: ADD, ONE, ONE (bit 0 on, factors 0x01 at bits 4, 9, 17, 22). */
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_BLEND, 11); cmd[n++] = 405; cmd[n++] = 0;
+    cmd[n++] = 0;
+    cmd[n++] = 1u | (1u << 4) | (1u << 9) | (1u << 17) | (1u << 22) | (0xfu << 27);
+    for (int i = 1; i < 8; i++)
+        cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 1); cmd[n++] = 404;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_RASTERIZER, 9); cmd[n++] = 406;
+    cmd[n++] = (1u << 1) | (1u << 15) | (1u << 29);
+    cmd[n++] = 0x3f800000; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0x3f800000;
+    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_RASTERIZER, 1); cmd[n++] = 406;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_VERTEX_ELEMENTS, 5);
+    cmd[n++] = 407; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 31;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_VERTEX_ELEMENTS, 1); cmd[n++] = 407;
+    float vp[6] = { W / 2.0f, H / 2.0f, 0.5f, W / 2.0f, H / 2.0f, 0.5f };
+    cmd[n++] = HDR(CCMD_SET_VIEWPORT_STATE, 0, 7); cmd[n++] = 0;
+    memcpy(cmd + n, vp, sizeof vp);
+    n += 6;
+    /* Clear to (1, 0.5, 0.5, 1). */
+    static const float clear[4] = { 1, 0.5f, 0.5f, 1 };
+    cmd[n++] = HDR(CCMD_CLEAR, 0, 8); cmd[n++] = PIPE_CLEAR_COLOR0;
+    memcpy(cmd + n, clear, sizeof clear);
+    n += 4;
+    for (int i = 0; i < 3; i++)
+        cmd[n++] = 0;
+    for (int q = 0; q < 3; q++) {
+        if (q == 1) {
+            cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 402; cmd[n++] = SHADER_FRAGMENT;
+        }
+        if (q == 2) {   /* column 1 again, ordinary blending: adds */
+            cmd[n++] = HDR(CCMD_BIND_SHADER, 0, 2); cmd[n++] = 401; cmd[n++] = SHADER_FRAGMENT;
+            cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 1); cmd[n++] = 405;
+        }
+        cmd[n++] = HDR(CCMD_SET_VERTEX_BUFFERS, 0, 3);
+        cmd[n++] = 16; cmd[n++] = q == 0 ? 0 : 6 * 16; cmd[n++] = 51;
+        cmd[n++] = HDR(CCMD_DRAW_VBO, 0, 12);
+        cmd[n++] = 0; cmd[n++] = 6; cmd[n++] = 4 /* triangles */;
+        cmd[n++] = 0; cmd[n++] = 1;
+        for (int i = 0; i < 7; i++)
+            cmd[n++] = 0;
+    }
+    CHECK(n <= sizeof cmd / 4);
+    CHECK(vrend_submit(c, cmd, n));
+    struct vrend_transfer t = { .handle = 50, .w = W, .h = H, .d = 1 };
+    CHECK(xfer(&t) == 0);
+#define NEAR(v, want) ((v) + 2 >= (want) && (v) <= (want) + 2)
+    const uint8_t *px = rt + W * 4;   /* row 1: columns 0 and 2 */
+    if (host_has_it)   /* (1, 0.5, 0.5) x (0.5, 0.5, 0) */
+        CHECK(NEAR(px[0], 128) && NEAR(px[1], 64) && px[2] == 0 && px[3] == 255);
+    /* Undeclared mode: no blending, then ONE + ONE: (0.5, 0.5, 0) + (0.5, 0.5, 0). */
+    CHECK(px[8] == 255 && px[9] == 255 && px[10] == 0);
+#undef NEAR
+}
+
 /* Inline constants for a slot other than 0 are legal (regression: once rejected). */
 static void test_constant_buffer_slots(struct vrend_context *c)
 {
@@ -578,6 +693,7 @@ int main(void)
     test_clear_alpha_format(c);
     test_compute_shared_memory(c);
     test_partial_draw_setup(c);
+    test_blend_advanced(c, caps_v2(r) & VIRGL_CAP_V2_BLEND_EQUATION);
     test_constant_buffer_slots(c);
     ctx_done(c);
     test_query_types(r);

@@ -44,7 +44,7 @@ def enter_private_tmp():
 
 def piglit_commands():
     tests = {}
-    for prof in ("quick_gl", "quick_shader"):
+    for prof in ("quick_gl", "quick_shader", "glslparser"):
         for t in ET.parse(gzip.open(f"{PIGLIT}/tests/{prof}.xml.gz")).getroot():
             opts = {o.get("name"): o.get("value") for o in t}
             if opts.get("command"):
@@ -63,7 +63,10 @@ def command_line(cmd):
     exe = cmd[0] if cmd[0].startswith("/") else f"{PIGLIT}/bin/{cmd[0]}"
     args = [exe] + [f"{PIGLIT}/{a}" if a.startswith(("tests/", "generated_tests/")) else a
                     for a in cmd[1:]]
-    for flag in ("-auto",) if WINDOW_DISPLAY else ("-auto", "-fbo"):
+    # glslparsertest renders nothing and takes no flags (it would read them as extensions).
+    flags = () if os.path.basename(exe).startswith("glslparsertest") else \
+        ("-auto",) if WINDOW_DISPLAY else ("-auto", "-fbo")
+    for flag in flags:
         if flag not in args:
             args.append(flag)
     return args
@@ -136,7 +139,7 @@ def stop_server(srv, timeout=10):
 
 def lookup(tests, name):
     if name not in tests:
-        sys.exit(f"FAIL: {name!r} is not in piglit's quick_gl/quick_shader profiles")
+        sys.exit(f"FAIL: {name!r} is not in piglit's quick_gl/quick_shader/glslparser profiles")
     return tests[name]
 
 
