@@ -128,21 +128,25 @@ static const struct vformat table[] = {
     /* B10G10R10A2_SNORM: vertices only (GL takes BGRA order for normalized attributes only,
      * so the scaled BGRA formats are left to the guest to convert). */
     T(176, 0, 0, 0, 4, V, "rgba", VCOMPS_BGRA, GL_INT_2_10_10_10_REV, true),
+    /* The 8- and 16-bit RGB integer formats are vertex formats only: GL cannot render to
+     * them, and Mesa takes the first format it may sample for GL_RGB8UI & co., so offering
+     * them to sample makes its textures unrenderable; without them it picks the RGBX forms
+     * (231, 232, 237, 238), as with virglrenderer. */
     T(177, GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE, 1, SRV | U, "rgba", 1, GL_UNSIGNED_BYTE, false),
     T(178, GL_RG8UI, GL_RG_INTEGER, GL_UNSIGNED_BYTE, 2, SRV | U, "rgba", 2, GL_UNSIGNED_BYTE, false),
-    T(179, GL_RGB8UI, GL_RGB_INTEGER, GL_UNSIGNED_BYTE, 3, SV | U, "rgba", 3, GL_UNSIGNED_BYTE, false),
+    T(179, GL_RGB8UI, GL_RGB_INTEGER, GL_UNSIGNED_BYTE, 3, V | U, "rgba", 3, GL_UNSIGNED_BYTE, false),
     T(180, GL_RGBA8UI, GL_RGBA_INTEGER, GL_UNSIGNED_BYTE, 4, SRV | U, "rgba", 4, GL_UNSIGNED_BYTE, false),
     T(181, GL_R8I, GL_RED_INTEGER, GL_BYTE, 1, SRV | I, "rgba", 1, GL_BYTE, false),
     T(182, GL_RG8I, GL_RG_INTEGER, GL_BYTE, 2, SRV | I, "rgba", 2, GL_BYTE, false),
-    T(183, GL_RGB8I, GL_RGB_INTEGER, GL_BYTE, 3, SV | I, "rgba", 3, GL_BYTE, false),
+    T(183, GL_RGB8I, GL_RGB_INTEGER, GL_BYTE, 3, V | I, "rgba", 3, GL_BYTE, false),
     T(184, GL_RGBA8I, GL_RGBA_INTEGER, GL_BYTE, 4, SRV | I, "rgba", 4, GL_BYTE, false),
     T(185, GL_R16UI, GL_RED_INTEGER, GL_UNSIGNED_SHORT, 2, SRV | U, "rgba", 1, GL_UNSIGNED_SHORT, false),
     T(186, GL_RG16UI, GL_RG_INTEGER, GL_UNSIGNED_SHORT, 4, SRV | U, "rgba", 2, GL_UNSIGNED_SHORT, false),
-    T(187, GL_RGB16UI, GL_RGB_INTEGER, GL_UNSIGNED_SHORT, 6, SV | U, "rgba", 3, GL_UNSIGNED_SHORT, false),
+    T(187, GL_RGB16UI, GL_RGB_INTEGER, GL_UNSIGNED_SHORT, 6, V | U, "rgba", 3, GL_UNSIGNED_SHORT, false),
     T(188, GL_RGBA16UI, GL_RGBA_INTEGER, GL_UNSIGNED_SHORT, 8, SRV | U, "rgba", 4, GL_UNSIGNED_SHORT, false),
     T(189, GL_R16I, GL_RED_INTEGER, GL_SHORT, 2, SRV | I, "rgba", 1, GL_SHORT, false),
     T(190, GL_RG16I, GL_RG_INTEGER, GL_SHORT, 4, SRV | I, "rgba", 2, GL_SHORT, false),
-    T(191, GL_RGB16I, GL_RGB_INTEGER, GL_SHORT, 6, SV | I, "rgba", 3, GL_SHORT, false),
+    T(191, GL_RGB16I, GL_RGB_INTEGER, GL_SHORT, 6, V | I, "rgba", 3, GL_SHORT, false),
     T(192, GL_RGBA16I, GL_RGBA_INTEGER, GL_SHORT, 8, SRV | I, "rgba", 4, GL_SHORT, false),
     T(193, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, 4, SRV | U, "rgba", 1, GL_UNSIGNED_INT, false),
     T(194, GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT, 8, SRV | U, "rgba", 2, GL_UNSIGNED_INT, false),
