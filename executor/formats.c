@@ -222,6 +222,11 @@ static const struct vformat table[] = {
     T(236, GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, 8, SR | F, "rgb1", 0, 0, false),
     T(237, GL_RGBA16UI, GL_RGBA_INTEGER, GL_UNSIGNED_SHORT, 8, SR | U, "rgb1", 0, 0, false),
     T(238, GL_RGBA16I, GL_RGBA_INTEGER, GL_SHORT, 8, SR | I, "rgb1", 0, 0, false),
+    /* R32G32B32X32: Mesa samples R32G32B32 from buffers only, so without these GL_RGB32F &
+     * co. take RGBA storage and blend with the destination's stored alpha. */
+    T(239, GL_RGBA32F, GL_RGBA, GL_FLOAT, 16, SR | F, "rgb1", 0, 0, false),
+    T(240, GL_RGBA32UI, GL_RGBA_INTEGER, GL_UNSIGNED_INT, 16, SR | U, "rgb1", 0, 0, false),
+    T(241, GL_RGBA32I, GL_RGBA_INTEGER, GL_INT, 16, SR | I, "rgb1", 0, 0, false),
     T(308, GL_RGB10_A2, GL_RGBA, GL_UNSIGNED_INT_2_10_10_10_REV, 4, SR, "rgb1", 0, 0, false),
     /* EXT_texture_sRGB_R8 / _RG8 where the host has them (formats_probe). */
     T(312, GL_SR8_EXT, GL_RED, GL_UNSIGNED_BYTE, 1, S | SRGB, "rgba", 0, 0, false),
