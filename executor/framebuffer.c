@@ -168,6 +168,24 @@ static uint32_t no_dst_alpha_factor(uint32_t f, bool alpha)
     }
 }
 
+/* A buffer that keeps alpha in red ("000r") blends its red channel with the guest's alpha
+ * equation: the factors that read an alpha read red (the destination's stored alpha, the
+ * constant's alpha); the shader writes the source alpha to red and alpha alike. */
+static uint32_t alpha_in_red_factor(uint32_t f)
+{
+    enum { ONE = 0x01, SRC_COLOR = 0x02, SRC_ALPHA = 0x03, DST_ALPHA = 0x04, DST_COLOR = 0x05,
+           SATURATE = 0x06, CONST_COLOR = 0x07, CONST_ALPHA = 0x08, SRC1_COLOR = 0x09,
+           SRC1_ALPHA = 0x0a, INV = 0x10 };
+    switch (f & ~(uint32_t)INV) {
+    case SRC_COLOR: return (f & INV) | SRC_ALPHA;
+    case DST_ALPHA: return (f & INV) | DST_COLOR;
+    case CONST_COLOR: return (f & INV) | CONST_ALPHA;
+    case SRC1_COLOR: return (f & INV) | SRC1_ALPHA;
+    case SATURATE: return f == SATURATE ? ONE : f;   /* min(As, 1 - Ad) is 1 for alpha */
+    default: return f;
+    }
+}
+
 static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
 {
     static const GLenum logic[16] = {
@@ -193,6 +211,11 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s)
             fixed.rgb_dst_factor = no_dst_alpha_factor(fixed.rgb_dst_factor, false);
             fixed.alpha_src_factor = no_dst_alpha_factor(fixed.alpha_src_factor, true);
             fixed.alpha_dst_factor = no_dst_alpha_factor(fixed.alpha_dst_factor, true);
+        }
+        if (f && !memcmp(f->swizzle, "000r", 4)) {
+            fixed.rgb_func = fixed.alpha_func;
+            fixed.rgb_src_factor = alpha_in_red_factor(fixed.alpha_src_factor);
+            fixed.rgb_dst_factor = alpha_in_red_factor(fixed.alpha_dst_factor);
         }
         /* A logic op the shader applies (GLES, shaders.c) replaces blending. */
         if (gles && b->logicop_enable && b->logicop_func != LOGICOP_COPY &&
