@@ -681,6 +681,26 @@ static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t 
     return z >= 0 && (int64_t)z + (count > 0 ? count : 1) <= have;
 }
 
+/* Mesa copies images between textures of different formats of one texel size
+ * (glCopyImageSubData) as an unscaled blit in one format on both sides: a copy of the stored
+ * bits.  A GLES host draws every blit into a multisampled destination, reading the source
+ * as its own type (an R8I source for an R8UI destination reads red), so there the bits are
+ * copied as such. */
+static bool blit_is_bit_copy(const struct vrend_context *ctx, const struct cmd_blit *c,
+                             const struct vres *src, const struct vres *dst)
+{
+    const struct vformat *f = vformat_get(c->src.format);
+    uint32_t not_plain = FMT_COMPRESSED | FMT_DEPTH | FMT_HAS_DEPTH | FMT_STENCIL;
+    return ctx->r->gles && !ctx->r->es2 && dst->d.nr_samples > 1 &&
+           src->d.nr_samples == dst->d.nr_samples && f && c->src.format == c->dst.format &&
+           c->mask == PIPE_MASK_RGBA && !c->scissor_enable && !c->render_condition_enable &&
+           !c->alpha_blend && c->src.w > 0 && c->src.h > 0 && c->src.w == c->dst.w &&
+           c->src.h == c->dst.h && c->src.d == c->dst.d &&
+           !((f->flags | src->fmt->flags | dst->fmt->flags) & not_plain) &&
+           f->block_bytes == src->fmt->block_bytes && f->block_bytes == dst->fmt->block_bytes &&
+           !memcmp(src->fmt->swizzle, dst->fmt->swizzle, 4);
+}
+
 bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
@@ -719,6 +739,11 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
     }
     if (!bits)
         return true;
+    if (blit_is_bit_copy(ctx, c, src, dst)) {
+        glCopyImageSubData(src->id, src->target, slevel, sx, sy, sz, dst->id, dst->target,
+                           dlevel, dx, dy, dz, sw, sh, sd > 0 ? sd : 1);
+        return true;
+    }
     GLenum filter = c->filter && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
     /* A scaled linear blit of depth (Mesa's mipmap generation) averages depth as GL's blit
      * does; glBlitFramebuffer only copies depth at the nearest texel. */
