@@ -683,9 +683,9 @@ static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t 
 
 /* Mesa copies images between textures of different formats of one texel size
  * (glCopyImageSubData) as an unscaled blit in one format on both sides: a copy of the stored
- * bits.  A GLES host draws every blit into a multisampled destination, reading the source
- * as its own type (an R8I source for an R8UI destination reads red), so there the bits are
- * copied as such. */
+ * bits.  A GLES host draws every blit into a multisampled destination, and a draw converts
+ * values (an R8I source drawn into an R8UI texture does not keep its bits), so there the
+ * bits are copied as such. */
 static bool blit_is_bit_copy(const struct vrend_context *ctx, const struct cmd_blit *c,
                              const struct vres *src, const struct vres *dst)
 {
