@@ -128,21 +128,25 @@ static const struct vformat table[] = {
     /* B10G10R10A2_SNORM: vertices only (GL takes BGRA order for normalized attributes only,
      * so the scaled BGRA formats are left to the guest to convert). */
     T(176, 0, 0, 0, 4, V, "rgba", VCOMPS_BGRA, GL_INT_2_10_10_10_REV, true),
+    /* The 8- and 16-bit RGB integer formats are vertex formats only: GL cannot render to
+     * them, and Mesa takes the first format it may sample for GL_RGB8UI & co., so offering
+     * them to sample makes its textures unrenderable; without them it picks the RGBX forms
+     * (231, 232, 237, 238), as with virglrenderer. */
     T(177, GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE, 1, SRV | U, "rgba", 1, GL_UNSIGNED_BYTE, false),
     T(178, GL_RG8UI, GL_RG_INTEGER, GL_UNSIGNED_BYTE, 2, SRV | U, "rgba", 2, GL_UNSIGNED_BYTE, false),
-    T(179, GL_RGB8UI, GL_RGB_INTEGER, GL_UNSIGNED_BYTE, 3, SV | U, "rgba", 3, GL_UNSIGNED_BYTE, false),
+    T(179, GL_RGB8UI, GL_RGB_INTEGER, GL_UNSIGNED_BYTE, 3, V | U, "rgba", 3, GL_UNSIGNED_BYTE, false),
     T(180, GL_RGBA8UI, GL_RGBA_INTEGER, GL_UNSIGNED_BYTE, 4, SRV | U, "rgba", 4, GL_UNSIGNED_BYTE, false),
     T(181, GL_R8I, GL_RED_INTEGER, GL_BYTE, 1, SRV | I, "rgba", 1, GL_BYTE, false),
     T(182, GL_RG8I, GL_RG_INTEGER, GL_BYTE, 2, SRV | I, "rgba", 2, GL_BYTE, false),
-    T(183, GL_RGB8I, GL_RGB_INTEGER, GL_BYTE, 3, SV | I, "rgba", 3, GL_BYTE, false),
+    T(183, GL_RGB8I, GL_RGB_INTEGER, GL_BYTE, 3, V | I, "rgba", 3, GL_BYTE, false),
     T(184, GL_RGBA8I, GL_RGBA_INTEGER, GL_BYTE, 4, SRV | I, "rgba", 4, GL_BYTE, false),
     T(185, GL_R16UI, GL_RED_INTEGER, GL_UNSIGNED_SHORT, 2, SRV | U, "rgba", 1, GL_UNSIGNED_SHORT, false),
     T(186, GL_RG16UI, GL_RG_INTEGER, GL_UNSIGNED_SHORT, 4, SRV | U, "rgba", 2, GL_UNSIGNED_SHORT, false),
-    T(187, GL_RGB16UI, GL_RGB_INTEGER, GL_UNSIGNED_SHORT, 6, SV | U, "rgba", 3, GL_UNSIGNED_SHORT, false),
+    T(187, GL_RGB16UI, GL_RGB_INTEGER, GL_UNSIGNED_SHORT, 6, V | U, "rgba", 3, GL_UNSIGNED_SHORT, false),
     T(188, GL_RGBA16UI, GL_RGBA_INTEGER, GL_UNSIGNED_SHORT, 8, SRV | U, "rgba", 4, GL_UNSIGNED_SHORT, false),
     T(189, GL_R16I, GL_RED_INTEGER, GL_SHORT, 2, SRV | I, "rgba", 1, GL_SHORT, false),
     T(190, GL_RG16I, GL_RG_INTEGER, GL_SHORT, 4, SRV | I, "rgba", 2, GL_SHORT, false),
-    T(191, GL_RGB16I, GL_RGB_INTEGER, GL_SHORT, 6, SV | I, "rgba", 3, GL_SHORT, false),
+    T(191, GL_RGB16I, GL_RGB_INTEGER, GL_SHORT, 6, V | I, "rgba", 3, GL_SHORT, false),
     T(192, GL_RGBA16I, GL_RGBA_INTEGER, GL_SHORT, 8, SRV | I, "rgba", 4, GL_SHORT, false),
     T(193, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, 4, SRV | U, "rgba", 1, GL_UNSIGNED_INT, false),
     T(194, GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT, 8, SRV | U, "rgba", 2, GL_UNSIGNED_INT, false),
@@ -218,6 +222,11 @@ static const struct vformat table[] = {
     T(236, GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, 8, SR | F, "rgb1", 0, 0, false),
     T(237, GL_RGBA16UI, GL_RGBA_INTEGER, GL_UNSIGNED_SHORT, 8, SR | U, "rgb1", 0, 0, false),
     T(238, GL_RGBA16I, GL_RGBA_INTEGER, GL_SHORT, 8, SR | I, "rgb1", 0, 0, false),
+    /* R32G32B32X32: Mesa samples R32G32B32 from buffers only, so without these GL_RGB32F &
+     * co. take RGBA storage and blend with the destination's stored alpha. */
+    T(239, GL_RGBA32F, GL_RGBA, GL_FLOAT, 16, SR | F, "rgb1", 0, 0, false),
+    T(240, GL_RGBA32UI, GL_RGBA_INTEGER, GL_UNSIGNED_INT, 16, SR | U, "rgb1", 0, 0, false),
+    T(241, GL_RGBA32I, GL_RGBA_INTEGER, GL_INT, 16, SR | I, "rgb1", 0, 0, false),
     T(308, GL_RGB10_A2, GL_RGBA, GL_UNSIGNED_INT_2_10_10_10_REV, 4, SR, "rgb1", 0, 0, false),
     /* EXT_texture_sRGB_R8 / _RG8 where the host has them (formats_probe). */
     T(312, GL_SR8_EXT, GL_RED, GL_UNSIGNED_BYTE, 1, S | SRGB, "rgba", 0, 0, false),

@@ -192,6 +192,24 @@ static GLenum advanced_equation(struct vrend_context *ctx, const struct blend_st
     return eq[b->advanced];
 }
 
+/* A buffer that keeps alpha in red ("000r") blends its red channel with the guest's alpha
+ * equation: the factors that read an alpha read red (the destination's stored alpha, the
+ * constant's alpha); the shader writes the source alpha to red and alpha alike. */
+static uint32_t alpha_in_red_factor(uint32_t f)
+{
+    enum { ONE = 0x01, SRC_COLOR = 0x02, SRC_ALPHA = 0x03, DST_ALPHA = 0x04, DST_COLOR = 0x05,
+           SATURATE = 0x06, CONST_COLOR = 0x07, CONST_ALPHA = 0x08, SRC1_COLOR = 0x09,
+           SRC1_ALPHA = 0x0a, INV = 0x10 };
+    switch (f & ~(uint32_t)INV) {
+    case SRC_COLOR: return (f & INV) | SRC_ALPHA;
+    case DST_ALPHA: return (f & INV) | DST_COLOR;
+    case CONST_COLOR: return (f & INV) | CONST_ALPHA;
+    case SRC1_COLOR: return (f & INV) | SRC1_ALPHA;
+    case SATURATE: return f == SATURATE ? ONE : f;   /* min(As, 1 - Ad) is 1 for alpha */
+    default: return f;
+    }
+}
+
 static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s, const struct program *prog)
 {
     static const GLenum logic[16] = {
@@ -225,6 +243,11 @@ static void apply_blend(struct vrend_context *ctx, struct sub_ctx *s, const stru
             fixed.rgb_dst_factor = no_dst_alpha_factor(fixed.rgb_dst_factor, false);
             fixed.alpha_src_factor = no_dst_alpha_factor(fixed.alpha_src_factor, true);
             fixed.alpha_dst_factor = no_dst_alpha_factor(fixed.alpha_dst_factor, true);
+        }
+        if (f && !memcmp(f->swizzle, "000r", 4)) {
+            fixed.rgb_func = fixed.alpha_func;
+            fixed.rgb_src_factor = alpha_in_red_factor(fixed.alpha_src_factor);
+            fixed.rgb_dst_factor = alpha_in_red_factor(fixed.alpha_dst_factor);
         }
         /* A logic op the shader applies (GLES, shaders.c) replaces blending. */
         if (gles && b->logicop_enable && b->logicop_func != LOGICOP_COPY &&
@@ -696,6 +719,26 @@ static bool layers_fit(const struct vres *r, uint32_t level, int32_t z, int32_t 
     return z >= 0 && (int64_t)z + (count > 0 ? count : 1) <= have;
 }
 
+/* Mesa copies images between textures of different formats of one texel size
+ * (glCopyImageSubData) as an unscaled blit in one format on both sides: a copy of the stored
+ * bits.  A GLES host draws every blit into a multisampled destination, and a draw converts
+ * values (an R8I source drawn into an R8UI texture does not keep its bits), so there the
+ * bits are copied as such. */
+static bool blit_is_bit_copy(const struct vrend_context *ctx, const struct cmd_blit *c,
+                             const struct vres *src, const struct vres *dst)
+{
+    const struct vformat *f = vformat_get(c->src.format);
+    uint32_t not_plain = FMT_COMPRESSED | FMT_DEPTH | FMT_HAS_DEPTH | FMT_STENCIL;
+    return ctx->r->gles && !ctx->r->es2 && dst->d.nr_samples > 1 &&
+           src->d.nr_samples == dst->d.nr_samples && f && c->src.format == c->dst.format &&
+           c->mask == PIPE_MASK_RGBA && !c->scissor_enable && !c->render_condition_enable &&
+           !c->alpha_blend && c->src.w > 0 && c->src.h > 0 && c->src.w == c->dst.w &&
+           c->src.h == c->dst.h && c->src.d == c->dst.d &&
+           !((f->flags | src->fmt->flags | dst->fmt->flags) & not_plain) &&
+           f->block_bytes == src->fmt->block_bytes && f->block_bytes == dst->fmt->block_bytes &&
+           !memcmp(src->fmt->swizzle, dst->fmt->swizzle, 4);
+}
+
 bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
 {
     ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
@@ -734,6 +777,11 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
     }
     if (!bits)
         return true;
+    if (blit_is_bit_copy(ctx, c, src, dst)) {
+        glCopyImageSubData(src->id, src->target, slevel, sx, sy, sz, dst->id, dst->target,
+                           dlevel, dx, dy, dz, sw, sh, sd > 0 ? sd : 1);
+        return true;
+    }
     GLenum filter = c->filter && bits == GL_COLOR_BUFFER_BIT ? GL_LINEAR : GL_NEAREST;
     /* A scaled linear blit of depth (Mesa's mipmap generation) averages depth as GL's blit
      * does; glBlitFramebuffer only copies depth at the nearest texel. */

@@ -305,9 +305,11 @@ bool gles_blit_draw(struct vrend_renderer *rr, struct vres *src, uint32_t level,
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    /* A blit with sRGB conversion off copies the stored values; sampling would decode. */
+    /* A blit with sRGB conversion off copies the stored values; sampling would decode.
+     * Desktop hosts draw this way from compressed sRGB sources (Mesa reads them back by
+     * blitting through their linear format). */
     bool skip_decode = (src->fmt->flags & FMT_SRGB) &&
-                       epoxy_has_gl_extension("GL_EXT_sRGB_write_control") &&
+                       (!rr->gles || epoxy_has_gl_extension("GL_EXT_sRGB_write_control")) &&
                        epoxy_has_gl_extension("GL_EXT_texture_sRGB_decode") &&
                        !glIsEnabled(GL_FRAMEBUFFER_SRGB);
     if (skip_decode)

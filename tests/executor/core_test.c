@@ -44,6 +44,17 @@ static void test_caps(struct vrend_renderer *r)
     CHECK(mask_has(&c.v1.sampler, FMT_RGBA8));
     CHECK(mask_has(&c.v1.render, FMT_RGBA8));
     CHECK(mask_has(&c.v1.sampler, FMT_Z32F));
+    /* The guest's Mesa samples GL_RGB8UI & co. through the first format offered to sample:
+     * the RGB integer formats GL cannot render must not be, their RGBX forms must render. */
+    static const unsigned rgb_int[] = { 179, 183, 187, 191 }, rgbx_int[] = { 231, 232, 237, 238 };
+    for (unsigned i = 0; i < 4; i++) {
+        CHECK(!mask_has(&c.v1.sampler, rgb_int[i]));
+        CHECK(mask_has(&c.v1.vertexbuffer, rgb_int[i]));
+        CHECK(mask_has(&c.v1.render, rgbx_int[i]));
+    }
+    /* R32G32B32X32_FLOAT/UINT/SINT: what GL_RGB32F & co. render to (R32G32B32 is buffers only). */
+    for (unsigned f = 239; f <= 241; f++)
+        CHECK(mask_has(&c.v1.render, f) && mask_has(&c.v1.sampler, f));
     CHECK(c.v1.glsl_level >= 330);
     CHECK(c.capability_bits & VIRGL_CAP_TRANSFER);
     CHECK(vrend_fill_caps(r, 1, NULL, 0) == sizeof(struct virgl_caps_v1));
