@@ -476,6 +476,10 @@ struct t2g_reflection {
      * sizeof(struct t2g_driver_uniforms) / 16, or more where it reads the
      * t2g_driver_sampler_lod entries that follow them. */
     uint32_t driver_uniform_slots;
+    /* Since 0.2.  A vertex stage writes EDGEFLAG, an output that has no GLSL builtin (not
+     * in outputs unless the key's next_inputs read it, as the varying ef0): a renderer
+     * applies the edge flags itself, e.g. with a geometry shader that reads it. */
+    bool writes_edge_flag;
 };
 
 /* The library allocates results, so t2g_result and its reflection grow without breaking the
