@@ -10,9 +10,10 @@
  * does not cull share one mode; a triangle's face is the sign of its clip-space (x, y, w)
  * determinant, oriented as window_space.h says.  Left to the host, with its edge flags
  * ignored: polygon offset for lines and points, and stream output (captured by the last
- * vertex stage, which this would change).  GLES has no glPolygonMode at all: there every
- * polygon drawn as lines or points takes the shader, with every edge flagged where the
- * vertex shader has no flags. */
+ * vertex stage, which this would change).  GLES, which has no glPolygonMode, gets the
+ * shader for edge flags too, but polygons in line mode without edge flags are still filled
+ * there: emitting all their edges from the shader lost piglit's "tessellation quad_strip
+ * wireframe" (its border row), which filling passes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,11 +148,10 @@ struct shader_obj *edge_flag_gs(struct vrend_context *ctx, struct shader_obj *co
     bool triangles = s->draw_mode == PIPE_PRIM_TRIANGLES ||
                      s->draw_mode == PIPE_PRIM_TRIANGLE_STRIP ||
                      s->draw_mode == PIPE_PRIM_TRIANGLE_FAN;
-    bool gles = ctx->r->gles;
-    if (!rs || !triangles || !vs || !vs->base_ok || (!vs->base->writes_edge_flag && !gles) ||
+    if (!rs || !triangles || !vs || !vs->base_ok || !vs->base->writes_edge_flag ||
         vs->so_num || sh[SHADER_GEOMETRY] || sh[SHADER_TESS_EVAL])
         return NULL;
-    if (gles && !(ctx->r->host_features & T2G_HOST_GEOMETRY_SHADER))
+    if (ctx->r->gles && !(ctx->r->host_features & T2G_HOST_GEOMETRY_SHADER))
         return NULL;
     /* The mode of the faces that are drawn: one for both, or no shader. */
     uint32_t cull = rs->cull_face & (FACE_FRONT | FACE_BACK);
