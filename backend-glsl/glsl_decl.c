@@ -287,6 +287,8 @@ static void declare_io(glsl_ctx *c, ir_var *v)
         declare_capture(c, v);
         return;
     }
+    if (v->kind == IR_VAR_OUTPUT && v->semantic == T2G_SEMANTIC_EDGEFLAG)
+        c->refl->writes_edge_flag = true;
     if (g->builtin) {
         if (g->builtin->form == BF_ZERO)
             return; /* read as a constant, nothing to declare */

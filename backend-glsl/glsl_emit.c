@@ -20,7 +20,8 @@
  *                     (without explicit locations, GLSL < 3.30 on a host without
  *                     GL_ARB_explicit_attrib_location, no layout: the renderer binds by name)
  *   other semantics   GLSL builtins; outputs core GLSL lacks (EDGEFLAG, CLIPVERTEX) go to
- *                     a private `vec4 priv<id>`
+ *                     a private `vec4 priv<id>`, or, where the next vertex stage reads
+ *                     them, to the varyings ef<n> and cv<n>
  *   CONST[b]          layout(std140) uniform cb<b> { vec4 u<b>[N]; }  (the member is u<b>,
  *                     not c<b>, so it cannot collide with the COLOR varying c<b>)
  *   samplers          uniform sampler* s<n> (SVIEW/SAMP index n; s<n>[k] for arrays);

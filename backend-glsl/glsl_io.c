@@ -60,12 +60,13 @@ static bool is_varying_semantic(unsigned sem)
            sem == T2G_SEMANTIC_PATCH;
 }
 
-/* CLIPVERTEX passes between vertex stages as a user varying (a TCS, TES or GS reads the
- * stage before's); an output no next stage reads stays private, for the clip-plane
- * lowering of the last vertex stage. */
-static bool clipvertex_varying(glsl_ctx *c, const ir_var *v)
+/* CLIPVERTEX and EDGEFLAG pass between vertex stages as user varyings (a TCS, TES or GS
+ * reads the stage before's gl_ClipVertex; the renderer's edge-flag geometry shader reads
+ * the vertex shader's edge flags); an output no next stage reads stays private, for the
+ * clip-plane lowering of the last vertex stage. */
+static bool private_output_varying(glsl_ctx *c, const ir_var *v)
 {
-    if (v->semantic != T2G_SEMANTIC_CLIPVERTEX)
+    if (v->semantic != T2G_SEMANTIC_CLIPVERTEX && v->semantic != T2G_SEMANTIC_EDGEFLAG)
         return false;
     if (v->kind == IR_VAR_INPUT)
         return c->stage != T2G_STAGE_VERTEX && c->stage != T2G_STAGE_FRAGMENT;
@@ -74,7 +75,7 @@ static bool clipvertex_varying(glsl_ctx *c, const ir_var *v)
     uint32_t n = c->key->num_next_inputs < T2G_MAX_VARYINGS ? c->key->num_next_inputs
                                                              : T2G_MAX_VARYINGS;
     for (uint32_t i = 0; i < n; i++)
-        if (c->key->next_inputs[i].semantic == T2G_SEMANTIC_CLIPVERTEX)
+        if (c->key->next_inputs[i].semantic == v->semantic)
             return true;
     return false;
 }
@@ -89,7 +90,7 @@ static const glsl_builtin *find_builtin(glsl_ctx *c, const ir_var *v)
         v->semantic == T2G_SEMANTIC_COLOR)
         return NULL;
     if (v->kind != IR_VAR_SYSTEM_VALUE &&
-        (is_varying_semantic(v->semantic) || clipvertex_varying(c, v)))
+        (is_varying_semantic(v->semantic) || private_output_varying(c, v)))
         return NULL;
     unsigned dir = v->kind == IR_VAR_OUTPUT ? B_OUT : B_IN;
     /* Where no stage can write gl_ViewportIndex (GLSL ES, GLSL 1.40) there is one
@@ -163,8 +164,9 @@ static const char *io_prefix(glsl_ctx *c, const ir_var *v, uint32_t elem, int64_
     case T2G_SEMANTIC_BCOLOR: return "bc";
     case T2G_SEMANTIC_PATCH: return "patch";
     case T2G_SEMANTIC_CLIPVERTEX:
-        if (v->kind == IR_VAR_INPUT || clipvertex_varying(c, v))
-            return "cv";
+    case T2G_SEMANTIC_EDGEFLAG:
+        if (v->kind == IR_VAR_INPUT || private_output_varying(c, v))
+            return v->semantic == T2G_SEMANTIC_EDGEFLAG ? "ef" : "cv";
         *num = v->id;
         return "priv";
     case T2G_SEMANTIC_FOG:
@@ -334,7 +336,7 @@ void io_prepare(glsl_ctx *c)
         v->backend_data = g;
         g->builtin = find_builtin(c, v);
         if (!g->builtin && (v->kind == IR_VAR_SYSTEM_VALUE ||
-                            (!is_varying_semantic(v->semantic) && !clipvertex_varying(c, v) &&
+                            (!is_varying_semantic(v->semantic) && !private_output_varying(c, v) &&
                              !(c->stage == T2G_STAGE_VERTEX && v->kind == IR_VAR_INPUT) &&
                              !(c->stage == T2G_STAGE_FRAGMENT && v->kind == IR_VAR_OUTPUT) &&
                              (v->kind == IR_VAR_INPUT || v->kind == IR_VAR_OUTPUT)))) {

@@ -43,6 +43,7 @@ void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s)
         }
     htable_free(t);
     shader_unref(s->tcs_passthrough);
+    shader_unref(s->edge_flag_gs);
     for (int st = 0; st < SHADER_TYPES; st++) {
         if (s->shaders[st])
             shader_unref(s->shaders[st]);

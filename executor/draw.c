@@ -188,15 +188,21 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
     }
     GLenum type = 0;
     uint32_t isize = 0;
+    uint64_t ib_first = s->ib_offset;
     if (c->indexed) {
         if (!s->ib || !s->ib->is_buffer)
             return;
         isize = s->ib_size;
         type = isize == 1 ? GL_UNSIGNED_BYTE : isize == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
         glc_vao_element_buffer(ctx->r, s->vao, s->ib->id);
-        /* Mesa folds the first index into the index buffer offset (offset = start * size),
-         * so the offset alone locates the indices. */
-        if (!indirect && (uint64_t)c->count * isize + s->ib_offset > s->ib->d.width) {
+        /* Mesa 22.3's virgl folds a buffer object's first index into the offset (offset =
+         * start * size: the offset alone locates the indices), but sends indices it uploads
+         * from user memory at offset + start * size (the upload's offset less the start, which
+         * a multi-draw's later draws have non-zero).  An offset of exactly start * size is
+         * the first kind. */
+        if (!indirect && s->ib_offset != (uint64_t)c->start * isize)
+            ib_first = s->ib_offset + (uint64_t)c->start * isize;
+        if (!indirect && (uint64_t)c->count * isize + ib_first > s->ib->d.width) {
             vlog(ctx->r, VREND_LOG_WARN, "draw: index range beyond the index buffer, skipped");
             return;
         }
@@ -221,7 +227,7 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
     } else if (ctx->r->es2) {
         /* One instance (GET_CAPS offers no instancing); a base vertex through
          * GL_OES_draw_elements_base_vertex where the host has it. */
-        const void *off = (const void *)(uintptr_t)s->ib_offset;
+        const void *off = (const void *)(uintptr_t)ib_first;
         if (!c->indexed)
             glDrawArrays(mode, c->start, c->count);
         else if (c->index_bias && epoxy_has_gl_extension("GL_OES_draw_elements_base_vertex"))
@@ -229,9 +235,9 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
         else
             glDrawElements(mode, c->count, type, off);
     } else if (c->indexed) {
-        const void *off = (const void *)(uintptr_t)s->ib_offset;
+        const void *off = (const void *)(uintptr_t)ib_first;
         GLuint restart_ib = ctx->r->gles && c->primitive_restart
-            ? gles_restart_indices(ctx->r, s->ib->id, s->ib_offset, c->count, isize,
+            ? gles_restart_indices(ctx->r, s->ib->id, (uint32_t)ib_first, c->count, isize,
                                    c->restart_index)
             : 0;
         if (restart_ib) {

@@ -113,6 +113,21 @@ struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_
     return sh;
 }
 
+struct shader_obj *shader_from_text(struct vrend_context *ctx, uint32_t type, char *text)
+{
+    struct shader_obj *sh = calloc(1, sizeof(*sh));
+    if (!sh) {
+        free(text);
+        return NULL;
+    }
+    sh->refs = 1;
+    sh->type = type;
+    sh->text = text;
+    sh->text_len = (uint32_t)strlen(text);
+    shader_finish(ctx, sh);
+    return sh;
+}
+
 /* GLES links no program with a tessellation evaluation shader but no control shader (GL
  * hands the patch straight to the TES), so such draws get a control shader, written as
  * TGSI: each invocation copies its vertex's VS outputs, and the levels are the guest's
@@ -164,16 +179,7 @@ static struct shader_obj *passthrough_tcs(struct vrend_context *ctx, const struc
         free(text);
         return old;
     }
-    struct shader_obj *sh = calloc(1, sizeof(*sh));
-    if (!sh) {
-        free(text);
-        return NULL;
-    }
-    sh->refs = 1;
-    sh->type = SHADER_TESS_CTRL;
-    sh->text = text;
-    sh->text_len = (uint32_t)n;
-    shader_finish(ctx, sh);
+    struct shader_obj *sh = shader_from_text(ctx, SHADER_TESS_CTRL, text);
     shader_unref(old);
     s->tcs_passthrough = sh;
     return sh;
@@ -574,6 +580,13 @@ struct program *program_for_draw(struct vrend_context *ctx, bool compute)
         if (!with_tcs[SHADER_TESS_CTRL])
             return NULL;
         sh = with_tcs;
+    }
+    struct shader_obj *with_gs[SHADER_TYPES];
+    struct shader_obj *edge_gs = compute ? NULL : edge_flag_gs(ctx, sh);
+    if (edge_gs) {
+        memcpy(with_gs, sh, sizeof with_gs);
+        with_gs[SHADER_GEOMETRY] = edge_gs;
+        sh = with_gs;
     }
     if (compute) {
         if (!sh[SHADER_COMPUTE] || !sh[SHADER_COMPUTE]->base_ok)

@@ -103,6 +103,8 @@ bool exec_set_index_buffer(struct vrend_context *ctx, const struct cmd_set_index
         s->ib_size = c->index_size;
         s->ib_offset = c->offset;
     }
+    vlog(ctx->r, VREND_LOG_DEBUG, "index buffer res %u size %u offset %u", c->handle,
+         s->ib_size, s->ib_offset);
     return true;
 }
 

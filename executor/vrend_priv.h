@@ -342,6 +342,9 @@ struct sub_ctx {
      * made for the patch size of the draw (patch_vertices) and the default levels. */
     struct shader_obj *tcs_passthrough;
     uint32_t patch_vertices;
+    /* Polygons in line or point mode with per-vertex edge flags: the geometry shader that
+     * draws only their flagged edges or vertices (edge_flags.c). */
+    struct shader_obj *edge_flag_gs;
     struct vbuf vbufs[MAX_VBUFS];
     uint32_t num_vbufs;
     struct vres *ib; uint32_t ib_size, ib_offset;
@@ -542,6 +545,11 @@ struct shader_obj *shader_create(struct vrend_context *ctx, const struct create_
 bool shader_continue(struct vrend_context *ctx, struct shader_obj *sh,
                      const struct create_shader *c);
 void shader_unref(struct shader_obj *sh);
+/* A shader the renderer writes itself, from its TGSI text (taken; freed with it). */
+struct shader_obj *shader_from_text(struct vrend_context *ctx, uint32_t type, char *text);
+/* edge_flags.c: the geometry shader that applies the vertex shader's edge flags to this
+ * draw's polygons drawn as lines or points; NULL where none is needed or it cannot. */
+struct shader_obj *edge_flag_gs(struct vrend_context *ctx, struct shader_obj *const *sh);
 /* Builds keys from the bound state, compiles and links; NULL when it cannot (logged). */
 struct program *program_for_draw(struct vrend_context *ctx, bool compute);
 /* streamout.c */

@@ -499,6 +499,10 @@ struct t2g_reflection {
      * gl_advanced_blend_mode (1 multiply, 2 screen ... 15 hsl_luminosity).
      * The renderer may set an advanced glBlendEquation (GL_MULTIPLY_KHR & co.) only for a declared mode. */
     uint32_t fs_blend_support;
+    /* Since 0.2.  A vertex stage writes EDGEFLAG, an output that has no GLSL builtin (not
+     * in outputs unless the key's next_inputs read it, as the varying ef0): a renderer
+     * applies the edge flags itself, e.g. with a geometry shader that reads it. */
+    bool writes_edge_flag;
 };
 
 /* The library allocates results, so t2g_result and its reflection grow without breaking the

@@ -136,6 +136,8 @@ static void write_properties(json_writer *w, const struct t2g_reflection *r)
         jw_uint(w, "num_clip_distances", r->num_clip_distances);
         jw_uint(w, "num_cull_distances", r->num_cull_distances);
     }
+    if (r->writes_edge_flag)
+        jw_bool(w, "writes_edge_flag", true);
     jw_object_end(w);
 }
 

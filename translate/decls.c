@@ -159,7 +159,7 @@ static const struct { uint8_t in, out, sv; } semantic_stages[TGSI_SEMANTIC_COUNT
     [TGSI_SEMANTIC_GENERIC] = { S_GFX, S_PRE, 0 },
     [TGSI_SEMANTIC_NORMAL] = { S_GFX, S_PRE, 0 },
     [TGSI_SEMANTIC_FACE] = { S_VS | S_FS, 0, S_FS },
-    [TGSI_SEMANTIC_EDGEFLAG] = { S_VS, S_PRE, 0 },
+    [TGSI_SEMANTIC_EDGEFLAG] = { S_VS | S_GS, S_PRE, 0 },
     [TGSI_SEMANTIC_PRIMID] = { S_VS | S_GS | S_FS, S_GS, S_GS | S_TCS | S_TES | S_FS },
     [TGSI_SEMANTIC_INSTANCEID] = { S_VS, 0, S_VS },
     [TGSI_SEMANTIC_VERTEXID] = { S_VS, 0, S_VS },

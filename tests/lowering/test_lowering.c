@@ -283,6 +283,46 @@ static const char *VS_CLIPVERTEX =
     "  1: MOV OUT[1], IN[0].yxzw\n"
     "  2: END\n";
 
+/* piglit gl-1.0-edgeflag, point-vertex-id: the vertex shader's edge flags reach the
+ * renderer's geometry shader (executor/edge_flags.c), which was refused ("input EDGEFLAG"). */
+static const char *VS_EDGEFLAG =
+    "VERT\n"
+    "DCL IN[0]\n"
+    "DCL IN[1]\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL OUT[1], EDGEFLAG\n"
+    "  0: MOV OUT[1], IN[1]\n"
+    "  1: MOV OUT[0], IN[0]\n"
+    "  2: END\n";
+
+static const char *GS_EDGEFLAG =
+    "GEOM\n"
+    "PROPERTY GS_INPUT_PRIMITIVE TRIANGLES\n"
+    "PROPERTY GS_OUTPUT_PRIMITIVE POINTS\n"
+    "PROPERTY GS_MAX_OUTPUT_VERTICES 1\n"
+    "PROPERTY GS_INVOCATIONS 1\n"
+    "DCL IN[][0], POSITION\n"
+    "DCL IN[][1], EDGEFLAG\n"
+    "DCL OUT[0], POSITION\n"
+    "DCL TEMP[0]\n"
+    "IMM[0] FLT32 {0.5, 0.0, 0.0, 0.0}\n"
+    "IMM[1] UINT32 {0, 0, 0, 0}\n"
+    "  0: FSLT TEMP[0].x, IMM[0].xxxx, IN[1][1].xxxx\n"
+    "  1: UIF TEMP[0].xxxx\n"
+    "  2:   MOV OUT[0], IN[1][0]\n"
+    "  3:   EMIT IMM[1].xxxx\n"
+    "  4: ENDIF\n"
+    "  5: END\n";
+
+/* The reflection's writes_edge_flag, or false where the shader does not compile. */
+static bool writes_edge_flag(const char *tgsi, const struct t2g_key *key)
+{
+    struct t2g_result *r = t2g_compile(tgsi, strlen(tgsi), key, 0, "edgeflag");
+    bool w = r && r->ok && r->reflection.writes_edge_flag;
+    t2g_result_free(r);
+    return w;
+}
+
 /* piglit glsl-fs-shadow1DArray-bias on a GLES host: a 1D shadow array is a 2D shadow
  * array there, and texture() takes no bias on sampler2DArrayShadow. */
 static const char *FS_SHADOW1DARRAY_BIAS =
@@ -702,6 +742,24 @@ int main(void)
     key.next_inputs[0].semantic = 13;  /* CLIPVERTEX */
     check("gl_ClipVertex a next stage reads is an output varying", VS_CLIPVERTEX, &key,
           (const char *[]){ "cv0 = ", NULL }, NULL);
+
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("the last vertex stage keeps its edge flag private", VS_EDGEFLAG, &key, NULL,
+          (const char *[]){ "ef0", NULL });
+    bool reflected = writes_edge_flag(VS_EDGEFLAG, &key) && !writes_edge_flag(VS_CLIPVERTEX, &key);
+    printf("%s the reflection says which vertex shader writes an edge flag\n",
+           reflected ? "ok  " : "FAIL");
+    reflected ? passes++ : failures++;
+    key.has_next_inputs = true;
+    key.num_next_inputs = 1;
+    key.next_inputs[0].semantic = T2G_SEMANTIC_EDGEFLAG;
+    check("an edge flag a geometry shader reads is an output varying", VS_EDGEFLAG, &key,
+          (const char *[]){ "ef0 = ", NULL }, (const char *[]){ "priv", NULL });
+    t2g_key_init(&key, T2G_TARGET_GLSL450);
+    check("a geometry shader reads edge flags as a varying", GS_EDGEFLAG, &key,
+          (const char *[]){ "i_ef0[1].ef0.x", NULL }, NULL);
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    check("and so does a GLSL ES one", GS_EDGEFLAG, &key, (const char *[]){ "ef0", NULL }, NULL);
 
     /* GLES has no glLogicOp (piglit gl-1.1-xor, gl-1.0-logicop): through framebuffer fetch. */
     t2g_key_init(&key, T2G_TARGET_ESSL320);
