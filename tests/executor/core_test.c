@@ -230,6 +230,31 @@ static uint32_t put_shader(uint32_t *cmd, uint32_t n, uint32_t handle, uint32_t 
     return n + words;
 }
 
+/* A W x H RGBA8 render target `rt_handle` backed by rt, and the vertex buffer `vb_handle`
+ * holding `count` equal columns across clip space, two triangles each, uploaded. */
+static bool target_and_columns(struct vrend_context *c, uint32_t rt_handle, uint8_t *rt,
+                               uint32_t vb_handle, float (*quads)[6][4], int count)
+{
+    for (int q = 0; q < count; q++) {
+        float x0 = -1 + 2.0f * q / count, x1 = -1 + 2.0f * (q + 1) / count;
+        float v[6][2] = { { x0, -1 }, { x1, -1 }, { x1, 1 }, { x0, -1 }, { x1, 1 }, { x0, 1 } };
+        for (int i = 0; i < 6; i++) {
+            quads[q][i][0] = v[i][0]; quads[q][i][1] = v[i][1];
+            quads[q][i][2] = 0; quads[q][i][3] = 1;
+        }
+    }
+    uint32_t bytes = (uint32_t)(sizeof quads[0] * count);
+    struct vrend_resource_desc td = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
+        .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
+    struct vrend_resource_desc bd = { .target = PIPE_BUFFER, .format = 64,
+        .bind = VIRGL_BIND_VERTEX_BUFFER, .width = bytes, .height = 1, .depth = 1,
+        .array_size = 1 };
+    struct vrend_transfer up = { .handle = vb_handle, .w = bytes, .h = 1, .d = 1,
+                                 .to_host = true };
+    return res_create(c, rt_handle, &td, rt, (size_t)W * H * 4) == 0 &&
+           res_create(c, vb_handle, &bd, quads, bytes) == 0 && xfer(&up) == 0;
+}
+
 /* Draws of one submission reuse the previous draw's setup except what the commands between
  * them changed (decode.c draw_setup_invalidate): a draw after only SET_VERTEX_BUFFERS,
  * SET_CONSTANT_BUFFER, SET_SCISSOR_STATE or a blend state bind must still see that change.
@@ -241,26 +266,8 @@ static void test_partial_draw_setup(struct vrend_context *c)
     static const char fs[] =
         "FRAG\nDCL OUT[0], COLOR\nDCL CONST[0][0]\n  0: MOV OUT[0], CONST[0][0]\n  1: END\n";
     static uint8_t rt[W * H * 4];
-    /* Two triangles per column x in [x0, x0 + 0.5], 4 columns. */
-    static float quads[4][6][4];
-    for (int q = 0; q < 4; q++) {
-        float x0 = -1 + 0.5f * q, x1 = x0 + 0.5f;
-        float v[6][2] = { { x0, -1 }, { x1, -1 }, { x1, 1 }, { x0, -1 }, { x1, 1 }, { x0, 1 } };
-        for (int i = 0; i < 6; i++) {
-            quads[q][i][0] = v[i][0]; quads[q][i][1] = v[i][1];
-            quads[q][i][2] = 0; quads[q][i][3] = 1;
-        }
-    }
-    struct vrend_resource_desc td = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
-        .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
-    CHECK(res_create(c, 40, &td, rt, sizeof rt) == 0);
-    struct vrend_resource_desc bd = { .target = PIPE_BUFFER, .format = 64,
-        .bind = VIRGL_BIND_VERTEX_BUFFER, .width = sizeof quads, .height = 1, .depth = 1,
-        .array_size = 1 };
-    CHECK(res_create(c, 41, &bd, quads, sizeof quads) == 0);
-    struct vrend_transfer up = { .handle = 41, .w = sizeof quads, .h = 1, .d = 1,
-                                 .to_host = true };
-    CHECK(xfer(&up) == 0);
+    static float quads[4][6][4];   /* one column x in [x0, x0 + 0.5] each */
+    CHECK(target_and_columns(c, 40, rt, 41, quads, 4));
 
     static uint32_t cmd[1024];
     uint32_t n = 0;
@@ -358,24 +365,7 @@ static void test_blend_advanced(struct vrend_context *c, bool host_has_it)
         "IMM[0] FLT32 {0.5, 0.0, 1.0, 0.0}\n  0: MOV OUT[0], IMM[0].xxyz\n  1: END\n";
     static uint8_t rt[W * H * 4];
     static float quads[2][6][4];   /* columns 0-1 and 2-3 */
-    for (int q = 0; q < 2; q++) {
-        float x0 = -1 + q, x1 = x0 + 1;
-        float v[6][2] = { { x0, -1 }, { x1, -1 }, { x1, 1 }, { x0, -1 }, { x1, 1 }, { x0, 1 } };
-        for (int i = 0; i < 6; i++) {
-            quads[q][i][0] = v[i][0]; quads[q][i][1] = v[i][1];
-            quads[q][i][2] = 0; quads[q][i][3] = 1;
-        }
-    }
-    struct vrend_resource_desc td = { .target = PIPE_TEXTURE_2D, .format = FMT_RGBA8,
-        .bind = VIRGL_BIND_RENDER_TARGET, .width = W, .height = H, .depth = 1, .array_size = 1 };
-    CHECK(res_create(c, 50, &td, rt, sizeof rt) == 0);
-    struct vrend_resource_desc bd = { .target = PIPE_BUFFER, .format = 64,
-        .bind = VIRGL_BIND_VERTEX_BUFFER, .width = sizeof quads, .height = 1, .depth = 1,
-        .array_size = 1 };
-    CHECK(res_create(c, 51, &bd, quads, sizeof quads) == 0);
-    struct vrend_transfer up = { .handle = 51, .w = sizeof quads, .h = 1, .d = 1,
-                                 .to_host = true };
-    CHECK(xfer(&up) == 0);
+    CHECK(target_and_columns(c, 50, rt, 51, quads, 2));
 
     static uint32_t cmd[1024];
     uint32_t n = 0;
