@@ -58,7 +58,7 @@ static const char *mask_text(uint8_t usage_mask, char buf[6])
 
 /* The TGSI text of the geometry shader, or NULL where it cannot be written. */
 static char *edge_flag_text(const struct t2g_reflection *vs, bool fs_reads_primid, uint32_t mode,
-                            uint32_t cull, float front_sign, bool flags)
+                            uint32_t cull, float front_sign)
 {
     size_t cap = 4096 + (size_t)vs->num_outputs * 400;
     char *text = malloc(cap);
@@ -90,8 +90,7 @@ static char *edge_flag_text(const struct t2g_reflection *vs, bool fs_reads_primi
         free(text);
         return NULL;
     }
-    if (flags)
-        PUT("DCL IN[][%u], EDGEFLAG\n", flag);
+    PUT("DCL IN[][%u], EDGEFLAG\n", flag);
     if (fs_reads_primid)
         PUT("DCL SV[0], PRIMID\nDCL OUT[%u], PRIMID\n", k);
     PUT("DCL TEMP[0..1]\nIMM[0] FLT32 {0.5, %.1f, 0.0, 0.0}\nIMM[1] UINT32 {0, 0, 0, 0}\n",
@@ -111,10 +110,8 @@ static char *edge_flag_text(const struct t2g_reflection *vs, bool fs_reads_primi
         INSN("UIF TEMP[1].xxxx\n");
     }
     for (uint32_t v = 0; v < 3; v++) {
-        if (flags) {
-            INSN("FSLT TEMP[1].y, IMM[0].xxxx, IN[%u][%u].xxxx\n", v, flag);
-            INSN("UIF TEMP[1].yyyy\n");
-        }
+        INSN("FSLT TEMP[1].y, IMM[0].xxxx, IN[%u][%u].xxxx\n", v, flag);
+        INSN("UIF TEMP[1].yyyy\n");
         for (uint32_t end = 0; end < (lines ? 2u : 1u); end++) {
             uint32_t src = (v + end) % 3;
             char m[6];
@@ -125,8 +122,7 @@ static char *edge_flag_text(const struct t2g_reflection *vs, bool fs_reads_primi
             INSN("EMIT IMM[1].xxxx\n");
         }
         INSN("ENDPRIM IMM[1].xxxx\n");
-        if (flags)
-            INSN("ENDIF\n");
+        INSN("ENDIF\n");
     }
     if (culls)
         INSN("ENDIF\n");
@@ -167,8 +163,7 @@ struct shader_obj *edge_flag_gs(struct vrend_context *ctx, struct shader_obj *co
                                                                                           : 1.0f);
     bool primid = fs && fs->base_ok &&
                   has_semantic(fs->base->inputs, fs->base->num_inputs, T2G_SEMANTIC_PRIMID);
-    char *text = edge_flag_text(vs->base, primid, mode, cull, front_sign,
-                                vs->base->writes_edge_flag);
+    char *text = edge_flag_text(vs->base, primid, mode, cull, front_sign);
     if (!text)
         return NULL;
     struct shader_obj *old = s->edge_flag_gs;
