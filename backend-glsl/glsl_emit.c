@@ -92,9 +92,10 @@ static void check_stage(glsl_ctx *c)
 }
 
 /* GL_EXT_clip_cull_distance adds gl_ClipDistance and gl_CullDistance to gl_PerVertex, and
- * Mesa links a tessellation control shader's gl_out[] with the evaluation shader's gl_in[]
- * only when both blocks have the same members: a TES writing clip planes enables the
- * extension, so both stages enable it wherever they reach gl_in or gl_out. */
+ * GL_EXT_tessellation_point_size adds gl_PointSize; Mesa links a tessellation control
+ * shader's gl_out[] with the evaluation shader's gl_in[] only when both blocks have the same
+ * members: a TES writing clip planes or a point size enables the extension, so both stages
+ * enable both wherever they reach gl_in or gl_out. */
 static void match_per_vertex_blocks(glsl_ctx *c)
 {
     if (c->stage != T2G_STAGE_TESS_CTRL && c->stage != T2G_STAGE_TESS_EVAL)
@@ -106,6 +107,7 @@ static void match_per_vertex_blocks(glsl_ctx *c)
                               v->semantic == T2G_SEMANTIC_CLIPDIST ||
                               v->semantic == T2G_SEMANTIC_CULLDIST)) {
             (void)glsl_has(c, GF_CLIP_DISTANCE);
+            (void)glsl_has(c, GF_TESS_POINT_SIZE);
             return;
         }
     }

@@ -140,14 +140,17 @@ static const tgsi_case cases[] = {
       { NULL }, NULL, false, NULL, 0, true },
     /* piglit vs-tcs-tes-clip-vertex-enables through virgl-exec --gles: the TES writing clip
      * planes enables GL_EXT_clip_cull_distance, which adds members to its gl_in[]; Mesa
-     * links it with the TCS's gl_out[] only when the TCS enables it too. */
+     * links it with the TCS's gl_out[] only when the TCS enables it too.  The same for
+     * GL_EXT_tessellation_point_size, which a point-mode TES enables (piglit
+     * arb_shader_atomic_counters unused-result). */
     { "essl_tcs_per_vertex_with_clip_ext", T2G_TARGET_ESSL320,
       "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 3\nDCL IN[][0], POSITION\nDCL SV[0], INVOCATIONID\n"
       "DCL OUT[][0], POSITION\nDCL OUT[1], TESSOUTER\nDCL OUT[2], TESSINNER\n"
       "IMM[0] FLT32 {1.0, 0.0, 0.0, 0.0}\n"
       "  0: MOV OUT[SV[0].x][0], IN[SV[0].x][0]\n  1: MOV OUT[1], IMM[0].xxxx\n"
       "  2: MOV OUT[2], IMM[0].xxxx\n  3: END\n",
-      NULL, { "#extension GL_EXT_clip_cull_distance : require", "gl_out[" },
+      NULL, { "#extension GL_EXT_clip_cull_distance : require",
+              "#extension GL_EXT_tessellation_point_size : require", "gl_out[" },
       { NULL }, NULL, false, NULL, 0, true },
     { "essl_tcs_per_vertex_no_clip_ext", T2G_TARGET_ESSL320,
       "TESS_CTRL\nPROPERTY TCS_VERTICES_OUT 3\nDCL IN[][0], POSITION\nDCL SV[0], INVOCATIONID\n"
