@@ -6,6 +6,7 @@
 
 #include "gl_compat.h"
 #include "gles_blit.h"
+#include "gles_draw.h"
 #include "vrend_priv.h"
 #include "window_space.h"
 
@@ -353,7 +354,12 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
         enable(GL_LINE_SMOOTH, r->line_smooth);
         glPointSize(r->point_size > 0 ? r->point_size : 1);
     } else {
-        enable(GL_POLYGON_OFFSET_FILL, r->offset_tri);
+        /* GLES fills polygons in line mode, so they take the guest's line offset; the
+         * points drawn for point mode move in the shader (key.depth_offset_from_driver). */
+        enum { POLYGON_MODE_LINE = 1, POLYGON_MODE_POINT = 2 };
+        enable(GL_POLYGON_OFFSET_FILL, r->fill_front == POLYGON_MODE_LINE    ? r->offset_line
+                                       : r->fill_front == POLYGON_MODE_POINT ? r->offset_point
+                                                                             : r->offset_tri);
     }
     glLineWidth(r->line_width > 0 ? r->line_width : 1);
     if ((!gles || ctx->r->gles_offset_clamp) && r->offset_clamp != 0)
@@ -455,6 +461,9 @@ void fill_driver_uniforms(struct vrend_context *ctx, struct driver_block *d)
     u->fragcoord_y[1] = h;
     u->viewport_size[0] = 2 * (s->vp_scale[0][0] < 0 ? -s->vp_scale[0][0] : s->vp_scale[0][0]);
     u->viewport_size[1] = 2 * (s->vp_scale[0][1] < 0 ? -s->vp_scale[0][1] : s->vp_scale[0][1]);
+    if (ctx->r->gles && s->zsurf)
+        u->depth_offset = gles_points_depth_offset(s->rs ? &s->rs->u.rs : NULL, s->zsurf->format,
+                                                   s->vp_scale[0][2]);
 }
 
 static void begin_cond(struct vrend_context *ctx)

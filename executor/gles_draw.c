@@ -44,12 +44,36 @@ GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offse
 
 /* Each vertex of a polygon drawn in point mode is one point; culling and edge flags, which
  * would drop some, are not applied (a point has no facing on GLES). */
-GLenum gles_polygon_point_mode(const struct rs_state *rs, GLenum mode, bool vertex_only)
+bool gles_polygons_as_points(const struct rs_state *rs, uint32_t mode, bool vertex_only)
 {
     enum { POLYGON_MODE_POINT = 2 };
     bool polygon = mode >= PIPE_PRIM_TRIANGLES && mode <= PIPE_PRIM_POLYGON;
-    if (rs && vertex_only && polygon && rs->fill_front == POLYGON_MODE_POINT &&
-        rs->fill_back == POLYGON_MODE_POINT)
-        return GL_POINTS;
-    return mode;
+    return rs && vertex_only && polygon && rs->fill_front == POLYGON_MODE_POINT &&
+           rs->fill_back == POLYGON_MODE_POINT;
+}
+
+GLenum gles_polygon_point_mode(const struct rs_state *rs, GLenum mode, bool vertex_only)
+{
+    return gles_polygons_as_points(rs, mode, vertex_only) ? GL_POINTS : mode;
+}
+
+float gles_points_depth_offset(const struct rs_state *rs, uint32_t zformat, float depth_scale)
+{
+    if (!rs || !rs->offset_point || depth_scale == 0)
+        return 0;
+    /* The smallest difference the depth buffer resolves; a float buffer's depends on the
+     * depth itself, taken as that of 24 bits, which a depth in [0.5, 1) has. */
+    const struct vformat *f = vformat_get(zformat);
+    GLenum internal = f ? f->internal : GL_DEPTH_COMPONENT24;
+    double r = internal == GL_DEPTH_COMPONENT16   ? 1.0 / 65535.0
+               : internal == GL_DEPTH_COMPONENT32 ? 1.0 / 4294967295.0
+                                                  : 1.0 / 16777215.0;
+    /* A point has no slope: the units alone, clamped as GL clamps the whole offset. */
+    double o = rs->offset_units * r;
+    if (rs->offset_clamp > 0 && o > rs->offset_clamp)
+        o = rs->offset_clamp;
+    else if (rs->offset_clamp < 0 && o < rs->offset_clamp)
+        o = rs->offset_clamp;
+    /* Window depth is z_ndc * scale + translate. */
+    return (float)(o / depth_scale);
 }

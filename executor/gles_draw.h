@@ -16,6 +16,12 @@ GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offse
 
 /* GLES has no glPolygonMode: polygons filled as points (both faces, no geometry or
  * tessellation stage) are drawn as their vertices, as GL_POINTS; otherwise `mode`. */
+bool gles_polygons_as_points(const struct rs_state *rs, uint32_t mode, bool vertex_only);
 GLenum gles_polygon_point_mode(const struct rs_state *rs, GLenum mode, bool vertex_only);
+
+/* GLES offsets filled polygons only: the clip-space z per unit of w that moves the points
+ * drawn for polygons in point mode by the guest's polygon offset (key.depth_offset_from_
+ * driver), for a depth buffer of guest format zformat and a viewport depth scale. */
+float gles_points_depth_offset(const struct rs_state *rs, uint32_t zformat, float depth_scale);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gl_compat.h"
+#include "gles_draw.h"
 #include "vrend_priv.h"
 
 static const char *stage_names[SHADER_TYPES] = { "VS", "FS", "GS", "TCS", "TES", "CS" };
@@ -504,6 +505,11 @@ static void build_key(struct vrend_context *ctx, uint32_t stage, struct t2g_key 
         k->flip_y_in_vertex = fb_flipped(s);
         /* GLES has no glPointSize: a point's size comes from the shader. */
         k->point_size_from_driver = ctx->r->gles && raster == RASTER_POINTS;
+        /* Nor polygon offset for the points GLES draws for polygons in point mode. */
+        k->depth_offset_from_driver =
+            ctx->r->gles && rs->offset_point &&
+            gles_polygons_as_points(rs, s->draw_mode,
+                                    !st[SHADER_GEOMETRY] && !st[SHADER_TESS_EVAL]);
         k->flatshade = rs->flatshade;
     }
 }

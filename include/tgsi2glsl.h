@@ -360,6 +360,10 @@ struct t2g_key {
      * the fixed-point depth formats such hosts have.  The reflection marks those samplers
      * (T2G_RES_COMPARE_IN_SHADER); the renderer samples them without comparison. */
     uint8_t sampler_compare[T2G_MAX_SAMPLERS];
+    /* Since 0.2.  Polygon offset for polygons the host cannot offset (drawn as points on
+     * GLES, which offsets filled polygons only): the last vertex stage adds
+     * driver.depth_offset * w to the clip-space z of every vertex. */
+    bool depth_offset_from_driver;
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version
@@ -381,7 +385,8 @@ struct t2g_driver_uniforms {
     float point_size;
     float fragcoord_y[2];        /* y' = fragcoord_y[0] * y + fragcoord_y[1] */
     float viewport_size[2];
-    float pad[2];
+    float depth_offset;          /* clip-space z per unit of w, with key.depth_offset_from_driver */
+    float pad;
 };
 
 /* Since 0.2.  With key.sampler_lod_from_driver the driver uniforms go on after struct

@@ -18,6 +18,7 @@ bool lower_alpha_test(ir_shader *s, const struct t2g_key *key);
 bool lower_clip_planes(ir_shader *s, const struct t2g_key *key);
 bool lower_flip_y(ir_shader *s, const struct t2g_key *key);
 bool lower_point_size(ir_shader *s, const struct t2g_key *key);
+bool lower_depth_offset(ir_shader *s, const struct t2g_key *key);
 bool lower_fs_output_swizzle(ir_shader *s, const struct t2g_key *key);
 bool lower_logic_op(ir_shader *s, const struct t2g_key *key);
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key);
@@ -57,7 +58,7 @@ enum {
     DRIVER_SLOT_CLIP_PLANES = 0,   /* 8 slots */
     DRIVER_SLOT_STIPPLE = 8,       /* 8 slots of 4 uint rows */
     DRIVER_SLOT_MISC = 16,         /* alpha_ref, point_size, fragcoord_y[2] */
-    DRIVER_SLOT_VIEWPORT = 17,     /* viewport_size[2], pad */
+    DRIVER_SLOT_VIEWPORT = 17,     /* viewport_size[2], depth_offset, pad */
     DRIVER_SLOTS = 18,
 };
 

@@ -40,6 +40,7 @@ static const struct {
     { "lower_clip_planes", lower_clip_planes },
     { "lower_stream_output", lower_stream_output },
     { "lower_point_size", lower_point_size },
+    { "lower_depth_offset", lower_depth_offset },
     { "lower_flip_y", lower_flip_y },
 };
 

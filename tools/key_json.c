@@ -145,6 +145,7 @@ static const field fields[] = {
     ARRAY(logic_op_bits, K_U8),
     ARRAY(sampler_gl_clamp, K_U32),
     ARRAY(sampler_compare, K_U8),
+    SCALAR(depth_offset_from_driver, K_BOOL),
 };
 
 static size_t elem_size(enum kind k) { return k == K_U8 || k == K_BOOL ? 1 : 4; }

@@ -335,6 +335,7 @@ KEY = {
     "logic_op_bits": [8, 0, 16],
     "sampler_gl_clamp": [3, 1, 5],
     "sampler_compare": [4, 0, 9],
+    "depth_offset_from_driver": True,
 }
 
 

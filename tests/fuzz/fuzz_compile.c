@@ -44,6 +44,7 @@ static void key_from_options(struct t2g_key *key, uint32_t *flags, const uint8_t
     key->clip_halfz_to_minus_one = sw & 32;
     key->flip_y_in_vertex = sw & 64;
     key->point_size_from_driver = sw & 128;
+    key->depth_offset_from_driver = sw & 128;   /* GLES's points for polygons have both */
     key->sprite_coord_enable = opt(o, n, 2);
     key->sprite_coord_upper_left = opt(o, n, 2) & 1;
     key->clip_plane_enable = opt(o, n, 3);

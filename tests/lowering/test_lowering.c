@@ -511,6 +511,16 @@ int main(void)
     check("point_size_from_driver writes the rasterizer's size", VS, &key,
           (const char *[]){ "gl_PointSize = ", "vs_drv[16].y", NULL }, NULL);
 
+    /* piglit polygon-offset through virgl-exec --gles: GLES offsets filled polygons only,
+     * and polygons in point mode are drawn as points there, at the unmoved depth. */
+    t2g_key_init(&key, T2G_TARGET_ESSL310);
+    check("no depth offset by default", VS, &key, NULL, (const char *[]){ "vs_drv", NULL });
+    key.depth_offset_from_driver = true;
+    check("depth_offset_from_driver moves z by the offset times w", VS, &key,
+          (const char *[]){ "gl_Position.z = vs_drv[17].z * t4.w + t4.z;", NULL }, NULL);
+    check("depth offset is for the vertex stages only", FS, &key, NULL,
+          (const char *[]){ "drv", NULL });
+
     /* piglit glsl-fs-pointcoord on screen through virgl-exec --gles: GLES cannot move
      * gl_PointCoord's origin, so the shader's own read must flip where the guest's origin
      * is the other one; without the flag the read stays as it is. */
