@@ -498,8 +498,7 @@ bool es2_blit_depth_draw(struct vrend_renderer *rr, struct vres *src, uint32_t l
                          GLuint dst_fbo, const int32_t s[4], const int32_t d[4])
 {
     /* Without a base level only a texture's first level can be sampled alone. */
-    if (src->target != GL_TEXTURE_2D || level != 0 ||
-        !epoxy_has_gl_extension("GL_EXT_frag_depth"))
+    if (src->target != GL_TEXTURE_2D || level != 0 || !(rr->host_features & T2G_HOST_FRAG_DEPTH))
         return false;
     if (!rr->blitter) {
         rr->blitter = calloc(1, sizeof *rr->blitter);
