@@ -769,7 +769,10 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
         return ctx_err(ctx, "blit: box out of range");
     uint32_t mask = c->mask;
     GLbitfield bits = 0;
-    GLenum point = GL_COLOR_ATTACHMENT0;
+    /* Each side's depth/stencil attachment point is its own format's: a stencil-only or
+     * depth-only buffer is blitted to or from a combined one (piglit's multisample
+     * no-color tests; GL compares only the bits that are copied). */
+    GLenum point = GL_COLOR_ATTACHMENT0, spoint = GL_COLOR_ATTACHMENT0;
     if (mask & PIPE_MASK_RGBA)
         bits |= GL_COLOR_BUFFER_BIT;
     if (mask & (PIPE_MASK_Z | PIPE_MASK_S)) {
@@ -777,11 +780,13 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
             bits |= GL_DEPTH_BUFFER_BIT;
         if (mask & PIPE_MASK_S)
             bits |= GL_STENCIL_BUFFER_BIT;
-        bool d = dst->fmt->flags & FMT_HAS_DEPTH, s = dst->fmt->flags & FMT_STENCIL;
+        /* A buffer only one side has is not copied, as GL ignores it. */
+        uint16_t both = dst->fmt->flags & src->fmt->flags;
         point = zs_point_of(dst->fmt);
-        if (!d)
+        spoint = zs_point_of(src->fmt);
+        if (!(both & FMT_HAS_DEPTH))
             bits &= ~GL_DEPTH_BUFFER_BIT;
-        if (!s)
+        if (!(both & FMT_STENCIL))
             bits &= ~GL_STENCIL_BUFFER_BIT;
     }
     if (!bits)
@@ -846,7 +851,7 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
                          drawn ? "stencil" : "depth/stencil");
                 continue;
             }
-            GLuint rf = temp_fbo(ctx->r, src, slevel, sl, point);
+            GLuint rf = temp_fbo(ctx->r, src, slevel, sl, spoint);
             GLuint df = temp_fbo(ctx->r, dst, dlevel, dz + i, point);
             es2_blit_draw(ctx->r, src, slevel, rf, df, srect, drect, filter);
             glDeleteFramebuffers(1, &rf);
@@ -872,7 +877,7 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
             glDeleteFramebuffers(1, &df);
             continue;
         }
-        GLuint rf = temp_fbo_of(ctx->r, src, sview, slevel, sl, point);
+        GLuint rf = temp_fbo_of(ctx->r, src, sview, slevel, sl, spoint);
         GLuint df = temp_fbo_of(ctx->r, dst, dview, dlevel, dz + i, point);
         glc_blit_fb(ctx->r, rf, df, sx, sy, sx + sw, sy + sh, dx, dy, dx + dw, dy + dh, rest,
                     filter);
