@@ -161,6 +161,77 @@ static void draw_indirect(struct vrend_context *ctx, const struct cmd_draw_vbo *
     glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
 }
 
+/* Whether a GLES host must reorder the draw's vertices for its flat values: the guest asks
+ * for the first vertex's, and the fragment shader has flat inputs.  Not with a geometry or
+ * tessellation stage (their output primitives are the ones the convention applies to). */
+static bool needs_first_vertex(const struct vrend_context *ctx, const struct program *prog)
+{
+    const struct sub_ctx *s = ctx->sub;
+    const struct rs_state *rs = s->rs ? &s->rs->u.rs : NULL;
+    const struct shader_variant *fs = prog->v[SHADER_FRAGMENT];
+    if (!ctx->r->gles || ctx->r->es2 || !rs || !rs->flatshade_first || !fs ||
+        prog->v[SHADER_GEOMETRY] || prog->v[SHADER_TESS_EVAL])
+        return false;
+    for (uint32_t i = 0; i < fs->refl->num_inputs; i++) {
+        uint8_t interp = fs->refl->inputs[i].interp;
+        if (interp == T2G_INTERP_CONSTANT || (interp == T2G_INTERP_COLOR && rs->flatshade))
+            return true;
+    }
+    return false;
+}
+
+/* One list draw of the draw's primitives with the first vertex last, or with !last first. */
+static bool draw_list(struct vrend_context *ctx, const struct cmd_draw_vbo *c, GLenum mode,
+                      uint64_t ib_first, uint32_t isize, bool last, uint64_t *primitives)
+{
+    struct sub_ctx *s = ctx->sub;
+    uint32_t n = c->count;
+    GLuint buf;
+    if (!gles_first_vertex_indices(ctx->r, &mode, c->indexed ? s->ib->id : 0, ib_first, &n,
+                                   isize, c->primitive_restart, c->restart_index, c->start,
+                                   last, &buf))
+        return false;
+    *primitives = (uint64_t)(n / (mode == GL_TRIANGLES ? 3 : 2)) * c->instance_count;
+    if (!buf)
+        return true;
+    glc_vao_element_buffer(ctx->r, s->vao, buf);
+    glDrawElementsInstancedBaseVertexBaseInstance(mode, (GLsizei)n, GL_UNSIGNED_INT, NULL,
+                                                  c->instance_count,
+                                                  c->indexed ? c->index_bias : 0,
+                                                  c->start_instance);
+    glc_vao_element_buffer(ctx->r, s->vao, c->indexed ? s->ib->id : 0);
+    glDeleteBuffers(1, &buf);
+    return true;
+}
+
+/* The draw as lists with each primitive's first vertex last (gles_first_vertex_indices);
+ * false where the mode has no provoking vertex to move.  Under stream output the capture
+ * takes the primitives first-vertex first, as GL captures them under that convention,
+ * without rasterizing; then they are drawn for the rasterizer with the capture paused, and
+ * primitives-generated queries take that second draw off. */
+static bool draw_first_vertex(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
+                              GLenum mode, uint64_t ib_first, uint32_t isize)
+{
+    struct sub_ctx *s = ctx->sub;
+    bool capturing = s->so_cur && s->so_cur->state == SO_ACTIVE;
+    uint64_t primitives = 0;
+    if (!capturing)
+        return draw_list(ctx, c, mode, ib_first, isize, true, &primitives);
+    bool discard = s->rs && s->rs->u.rs.rasterizer_discard;
+    glEnable(GL_RASTERIZER_DISCARD);
+    bool drawn = draw_list(ctx, c, mode, ib_first, isize, false, &primitives);
+    if (drawn && !discard) {
+        glDisable(GL_RASTERIZER_DISCARD);
+        glPauseTransformFeedback();
+        if (draw_list(ctx, c, mode, ib_first, isize, true, &primitives))
+            ctx->extra_primitives += primitives;
+        glResumeTransformFeedback();
+    }
+    if (!discard)
+        glDisable(GL_RASTERIZER_DISCARD);
+    return drawn;
+}
+
 /* Issues the draw with prog bound: restart state, index buffer, then the GL draw call. */
 static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
                        struct program *prog, struct vres *indirect)
@@ -234,6 +305,8 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
             glDrawElementsBaseVertexOES(mode, c->count, type, off, c->index_bias);
         else
             glDrawElements(mode, c->count, type, off);
+    } else if (needs_first_vertex(ctx, prog) && draw_first_vertex(ctx, c, mode, ib_first, isize)) {
+        /* Drawn as lists with the guest's provoking vertex last. */
     } else if (c->indexed) {
         const void *off = (const void *)(uintptr_t)ib_first;
         GLuint restart_ib = ctx->r->gles && c->primitive_restart

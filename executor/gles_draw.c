@@ -1,5 +1,6 @@
 /* gles_draw.c: draw-time substitutes on a GLES host: query targets GLES has, primitive
- * restart at an index GLES cannot restart at, and polygons drawn as points. */
+ * restart at an index GLES cannot restart at, polygons drawn as points, and the first
+ * vertex's flat values. */
 #include <stdlib.h>
 
 #include "gl_compat.h"
@@ -76,4 +77,96 @@ float gles_points_depth_offset(const struct rs_state *rs, uint32_t zformat, floa
         o = rs->offset_clamp;
     /* Window depth is z_ndc * scale + translate. */
     return (float)(o / depth_scale);
+}
+
+/* Appends the list primitives of one run of n indices (no restart inside) of a `mode` draw,
+ * each with its vertices rotated so that the first-vertex convention's provoking vertex is
+ * first, or with `last` last.  A cyclic rotation keeps a triangle's winding. */
+static uint32_t first_vertex_run(GLenum mode, const uint32_t *in, uint32_t n, uint32_t *out,
+                                 bool last)
+{
+    uint32_t k = 0;
+    /* Each primitive is given provoking vertex first; `last` rotates it to the end. */
+#define TRI(p, a, b) (last ? (out[k++] = (a), out[k++] = (b), out[k++] = (p)) \
+                           : (out[k++] = (p), out[k++] = (a), out[k++] = (b)))
+#define LINE(p, a) (last ? (out[k++] = (a), out[k++] = (p)) : (out[k++] = (p), out[k++] = (a)))
+    switch (mode) {
+    case GL_TRIANGLES:
+        for (uint32_t i = 0; i + 2 < n; i += 3)
+            TRI(in[i], in[i + 1], in[i + 2]);
+        break;
+    case GL_TRIANGLE_STRIP:
+        /* Triangle i is (i, i+1, i+2), odd ones wound (i+1, i, i+2); i provokes. */
+        for (uint32_t i = 0; i + 2 < n; i++) {
+            if (i & 1)
+                TRI(in[i], in[i + 2], in[i + 1]);
+            else
+                TRI(in[i], in[i + 1], in[i + 2]);
+        }
+        break;
+    case GL_TRIANGLE_FAN:
+        /* Triangle i is (0, i+1, i+2); i+1 provokes. */
+        for (uint32_t i = 0; i + 2 < n; i++)
+            TRI(in[i + 1], in[i + 2], in[0]);
+        break;
+    case GL_LINES:
+        for (uint32_t i = 0; i + 1 < n; i += 2)
+            LINE(in[i], in[i + 1]);
+        break;
+    case GL_LINE_STRIP:
+    case GL_LINE_LOOP:
+        for (uint32_t i = 0; i + 1 < n; i++)
+            LINE(in[i], in[i + 1]);
+        if (mode == GL_LINE_LOOP && n > 1)
+            LINE(in[n - 1], in[0]);
+        break;
+    }
+#undef TRI
+#undef LINE
+    return k;
+}
+
+bool gles_first_vertex_indices(struct vrend_renderer *rr, GLenum *mode, GLuint ib,
+                               uint64_t offset, uint32_t *count, uint32_t isize, bool restart,
+                               uint32_t restart_index, uint32_t start, bool last,
+                               GLuint *buf)
+{
+    GLenum m = *mode;
+    bool triangles = m == GL_TRIANGLES || m == GL_TRIANGLE_STRIP || m == GL_TRIANGLE_FAN;
+    bool lines = m == GL_LINES || m == GL_LINE_STRIP || m == GL_LINE_LOOP;
+    uint32_t n = *count;
+    /* The output has at most three indices per input index (strips and fans). */
+    if ((!triangles && !lines) || !n || n > (1u << 24))
+        return false;
+    uint32_t *in = malloc((size_t)n * 4), *out = malloc((size_t)n * 3 * 4);
+    uint8_t *raw = isize ? malloc((size_t)n * isize) : NULL;
+    if (!in || !out || (isize && !raw)) {
+        free(in);
+        free(out);
+        free(raw);
+        return false;
+    }
+    if (isize)
+        glc_buffer_get_sub_data(rr, ib, (GLintptr)offset, (GLsizeiptr)n * isize, raw);
+    for (uint32_t i = 0; i < n; i++)
+        in[i] = isize == 1 ? raw[i] : isize == 2 ? ((const uint16_t *)raw)[i]
+              : isize == 4 ? ((const uint32_t *)raw)[i] : start + i;
+    free(raw);
+    uint32_t k = 0, run = 0;
+    for (uint32_t i = 0; i <= n; i++) {
+        if (i < n && !(restart && isize && in[i] == restart_index))
+            continue;
+        k += first_vertex_run(m, in + run, i - run, out + k, last);
+        run = i + 1;
+    }
+    free(in);
+    *buf = 0;
+    if (k) {
+        glc_buffer_create(rr, buf);
+        glc_buffer_data(rr, *buf, (GLsizeiptr)k * 4, out, GL_STREAM_DRAW);
+    }
+    free(out);
+    *mode = triangles ? GL_TRIANGLES : GL_LINES;
+    *count = k;
+    return true;
 }

@@ -24,4 +24,16 @@ GLenum gles_polygon_point_mode(const struct rs_state *rs, GLenum mode, bool vert
  * driver), for a depth buffer of guest format zformat and a viewport depth scale. */
 float gles_points_depth_offset(const struct rs_state *rs, uint32_t zformat, float depth_scale);
 
+/* GLES has no glProvokingVertex: a flat value is the last vertex's.  For a guest that asks
+ * for the first vertex's, a draw of lines or triangles (mode, count indices from offset of
+ * element buffer ib, isize bytes each, or with isize 0 the vertices from start) becomes a
+ * list whose primitives have that vertex last (or with !last first, the order stream output
+ * captures them in under that convention): *buf an element buffer of 32-bit indices (0
+ * where no whole primitive is left) that the caller deletes, *mode and *count the list's.
+ * False, changing nothing, for other modes or where it cannot be made. */
+bool gles_first_vertex_indices(struct vrend_renderer *rr, GLenum *mode, GLuint ib,
+                               uint64_t offset, uint32_t *count, uint32_t isize, bool restart,
+                               uint32_t restart_index, uint32_t start, bool last,
+                               GLuint *buf);
+
 #endif

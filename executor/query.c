@@ -31,7 +31,7 @@ static uint64_t fetch(struct query *q)
     if (!q->id)
         return 0;
     glGetQueryObjectui64v(q->id, GL_QUERY_RESULT, &v);
-    return v;
+    return v > q->extra ? v - q->extra : 0;
 }
 
 bool exec_begin_query(struct vrend_context *ctx, const struct cmd_query *c)
@@ -50,6 +50,8 @@ bool exec_begin_query(struct vrend_context *ctx, const struct cmd_query *c)
     else
         glBeginQueryIndexed(q->gl_target, q->index, q->id);
     q->active = glGetError() == GL_NO_ERROR;
+    q->extra_at_begin = ctx->extra_primitives;
+    q->extra = 0;
     if (q->active && q->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN)
         ctx->xfb_written_queries++;
     return true;
@@ -69,6 +71,8 @@ bool exec_end_query(struct vrend_context *ctx, const struct cmd_query *c)
         else
             glEndQueryIndexed(q->gl_target, q->index);
         q->active = false;
+        if (q->gl_target == GL_PRIMITIVES_GENERATED)
+            q->extra = ctx->extra_primitives - q->extra_at_begin;
         if (q->gl_target == GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN && ctx->xfb_written_queries)
             ctx->xfb_written_queries--;
     }

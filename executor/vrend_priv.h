@@ -259,6 +259,7 @@ struct query {
     GLuint id;
     GLenum gl_target;
     bool active;
+    uint64_t extra_at_begin, extra;   /* ctx->extra_primitives at begin; seen by the end */
 };
 
 struct so_target {
@@ -431,6 +432,9 @@ struct vrend_context {
     /* Guest queries of primitives written now active: GLES allows one per target, so the
      * executor's own count (streamout.c) stands aside while there is one. */
     uint32_t xfb_written_queries;
+    /* Primitives the executor drew beyond the guest's (GLES first-vertex draws under stream
+     * output, draw.c): a primitives-generated query takes off what it saw of them. */
+    uint64_t extra_primitives;
 };
 
 /* ------------------------------------------------------------------ renderer */
