@@ -135,8 +135,9 @@ bool gles_first_vertex_indices(struct vrend_renderer *rr, GLenum *mode, GLuint i
     bool triangles = m == GL_TRIANGLES || m == GL_TRIANGLE_STRIP || m == GL_TRIANGLE_FAN;
     bool lines = m == GL_LINES || m == GL_LINE_STRIP || m == GL_LINE_LOOP;
     uint32_t n = *count;
-    /* The output has at most three indices per input index (strips and fans). */
-    if ((!triangles && !lines) || !n || n > (1u << 24))
+    /* The output has at most three indices per input index (strips and fans); larger
+     * draws keep the host's convention rather than take 48 MB of indices. */
+    if ((!triangles && !lines) || !n || n > (1u << 22))
         return false;
     uint32_t *in = malloc((size_t)n * 4), *out = malloc((size_t)n * 3 * 4);
     uint8_t *raw = isize ? malloc((size_t)n * isize) : NULL;
