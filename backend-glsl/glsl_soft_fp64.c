@@ -20,11 +20,11 @@
 #include "glsl_priv.h"
 
 enum fp64_helper {
-    H_ISNAN, H_QNAN, H_SHR96, H_SHL64, H_RPACK, H_NRPACK, H_UNPK, H_MUL64, H_W128,
+    H_ISNAN, H_QNAN, H_SHR96, H_SHL64, H_RPACK, H_NRPACK, H_UNPK, H_MUL64, H_W128, H_RCPSTEP,
     /* the functions IR_OP_CALL_FP64 names, after everything they call */
     H_DADD, H_DSUB, H_DNEG, H_DABS, H_DMUL, H_DMAD, H_DFMA, H_DDIV, H_DRCP, H_DSQRT, H_DRSQ,
     H_DLT, H_DGE, H_DEQ, H_DNE, H_DMIN, H_DMAX, H_DSIGN, H_F2D, H_D2F, H_I2D, H_U2D, H_D2I,
-    H_D2U, H_B2D, H_D2B, H_DTRUNC, H_DFLOOR, H_DCEIL, H_DFRACT, H_DROUND, H_DLDEXP,
+    H_D2U, H_B2D, H_D2B, H_DINT, H_DTRUNC, H_DFLOOR, H_DCEIL, H_DFRACT, H_DROUND, H_DLDEXP,
     H_COUNT
 };
 
@@ -274,30 +274,65 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    uint f2 = (R.y << 21) | (R.z >> 11) | uint(((R.z << 21) | R.w) != 0u);\n"
         "    return t2g_rpack(s, k - lz + 1149, R.x >> 11, (R.x << 21) | (R.y >> 11), f2);\n"
         "}\n" },
-    /* 55 quotient bits one at a time, the remainder's being nonzero the sticky bit */
-    [H_DDIV] = { D(ISNAN) | D(QNAN) | D(SHL64) | D(RPACK) | D(UNPK),
-        "uvec2 t2g_ddiv(uvec2 a, uvec2 b)\n{\n"
+    /* One Newton step of y towards 2^127 / b for b in [2^63, 2^64), from below: y += y e / 2^127
+     * with e = 2^127 - b y, which is under 2^108 while y is within 2^-19 of its goal; every
+     * truncation keeps y below. */
+    [H_RCPSTEP] = { D(MUL64) | D(W128),
+        "void t2g_rcpstep(uint b0, uint b1, inout uint y0, inout uint y1)\n"
+        "{\n"
+        "    uint t0, t1, t2, t3, d0, d1, d2, d3;\n"
+        "    t2g_mul64(b0, b1, y0, y1, t0, t1, t2, t3);\n"
+        "    uvec4 e = t2g_sub128(uvec4(0x80000000u, 0u, 0u, 0u), uvec4(t0, t1, t2, t3));\n"
+        "    t2g_mul64(y0, y1, (e.x << 20) | (e.y >> 12), (e.y << 20) | (e.z >> 12), d0, d1, d2, d3);\n"
+        "    uint l = y1 + ((d0 << 13) | (d1 >> 19));\n"
+        "    y0 += (d0 >> 19) + uint(l < y1);\n"
+        "    y1 = l;\n"
+        "}\n" },
+    /* Without a loop (a host compiler handles a loop among much straight code slowly):
+     * Q = floor(A 2^54 / B) for the significands, A shifted so that A >= B, is A times a
+     * reciprocal of B that a float estimate and two Newton steps make exact to about 2^-62, from
+     * below, so Q is its value or one less; the remainder says which and gives the sticky bit. */
+    [H_DDIV] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64) | D(RCPSTEP),
+        "uvec2 t2g_ddiv(uvec2 a, uvec2 b)\n"
+        "{\n"
         "    uint s = (a.y ^ b.y) & 0x80000000u;\n"
-        "    if (t2g_isnan(a) || t2g_isnan(b))\n        return t2g_qnan(a, b);\n"
+        "    if (t2g_isnan(a) || t2g_isnan(b))\n"
+        "        return t2g_qnan(a, b);\n"
         "    bool az = ((a.y & 0x7fffffffu) | a.x) == 0u, bz = ((b.y & 0x7fffffffu) | b.x) == 0u;\n"
         "    bool ainf = (a.y & 0x7ff00000u) == 0x7ff00000u, binf = (b.y & 0x7ff00000u) == 0x7ff00000u;\n"
-        "    if (ainf)\n        return binf ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
-        "    if (binf)\n        return uvec2(0u, s);\n"
-        "    if (bz)\n        return az ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
-        "    if (az)\n        return uvec2(0u, s);\n"
+        "    if (ainf)\n"
+        "        return binf ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
+        "    if (binf)\n"
+        "        return uvec2(0u, s);\n"
+        "    if (bz)\n"
+        "        return az ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
+        "    if (az)\n"
+        "        return uvec2(0u, s);\n"
         "    uint a0, a1, b0, b1;\n"
         "    int e = t2g_unpk(a, a0, a1) - t2g_unpk(b, b0, b1);\n"
-        "    if (a0 < b0 || (a0 == b0 && a1 < b1)) {\n        t2g_shl64(a0, a1, 1);\n        e -= 1;\n    }\n"
-        "    uint q0 = 0u, q1 = 0u;\n"
-        "    for (int i = 0; i < 55; i++) {\n"
-        "        q0 = (q0 << 1) | (q1 >> 31); q1 <<= 1;\n"
-        "        if (a0 > b0 || (a0 == b0 && a1 >= b1)) {\n"
-        "            a0 -= b0 + uint(a1 < b1); a1 -= b1; q1 |= 1u;\n"
-        "        }\n"
-        "        a0 = (a0 << 1) | (a1 >> 31); a1 <<= 1;\n"
-        "    }\n"
-        "    uint f2 = (q1 << 30) | uint((a0 | a1) != 0u);\n"
-        "    return t2g_rpack(s, e + 1022, q0 >> 2, (q1 >> 2) | (q0 << 30), f2);\n}\n" },
+        "    uint sh = uint(a0 < b0 || (a0 == b0 && a1 < b1));\n"
+        "    a0 = (a0 << sh) | ((a1 >> 31) & sh); a1 <<= sh;\n"
+        "    e -= int(sh);\n"
+        "    /* y0:y1 ~ 2^127 / (B << 11) = 2^116 / B; 2^55 / (B's top 24 bits + 8) is below its\n"
+        "     * high word even with the float division's error */\n"
+        "    uint n0 = (b0 << 11) | (b1 >> 21), n1 = b1 << 11;\n"
+        "    uint y0 = uint(36028797018963968.0 / (float((b0 << 3) | (b1 >> 29)) + 8.0)), y1 = 0u;\n"
+        "    t2g_rcpstep(n0, n1, y0, y1);\n"
+        "    t2g_rcpstep(n0, n1, y0, y1);\n"
+        "    uint p0, p1, p2, p3, h, l;\n"
+        "    t2g_mul64(a0, a1, y0, y1, p0, p1, p2, p3);\n"
+        "    uint q0 = (p0 << 2) | (p1 >> 30), q1 = (p1 << 2) | (p2 >> 30);\n"
+        "    /* A 2^54 - Q B is in [0, 2B): its low 64 bits are all of it */\n"
+        "    umulExtended(q1, b1, h, l);\n"
+        "    uint r1 = 0u - l, r0 = (a1 << 22) - (h + q1 * b0 + q0 * b1) - uint(l != 0u);\n"
+        "    bool up = r0 > b0 || (r0 == b0 && r1 >= b1);\n"
+        "    r0 = up ? r0 - b0 - uint(r1 < b1) : r0;\n"
+        "    r1 = up ? r1 - b1 : r1;\n"
+        "    q1 += uint(up);\n"
+        "    q0 += uint(up && q1 == 0u);\n"
+        "    uint f2 = (q1 << 30) | uint((r0 | r1) != 0u);\n"
+        "    return t2g_rpack(s, e + 1022, q0 >> 2, (q1 >> 2) | (q0 << 30), f2);\n"
+        "}\n" },
     [H_DRCP] = { D(DDIV),
         "uvec2 t2g_drcp(uvec2 a)\n{\n    return t2g_ddiv(uvec2(0u, 0x3ff00000u), a);\n}\n" },
     /* 55 root bits one at a time from the significand, its exponent made even */
@@ -423,32 +458,58 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "uvec2 t2g_b2d(bool b)\n{\n    return uvec2(0u, b ? 0x3ff00000u : 0u);\n}\n" },
     [H_D2B] = { 0,
         "bool t2g_d2b(uvec2 a)\n{\n    return ((a.y & 0x7fffffffu) | a.x) != 0u;\n}\n" },
-    [H_DTRUNC] = { 0,
-        "uvec2 t2g_dtrunc(uvec2 a)\n{\n"
+    /* a rounded to an integer: mode 0 towards zero, 1 down, 2 up, 3 to nearest even.  The
+     * fraction bits are masked off and, where the mode says, one unit of the integer's last
+     * place added to the pattern, a carry running into the exponent as it should. */
+    [H_DINT] = { 0,
+        "uvec2 t2g_dint(uvec2 a, int mode)\n"
+        "{\n"
         "    int e = int((a.y >> 20) & 0x7ffu);\n"
-        "    if (e >= 1075)\n        return a;\n"
-        "    if (e < 1023)\n        return uvec2(0u, a.y & 0x80000000u);\n"
+        "    if (e >= 1075)\n"
+        "        return a;\n"
+        "    uint s = a.y & 0x80000000u;\n"
+        "    bool nz = ((a.y & 0x7fffffffu) | a.x) != 0u;\n"
+        "    bool bump;\n"
+        "    if (e < 1023) {\n"
+        "        bump = mode == 1 ? s != 0u && nz : mode == 2 ? s == 0u && nz\n"
+        "             : mode == 3 && e == 1022 && ((a.y & 0xfffffu) | a.x) != 0u;\n"
+        "        return uvec2(0u, s | (bump ? 0x3ff00000u : 0u));\n"
+        "    }\n"
         "    int fb = 1075 - e;\n"
-        "    if (fb >= 32)\n        return uvec2(0u, a.y & ~((1u << (fb - 32)) - 1u));\n"
-        "    return uvec2(a.x & ~((1u << fb) - 1u), a.y);\n}\n" },
-    [H_DFLOOR] = { D(DTRUNC) | D(DADD),
-        "uvec2 t2g_dfloor(uvec2 a)\n{\n"
-        "    uvec2 t = t2g_dtrunc(a);\n"
-        "    return ((a.y & 0x80000000u) != 0u && t != a) ? t2g_dadd(t, uvec2(0u, 0xbff00000u)) : t;\n}\n" },
-    [H_DCEIL] = { D(DTRUNC) | D(DADD),
-        "uvec2 t2g_dceil(uvec2 a)\n{\n"
-        "    uvec2 t = t2g_dtrunc(a);\n"
-        "    return ((a.y & 0x80000000u) == 0u && t != a) ? t2g_dadd(t, uvec2(0u, 0x3ff00000u)) : t;\n}\n" },
+        "    uint b = 1u << (fb & 31);\n"
+        "    uvec2 u = fb >= 32 ? uvec2(0u, b) : uvec2(b, 0u), mask = u - uvec2(1u, uint(u.x == 0u));\n"
+        "    uvec2 f = a & mask, t = a & ~mask, h = uvec2((u.x >> 1) | (u.y << 31), u.y >> 1);\n"
+        "    bool frac = (f.x | f.y) != 0u;\n"
+        "    bool above = f.y > h.y || (f.y == h.y && f.x > h.x);\n"
+        "    bump = mode == 1 ? s != 0u && frac : mode == 2 ? s == 0u && frac\n"
+        "         : mode == 3 && (above || (f == h && (t & u) != uvec2(0u)));\n"
+        "    u = bump ? u : uvec2(0u);\n"
+        "    uint lo = t.x + u.x;\n"
+        "    return uvec2(lo, t.y + u.y + uint(lo < t.x));\n"
+        "}\n" },
+    [H_DTRUNC] = { D(DINT),
+        "uvec2 t2g_dtrunc(uvec2 a)\n"
+        "{\n"
+        "    return t2g_dint(a, 0);\n"
+        "}\n" },
+    [H_DFLOOR] = { D(DINT),
+        "uvec2 t2g_dfloor(uvec2 a)\n"
+        "{\n"
+        "    return t2g_dint(a, 1);\n"
+        "}\n" },
+    [H_DCEIL] = { D(DINT),
+        "uvec2 t2g_dceil(uvec2 a)\n"
+        "{\n"
+        "    return t2g_dint(a, 2);\n"
+        "}\n" },
     [H_DFRACT] = { D(DFLOOR) | D(DADD),
         "uvec2 t2g_dfract(uvec2 a)\n{\n"
         "    return t2g_dadd(a, t2g_dfloor(a) ^ uvec2(0u, 0x80000000u));\n}\n" },
-    /* |a| < 2^52: adding and taking away 2^52 rounds to an integer, ties to even */
-    [H_DROUND] = { D(DADD),
-        "uvec2 t2g_dround(uvec2 a)\n{\n"
-        "    if (((a.y >> 20) & 0x7ffu) >= 1075u)\n        return a;\n"
-        "    uvec2 r = t2g_dadd(a & uvec2(0xffffffffu, 0x7fffffffu), uvec2(0u, 0x43300000u));\n"
-        "    r = t2g_dadd(r, uvec2(0u, 0xc3300000u));\n"
-        "    return uvec2(r.x, r.y | (a.y & 0x80000000u));\n}\n" },
+    [H_DROUND] = { D(DINT),
+        "uvec2 t2g_dround(uvec2 a)\n"
+        "{\n"
+        "    return t2g_dint(a, 3);\n"
+        "}\n" },
     [H_DLDEXP] = { D(UNPK) | D(RPACK),
         "uvec2 t2g_dldexp(uvec2 a, int n)\n{\n"
         "    if ((a.y & 0x7ff00000u) == 0x7ff00000u || ((a.y & 0x7fffffffu) | a.x) == 0u)\n"
@@ -511,25 +572,56 @@ void glsl_fp64_call(glsl_ctx *c, const ir_instr *in)
     out_c(c, ')');
 }
 
-/* uvec4 t2g_dadd(uvec4 a0, uvec4 a1) { return uvec4(t2g_dadd(a0.xy, a1.xy), ...); } */
+/* The functions worth one call in a loop in their two-lane overload: the host inlines a
+ * call at each place it is written, and an unrolled pair of DFMAs is twice the compile. */
+#define F(name) (1ull << IR_FP64_##name)
+static const uint64_t looped_fns = F(DADD) | F(DSUB) | F(DMUL) | F(DMAD) | F(DFMA) | F(DDIV) |
+    F(DRCP) | F(DSQRT) | F(DRSQ) | F(DFRACT) | F(DFLOOR) | F(DCEIL) | F(DROUND) | F(DLDEXP) |
+    F(F2D) | F(I2D) | F(U2D);
+#undef F
+
+/* The arguments of lane `lane` (or, lane < 0, of lane i in the loop) of a two-lane call */
+static void out_lane_args(strbuf *o, const char *sig, int lane)
+{
+    for (unsigned i = 1; sig[i]; i++) {
+        const char *lo = sig[i] == 'D' ? "xy" : "x", *hi = sig[i] == 'D' ? "zw" : "y";
+        if (lane < 0)
+            strbuf_printf(o, "%si == 0 ? a%u.%s : a%u.%s", i > 1 ? ", " : "", i, lo, i, hi);
+        else
+            strbuf_printf(o, "%sa%u.%s", i > 1 ? ", " : "", i, lane ? hi : lo);
+    }
+}
+
+/* uvec4 t2g_dadd(uvec4 a1, uvec4 a2), the one-lane function on each lane: either
+ * { return uvec4(t2g_dadd(a1.xy, a2.xy), t2g_dadd(a1.zw, a2.zw)); } or, for the big ones,
+ * the one call in a two-iteration loop. */
 static void out_two_lanes(strbuf *o, enum ir_fp64_fn fn)
 {
-    const char *sig = ir_fp64_fns[fn].sig;
-    strbuf_append(o, kind_type(sig[0], 2));
-    strbuf_append(o, " ");
+    const char *sig = ir_fp64_fns[fn].sig, *rt = kind_type(sig[0], 2);
+    strbuf_printf(o, "%s ", rt);
     out_fn_name(o, fn);
     strbuf_append(o, "(");
     for (unsigned i = 1; sig[i]; i++)
         strbuf_printf(o, "%s%s a%u", i > 1 ? ", " : "", kind_type(sig[i], 2), i);
-    strbuf_printf(o, ")\n{\n    return %s(", kind_type(sig[0], 2));
-    for (unsigned lane = 0; lane < 2; lane++) {
+    strbuf_append(o, ")\n{\n");
+    if (looped_fns >> fn & 1) {
+        const char *lo = sig[0] == 'D' ? "xy" : "x", *hi = sig[0] == 'D' ? "zw" : "y";
+        strbuf_printf(o, "    %s r = %s(0);\n    for (int i = 0; i < 2; i++) {\n        %s x = ", rt,
+                      rt, kind_type(sig[0], 1));
+        out_fn_name(o, fn);
+        strbuf_append(o, "(");
+        out_lane_args(o, sig, -1);
+        strbuf_printf(o, ");\n        r = i == 0 ? %s(x, r.%s) : %s(r.%s, x);\n    }\n"
+                      "    return r;\n}\n", rt, hi, rt, lo);
+        return;
+    }
+    strbuf_printf(o, "    return %s(", rt);
+    for (int lane = 0; lane < 2; lane++) {
         if (lane)
             strbuf_append(o, ", ");
         out_fn_name(o, fn);
         strbuf_append(o, "(");
-        for (unsigned i = 1; sig[i]; i++)
-            strbuf_printf(o, "%sa%u.%s", i > 1 ? ", " : "", i,
-                          sig[i] == 'D' ? (lane ? "zw" : "xy") : (lane ? "y" : "x"));
+        out_lane_args(o, sig, lane);
         strbuf_append(o, ")");
     }
     strbuf_append(o, ");\n}\n");
