@@ -572,56 +572,27 @@ void glsl_fp64_call(glsl_ctx *c, const ir_instr *in)
     out_c(c, ')');
 }
 
-/* The functions worth one call in a loop in their two-lane overload: the host inlines a
- * call at each place it is written, and an unrolled pair of DFMAs is twice the compile. */
-#define F(name) (1ull << IR_FP64_##name)
-static const uint64_t looped_fns = F(DADD) | F(DSUB) | F(DMUL) | F(DMAD) | F(DFMA) | F(DDIV) |
-    F(DRCP) | F(DSQRT) | F(DRSQ) | F(DFRACT) | F(DFLOOR) | F(DCEIL) | F(DROUND) | F(DLDEXP) |
-    F(F2D) | F(I2D) | F(U2D);
-#undef F
-
-/* The arguments of lane `lane` (or, lane < 0, of lane i in the loop) of a two-lane call */
-static void out_lane_args(strbuf *o, const char *sig, int lane)
-{
-    for (unsigned i = 1; sig[i]; i++) {
-        const char *lo = sig[i] == 'D' ? "xy" : "x", *hi = sig[i] == 'D' ? "zw" : "y";
-        if (lane < 0)
-            strbuf_printf(o, "%si == 0 ? a%u.%s : a%u.%s", i > 1 ? ", " : "", i, lo, i, hi);
-        else
-            strbuf_printf(o, "%sa%u.%s", i > 1 ? ", " : "", i, lane ? hi : lo);
-    }
-}
-
-/* uvec4 t2g_dadd(uvec4 a1, uvec4 a2), the one-lane function on each lane: either
- * { return uvec4(t2g_dadd(a1.xy, a2.xy), t2g_dadd(a1.zw, a2.zw)); } or, for the big ones,
- * the one call in a two-iteration loop. */
+/* uvec4 t2g_dadd(uvec4 a1, uvec4 a2) { return uvec4(t2g_dadd(a1.xy, a2.xy), ...); }
+ * (not one call in a two-iteration loop: llvmpipe compiles loops among much straight-line
+ * code slowly) */
 static void out_two_lanes(strbuf *o, enum ir_fp64_fn fn)
 {
-    const char *sig = ir_fp64_fns[fn].sig, *rt = kind_type(sig[0], 2);
-    strbuf_printf(o, "%s ", rt);
+    const char *sig = ir_fp64_fns[fn].sig;
+    strbuf_append(o, kind_type(sig[0], 2));
+    strbuf_append(o, " ");
     out_fn_name(o, fn);
     strbuf_append(o, "(");
     for (unsigned i = 1; sig[i]; i++)
         strbuf_printf(o, "%s%s a%u", i > 1 ? ", " : "", kind_type(sig[i], 2), i);
-    strbuf_append(o, ")\n{\n");
-    if (looped_fns >> fn & 1) {
-        const char *lo = sig[0] == 'D' ? "xy" : "x", *hi = sig[0] == 'D' ? "zw" : "y";
-        strbuf_printf(o, "    %s r = %s(0);\n    for (int i = 0; i < 2; i++) {\n        %s x = ", rt,
-                      rt, kind_type(sig[0], 1));
-        out_fn_name(o, fn);
-        strbuf_append(o, "(");
-        out_lane_args(o, sig, -1);
-        strbuf_printf(o, ");\n        r = i == 0 ? %s(x, r.%s) : %s(r.%s, x);\n    }\n"
-                      "    return r;\n}\n", rt, hi, rt, lo);
-        return;
-    }
-    strbuf_printf(o, "    return %s(", rt);
-    for (int lane = 0; lane < 2; lane++) {
+    strbuf_printf(o, ")\n{\n    return %s(", kind_type(sig[0], 2));
+    for (unsigned lane = 0; lane < 2; lane++) {
         if (lane)
             strbuf_append(o, ", ");
         out_fn_name(o, fn);
         strbuf_append(o, "(");
-        out_lane_args(o, sig, lane);
+        for (unsigned i = 1; sig[i]; i++)
+            strbuf_printf(o, "%sa%u.%s", i > 1 ? ", " : "", i,
+                          sig[i] == 'D' ? (lane ? "zw" : "xy") : (lane ? "y" : "x"));
         strbuf_append(o, ")");
     }
     strbuf_append(o, ");\n}\n");
