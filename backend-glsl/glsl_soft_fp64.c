@@ -9,10 +9,16 @@
  * exact (no flushing); -0 behaves as IEEE says.  MAD rounds the product and the sum (TGSI
  * DMAD is unfused), FMA once.  RSQ is 1 / sqrt(x), two correctly rounded steps.  MIN/MAX
  * return the other operand for one NaN and order -0 below +0.  D2I/D2U truncate and
- * saturate (NaN -> 0); SIGN of NaN is 0.  The arithmetic follows Berkeley SoftFloat's
- * float64 (the 32-bit-word version Mesa's float64.glsl also descends from) for add and
- * subtract; multiply, divide, square root and fma are written here on full-width integer
- * products and bit-by-bit quotients and roots, which are simpler to see exact.
+ * saturate (NaN -> 0); SIGN of NaN is 0.  Add and subtract follow Berkeley SoftFloat's
+ * float64 (the 32-bit-word version Mesa's float64.glsl also descends from); multiply and fma
+ * are written here on full-width integer products, divide on a Newton reciprocal whose
+ * last bit the exact remainder settles, square root bit by bit.
+ *
+ * What the host compiles matters as much as what it computes: llvmpipe inlines every call,
+ * so an operation is one copy of all it calls, and it compiles a loop among much
+ * straight-line code very slowly.  Hence one shift, one normalization and one rounding per
+ * operation, selects rather than branches where both sides are cheap, and no loops but
+ * square root's (tests/backend/soft_fp64_exact --bench prints each operation's compile).
  *
  * Conventions inside: a significand M has its leading bit at bit 52 (bit 20 of the high
  * word m0); t2g_rpack(s, e, f0, f1, f2) rounds the value (f0:f1 + f2 / 2^32) * 2^(e - 1074)
@@ -46,31 +52,26 @@ static const fp64_helper_def helpers[H_COUNT] = {
     /* (a0:a1:a2) >> n for 0 <= n < 64, the bits shifted out of a2 kept as a sticky bit in its
      * bit 0; ((x << 1) << (31 - k)) is x << (32 - k), 0 for k = 0 */
     [H_SHR96] = { 0,
-        "void t2g_shr96(inout uint a0, inout uint a1, inout uint a2, int n)\n"
-        "{\n"
+        "void t2g_shr96(inout uint a0, inout uint a1, inout uint a2, int n)\n{\n"
         "    bool w = n >= 32;\n"
         "    uint k = uint(n) & 31u, st = w ? a2 : 0u;\n"
         "    uvec3 v = w ? uvec3(0u, a0, a1) : uvec3(a0, a1, a2);\n"
         "    uvec3 c = (v << 1u) << (31u - k);\n"
         "    st |= c.z;\n"
         "    v = (v >> k) | uvec3(0u, c.xy);\n"
-        "    a0 = v.x; a1 = v.y; a2 = v.z | uint(st != 0u);\n"
-        "}\n" },
+        "    a0 = v.x; a1 = v.y; a2 = v.z | uint(st != 0u);\n}\n" },
     /* 0 <= n < 64 */
     [H_SHL64] = { 0,
-        "void t2g_shl64(inout uint a0, inout uint a1, int n)\n"
-        "{\n"
+        "void t2g_shl64(inout uint a0, inout uint a1, int n)\n{\n"
         "    uint k = uint(n) & 31u;\n"
         "    uint h = (a0 << k) | ((a1 >> 1u) >> (31u - k)), l = a1 << k;\n"
         "    a0 = n >= 32 ? l : h;\n"
-        "    a1 = n >= 32 ? 0u : l;\n"
-        "}\n" },
+        "    a1 = n >= 32 ? 0u : l;\n}\n" },
     /* The significand's leading bit adds 1 to the exponent field: e is the field less 1.  Below
      * the normal range the value is shifted right (a shift by 63 already leaves only a sticky
      * bit below the round bit); a carry out of rounding carries into the exponent. */
     [H_RPACK] = { D(SHR96),
-        "uvec2 t2g_rpack(uint s, int e, uint f0, uint f1, uint f2)\n"
-        "{\n"
+        "uvec2 t2g_rpack(uint s, int e, uint f0, uint f1, uint f2)\n{\n"
         "    if (e < 0) {\n"
         "        t2g_shr96(f0, f1, f2, min(-e, 63));\n"
         "        e = 0;\n"
@@ -82,27 +83,22 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    uint hi = (f0 | f1) == 0u ? 0u : (uint(e) << 20) + f0;\n"
         "    if (e > 0x7fd || hi >= 0x7ff00000u)\n"
         "        return uvec2(0u, s | 0x7ff00000u);\n"
-        "    return uvec2(f1, s | hi);\n"
-        "}\n" },
+        "    return uvec2(f1, s | hi);\n}\n" },
     /* (f0:f1) * 2^(e - 1074), any nonzero f0:f1, rounded: its leading bit moved to bit 63 */
     [H_NRPACK] = { D(SHL64) | D(RPACK),
-        "uvec2 t2g_nrpack(uint s, int e, uint f0, uint f1)\n"
-        "{\n"
+        "uvec2 t2g_nrpack(uint s, int e, uint f0, uint f1)\n{\n"
         "    int sh = f0 != 0u ? 31 - findMSB(f0) : 63 - findMSB(f1);\n"
         "    t2g_shl64(f0, f1, sh);\n"
-        "    return t2g_rpack(s, e + 11 - sh, f0 >> 11, (f0 << 21) | (f1 >> 11), f1 << 21);\n"
-        "}\n" },
+        "    return t2g_rpack(s, e + 11 - sh, f0 >> 11, (f0 << 21) | (f1 >> 11), f1 << 21);\n}\n" },
     /* finite nonzero a: |a| = (m0:m1) * 2^(e - 1075), m0:m1 in [2^52, 2^53); returns e */
     [H_UNPK] = { D(SHL64),
-        "int t2g_unpk(uvec2 a, out uint m0, out uint m1)\n"
-        "{\n"
+        "int t2g_unpk(uvec2 a, out uint m0, out uint m1)\n{\n"
         "    int e = int((a.y >> 20) & 0x7ffu);\n"
         "    m0 = (a.y & 0xfffffu) | (e != 0 ? 0x100000u : 0u);\n"
         "    m1 = a.x;\n"
         "    int sh = e != 0 ? 0 : m0 == 0u ? 52 - findMSB(m1) : 20 - findMSB(m0);\n"
         "    t2g_shl64(m0, m1, sh);\n"
-        "    return e != 0 ? e : 1 - sh;\n"
-        "}\n" },
+        "    return e != 0 ? e : 1 - sh;\n}\n" },
     /* (a0:a1) * (b0:b1) = z0:z1:z2:z3 */
     [H_MUL64] = { 0,
         "void t2g_mul64(uint a0, uint a1, uint b0, uint b1, out uint z0, out uint z1, out uint z2,\n"
@@ -122,8 +118,7 @@ static const fp64_helper_def helpers[H_COUNT] = {
     /* 128-bit words, .x the most significant; v >> n for n >= 0 on v < 2^127 (a shift by 127
      * already leaves only the sticky bit), what is shifted out jammed into bit 0 */
     [H_W128] = { 0,
-        "uvec4 t2g_shr128(uvec4 v, int n)\n"
-        "{\n"
+        "uvec4 t2g_shr128(uvec4 v, int n)\n{\n"
         "    n = min(n, 127);\n"
         "    uint st = n >= 64 ? v.z | v.w : 0u;\n"
         "    v = n >= 64 ? uvec4(0u, 0u, v.xy) : v;\n"
@@ -136,16 +131,14 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    return v;\n"
         "}\n"
         "/* 0 <= n < 128 */\n"
-        "uvec4 t2g_shl128(uvec4 v, int n)\n"
-        "{\n"
+        "uvec4 t2g_shl128(uvec4 v, int n)\n{\n"
         "    v = n >= 64 ? uvec4(v.zw, 0u, 0u) : v;\n"
         "    v = (n & 32) != 0 ? uvec4(v.yzw, 0u) : v;\n"
         "    uint k = uint(n) & 31u;\n"
         "    uvec4 c = (v >> 1u) >> (31u - k);\n"
         "    return (v << k) | uvec4(c.yzw, 0u);\n"
         "}\n"
-        "uvec4 t2g_add128(uvec4 a, uvec4 b)\n"
-        "{\n"
+        "uvec4 t2g_add128(uvec4 a, uvec4 b)\n{\n"
         "    uvec4 r;\n"
         "    uint c, k;\n"
         "    r.w = uaddCarry(a.w, b.w, c);\n"
@@ -154,8 +147,7 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    r.x = a.x + b.x + c;\n"
         "    return r;\n"
         "}\n"
-        "uvec4 t2g_sub128(uvec4 a, uvec4 b)\n"
-        "{\n"
+        "uvec4 t2g_sub128(uvec4 a, uvec4 b)\n{\n"
         "    uvec4 r;\n"
         "    uint c, k;\n"
         "    r.w = usubBorrow(a.w, b.w, c);\n"
@@ -164,18 +156,15 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    r.x = a.x - b.x - c;\n"
         "    return r;\n"
         "}\n"
-        "int t2g_clz128(uvec4 v)\n"
-        "{\n"
+        "int t2g_clz128(uvec4 v)\n{\n"
         "    return v.x != 0u ? 31 - findMSB(v.x) : v.y != 0u ? 63 - findMSB(v.y)\n"
-        "         : v.z != 0u ? 95 - findMSB(v.z) : 127 - findMSB(v.w);\n"
-        "}\n" },
+        "         : v.z != 0u ? 95 - findMSB(v.z) : 127 - findMSB(v.w);\n}\n" },
     /* The larger magnitude first; both significands 10 bits up (leading bit at bit 62 of the
      * 64), the smaller aligned with the bits shifted out jammed into bit 0, which keeps the
      * rounding exact (SoftFloat's subFloat64Sigs); added or subtracted; normalized and rounded
      * once. */
     [H_DADD] = { D(QNAN) | D(SHR96) | D(NRPACK),
-        "uvec2 t2g_dadd(uvec2 a, uvec2 b)\n"
-        "{\n"
+        "uvec2 t2g_dadd(uvec2 a, uvec2 b)\n{\n"
         "    uvec2 ma = a & uvec2(0xffffffffu, 0x7fffffffu), mb = b & uvec2(0xffffffffu, 0x7fffffffu);\n"
         "    bool swap = ma.y < mb.y || (ma.y == mb.y && ma.x < mb.x);\n"
         "    uvec2 t = swap ? b : a; b = swap ? a : b; a = t;\n"
@@ -199,8 +188,7 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    t2g_shr96(b0, b1, st, min(max(ea, 1) - max(eb, 1), 63));\n"
         "    b1 |= uint(st != 0u);\n"
         "    uint d1 = a1 - b1, d0 = a0 - b0 - uint(a1 < b1), s1 = a1 + b1, s0 = a0 + b0 + uint(s1 < a1);\n"
-        "    return t2g_nrpack(s, max(ea, 1) - 11, sub ? d0 : s0, sub ? d1 : s1);\n"
-        "}\n" },
+        "    return t2g_nrpack(s, max(ea, 1) - 11, sub ? d0 : s0, sub ? d1 : s1);\n}\n" },
     [H_DSUB] = { D(DADD),
         "uvec2 t2g_dsub(uvec2 a, uvec2 b)\n{\n"
         "    return t2g_dadd(a, b ^ uvec2(0u, 0x80000000u));\n}\n" },
@@ -210,8 +198,7 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "uvec2 t2g_dabs(uvec2 a)\n{\n    return a & uvec2(0xffffffffu, 0x7fffffffu);\n}\n" },
     /* The significands' 106-bit product, b's shifted to fill 64 bits */
     [H_DMUL] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64),
-        "uvec2 t2g_dmul(uvec2 a, uvec2 b)\n"
-        "{\n"
+        "uvec2 t2g_dmul(uvec2 a, uvec2 b)\n{\n"
         "    uint s = (a.y ^ b.y) & 0x80000000u;\n"
         "    bool az = ((a.y & 0x7fffffffu) | a.x) == 0u, bz = ((b.y & 0x7fffffffu) | b.x) == 0u;\n"
         "    if ((a.y & 0x7ff00000u) == 0x7ff00000u || (b.y & 0x7ff00000u) == 0x7ff00000u) {\n"
@@ -228,16 +215,14 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    uint sh = uint(p0 < 0x100000u);\n"
         "    p0 = (p0 << sh) | ((p1 >> 31) & sh); p1 = (p1 << sh) | ((p2 >> 31) & sh);\n"
         "    p2 = (p2 << sh) | ((p3 >> 31) & sh); p3 <<= sh;\n"
-        "    return t2g_rpack(s, e - int(sh), p0, p1, p2 | uint(p3 != 0u));\n"
-        "}\n" },
+        "    return t2g_rpack(s, e - int(sh), p0, p1, p2 | uint(p3 != 0u));\n}\n" },
     [H_DMAD] = { D(DADD) | D(DMUL),
         "uvec2 t2g_dmad(uvec2 a, uvec2 b, uvec2 c)\n{\n"
         "    return t2g_dadd(t2g_dmul(a, b), c);\n}\n" },
     /* The exact product and c, aligned in 128 bits (leading bits at 124/125, what is
      * shifted out kept as a sticky bit), added, normalized, rounded once. */
     [H_DFMA] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64) | D(W128),
-        "uvec2 t2g_dfma(uvec2 a, uvec2 b, uvec2 c)\n"
-        "{\n"
+        "uvec2 t2g_dfma(uvec2 a, uvec2 b, uvec2 c)\n{\n"
         "    if (t2g_isnan(a) || t2g_isnan(b) || t2g_isnan(c))\n"
         "        return t2g_qnan(t2g_isnan(c) ? c : a, b);\n"
         "    uint sp = (a.y ^ b.y) & 0x80000000u, sc = c.y & 0x80000000u;\n"
@@ -272,29 +257,25 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    int lz = t2g_clz128(R);\n"
         "    R = t2g_shl128(R, lz);\n"
         "    uint f2 = (R.y << 21) | (R.z >> 11) | uint(((R.z << 21) | R.w) != 0u);\n"
-        "    return t2g_rpack(s, k - lz + 1149, R.x >> 11, (R.x << 21) | (R.y >> 11), f2);\n"
-        "}\n" },
+        "    return t2g_rpack(s, k - lz + 1149, R.x >> 11, (R.x << 21) | (R.y >> 11), f2);\n}\n" },
     /* One Newton step of y towards 2^127 / b for b in [2^63, 2^64), from below: y += y e / 2^127
      * with e = 2^127 - b y, which is under 2^108 while y is within 2^-19 of its goal; every
      * truncation keeps y below. */
     [H_RCPSTEP] = { D(MUL64) | D(W128),
-        "void t2g_rcpstep(uint b0, uint b1, inout uint y0, inout uint y1)\n"
-        "{\n"
+        "void t2g_rcpstep(uint b0, uint b1, inout uint y0, inout uint y1)\n{\n"
         "    uint t0, t1, t2, t3, d0, d1, d2, d3;\n"
         "    t2g_mul64(b0, b1, y0, y1, t0, t1, t2, t3);\n"
         "    uvec4 e = t2g_sub128(uvec4(0x80000000u, 0u, 0u, 0u), uvec4(t0, t1, t2, t3));\n"
         "    t2g_mul64(y0, y1, (e.x << 20) | (e.y >> 12), (e.y << 20) | (e.z >> 12), d0, d1, d2, d3);\n"
         "    uint l = y1 + ((d0 << 13) | (d1 >> 19));\n"
         "    y0 += (d0 >> 19) + uint(l < y1);\n"
-        "    y1 = l;\n"
-        "}\n" },
+        "    y1 = l;\n}\n" },
     /* Without a loop (a host compiler handles a loop among much straight code slowly):
      * Q = floor(A 2^54 / B) for the significands, A shifted so that A >= B, is A times a
      * reciprocal of B that a float estimate and two Newton steps make exact to about 2^-62, from
      * below, so Q is its value or one less; the remainder says which and gives the sticky bit. */
     [H_DDIV] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64) | D(RCPSTEP),
-        "uvec2 t2g_ddiv(uvec2 a, uvec2 b)\n"
-        "{\n"
+        "uvec2 t2g_ddiv(uvec2 a, uvec2 b)\n{\n"
         "    uint s = (a.y ^ b.y) & 0x80000000u;\n"
         "    if (t2g_isnan(a) || t2g_isnan(b))\n"
         "        return t2g_qnan(a, b);\n"
@@ -331,8 +312,7 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    q1 += uint(up);\n"
         "    q0 += uint(up && q1 == 0u);\n"
         "    uint f2 = (q1 << 30) | uint((r0 | r1) != 0u);\n"
-        "    return t2g_rpack(s, e + 1022, q0 >> 2, (q1 >> 2) | (q0 << 30), f2);\n"
-        "}\n" },
+        "    return t2g_rpack(s, e + 1022, q0 >> 2, (q1 >> 2) | (q0 << 30), f2);\n}\n" },
     [H_DRCP] = { D(DDIV),
         "uvec2 t2g_drcp(uvec2 a)\n{\n    return t2g_ddiv(uvec2(0u, 0x3ff00000u), a);\n}\n" },
     /* 55 root bits one at a time from the significand, its exponent made even */
@@ -462,8 +442,7 @@ static const fp64_helper_def helpers[H_COUNT] = {
      * fraction bits are masked off and, where the mode says, one unit of the integer's last
      * place added to the pattern, a carry running into the exponent as it should. */
     [H_DINT] = { 0,
-        "uvec2 t2g_dint(uvec2 a, int mode)\n"
-        "{\n"
+        "uvec2 t2g_dint(uvec2 a, int mode)\n{\n"
         "    int e = int((a.y >> 20) & 0x7ffu);\n"
         "    if (e >= 1075)\n"
         "        return a;\n"
@@ -485,31 +464,22 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "         : mode == 3 && (above || (f == h && (t & u) != uvec2(0u)));\n"
         "    u = bump ? u : uvec2(0u);\n"
         "    uint lo = t.x + u.x;\n"
-        "    return uvec2(lo, t.y + u.y + uint(lo < t.x));\n"
-        "}\n" },
+        "    return uvec2(lo, t.y + u.y + uint(lo < t.x));\n}\n" },
     [H_DTRUNC] = { D(DINT),
-        "uvec2 t2g_dtrunc(uvec2 a)\n"
-        "{\n"
-        "    return t2g_dint(a, 0);\n"
-        "}\n" },
+        "uvec2 t2g_dtrunc(uvec2 a)\n{\n"
+        "    return t2g_dint(a, 0);\n}\n" },
     [H_DFLOOR] = { D(DINT),
-        "uvec2 t2g_dfloor(uvec2 a)\n"
-        "{\n"
-        "    return t2g_dint(a, 1);\n"
-        "}\n" },
+        "uvec2 t2g_dfloor(uvec2 a)\n{\n"
+        "    return t2g_dint(a, 1);\n}\n" },
     [H_DCEIL] = { D(DINT),
-        "uvec2 t2g_dceil(uvec2 a)\n"
-        "{\n"
-        "    return t2g_dint(a, 2);\n"
-        "}\n" },
+        "uvec2 t2g_dceil(uvec2 a)\n{\n"
+        "    return t2g_dint(a, 2);\n}\n" },
     [H_DFRACT] = { D(DFLOOR) | D(DADD),
         "uvec2 t2g_dfract(uvec2 a)\n{\n"
         "    return t2g_dadd(a, t2g_dfloor(a) ^ uvec2(0u, 0x80000000u));\n}\n" },
     [H_DROUND] = { D(DINT),
-        "uvec2 t2g_dround(uvec2 a)\n"
-        "{\n"
-        "    return t2g_dint(a, 3);\n"
-        "}\n" },
+        "uvec2 t2g_dround(uvec2 a)\n{\n"
+        "    return t2g_dint(a, 3);\n}\n" },
     [H_DLDEXP] = { D(UNPK) | D(RPACK),
         "uvec2 t2g_dldexp(uvec2 a, int n)\n{\n"
         "    if ((a.y & 0x7ff00000u) == 0x7ff00000u || ((a.y & 0x7fffffffu) | a.x) == 0u)\n"
