@@ -9,10 +9,16 @@
  * exact (no flushing); -0 behaves as IEEE says.  MAD rounds the product and the sum (TGSI
  * DMAD is unfused), FMA once.  RSQ is 1 / sqrt(x), two correctly rounded steps.  MIN/MAX
  * return the other operand for one NaN and order -0 below +0.  D2I/D2U truncate and
- * saturate (NaN -> 0); SIGN of NaN is 0.  The arithmetic follows Berkeley SoftFloat's
- * float64 (the 32-bit-word version Mesa's float64.glsl also descends from) for add and
- * subtract; multiply, divide, square root and fma are written here on full-width integer
- * products and bit-by-bit quotients and roots, which are simpler to see exact.
+ * saturate (NaN -> 0); SIGN of NaN is 0.  Add and subtract follow Berkeley SoftFloat's
+ * float64 (the 32-bit-word version Mesa's float64.glsl also descends from); multiply and fma
+ * are written here on full-width integer products, divide on a Newton reciprocal whose
+ * last bit the exact remainder settles, square root bit by bit.
+ *
+ * What the host compiles matters as much as what it computes: llvmpipe inlines every call,
+ * so an operation is one copy of all it calls, and it compiles a loop among much
+ * straight-line code very slowly.  Hence one shift, one normalization and one rounding per
+ * operation, selects rather than branches where both sides are cheap, and no loops but
+ * square root's (tests/backend/soft_fp64_exact --bench prints each operation's compile).
  *
  * Conventions inside: a significand M has its leading bit at bit 52 (bit 20 of the high
  * word m0); t2g_rpack(s, e, f0, f1, f2) rounds the value (f0:f1 + f2 / 2^32) * 2^(e - 1074)
@@ -20,12 +26,11 @@
 #include "glsl_priv.h"
 
 enum fp64_helper {
-    H_ISNAN, H_QNAN, H_SHR96, H_SHL64, H_RPACK, H_NRPACK, H_UNPK, H_MUL64, H_W128, H_ADDMAG,
-    H_SUBMAG,
+    H_ISNAN, H_QNAN, H_SHR96, H_SHL64, H_RPACK, H_NRPACK, H_UNPK, H_MUL64, H_W128, H_RCPSTEP,
     /* the functions IR_OP_CALL_FP64 names, after everything they call */
     H_DADD, H_DSUB, H_DNEG, H_DABS, H_DMUL, H_DMAD, H_DFMA, H_DDIV, H_DRCP, H_DSQRT, H_DRSQ,
     H_DLT, H_DGE, H_DEQ, H_DNE, H_DMIN, H_DMAX, H_DSIGN, H_F2D, H_D2F, H_I2D, H_U2D, H_D2I,
-    H_D2U, H_B2D, H_D2B, H_DTRUNC, H_DFLOOR, H_DCEIL, H_DFRACT, H_DROUND, H_DLDEXP,
+    H_D2U, H_B2D, H_D2B, H_DINT, H_DTRUNC, H_DFLOOR, H_DCEIL, H_DFRACT, H_DROUND, H_DLDEXP,
     H_COUNT
 };
 
@@ -44,65 +49,56 @@ static const fp64_helper_def helpers[H_COUNT] = {
     [H_QNAN] = { D(ISNAN),
         "uvec2 t2g_qnan(uvec2 a, uvec2 b)\n{\n"
         "    return (t2g_isnan(a) ? a : b) | uvec2(0u, 0x80000u);\n}\n" },
-    /* (a0:a1:a2) >> n, the bits shifted out of a2 kept as a sticky bit in its bit 0 */
+    /* (a0:a1:a2) >> n for 0 <= n < 64, the bits shifted out of a2 kept as a sticky bit in its
+     * bit 0; ((x << 1) << (31 - k)) is x << (32 - k), 0 for k = 0 */
     [H_SHR96] = { 0,
         "void t2g_shr96(inout uint a0, inout uint a1, inout uint a2, int n)\n{\n"
-        "    if (n <= 0)\n        return;\n"
-        "    uint st = a2, z0 = 0u, z1 = 0u, z2 = 0u;\n"
-        "    int m = (32 - (n & 31)) & 31;\n"
-        "    if (n < 32) {\n"
-        "        z2 = a1 << m; z1 = (a0 << m) | (a1 >> n); z0 = a0 >> n;\n"
-        "    } else if (n == 32) {\n"
-        "        z2 = a1; z1 = a0;\n"
-        "    } else if (n < 64) {\n"
-        "        st |= a1; z2 = a0 << m; z1 = a0 >> (n - 32);\n"
-        "    } else if (n == 64) {\n"
-        "        st |= a1; z2 = a0;\n"
-        "    } else {\n"
-        "        st |= a1 | a0;\n"
-        "    }\n"
-        "    a0 = z0; a1 = z1; a2 = z2 | uint(st != 0u);\n}\n" },
+        "    bool w = n >= 32;\n"
+        "    uint k = uint(n) & 31u, st = w ? a2 : 0u;\n"
+        "    uvec3 v = w ? uvec3(0u, a0, a1) : uvec3(a0, a1, a2);\n"
+        "    uvec3 c = (v << 1u) << (31u - k);\n"
+        "    st |= c.z;\n"
+        "    v = (v >> k) | uvec3(0u, c.xy);\n"
+        "    a0 = v.x; a1 = v.y; a2 = v.z | uint(st != 0u);\n}\n" },
+    /* 0 <= n < 64 */
     [H_SHL64] = { 0,
         "void t2g_shl64(inout uint a0, inout uint a1, int n)\n{\n"
-        "    if (n <= 0)\n        return;\n"
-        "    if (n >= 32) {\n        a0 = a1 << (n - 32); a1 = 0u;\n        return;\n    }\n"
-        "    a0 = (a0 << n) | (a1 >> (32 - n)); a1 <<= n;\n}\n" },
-    /* The significand's leading bit adds 1 to the exponent field: e is the field less 1. */
+        "    uint k = uint(n) & 31u;\n"
+        "    uint h = (a0 << k) | ((a1 >> 1u) >> (31u - k)), l = a1 << k;\n"
+        "    a0 = n >= 32 ? l : h;\n"
+        "    a1 = n >= 32 ? 0u : l;\n}\n" },
+    /* The significand's leading bit adds 1 to the exponent field: e is the field less 1.  Below
+     * the normal range the value is shifted right (a shift by 63 already leaves only a sticky
+     * bit below the round bit); a carry out of rounding carries into the exponent. */
     [H_RPACK] = { D(SHR96),
         "uvec2 t2g_rpack(uint s, int e, uint f0, uint f1, uint f2)\n{\n"
-        "    if (e >= 0x7fd) {\n"
-        "        if (e > 0x7fd || (f0 == 0x1fffffu && f1 == 0xffffffffu && f2 >= 0x80000000u))\n"
-        "            return uvec2(0u, s | 0x7ff00000u);\n"
-        "    } else if (e < 0) {\n"
-        "        t2g_shr96(f0, f1, f2, -e);\n"
+        "    if (e < 0) {\n"
+        "        t2g_shr96(f0, f1, f2, min(-e, 63));\n"
         "        e = 0;\n"
         "    }\n"
-        "    if (f2 >= 0x80000000u) {\n"
-        "        f1 += 1u;\n"
-        "        f0 += uint(f1 == 0u);\n"
-        "        if (f2 == 0x80000000u)\n            f1 &= ~1u;\n"
-        "    } else if ((f0 | f1) == 0u) {\n"
-        "        e = 0;\n"
-        "    }\n"
-        "    return uvec2(f1, s + (uint(e) << 20) + f0);\n}\n" },
-    /* (f0:f1) * 2^(e - 1074), any f0:f1, rounded */
-    [H_NRPACK] = { D(SHR96) | D(SHL64) | D(RPACK),
+        "    uint up = f2 >> 31;\n"
+        "    f1 += up;\n"
+        "    f0 += up & uint(f1 == 0u);\n"
+        "    f1 &= ~uint(f2 == 0x80000000u);\n"
+        "    uint hi = (f0 | f1) == 0u ? 0u : (uint(e) << 20) + f0;\n"
+        "    if (e > 0x7fd || hi >= 0x7ff00000u)\n"
+        "        return uvec2(0u, s | 0x7ff00000u);\n"
+        "    return uvec2(f1, s | hi);\n}\n" },
+    /* (f0:f1) * 2^(e - 1074), any nonzero f0:f1, rounded: its leading bit moved to bit 63 */
+    [H_NRPACK] = { D(SHL64) | D(RPACK),
         "uvec2 t2g_nrpack(uint s, int e, uint f0, uint f1)\n{\n"
-        "    if (f0 == 0u) {\n        f0 = f1; f1 = 0u; e -= 32;\n    }\n"
-        "    int sh = 20 - findMSB(f0);\n"
-        "    uint f2 = 0u;\n"
-        "    if (sh >= 0)\n        t2g_shl64(f0, f1, sh);\n"
-        "    else\n        t2g_shr96(f0, f1, f2, -sh);\n"
-        "    return t2g_rpack(s, e - sh, f0, f1, f2);\n}\n" },
+        "    int sh = f0 != 0u ? 31 - findMSB(f0) : 63 - findMSB(f1);\n"
+        "    t2g_shl64(f0, f1, sh);\n"
+        "    return t2g_rpack(s, e + 11 - sh, f0 >> 11, (f0 << 21) | (f1 >> 11), f1 << 21);\n}\n" },
     /* finite nonzero a: |a| = (m0:m1) * 2^(e - 1075), m0:m1 in [2^52, 2^53); returns e */
     [H_UNPK] = { D(SHL64),
         "int t2g_unpk(uvec2 a, out uint m0, out uint m1)\n{\n"
         "    int e = int((a.y >> 20) & 0x7ffu);\n"
-        "    m0 = a.y & 0xfffffu; m1 = a.x;\n"
-        "    if (e != 0) {\n        m0 |= 0x100000u;\n        return e;\n    }\n"
-        "    int sh = m0 == 0u ? 52 - findMSB(m1) : 20 - findMSB(m0);\n"
+        "    m0 = (a.y & 0xfffffu) | (e != 0 ? 0x100000u : 0u);\n"
+        "    m1 = a.x;\n"
+        "    int sh = e != 0 ? 0 : m0 == 0u ? 52 - findMSB(m1) : 20 - findMSB(m0);\n"
         "    t2g_shl64(m0, m1, sh);\n"
-        "    return 1 - sh;\n}\n" },
+        "    return e != 0 ? e : 1 - sh;\n}\n" },
     /* (a0:a1) * (b0:b1) = z0:z1:z2:z3 */
     [H_MUL64] = { 0,
         "void t2g_mul64(uint a0, uint a1, uint b0, uint b1, out uint z0, out uint z1, out uint z2,\n"
@@ -119,115 +115,80 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    z1 = uaddCarry(z1, l2h, k); c1 += k;\n"
         "    z1 = uaddCarry(z1, c, k); c1 += k;\n"
         "    z0 = hh + c1;\n}\n" },
-    /* 128-bit words, .x the most significant */
+    /* 128-bit words, .x the most significant; v >> n for n >= 0 on v < 2^127 (a shift by 127
+     * already leaves only the sticky bit), what is shifted out jammed into bit 0 */
     [H_W128] = { 0,
         "uvec4 t2g_shr128(uvec4 v, int n)\n{\n"
-        "    if (n <= 0)\n        return v;\n"
-        "    if (n >= 128)\n        return uvec4(0u, 0u, 0u, uint(any(notEqual(v, uvec4(0u)))));\n"
-        "    uint st = 0u;\n"
-        "    for (; n >= 32; n -= 32) {\n        st |= v.w; v = uvec4(0u, v.xyz);\n    }\n"
-        "    if (n > 0) {\n"
-        "        int m = 32 - n;\n"
-        "        st |= v.w << m;\n"
-        "        v = uvec4(v.x >> n, (v.y >> n) | (v.x << m), (v.z >> n) | (v.y << m),\n"
-        "                  (v.w >> n) | (v.z << m));\n"
-        "    }\n"
-        "    v.w |= uint(st != 0u);\n"
-        "    return v;\n}\n"
+        "    n = min(n, 127);\n"
+        "    uint st = n >= 64 ? v.z | v.w : 0u;\n"
+        "    v = n >= 64 ? uvec4(0u, 0u, v.xy) : v;\n"
+        "    st |= (n & 32) != 0 ? v.w : 0u;\n"
+        "    v = (n & 32) != 0 ? uvec4(0u, v.xyz) : v;\n"
+        "    uint k = uint(n) & 31u;\n"
+        "    uvec4 c = (v << 1u) << (31u - k);\n"
+        "    v = (v >> k) | uvec4(0u, c.xyz);\n"
+        "    v.w |= uint((st | c.w) != 0u);\n"
+        "    return v;\n"
+        "}\n"
+        "/* 0 <= n < 128 */\n"
         "uvec4 t2g_shl128(uvec4 v, int n)\n{\n"
-        "    for (; n >= 32; n -= 32)\n        v = uvec4(v.yzw, 0u);\n"
-        "    if (n > 0) {\n"
-        "        int m = 32 - n;\n"
-        "        v = uvec4((v.x << n) | (v.y >> m), (v.y << n) | (v.z >> m), (v.z << n) | (v.w >> m),\n"
-        "                  v.w << n);\n"
-        "    }\n"
-        "    return v;\n}\n"
+        "    v = n >= 64 ? uvec4(v.zw, 0u, 0u) : v;\n"
+        "    v = (n & 32) != 0 ? uvec4(v.yzw, 0u) : v;\n"
+        "    uint k = uint(n) & 31u;\n"
+        "    uvec4 c = (v >> 1u) >> (31u - k);\n"
+        "    return (v << k) | uvec4(c.yzw, 0u);\n"
+        "}\n"
         "uvec4 t2g_add128(uvec4 a, uvec4 b)\n{\n"
-        "    uvec4 r;\n    uint c, k;\n"
+        "    uvec4 r;\n"
+        "    uint c, k;\n"
         "    r.w = uaddCarry(a.w, b.w, c);\n"
         "    r.z = uaddCarry(a.z, b.z, k); r.z = uaddCarry(r.z, c, c); c += k;\n"
         "    r.y = uaddCarry(a.y, b.y, k); r.y = uaddCarry(r.y, c, c); c += k;\n"
         "    r.x = a.x + b.x + c;\n"
-        "    return r;\n}\n"
+        "    return r;\n"
+        "}\n"
         "uvec4 t2g_sub128(uvec4 a, uvec4 b)\n{\n"
-        "    uvec4 r;\n    uint c, k;\n"
+        "    uvec4 r;\n"
+        "    uint c, k;\n"
         "    r.w = usubBorrow(a.w, b.w, c);\n"
         "    r.z = usubBorrow(a.z, b.z, k); r.z = usubBorrow(r.z, c, c); c += k;\n"
         "    r.y = usubBorrow(a.y, b.y, k); r.y = usubBorrow(r.y, c, c); c += k;\n"
         "    r.x = a.x - b.x - c;\n"
-        "    return r;\n}\n"
-        "bool t2g_lt128(uvec4 a, uvec4 b)\n{\n"
-        "    if (a.x != b.x)\n        return a.x < b.x;\n"
-        "    if (a.y != b.y)\n        return a.y < b.y;\n"
-        "    if (a.z != b.z)\n        return a.z < b.z;\n"
-        "    return a.w < b.w;\n}\n"
+        "    return r;\n"
+        "}\n"
         "int t2g_clz128(uvec4 v)\n{\n"
-        "    if (v.x != 0u)\n        return 31 - findMSB(v.x);\n"
-        "    if (v.y != 0u)\n        return 63 - findMSB(v.y);\n"
-        "    if (v.z != 0u)\n        return 95 - findMSB(v.z);\n"
-        "    return 127 - findMSB(v.w);\n}\n" },
-    /* |a| + |b| with sign s */
-    [H_ADDMAG] = { D(QNAN) | D(SHR96) | D(RPACK),
-        "uvec2 t2g_addmag(uvec2 a, uvec2 b, uint s)\n{\n"
-        "    int ae = int((a.y >> 20) & 0x7ffu), be = int((b.y >> 20) & 0x7ffu);\n"
-        "    if (ae < be) {\n"
-        "        uvec2 t = a; a = b; b = t;\n"
-        "        int te = ae; ae = be; be = te;\n"
-        "    }\n"
-        "    uint a0 = a.y & 0xfffffu, a1 = a.x, b0 = b.y & 0xfffffu, b1 = b.x, z0, z1, z2 = 0u;\n"
-        "    if (ae == 0x7ff)\n"
-        "        return ((a0 | a1) != 0u || (be == 0x7ff && (b0 | b1) != 0u)) ? t2g_qnan(a, b)\n"
-        "                                                                   : uvec2(0u, s | 0x7ff00000u);\n"
-        "    int d = ae - be;\n"
-        "    if (d == 0) {\n"
-        "        z1 = a1 + b1; z0 = a0 + b0 + uint(z1 < a1);\n"
-        "        if (ae == 0)\n            return uvec2(z1, s | z0);\n"
-        "        z0 |= 0x200000u;\n"
-        "        t2g_shr96(z0, z1, z2, 1);\n"
-        "        return t2g_rpack(s, ae, z0, z1, z2);\n"
-        "    }\n"
-        "    if (be == 0)\n        d -= 1;\n    else\n        b0 |= 0x100000u;\n"
-        "    t2g_shr96(b0, b1, z2, d);\n"
-        "    a0 |= 0x100000u;\n"
-        "    z1 = a1 + b1; z0 = a0 + b0 + uint(z1 < a1);\n"
-        "    int ze = ae - 1;\n"
-        "    if (z0 >= 0x200000u) {\n        ze += 1;\n        t2g_shr96(z0, z1, z2, 1);\n    }\n"
-        "    return t2g_rpack(s, ze, z0, z1, z2);\n}\n" },
-    /* |a| - |b| with the sign s of a (flipped when |b| is larger) */
-    [H_SUBMAG] = { D(ISNAN) | D(QNAN) | D(SHR96) | D(SHL64) | D(NRPACK),
-        "uvec2 t2g_submag(uvec2 a, uvec2 b, uint s)\n{\n"
-        "    int ae = int((a.y >> 20) & 0x7ffu), be = int((b.y >> 20) & 0x7ffu);\n"
-        "    if (ae == 0x7ff || be == 0x7ff) {\n"
-        "        if (t2g_isnan(a) || t2g_isnan(b))\n            return t2g_qnan(a, b);\n"
-        "        if (ae == be)\n            return uvec2(0u, 0x7ff80000u);\n"
-        "        return uvec2(0u, (ae == 0x7ff ? s : s ^ 0x80000000u) | 0x7ff00000u);\n"
-        "    }\n"
-        "    uint a0 = a.y & 0xfffffu, a1 = a.x, b0 = b.y & 0xfffffu, b1 = b.x, z2 = 0u;\n"
-        "    t2g_shl64(a0, a1, 10);\n"
-        "    t2g_shl64(b0, b1, 10);\n"
-        "    int d = ae - be;\n"
-        "    if (d == 0) {\n"
-        "        if (ae == 0)\n            ae = 1;\n"
-        "        if (a0 == b0 && a1 == b1)\n            return uvec2(0u);\n"
-        "    } else {\n"
-        "        if (d < 0) {\n"
-        "            uint t = a0; a0 = b0; b0 = t; t = a1; a1 = b1; b1 = t;\n"
-        "            ae = be; be = int((a.y >> 20) & 0x7ffu); d = -d; s ^= 0x80000000u;\n"
-        "        }\n"
-        "        if (be == 0)\n            d -= 1;\n        else\n            b0 |= 0x40000000u;\n"
-        "        t2g_shr96(b0, b1, z2, d);\n"
-        "        b1 |= uint(z2 != 0u);\n"
-        "        a0 |= 0x40000000u;\n"
-        "    }\n"
-        "    if (b0 > a0 || (b0 == a0 && b1 > a1)) {\n"
-        "        uint t = a0; a0 = b0; b0 = t; t = a1; a1 = b1; b1 = t; s ^= 0x80000000u;\n"
-        "    }\n"
-        "    uint z1 = a1 - b1, z0 = a0 - b0 - uint(a1 < b1);\n"
-        "    return t2g_nrpack(s, ae - 11, z0, z1);\n}\n" },
-    [H_DADD] = { D(ADDMAG) | D(SUBMAG),
+        "    return v.x != 0u ? 31 - findMSB(v.x) : v.y != 0u ? 63 - findMSB(v.y)\n"
+        "         : v.z != 0u ? 95 - findMSB(v.z) : 127 - findMSB(v.w);\n}\n" },
+    /* The larger magnitude first; both significands 10 bits up (leading bit at bit 62 of the
+     * 64), the smaller aligned with the bits shifted out jammed into bit 0, which keeps the
+     * rounding exact (SoftFloat's subFloat64Sigs); added or subtracted; normalized and rounded
+     * once. */
+    [H_DADD] = { D(QNAN) | D(SHR96) | D(NRPACK),
         "uvec2 t2g_dadd(uvec2 a, uvec2 b)\n{\n"
-        "    uint sa = a.y & 0x80000000u;\n"
-        "    return sa == (b.y & 0x80000000u) ? t2g_addmag(a, b, sa) : t2g_submag(a, b, sa);\n}\n" },
+        "    uvec2 ma = a & uvec2(0xffffffffu, 0x7fffffffu), mb = b & uvec2(0xffffffffu, 0x7fffffffu);\n"
+        "    bool swap = ma.y < mb.y || (ma.y == mb.y && ma.x < mb.x);\n"
+        "    uvec2 t = swap ? b : a; b = swap ? a : b; a = t;\n"
+        "    t = swap ? mb : ma; mb = swap ? ma : mb; ma = t;\n"
+        "    uint s = a.y & 0x80000000u;\n"
+        "    bool sub = s != (b.y & 0x80000000u);\n"
+        "    if (ma.y >= 0x7ff00000u) {\n"
+        "        if (ma != uvec2(0u, 0x7ff00000u))\n"
+        "            return t2g_qnan(a, b);\n"
+        "        return sub && ma == mb ? uvec2(0u, 0x7ff80000u) : a;\n"
+        "    }\n"
+        "    if (sub && ma == mb)\n"
+        "        return uvec2(0u);\n"
+        "    if ((mb.x | mb.y) == 0u)\n"
+        "        return a;\n"
+        "    int ea = int(ma.y >> 20), eb = int(mb.y >> 20);\n"
+        "    uint a0 = (ma.y & 0xfffffu) | (ea != 0 ? 0x100000u : 0u), a1 = a.x;\n"
+        "    uint b0 = (mb.y & 0xfffffu) | (eb != 0 ? 0x100000u : 0u), b1 = b.x, st = 0u;\n"
+        "    a0 = (a0 << 10) | (a1 >> 22); a1 <<= 10;\n"
+        "    b0 = (b0 << 10) | (b1 >> 22); b1 <<= 10;\n"
+        "    t2g_shr96(b0, b1, st, min(max(ea, 1) - max(eb, 1), 63));\n"
+        "    b1 |= uint(st != 0u);\n"
+        "    uint d1 = a1 - b1, d0 = a0 - b0 - uint(a1 < b1), s1 = a1 + b1, s0 = a0 + b0 + uint(s1 < a1);\n"
+        "    return t2g_nrpack(s, max(ea, 1) - 11, sub ? d0 : s0, sub ? d1 : s1);\n}\n" },
     [H_DSUB] = { D(DADD),
         "uvec2 t2g_dsub(uvec2 a, uvec2 b)\n{\n"
         "    return t2g_dadd(a, b ^ uvec2(0u, 0x80000000u));\n}\n" },
@@ -236,90 +197,121 @@ static const fp64_helper_def helpers[H_COUNT] = {
     [H_DABS] = { 0,
         "uvec2 t2g_dabs(uvec2 a)\n{\n    return a & uvec2(0xffffffffu, 0x7fffffffu);\n}\n" },
     /* The significands' 106-bit product, b's shifted to fill 64 bits */
-    [H_DMUL] = { D(ISNAN) | D(QNAN) | D(SHL64) | D(RPACK) | D(UNPK) | D(MUL64),
+    [H_DMUL] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64),
         "uvec2 t2g_dmul(uvec2 a, uvec2 b)\n{\n"
         "    uint s = (a.y ^ b.y) & 0x80000000u;\n"
         "    bool az = ((a.y & 0x7fffffffu) | a.x) == 0u, bz = ((b.y & 0x7fffffffu) | b.x) == 0u;\n"
         "    if ((a.y & 0x7ff00000u) == 0x7ff00000u || (b.y & 0x7ff00000u) == 0x7ff00000u) {\n"
-        "        if (t2g_isnan(a) || t2g_isnan(b))\n            return t2g_qnan(a, b);\n"
+        "        if (t2g_isnan(a) || t2g_isnan(b))\n"
+        "            return t2g_qnan(a, b);\n"
         "        return (az || bz) ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
         "    }\n"
-        "    if (az || bz)\n        return uvec2(0u, s);\n"
+        "    if (az || bz)\n"
+        "        return uvec2(0u, s);\n"
         "    uint a0, a1, b0, b1, p0, p1, p2, p3;\n"
         "    int e = t2g_unpk(a, a0, a1) + t2g_unpk(b, b0, b1) - 1023;\n"
-        "    t2g_shl64(b0, b1, 11);\n"
+        "    b0 = (b0 << 11) | (b1 >> 21); b1 <<= 11;\n"
         "    t2g_mul64(a0, a1, b0, b1, p0, p1, p2, p3);\n"
-        "    if (p0 < 0x100000u) {\n"
-        "        p0 = (p0 << 1) | (p1 >> 31); p1 = (p1 << 1) | (p2 >> 31);\n"
-        "        p2 = (p2 << 1) | (p3 >> 31); p3 <<= 1;\n"
-        "        e -= 1;\n"
-        "    }\n"
-        "    return t2g_rpack(s, e, p0, p1, p2 | uint(p3 != 0u));\n}\n" },
+        "    uint sh = uint(p0 < 0x100000u);\n"
+        "    p0 = (p0 << sh) | ((p1 >> 31) & sh); p1 = (p1 << sh) | ((p2 >> 31) & sh);\n"
+        "    p2 = (p2 << sh) | ((p3 >> 31) & sh); p3 <<= sh;\n"
+        "    return t2g_rpack(s, e - int(sh), p0, p1, p2 | uint(p3 != 0u));\n}\n" },
     [H_DMAD] = { D(DADD) | D(DMUL),
         "uvec2 t2g_dmad(uvec2 a, uvec2 b, uvec2 c)\n{\n"
         "    return t2g_dadd(t2g_dmul(a, b), c);\n}\n" },
     /* The exact product and c, aligned in 128 bits (leading bits at 124/125, what is
      * shifted out kept as a sticky bit), added, normalized, rounded once. */
-    [H_DFMA] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64) | D(W128) | D(DADD) | D(DMUL),
+    [H_DFMA] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64) | D(W128),
         "uvec2 t2g_dfma(uvec2 a, uvec2 b, uvec2 c)\n{\n"
         "    if (t2g_isnan(a) || t2g_isnan(b) || t2g_isnan(c))\n"
-        "        return t2g_isnan(c) ? t2g_qnan(c, c) : t2g_qnan(a, b);\n"
+        "        return t2g_qnan(t2g_isnan(c) ? c : a, b);\n"
         "    uint sp = (a.y ^ b.y) & 0x80000000u, sc = c.y & 0x80000000u;\n"
         "    bool az = ((a.y & 0x7fffffffu) | a.x) == 0u, bz = ((b.y & 0x7fffffffu) | b.x) == 0u;\n"
+        "    bool cz = ((c.y & 0x7fffffffu) | c.x) == 0u;\n"
         "    bool pinf = (a.y & 0x7ff00000u) == 0x7ff00000u || (b.y & 0x7ff00000u) == 0x7ff00000u;\n"
         "    bool cinf = (c.y & 0x7ff00000u) == 0x7ff00000u;\n"
         "    if (pinf) {\n"
-        "        if (az || bz || (cinf && sc != sp))\n            return uvec2(0u, 0x7ff80000u);\n"
+        "        if (az || bz || (cinf && sc != sp))\n"
+        "            return uvec2(0u, 0x7ff80000u);\n"
         "        return uvec2(0u, sp | 0x7ff00000u);\n"
         "    }\n"
-        "    if (cinf)\n        return c;\n"
-        "    if (az || bz)\n        return t2g_dadd(uvec2(0u, sp), c);\n"
-        "    if (((c.y & 0x7fffffffu) | c.x) == 0u)\n        return t2g_dmul(a, b);\n"
+        "    if (cinf)\n"
+        "        return c;\n"
+        "    if (az || bz) /* c, or an exact 0 + 0 */\n"
+        "        return cz ? uvec2(0u, sp & sc) : c;\n"
         "    uint a0, a1, b0, b1, c0, c1, p0, p1, p2, p3;\n"
         "    int ea = t2g_unpk(a, a0, a1), eb = t2g_unpk(b, b0, b1), ec = t2g_unpk(c, c0, c1);\n"
         "    t2g_mul64(a0, a1, b0, b1, p0, p1, p2, p3);\n"
-        "    uvec4 P = t2g_shl128(uvec4(p0, p1, p2, p3), 20);\n"
-        "    uvec4 C = t2g_shl128(uvec4(c0, c1, 0u, 0u), 8);\n"
-        "    int kp = ea + eb - 2170, kc = ec - 1147, k = max(kp, kc);\n"
+        "    uvec4 P = uvec4((p0 << 20) | (p1 >> 12), (p1 << 20) | (p2 >> 12), (p2 << 20) | (p3 >> 12),\n"
+        "                    p3 << 20);\n"
+        "    uvec4 C = cz ? uvec4(0u) : uvec4((c0 << 8) | (c1 >> 24), c1 << 8, 0u, 0u);\n"
+        "    int kp = ea + eb - 2170, kc = cz ? kp : ec - 1147, k = max(kp, kc);\n"
         "    P = t2g_shr128(P, k - kp);\n"
         "    C = t2g_shr128(C, k - kc);\n"
-        "    uint s = sp;\n"
-        "    uvec4 R;\n"
-        "    if (sp == sc) {\n"
-        "        R = t2g_add128(P, C);\n"
-        "    } else if (t2g_lt128(P, C)) {\n"
-        "        R = t2g_sub128(C, P); s = sc;\n"
-        "    } else {\n"
-        "        R = t2g_sub128(P, C);\n"
-        "    }\n"
-        "    if (all(equal(R, uvec4(0u))))\n        return uvec2(0u);\n"
+        "    uvec4 R = sp == sc ? t2g_add128(P, C) : t2g_sub128(P, C);\n"
+        "    bool neg = R.x >= 0x80000000u;\n"
+        "    uint s = neg ? sc : sp;\n"
+        "    R = neg ? t2g_sub128(uvec4(0u), R) : R;\n"
+        "    if (R == uvec4(0u))\n"
+        "        return uvec2(0u);\n"
         "    int lz = t2g_clz128(R);\n"
         "    R = t2g_shl128(R, lz);\n"
         "    uint f2 = (R.y << 21) | (R.z >> 11) | uint(((R.z << 21) | R.w) != 0u);\n"
         "    return t2g_rpack(s, k - lz + 1149, R.x >> 11, (R.x << 21) | (R.y >> 11), f2);\n}\n" },
-    /* 55 quotient bits one at a time, the remainder's being nonzero the sticky bit */
-    [H_DDIV] = { D(ISNAN) | D(QNAN) | D(SHL64) | D(RPACK) | D(UNPK),
+    /* One Newton step of y towards 2^127 / b for b in [2^63, 2^64), from below: y += y e / 2^127
+     * with e = 2^127 - b y, which is under 2^108 while y is within 2^-19 of its goal; every
+     * truncation keeps y below. */
+    [H_RCPSTEP] = { D(MUL64) | D(W128),
+        "void t2g_rcpstep(uint b0, uint b1, inout uint y0, inout uint y1)\n{\n"
+        "    uint t0, t1, t2, t3, d0, d1, d2, d3;\n"
+        "    t2g_mul64(b0, b1, y0, y1, t0, t1, t2, t3);\n"
+        "    uvec4 e = t2g_sub128(uvec4(0x80000000u, 0u, 0u, 0u), uvec4(t0, t1, t2, t3));\n"
+        "    t2g_mul64(y0, y1, (e.x << 20) | (e.y >> 12), (e.y << 20) | (e.z >> 12), d0, d1, d2, d3);\n"
+        "    uint l = y1 + ((d0 << 13) | (d1 >> 19));\n"
+        "    y0 += (d0 >> 19) + uint(l < y1);\n"
+        "    y1 = l;\n}\n" },
+    /* Without a loop (a host compiler handles a loop among much straight code slowly):
+     * Q = floor(A 2^54 / B) for the significands, A shifted so that A >= B, is A times a
+     * reciprocal of B that a float estimate and two Newton steps make exact to about 2^-62, from
+     * below, so Q is its value or one less; the remainder says which and gives the sticky bit. */
+    [H_DDIV] = { D(ISNAN) | D(QNAN) | D(RPACK) | D(UNPK) | D(MUL64) | D(RCPSTEP),
         "uvec2 t2g_ddiv(uvec2 a, uvec2 b)\n{\n"
         "    uint s = (a.y ^ b.y) & 0x80000000u;\n"
-        "    if (t2g_isnan(a) || t2g_isnan(b))\n        return t2g_qnan(a, b);\n"
+        "    if (t2g_isnan(a) || t2g_isnan(b))\n"
+        "        return t2g_qnan(a, b);\n"
         "    bool az = ((a.y & 0x7fffffffu) | a.x) == 0u, bz = ((b.y & 0x7fffffffu) | b.x) == 0u;\n"
         "    bool ainf = (a.y & 0x7ff00000u) == 0x7ff00000u, binf = (b.y & 0x7ff00000u) == 0x7ff00000u;\n"
-        "    if (ainf)\n        return binf ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
-        "    if (binf)\n        return uvec2(0u, s);\n"
-        "    if (bz)\n        return az ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
-        "    if (az)\n        return uvec2(0u, s);\n"
+        "    if (ainf)\n"
+        "        return binf ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
+        "    if (binf)\n"
+        "        return uvec2(0u, s);\n"
+        "    if (bz)\n"
+        "        return az ? uvec2(0u, 0x7ff80000u) : uvec2(0u, s | 0x7ff00000u);\n"
+        "    if (az)\n"
+        "        return uvec2(0u, s);\n"
         "    uint a0, a1, b0, b1;\n"
         "    int e = t2g_unpk(a, a0, a1) - t2g_unpk(b, b0, b1);\n"
-        "    if (a0 < b0 || (a0 == b0 && a1 < b1)) {\n        t2g_shl64(a0, a1, 1);\n        e -= 1;\n    }\n"
-        "    uint q0 = 0u, q1 = 0u;\n"
-        "    for (int i = 0; i < 55; i++) {\n"
-        "        q0 = (q0 << 1) | (q1 >> 31); q1 <<= 1;\n"
-        "        if (a0 > b0 || (a0 == b0 && a1 >= b1)) {\n"
-        "            a0 -= b0 + uint(a1 < b1); a1 -= b1; q1 |= 1u;\n"
-        "        }\n"
-        "        a0 = (a0 << 1) | (a1 >> 31); a1 <<= 1;\n"
-        "    }\n"
-        "    uint f2 = (q1 << 30) | uint((a0 | a1) != 0u);\n"
+        "    uint sh = uint(a0 < b0 || (a0 == b0 && a1 < b1));\n"
+        "    a0 = (a0 << sh) | ((a1 >> 31) & sh); a1 <<= sh;\n"
+        "    e -= int(sh);\n"
+        "    /* y0:y1 ~ 2^127 / (B << 11) = 2^116 / B; 2^55 / (B's top 24 bits + 8) is below its\n"
+        "     * high word even with the float division's error */\n"
+        "    uint n0 = (b0 << 11) | (b1 >> 21), n1 = b1 << 11;\n"
+        "    uint y0 = uint(36028797018963968.0 / (float((b0 << 3) | (b1 >> 29)) + 8.0)), y1 = 0u;\n"
+        "    t2g_rcpstep(n0, n1, y0, y1);\n"
+        "    t2g_rcpstep(n0, n1, y0, y1);\n"
+        "    uint p0, p1, p2, p3, h, l;\n"
+        "    t2g_mul64(a0, a1, y0, y1, p0, p1, p2, p3);\n"
+        "    uint q0 = (p0 << 2) | (p1 >> 30), q1 = (p1 << 2) | (p2 >> 30);\n"
+        "    /* A 2^54 - Q B is in [0, 2B): its low 64 bits are all of it */\n"
+        "    umulExtended(q1, b1, h, l);\n"
+        "    uint r1 = 0u - l, r0 = (a1 << 22) - (h + q1 * b0 + q0 * b1) - uint(l != 0u);\n"
+        "    bool up = r0 > b0 || (r0 == b0 && r1 >= b1);\n"
+        "    r0 = up ? r0 - b0 - uint(r1 < b1) : r0;\n"
+        "    r1 = up ? r1 - b1 : r1;\n"
+        "    q1 += uint(up);\n"
+        "    q0 += uint(up && q1 == 0u);\n"
+        "    uint f2 = (q1 << 30) | uint((r0 | r1) != 0u);\n"
         "    return t2g_rpack(s, e + 1022, q0 >> 2, (q1 >> 2) | (q0 << 30), f2);\n}\n" },
     [H_DRCP] = { D(DDIV),
         "uvec2 t2g_drcp(uvec2 a)\n{\n    return t2g_ddiv(uvec2(0u, 0x3ff00000u), a);\n}\n" },
@@ -446,32 +438,48 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "uvec2 t2g_b2d(bool b)\n{\n    return uvec2(0u, b ? 0x3ff00000u : 0u);\n}\n" },
     [H_D2B] = { 0,
         "bool t2g_d2b(uvec2 a)\n{\n    return ((a.y & 0x7fffffffu) | a.x) != 0u;\n}\n" },
-    [H_DTRUNC] = { 0,
-        "uvec2 t2g_dtrunc(uvec2 a)\n{\n"
+    /* a rounded to an integer: mode 0 towards zero, 1 down, 2 up, 3 to nearest even.  The
+     * fraction bits are masked off and, where the mode says, one unit of the integer's last
+     * place added to the pattern, a carry running into the exponent as it should. */
+    [H_DINT] = { 0,
+        "uvec2 t2g_dint(uvec2 a, int mode)\n{\n"
         "    int e = int((a.y >> 20) & 0x7ffu);\n"
-        "    if (e >= 1075)\n        return a;\n"
-        "    if (e < 1023)\n        return uvec2(0u, a.y & 0x80000000u);\n"
+        "    if (e >= 1075)\n"
+        "        return a;\n"
+        "    uint s = a.y & 0x80000000u;\n"
+        "    bool nz = ((a.y & 0x7fffffffu) | a.x) != 0u;\n"
+        "    bool bump;\n"
+        "    if (e < 1023) {\n"
+        "        bump = mode == 1 ? s != 0u && nz : mode == 2 ? s == 0u && nz\n"
+        "             : mode == 3 && e == 1022 && ((a.y & 0xfffffu) | a.x) != 0u;\n"
+        "        return uvec2(0u, s | (bump ? 0x3ff00000u : 0u));\n"
+        "    }\n"
         "    int fb = 1075 - e;\n"
-        "    if (fb >= 32)\n        return uvec2(0u, a.y & ~((1u << (fb - 32)) - 1u));\n"
-        "    return uvec2(a.x & ~((1u << fb) - 1u), a.y);\n}\n" },
-    [H_DFLOOR] = { D(DTRUNC) | D(DADD),
+        "    uint b = 1u << (fb & 31);\n"
+        "    uvec2 u = fb >= 32 ? uvec2(0u, b) : uvec2(b, 0u), mask = u - uvec2(1u, uint(u.x == 0u));\n"
+        "    uvec2 f = a & mask, t = a & ~mask, h = uvec2((u.x >> 1) | (u.y << 31), u.y >> 1);\n"
+        "    bool frac = (f.x | f.y) != 0u;\n"
+        "    bool above = f.y > h.y || (f.y == h.y && f.x > h.x);\n"
+        "    bump = mode == 1 ? s != 0u && frac : mode == 2 ? s == 0u && frac\n"
+        "         : mode == 3 && (above || (f == h && (t & u) != uvec2(0u)));\n"
+        "    u = bump ? u : uvec2(0u);\n"
+        "    uint lo = t.x + u.x;\n"
+        "    return uvec2(lo, t.y + u.y + uint(lo < t.x));\n}\n" },
+    [H_DTRUNC] = { D(DINT),
+        "uvec2 t2g_dtrunc(uvec2 a)\n{\n"
+        "    return t2g_dint(a, 0);\n}\n" },
+    [H_DFLOOR] = { D(DINT),
         "uvec2 t2g_dfloor(uvec2 a)\n{\n"
-        "    uvec2 t = t2g_dtrunc(a);\n"
-        "    return ((a.y & 0x80000000u) != 0u && t != a) ? t2g_dadd(t, uvec2(0u, 0xbff00000u)) : t;\n}\n" },
-    [H_DCEIL] = { D(DTRUNC) | D(DADD),
+        "    return t2g_dint(a, 1);\n}\n" },
+    [H_DCEIL] = { D(DINT),
         "uvec2 t2g_dceil(uvec2 a)\n{\n"
-        "    uvec2 t = t2g_dtrunc(a);\n"
-        "    return ((a.y & 0x80000000u) == 0u && t != a) ? t2g_dadd(t, uvec2(0u, 0x3ff00000u)) : t;\n}\n" },
+        "    return t2g_dint(a, 2);\n}\n" },
     [H_DFRACT] = { D(DFLOOR) | D(DADD),
         "uvec2 t2g_dfract(uvec2 a)\n{\n"
         "    return t2g_dadd(a, t2g_dfloor(a) ^ uvec2(0u, 0x80000000u));\n}\n" },
-    /* |a| < 2^52: adding and taking away 2^52 rounds to an integer, ties to even */
-    [H_DROUND] = { D(DADD),
+    [H_DROUND] = { D(DINT),
         "uvec2 t2g_dround(uvec2 a)\n{\n"
-        "    if (((a.y >> 20) & 0x7ffu) >= 1075u)\n        return a;\n"
-        "    uvec2 r = t2g_dadd(a & uvec2(0xffffffffu, 0x7fffffffu), uvec2(0u, 0x43300000u));\n"
-        "    r = t2g_dadd(r, uvec2(0u, 0xc3300000u));\n"
-        "    return uvec2(r.x, r.y | (a.y & 0x80000000u));\n}\n" },
+        "    return t2g_dint(a, 3);\n}\n" },
     [H_DLDEXP] = { D(UNPK) | D(RPACK),
         "uvec2 t2g_dldexp(uvec2 a, int n)\n{\n"
         "    if ((a.y & 0x7ff00000u) == 0x7ff00000u || ((a.y & 0x7fffffffu) | a.x) == 0u)\n"
@@ -534,7 +542,9 @@ void glsl_fp64_call(glsl_ctx *c, const ir_instr *in)
     out_c(c, ')');
 }
 
-/* uvec4 t2g_dadd(uvec4 a0, uvec4 a1) { return uvec4(t2g_dadd(a0.xy, a1.xy), ...); } */
+/* uvec4 t2g_dadd(uvec4 a1, uvec4 a2) { return uvec4(t2g_dadd(a1.xy, a2.xy), ...); }
+ * (not one call in a two-iteration loop: llvmpipe compiles loops among much straight-line
+ * code slowly) */
 static void out_two_lanes(strbuf *o, enum ir_fp64_fn fn)
 {
     const char *sig = ir_fp64_fns[fn].sig;
