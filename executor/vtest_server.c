@@ -295,8 +295,11 @@ static void stop_children(void)
                   (int)children[i], STOP_GRACE_S);
         kill(children[i], SIGKILL);
     }
-    while (nchildren)
-        reap(children[0], &(int){ 0 });
+    while (nchildren) {
+        pid_t pid = children[0];
+        reap(pid, &(int){ 0 });
+        child_ended(pid);   /* gone even where waitpid found nothing to reap */
+    }
 }
 
 static char *record_path_for(const char *base, unsigned client_no)
