@@ -31,10 +31,20 @@
 #include "vtest_session.h"
 
 static volatile sig_atomic_t stop_requested;
+/* The client this process is serving (-1: none).  SIGINT/SIGTERM end its session as if it
+ * had disconnected, so that the renderer is torn down (GL contexts, the EGL display): a
+ * GALLIUM_TRACE or a leak checker then sees the process's whole life. */
+static volatile sig_atomic_t serving_fd = -1;
 
 static void on_stop(int sig)
 {
+    (void)sig;
     stop_requested = 1;
+    /* shutdown() is async-signal-safe; a read blocked on the client (or the next one)
+     * returns the end of the stream, whenever the signal came. */
+    int fd = serving_fd;
+    if (fd >= 0)
+        shutdown(fd, SHUT_RD);
 }
 
 static void on_child(int sig)
@@ -158,11 +168,17 @@ static bool probe_host(const struct vtest_server_opts *o, char *desc, size_t len
         struct vrend_renderer *r = vrend_renderer_create(&ro, err, sizeof err);
         int n = snprintf(line, sizeof line, "%c%s", r ? '+' : '-', r ? vrend_renderer_describe(r) : err);
         (void)!write(p[1], line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
-        _exit(r ? 0 : 1);   /* no teardown: the process ends */
+        /* Torn down like a client's renderer, so that GALLIUM_TRACE and leak checkers
+         * following children see a complete process here too. */
+        vrend_renderer_destroy(r);
+        _exit(r ? 0 : 1);
     }
     close(p[1]);
     char line[512];
-    ssize_t n = pid < 0 ? -1 : read(p[0], line, sizeof line - 1);
+    ssize_t n;
+    do
+        n = pid < 0 ? -1 : read(p[0], line, sizeof line - 1);
+    while (n < 0 && errno == EINTR);    /* a stop now ends the server after the probe */
     close(p[0]);
     int st = 0;
     while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
@@ -192,17 +208,59 @@ static bool record_path_ok(const char *path)
     return true;
 }
 
+/* CLOCK_MONOTONIC_COARSE in ms: deadlines that need no precision. */
+static uint64_t coarse_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+    return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
+}
+
+/* The server's live client processes, so that a stop can end them and wait for them. */
+static pid_t *children;
+static size_t nchildren, children_cap;
+
+static void child_started(pid_t pid)
+{
+    if (nchildren == children_cap) {
+        size_t cap = children_cap ? children_cap * 2 : 16;
+        pid_t *p = realloc(children, cap * sizeof *p);
+        if (!p)
+            return;     /* not waited for at a stop; PR_SET_PDEATHSIG still ends it */
+        children = p;
+        children_cap = cap;
+    }
+    children[nchildren++] = pid;
+}
+
+static void child_ended(pid_t pid)
+{
+    for (size_t i = 0; i < nchildren; i++)
+        if (children[i] == pid) {
+            children[i] = children[--nchildren];
+            return;
+        }
+}
+
 /* Reaps finished client processes; an abnormal end is logged, never fatal. */
 static void reap(pid_t want, int *want_status)
 {
     int st;
     pid_t pid;
+    bool passed_on = false;
     for (;;) {
         pid = waitpid(want ? want : -1, &st, want ? 0 : WNOHANG);
-        if (pid < 0 && errno == EINTR)
+        if (pid < 0 && errno == EINTR) {
+            /* A stop while waiting for the one client of --once goes on to it. */
+            if (want && stop_requested && !passed_on) {
+                kill(want, SIGTERM);
+                passed_on = true;
+            }
             continue;
+        }
         if (pid <= 0)
             break;
+        child_ended(pid);
         if (WIFSIGNALED(st))
             vtest_log("client process %d died of signal %d (%s)", (int)pid, WTERMSIG(st),
                       strsignal(WTERMSIG(st)));
@@ -212,6 +270,35 @@ static void reap(pid_t want, int *want_status)
             *want_status = WIFEXITED(st) ? WEXITSTATUS(st) : 1;
             return;
         }
+    }
+}
+
+/* A stopping server passes the stop on to its client processes, which end their sessions
+ * and tear their renderers down, and waits for them: whoever stopped the server finds
+ * their traces complete once it has gone.  One that is still busy after STOP_GRACE_S (a
+ * message running; the watchdog's limit may be far longer) is killed. */
+static void stop_children(void)
+{
+    enum { STOP_GRACE_S = 10 };
+    for (size_t i = 0; i < nchildren; i++)
+        kill(children[i], SIGTERM);
+    uint64_t deadline = coarse_ms() + STOP_GRACE_S * 1000;
+    while (nchildren && coarse_ms() < deadline) {
+        reap(0, NULL);
+        if (nchildren) {
+            struct timespec nap = { 0, 20 * 1000 * 1000 };
+            nanosleep(&nap, NULL);
+        }
+    }
+    for (size_t i = 0; i < nchildren; i++) {
+        vtest_log("client process %d did not end within %d s of the stop; killed",
+                  (int)children[i], STOP_GRACE_S);
+        kill(children[i], SIGKILL);
+    }
+    while (nchildren) {
+        pid_t pid = children[0];
+        reap(pid, &(int){ 0 });
+        child_ended(pid);   /* gone even where waitpid found nothing to reap */
     }
 }
 
@@ -253,13 +340,6 @@ static unsigned timeout_seconds;
  * thread watches it instead of an alarm() before and after each message: a frame is about
  * ten messages, and two system calls each cost more than the whole check. */
 static _Atomic uint64_t message_began;
-
-static uint64_t coarse_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
-    return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
-}
 
 static void *watchdog(void *arg)
 {
@@ -325,6 +405,12 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
     rd->idle_user = s;
     for (;;) {
         uint32_t hdr[VTEST_HDR_DWORDS];
+        /* Stopped (SIGINT/SIGTERM): the session ends between messages, cleanly. */
+        if (stop_requested) {
+            vtest_debug("stopped by a signal: ending the client's session");
+            status = 0;
+            break;
+        }
         int rc = vtest_reader_read(rd, hdr, sizeof hdr);
         if (rc == 0) {
             status = 0;
@@ -352,6 +438,8 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
         }
         memcpy(buf, hdr, sizeof hdr);
         if (head && vtest_reader_read(rd, buf + sizeof hdr, head) != 1) {
+            if (stop_requested)
+                continue;   /* the stop cut the read short, not the client */
             vtest_log("client went away in the middle of a message");
             break;
         }
@@ -365,6 +453,8 @@ static int client_loop(int fd, struct vtest_session *s, unsigned message_timeout
             break;
         }
         if (tail && vtest_reader_read(rd, buf + sizeof hdr + head, tail) != 1) {
+            if (stop_requested)
+                continue;
             vtest_log("client went away in the middle of a message");
             break;
         }
@@ -462,9 +552,11 @@ int vtest_serve_client(int fd, const struct vtest_server_opts *opts, unsigned cl
     unsigned timeout = opts->no_fork ? 0 : opts->message_timeout;
     if (timeout)
         arm_message_timeout(timeout);
-    if (s)
+    if (s) {
+        serving_fd = fd;
         status = client_loop(fd, s, timeout);
-    else
+        serving_fd = -1;
+    } else
         vtest_log("out of memory for a session");
     vtest_session_destroy(s);
     vtest_recorder_close(rec, (uint32_t)status);
@@ -534,8 +626,10 @@ int vtest_server_run(const struct vtest_server_opts *opts)
                  * after its server must not keep the next server off it. */
                 if (lock_fd >= 0)
                     close(lock_fd);
-                install(SIGTERM, SIG_DFL, 0);
-                install(SIGINT, SIG_DFL, 0);
+                /* A stop (the server's, or the terminal's SIGINT to the whole group) ends
+                 * the session cleanly; a second one kills. */
+                install(SIGTERM, on_stop, SA_RESETHAND);
+                install(SIGINT, on_stop, SA_RESETHAND);
                 install(SIGCHLD, SIG_DFL, 0);
                 /* A client process must not outlive its server. */
                 prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -545,6 +639,8 @@ int vtest_server_run(const struct vtest_server_opts *opts)
             }
             if (pid < 0)
                 vtest_log("fork: %s; client dropped", strerror(errno));
+            else
+                child_started(pid);
             close(cfd);
             if (opts->once && pid > 0)
                 reap(pid, &status);
@@ -553,6 +649,7 @@ int vtest_server_run(const struct vtest_server_opts *opts)
             break;
     }
     close(lfd);
+    stop_children();
     /* The socket goes with its server; the lock file stays (unlinking it would let a server
      * that opened it just before lock an orphan while a third takes the path). */
     if (!activated) {

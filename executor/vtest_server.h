@@ -22,7 +22,9 @@ struct vtest_server_opts {
 
 /* Checks the host (a renderer made and dropped in a child process) and the record path,
  * takes the socket (or the one systemd passes, LISTEN_FDS), says what it serves in one line
- * and serves until SIGINT/SIGTERM (or after one client with `once`).  Returns the exit
+ * and serves until SIGINT/SIGTERM (or after one client with `once`).  A stop ends every
+ * client's session between messages and waits for their processes, whose renderers are
+ * torn down as at a disconnect (a second signal kills).  Returns the exit
  * status: 0, or 1 when the host or the socket could not be set up (or, with `once`, the
  * client was ended on an error). */
 int vtest_server_run(const struct vtest_server_opts *opts);

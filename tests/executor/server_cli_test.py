@@ -7,7 +7,10 @@
   an ordinary file is refused and left as it was;
 - virgl_test_server's flags are accepted (--use-gles, --multi-clients, --no-loop-or-fork,
   --use-egl-surfaceless) and --help names every option;
-- systemd socket activation: the socket passed as fd 3 (LISTEN_FDS/LISTEN_PID) is served.
+- systemd socket activation: the socket passed as fd 3 (LISTEN_FDS/LISTEN_PID) is served;
+- SIGTERM/SIGINT with a client connected end its session cleanly, in a client process or
+  in the server's own (--no-fork): the renderer is torn down before the server has gone, so
+  a GALLIUM_TRACE of it is complete.
 
 usage: server_cli_test.py VIRGL_EXEC"""
 import os
@@ -141,6 +144,46 @@ def main():
     os.kill(pid, 15)
     os.waitpid(pid, 0)
     check(os.path.exists(act), "the activated socket is systemd's: not unlinked")
+
+    # A stop with a client connected: its process tears its renderer down (GL context,
+    # EGL display, so Gallium's trace driver closes its file) before the server exits.
+    for mode, sig in [([], 15), (["--no-fork"], 2)]:
+        trace = os.path.join(d, "trace-%d.xml" % sig)
+        p = start(["--socket-path", sock] + mode,
+                  env=dict(os.environ, GALLIUM_TRACE=trace))
+        what = "signal %d to a server %s" % (sig, " ".join(mode) or "forking")
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as c:
+            c.settimeout(20)
+            ok = False
+            deadline = time.time() + 10
+            while not ok and time.time() < deadline:
+                try:
+                    c.connect(sock)
+                    ok = ping_on(c)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            check(ok, what + ": the client is served")
+            t0 = time.time()
+            p.send_signal(sig)
+            try:
+                rc = p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                rc = None
+            out = stop(p)
+            check(rc == 0 and time.time() - t0 < 15,
+                  what + ": the server ends at once, rc %r: %r" % (rc, out[-300:]))
+            try:
+                ended = c.recv(8) == b""
+            except OSError:
+                ended = True
+            check(ended, what + ": the client's session has ended")
+        if not os.path.exists(trace):
+            print("skip: no GALLIUM_TRACE file (not a Gallium host); teardown not checked")
+            continue
+        text = open(trace, errors="replace").read()
+        check(text.rstrip().endswith("</trace>") and "'pipe_screen' method='destroy'" in text,
+              what + ": the renderer was torn down (trace complete): %r" % text[-200:])
 
     print("%d failure(s)" % failures)
     return 1 if failures else 0
