@@ -110,10 +110,15 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
      * same either way. */
     if (r->gl_version < 31)
         c->capability_bits |= VIRGL_CAP_HOST_IS_GLES;
-    /* GLES reads back only what a framebuffer can hold: the guest must not ask for more. */
+    /* GLES reads back only what a framebuffer can hold, and compressed textures from the
+     * copy of the guest's uploads (gles_textures.c): the guest must not ask for more.  Mesa
+     * 22.3's guest crashes converting a compressed format it may not read back. */
     memset(&c->supported_readback_formats, 0, sizeof c->supported_readback_formats);
-    for (unsigned f = 1; f < VIRGL_FORMAT_TABLE_MAX; f++)
-        if (r->fmt_caps[f] & (FMT_RENDER | FMT_DEPTH))
+    for (unsigned f = 1; f < VIRGL_FORMAT_TABLE_MAX; f++) {
+        const struct vformat *vf = vformat_get(f);
+        bool compressed = vf && (vf->flags & FMT_COMPRESSED) && (r->fmt_caps[f] & FMT_SAMPLE);
+        if ((r->fmt_caps[f] & (FMT_RENDER | FMT_DEPTH)) || compressed)
             c->supported_readback_formats.bitmask[f / 32] |= 1u << (f % 32);
+    }
     c->max_image_samples = 0;
 }

@@ -108,6 +108,58 @@ static struct host_box host_box(const struct vres *r, const struct vrend_transfe
     return b;
 }
 
+/* The compressed shadow of r (struct vres): each level's layers (or slices) of tight rows
+ * of blocks, one level after the other.  Where level starts, with the bytes of one of its
+ * rows of blocks and of one of its layers; past the last level, the whole size. */
+static uint64_t shadow_level(const struct vres *r, uint32_t level, uint64_t *row_bytes,
+                             uint64_t *layer_bytes)
+{
+    const struct vformat *f = r->fmt;
+    uint64_t off = 0;
+    *row_bytes = *layer_bytes = 0;
+    for (uint32_t l = 0; l <= r->d.last_level; l++) {
+        uint64_t wb = (vres_level_width(r, l) + f->block_w - 1) / f->block_w;
+        uint64_t hb = (vres_level_height(r, l) + f->block_h - 1) / f->block_h;
+        if (l == level) {
+            *row_bytes = wb * f->block_bytes;
+            *layer_bytes = *row_bytes * hb;
+            return off;
+        }
+        off += wb * f->block_bytes * hb * vres_level_layers(r, l);
+    }
+    return off;
+}
+
+/* Copies a box of blocks between guest memory p (stride, layer_stride) and the shadow,
+ * allocating it on the first upload; false where the box is not whole blocks inside the
+ * level, or there is no shadow to read. */
+static bool shadow_copy(struct vres *r, uint32_t level, const struct host_box *b, uint8_t *p,
+                        uint64_t stride, uint64_t layer_stride, bool to_shadow)
+{
+    const struct vformat *f = r->fmt;
+    uint64_t row, layer, size = shadow_level(r, r->d.last_level + 1, &row, &layer);
+    if (!r->shadow && (!to_shadow || !size || size > SIZE_MAX ||
+                       !(r->shadow = calloc(1, (size_t)size))))
+        return false;
+    uint64_t start = shadow_level(r, level, &row, &layer);
+    uint64_t x = b->x / f->block_w * (uint64_t)f->block_bytes;
+    uint64_t n = (uint64_t)(b->w + f->block_w - 1) / f->block_w * f->block_bytes;
+    uint32_t by = b->y / f->block_h, rows = (b->h + f->block_h - 1) / f->block_h;
+    if (level > r->d.last_level || b->x % f->block_w || b->y % f->block_h || x + n > row ||
+        (uint64_t)(by + rows) * row > layer || b->z + b->d > vres_level_layers(r, level))
+        return false;
+    for (uint32_t z = 0; z < b->d; z++)
+        for (uint32_t i = 0; i < rows; i++) {
+            uint8_t *s = r->shadow + start + (b->z + z) * layer + (by + i) * row + x;
+            uint8_t *g = p + z * layer_stride + i * stride;
+            if (to_shadow)
+                memcpy(s, g, n);
+            else
+                memcpy(g, s, n);
+        }
+    return true;
+}
+
 void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct vrend_transfer *t,
                          const uint8_t *p, uint64_t stride, uint64_t layer_stride)
 {
@@ -117,6 +169,7 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
     glBindTexture(r->target, r->id);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     if (f->flags & FMT_COMPRESSED) {
+        shadow_copy(r, t->level, &b, (uint8_t *)p, stride, layer_stride, true);
         /* Compressed uploads take tight rows of blocks: one call per row of blocks. */
         uint32_t bw = f->block_w, bh = f->block_h;
         uint32_t size = (b.w + bw - 1) / bw * f->block_bytes, rows = (b.h + bh - 1) / bh;
@@ -176,9 +229,10 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
                           uint8_t *p, uint64_t stride, uint64_t layer_stride)
 {
     const struct vformat *f = r->fmt;
-    if (f->flags & FMT_COMPRESSED)
-        return -1;   /* GLES cannot read compressed data back; the caps say so */
     struct host_box b = host_box(r, t);
+    /* GLES cannot read compressed data back: the guest's own uploads are. */
+    if (f->flags & FMT_COMPRESSED)
+        return shadow_copy(r, t->level, &b, p, stride, layer_stride, false) ? 0 : -1;
     bool is_1d_array = r->d.target == PIPE_TEXTURE_1D_ARRAY;
     GLenum point = vformat_read_point(f, f->flags);
     GLuint fbo;

@@ -270,6 +270,7 @@ void vres_unref(struct vrend_context *ctx, struct vres *r)
         glDeleteTextures(1, &r->id);
     if (r->tbo)
         glDeleteTextures(1, &r->tbo);
+    free(r->shadow);
     free(r->iov);
     free(r);
 }

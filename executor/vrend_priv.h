@@ -82,6 +82,9 @@ struct vres {
     size_t backing_size;
     uint64_t charged;               /* bytes counted against the renderer's memory budget */
     bool is_buffer;
+    /* GLES cannot read compressed texels back: what the guest uploads into a compressed
+     * texture is kept here too (gles_textures.c), NULL until the first upload. */
+    uint8_t *shadow;
 };
 void vres_ref(struct vres *r);
 void vres_unref(struct vrend_context *ctx, struct vres *r);
