@@ -133,14 +133,22 @@ static uint64_t shadow_level(const struct vres *r, uint32_t level, uint64_t *row
 /* Copies a box of blocks between guest memory p (stride, layer_stride) and the shadow,
  * allocating it on the first upload; false where the box is not whole blocks inside the
  * level, or there is no shadow to read. */
-static bool shadow_copy(struct vres *r, uint32_t level, const struct host_box *b, uint8_t *p,
-                        uint64_t stride, uint64_t layer_stride, bool to_shadow)
+static bool shadow_copy(struct vrend_renderer *rr, struct vres *r, uint32_t level,
+                        const struct host_box *b, uint8_t *p, uint64_t stride,
+                        uint64_t layer_stride, bool to_shadow)
 {
     const struct vformat *f = r->fmt;
     uint64_t row, layer, size = shadow_level(r, r->d.last_level + 1, &row, &layer);
-    if (!r->shadow && (!to_shadow || !size || size > SIZE_MAX ||
-                       !(r->shadow = calloc(1, (size_t)size))))
-        return false;
+    if (!r->shadow) {
+        /* The copy counts against the client's budget like the texture itself. */
+        if (!to_shadow || !size || size > SIZE_MAX || !(r->shadow = calloc(1, (size_t)size)))
+            return false;
+        if (!vres_charge(rr, r, size)) {
+            free(r->shadow);
+            r->shadow = NULL;
+            return false;
+        }
+    }
     uint64_t start = shadow_level(r, level, &row, &layer);
     uint64_t x = b->x / f->block_w * (uint64_t)f->block_bytes;
     uint64_t n = (uint64_t)(b->w + f->block_w - 1) / f->block_w * f->block_bytes;
@@ -169,7 +177,7 @@ void gles_texture_upload(struct vrend_renderer *rr, struct vres *r, const struct
     glBindTexture(r->target, r->id);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     if (f->flags & FMT_COMPRESSED) {
-        shadow_copy(r, t->level, &b, (uint8_t *)p, stride, layer_stride, true);
+        shadow_copy(rr, r, t->level, &b, (uint8_t *)p, stride, layer_stride, true);
         /* Compressed uploads take tight rows of blocks: one call per row of blocks. */
         uint32_t bw = f->block_w, bh = f->block_h;
         uint32_t size = (b.w + bw - 1) / bw * f->block_bytes, rows = (b.h + bh - 1) / bh;
@@ -232,7 +240,7 @@ int gles_texture_readback(struct vrend_renderer *rr, struct vres *r, const struc
     struct host_box b = host_box(r, t);
     /* GLES cannot read compressed data back: the guest's own uploads are. */
     if (f->flags & FMT_COMPRESSED)
-        return shadow_copy(r, t->level, &b, p, stride, layer_stride, false) ? 0 : -1;
+        return shadow_copy(rr, r, t->level, &b, p, stride, layer_stride, false) ? 0 : -1;
     bool is_1d_array = r->d.target == PIPE_TEXTURE_1D_ARRAY;
     GLenum point = vformat_read_point(f, f->flags);
     GLuint fbo;

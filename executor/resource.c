@@ -105,6 +105,16 @@ static uint64_t client_memory_limit(const struct vrend_renderer *r)
     return r->opts.client_memory_limit ? r->opts.client_memory_limit : VREND_DEFAULT_CLIENT_MEMORY;
 }
 
+bool vres_charge(struct vrend_renderer *rr, struct vres *r, uint64_t bytes)
+{
+    uint64_t limit = client_memory_limit(rr);
+    if (bytes > limit || rr->res_bytes > limit - bytes)
+        return false;
+    rr->res_bytes += bytes;
+    r->charged += bytes;
+    return true;
+}
+
 /* The bytes of guest memory in the pieces; false when they overflow or a piece with bytes
  * has no address. */
 static bool iov_total(const struct vrend_iovec *iov, unsigned niov, size_t *total)

@@ -92,6 +92,8 @@ uint32_t vres_level_width(const struct vres *r, uint32_t level);
 uint32_t vres_level_height(const struct vres *r, uint32_t level);
 uint32_t vres_level_depth(const struct vres *r, uint32_t level);
 uint32_t vres_layers(const struct vres *r);   /* array layers (cube faces count) */
+/* Counts bytes more of r against the client's memory budget; false where they exceed it. */
+bool vres_charge(struct vrend_renderer *rr, struct vres *r, uint64_t bytes);
 /* The layers a surface or transfer on one level can name: a 3D level's slices, else
  * vres_layers. */
 uint32_t vres_level_layers(const struct vres *r, uint32_t level);
