@@ -37,9 +37,13 @@ static void test_caps(struct vrend_renderer *r)
     /* Stencil views of Z24S8 are sampled (regression: probed on a stencil-only attachment
      * and lost, which cost the guest ARB_stencil_texturing and GL 4.3). */
     CHECK(mask_has(&c.v1.sampler, FMT_X24S8));
-    /* Read-back formats on GLES are the ones a framebuffer can hold. */
+    /* Read-back formats on GLES are the ones a framebuffer can hold, and the compressed
+     * ones sampled (read back from the copy of the guest's uploads; Mesa 22.3's guest
+     * crashed converting them otherwise). */
     CHECK(mask_has(&c.supported_readback_formats, FMT_RGBA8));
-    CHECK(!mask_has(&c.supported_readback_formats, 105));   /* DXT1: compressed */
+    CHECK(mask_has(&c.v1.sampler, 105));                   /* DXT1 */
+    CHECK(mask_has(&c.supported_readback_formats, 105));
+    CHECK(!mask_has(&c.supported_readback_formats, FMT_R3G3B2));
     /* Version-gating features the host has as extensions (llvmpipe has them all). */
     CHECK(c.v1.bset & (1u << BSET_DEPTH_CLIP_DISABLE));
     /* Doubles: exact soft-fp64 in GLSL ES 3.10, offered to the guest. */
@@ -101,6 +105,13 @@ static void test_texture_kinds(struct vrend_context *c)
               "2D array");
     d.target = PIPE_TEXTURE_2D, d.width = 3, d.height = 2, d.array_size = 1, d.format = FMT_R32F;
     roundtrip(c, 7, &d, 3 * 2 * 4, (struct vrend_transfer){ .w = 3, .h = 2, .d = 1 }, "R32F");
+    /* Compressed texels come back from the copy of what was uploaded: DXT1, 8 bytes a 4x4
+     * block, a 2D array of two layers of 2x2 blocks. */
+    d.format = 105, d.target = PIPE_TEXTURE_2D_ARRAY, d.width = 8, d.height = 8;
+    d.array_size = 2;
+    roundtrip(c, 11, &d, 2 * 2 * 8 * 2, (struct vrend_transfer){ .w = 8, .h = 8, .d = 2 },
+              "DXT1 array");
+    d.target = PIPE_TEXTURE_2D, d.width = 3, d.height = 2, d.array_size = 1;
     d.format = FMT_BGRA8;   /* BGRA through GL_MESA_bgra / EXT_texture_format_BGRA8888 */
     roundtrip(c, 8, &d, 3 * 2 * 4, (struct vrend_transfer){ .w = 3, .h = 2, .d = 1 }, "BGRA8");
     struct vrend_resource_desc b = { .target = PIPE_BUFFER, .format = 64, .width = 100,
