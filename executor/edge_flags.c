@@ -21,8 +21,8 @@
 #include "vrend_priv.h"
 #include "window_space.h"
 
-/* PIPE_POLYGON_MODE_* and PIPE_FACE_*. */
-enum { MODE_FILL = 0, MODE_LINE = 1, MODE_POINT = 2, FACE_FRONT = 1, FACE_BACK = 2 };
+/* PIPE_FACE_*. */
+enum { FACE_FRONT = 1, FACE_BACK = 2 };
 
 /* The VS outputs a geometry shader can read and write back unchanged. */
 static bool passes_through(uint8_t semantic)
@@ -68,7 +68,7 @@ static char *edge_flag_text(const struct t2g_reflection *vs, bool fs_reads_primi
     uint32_t pc = 0;
 #define PUT(...) (n += (size_t)snprintf(text + n, n < cap ? cap - n : 0, __VA_ARGS__))
 #define INSN(...) (PUT("%3u: ", pc++), PUT(__VA_ARGS__))
-    bool lines = mode == MODE_LINE;
+    bool lines = mode == PIPE_POLYGON_MODE_LINE;
     PUT("GEOM\nPROPERTY GS_INPUT_PRIMITIVE TRIANGLES\nPROPERTY GS_OUTPUT_PRIMITIVE %s\n"
         "PROPERTY GS_MAX_OUTPUT_VERTICES %u\nPROPERTY GS_INVOCATIONS 1\n",
         lines ? "LINE_STRIP" : "POINTS", lines ? 6 : 3);
@@ -152,7 +152,8 @@ struct shader_obj *edge_flag_gs(struct vrend_context *ctx, struct shader_obj *co
     /* The mode of the faces that are drawn: one for both, or no shader. */
     uint32_t cull = rs->cull_face & (FACE_FRONT | FACE_BACK);
     uint32_t mode = !(cull & FACE_FRONT) ? rs->fill_front : rs->fill_back;
-    if (cull == (FACE_FRONT | FACE_BACK) || (mode != MODE_LINE && mode != MODE_POINT) ||
+    if (cull == (FACE_FRONT | FACE_BACK) ||
+        (mode != PIPE_POLYGON_MODE_LINE && mode != PIPE_POLYGON_MODE_POINT) ||
         (!cull && rs->fill_back != rs->fill_front))
         return NULL;
     /* The host sees y negated where the framebuffer is flipped and calls the guest's front

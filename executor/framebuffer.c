@@ -356,10 +356,10 @@ static void apply_rasterizer(struct vrend_context *ctx, struct sub_ctx *s)
     } else {
         /* GLES fills polygons in line mode, so they take the guest's line offset; the
          * points drawn for point mode move in the shader (key.depth_offset_from_driver). */
-        enum { POLYGON_MODE_LINE = 1, POLYGON_MODE_POINT = 2 };
-        enable(GL_POLYGON_OFFSET_FILL, r->fill_front == POLYGON_MODE_LINE    ? r->offset_line
-                                       : r->fill_front == POLYGON_MODE_POINT ? r->offset_point
-                                                                             : r->offset_tri);
+        enable(GL_POLYGON_OFFSET_FILL,
+               r->fill_front == PIPE_POLYGON_MODE_LINE    ? r->offset_line
+               : r->fill_front == PIPE_POLYGON_MODE_POINT ? r->offset_point
+                                                          : r->offset_tri);
     }
     glLineWidth(r->line_width > 0 ? r->line_width : 1);
     if ((!gles || ctx->r->gles_offset_clamp) && r->offset_clamp != 0)

@@ -47,10 +47,9 @@ GLuint gles_restart_indices(struct vrend_renderer *rr, GLuint ib, uint32_t offse
  * would drop some, are not applied (a point has no facing on GLES). */
 bool gles_polygons_as_points(const struct rs_state *rs, uint32_t mode, bool vertex_only)
 {
-    enum { POLYGON_MODE_POINT = 2 };
     bool polygon = mode >= PIPE_PRIM_TRIANGLES && mode <= PIPE_PRIM_POLYGON;
-    return rs && vertex_only && polygon && rs->fill_front == POLYGON_MODE_POINT &&
-           rs->fill_back == POLYGON_MODE_POINT;
+    return rs && vertex_only && polygon && rs->fill_front == PIPE_POLYGON_MODE_POINT &&
+           rs->fill_back == PIPE_POLYGON_MODE_POINT;
 }
 
 GLenum gles_polygon_point_mode(const struct rs_state *rs, GLenum mode, bool vertex_only)

@@ -304,9 +304,9 @@ static bool fmt_is(uint32_t format, uint16_t flag)
     return f && (f->flags & flag);
 }
 
-/* PIPE_PRIM_* numbering, which the GS and TES properties share, and PIPE_POLYGON_MODE_*. */
+/* PIPE_PRIM_* numbering, which the GS and TES properties share. */
 enum { PRIM_POINTS = 0, PRIM_LINES = 1, PRIM_LINE_STRIP = 3, PRIM_TRIANGLES = 4,
-       PRIM_LINES_ADJ = 10, PRIM_LINE_STRIP_ADJ = 11, POLYGON_MODE_LINE = 1, POLYGON_MODE_POINT = 2 };
+       PRIM_LINES_ADJ = 10, PRIM_LINE_STRIP_ADJ = 11 };
 
 /* What the rasterizer draws: the geometry shader's output, a tessellation evaluation
  * shader's point mode, or else the draw's own primitive; for polygons, their fill mode
@@ -327,9 +327,9 @@ static enum raster_class rasterized(const struct sub_ctx *s, struct shader_obj *
         prim == PRIM_LINE_STRIP_ADJ)
         return RASTER_LINES;
     uint32_t front = s->rs ? s->rs->u.rs.fill_front : 0, back = s->rs ? s->rs->u.rs.fill_back : 0;
-    if (front == POLYGON_MODE_POINT || back == POLYGON_MODE_POINT)
+    if (front == PIPE_POLYGON_MODE_POINT || back == PIPE_POLYGON_MODE_POINT)
         return RASTER_POINTS;
-    if (front == POLYGON_MODE_LINE)
+    if (front == PIPE_POLYGON_MODE_LINE)
         return RASTER_LINES;
     return RASTER_FILLED;
 }

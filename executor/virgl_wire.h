@@ -49,6 +49,9 @@ enum pipe_prim_type {
     PIPE_PRIM_TRIANGLE_STRIP_ADJACENCY, PIPE_PRIM_PATCHES
 };
 
+/* Gallium polygon fill modes (the rasterizer state's fill_front and fill_back). */
+enum pipe_polygon_mode { PIPE_POLYGON_MODE_FILL, PIPE_POLYGON_MODE_LINE, PIPE_POLYGON_MODE_POINT };
+
 enum pipe_shader_type { SHADER_VERTEX, SHADER_FRAGMENT, SHADER_GEOMETRY, SHADER_TESS_CTRL,
                         SHADER_TESS_EVAL, SHADER_COMPUTE, SHADER_TYPES };
 
