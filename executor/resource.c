@@ -105,10 +105,16 @@ static uint64_t client_memory_limit(const struct vrend_renderer *r)
     return r->opts.client_memory_limit ? r->opts.client_memory_limit : VREND_DEFAULT_CLIENT_MEMORY;
 }
 
-bool vres_charge(struct vrend_renderer *rr, struct vres *r, uint64_t bytes)
+/* Whether `bytes` more fit the client's budget beside the `others` already counted. */
+static bool within_budget(const struct vrend_renderer *rr, uint64_t others, uint64_t bytes)
 {
     uint64_t limit = client_memory_limit(rr);
-    if (bytes > limit || rr->res_bytes > limit - bytes)
+    return bytes <= limit && others <= limit - bytes;
+}
+
+bool vres_charge(struct vrend_renderer *rr, struct vres *r, uint64_t bytes)
+{
+    if (!within_budget(rr, rr->res_bytes, bytes))
         return false;
     rr->res_bytes += bytes;
     r->charged += bytes;
@@ -213,15 +219,15 @@ int vrend_resource_create(struct vrend_renderer *rr, uint32_t handle,
     size_t size;
     if (!iov_total(iov, niov, &size))
         return -EINVAL;
-    uint64_t charge = storage_bytes(d, vformat_get(d->format)), limit = client_memory_limit(rr);
-    if (__builtin_add_overflow(charge, (uint64_t)size, &charge) || charge > limit ||
-        rr->res_bytes > limit - charge) {
+    uint64_t charge = storage_bytes(d, vformat_get(d->format));
+    if (__builtin_add_overflow(charge, (uint64_t)size, &charge) ||
+        !within_budget(rr, rr->res_bytes, charge)) {
         vlog(rr, VREND_LOG_ERROR,
              "resource create %u: %llu bytes (target %u format %u %ux%ux%u[%u], %u levels, "
              "%u samples) past the client's memory budget (%llu of %llu bytes in use)", handle,
              (unsigned long long)charge, d->target, d->format, d->width, d->height, d->depth,
              d->array_size, d->last_level + 1, d->nr_samples,
-             (unsigned long long)rr->res_bytes, (unsigned long long)limit);
+             (unsigned long long)rr->res_bytes, (unsigned long long)client_memory_limit(rr));
         return -ENOMEM;
     }
     struct vres *r = calloc(1, sizeof(*r));
@@ -310,9 +316,8 @@ int vrend_resource_attach_backing(struct vrend_renderer *rr, uint32_t handle,
     if (!iov_total(iov, niov, &size))
         return -EINVAL;
     /* The budget counts guest memory too: swap the old backing's share for the new one. */
-    uint64_t limit = client_memory_limit(rr), rest = rr->res_bytes - r->charged;
-    uint64_t charge = r->charged - r->backing_size + size;
-    if (charge > limit || rest > limit - charge)
+    uint64_t rest = rr->res_bytes - r->charged, charge = r->charged - r->backing_size + size;
+    if (!within_budget(rr, rest, charge))
         return -ENOMEM;
     if (!set_backing(r, iov, niov, size))
         return -ENOMEM;
