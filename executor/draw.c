@@ -220,15 +220,15 @@ static bool draw_first_vertex(struct vrend_context *ctx, const struct cmd_draw_v
     bool discard = s->rs && s->rs->u.rs.rasterizer_discard;
     glEnable(GL_RASTERIZER_DISCARD);
     bool drawn = draw_list(ctx, c, mode, ib_first, isize, false, &primitives);
-    if (drawn && !discard) {
-        glDisable(GL_RASTERIZER_DISCARD);
+    if (discard)
+        return drawn;
+    glDisable(GL_RASTERIZER_DISCARD);
+    if (drawn) {
         glPauseTransformFeedback();
         if (draw_list(ctx, c, mode, ib_first, isize, true, &primitives))
             ctx->extra_primitives += primitives;
         glResumeTransformFeedback();
     }
-    if (!discard)
-        glDisable(GL_RASTERIZER_DISCARD);
     return drawn;
 }
 

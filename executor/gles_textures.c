@@ -138,9 +138,10 @@ static bool shadow_copy(struct vrend_renderer *rr, struct vres *r, uint32_t leve
                         uint64_t layer_stride, bool to_shadow)
 {
     const struct vformat *f = r->fmt;
-    uint64_t row, layer, size = shadow_level(r, r->d.last_level + 1, &row, &layer);
+    uint64_t row, layer;
     if (!r->shadow) {
         /* The copy counts against the client's budget like the texture itself. */
+        uint64_t size = shadow_level(r, r->d.last_level + 1, &row, &layer);
         if (!to_shadow || !size || size > SIZE_MAX || !(r->shadow = calloc(1, (size_t)size)))
             return false;
         if (!vres_charge(rr, r, size)) {
