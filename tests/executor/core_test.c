@@ -255,6 +255,26 @@ static bool target_and_columns(struct vrend_context *c, uint32_t rt_handle, uint
            res_create(c, vb_handle, &bd, quads, bytes) == 0 && xfer(&up) == 0;
 }
 
+/* Commands creating and binding rasterizer `rs` (state word s0: no culling, fill mode) and
+ * vertex elements `ve` (one R32G32B32A32_FLOAT attribute), and a viewport over W x H; the
+ * word count after them. */
+static uint32_t put_raster_and_viewport(uint32_t *cmd, uint32_t n, uint32_t rs, uint32_t s0,
+                                        uint32_t ve)
+{
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_RASTERIZER, 9); cmd[n++] = rs;
+    cmd[n++] = s0;
+    cmd[n++] = 0x3f800000; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0x3f800000;
+    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_RASTERIZER, 1); cmd[n++] = rs;
+    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_VERTEX_ELEMENTS, 5);
+    cmd[n++] = ve; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 31;
+    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_VERTEX_ELEMENTS, 1); cmd[n++] = ve;
+    float vp[6] = { W / 2.0f, H / 2.0f, 0.5f, W / 2.0f, H / 2.0f, 0.5f };
+    cmd[n++] = HDR(CCMD_SET_VIEWPORT_STATE, 0, 7); cmd[n++] = 0;
+    memcpy(cmd + n, vp, sizeof vp);
+    return n + 6;
+}
+
 /* Draws of one submission reuse the previous draw's setup except what the commands between
  * them changed (decode.c draw_setup_invalidate): a draw after only SET_VERTEX_BUFFERS,
  * SET_CONSTANT_BUFFER, SET_SCISSOR_STATE or a blend state bind must still see that change.
@@ -288,18 +308,8 @@ static void test_partial_draw_setup(struct vrend_context *c)
     for (int i = 0; i < 10; i++)
         cmd[n++] = 0;
     /* Rasterizer: depth clip, scissor test (bit 14), CCW, no culling. */
-    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_RASTERIZER, 9); cmd[n++] = 304;
-    cmd[n++] = (1u << 1) | (1u << 14) | (1u << 15) | (1u << 29);
-    cmd[n++] = 0x3f800000; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0x3f800000;
-    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
-    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_RASTERIZER, 1); cmd[n++] = 304;
-    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_VERTEX_ELEMENTS, 5);
-    cmd[n++] = 305; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 31;
-    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_VERTEX_ELEMENTS, 1); cmd[n++] = 305;
-    float vp[6] = { W / 2.0f, H / 2.0f, 0.5f, W / 2.0f, H / 2.0f, 0.5f };
-    cmd[n++] = HDR(CCMD_SET_VIEWPORT_STATE, 0, 7); cmd[n++] = 0;
-    memcpy(cmd + n, vp, sizeof vp);
-    n += 6;
+    n = put_raster_and_viewport(cmd, n, 304, (1u << 1) | (1u << 14) | (1u << 15) | (1u << 29),
+                                305);
     cmd[n++] = HDR(CCMD_SET_SCISSOR_STATE, 0, 3); cmd[n++] = 0; cmd[n++] = 0;
     cmd[n++] = W | (H << 16);
     /* Clear to black, then draw column 0 red. */
@@ -389,18 +399,7 @@ static void test_blend_advanced(struct vrend_context *c, bool host_has_it)
     for (int i = 1; i < 8; i++)
         cmd[n++] = 0;
     cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_BLEND, 1); cmd[n++] = 404;
-    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_RASTERIZER, 9); cmd[n++] = 406;
-    cmd[n++] = (1u << 1) | (1u << 15) | (1u << 29);
-    cmd[n++] = 0x3f800000; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0x3f800000;
-    cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0;
-    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_RASTERIZER, 1); cmd[n++] = 406;
-    cmd[n++] = HDR(CCMD_CREATE_OBJECT, OBJ_VERTEX_ELEMENTS, 5);
-    cmd[n++] = 407; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 0; cmd[n++] = 31;
-    cmd[n++] = HDR(CCMD_BIND_OBJECT, OBJ_VERTEX_ELEMENTS, 1); cmd[n++] = 407;
-    float vp[6] = { W / 2.0f, H / 2.0f, 0.5f, W / 2.0f, H / 2.0f, 0.5f };
-    cmd[n++] = HDR(CCMD_SET_VIEWPORT_STATE, 0, 7); cmd[n++] = 0;
-    memcpy(cmd + n, vp, sizeof vp);
-    n += 6;
+    n = put_raster_and_viewport(cmd, n, 406, (1u << 1) | (1u << 15) | (1u << 29), 407);
     /* Clear to (1, 0.5, 0.5, 1). */
     static const float clear[4] = { 1, 0.5f, 0.5f, 1 };
     cmd[n++] = HDR(CCMD_CLEAR, 0, 8); cmd[n++] = PIPE_CLEAR_COLOR0;
