@@ -82,6 +82,13 @@ void lower_builder_after(ir_builder *b, ir_shader *s, ir_instr *in);
 void lower_replace_uses_after_rewrite(ir_shader *s, ir_instr *old, ir_src with);
 /* Every instruction with the given op, in program order, in an arena array; the count. */
 unsigned lower_collect_instrs(ir_shader *s, enum ir_op op, ir_instr ***out);
+/* Whether the stage's vertices can be the rasterizer's (the vertex, tessellation evaluation
+ * and geometry stages): the ones the key's vertex-side emulations apply to. */
+static inline bool lower_emits_vertices(const ir_shader *s)
+{
+    return s->stage == T2G_STAGE_VERTEX || s->stage == T2G_STAGE_GEOMETRY ||
+           s->stage == T2G_STAGE_TESS_EVAL;
+}
 /* Calls emit() with a builder where a vertex is final: before each EmitVertex of a geometry
  * shader (`at_emit` is that EMIT), at the exit of another stage (`at_emit` NULL).  Returns
  * how many places that was. */

@@ -41,8 +41,7 @@ static void write_distances(ir_builder *b, const ir_instr *at_emit, void *ctx)
 bool lower_clip_planes(ir_shader *s, const struct t2g_key *key)
 {
     unsigned enable = key->clip_plane_enable;
-    if (!enable || (s->stage != T2G_STAGE_VERTEX && s->stage != T2G_STAGE_GEOMETRY &&
-                    s->stage != T2G_STAGE_TESS_EVAL))
+    if (!enable || !lower_emits_vertices(s))
         return false;
     /* A shader that writes its own distances already does what the planes would. */
     if (lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_CLIPDIST, 0))

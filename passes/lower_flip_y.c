@@ -19,9 +19,7 @@ static void negate_y(ir_builder *b, const ir_instr *at_emit, void *ctx)
 
 bool lower_flip_y(ir_shader *s, const struct t2g_key *key)
 {
-    if (!key->flip_y_in_vertex || (s->stage != T2G_STAGE_VERTEX &&
-                                   s->stage != T2G_STAGE_GEOMETRY &&
-                                   s->stage != T2G_STAGE_TESS_EVAL))
+    if (!key->flip_y_in_vertex || !lower_emits_vertices(s))
         return false;
     ir_var *pos = lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_POSITION, 0);
     if (!pos || pos->type.comps < 2)

@@ -19,9 +19,7 @@ static void store_size(ir_builder *b, const ir_instr *at_emit, void *data)
 
 bool lower_point_size(ir_shader *s, const struct t2g_key *key)
 {
-    if (!key->point_size_from_driver || (s->stage != T2G_STAGE_VERTEX &&
-                                         s->stage != T2G_STAGE_GEOMETRY &&
-                                         s->stage != T2G_STAGE_TESS_EVAL))
+    if (!key->point_size_from_driver || !lower_emits_vertices(s))
         return false;
     if (lower_find_var(s, IR_VAR_OUTPUT, T2G_SEMANTIC_PSIZE, 0))
         return false;

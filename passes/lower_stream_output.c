@@ -79,8 +79,7 @@ static void copy_captures(ir_builder *b, const ir_instr *at_emit, void *ctx)
 bool lower_stream_output(ir_shader *s, const struct t2g_key *key)
 {
     unsigned n = key->num_so_outputs;
-    if (!n || (s->stage != T2G_STAGE_VERTEX && s->stage != T2G_STAGE_GEOMETRY &&
-               s->stage != T2G_STAGE_TESS_EVAL))
+    if (!n || !lower_emits_vertices(s))
         return false;
     if (n > T2G_MAX_SO_OUTPUTS) {
         diag_error(s->diags, 0, 0, "%u stream outputs (at most %d)", n, T2G_MAX_SO_OUTPUTS);
