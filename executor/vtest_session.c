@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "record.h"
+#include "shm_pool.h"
 #include "virgl_wire.h"
 #include "vrend.h"
 #include "vtest_io.h"
@@ -31,10 +32,13 @@ struct fres {
     uint32_t handle;
     uint8_t *mem;
     size_t size;
+    struct shm_piece *shm;      /* where mem is shared with the client; else mem is private */
     uint8_t *shadow;            /* recording: memory as of the last SHM record */
 };
 
-#define RES_BUCKETS 256
+/* Mesa's client holds a fence resource per frame of the last second: thousands. */
+#define RES_BUCKET_BITS 12
+#define RES_BUCKETS (1u << RES_BUCKET_BITS)
 
 struct vtest_session {
     struct vrend_renderer *r;
@@ -45,13 +49,14 @@ struct vtest_session {
     char name[64];              /* the client's process name, for log lines */
     uint64_t messages;
     struct fres *res[RES_BUCKETS];
+    struct shm_pool shm;
 };
 
 /* ------------------------------------------------------------------ resources */
 
 static struct fres **res_slot(struct vtest_session *s, uint32_t handle)
 {
-    struct fres **p = &s->res[(handle * 2654435761u) >> 24];
+    struct fres **p = &s->res[(handle * 2654435761u) >> (32 - RES_BUCKET_BITS)];
     while (*p && (*p)->handle != handle)
         p = &(*p)->next;
     return p;
@@ -65,7 +70,9 @@ static struct fres *res_get(struct vtest_session *s, uint32_t handle)
 static void res_free(struct vtest_session *s, struct fres *r)
 {
     vrend_resource_unref(s->r, r->handle);
-    if (r->mem)
+    if (r->shm)
+        shm_pool_put(&s->shm, r->shm);
+    else if (r->mem)
         munmap(r->mem, r->size);
     free(r->shadow);
     free(r);
@@ -92,25 +99,17 @@ static void *map_anonymous(size_t size)
     return p == MAP_FAILED ? NULL : p;
 }
 
-/* Shared memory for RESOURCE_CREATE2: a memfd the client maps.  *fd is -1 in a replay,
- * where nobody else maps it. */
-static void *map_shared(struct vtest_session *s, size_t size, int *fd)
+/* Shared memory for RESOURCE_CREATE2, which the client maps through *fd (to be closed once
+ * passed).  In a replay nobody else maps it: private memory, *fd -1. */
+static bool map_shared(struct vtest_session *s, struct fres *r, int *fd)
 {
     *fd = -1;
     if (s->out_fd < 0)
-        return map_anonymous(size);
-    int mfd = memfd_create("virgl-exec-res", MFD_CLOEXEC);
-    if (mfd < 0)
-        return NULL;
-    void *p = MAP_FAILED;
-    if (ftruncate(mfd, (off_t)size) == 0)
-        p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0);
-    if (p == MAP_FAILED) {
-        close(mfd);
-        return NULL;
-    }
-    *fd = mfd;
-    return p;
+        return (r->mem = map_anonymous(r->size)) != NULL;
+    if ((*fd = shm_pool_get(&s->shm, r->size, &r->shm)) < 0)
+        return false;
+    r->mem = r->shm->mem;
+    return true;
 }
 
 /* ------------------------------------------------------------------ replies */
@@ -247,8 +246,8 @@ static int create_resource(struct vtest_session *s, const uint32_t *p, bool v2)
     r->size = (size_t)size;
     int fd = -1;
     if (size) {
-        r->mem = v2 ? map_shared(s, r->size, &fd) : map_anonymous(r->size);
-        if (!r->mem) {
+        bool mapped = v2 ? map_shared(s, r, &fd) : (r->mem = map_anonymous(r->size)) != NULL;
+        if (!mapped) {
             free(r);
             return FAIL(s, "resource %u: cannot map %zu bytes: %s", handle, (size_t)size,
                         strerror(errno));
@@ -261,7 +260,9 @@ static int create_resource(struct vtest_session *s, const uint32_t *p, bool v2)
     if (ret < 0) {
         if (fd >= 0)
             close(fd);
-        if (r->mem)
+        if (r->shm)
+            shm_pool_put(&s->shm, r->shm);
+        else if (r->mem)
             munmap(r->mem, r->size);
         free(r);
         /* Past the client's memory budget the creation fails as on a GPU out of memory:
@@ -626,6 +627,8 @@ struct vtest_session *vtest_session_create(const struct vtest_session_opts *opts
     s->out_fd = opts->out_fd;
     s->rec = opts->rec;
     snprintf(s->name, sizeof s->name, "(new client)");
+    if (s->out_fd >= 0)
+        shm_pool_init(&s->shm);
     return s;
 }
 
@@ -633,7 +636,8 @@ void vtest_session_destroy(struct vtest_session *s)
 {
     if (!s)
         return;
-    for (int b = 0; b < RES_BUCKETS; b++) {
+    shm_pool_fini(&s->shm);
+    for (unsigned b = 0; b < RES_BUCKETS; b++) {
         while (s->res[b]) {
             struct fres *r = s->res[b];
             s->res[b] = r->next;

@@ -136,6 +136,8 @@ static void get_caps(int fd)
     check(c1.glsl_level >= 130, "caps v1 glsl_level %u", c1.glsl_level);
 }
 
+static ino_t last_inode;     /* of the memory create2 mapped last */
+
 static uint8_t *create2(int fd, uint32_t handle, uint32_t target, uint32_t format, uint32_t bind,
                         uint32_t w, uint32_t h, uint32_t size)
 {
@@ -147,6 +149,7 @@ static uint8_t *create2(int fd, uint32_t handle, uint32_t target, uint32_t forma
         die("no fd");
     struct stat st;
     check(fstat(mfd, &st) == 0 && st.st_size >= size, "shared memory of %u has %u bytes", handle, size);
+    last_inode = st.st_ino;
     uint8_t *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0);
     close(mfd);
     if (m == MAP_FAILED)
@@ -266,6 +269,42 @@ static void test_inline(int fd)
     check(!memcmp(back, put.d, N), "protocol 0: inline TRANSFER_PUT/GET round-trip %d bytes", N);
     uint32_t unref = 3;
     send_msg(fd, VCMD_RESOURCE_UNREF, 1, &unref, 4);
+}
+
+static void unref(int fd, uint32_t handle)
+{
+    send_msg(fd, VCMD_RESOURCE_UNREF, 1, &handle, 4);
+}
+
+/* Mesa makes an 8-byte fence resource per frame: freed small memory serves the next one,
+ * zeroed, and still carries transfers; other sizes get memory of their own. */
+static void test_shm_reuse(int fd)
+{
+    enum { N = 8 };
+    uint8_t *m = create2(fd, 20, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_CUSTOM, N, 1, N);
+    ino_t first = last_inode;
+    memset(m, 0xab, N);
+    munmap(m, N);
+    unref(fd, 20);
+    m = create2(fd, 21, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_CUSTOM, N, 1, N);
+    check(last_inode == first, "a freed 8-byte resource's memory serves the next one");
+    static const uint8_t zero[N];
+    check(!memcmp(m, zero, N), "reused memory comes back zeroed");
+    uint8_t want[N];
+    fill(m, N, 21);
+    memcpy(want, m, N);
+    put2(fd, 21, 0, 0, N, 1, N, 0);
+    memset(m, 0, N);
+    transfer2(fd, VCMD_TRANSFER_GET2, 21, 0, 0, N, 1, N, 0);
+    busy_wait(fd, 21, VBUSY_FLAG_WAIT);
+    check(!memcmp(m, want, N), "reused memory: PUT2 then GET2 round-trips");
+    uint8_t *big = create2(fd, 22, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER, 20000, 1,
+                           20000);
+    check(last_inode != first, "a 20000-byte resource does not get the 8-byte one's memory");
+    munmap(big, 20000);
+    munmap(m, N);
+    unref(fd, 22);
+    unref(fd, 21);
 }
 
 static void test_submit(int fd)
@@ -509,6 +548,7 @@ int main(int argc, char **argv)
     test_buffer(fd);
     test_texture(fd);
     test_inline(fd);
+    test_shm_reuse(fd);
     test_submit(fd);
     close(fd);
 
