@@ -48,26 +48,35 @@ static struct surface *lookup_surface(struct vrend_context *ctx, uint32_t handle
 
 bool exec_set_framebuffer(struct vrend_context *ctx, const struct cmd_set_framebuffer *c)
 {
-    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
     struct surface *z = lookup_surface(ctx, c->zsurf_handle);
+    /* Mesa sends the framebuffer again with every frame's first draw; the same surfaces
+     * (held, so no new one can have an old one's address) change nothing. */
+    bool same = z == s->zsurf && c->nr_cbufs == s->nr_cbufs;
     surface_unref(s->zsurf);
     s->zsurf = z;
     for (uint32_t i = 0; i < 8; i++) {
         struct surface *cb = i < c->nr_cbufs ? lookup_surface(ctx, c->cbuf_handles[i]) : NULL;
+        same = same && cb == s->cbufs[i];
         surface_unref(s->cbufs[i]);
         s->cbufs[i] = cb;
     }
     s->nr_cbufs = c->nr_cbufs;
-    s->fb_dirty = true;
+    if (!same) {
+        ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
+        s->fb_dirty = true;
+    }
     return true;
 }
 
 bool exec_set_framebuffer_no_attach(struct vrend_context *ctx,
                                     const struct cmd_set_framebuffer_no_attach *c)
 {
-    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     struct sub_ctx *s = ctx->sub;
+    if (s->fb_noattach_w == c->width && s->fb_noattach_h == c->height &&
+        s->fb_noattach_layers == c->layers && s->fb_noattach_samples == c->samples)
+        return true;
+    ctx->draw_dirty = DRAW_ALL;   /* GL state of its own: the next draw sets up all */
     s->fb_noattach_w = c->width;
     s->fb_noattach_h = c->height;
     s->fb_noattach_layers = c->layers;
