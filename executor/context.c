@@ -132,6 +132,9 @@ bool exec_set_sub_ctx(struct vrend_context *ctx, const struct cmd_sub_ctx *c)
         vlog(ctx->r, VREND_LOG_WARN, "set_sub_ctx: unknown sub context %u", c->id);
         return true;
     }
+    /* Mesa switches to its one sub context at the start of every command buffer. */
+    if (s == ctx->sub)
+        return true;
     ctx->sub = s;
     s->fb_dirty = true;
     return true;

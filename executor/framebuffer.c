@@ -64,12 +64,15 @@ bool fb_bind(struct vrend_context *ctx)
             glc_fb_parameteri(rr, s->fbo, GL_FRAMEBUFFER_DEFAULT_LAYERS, s->fb_noattach_layers);
             glc_fb_parameteri(rr, s->fbo, GL_FRAMEBUFFER_DEFAULT_SAMPLES, s->fb_noattach_samples);
         }
+        /* Completeness changes only with the attachments: surfaces hold their resources,
+         * whose storage is immutable. */
+        s->fb_status = glc_fb_status(ctx->r, s->fbo);
         s->fb_dirty = false;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
-    GLenum st = glc_fb_status(ctx->r, s->fbo);
-    if (st != GL_FRAMEBUFFER_COMPLETE) {
-        vlog(ctx->r, VREND_LOG_WARN, "context %s: framebuffer incomplete (0x%x)", ctx->name, st);
+    if (s->fb_status != GL_FRAMEBUFFER_COMPLETE) {
+        vlog(ctx->r, VREND_LOG_WARN, "context %s: framebuffer incomplete (0x%x)", ctx->name,
+             s->fb_status);
         return false;
     }
     return true;

@@ -367,6 +367,7 @@ struct sub_ctx {
     uint32_t fb_noattach_w, fb_noattach_h, fb_noattach_layers, fb_noattach_samples;
     GLuint fbo;
     bool fb_dirty;
+    GLenum fb_status;           /* of fbo as fb_bind last attached it */
     float vp_scale[16][3], vp_trans[16][3];
     struct scissor scissor[16];
     float blend_color[4];
