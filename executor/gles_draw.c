@@ -2,6 +2,7 @@
  * restart at an index GLES cannot restart at, polygons drawn as points, and the first
  * vertex's flat values. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "gl_compat.h"
 #include "gles_draw.h"
@@ -168,5 +169,49 @@ bool gles_first_vertex_indices(struct vrend_renderer *rr, GLenum *mode, GLuint i
     free(out);
     *mode = triangles ? GL_TRIANGLES : GL_LINES;
     *count = k;
+    return true;
+}
+
+/* Past this, a double attribute is left unset rather than converted on every draw. */
+#define DOUBLE_COPY_MAX (64u << 20)
+
+bool gles_double_attrib(struct vrend_renderer *rr, const struct vres *buf, uint64_t off,
+                        uint32_t stride, uint32_t comps, GLuint *copy)
+{
+    uint64_t size = buf->d.width, elem = (uint64_t)comps * sizeof(double);
+    if (rr->es2 || off > size || size - off < elem)
+        return false;
+    /* Every vertex the buffer holds from off on: the draw's range is not known here (an
+     * index buffer may point anywhere); stride 0 is one constant vertex. */
+    uint64_t n = stride ? (size - off - elem) / stride + 1 : 1;
+    uint64_t span = (n - 1) * stride + elem;
+    if (n * comps * sizeof(float) > DOUBLE_COPY_MAX)
+        return false;
+    float *out = malloc(n * comps * sizeof(float));
+    if (!out)
+        return false;
+    glBindBuffer(GL_COPY_READ_BUFFER, buf->id);
+    const uint8_t *in = glMapBufferRange(GL_COPY_READ_BUFFER, (GLintptr)off, (GLsizeiptr)span,
+                                         GL_MAP_READ_BIT);
+    if (!in) {
+        glBindBuffer(GL_COPY_READ_BUFFER, 0);
+        free(out);
+        return false;
+    }
+    for (uint64_t v = 0; v < n; v++)
+        for (uint32_t c = 0; c < comps; c++) {
+            double d;
+            memcpy(&d, in + v * stride + c * sizeof d, sizeof d);
+            out[v * comps + c] = (float)d;
+        }
+    glUnmapBuffer(GL_COPY_READ_BUFFER);
+    glBindBuffer(GL_COPY_READ_BUFFER, 0);
+    if (!*copy)
+        glGenBuffers(1, copy);
+    glBindBuffer(GL_COPY_WRITE_BUFFER, *copy);
+    glBufferData(GL_COPY_WRITE_BUFFER, (GLsizeiptr)(n * comps * sizeof(float)), out,
+                 GL_STREAM_DRAW);
+    glBindBuffer(GL_COPY_WRITE_BUFFER, 0);
+    free(out);
     return true;
 }
