@@ -191,17 +191,24 @@ static void fill(uint8_t *m, size_t n, uint32_t seed)
         m[i] = (uint8_t)((i * 131 + seed * 7 + (i >> 8)) ^ seed);
 }
 
+/* Fills buffer `handle`'s n bytes of memory m (a copy in want), PUT2s them, clears m and
+ * GET2s them back; returns the waiting BUSY_WAIT's answer. */
+static uint32_t buffer_roundtrip(int fd, uint32_t handle, uint8_t *m, uint32_t n, uint8_t *want)
+{
+    fill(m, n, handle);
+    memcpy(want, m, n);
+    put2(fd, handle, 0, 0, n, 1, n, 0);
+    memset(m, 0, n);
+    transfer2(fd, VCMD_TRANSFER_GET2, handle, 0, 0, n, 1, n, 0);
+    return busy_wait(fd, handle, VBUSY_FLAG_WAIT);
+}
+
 static void test_buffer(int fd)
 {
     enum { N = 4096 };
     uint8_t *m = create2(fd, 1, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER, N, 1, N);
     uint8_t want[N];
-    fill(m, N, 1);
-    memcpy(want, m, N);
-    put2(fd, 1, 0, 0, N, 1, N, 0);
-    memset(m, 0, N);
-    transfer2(fd, VCMD_TRANSFER_GET2, 1, 0, 0, N, 1, N, 0);
-    check(busy_wait(fd, 1, VBUSY_FLAG_WAIT) == 0, "buffer idle after a waiting BUSY_WAIT");
+    check(buffer_roundtrip(fd, 1, m, N, want) == 0, "buffer idle after a waiting BUSY_WAIT");
     check(!memcmp(m, want, N), "buffer: PUT2 then GET2 round-trips %d bytes", N);
 
     /* A sub-range: only bytes 1000..1099 change on the host. */
@@ -291,12 +298,7 @@ static void test_shm_reuse(int fd)
     static const uint8_t zero[N];
     check(!memcmp(m, zero, N), "reused memory comes back zeroed");
     uint8_t want[N];
-    fill(m, N, 21);
-    memcpy(want, m, N);
-    put2(fd, 21, 0, 0, N, 1, N, 0);
-    memset(m, 0, N);
-    transfer2(fd, VCMD_TRANSFER_GET2, 21, 0, 0, N, 1, N, 0);
-    busy_wait(fd, 21, VBUSY_FLAG_WAIT);
+    buffer_roundtrip(fd, 21, m, N, want);
     check(!memcmp(m, want, N), "reused memory: PUT2 then GET2 round-trips");
     uint8_t *big = create2(fd, 22, PIPE_BUFFER, FMT_R8_UNORM, VIRGL_BIND_VERTEX_BUFFER, 20000, 1,
                            20000);
