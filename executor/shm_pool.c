@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +83,7 @@ static int reuse(struct shm_pool *pool, size_t map_size, struct shm_piece **piec
         struct shm_piece *p = pool->free[i];
         if (p->map_size != map_size)
             continue;
-        int fd = dup(p->fd);
+        int fd = fcntl(p->fd, F_DUPFD_CLOEXEC, 0);
         if (fd < 0)
             return -1;
         memmove(pool->free + i, pool->free + i + 1, (--pool->nfree - i) * sizeof *pool->free);
@@ -126,7 +127,7 @@ int shm_pool_get(struct shm_pool *pool, size_t size, struct shm_piece **piece)
         return -1;
     }
     p->mem = m;
-    if (small && pool->kept_max && (p->fd = dup(fd)) >= 0)
+    if (small && pool->kept_max && (p->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) >= 0)
         link_kept(pool, p);
     *piece = p;
     return fd;
