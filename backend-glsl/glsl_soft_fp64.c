@@ -11,14 +11,14 @@
  * return the other operand for one NaN and order -0 below +0.  D2I/D2U truncate and
  * saturate (NaN -> 0); SIGN of NaN is 0.  Add and subtract follow Berkeley SoftFloat's
  * float64 (the 32-bit-word version Mesa's float64.glsl also descends from); multiply and fma
- * are written here on full-width integer products, divide on a Newton reciprocal whose
- * last bit the exact remainder settles, square root bit by bit.
+ * are written here on full-width integer products, divide and square root on Newton
+ * reciprocals whose last bit the exact remainder settles.
  *
  * What the host compiles matters as much as what it computes: llvmpipe inlines every call,
  * so an operation is one copy of all it calls, and it compiles a loop among much
  * straight-line code very slowly.  Hence one shift, one normalization and one rounding per
- * operation, selects rather than branches where both sides are cheap, and no loops but
- * square root's (tests/backend/soft_fp64_exact --bench prints each operation's compile).
+ * operation, selects rather than branches where both sides are cheap, and no loops
+ * (tests/backend/soft_fp64_exact --bench prints each operation's compile).
  *
  * Conventions inside: a significand M has its leading bit at bit 52 (bit 20 of the high
  * word m0); t2g_rpack(s, e, f0, f1, f2) rounds the value (f0:f1 + f2 / 2^32) * 2^(e - 1074)
@@ -27,6 +27,7 @@
 
 enum fp64_helper {
     H_ISNAN, H_QNAN, H_SHR96, H_SHL64, H_RPACK, H_NRPACK, H_UNPK, H_MUL64, H_W128, H_RCPSTEP,
+    H_RSQSTEP,
     /* the functions IR_OP_CALL_FP64 names, after everything they call */
     H_DADD, H_DSUB, H_DNEG, H_DABS, H_DMUL, H_DMAD, H_DFMA, H_DDIV, H_DRCP, H_DSQRT, H_DRSQ,
     H_DLT, H_DGE, H_DEQ, H_DNE, H_DMIN, H_DMAX, H_DSIGN, H_F2D, H_D2F, H_I2D, H_U2D, H_D2I,
@@ -315,8 +316,25 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    return t2g_rpack(s, e + 1022, q0 >> 2, (q1 >> 2) | (q0 << 30), f2);\n}\n" },
     [H_DRCP] = { D(DDIV),
         "uvec2 t2g_drcp(uvec2 a)\n{\n    return t2g_ddiv(uvec2(0u, 0x3ff00000u), a);\n}\n" },
-    /* 55 root bits one at a time from the significand, its exponent made even */
-    [H_DSQRT] = { D(ISNAN) | D(QNAN) | D(SHL64) | D(RPACK) | D(UNPK),
+    /* One Newton step of y towards 2^62 / sqrt(n / 2^64) for n in [2^62, 2^64):
+     * y (3 - v y^2) / 2 in fixed point, v = n / 2^64; below its goal after a step from
+     * either side, but for the truncations of v y^2, which raise it by a few units. */
+    [H_RSQSTEP] = { D(MUL64),
+        "void t2g_rsqstep(uint n0, uint n1, inout uint y0, inout uint y1)\n{\n"
+        "    uint s0, s1, s2, s3, e0, e1, e2, e3, d0, d1, d2, d3;\n"
+        "    t2g_mul64(y0, y1, y0, y1, s0, s1, s2, s3);\n"
+        "    /* E = n y^2 / 2^188 ~ 2^62, and 3 2^62 - E ~ 2^63 */\n"
+        "    t2g_mul64(n0, n1, (s0 << 2) | (s1 >> 30), (s1 << 2) | (s2 >> 30), e0, e1, e2, e3);\n"
+        "    uint f1 = 0u - e1, f0 = 0xc0000000u - e0 - uint(e1 != 0u);\n"
+        "    t2g_mul64(y0, y1, f0, f1, d0, d1, d2, d3);\n"
+        "    y0 = (d0 << 1) | (d1 >> 31);\n"
+        "    y1 = (d1 << 1) | (d2 >> 31);\n}\n" },
+    /* Without a loop, like DDIV: R = floor(sqrt(M 2^56)), 55 root bits of the significand
+     * with its exponent made even, is N Y / 2^71 for N = M 2^10 and a reciprocal square root
+     * Y that a float estimate and two Newton steps make exact to about 2^-58, from below, so
+     * R is that or one more; the remainder M 2^56 - R^2 says which and gives the sticky bit. */
+    [H_DSQRT] = { D(ISNAN) | D(QNAN) | D(SHL64) | D(RPACK) | D(UNPK) | D(MUL64) | D(W128) |
+                  D(RSQSTEP),
         "uvec2 t2g_dsqrt(uvec2 a)\n{\n"
         "    if (t2g_isnan(a))\n        return t2g_qnan(a, a);\n"
         "    if (((a.y & 0x7fffffffu) | a.x) == 0u)\n        return a;\n"
@@ -324,19 +342,31 @@ static const fp64_helper_def helpers[H_COUNT] = {
         "    if (a.y >= 0x7ff00000u)\n        return a;\n"
         "    uint m0, m1;\n"
         "    int e = t2g_unpk(a, m0, m1) - 1023;\n"
-        "    if ((e & 1) != 0) {\n        t2g_shl64(m0, m1, 1);\n        e -= 1;\n    }\n"
-        "    uint r0 = 0u, r1 = 0u, x0 = 0u, x1 = 0u;\n"
-        "    for (int i = 0; i < 55; i++) {\n"
-        "        int p = 52 - 2 * i;\n"
-        "        uint two = p < 0 ? 0u : p >= 32 ? (m0 >> (p - 32)) & 3u : (m1 >> p) & 3u;\n"
-        "        x0 = (x0 << 2) | (x1 >> 30); x1 = (x1 << 2) | two;\n"
-        "        uint t0 = (r0 << 2) | (r1 >> 30), t1 = (r1 << 2) | 1u;\n"
-        "        r0 = (r0 << 1) | (r1 >> 31); r1 <<= 1;\n"
-        "        if (x0 > t0 || (x0 == t0 && x1 >= t1)) {\n"
-        "            x0 -= t0 + uint(x1 < t1); x1 -= t1; r1 |= 1u;\n"
-        "        }\n"
-        "    }\n"
-        "    uint f2 = (r1 << 30) | uint((x0 | x1) != 0u);\n"
+        "    uint odd = uint(e & 1);\n"
+        "    t2g_shl64(m0, m1, int(odd));\n"
+        "    e -= int(odd);\n"
+        "    uint n0 = (m0 << 10) | (m1 >> 22), n1 = m1 << 10;\n"
+        "    /* y0:y1 ~ 2^62 / sqrt(N / 2^64), the float estimate lowered by 2^-20 */\n"
+        "    uint y0 = uint(inversesqrt(float(n0) * 2.3283064e-10) * 1073740800.0), y1 = 0u;\n"
+        "    t2g_rsqstep(n0, n1, y0, y1);\n"
+        "    t2g_rsqstep(n0, n1, y0, y1);\n"
+        "    /* the steps' truncations of n y^2 can leave y a few units high: 16 units below\n"
+        "     * (2^-58) keeps R from above without taking it two below */\n"
+        "    y0 -= uint(y1 < 16u);\n"
+        "    y1 -= 16u;\n"
+        "    uint p0, p1, p2, p3, q0, q1, q2, q3;\n"
+        "    t2g_mul64(n0, n1, y0, y1, p0, p1, p2, p3);\n"
+        "    uint r0 = p0 >> 7, r1 = (p0 << 25) | (p1 >> 7);\n"
+        "    /* M 2^56 - R^2, in [0, 2R + 1) once R is right */\n"
+        "    t2g_mul64(r0, r1, r0, r1, q0, q1, q2, q3);\n"
+        "    uvec4 x = t2g_sub128(uvec4(n0 >> 18, (n0 << 14) | (n1 >> 18), n1 << 14, 0u),\n"
+        "                         uvec4(q0, q1, q2, q3));\n"
+        "    uvec4 d = t2g_sub128(x, uvec4(0u, 0u, (r0 << 1) | (r1 >> 31), (r1 << 1) | 1u));\n"
+        "    bool up = d.x < 0x80000000u;\n"
+        "    x = up ? d : x;\n"
+        "    r1 += uint(up);\n"
+        "    r0 += uint(up && r1 == 0u);\n"
+        "    uint f2 = (r1 << 30) | uint(x != uvec4(0u));\n"
         "    return t2g_rpack(0u, e / 2 + 1022, r0 >> 2, (r1 >> 2) | (r0 << 30), f2);\n}\n" },
     [H_DRSQ] = { D(DDIV) | D(DSQRT),
         "uvec2 t2g_drsq(uvec2 a)\n{\n"

@@ -260,6 +260,11 @@ static uint64_t operand(const op_case *oc, int which, uint64_t a, uint64_t b)
         }
     case 5: /* subnormals */
         return (rnd() & (1ull << 63)) | (rnd() >> (12 + rnd() % 52));
+    case 6: /* squares of doubles of up to 26 bits, exact: square roots with no remainder */
+        {
+            double r = ldexp((double)(rnd() % (1u << 26) + 1), (int)(rnd() % 80) - 60);
+            return u_of(r * r);
+        }
     default: /* short significands around 1: exact results and halfway cases */
         return with_exp(1013, 1033, bits);
     }
