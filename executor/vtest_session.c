@@ -67,13 +67,19 @@ static struct fres *res_get(struct vtest_session *s, uint32_t handle)
     return handle ? *res_slot(s, handle) : NULL;
 }
 
-static void res_free(struct vtest_session *s, struct fres *r)
+/* Gives back the guest-visible memory: shared pieces to the pool, private memory unmapped. */
+static void res_unmap(struct vtest_session *s, struct fres *r)
 {
-    vrend_resource_unref(s->r, r->handle);
     if (r->shm)
         shm_pool_put(&s->shm, r->shm);
     else if (r->mem)
         munmap(r->mem, r->size);
+}
+
+static void res_free(struct vtest_session *s, struct fres *r)
+{
+    vrend_resource_unref(s->r, r->handle);
+    res_unmap(s, r);
     free(r->shadow);
     free(r);
 }
@@ -260,10 +266,7 @@ static int create_resource(struct vtest_session *s, const uint32_t *p, bool v2)
     if (ret < 0) {
         if (fd >= 0)
             close(fd);
-        if (r->shm)
-            shm_pool_put(&s->shm, r->shm);
-        else if (r->mem)
-            munmap(r->mem, r->size);
+        res_unmap(s, r);
         free(r);
         /* Past the client's memory budget the creation fails as on a GPU out of memory:
          * the client is told (a v2 client gets a descriptor it cannot map, which Mesa
