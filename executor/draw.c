@@ -28,25 +28,28 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
                 glc_vao_disable(ctx->r, vao, i);
             continue;
         }
-        now |= 1u << i;
+        GLuint buf = vb->res->id;
         GLintptr off = (GLintptr)vb->offset + el->src_offset;
-        if (ctx->r->gles && f->vtype == GL_DOUBLE) {
-            /* Converted again for every draw: the buffer's contents may have changed. */
+        GLsizei stride = (GLsizei)vb->stride;
+        GLenum type = f->vtype;
+        if (ctx->r->gles && type == GL_DOUBLE) {
+            /* Read from a float copy, made again for every draw: the buffer's contents may
+             * have changed. */
             if (!gles_double_attrib(ctx->r, vb->res, (uint64_t)off, vb->stride,
                                     (uint32_t)vformat_vsize(f), &s->double_copies[i])) {
-                now &= ~(1u << i);
                 if (s->vao_enabled & (1u << i))
                     glc_vao_disable(ctx->r, vao, i);
                 continue;
             }
             doubles |= 1u << i;
-            glc_vao_attrib(ctx->r, vao, i, s->double_copies[i], 0,
-                           vformat_vsize(f) * (GLsizei)sizeof(float), vformat_vsize(f),
-                           GL_FLOAT, GL_FALSE, GLC_ATTRIB_FLOAT, el->divisor);
-            continue;
+            buf = s->double_copies[i];
+            off = 0;
+            stride = vformat_vsize(f) * (GLsizei)sizeof(float);
+            type = GL_FLOAT;
         }
+        now |= 1u << i;
         if (was & (1u << i)) {
-            glc_vao_vertex_buffer(ctx->r, vao, i, vb->res->id, off, vb->stride);
+            glc_vao_vertex_buffer(ctx->r, vao, i, buf, off, stride);
             continue;
         }
         /* 64-bit float formats come from glVertexPointer(GL_DOUBLE) and the like, whose
@@ -54,8 +57,8 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
          * a shader reads as doubles into 32-bit formats. */
         bool integer = (f->flags & (FMT_INT | FMT_UINT)) != 0;
         enum glc_attrib_kind kind = integer ? GLC_ATTRIB_INT : GLC_ATTRIB_FLOAT;
-        glc_vao_attrib(ctx->r, vao, i, vb->res->id, off, vb->stride, vformat_vsize(f), f->vtype,
-                       f->vnorm, kind, el->divisor);
+        glc_vao_attrib(ctx->r, vao, i, buf, off, stride, vformat_vsize(f), type, f->vnorm, kind,
+                       el->divisor);
     }
     s->vao_enabled = now;
     s->vao_doubles = doubles;
