@@ -216,6 +216,9 @@ int vrend_resource_create(struct vrend_renderer *rr, uint32_t handle,
              handle, d->target, d->format, d->width, d->height, d->depth);
         return -EINVAL;
     }
+    vlog(rr, VREND_LOG_DEBUG, "resource create %u: target %u format %u %ux%ux%u array %u "
+         "levels %u samples %u bind 0x%x", handle, d->target, d->format, d->width, d->height,
+         d->depth, d->array_size, d->last_level + 1, d->nr_samples, d->bind);
     size_t size;
     if (!iov_total(iov, niov, &size))
         return -EINVAL;
