@@ -145,7 +145,13 @@ GLuint single_sample_copy(struct vrend_renderer *rr, struct vres *src, uint32_t 
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, df);
     glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, point, GL_TEXTURE_2D, tex, 0);
     glDrawBuffers(1, (GLenum[]){ bit == GL_COLOR_BUFFER_BIT ? point : GL_NONE });
+    /* The whole level is resolved: a blit's scissor rectangle is the guest's destination's,
+     * and applies where the copy is drawn, not here. */
+    GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+    glDisable(GL_SCISSOR_TEST);
     glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, bit, GL_NEAREST);
+    if (scissor)
+        glEnable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glDeleteFramebuffers(1, &rf);
