@@ -919,7 +919,8 @@ void io_declare_resources(glsl_ctx *c)
                 res->queries_levels = v->queries_levels;
                 res->flags |= (v->lod_bias_in_shader ? T2G_RES_LOD_BIAS_IN_SHADER : 0) |
                               (v->queries_lod ? T2G_RES_QUERIES_LOD : 0) |
-                              (v->compare_in_shader ? T2G_RES_COMPARE_IN_SHADER : 0);
+                              (v->compare_in_shader ? T2G_RES_COMPARE_IN_SHADER : 0) |
+                              (v->queries_samples ? T2G_RES_QUERIES_SAMPLES : 0);
             }
             break;
         }

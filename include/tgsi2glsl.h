@@ -364,6 +364,10 @@ struct t2g_key {
      * GLES, which offsets filled polygons only): the last vertex stage adds
      * driver.depth_offset * w to the clip-space z of every vertex. */
     bool depth_offset_from_driver;
+    /* Since 0.2.  Samples of the multisample view bound at sampler n (0 = unknown), for
+     * targets without textureSamples() (GLSL ES): a nonzero count replaces the query, and
+     * the reflection marks the samplers so replaced (T2G_RES_QUERIES_SAMPLES). */
+    uint8_t sampler_samples[T2G_MAX_SAMPLERS];
 };
 
 /* Fills `size` bytes of *key with the defaults for `target` (what the target version
@@ -455,6 +459,8 @@ enum {
     T2G_RES_UNIFORM_ARRAY = 1u << 2,
     /* shadow sampler: the shader compares (key.sampler_compare); sample without comparison */
     T2G_RES_COMPARE_IN_SHADER = 1u << 3,
+    /* sampler: its textureSamples() came from key.sampler_samples[n] */
+    T2G_RES_QUERIES_SAMPLES = 1u << 4,
 };
 
 #define T2G_MAX_IO 80

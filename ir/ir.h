@@ -224,6 +224,7 @@ typedef struct ir_var {
     bool shadow;            /* sampler used with a shadow target */
     bool compare_in_shader; /* shadow sampler whose comparisons lower_shadow_compare made */
     bool queries_levels;    /* sampler whose level count lower_query_levels replaced */
+    bool queries_samples;   /* sampler whose sample count lower_query_levels replaced */
     bool lod_bias_in_shader; /* sampler whose lookups lower_lod_bias biased */
     bool queries_lod;       /* sampler whose LOD queries lower_query_lod computed */
     const char *image_format; /* PIPE_FORMAT_... */

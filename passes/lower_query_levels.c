@@ -1,11 +1,14 @@
-/* textureQueryLevels() where the target has none (GLSL ES): the renderer knows the level
- * count of the view it binds, so key.sampler_levels[n] replaces each query through sampler
- * n by that constant, and the sampler is marked (reflection queries_levels) so the renderer
- * knows to key this shader by the count.  A query through a sampler array indexed at run
- * time is replaced only when every element has the same count. */
+/* textureQueryLevels() and textureSamples() where the target has neither (GLSL ES): the
+ * renderer knows the level count and the sample count of the view it binds, so
+ * key.sampler_levels[n] and key.sampler_samples[n] replace each query through sampler n by
+ * that constant, and the sampler is marked (reflection queries_levels, flag
+ * T2G_RES_QUERIES_SAMPLES) so the renderer knows to key this shader by the count.  A query
+ * through a sampler array indexed at run time is replaced only when every element has the
+ * same count. */
 #include "lower.h"
 
-static unsigned levels_for(const struct t2g_key *key, const ir_instr *tex)
+/* The count table[] gives the lookup's sampler, or 0 where it is not one constant. */
+static unsigned count_for(const uint8_t table[T2G_MAX_SAMPLERS], const ir_instr *tex)
 {
     const ir_var *v = tex->u.tex.sampler;
     if (!v)
@@ -21,33 +24,43 @@ static unsigned levels_for(const struct t2g_key *key, const ir_instr *tex)
     if (first >= T2G_MAX_SAMPLERS || n > T2G_MAX_SAMPLERS - first)
         return 0;
     for (uint32_t i = 1; i < n; i++)
-        if (key->sampler_levels[first + i] != key->sampler_levels[first])
+        if (table[first + i] != table[first])
             return 0;
-    return key->sampler_levels[first];
+    return table[first];
+}
+
+static bool any_count(const uint8_t table[T2G_MAX_SAMPLERS])
+{
+    for (unsigned i = 0; i < T2G_MAX_SAMPLERS; i++)
+        if (table[i])
+            return true;
+    return false;
 }
 
 bool lower_query_levels(ir_shader *s, const struct t2g_key *key)
 {
-    bool any = false;
-    for (unsigned i = 0; i < T2G_MAX_SAMPLERS && !any; i++)
-        any = key->sampler_levels[i] != 0;
-    if (!any)
+    bool samples = any_count(key->sampler_samples);
+    if (!any_count(key->sampler_levels) && !samples)
         return false;
     ir_instr **texs;
     unsigned n = lower_collect_instrs(s, IR_OP_TEX, &texs);
     bool progress = false;
     for (unsigned i = 0; i < n; i++) {
         ir_instr *tex = texs[i];
-        if (tex->u.tex.kind != IR_TEX_QUERY_LEVELS)
+        bool levels = tex->u.tex.kind == IR_TEX_QUERY_LEVELS;
+        if (!levels && !(samples && tex->u.tex.kind == IR_TEX_QUERY_SAMPLES))
             continue;
-        unsigned levels = levels_for(key, tex);
-        if (!levels)
+        unsigned count = count_for(levels ? key->sampler_levels : key->sampler_samples, tex);
+        if (!count)
             continue;
         ir_builder b;
         lower_builder_after(&b, s, tex);
-        ir_instr *c = ir_build_const_i32(&b, (int32_t)levels);
+        ir_instr *c = ir_build_const_i32(&b, (int32_t)count);
         ir_replace_uses(s, tex, ir_src_for(c));
-        tex->u.tex.sampler->queries_levels = true;
+        if (levels)
+            tex->u.tex.sampler->queries_levels = true;
+        else
+            tex->u.tex.sampler->queries_samples = true;
         ir_instr_remove(tex);
         progress = true;
     }

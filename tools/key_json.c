@@ -146,6 +146,7 @@ static const field fields[] = {
     ARRAY(sampler_gl_clamp, K_U32),
     ARRAY(sampler_compare, K_U8),
     SCALAR(depth_offset_from_driver, K_BOOL),
+    ARRAY(sampler_samples, K_U8),
 };
 
 static size_t elem_size(enum kind k) { return k == K_U8 || k == K_BOOL ? 1 : 4; }

@@ -77,6 +77,8 @@ static void write_resources(json_writer *w, const char *key, const struct t2g_re
             jw_bool(w, "queries_levels", res->queries_levels);
             if (res->flags & T2G_RES_COMPARE_IN_SHADER)
                 jw_bool(w, "compare_in_shader", true);
+            if (res->flags & T2G_RES_QUERIES_SAMPLES)
+                jw_bool(w, "queries_samples", true);
         }
         if (kind == T2G_RES_IMAGE || kind == T2G_RES_SSBO)
             jw_bool(w, "writable", res->writable);

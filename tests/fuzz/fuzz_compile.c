@@ -64,6 +64,7 @@ static void key_from_options(struct t2g_key *key, uint32_t *flags, const uint8_t
     }
     key->sampler_levels[0] = opt(o, n, 9) & 15;
     key->sampler_levels[1] = opt(o, n, 9) >> 4;
+    key->sampler_samples[0] = opt(o, n, 9) & 7;
     /* Up to three captured outputs, in one or two buffers. */
     key->num_so_outputs = opt(o, n, 12) & 3;
     for (unsigned i = 0; i < key->num_so_outputs; i++) {

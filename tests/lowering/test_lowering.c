@@ -178,6 +178,18 @@ static const char *FS_QUERY_LEVELS =
     "  1: I2F OUT[0], TEMP[0].wwww\n"
     "  2: END\n";
 
+/* piglit arb_shader_texture_image_samples texturesamples@fs-*: GLSL ES has no
+ * textureSamples(). */
+static const char *FS_QUERY_SAMPLES =
+    "FRAG\n"
+    "DCL OUT[0], COLOR\n"
+    "DCL SAMP[0]\n"
+    "DCL SVIEW[0], 2D_MSAA, FLOAT\n"
+    "DCL TEMP[0]\n"
+    "  0: TXQS TEMP[0].x, SAMP[0], 2D_MSAA\n"
+    "  1: I2F OUT[0], TEMP[0].xxxx\n"
+    "  2: END\n";
+
 /* piglit arb_texture_query_lod fs-textureQueryLOD-*: GLSL ES has no textureQueryLod(). */
 static const char *FS_QUERY_LOD =
     "FRAG\n"
@@ -672,6 +684,25 @@ int main(void)
         marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
                   ql->reflection.resources[i].queries_levels;
     printf("%s the reflection marks the sampler whose count was replaced\n",
+           marked ? "ok  " : "FAIL");
+    marked ? passes++ : failures++;
+    t2g_result_free(ql);
+
+    t2g_key_init(&key, T2G_TARGET_ESSL320);
+    ql = t2g_compile(FS_QUERY_SAMPLES, strlen(FS_QUERY_SAMPLES), &key, 0, "qs");
+    bool no_samples = ql && !ql->ok && strstr(ql->diagnostics, "textureSamples");
+    printf("%s ES without sample counts refuses textureSamples\n", no_samples ? "ok  " : "FAIL");
+    no_samples ? passes++ : failures++;
+    t2g_result_free(ql);
+    key.sampler_samples[0] = 4;
+    check("ES takes the sample count from the key", FS_QUERY_SAMPLES, &key,
+          (const char *[]){ "o0 = vec4(4.0);", NULL }, (const char *[]){ "textureSamples", NULL });
+    ql = t2g_compile(FS_QUERY_SAMPLES, strlen(FS_QUERY_SAMPLES), &key, 0, "qs");
+    marked = false;
+    for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
+        marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
+                  (ql->reflection.resources[i].flags & T2G_RES_QUERIES_SAMPLES);
+    printf("%s the reflection marks the sampler whose sample count was replaced\n",
            marked ? "ok  " : "FAIL");
     marked ? passes++ : failures++;
     t2g_result_free(ql);
