@@ -60,9 +60,12 @@ static void shader_finish(struct vrend_context *ctx, struct shader_obj *sh)
      * TGSI, which GLSL ES cannot declare) through here. */
     memset(k.image_format, T2G_IMAGE_FORMAT_R32UI, sizeof k.image_format);
     /* GLSL ES has no textureQueryLevels(): draws give the bound views' level counts; any
-     * count lets such a shader through here, and the reflection names the samplers. */
+     * count lets such a shader through here, and the reflection names the samplers.
+     * textureSamples() gives the guest's sample count on every host: a host may make more
+     * samples than asked for (llvmpipe makes 4 of 2), and GLSL ES has no such query. */
     if (ctx->r->gles)
         memset(k.sampler_levels, 1, sizeof k.sampler_levels);
+    memset(k.sampler_samples, 1, sizeof k.sampler_samples);
     struct t2g_result *res = t2g_compile(sh->text, sh->text_len, &k, 0, stage_names[sh->type]);
     if (!res)
         return;
@@ -349,7 +352,7 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
 /* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
  * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
  * cannot query a texture's level count, gets the bound views' counts for the samplers the
- * shader queries.  Views the host cannot swizzle have the shader swizzle them, GL_CLAMP
+ * shader queries, and every host the guest's sample counts.  Views the host cannot swizzle have the shader swizzle them, GL_CLAMP
  * with linear filtering has the shader clamp the coordinates, and hosts without shadow
  * samplers have it compare with the bound sampler's function. */
 static void sampler_keys(const struct vrend_renderer *r, const struct sub_ctx *s,
@@ -365,6 +368,12 @@ static void sampler_keys(const struct vrend_renderer *r, const struct sub_ctx *s
         if (gles && res->queries_levels)
             k->sampler_levels[idx] = v && v->last >= v->first && v->last - v->first < 255
                                          ? (uint8_t)(v->last - v->first + 1) : 1;
+        /* The guest's count; a single-sample texture has one, as does a view of none. */
+        if (res->flags & T2G_RES_QUERIES_SAMPLES)
+            k->sampler_samples[idx] = v && v->res && v->res->d.nr_samples > 1
+                                          ? (uint8_t)(v->res->d.nr_samples < 255
+                                                          ? v->res->d.nr_samples : 255)
+                                          : 1;
         /* The LOD values are driver uniforms; only whether textureQueryLod() rounds to the
          * nearest level changes the code. */
         const struct sampler_state *ss = s->samplers[stage][idx];
@@ -801,8 +810,9 @@ uint32_t shader_key_view_slots(const struct shader_obj *sh)
         return 0;
     for (uint32_t i = 0; i < sh->base->num_resources; i++) {
         const struct t2g_resource *res = &sh->base->resources[i];
-        if (res->kind == T2G_RES_SAMPLER && (res->shadow || res->queries_levels ||
-                                             (res->flags & T2G_RES_QUERIES_LOD)) &&
+        if (res->kind == T2G_RES_SAMPLER &&
+            (res->shadow || res->queries_levels ||
+             (res->flags & (T2G_RES_QUERIES_LOD | T2G_RES_QUERIES_SAMPLES))) &&
             res->tgsi_index < 32)
             m |= 1u << res->tgsi_index;
     }
