@@ -336,6 +336,7 @@ KEY = {
     "sampler_gl_clamp": [3, 1, 5],
     "sampler_compare": [4, 0, 9],
     "depth_offset_from_driver": True,
+    "sampler_samples": [0, 4, 2],
 }
 
 
