@@ -238,9 +238,9 @@ static void fill_v2(struct vrend_renderer *r, struct virgl_caps_v2 *c)
         VIRGL_CAP_COPY_TRANSFER | VIRGL_CAP_CLIP_HALFZ | VIRGL_CAP_CLEAR_TEXTURE;
     if (r->host_features & T2G_HOST_SHADER_CLOCK)
         c->capability_bits |= VIRGL_CAP_SHADER_CLOCK;
-    /* Draw counts read from a buffer (draw.c): glMultiDraw*IndirectCountARB. */
-    if (r->indirect_params)
-        c->capability_bits |= VIRGL_CAP_INDIRECT_PARAMS;
+    /* Draw counts read from a buffer (draw.c): glMultiDraw*IndirectCountARB, or the count
+     * read back where the host has no such draw. */
+    c->capability_bits |= VIRGL_CAP_INDIRECT_PARAMS;
     c->capability_bits_v2 = VIRGL_CAP_V2_STRING_MARKER |
                             VIRGL_CAP_V2_COPY_TRANSFER_BOTH_DIRECTIONS;
     /* Shader features the compiler writes and the host has: Mesa's virgl driver offers

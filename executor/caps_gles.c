@@ -82,8 +82,11 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
     }
     if (!v2)
         return;
-    uint32_t drop = VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_INDIRECT_PARAMS |
-                    VIRGL_CAP_TRANSFORM_FEEDBACK3 | VIRGL_CAP_SHADER_CLOCK;
+    uint32_t drop = VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_TRANSFORM_FEEDBACK3 |
+                    VIRGL_CAP_SHADER_CLOCK;
+    /* Indirect draws are GLES 3.1's; their counts are read back (draw.c). */
+    if (r->gl_version < 31)
+        drop |= VIRGL_CAP_INDIRECT_PARAMS;
     /* textureSamples() is the bound view's sample count, put in by the key
      * (key.sampler_samples); multisample textures are GLES 3.1's. */
     if (r->gl_version < 31)

@@ -153,9 +153,23 @@ static void draw_indirect(struct vrend_context *ctx, const struct cmd_draw_vbo *
     GLenum mode = c->mode;
     struct vres *count_buf = c->indirect_count_handle ? ctx_res(ctx, c->indirect_count_handle)
                                                       : NULL;
+    bool counted = count_buf && count_buf->is_buffer &&
+                   (uint64_t)c->indirect_count_offset + 4 <= count_buf->d.width;
     glBindBuffer(GL_DRAW_INDIRECT_BUFFER, indirect->id);
-    if (count_buf && count_buf->is_buffer && ctx->r->indirect_params &&
-        (uint64_t)c->indirect_count_offset + 4 <= count_buf->d.width) {
+    if (counted && !ctx->r->indirect_params) {
+        /* No glMultiDraw*IndirectCount (GLES, older desktop hosts): the count is read back
+         * here, waiting for what writes it, and bounds the records drawn below. */
+        uint32_t n = 0;
+        if (!ctx->r->gles || ctx->r->gl_version >= 31)
+            glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
+        glc_buffer_get_sub_data(ctx->r, count_buf->id, c->indirect_count_offset, 4, &n);
+        draw_count = n < draw_count ? n : draw_count;
+        if (!draw_count) {
+            glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);
+            return;
+        }
+    }
+    if (counted && ctx->r->indirect_params) {
         glBindBuffer(GL_PARAMETER_BUFFER_ARB, count_buf->id);
         if (c->indexed)
             glMultiDrawElementsIndirectCountARB(mode, type, (void *)(uintptr_t)ioff,
