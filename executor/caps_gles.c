@@ -52,7 +52,7 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
     struct virgl_caps_v1 *c1 = &c->v1;
     /* GLES has no form of these at all. */
     static const int never[] = {
-        BSET_SHADER_STENCIL_EXPORT, BSET_CONDITIONAL_RENDER_INVERTED, BSET_DERIVATIVE_CONTROL,
+        BSET_SHADER_STENCIL_EXPORT, BSET_DERIVATIVE_CONTROL,
         BSET_TRANSFORM_FEEDBACK_OVERFLOW_QUERY, BSET_MIRROR_CLAMP,
         BSET_COLOR_CLAMPING, BSET_SEAMLESS_CUBE_MAP_PER_TEXTURE,
     };
@@ -68,6 +68,8 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
         { BSET_TEXTURE_QUERY_LOD, true },
         { BSET_HAS_CULL, has("GL_EXT_clip_cull_distance") },
         { BSET_CONDITIONAL_RENDER, has("GL_NV_conditional_render") },
+        /* Inverted conditions test the query's result on the CPU (framebuffer.c). */
+        { BSET_CONDITIONAL_RENDER_INVERTED, has("GL_NV_conditional_render") },
         { BSET_START_INSTANCE, has("GL_EXT_base_instance") },
         { BSET_TIMER_QUERY, has("GL_EXT_disjoint_timer_query") },
         { BSET_CUBE_MAP_ARRAY, r->gl_version >= 32 || has("GL_EXT_texture_cube_map_array") },

@@ -321,8 +321,9 @@ static void draw_issue(struct vrend_context *ctx, const struct cmd_draw_vbo *c,
              "skipped");
         return;
     }
+    if (!render_condition_begin(ctx))
+        return;   /* discarded by the render condition */
     streamout_before_draw(ctx, prog, mode);
-    render_condition_begin(ctx);
     if (count_from) {
         if (ctx->r->gles)
             glDrawArraysInstanced(mode, 0, (GLsizei)count_from->vertices, c->instance_count);

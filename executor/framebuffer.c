@@ -469,26 +469,37 @@ void fill_driver_uniforms(struct vrend_context *ctx, struct driver_block *d)
                                                    s->vp_scale[0][2]);
 }
 
-static void begin_cond(struct vrend_context *ctx)
+/* Puts the guest's render condition on the commands that follow; false where it discards
+ * them.  GLES's GL_NV_conditional_render has no inverted modes: there the query's result
+ * is waited for and tested here (a no-wait mode may wait: GL lets it draw either way). */
+static bool begin_cond(struct vrend_context *ctx)
 {
     struct sub_ctx *s = ctx->sub;
     if (!s->cond_query || !s->cond_query->id)
-        return;
+        return true;
+    if (s->cond_invert && ctx->r->gles) {
+        GLuint passed = 0;
+        glGetQueryObjectuiv(s->cond_query->id, GL_QUERY_RESULT, &passed);
+        return passed == 0;
+    }
     static const GLenum modes[] = { GL_QUERY_WAIT, GL_QUERY_NO_WAIT, GL_QUERY_BY_REGION_WAIT,
                                     GL_QUERY_BY_REGION_NO_WAIT };
     GLenum m = modes[s->cond_mode & 3];
-    if (s->cond_invert && !ctx->r->gles)
+    if (s->cond_invert)
         m = m - GL_QUERY_WAIT + GL_QUERY_WAIT_INVERTED;
     glBeginConditionalRender(s->cond_query->id, m);
+    s->cond_begun = true;
+    return true;
 }
 
 static void end_cond(struct vrend_context *ctx)
 {
-    if (ctx->sub->cond_query && ctx->sub->cond_query->id)
+    if (ctx->sub->cond_begun)
         glEndConditionalRender();
+    ctx->sub->cond_begun = false;
 }
 
-void render_condition_begin(struct vrend_context *ctx) { begin_cond(ctx); }
+bool render_condition_begin(struct vrend_context *ctx) { return begin_cond(ctx); }
 void render_condition_end(struct vrend_context *ctx) { end_cond(ctx); }
 
 /* Formats the host stores in other channels (alpha and luminance in red, "000r" / "rrr1")
@@ -521,7 +532,8 @@ bool exec_clear(struct vrend_context *ctx, const struct cmd_clear *c)
      * whether to encode, so encoding stays on; a blit may have turned it off. */
     if (!ctx->r->gles || ctx->r->gles_srgb_write_control)
         glEnable(GL_FRAMEBUFFER_SRGB);
-    begin_cond(ctx);
+    if (!begin_cond(ctx))
+        return true;
     for (uint32_t i = 0; i < 8; i++) {
         if (!(buffers & (PIPE_CLEAR_COLOR0 << i)) || !s->cbufs[i])
             continue;
@@ -827,9 +839,9 @@ bool exec_blit(struct vrend_context *ctx, const struct cmd_blit *c)
     GLuint sview = bits == GL_COLOR_BUFFER_BIT ? blit_view(ctx->r, src, sfmt) : 0;
     GLuint dview = bits == GL_COLOR_BUFFER_BIT ? blit_view(ctx->r, dst, dfmt) : 0;
     bool cond = c->render_condition_enable;
-    if (cond)
-        begin_cond(ctx);
     int32_t layers = dd > 0 ? dd : 1;
+    if (cond && !begin_cond(ctx))
+        layers = 0;   /* discarded by the render condition */
     for (int32_t i = 0; i < layers; i++) {
         int32_t sl = sz + (sd == dd ? i : (int32_t)((int64_t)i * sd / (dd ? dd : 1)));
         if (!ctx->r->gles && (bits & GL_DEPTH_BUFFER_BIT) && src->fmt != dst->fmt) {

@@ -384,6 +384,7 @@ struct sub_ctx {
     bool so_capture;                /* targets are set (none set: gallium paused) */
     uint64_t so_clock;
     struct query *cond_query; uint32_t cond_mode; bool cond_invert;
+    bool cond_begun;                 /* glBeginConditionalRender is in effect */
     struct program *programs;
     GLuint vao;
     uint32_t vao_enabled;           /* attributes enabled in vao (the rest are disabled) */
@@ -591,7 +592,8 @@ void state_apply(struct vrend_context *ctx, uint32_t what, const struct program 
  * negates y (window_space.h). */
 bool fb_flipped(struct sub_ctx *s);
 void fill_driver_uniforms(struct vrend_context *ctx, struct driver_block *d);
-void render_condition_begin(struct vrend_context *ctx);
+/* False where the guest's render condition discards the command: skip it. */
+bool render_condition_begin(struct vrend_context *ctx);
 void render_condition_end(struct vrend_context *ctx);
 
 static inline float u2f(uint32_t u) { union { uint32_t u; float f; } x = { .u = u }; return x.f; }
