@@ -70,7 +70,7 @@ void sub_destroy(struct vrend_context *ctx, struct sub_ctx *s)
     programs_free(s);
     glDeleteFramebuffers(1, &s->fbo);
     glDeleteVertexArrays(1, &s->vao);
-    glDeleteBuffers(32, s->double_copies);
+    glDeleteBuffers(32, s->float_copies);
     glDeleteBuffers(1, &s->driver_ubo);
     streamout_sub_destroy(s);
     free(s);

@@ -17,8 +17,8 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
     uint32_t n = s->ve ? s->ve->u.ve->count : 0;
     uint32_t max = ctx->r->lim.max_vertex_attribs < 32 ? ctx->r->lim.max_vertex_attribs : 32;
     /* ES 2.0 has no separate buffer binding: every attribute is specified again. */
-    uint32_t was = layout || ctx->r->es2 ? 0 : s->vao_enabled & ~s->vao_doubles, now = 0;
-    uint32_t doubles = 0;
+    uint32_t was = layout || ctx->r->es2 ? 0 : s->vao_enabled & ~s->vao_converted, now = 0;
+    uint32_t converted = 0;
     for (uint32_t i = 0; i < max; i++) {
         const struct vertex_element *el = i < n ? &s->ve->u.ve->el[i] : NULL;
         const struct vformat *f = el ? vformat_get(el->format) : NULL;
@@ -32,17 +32,17 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
         GLintptr off = (GLintptr)vb->offset + el->src_offset;
         GLsizei stride = (GLsizei)vb->stride;
         GLenum type = f->vtype;
-        if (ctx->r->gles && type == GL_DOUBLE) {
+        if (ctx->r->gles && gles_converts_attrib(type)) {
             /* Read from a float copy, made again for every draw: the buffer's contents may
              * have changed. */
-            if (!gles_double_attrib(ctx->r, vb->res, (uint64_t)off, vb->stride,
-                                    (uint32_t)vformat_vsize(f), &s->double_copies[i])) {
+            if (!gles_float_attrib(ctx->r, vb->res, (uint64_t)off, vb->stride, type,
+                                   (uint32_t)vformat_vsize(f), &s->float_copies[i])) {
                 if (s->vao_enabled & (1u << i))
                     glc_vao_disable(ctx->r, vao, i);
                 continue;
             }
-            doubles |= 1u << i;
-            buf = s->double_copies[i];
+            converted |= 1u << i;
+            buf = s->float_copies[i];
             off = 0;
             stride = vformat_vsize(f) * (GLsizei)sizeof(float);
             type = GL_FLOAT;
@@ -61,7 +61,7 @@ static void setup_vertex_arrays(struct vrend_context *ctx, bool layout)
                        el->divisor);
     }
     s->vao_enabled = now;
-    s->vao_doubles = doubles;
+    s->vao_converted = converted;
 }
 
 /* Whether the draw has anything to draw and stays within the invocation limit; false with
@@ -135,8 +135,8 @@ static struct program *draw_bind(struct vrend_context *ctx, const struct cmd_dra
         if (e0 || e1 || e2)
             vlog(ctx->r, VREND_LOG_DEBUG, "draw setup errors: state 0x%x resources 0x%x arrays 0x%x",
                  e0, e1, e2);
-        /* Copies of double attributes are made again for the next draw. */
-        ctx->draw_dirty = ctx->sub->vao_doubles ? DRAW_VBUFS : 0;
+        /* Converted attributes are copied again for the next draw. */
+        ctx->draw_dirty = ctx->sub->vao_converted ? DRAW_VBUFS : 0;
         ctx->draw_prog = prog;
     }
     return prog;

@@ -2,6 +2,7 @@
  * upload with the table's pixel format, rendering, read-back, vertex layout), and the guest
  * is offered only what worked: GLES accepts far fewer format/type pairs than desktop GL and
  * which ones depends on the host's extensions (BGRA, 16-bit norm, float render targets). */
+#include "gles_draw.h"
 #include "vrend_priv.h"
 
 static void clear_errors(void)
@@ -80,8 +81,12 @@ static uint16_t probe_texture(const struct vformat *f, uint16_t fl)
 
 static bool probe_vertex(const struct vformat *f)
 {
+    /* Doubles are converted but not offered (the guest sends them regardless); the packed
+     * small floats are converted and offered (gles_float_attrib). */
     if (f->vtype == GL_DOUBLE)
         return false;
+    if (gles_converts_attrib(f->vtype))
+        return true;
     clear_errors();
     if (f->flags & (FMT_INT | FMT_UINT))
         glVertexAttribIFormat(0, vformat_vsize(f), f->vtype, 0);

@@ -1,6 +1,7 @@
 /* gles_draw.c: draw-time substitutes on a GLES host: query targets GLES has, primitive
  * restart at an index GLES cannot restart at, polygons drawn as points, and the first
  * vertex's flat values. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,20 +173,58 @@ bool gles_first_vertex_indices(struct vrend_renderer *rr, GLenum *mode, GLuint i
     return true;
 }
 
-/* Past this, a double attribute is left unset rather than converted on every draw. */
-#define DOUBLE_COPY_MAX (64u << 20)
+/* Past this, a converted attribute is left unset rather than converted on every draw. */
+#define FLOAT_COPY_MAX (64u << 20)
 
-bool gles_double_attrib(struct vrend_renderer *rr, const struct vres *buf, uint64_t off,
-                        uint32_t stride, uint32_t comps, GLuint *copy)
+bool gles_converts_attrib(GLenum type)
 {
-    uint64_t size = buf->d.width, elem = (uint64_t)comps * sizeof(double);
-    if (rr->es2 || off > size || size - off < elem)
+    return type == GL_DOUBLE || type == GL_UNSIGNED_INT_10F_11F_11F_REV;
+}
+
+/* The unsigned float of `mbits` mantissa bits in the low bits of v, its 5 exponent bits
+ * above them (a channel of GL_R11F_G11F_B10F). */
+static float small_float(uint32_t v, unsigned mbits)
+{
+    uint32_t m = v & ((1u << mbits) - 1), e = (v >> mbits) & 31;
+    if (e == 31)
+        return m ? NAN : INFINITY;
+    if (e == 0)
+        return ldexpf((float)m, -14 - (int)mbits);
+    return ldexpf((float)(m | (1u << mbits)), (int)e - 15 - (int)mbits);
+}
+
+/* The `comps` floats of the attribute at p. */
+static void attrib_to_floats(const uint8_t *p, GLenum type, uint32_t comps, float *out)
+{
+    if (type == GL_UNSIGNED_INT_10F_11F_11F_REV) {
+        uint32_t v;
+        memcpy(&v, p, sizeof v);
+        out[0] = small_float(v, 6);
+        out[1] = small_float(v >> 11, 6);
+        out[2] = small_float(v >> 22, 5);
+        return;
+    }
+    for (uint32_t c = 0; c < comps; c++) {
+        double d;
+        memcpy(&d, p + c * sizeof d, sizeof d);
+        out[c] = (float)d;
+    }
+}
+
+bool gles_float_attrib(struct vrend_renderer *rr, const struct vres *buf, uint64_t off,
+                       uint32_t stride, GLenum type, uint32_t comps, GLuint *copy)
+{
+    uint64_t size = buf->d.width;
+    uint64_t elem = type == GL_DOUBLE ? (uint64_t)comps * sizeof(double) : sizeof(uint32_t);
+    if (type == GL_UNSIGNED_INT_10F_11F_11F_REV)
+        comps = 3;
+    if (rr->es2 || !gles_converts_attrib(type) || off > size || size - off < elem)
         return false;
     /* Every vertex the buffer holds from off on: the draw's range is not known here (an
      * index buffer may point anywhere); stride 0 is one constant vertex. */
     uint64_t n = stride ? (size - off - elem) / stride + 1 : 1;
     uint64_t span = (n - 1) * stride + elem;
-    if (n * comps * sizeof(float) > DOUBLE_COPY_MAX)
+    if (n * comps * sizeof(float) > FLOAT_COPY_MAX)
         return false;
     float *out = malloc(n * comps * sizeof(float));
     if (!out)
@@ -199,11 +238,7 @@ bool gles_double_attrib(struct vrend_renderer *rr, const struct vres *buf, uint6
         return false;
     }
     for (uint64_t v = 0; v < n; v++)
-        for (uint32_t c = 0; c < comps; c++) {
-            double d;
-            memcpy(&d, in + v * stride + c * sizeof d, sizeof d);
-            out[v * comps + c] = (float)d;
-        }
+        attrib_to_floats(in + v * stride, type, comps, out + v * comps);
     glUnmapBuffer(GL_COPY_READ_BUFFER);
     glBindBuffer(GL_COPY_READ_BUFFER, 0);
     if (!*copy)

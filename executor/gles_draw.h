@@ -36,12 +36,15 @@ bool gles_first_vertex_indices(struct vrend_renderer *rr, GLenum *mode, GLuint i
                                uint32_t restart_index, uint32_t start, bool last,
                                GLuint *buf);
 
-/* GLES has no double vertex formats (glVertexPointer(GL_DOUBLE) reaches the host as 64-bit
- * formats, whatever the caps say): the `comps` doubles of every vertex of buffer `buf`
- * from byte `off` on, `stride` apart, copied as floats into *copy (made on first use, the
- * caller deletes it), tightly packed.  False where there is nothing to read (or the copy
- * would pass its size limit, or the host cannot read buffers back: ES 2.0). */
-bool gles_double_attrib(struct vrend_renderer *rr, const struct vres *buf, uint64_t off,
-                        uint32_t stride, uint32_t comps, GLuint *copy);
+/* Vertex types GLES has not: doubles (glVertexPointer(GL_DOUBLE) reaches the host as
+ * 64-bit formats, whatever the caps say) and GL_UNSIGNED_INT_10F_11F_11F_REV.  Whether
+ * gles_float_attrib converts `type`. */
+bool gles_converts_attrib(GLenum type);
+/* The attribute of `type` with `comps` components (3 for the packed type) of every vertex
+ * of buffer `buf` from byte `off` on, `stride` apart, copied as floats into *copy (made on
+ * first use, the caller deletes it), tightly packed.  False where there is nothing to read
+ * (or the copy would pass its size limit, or the host cannot read buffers back: ES 2.0). */
+bool gles_float_attrib(struct vrend_renderer *rr, const struct vres *buf, uint64_t off,
+                       uint32_t stride, GLenum type, uint32_t comps, GLuint *copy);
 
 #endif

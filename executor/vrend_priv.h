@@ -388,8 +388,8 @@ struct sub_ctx {
     struct program *programs;
     GLuint vao;
     uint32_t vao_enabled;           /* attributes enabled in vao (the rest are disabled) */
-    uint32_t vao_doubles;           /* GLES: attributes read from float copies of doubles */
-    GLuint double_copies[32];       /* GLES: those copies, one buffer per attribute */
+    uint32_t vao_converted;         /* GLES: attributes read from float copies (gles_float_attrib) */
+    GLuint float_copies[32];        /* GLES: those copies, one buffer per attribute */
     GLuint const_bufs[SHADER_TYPES][MAX_UBOS], driver_ubo;
     /* What the host buffers hold, so draws upload only what changed: the inline constants
      * since SET_CONSTANT_BUFFER (and the host buffer's size), the driver uniforms last sent. */
