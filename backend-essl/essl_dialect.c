@@ -71,6 +71,7 @@ static const glsl_feature_rule es_rules[GF_COUNT] = {
     [GF_NONCONST_GATHER_OFFSET] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
     [GF_IMAGE_SIZE] = CORE(310),
     [GF_IMAGE_MSAA] = NONE,
+    [GF_IMAGE_FORMATS_NV] = EXT(0, 310, "GL_NV_image_formats", T2G_HOST_IMAGE_FORMATS),
     [GF_SAMPLE_MASK_IN] = EXT(320, 300, "GL_OES_sample_variables", T2G_HOST_SAMPLE_SHADING),
     [GF_DYNAMIC_SAMPLER_INDEX] = EXT(320, 310, "GL_EXT_gpu_shader5", 0),
     [GF_GATHER_EXT] = CORE(310),

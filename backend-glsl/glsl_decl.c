@@ -615,46 +615,51 @@ static bool layout_binding(glsl_ctx *c, const char *first, uint32_t binding)
     return b;
 }
 
+/* Where GLSL ES has a format qualifier: not at all, in ES 3.10, or through
+ * GL_NV_image_formats (the 16-bit normalized ones, ES_NV16, where the host has
+ * GL_EXT_texture_norm16 as well). */
+enum { ES_NO, ES_CORE, ES_NV, ES_NV16 };
+
 /* GLSL format qualifiers: the gallium format a TGSI declaration names, the key's enum
- * t2g_image_format, the texel base type, and whether GLSL ES has it. */
+ * t2g_image_format, the texel base type, and where GLSL ES has it. */
 typedef struct image_format_info {
     const char *pipe, *glsl;
     uint8_t key;
     uint8_t base;
-    bool es;
+    uint8_t es;
 } image_format_info;
 
 #define F(pipe, glsl, key, base, es) { pipe, glsl, T2G_IMAGE_FORMAT_##key, base, es }
 static const image_format_info image_formats[] = {
-    F("R32G32B32A32_FLOAT", "rgba32f", RGBA32F, IR_F32, true),
-    F("R16G16B16A16_FLOAT", "rgba16f", RGBA16F, IR_F32, true),
-    F("R32G32_FLOAT", "rg32f", RG32F, IR_F32, false), F("R16G16_FLOAT", "rg16f", RG16F, IR_F32, false),
-    F("R11G11B10_FLOAT", "r11f_g11f_b10f", R11F_G11F_B10F, IR_F32, false),
-    F("R32_FLOAT", "r32f", R32F, IR_F32, true), F("R16_FLOAT", "r16f", R16F, IR_F32, false),
-    F("R16G16B16A16_UNORM", "rgba16", RGBA16, IR_F32, false),
-    F("R10G10B10A2_UNORM", "rgb10_a2", RGB10_A2, IR_F32, false),
-    F("R8G8B8A8_UNORM", "rgba8", RGBA8, IR_F32, true), F("R16G16_UNORM", "rg16", RG16, IR_F32, false),
-    F("R8G8_UNORM", "rg8", RG8, IR_F32, false), F("R16_UNORM", "r16", R16, IR_F32, false),
-    F("R8_UNORM", "r8", R8, IR_F32, false),
-    F("R16G16B16A16_SNORM", "rgba16_snorm", RGBA16_SNORM, IR_F32, false),
-    F("R8G8B8A8_SNORM", "rgba8_snorm", RGBA8_SNORM, IR_F32, true),
-    F("R16G16_SNORM", "rg16_snorm", RG16_SNORM, IR_F32, false),
-    F("R8G8_SNORM", "rg8_snorm", RG8_SNORM, IR_F32, false),
-    F("R16_SNORM", "r16_snorm", R16_SNORM, IR_F32, false),
-    F("R8_SNORM", "r8_snorm", R8_SNORM, IR_F32, false),
-    F("R32G32B32A32_SINT", "rgba32i", RGBA32I, IR_I32, true),
-    F("R16G16B16A16_SINT", "rgba16i", RGBA16I, IR_I32, true),
-    F("R8G8B8A8_SINT", "rgba8i", RGBA8I, IR_I32, true), F("R32G32_SINT", "rg32i", RG32I, IR_I32, false),
-    F("R16G16_SINT", "rg16i", RG16I, IR_I32, false), F("R8G8_SINT", "rg8i", RG8I, IR_I32, false),
-    F("R32_SINT", "r32i", R32I, IR_I32, true), F("R16_SINT", "r16i", R16I, IR_I32, false),
-    F("R8_SINT", "r8i", R8I, IR_I32, false),
-    F("R32G32B32A32_UINT", "rgba32ui", RGBA32UI, IR_U32, true),
-    F("R16G16B16A16_UINT", "rgba16ui", RGBA16UI, IR_U32, true),
-    F("R10G10B10A2_UINT", "rgb10_a2ui", RGB10_A2UI, IR_U32, false),
-    F("R8G8B8A8_UINT", "rgba8ui", RGBA8UI, IR_U32, true),
-    F("R32G32_UINT", "rg32ui", RG32UI, IR_U32, false), F("R16G16_UINT", "rg16ui", RG16UI, IR_U32, false),
-    F("R8G8_UINT", "rg8ui", RG8UI, IR_U32, false), F("R32_UINT", "r32ui", R32UI, IR_U32, true),
-    F("R16_UINT", "r16ui", R16UI, IR_U32, false), F("R8_UINT", "r8ui", R8UI, IR_U32, false),
+    F("R32G32B32A32_FLOAT", "rgba32f", RGBA32F, IR_F32, ES_CORE),
+    F("R16G16B16A16_FLOAT", "rgba16f", RGBA16F, IR_F32, ES_CORE),
+    F("R32G32_FLOAT", "rg32f", RG32F, IR_F32, ES_NV), F("R16G16_FLOAT", "rg16f", RG16F, IR_F32, ES_NV),
+    F("R11G11B10_FLOAT", "r11f_g11f_b10f", R11F_G11F_B10F, IR_F32, ES_NV),
+    F("R32_FLOAT", "r32f", R32F, IR_F32, ES_CORE), F("R16_FLOAT", "r16f", R16F, IR_F32, ES_NV),
+    F("R16G16B16A16_UNORM", "rgba16", RGBA16, IR_F32, ES_NV16),
+    F("R10G10B10A2_UNORM", "rgb10_a2", RGB10_A2, IR_F32, ES_NV),
+    F("R8G8B8A8_UNORM", "rgba8", RGBA8, IR_F32, ES_CORE), F("R16G16_UNORM", "rg16", RG16, IR_F32, ES_NV16),
+    F("R8G8_UNORM", "rg8", RG8, IR_F32, ES_NV), F("R16_UNORM", "r16", R16, IR_F32, ES_NV16),
+    F("R8_UNORM", "r8", R8, IR_F32, ES_NV),
+    F("R16G16B16A16_SNORM", "rgba16_snorm", RGBA16_SNORM, IR_F32, ES_NV16),
+    F("R8G8B8A8_SNORM", "rgba8_snorm", RGBA8_SNORM, IR_F32, ES_CORE),
+    F("R16G16_SNORM", "rg16_snorm", RG16_SNORM, IR_F32, ES_NV16),
+    F("R8G8_SNORM", "rg8_snorm", RG8_SNORM, IR_F32, ES_NV),
+    F("R16_SNORM", "r16_snorm", R16_SNORM, IR_F32, ES_NV16),
+    F("R8_SNORM", "r8_snorm", R8_SNORM, IR_F32, ES_NV),
+    F("R32G32B32A32_SINT", "rgba32i", RGBA32I, IR_I32, ES_CORE),
+    F("R16G16B16A16_SINT", "rgba16i", RGBA16I, IR_I32, ES_CORE),
+    F("R8G8B8A8_SINT", "rgba8i", RGBA8I, IR_I32, ES_CORE), F("R32G32_SINT", "rg32i", RG32I, IR_I32, ES_NV),
+    F("R16G16_SINT", "rg16i", RG16I, IR_I32, ES_NV), F("R8G8_SINT", "rg8i", RG8I, IR_I32, ES_NV),
+    F("R32_SINT", "r32i", R32I, IR_I32, ES_CORE), F("R16_SINT", "r16i", R16I, IR_I32, ES_NV),
+    F("R8_SINT", "r8i", R8I, IR_I32, ES_NV),
+    F("R32G32B32A32_UINT", "rgba32ui", RGBA32UI, IR_U32, ES_CORE),
+    F("R16G16B16A16_UINT", "rgba16ui", RGBA16UI, IR_U32, ES_CORE),
+    F("R10G10B10A2_UINT", "rgb10_a2ui", RGB10_A2UI, IR_U32, ES_NV),
+    F("R8G8B8A8_UINT", "rgba8ui", RGBA8UI, IR_U32, ES_CORE),
+    F("R32G32_UINT", "rg32ui", RG32UI, IR_U32, ES_NV), F("R16G16_UINT", "rg16ui", RG16UI, IR_U32, ES_NV),
+    F("R8G8_UINT", "rg8ui", RG8UI, IR_U32, ES_NV), F("R32_UINT", "r32ui", R32UI, IR_U32, ES_CORE),
+    F("R16_UINT", "r16ui", R16UI, IR_U32, ES_NV), F("R8_UINT", "r8ui", R8UI, IR_U32, ES_NV),
 };
 #undef F
 
@@ -696,14 +701,20 @@ static void declare_image(glsl_ctx *c, ir_var *v)
         glsl_need(c, GF_IMAGE_MSAA, "multisample images");
     const image_format_info *fi = image_format_of(c, v);
     const char *fmt = fi ? fi->glsl : NULL;
-    bool es_ok = fi && fi->es;
+    uint8_t es = fi ? fi->es : ES_NO;
     ir_base base = image_base(c, v);
     bool readonly = !g->stored && !g->atomics;
     bool writeonly = !g->loaded && !g->atomics;
     if (readonly && writeonly)
         readonly = false; /* unused: declare it plainly */
-    if (c->d->es && fmt && !es_ok)
+    if (c->d->es && fmt && es == ES_NO)
         glsl_refuse(c, "image format %s is not available in GLSL ES", fmt);
+    if (c->d->es && fmt && es == ES_NV16 &&
+        !(c->key->host_features & T2G_HOST_TEXTURE_NORM16))
+        glsl_refuse(c, "image format %s needs GL_EXT_texture_norm16, which the host does not "
+                    "advertise", fmt);
+    if (c->d->es && fmt && es >= ES_NV)
+        glsl_need(c, GF_IMAGE_FORMATS_NV, "this image format");
     if (c->d->es && fmt && !readonly && !writeonly && strcmp(fmt, "r32f") && strcmp(fmt, "r32i") &&
         strcmp(fmt, "r32ui"))
         glsl_refuse(c, "GLSL ES images of format %s cannot be both read and written", fmt);

@@ -78,6 +78,7 @@ static const glsl_feature_rule desktop_rules[GF_COUNT] = {
     [GF_VIEWPORT_IN_FS] = CORE(430),
     [GF_IMAGE_SIZE] = CORE(430),
     [GF_IMAGE_MSAA] = EXT(420, 150, "GL_ARB_shader_image_load_store", 0),
+    [GF_IMAGE_FORMATS_NV] = EXT(420, 150, "GL_ARB_shader_image_load_store", 0),
     [GF_SAMPLE_MASK_IN] = CORE(400),
     [GF_DYNAMIC_SAMPLER_INDEX] = CORE(400),
     [GF_GATHER_EXT] = EXT(400, 150, "GL_ARB_gpu_shader5", 0),

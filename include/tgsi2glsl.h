@@ -140,6 +140,13 @@ enum {
     /* Since 0.2.  GL_EXT_texture_shadow_lod: textureLod on shadow cube and array samplers,
      * a bias on shadow array samplers. */
     T2G_HOST_TEXTURE_SHADOW_LOD = 1u << 27,
+    /* Since 0.2.  GL_NV_image_formats (GLSL ES 3.10+): desktop GL's image formats beyond
+     * ES's (rg32f, r16f, r11f_g11f_b10f, rgb10_a2, rg8, r8i, ...); the 16-bit normalized
+     * ones also need T2G_HOST_TEXTURE_NORM16. */
+    T2G_HOST_IMAGE_FORMATS = 1u << 28,
+    /* Since 0.2.  GL_EXT_texture_norm16 (GLSL ES): with T2G_HOST_IMAGE_FORMATS, images of
+     * rgba16, rg16, r16 and their snorm forms. */
+    T2G_HOST_TEXTURE_NORM16 = 1u << 29,
 };
 
 /* Comparison functions (GL's order, as pipe_compare_func): alpha test. */

@@ -37,6 +37,12 @@ static void key_image0_r32ui(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE
 static void key_image0_rgba8(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RGBA8; }
 static void key_image0_rgba32f(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RGBA32F; }
 static void key_image0_rg16f(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_RG16F; }
+static void key_image0_r16(struct t2g_key *k) { k->image_format[0] = T2G_IMAGE_FORMAT_R16; }
+static void key_image0_r16_nv_only(struct t2g_key *k)
+{
+    k->image_format[0] = T2G_IMAGE_FORMAT_R16;
+    k->host_features &= ~(uint32_t)T2G_HOST_TEXTURE_NORM16;
+}
 static void key_image0_bad(struct t2g_key *k) { k->image_format[0] = 0xee; }
 static void key_demote(struct t2g_key *k) { k->host_features |= T2G_HOST_DEMOTE_TO_HELPER; }
 static void key_fbfetch(struct t2g_key *k) { k->host_features |= T2G_HOST_FRAMEBUFFER_FETCH; }

@@ -39,7 +39,7 @@ ALLOWED = {
 # Extensions glslangValidator does not know: output that enables one cannot be checked by it,
 # and is counted as compiled but unchecked instead (the host driver is its judge).
 UNCHECKABLE = ["#extension GL_EXT_clip_cull_distance", "#extension GL_OES_viewport_array",
-               "#extension GL_EXT_texture_shadow_lod"]
+               "#extension GL_EXT_texture_shadow_lod", "#extension GL_NV_image_formats"]
 
 # Stages each target can express at all (no extension can add the others).
 STAGES = {

@@ -87,7 +87,8 @@ static bool glslang_can_check(const char *src)
 {
     return !strstr(src, "#extension GL_EXT_clip_cull_distance") &&
            !strstr(src, "#extension GL_OES_viewport_array") &&
-           !strstr(src, "#extension GL_EXT_texture_shadow_lod");
+           !strstr(src, "#extension GL_EXT_texture_shadow_lod") &&
+           !strstr(src, "#extension GL_NV_image_formats");
 }
 
 static void compile_and_check(const char *text, size_t len, const struct t2g_key *key,
