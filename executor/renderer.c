@@ -216,6 +216,8 @@ static void choose_target(struct vrend_renderer *r)
         { "GL_ARB_shader_group_vote", T2G_HOST_SHADER_GROUP_VOTE },
         { "GL_KHR_blend_equation_advanced", T2G_HOST_BLEND_EQUATION_ADVANCED },
         { "GL_EXT_texture_shadow_lod", T2G_HOST_TEXTURE_SHADOW_LOD },
+        { "GL_NV_image_formats", T2G_HOST_IMAGE_FORMATS },
+        { "GL_EXT_texture_norm16", T2G_HOST_TEXTURE_NORM16 },
     };
     for (unsigned i = 0; i < sizeof feats / sizeof feats[0]; i++)
         if (epoxy_has_gl_extension(feats[i].ext))
