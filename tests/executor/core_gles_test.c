@@ -48,7 +48,13 @@ static void test_caps(struct vrend_renderer *r)
     CHECK(c.v1.bset & (1u << BSET_DEPTH_CLIP_DISABLE));
     /* Doubles: exact soft-fp64 in GLSL ES 3.10, offered to the guest. */
     CHECK(c.v1.bset & (1u << BSET_HAS_FP64));
-    CHECK(!(c.v1.bset & (1u << BSET_CONDITIONAL_RENDER_INVERTED)));
+    /* Inverted render conditions test the query on the CPU; draw counts from a buffer are
+     * read back; textureSamples() comes from the key; packed small-float attributes are
+     * converted (session 16). */
+    CHECK(c.v1.bset & (1u << BSET_CONDITIONAL_RENDER_INVERTED));
+    CHECK(c.capability_bits & VIRGL_CAP_INDIRECT_PARAMS);
+    CHECK(c.capability_bits & VIRGL_CAP_TXQS);
+    CHECK(mask_has(&c.v1.vertexbuffer, 124));              /* R11G11B10_FLOAT */
     CHECK(!(c.capability_bits & VIRGL_CAP_TEXTURE_BARRIER));
 }
 
