@@ -460,6 +460,37 @@ static void check(const char *what, const char *tgsi, const struct t2g_key *key,
     t2g_result_free(r);
 }
 
+/* Compiles with the key and checks that it is refused with a diagnostic saying `says`. */
+static void check_refused(const char *what, const char *tgsi, const struct t2g_key *key,
+                          const char *says)
+{
+    struct t2g_result *r = t2g_compile(tgsi, strlen(tgsi), key, 0, what);
+    bool ok = r && !r->ok && strstr(r->diagnostics, says);
+    if (ok)
+        printf("ok   %s\n", what);
+    else
+        printf("FAIL %s: %s\n", what, r ? (r->ok ? r->source : r->diagnostics) : "no result");
+    ok ? passes++ : failures++;
+    t2g_result_free(r);
+}
+
+/* Compiles with the key and checks that the reflection marks a sampler with `flag`
+ * (T2G_RES_*), or as queries_levels where flag is 0. */
+static void check_sampler_marked(const char *what, const char *tgsi, const struct t2g_key *key,
+                                 uint32_t flag)
+{
+    struct t2g_result *r = t2g_compile(tgsi, strlen(tgsi), key, 0, what);
+    bool marked = false;
+    for (uint32_t i = 0; r && r->ok && i < r->reflection.num_resources; i++) {
+        const struct t2g_resource *res = &r->reflection.resources[i];
+        marked |= res->kind == T2G_RES_SAMPLER &&
+                  (flag ? (res->flags & flag) != 0 : res->queries_levels);
+    }
+    printf("%s %s\n", marked ? "ok  " : "FAIL", what);
+    marked ? passes++ : failures++;
+    t2g_result_free(r);
+}
+
 int main(void)
 {
     struct t2g_key key;
@@ -665,54 +696,26 @@ int main(void)
           (const char *[]){ "max(tc0.x, 0.0)", "/ vec2(textureSize(fs_s0, 0))", NULL }, NULL);
 
     t2g_key_init(&key, T2G_TARGET_ESSL310);
-    struct t2g_result *ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
-    if (ql && !ql->ok && strstr(ql->diagnostics, "textureQueryLevels")) {
-        printf("ok   ES without level counts refuses textureQueryLevels\n");
-        passes++;
-    } else {
-        printf("FAIL ES without level counts refuses textureQueryLevels: %s\n",
-               ql ? (ql->ok ? ql->source : ql->diagnostics) : "no result");
-        failures++;
-    }
-    t2g_result_free(ql);
+    check_refused("ES without level counts refuses textureQueryLevels", FS_QUERY_LEVELS, &key,
+                  "textureQueryLevels");
     key.sampler_levels[0] = 3;
     check("ES takes the level count from the key", FS_QUERY_LEVELS, &key,
           (const char *[]){ "o0 = vec4(3.0);", NULL }, (const char *[]){ "textureQueryLevels", NULL });
-    ql = t2g_compile(FS_QUERY_LEVELS, strlen(FS_QUERY_LEVELS), &key, 0, "ql");
-    bool marked = false;
-    for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
-        marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
-                  ql->reflection.resources[i].queries_levels;
-    printf("%s the reflection marks the sampler whose count was replaced\n",
-           marked ? "ok  " : "FAIL");
-    marked ? passes++ : failures++;
-    t2g_result_free(ql);
+    check_sampler_marked("the reflection marks the sampler whose count was replaced",
+                         FS_QUERY_LEVELS, &key, 0);
 
     t2g_key_init(&key, T2G_TARGET_ESSL320);
-    ql = t2g_compile(FS_QUERY_SAMPLES, strlen(FS_QUERY_SAMPLES), &key, 0, "qs");
-    bool no_samples = ql && !ql->ok && strstr(ql->diagnostics, "textureSamples");
-    printf("%s ES without sample counts refuses textureSamples\n", no_samples ? "ok  " : "FAIL");
-    no_samples ? passes++ : failures++;
-    t2g_result_free(ql);
+    check_refused("ES without sample counts refuses textureSamples", FS_QUERY_SAMPLES, &key,
+                  "textureSamples");
     key.sampler_samples[0] = 4;
     check("ES takes the sample count from the key", FS_QUERY_SAMPLES, &key,
           (const char *[]){ "o0 = vec4(4.0);", NULL }, (const char *[]){ "textureSamples", NULL });
-    ql = t2g_compile(FS_QUERY_SAMPLES, strlen(FS_QUERY_SAMPLES), &key, 0, "qs");
-    marked = false;
-    for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
-        marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
-                  (ql->reflection.resources[i].flags & T2G_RES_QUERIES_SAMPLES);
-    printf("%s the reflection marks the sampler whose sample count was replaced\n",
-           marked ? "ok  " : "FAIL");
-    marked ? passes++ : failures++;
-    t2g_result_free(ql);
+    check_sampler_marked("the reflection marks the sampler whose sample count was replaced",
+                         FS_QUERY_SAMPLES, &key, T2G_RES_QUERIES_SAMPLES);
 
     t2g_key_init(&key, T2G_TARGET_ESSL320);
-    ql = t2g_compile(FS_QUERY_LOD, strlen(FS_QUERY_LOD), &key, 0, "qlod");
-    bool refused = ql && !ql->ok && strstr(ql->diagnostics, "textureQueryLod");
-    printf("%s ES without the sampler LOD state refuses textureQueryLod\n", refused ? "ok  " : "FAIL");
-    refused ? passes++ : failures++;
-    t2g_result_free(ql);
+    check_refused("ES without the sampler LOD state refuses textureQueryLod", FS_QUERY_LOD, &key,
+                  "textureQueryLod");
     key.sampler_lod_in_shader = true;
     key.sampler_lod[0] = (struct t2g_sampler_lod){ .bias = 1.0f, .min_lod = 0.0f,
                                                    .max_lod = 1000.0f, .levels = 4,
@@ -721,15 +724,8 @@ int main(void)
           (const char *[]){ "textureSize(fs_s0, 0)", "dFdx(", "dFdy(", "log2(", "ceil(", "3.0",
                             NULL },
           (const char *[]){ "textureQueryLod", NULL });
-    ql = t2g_compile(FS_QUERY_LOD, strlen(FS_QUERY_LOD), &key, 0, "qlod");
-    marked = false;
-    for (uint32_t i = 0; ql && ql->ok && i < ql->reflection.num_resources; i++)
-        marked |= ql->reflection.resources[i].kind == T2G_RES_SAMPLER &&
-                  (ql->reflection.resources[i].flags & T2G_RES_QUERIES_LOD);
-    printf("%s the reflection marks the sampler whose LOD query was computed\n",
-           marked ? "ok  " : "FAIL");
-    marked ? passes++ : failures++;
-    t2g_result_free(ql);
+    check_sampler_marked("the reflection marks the sampler whose LOD query was computed",
+                         FS_QUERY_LOD, &key, T2G_RES_QUERIES_LOD);
     key.sampler_lod[0].mip_filter = T2G_MIP_FILTER_NONE;
     check("ES textureQueryLod without mipmaps: level 0", FS_QUERY_LOD, &key,
           (const char *[]){ "log2(", NULL }, (const char *[]){ "ceil(", NULL });
