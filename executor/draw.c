@@ -160,9 +160,7 @@ static void draw_indirect(struct vrend_context *ctx, const struct cmd_draw_vbo *
         /* No glMultiDraw*IndirectCount (GLES, older desktop hosts): the count is read back
          * here, waiting for what writes it, and bounds the records drawn below. */
         uint32_t n = 0;
-        if (!ctx->r->gles || ctx->r->gl_version >= 31)
-            glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
-        glc_buffer_get_sub_data(ctx->r, count_buf->id, c->indirect_count_offset, 4, &n);
+        glc_buffer_get_written_data(ctx->r, count_buf->id, c->indirect_count_offset, 4, &n);
         draw_count = n < draw_count ? n : draw_count;
         if (!draw_count) {
             glBindBuffer(GL_DRAW_INDIRECT_BUFFER, 0);

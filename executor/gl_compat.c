@@ -77,6 +77,14 @@ void glc_buffer_get_sub_data(struct vrend_renderer *r, GLuint id, GLintptr off,
     }
 }
 
+void glc_buffer_get_written_data(struct vrend_renderer *r, GLuint id, GLintptr off,
+                                 GLsizeiptr size, void *data)
+{
+    if (!r->gles || r->gl_version >= 31)
+        glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
+    glc_buffer_get_sub_data(r, id, off, size, data);
+}
+
 void glc_buffer_copy(struct vrend_renderer *r, GLuint src, GLuint dst, GLintptr src_off,
                      GLintptr dst_off, GLsizeiptr size)
 {

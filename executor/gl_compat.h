@@ -16,6 +16,11 @@ void glc_buffer_sub_data(struct vrend_renderer *r, GLuint id, GLintptr off, GLsi
                          const void *data);
 void glc_buffer_get_sub_data(struct vrend_renderer *r, GLuint id, GLintptr off,
                              GLsizeiptr size, void *data);
+/* glc_buffer_get_sub_data of a buffer shaders may have written (storage buffers, atomic
+ * counters): such writes reach a read-back only through a buffer barrier, which hosts with
+ * one (desktop, GLES 3.1) get first; the guest's own barrier orders only its GL calls. */
+void glc_buffer_get_written_data(struct vrend_renderer *r, GLuint id, GLintptr off,
+                                 GLsizeiptr size, void *data);
 void glc_buffer_copy(struct vrend_renderer *r, GLuint src, GLuint dst, GLintptr src_off,
                      GLintptr dst_off, GLsizeiptr size);
 

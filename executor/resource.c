@@ -566,13 +566,8 @@ int vres_copy(struct vrend_renderer *rr, struct vres *r, const struct vrend_tran
              t->to_host ? "to" : "from", r->handle, t->x, t->w, (unsigned long long)t->offset);
         if (t->to_host)
             glc_buffer_sub_data(rr, r->id, t->x, t->w, mem + t->offset);
-        else {
-            /* Shader writes (storage buffers, atomic counters) reach a read-back only
-             * through a barrier; the guest's own barrier orders only its GL calls. */
-            if (!rr->gles || rr->gl_version >= 31)
-                glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
-            glc_buffer_get_sub_data(rr, r->id, t->x, t->w, mem + t->offset);
-        }
+        else
+            glc_buffer_get_written_data(rr, r->id, t->x, t->w, mem + t->offset);
         return 0;
     }
     struct vrend_transfer tmp;
