@@ -86,13 +86,10 @@ void caps_gles_fixup(struct vrend_renderer *r, struct virgl_caps_v2 *c, bool v2)
         return;
     uint32_t drop = VIRGL_CAP_TEXTURE_BARRIER | VIRGL_CAP_TRANSFORM_FEEDBACK3 |
                     VIRGL_CAP_SHADER_CLOCK;
-    /* Indirect draws are GLES 3.1's; their counts are read back (draw.c). */
+    /* Indirect draws (their counts read back, draw.c) and multisample textures (whose
+     * textureSamples() the key gives, key.sampler_samples) are GLES 3.1's. */
     if (r->gl_version < 31)
-        drop |= VIRGL_CAP_INDIRECT_PARAMS;
-    /* textureSamples() is the bound view's sample count, put in by the key
-     * (key.sampler_samples); multisample textures are GLES 3.1's. */
-    if (r->gl_version < 31)
-        drop |= VIRGL_CAP_TXQS;
+        drop |= VIRGL_CAP_INDIRECT_PARAMS | VIRGL_CAP_TXQS;
     /* glMinSampleShading is GLES 3.2's (framebuffer.c applies it there). */
     if (r->gl_version < 32)
         drop |= VIRGL_CAP_SET_MIN_SAMPLES;

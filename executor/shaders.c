@@ -352,9 +352,10 @@ static void output_swizzle(uint32_t format, uint8_t swz[4])
 /* Depth comparisons take the bound view's swizzle (the guest's GL_DEPTH_TEXTURE_MODE):
  * ZERO and ONE channels are constants, every other channel the comparison.  GLSL ES, which
  * cannot query a texture's level count, gets the bound views' counts for the samplers the
- * shader queries, and every host the guest's sample counts.  Views the host cannot swizzle have the shader swizzle them, GL_CLAMP
- * with linear filtering has the shader clamp the coordinates, and hosts without shadow
- * samplers have it compare with the bound sampler's function. */
+ * shader queries, and every host the guest's sample counts.  Views the host cannot swizzle
+ * have the shader swizzle them, GL_CLAMP with linear filtering has the shader clamp the
+ * coordinates, and hosts without shadow samplers have it compare with the bound sampler's
+ * function. */
 static void sampler_keys(const struct vrend_renderer *r, const struct sub_ctx *s,
                          uint32_t stage, const struct t2g_reflection *base, struct t2g_key *k)
 {
@@ -369,11 +370,10 @@ static void sampler_keys(const struct vrend_renderer *r, const struct sub_ctx *s
             k->sampler_levels[idx] = v && v->last >= v->first && v->last - v->first < 255
                                          ? (uint8_t)(v->last - v->first + 1) : 1;
         /* The guest's count; a single-sample texture has one, as does a view of none. */
-        if (res->flags & T2G_RES_QUERIES_SAMPLES)
-            k->sampler_samples[idx] = v && v->res && v->res->d.nr_samples > 1
-                                          ? (uint8_t)(v->res->d.nr_samples < 255
-                                                          ? v->res->d.nr_samples : 255)
-                                          : 1;
+        if (res->flags & T2G_RES_QUERIES_SAMPLES) {
+            uint32_t samples = v && v->res ? v->res->d.nr_samples : 0;
+            k->sampler_samples[idx] = (uint8_t)(samples < 1 ? 1 : samples > 255 ? 255 : samples);
+        }
         /* The LOD values are driver uniforms; only whether textureQueryLod() rounds to the
          * nearest level changes the code. */
         const struct sampler_state *ss = s->samplers[stage][idx];
