@@ -707,17 +707,18 @@ static void declare_image(glsl_ctx *c, ir_var *v)
     bool writeonly = !g->loaded && !g->atomics;
     if (readonly && writeonly)
         readonly = false; /* unused: declare it plainly */
-    if (c->d->es && fmt && es == ES_NO)
-        glsl_refuse(c, "image format %s is not available in GLSL ES", fmt);
-    if (c->d->es && fmt && es == ES_NV16 &&
-        !(c->key->host_features & T2G_HOST_TEXTURE_NORM16))
-        glsl_refuse(c, "image format %s needs GL_EXT_texture_norm16, which the host does not "
-                    "advertise", fmt);
-    if (c->d->es && fmt && es >= ES_NV)
-        glsl_need(c, GF_IMAGE_FORMATS_NV, "this image format");
-    if (c->d->es && fmt && !readonly && !writeonly && strcmp(fmt, "r32f") && strcmp(fmt, "r32i") &&
-        strcmp(fmt, "r32ui"))
-        glsl_refuse(c, "GLSL ES images of format %s cannot be both read and written", fmt);
+    if (c->d->es && fmt) {
+        if (es == ES_NO)
+            glsl_refuse(c, "image format %s is not available in GLSL ES", fmt);
+        else if (es == ES_NV16 && !(c->key->host_features & T2G_HOST_TEXTURE_NORM16))
+            glsl_refuse(c, "image format %s needs GL_EXT_texture_norm16, which the host does "
+                        "not advertise", fmt);
+        if (es >= ES_NV)
+            glsl_need(c, GF_IMAGE_FORMATS_NV, "this image format");
+        if (!readonly && !writeonly && strcmp(fmt, "r32f") && strcmp(fmt, "r32i") &&
+            strcmp(fmt, "r32ui"))
+            glsl_refuse(c, "GLSL ES images of format %s cannot be both read and written", fmt);
+    }
     if (!fmt) {
         if (!writeonly)
             glsl_refuse(c, "image IMAGE[%u] is read without a known format", v->tgsi_first);
